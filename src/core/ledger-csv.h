@@ -1,0 +1,40 @@
+/* ledger-csv.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LEDGER_CSV_ERROR (ledger_csv_error_quark ())
+
+typedef enum
+{
+  LEDGER_CSV_ERROR_ENCODING,
+  LEDGER_CSV_ERROR_SYNTAX,
+} LedgerCsvError;
+
+/* One record of a CSV file and the line it starts on. */
+typedef struct
+{
+  guint   line;
+  GStrv   fields;
+} LedgerCsvRecord;
+
+GQuark     ledger_csv_error_quark (void);
+char      *ledger_csv_decode      (const char  *data,
+                                   gsize        length,
+                                   const char **encoding,
+                                   GError     **error);
+GPtrArray *ledger_csv_parse       (const char  *text,
+                                   GError     **error);
+void       ledger_csv_append_row  (GString            *out,
+                                   const char * const *fields,
+                                   guint               n_fields);
+void       ledger_csv_record_free (LedgerCsvRecord    *record);
+
+G_END_DECLS

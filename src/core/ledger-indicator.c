@@ -1,0 +1,400 @@
+/* ledger-indicator.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-indicator"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-indicator.h"
+
+/* A measurable target of a task, as the plan defines it. Values live in the
+ * store; this object only describes the target. */
+struct _LedgerIndicator
+{
+  GObject          parent_instance;
+
+  gint64           id;
+  char            *uuid;
+  char            *code;
+  char            *name;
+  char            *unit;
+  LedgerKind       kind;
+  LedgerComparator comparator;
+  LedgerBetter     better;
+  double           target;
+  LedgerFrequency  frequency;
+  char            *responsible_unit;
+  char            *notes;
+  char            *source_text;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerIndicator, ledger_indicator, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_CODE,
+  PROP_NAME,
+  PROP_UNIT,
+  PROP_KIND,
+  PROP_COMPARATOR,
+  PROP_BETTER,
+  PROP_TARGET,
+  PROP_FREQUENCY,
+  PROP_RESPONSIBLE_UNIT,
+  PROP_NOTES,
+  PROP_SOURCE_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const char *kind_names[] = { "cumulative", "rate", "level", "qualitative" };
+static const char *comparator_names[] = { "none", "at_least", "about", "at_most" };
+static const char *better_names[] = { "higher", "lower" };
+
+static gboolean
+lookup_name (const char * const *names,
+             guint               n_names,
+             const char         *string,
+             int                *index)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      if (g_strcmp0 (names[i], string) == 0)
+        {
+          *index = (int) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static char **
+string_field (LedgerIndicator *self,
+              guint            prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_UUID: return &self->uuid;
+    case PROP_CODE: return &self->code;
+    case PROP_NAME: return &self->name;
+    case PROP_UNIT: return &self->unit;
+    case PROP_RESPONSIBLE_UNIT: return &self->responsible_unit;
+    case PROP_NOTES: return &self->notes;
+    case PROP_SOURCE_TEXT: return &self->source_text;
+    default: return NULL;
+    }
+}
+
+static void
+ledger_indicator_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LedgerIndicator *self = LEDGER_INDICATOR (object);
+  char **field = string_field (self, prop_id);
+
+  if (field != NULL)
+    {
+      g_value_set_string (value, *field);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_KIND: g_value_set_int (value, self->kind); break;
+    case PROP_COMPARATOR: g_value_set_int (value, self->comparator); break;
+    case PROP_BETTER: g_value_set_int (value, self->better); break;
+    case PROP_TARGET: g_value_set_double (value, self->target); break;
+    case PROP_FREQUENCY: g_value_set_int (value, self->frequency); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_indicator_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LedgerIndicator *self = LEDGER_INDICATOR (object);
+  char **field = string_field (self, prop_id);
+
+  if (field != NULL)
+    {
+      g_free (*field);
+      *field = g_value_dup_string (value);
+      if (*field == NULL)
+        *field = g_strdup ("");
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_ID: self->id = g_value_get_int64 (value); break;
+    case PROP_KIND: self->kind = g_value_get_int (value); break;
+    case PROP_COMPARATOR: self->comparator = g_value_get_int (value); break;
+    case PROP_BETTER: self->better = g_value_get_int (value); break;
+    case PROP_TARGET: self->target = g_value_get_double (value); break;
+    case PROP_FREQUENCY: self->frequency = g_value_get_int (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_indicator_finalize (GObject *object)
+{
+  LedgerIndicator *self = LEDGER_INDICATOR (object);
+
+  for (guint prop_id = PROP_ID; prop_id < N_PROPS; prop_id++)
+    {
+      char **field = string_field (self, prop_id);
+
+      if (field != NULL)
+        g_clear_pointer (field, g_free);
+    }
+
+  G_OBJECT_CLASS (ledger_indicator_parent_class)->finalize (object);
+}
+
+static GParamSpec *
+string_param (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+int_param (const char *name,
+           int         maximum)
+{
+  return g_param_spec_int (name, NULL, NULL, 0, maximum, 0,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+ledger_indicator_class_init (LedgerIndicatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ledger_indicator_finalize;
+  object_class->get_property = ledger_indicator_get_property;
+  object_class->set_property = ledger_indicator_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties [PROP_UUID] = string_param ("uuid");
+  properties [PROP_CODE] = string_param ("code");
+  properties [PROP_NAME] = string_param ("name");
+  properties [PROP_UNIT] = string_param ("unit");
+  properties [PROP_KIND] = int_param ("kind", LEDGER_KIND_QUALITATIVE);
+  properties [PROP_COMPARATOR] = int_param ("comparator", LEDGER_COMPARATOR_AT_MOST);
+  properties [PROP_BETTER] = int_param ("better", LEDGER_BETTER_LOWER);
+  properties [PROP_TARGET] =
+    g_param_spec_double ("target", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  properties [PROP_FREQUENCY] = int_param ("frequency", LEDGER_FREQUENCY_ANNUAL);
+  properties [PROP_RESPONSIBLE_UNIT] = string_param ("responsible-unit");
+  properties [PROP_NOTES] = string_param ("notes");
+  properties [PROP_SOURCE_TEXT] = string_param ("source-text");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ledger_indicator_init (LedgerIndicator *self)
+{
+}
+
+LedgerIndicator *
+ledger_indicator_new (void)
+{
+  return g_object_new (LEDGER_TYPE_INDICATOR, NULL);
+}
+
+gint64
+ledger_indicator_get_id (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), 0);
+  return self->id;
+}
+
+void
+ledger_indicator_set_id (LedgerIndicator *self,
+                         gint64           id)
+{
+  g_return_if_fail (LEDGER_IS_INDICATOR (self));
+
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
+    }
+}
+
+#define STRING_GETTER(field) \
+  const char * \
+  ledger_indicator_get_##field (LedgerIndicator *self) \
+  { \
+    g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL); \
+    return self->field; \
+  }
+
+STRING_GETTER (uuid)
+STRING_GETTER (code)
+STRING_GETTER (name)
+STRING_GETTER (unit)
+STRING_GETTER (responsible_unit)
+STRING_GETTER (notes)
+STRING_GETTER (source_text)
+
+LedgerKind
+ledger_indicator_get_kind (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), 0);
+  return self->kind;
+}
+
+LedgerComparator
+ledger_indicator_get_comparator (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), 0);
+  return self->comparator;
+}
+
+LedgerBetter
+ledger_indicator_get_better (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), 0);
+  return self->better;
+}
+
+double
+ledger_indicator_get_target (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), 0);
+  return self->target;
+}
+
+LedgerFrequency
+ledger_indicator_get_frequency (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), 0);
+  return self->frequency;
+}
+
+/* Numbers as the report writes them: no trailing zeros, no exponent. */
+char *
+ledger_format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+  char *end = text + strlen (text) - 1;
+
+  while (end > text && *end == '0')
+    *end-- = '\0';
+  if (end > text && *end == '.')
+    *end = '\0';
+  if (g_str_equal (text, "-0"))
+    text[0] = '0', text[1] = '\0';
+  return text;
+}
+
+/* "1000 个", "6%": the unit follows the number, with a space unless it is a
+ * percent sign. */
+char *
+ledger_indicator_format_value (LedgerIndicator *self,
+                               double           value)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL);
+
+  number = ledger_format_number (value);
+  if (self->unit[0] == '\0')
+    return g_steal_pointer (&number);
+  if (g_str_equal (self->unit, "%"))
+    return g_strconcat (number, "%", NULL);
+  return g_strconcat (number, " ", self->unit, NULL);
+}
+
+/* The target as a short text: "≥ 2000 个", "6% 左右", "≤ 30 微克/立方米". */
+char *
+ledger_indicator_dup_target_text (LedgerIndicator *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL);
+
+  if (self->kind == LEDGER_KIND_QUALITATIVE)
+    return g_strdup (_("Qualitative task"));
+
+  value = ledger_indicator_format_value (self, self->target);
+  switch (self->comparator)
+    {
+    case LEDGER_COMPARATOR_AT_LEAST:
+      return g_strconcat ("≥ ", value, NULL);
+    case LEDGER_COMPARATOR_AT_MOST:
+      return g_strconcat ("≤ ", value, NULL);
+    case LEDGER_COMPARATOR_ABOUT:
+      /* Translators: a target that is approximate, %s is the number and unit ("6% 左右") */
+      return g_strdup_printf (_("about %s"), value);
+    case LEDGER_COMPARATOR_NONE:
+    default:
+      return g_steal_pointer (&value);
+    }
+}
+
+const char *
+ledger_kind_to_string (LedgerKind kind)
+{
+  g_return_val_if_fail (kind <= LEDGER_KIND_QUALITATIVE, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+ledger_kind_from_string (const char *string,
+                         LedgerKind *kind)
+{
+  return lookup_name (kind_names, G_N_ELEMENTS (kind_names), string, (int *) kind);
+}
+
+const char *
+ledger_comparator_to_string (LedgerComparator comparator)
+{
+  g_return_val_if_fail (comparator <= LEDGER_COMPARATOR_AT_MOST, NULL);
+  return comparator_names[comparator];
+}
+
+gboolean
+ledger_comparator_from_string (const char       *string,
+                               LedgerComparator *comparator)
+{
+  return lookup_name (comparator_names, G_N_ELEMENTS (comparator_names), string,
+                      (int *) comparator);
+}
+
+const char *
+ledger_better_to_string (LedgerBetter better)
+{
+  g_return_val_if_fail (better <= LEDGER_BETTER_LOWER, NULL);
+  return better_names[better];
+}
+
+gboolean
+ledger_better_from_string (const char   *string,
+                           LedgerBetter *better)
+{
+  return lookup_name (better_names, G_N_ELEMENTS (better_names), string, (int *) better);
+}

@@ -1,0 +1,147 @@
+/* ledger-number.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-number"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ledger-number.h"
+
+/* The one parser of typed and imported figures: "1,234.5", "１２.３",
+ * "6.2%", "812 个". Anything else is refused with a message that says what
+ * is expected. */
+
+G_DEFINE_QUARK (ledger-number-error-quark, ledger_number_error)
+
+/* Folds full-width digits and signs (as a Chinese input method types them)
+ * to ASCII and drops spaces. */
+static char *
+normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (ch >= 0xFF01 && ch <= 0xFF5E)
+        ch -= 0xFEE0;
+      if (g_unichar_isspace (ch) || ch == 0x3000)
+        continue;
+      g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+strip_suffix (char       *text,
+              const char *suffix)
+{
+  gsize len = strlen (text), suffix_len = strlen (suffix);
+
+  if (suffix_len == 0 || len < suffix_len || strcmp (text + len - suffix_len, suffix) != 0)
+    return FALSE;
+  text[len - suffix_len] = '\0';
+  return TRUE;
+}
+
+/* Removes thousands separators, but only where they group by three. */
+static gboolean
+remove_grouping (char *text)
+{
+  char *dot = strchr (text, '.');
+  gsize int_len = dot != NULL ? (gsize) (dot - text) : strlen (text);
+  char *out = text;
+  guint digits_since_comma = 0;
+  gboolean seen_comma = FALSE;
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (text[i] == ',')
+        {
+          if (i == 0 || (seen_comma && digits_since_comma != 3) || digits_since_comma == 0)
+            return FALSE;
+          seen_comma = TRUE;
+          digits_since_comma = 0;
+          continue;
+        }
+      digits_since_comma++;
+      *out++ = text[i];
+    }
+  if (seen_comma && digits_since_comma != 3)
+    return FALSE;
+  memmove (out, text + int_len, strlen (text + int_len) + 1);
+  return strchr (text, ',') == NULL;
+}
+
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *c = text;
+  gboolean digits = FALSE;
+
+  if (*c == '-' || *c == '+')
+    c++;
+  for (; g_ascii_isdigit (*c); c++)
+    digits = TRUE;
+  if (*c == '.')
+    for (c++; g_ascii_isdigit (*c); c++)
+      digits = TRUE;
+  return digits && *c == '\0';
+}
+
+static gboolean
+refuse (const char  *unit,
+        GError     **error)
+{
+  if (unit != NULL && unit[0] != '\0')
+    g_set_error (error, LEDGER_NUMBER_ERROR, LEDGER_NUMBER_ERROR_INVALID,
+                 /* Translators: %s is a unit such as 亿元 or % */
+                 _("Enter a number in %s"), unit);
+  else
+    g_set_error_literal (error, LEDGER_NUMBER_ERROR, LEDGER_NUMBER_ERROR_INVALID,
+                         _("Enter a number"));
+  return FALSE;
+}
+
+/**
+ * ledger_number_parse:
+ * @unit: (nullable): the indicator's unit, which may follow the number
+ *
+ * Returns: %TRUE with @value set, or %FALSE with @error saying what is
+ * expected
+ */
+gboolean
+ledger_number_parse (const char  *text,
+                     const char  *unit,
+                     double      *value,
+                     GError     **error)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *normal_unit = NULL;
+  double parsed;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL)
+    return refuse (unit, error);
+  normal = normalize (text);
+  normal_unit = normalize (unit != NULL ? unit : "");
+
+  strip_suffix (normal, normal_unit);
+  if (!remove_grouping (normal) || !is_plain_number (normal))
+    return refuse (unit, error);
+
+  parsed = g_ascii_strtod (normal, NULL);
+  if (!isfinite (parsed))
+    return refuse (unit, error);
+  *value = parsed == 0 ? 0 : parsed;
+  return TRUE;
+}

@@ -1,0 +1,26 @@
+/* ledger-number.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LEDGER_NUMBER_ERROR (ledger_number_error_quark ())
+
+typedef enum
+{
+  LEDGER_NUMBER_ERROR_INVALID,
+} LedgerNumberError;
+
+GQuark   ledger_number_error_quark (void);
+gboolean ledger_number_parse       (const char  *text,
+                                    const char  *unit,
+                                    double      *value,
+                                    GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,272 @@
+/* ledger-period.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-period"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ledger-period.h"
+
+static const char *frequency_names[] = { "monthly", "quarterly", "annual" };
+
+static gboolean
+parse_int (const char *text,
+           gsize       digits,
+           int        *out)
+{
+  int value = 0;
+
+  for (gsize i = 0; i < digits; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+ledger_period_parse (const char   *code,
+                     LedgerPeriod *period)
+{
+  LedgerPeriod parsed = { 0 };
+  gsize len;
+
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (code == NULL)
+    return FALSE;
+  len = strlen (code);
+  if (len < 4 || !parse_int (code, 4, &parsed.year) || parsed.year < 1900)
+    return FALSE;
+
+  if (len == 4)
+    parsed.type = LEDGER_PERIOD_YEAR;
+  else if (len == 7 && code[4] == '-' && code[5] == 'Q')
+    {
+      parsed.type = LEDGER_PERIOD_QUARTER;
+      if (!parse_int (code + 6, 1, &parsed.index) || parsed.index < 1 || parsed.index > 4)
+        return FALSE;
+    }
+  else if (len == 7 && code[4] == '-')
+    {
+      parsed.type = LEDGER_PERIOD_MONTH;
+      if (!parse_int (code + 5, 2, &parsed.index) || parsed.index < 1 || parsed.index > 12)
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  *period = parsed;
+  return TRUE;
+}
+
+char *
+ledger_period_to_code (const LedgerPeriod *period)
+{
+  g_return_val_if_fail (period != NULL, NULL);
+
+  switch (period->type)
+    {
+    case LEDGER_PERIOD_MONTH:
+      return g_strdup_printf ("%04d-%02d", period->year, period->index);
+    case LEDGER_PERIOD_QUARTER:
+      return g_strdup_printf ("%04d-Q%d", period->year, period->index);
+    case LEDGER_PERIOD_YEAR:
+    default:
+      return g_strdup_printf ("%04d", period->year);
+    }
+}
+
+static const char *
+month_label (int month)
+{
+  switch (month)
+    {
+    /* Translators: year-to-date periods, as statistics offices publish them */
+    case 1: return C_("period", "Jan");
+    case 2: return C_("period", "Jan–Feb");
+    case 3: return C_("period", "Jan–Mar");
+    case 4: return C_("period", "Jan–Apr");
+    case 5: return C_("period", "Jan–May");
+    case 6: return C_("period", "Jan–Jun");
+    case 7: return C_("period", "Jan–Jul");
+    case 8: return C_("period", "Jan–Aug");
+    case 9: return C_("period", "Jan–Sep");
+    case 10: return C_("period", "Jan–Oct");
+    case 11: return C_("period", "Jan–Nov");
+    case 12: return C_("period", "Jan–Dec");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static const char *
+quarter_label (int quarter)
+{
+  switch (quarter)
+    {
+    case 1: return C_("period", "Q1");
+    case 2: return C_("period", "H1");
+    case 3: return C_("period", "Q1–Q3");
+    case 4: return C_("period", "Full year");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* The label without the year, as the office writes it: 1-2月, 上半年. A
+ * whole-year period is labelled with its year. */
+char *
+ledger_period_label (const LedgerPeriod *period)
+{
+  g_return_val_if_fail (period != NULL, NULL);
+
+  switch (period->type)
+    {
+    case LEDGER_PERIOD_MONTH:
+      return g_strdup (month_label (period->index));
+    case LEDGER_PERIOD_QUARTER:
+      return g_strdup (quarter_label (period->index));
+    case LEDGER_PERIOD_YEAR:
+    default:
+      /* Translators: a whole year, %d is the year */
+      return g_strdup_printf (C_("period", "%d"), period->year);
+    }
+}
+
+char *
+ledger_period_code_label (const char *code)
+{
+  LedgerPeriod period;
+
+  if (!ledger_period_parse (code, &period))
+    return g_strdup (code != NULL ? code : "");
+  return ledger_period_label (&period);
+}
+
+int
+ledger_period_end_month (const LedgerPeriod *period)
+{
+  g_return_val_if_fail (period != NULL, 0);
+
+  switch (period->type)
+    {
+    case LEDGER_PERIOD_MONTH:
+      return period->index;
+    case LEDGER_PERIOD_QUARTER:
+      return period->index * 3;
+    case LEDGER_PERIOD_YEAR:
+    default:
+      return 12;
+    }
+}
+
+/* 序时进度: the share of the year the period covers. */
+double
+ledger_period_pace (const LedgerPeriod *period)
+{
+  return ledger_period_end_month (period) / 12.0;
+}
+
+/* Orders periods by the month they end in; at the same month a longer
+ * reporting granularity sorts after a shorter one (1-3月 < 一季度 < …). */
+int
+ledger_period_sort_key (const LedgerPeriod *period)
+{
+  return (period->year * 100 + ledger_period_end_month (period)) * 10 + (int) period->type;
+}
+
+int
+ledger_period_compare (const LedgerPeriod *a,
+                       const LedgerPeriod *b)
+{
+  int ka = ledger_period_sort_key (a);
+  int kb = ledger_period_sort_key (b);
+
+  return (ka > kb) - (ka < kb);
+}
+
+static void
+add_period (GPtrArray        *periods,
+            int               year,
+            LedgerPeriodType  type,
+            int               index)
+{
+  LedgerPeriod period = { year, type, index };
+
+  g_ptr_array_add (periods, ledger_period_to_code (&period));
+}
+
+/* The periods an indicator of this frequency is reported for, as codes.
+ * Monthly statistics start with the combined 1-2月 release. */
+GPtrArray *
+ledger_frequency_periods (LedgerFrequency frequency,
+                          int             first_year,
+                          int             last_year)
+{
+  GPtrArray *periods = g_ptr_array_new_with_free_func (g_free);
+
+  for (int year = first_year; year <= last_year; year++)
+    {
+      switch (frequency)
+        {
+        case LEDGER_FREQUENCY_MONTHLY:
+          for (int month = 2; month <= 12; month++)
+            add_period (periods, year, LEDGER_PERIOD_MONTH, month);
+          break;
+        case LEDGER_FREQUENCY_QUARTERLY:
+          for (int quarter = 1; quarter <= 4; quarter++)
+            add_period (periods, year, LEDGER_PERIOD_QUARTER, quarter);
+          break;
+        case LEDGER_FREQUENCY_ANNUAL:
+        default:
+          add_period (periods, year, LEDGER_PERIOD_YEAR, 0);
+          break;
+        }
+    }
+  return periods;
+}
+
+gboolean
+ledger_frequency_has_period (LedgerFrequency     frequency,
+                             const LedgerPeriod *period)
+{
+  switch (frequency)
+    {
+    case LEDGER_FREQUENCY_MONTHLY:
+      return period->type == LEDGER_PERIOD_MONTH && period->index >= 2;
+    case LEDGER_FREQUENCY_QUARTERLY:
+      return period->type == LEDGER_PERIOD_QUARTER;
+    case LEDGER_FREQUENCY_ANNUAL:
+    default:
+      return period->type == LEDGER_PERIOD_YEAR;
+    }
+}
+
+const char *
+ledger_frequency_to_string (LedgerFrequency frequency)
+{
+  g_return_val_if_fail (frequency <= LEDGER_FREQUENCY_ANNUAL, NULL);
+  return frequency_names[frequency];
+}
+
+gboolean
+ledger_frequency_from_string (const char      *string,
+                              LedgerFrequency *frequency)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (frequency_names); i++)
+    {
+      if (g_strcmp0 (string, frequency_names[i]) == 0)
+        {
+          *frequency = (LedgerFrequency) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -1,0 +1,620 @@
+/* ledger-plan-file.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-plan-file"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "ledger-area.h"
+#include "ledger-core-resources.h"
+#include "ledger-indicator.h"
+#include "ledger-plan-file.h"
+#include "ledger-task.h"
+
+/* Reads and writes plan files (docs/plan-format.md). Every member is checked
+ * before anything is built, and an error names the place in the file
+ * ("plans[0].areas[2].tasks[1]") and what is wrong with it. */
+
+G_DEFINE_QUARK (ledger-plan-file-error-quark, ledger_plan_file_error)
+
+typedef struct
+{
+  GString *path;
+  GError **error;
+} Reader;
+
+static const char *plan_members[] = { "uuid", "code", "title", "region", "first_year",
+                                      "last_year", "source", "areas", NULL };
+static const char *area_members[] = { "uuid", "title", "short_title", "tasks", NULL };
+static const char *task_members[] = { "uuid", "title", "text", "indicators", NULL };
+static const char *indicator_members[] = { "uuid", "code", "name", "unit", "kind",
+                                           "comparator", "better", "target", "frequency",
+                                           "responsible_unit", "notes", "source_text", NULL };
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+fail (Reader     *reader,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (reader->path->len > 0)
+    g_set_error (reader->error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                 "%s: %s", reader->path->str, message);
+  else
+    g_set_error_literal (reader->error, LEDGER_PLAN_FILE_ERROR,
+                         LEDGER_PLAN_FILE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+check_members (Reader             *reader,
+               JsonObject         *object,
+               const char * const *allowed)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (allowed, l->data))
+        return fail (reader, _("unknown member “%s”"), (const char *) l->data);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             const char **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = "";
+  if (node == NULL)
+    return required ? fail (reader, _("“%s” is missing"), member) : TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (reader, _("“%s” must be a string"), member);
+  *out = json_node_get_string (node);
+  if (required && g_strstrip (g_strdup (*out))[0] == '\0')
+    return fail (reader, _("“%s” is empty"), member);
+  return TRUE;
+}
+
+static gboolean
+read_number (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             double     *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  GType type;
+
+  if (node == NULL)
+    return fail (reader, _("“%s” is missing"), member);
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    return fail (reader, _("“%s” must be a number"), member);
+  *out = json_node_get_double (node);
+  return TRUE;
+}
+
+static gboolean
+read_year (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           int        *out)
+{
+  double year;
+
+  if (!read_number (reader, object, member, &year))
+    return FALSE;
+  if (year != (int) year || year < 1900 || year > 9999)
+    return fail (reader, _("“%s” must be a year"), member);
+  *out = (int) year;
+  return TRUE;
+}
+
+static gboolean
+read_uuid (Reader      *reader,
+           JsonObject  *object,
+           GHashTable  *seen,
+           const char **out)
+{
+  if (!read_string (reader, object, "uuid", TRUE, out))
+    return FALSE;
+  if (!g_uuid_string_is_valid (*out))
+    return fail (reader, _("“%s” is not a UUID"), *out);
+  if (!g_hash_table_add (seen, g_ascii_strdown (*out, -1)))
+    return fail (reader, _("the UUID “%s” is used twice"), *out);
+  return TRUE;
+}
+
+static JsonArray *
+read_array (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            gboolean    non_empty)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      fail (reader, _("“%s” must be a list"), member);
+      return NULL;
+    }
+  if (non_empty && json_array_get_length (json_node_get_array (node)) == 0)
+    {
+      fail (reader, _("“%s” is empty"), member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+array_object (Reader     *reader,
+              JsonArray  *array,
+              guint       index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (reader, _("must be an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+valid_code (const char *code)
+{
+  if (code[0] == '\0')
+    return FALSE;
+  for (const char *c = code; *c; c++)
+    {
+      if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_enum_member (Reader     *reader,
+                  JsonObject *object,
+                  const char *member,
+                  gboolean  (*from_string) (const char *, int *),
+                  int        *out)
+{
+  const char *text;
+
+  if (!read_string (reader, object, member, TRUE, &text))
+    return FALSE;
+  if (!from_string (text, out))
+    return fail (reader, _("“%s” is not a valid %s"), text, member);
+  return TRUE;
+}
+
+static gboolean
+read_measure (Reader           *reader,
+              JsonObject       *object,
+              LedgerKind        kind,
+              const char      **unit,
+              LedgerComparator *comparator,
+              LedgerBetter     *better,
+              double           *target)
+{
+  *comparator = LEDGER_COMPARATOR_NONE;
+  *better = LEDGER_BETTER_HIGHER;
+  *target = 0;
+  *unit = "";
+
+  if (kind == LEDGER_KIND_QUALITATIVE)
+    {
+      if (json_object_has_member (object, "target") || json_object_has_member (object, "comparator"))
+        return fail (reader, _("a qualitative indicator has no target or comparator"));
+      return TRUE;
+    }
+
+  if (!read_string (reader, object, "unit", TRUE, unit) ||
+      !read_enum_member (reader, object, "comparator",
+                         (gpointer) ledger_comparator_from_string, (int *) comparator) ||
+      !read_enum_member (reader, object, "better",
+                         (gpointer) ledger_better_from_string, (int *) better) ||
+      !read_number (reader, object, "target", target))
+    return FALSE;
+  if (*comparator == LEDGER_COMPARATOR_NONE)
+    return fail (reader, _("a measured indicator needs a comparator other than “none”"));
+  return TRUE;
+}
+
+static LedgerIndicator *
+read_indicator (Reader     *reader,
+                JsonObject *object,
+                GHashTable *uuids,
+                GHashTable *codes)
+{
+  const char *uuid, *code, *name, *unit, *responsible_unit, *notes, *source_text;
+  LedgerKind kind;
+  LedgerComparator comparator;
+  LedgerBetter better;
+  LedgerFrequency frequency;
+  double target;
+
+  if (!check_members (reader, object, indicator_members) ||
+      !read_uuid (reader, object, uuids, &uuid) ||
+      !read_string (reader, object, "code", TRUE, &code) ||
+      !read_string (reader, object, "name", TRUE, &name) ||
+      !read_enum_member (reader, object, "kind", (gpointer) ledger_kind_from_string, (int *) &kind) ||
+      !read_enum_member (reader, object, "frequency",
+                         (gpointer) ledger_frequency_from_string, (int *) &frequency) ||
+      !read_measure (reader, object, kind, &unit, &comparator, &better, &target) ||
+      !read_string (reader, object, "responsible_unit", FALSE, &responsible_unit) ||
+      !read_string (reader, object, "notes", FALSE, &notes) ||
+      !read_string (reader, object, "source_text", FALSE, &source_text))
+    return NULL;
+
+  if (!valid_code (code))
+    return fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
+  if (!g_hash_table_add (codes, g_strdup (code)))
+    return fail (reader, _("the code “%s” is used twice"), code), NULL;
+
+  return g_object_new (LEDGER_TYPE_INDICATOR,
+                       "uuid", uuid, "code", code, "name", name, "unit", unit,
+                       "kind", kind, "comparator", comparator, "better", better,
+                       "target", target, "frequency", frequency,
+                       "responsible-unit", responsible_unit, "notes", notes,
+                       "source-text", source_text,
+                       NULL);
+}
+
+typedef GObject *(*ReadFunc) (Reader *, JsonObject *, GHashTable *, GHashTable *);
+
+/* Reads each object of @array with @read_child and appends it to @parent,
+ * keeping reader->path pointing at the element being read. */
+static gboolean
+read_children (Reader     *reader,
+               JsonObject *object,
+               const char *member,
+               LedgerNode *parent,
+               ReadFunc    read_child,
+               GHashTable *uuids,
+               GHashTable *codes)
+{
+  JsonArray *array = read_array (reader, object, member, TRUE);
+  gsize saved = reader->path->len;
+
+  if (array == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GObject) child = NULL;
+      JsonObject *child_object;
+
+      g_string_append_printf (reader->path, "%s%s[%u]", saved > 0 ? "." : "", member, i);
+      if ((child_object = array_object (reader, array, i)) == NULL ||
+          (child = read_child (reader, child_object, uuids, codes)) == NULL)
+        return FALSE;
+      ledger_node_append_child (parent, child);
+      g_string_truncate (reader->path, saved);
+    }
+  return TRUE;
+}
+
+static GObject *
+read_task (Reader     *reader,
+           JsonObject *object,
+           GHashTable *uuids,
+           GHashTable *codes)
+{
+  g_autoptr(LedgerNode) task = NULL;
+  const char *uuid, *title, *text;
+
+  if (!check_members (reader, object, task_members) ||
+      !read_uuid (reader, object, uuids, &uuid) ||
+      !read_string (reader, object, "title", TRUE, &title) ||
+      !read_string (reader, object, "text", FALSE, &text))
+    return NULL;
+
+  task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", title, "text", text, NULL);
+  if (!read_children (reader, object, "indicators", task, (ReadFunc) read_indicator, uuids, codes))
+    return NULL;
+  return G_OBJECT (g_steal_pointer (&task));
+}
+
+static GObject *
+read_area (Reader     *reader,
+           JsonObject *object,
+           GHashTable *uuids,
+           GHashTable *codes)
+{
+  g_autoptr(LedgerNode) area = NULL;
+  const char *uuid, *title, *short_title;
+
+  if (!check_members (reader, object, area_members) ||
+      !read_uuid (reader, object, uuids, &uuid) ||
+      !read_string (reader, object, "title", TRUE, &title) ||
+      !read_string (reader, object, "short_title", FALSE, &short_title))
+    return NULL;
+
+  area = g_object_new (LEDGER_TYPE_AREA,
+                       "uuid", uuid, "title", title,
+                       "short-title", short_title[0] != '\0' ? short_title : title,
+                       NULL);
+  if (!read_children (reader, object, "tasks", area, read_task, uuids, codes))
+    return NULL;
+  return G_OBJECT (g_steal_pointer (&area));
+}
+
+static GObject *
+read_plan (Reader     *reader,
+           JsonObject *object,
+           GHashTable *uuids,
+           GHashTable *plan_codes)
+{
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(LedgerNode) plan = NULL;
+  const char *uuid, *code, *title, *region, *source;
+  int first_year, last_year;
+
+  if (!check_members (reader, object, plan_members) ||
+      !read_uuid (reader, object, uuids, &uuid) ||
+      !read_string (reader, object, "code", TRUE, &code) ||
+      !read_string (reader, object, "title", TRUE, &title) ||
+      !read_string (reader, object, "region", FALSE, &region) ||
+      !read_string (reader, object, "source", FALSE, &source) ||
+      !read_year (reader, object, "first_year", &first_year) ||
+      !read_year (reader, object, "last_year", &last_year))
+    return NULL;
+
+  if (!valid_code (code))
+    return fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
+  if (!g_hash_table_add (plan_codes, g_strdup (code)))
+    return fail (reader, _("the code “%s” is used twice"), code), NULL;
+  if (last_year < first_year)
+    return fail (reader, _("“last_year” is before “first_year”")), NULL;
+
+  plan = g_object_new (LEDGER_TYPE_PLAN,
+                       "uuid", uuid, "code", code, "title", title, "region", region,
+                       "source", source, "first-year", first_year, "last-year", last_year,
+                       NULL);
+  if (!read_children (reader, object, "areas", plan, read_area, uuids, codes))
+    return NULL;
+  return G_OBJECT (g_steal_pointer (&plan));
+}
+
+static GPtrArray *
+read_document (Reader   *reader,
+               JsonNode *root)
+{
+  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(LedgerNode) holder = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  static const char *document_members[] = { "format", "plans", NULL };
+  JsonObject *object;
+  double format;
+  GListModel *children;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return fail (reader, _("a plan file is a JSON object with “format” and “plans”")), NULL;
+  object = json_node_get_object (root);
+  if (!check_members (reader, object, document_members) ||
+      !read_number (reader, object, "format", &format))
+    return NULL;
+  if (format != LEDGER_PLAN_FILE_FORMAT)
+    return fail (reader, _("format %g is not supported; this version reads format %d"),
+                 format, LEDGER_PLAN_FILE_FORMAT), NULL;
+
+  /* Plans are read into a throwaway node so that read_children can be used
+   * at every level. */
+  holder = g_object_new (LEDGER_TYPE_NODE, NULL);
+  if (!read_children (reader, object, "plans", holder, read_plan, uuids, codes))
+    return NULL;
+
+  children = ledger_node_get_children (holder);
+  plans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    g_ptr_array_add (plans, g_list_model_get_item (children, i));
+  return g_steal_pointer (&plans);
+}
+
+/**
+ * ledger_plan_file_parse:
+ *
+ * Returns: (transfer full): the plans of the file, as #LedgerPlan trees
+ * without database ids, or %NULL with @error set
+ */
+GPtrArray *
+ledger_plan_file_parse (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  Reader reader = { NULL, error };
+  GPtrArray *plans;
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_SYNTAX,
+                   _("Not a valid plan file: %s"), local_error->message);
+      return NULL;
+    }
+
+  reader.path = g_string_new (NULL);
+  plans = read_document (&reader, json_parser_get_root (parser));
+  g_string_free (reader.path, TRUE);
+  return plans;
+}
+
+GPtrArray *
+ledger_plan_file_load (GFile   *file,
+                       GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return NULL;
+  return ledger_plan_file_parse (data, length, error);
+}
+
+/* Loads one of the plan files compiled into the program, by file name. */
+GPtrArray *
+ledger_plan_file_load_builtin (const char  *name,
+                               GError     **error)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/plans/", name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resource_lookup_data (ledger_core_get_resource (), path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  return ledger_plan_file_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *member,
+            double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == (gint64) value)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+write_indicator (JsonBuilder     *builder,
+                 LedgerIndicator *indicator)
+{
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", ledger_indicator_get_uuid (indicator));
+  add_string (builder, "code", ledger_indicator_get_code (indicator));
+  add_string (builder, "name", ledger_indicator_get_name (indicator));
+  add_string (builder, "kind", ledger_kind_to_string (kind));
+  if (kind != LEDGER_KIND_QUALITATIVE)
+    {
+      add_string (builder, "unit", ledger_indicator_get_unit (indicator));
+      add_string (builder, "comparator",
+                  ledger_comparator_to_string (ledger_indicator_get_comparator (indicator)));
+      add_string (builder, "better", ledger_better_to_string (ledger_indicator_get_better (indicator)));
+      add_number (builder, "target", ledger_indicator_get_target (indicator));
+    }
+  add_string (builder, "frequency",
+              ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)));
+  add_string (builder, "responsible_unit", ledger_indicator_get_responsible_unit (indicator));
+  add_string (builder, "notes", ledger_indicator_get_notes (indicator));
+  add_string (builder, "source_text", ledger_indicator_get_source_text (indicator));
+  json_builder_end_object (builder);
+}
+
+static void write_node (JsonBuilder *builder, LedgerNode *node);
+
+static void
+write_children (JsonBuilder *builder,
+                const char  *member,
+                LedgerNode  *node)
+{
+  GListModel *children = ledger_node_get_children (node);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_item (children, i);
+
+      if (LEDGER_IS_INDICATOR (child))
+        write_indicator (builder, LEDGER_INDICATOR (child));
+      else
+        write_node (builder, LEDGER_NODE (child));
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+write_node (JsonBuilder *builder,
+            LedgerNode  *node)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", ledger_node_get_uuid (node));
+  if (LEDGER_IS_PLAN (node))
+    add_string (builder, "code", ledger_plan_get_code (LEDGER_PLAN (node)));
+  add_string (builder, "title", ledger_node_get_title (node));
+
+  if (LEDGER_IS_PLAN (node))
+    {
+      LedgerPlan *plan = LEDGER_PLAN (node);
+
+      add_string (builder, "region", ledger_plan_get_region (plan));
+      add_number (builder, "first_year", ledger_plan_get_first_year (plan));
+      add_number (builder, "last_year", ledger_plan_get_last_year (plan));
+      add_string (builder, "source", ledger_plan_get_source (plan));
+      write_children (builder, "areas", node);
+    }
+  else if (LEDGER_IS_AREA (node))
+    {
+      add_string (builder, "short_title", ledger_area_get_short_title (LEDGER_AREA (node)));
+      write_children (builder, "tasks", node);
+    }
+  else
+    {
+      add_string (builder, "text", ledger_task_get_text (LEDGER_TASK (node)));
+      write_children (builder, "indicators", node);
+    }
+  json_builder_end_object (builder);
+}
+
+/* Returns: (transfer full): @plans as a plan file, pretty-printed */
+char *
+ledger_plan_file_to_data (GPtrArray *plans)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_number (builder, "format", LEDGER_PLAN_FILE_FORMAT);
+  json_builder_set_member_name (builder, "plans");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < plans->len; i++)
+    write_node (builder, g_ptr_array_index (plans, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}

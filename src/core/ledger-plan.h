@@ -1,0 +1,35 @@
+/* ledger-plan.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ledger-indicator.h"
+#include "ledger-node.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_PLAN (ledger_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerPlan, ledger_plan, LEDGER, PLAN, LedgerNode)
+
+typedef void (*LedgerIndicatorFunc) (LedgerNode      *area,
+                                     LedgerNode      *task,
+                                     LedgerIndicator *indicator,
+                                     gpointer         user_data);
+
+const char *ledger_plan_get_code       (LedgerPlan *self);
+const char *ledger_plan_get_region     (LedgerPlan *self);
+const char *ledger_plan_get_source     (LedgerPlan *self);
+int         ledger_plan_get_first_year (LedgerPlan *self);
+int         ledger_plan_get_last_year  (LedgerPlan *self);
+gboolean    ledger_plan_covers_year    (LedgerPlan *self,
+                                        int         year);
+guint       ledger_plan_count_indicators  (LedgerPlan          *self);
+void        ledger_plan_foreach_indicator (LedgerPlan          *self,
+                                           LedgerIndicatorFunc  func,
+                                           gpointer             user_data);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* ledger-store.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ledger-indicator.h"
+#include "ledger-plan.h"
+#include "ledger-value.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_STORE_ERROR (ledger_store_error_quark ())
+#define LEDGER_STORE_SCHEMA_VERSION 1
+
+typedef enum
+{
+  LEDGER_STORE_ERROR_FAILED,
+  LEDGER_STORE_ERROR_NOT_A_LEDGER,
+  LEDGER_STORE_ERROR_CORRUPT,
+  LEDGER_STORE_ERROR_TOO_NEW,
+  LEDGER_STORE_ERROR_LOCKED,
+  LEDGER_STORE_ERROR_READ_ONLY,
+  LEDGER_STORE_ERROR_INVALID,
+  LEDGER_STORE_ERROR_EXISTS,
+} LedgerStoreError;
+
+#define LEDGER_TYPE_STORE (ledger_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerStore, ledger_store, LEDGER, STORE, GObject)
+
+GQuark       ledger_store_error_quark          (void);
+char        *ledger_store_default_path         (void);
+LedgerStore *ledger_store_open                 (const char   *path,
+                                                GError      **error);
+const char  *ledger_store_get_path             (LedgerStore  *self);
+int          ledger_store_get_schema_version   (LedgerStore  *self);
+gboolean     ledger_store_add_builtin_plans    (LedgerStore  *self,
+                                                GError      **error);
+gboolean     ledger_store_add_plans            (LedgerStore  *self,
+                                                GPtrArray    *plans,
+                                                GError      **error);
+GPtrArray   *ledger_store_list_plans           (LedgerStore  *self,
+                                                GError      **error);
+LedgerValue *ledger_store_get_value            (LedgerStore  *self,
+                                                gint64        indicator_id,
+                                                const char   *period);
+LedgerValue *ledger_store_get_latest_value     (LedgerStore  *self,
+                                                gint64        indicator_id);
+GListModel  *ledger_store_list_values          (LedgerStore  *self,
+                                                gint64        indicator_id);
+gboolean     ledger_store_set_value            (LedgerStore  *self,
+                                                LedgerValue  *value,
+                                                GError      **error);
+gboolean     ledger_store_delete_value         (LedgerStore  *self,
+                                                gint64        indicator_id,
+                                                const char   *period,
+                                                GError      **error);
+gboolean     ledger_store_import_values        (LedgerStore  *self,
+                                                GPtrArray    *values,
+                                                const char   *origin,
+                                                GError      **error);
+guint        ledger_store_count_changes        (LedgerStore  *self);
+gboolean     ledger_store_check                (LedgerStore  *self,
+                                                GString      *report);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* ledger-value.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_VALUE (ledger_value_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerValue, ledger_value, LEDGER, VALUE, GObject)
+
+LedgerValue *ledger_value_new                (gint64       indicator_id,
+                                              const char  *period,
+                                              double       value,
+                                              const char  *note,
+                                              const char  *source);
+LedgerValue *ledger_value_new_status         (gint64       indicator_id,
+                                              const char  *period,
+                                              const char  *status,
+                                              const char  *note,
+                                              const char  *source);
+gint64       ledger_value_get_indicator_id   (LedgerValue *self);
+const char  *ledger_value_get_period         (LedgerValue *self);
+gboolean     ledger_value_has_number         (LedgerValue *self);
+double       ledger_value_get_number         (LedgerValue *self);
+const char  *ledger_value_get_status         (LedgerValue *self);
+const char  *ledger_value_get_note           (LedgerValue *self);
+const char  *ledger_value_get_source         (LedgerValue *self);
+const char  *ledger_value_get_updated_at     (LedgerValue *self);
+const char  *ledger_value_get_updated_by     (LedgerValue *self);
+void         ledger_value_set_updated        (LedgerValue *self,
+                                              const char  *updated_at,
+                                              const char  *updated_by);
+gboolean     ledger_value_equal              (LedgerValue *a,
+                                              LedgerValue *b);
+
+G_END_DECLS
