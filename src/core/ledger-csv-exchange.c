@@ -14,6 +14,7 @@
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-number.h"
+#include "ledger-status.h"
 #include "ledger-task.h"
 
 /* The ledger as CSV (DESIGN.md §8): one row per indicator and period, and
@@ -283,6 +284,28 @@ resolve (Importer         *importer,
 }
 
 static LedgerValue *
+read_status (Importer         *importer,
+             LedgerCsvRecord  *record,
+             LedgerIndicator  *indicator,
+             GError          **error)
+{
+  const char *status = field (importer, record, COL_STATUS);
+
+  if (!g_strv_contains (ledger_status_qualitative_codes (), status))
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("Line %u: %s is a qualitative task; its “status” must be one of "
+                     "not_started, in_progress, done or behind"),
+                   record->line, ledger_indicator_get_name (indicator));
+      return NULL;
+    }
+  return ledger_value_new_status (ledger_indicator_get_id (indicator),
+                                  field (importer, record, COL_PERIOD), status,
+                                  field (importer, record, COL_NOTE),
+                                  field (importer, record, COL_SOURCE));
+}
+
+static LedgerValue *
 read_value (Importer         *importer,
             LedgerCsvRecord  *record,
             GError          **error)
@@ -308,9 +331,18 @@ read_value (Importer         *importer,
     return NULL;
   id = ledger_indicator_get_id (indicator);
 
+  if (!ledger_frequency_has_period (ledger_indicator_get_frequency (indicator), &period))
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("Line %u: %s is reported %s, not for “%s”"), record->line,
+                   ledger_indicator_get_name (indicator),
+                   ledger_frequency_label (ledger_indicator_get_frequency (indicator)),
+                   period_code);
+      return NULL;
+    }
+
   if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
-    return ledger_value_new_status (id, period_code, field (importer, record, COL_STATUS),
-                                    note, source);
+    return read_status (importer, record, indicator, error);
 
   if (!ledger_number_parse (text, ledger_indicator_get_unit (indicator), &number, &local_error))
     {

@@ -249,6 +249,42 @@ ledger_frequency_has_period (LedgerFrequency     frequency,
     }
 }
 
+/* The period a user most likely records now: the last one that has ended
+ * (statistics come out after the period), kept within the plan's years. */
+char *
+ledger_frequency_default_period (LedgerFrequency  frequency,
+                                 int              first_year,
+                                 int              last_year,
+                                 GDateTime       *now)
+{
+  g_autoptr(GPtrArray) periods = ledger_frequency_periods (frequency, first_year, last_year);
+  int now_key = g_date_time_get_year (now) * 100 + g_date_time_get_month (now);
+  const char *chosen = g_ptr_array_index (periods, 0);
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      LedgerPeriod period;
+
+      ledger_period_parse (g_ptr_array_index (periods, i), &period);
+      if (period.year * 100 + ledger_period_end_month (&period) < now_key)
+        chosen = g_ptr_array_index (periods, i);
+    }
+  return g_strdup (chosen);
+}
+
+/* How often an indicator is reported, in words: "monthly". */
+const char *
+ledger_frequency_label (LedgerFrequency frequency)
+{
+  switch (frequency)
+    {
+    case LEDGER_FREQUENCY_MONTHLY: return _("monthly");
+    case LEDGER_FREQUENCY_QUARTERLY: return _("quarterly");
+    case LEDGER_FREQUENCY_ANNUAL:
+    default: return _("annually");
+    }
+}
+
 const char *
 ledger_frequency_to_string (LedgerFrequency frequency)
 {

@@ -48,6 +48,11 @@ GPtrArray   *ledger_frequency_periods     (LedgerFrequency     frequency,
                                            int                 last_year);
 gboolean     ledger_frequency_has_period  (LedgerFrequency     frequency,
                                            const LedgerPeriod *period);
+char        *ledger_frequency_default_period (LedgerFrequency  frequency,
+                                             int              first_year,
+                                             int              last_year,
+                                             GDateTime       *now);
+const char  *ledger_frequency_label     (LedgerFrequency     frequency);
 const char  *ledger_frequency_to_string   (LedgerFrequency     frequency);
 gboolean     ledger_frequency_from_string (const char         *string,
                                            LedgerFrequency    *frequency);

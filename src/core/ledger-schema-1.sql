@@ -86,3 +86,5 @@ CREATE TABLE changes (
   origin      TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX changes_entity ON changes (entity_uuid);
+
+PRAGMA user_version = 1;

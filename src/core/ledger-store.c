@@ -19,6 +19,7 @@
 #include "ledger-area.h"
 #include "ledger-core-resources.h"
 #include "ledger-plan-file.h"
+#include "ledger-status.h"
 #include "ledger-store.h"
 #include "ledger-task.h"
 
@@ -47,7 +48,7 @@ enum {
 static guint signals [N_SIGNALS];
 
 static const char *builtin_plans[] = { "changzhi-2026.json", "changzhi-15th-five-year.json" };
-static const char *qualitative_statuses[] = { "not_started", "in_progress", "done", "behind", NULL };
+
 
 static const char *indicator_columns =
   "id, uuid, code, name, unit, kind, comparator, better, target, frequency, "
@@ -282,10 +283,12 @@ migrate (LedgerStore  *self,
       (self->schema_version == 0 && !is_empty_database (self, error)))
     goto failed;
 
+  /* Each migration script ends by setting user_version to its number. */
   for (int version = self->schema_version + 1; version <= LEDGER_STORE_SCHEMA_VERSION; version++)
     {
-      if (!migrate_to (self, version, error))
+      if (!migrate_to (self, version, error) || !read_user_version (self, error))
         goto failed;
+      g_assert (self->schema_version == version);
     }
   if (!commit (self, error) || !read_user_version (self, error))
     goto failed;
@@ -1075,7 +1078,7 @@ validate_value (LedgerValue     *value,
     }
   if (rules->kind == LEDGER_KIND_QUALITATIVE)
     {
-      if (!g_strv_contains (qualitative_statuses, ledger_value_get_status (value)))
+      if (!g_strv_contains (ledger_status_qualitative_codes (), ledger_value_get_status (value)))
         {
           g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                        _("A qualitative task needs a status"));

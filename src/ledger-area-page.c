@@ -1,0 +1,128 @@
+/* ledger-area-page.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-area-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-area-page.h"
+#include "ledger-indicator-row.h"
+#include "ledger-task.h"
+
+/* A work area of the plan: its full title, then each task with the report's
+ * words and a row per indicator. */
+struct _LedgerAreaPage
+{
+  AdwBin      parent_instance;
+
+  LedgerStore *store;
+  LedgerPlan  *plan;
+  LedgerArea  *area;
+
+  GtkBox      *box;
+  GtkLabel    *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+task_group_new (LedgerAreaPage *self,
+                LedgerTask     *task)
+{
+  GListModel *indicators = ledger_node_get_children (LEDGER_NODE (task));
+  const char *text = ledger_task_get_text (task);
+  g_autofree char *title = g_markup_escape_text (ledger_node_get_title (LEDGER_NODE (task)), -1);
+  g_autofree char *description = g_markup_escape_text (text, -1);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  /* Group titles and descriptions are markup at libadwaita 1.2. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (text[0] != '\0' && !g_str_equal (text, ledger_node_get_title (LEDGER_NODE (task))))
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 GTK_WIDGET (ledger_indicator_row_new (self->store, self->plan,
+                                                                       indicator)));
+    }
+  return group;
+}
+
+static void
+build (LedgerAreaPage *self)
+{
+  GListModel *tasks = ledger_node_get_children (LEDGER_NODE (self->area));
+
+  gtk_label_set_text (self->title_label, ledger_node_get_title (LEDGER_NODE (self->area)));
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(LedgerTask) task = g_list_model_get_item (tasks, i);
+
+      gtk_box_append (self->box, task_group_new (self, task));
+    }
+}
+
+static void
+ledger_area_page_dispose (GObject *object)
+{
+  LedgerAreaPage *self = LEDGER_AREA_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_AREA_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->area);
+
+  G_OBJECT_CLASS (ledger_area_page_parent_class)->dispose (object);
+}
+
+static void
+ledger_area_page_class_init (LedgerAreaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_area_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-area-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, title_label);
+}
+
+static void
+ledger_area_page_init (LedgerAreaPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LedgerAreaPage *
+ledger_area_page_new (LedgerStore *store,
+                      LedgerPlan  *plan,
+                      LedgerArea  *area)
+{
+  LedgerAreaPage *self;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LEDGER_IS_AREA (area), NULL);
+
+  self = g_object_new (LEDGER_TYPE_AREA_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->plan = g_object_ref (plan);
+  self->area = g_object_ref (area);
+  build (self);
+  return self;
+}
+
+LedgerArea *
+ledger_area_page_get_area (LedgerAreaPage *self)
+{
+  g_return_val_if_fail (LEDGER_IS_AREA_PAGE (self), NULL);
+  return self->area;
+}

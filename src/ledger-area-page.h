@@ -1,0 +1,25 @@
+/* ledger-area-page.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ledger-area.h"
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_AREA_PAGE (ledger_area_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, LEDGER, AREA_PAGE, AdwBin)
+
+LedgerAreaPage *ledger_area_page_new      (LedgerStore    *store,
+                                           LedgerPlan     *plan,
+                                           LedgerArea     *area);
+LedgerArea     *ledger_area_page_get_area (LedgerAreaPage *self);
+
+G_END_DECLS

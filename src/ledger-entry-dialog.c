@@ -1,0 +1,317 @@
+/* ledger-entry-dialog.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-entry-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-entry-dialog.h"
+#include "ledger-number.h"
+#include "ledger-status.h"
+#include "ledger-window.h"
+
+/* Records one value of one indicator: the period (labelled as the office
+ * writes it), the figure in the indicator's unit or, for a qualitative
+ * task, its status, and a note and source. A figure that is not a number
+ * is refused here, inline, and nothing is written. */
+struct _LedgerEntryDialog
+{
+  AdwWindow        parent_instance;
+
+  LedgerStore     *store;
+  LedgerPlan      *plan;
+  LedgerIndicator *indicator;
+  GPtrArray       *periods;
+
+  AdwPreferencesGroup *group;
+  AdwComboRow     *period_row;
+  AdwEntryRow     *value_row;
+  GtkLabel        *unit_label;
+  AdwComboRow     *status_row;
+  AdwEntryRow     *note_row;
+  AdwEntryRow     *source_row;
+  GtkLabel        *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerEntryDialog, ledger_entry_dialog, ADW_TYPE_WINDOW)
+
+static gboolean
+is_qualitative (LedgerEntryDialog *self)
+{
+  return ledger_indicator_get_kind (self->indicator) == LEDGER_KIND_QUALITATIVE;
+}
+
+static void
+show_error (LedgerEntryDialog *self,
+            const char        *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->value_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->value_row), "error");
+}
+
+static guint
+status_index (const char *code)
+{
+  const char * const *codes = ledger_status_qualitative_codes ();
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      if (g_str_equal (codes[i], code))
+        return i;
+    }
+  return 0;
+}
+
+/* Shows what is recorded for the chosen period, so that choosing a period
+ * that has a value edits it. */
+static void
+load_value (LedgerEntryDialog *self)
+{
+  g_autoptr(LedgerValue) value = NULL;
+  g_autofree char *number = NULL;
+
+  value = ledger_store_get_value (self->store, ledger_indicator_get_id (self->indicator),
+                                  ledger_entry_dialog_get_period (self));
+  if (value != NULL && ledger_value_has_number (value))
+    number = ledger_format_number (ledger_value_get_number (value));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), number != NULL ? number : "");
+  if (value != NULL && is_qualitative (self))
+    adw_combo_row_set_selected (self->status_row, status_index (ledger_value_get_status (value)));
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), value != NULL ? ledger_value_get_note (value) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->source_row), value != NULL ? ledger_value_get_source (value) : "");
+  show_error (self, NULL);
+}
+
+static void
+period_changed_cb (LedgerEntryDialog *self)
+{
+  if (self->indicator != NULL)
+    load_value (self);
+}
+
+static void
+value_changed_cb (LedgerEntryDialog *self)
+{
+  show_error (self, NULL);
+}
+
+static LedgerValue *
+read_value (LedgerEntryDialog  *self,
+            GError            **error)
+{
+  gint64 id = ledger_indicator_get_id (self->indicator);
+  const char *period = ledger_entry_dialog_get_period (self);
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  const char *source = gtk_editable_get_text (GTK_EDITABLE (self->source_row));
+  double number;
+
+  if (is_qualitative (self))
+    {
+      guint selected = adw_combo_row_get_selected (self->status_row);
+
+      return ledger_value_new_status (id, period, ledger_status_qualitative_codes ()[selected],
+                                      note, source);
+    }
+
+  if (!ledger_number_parse (gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                            ledger_indicator_get_unit (self->indicator), &number, error))
+    return NULL;
+  return ledger_value_new (id, period, number, note, source);
+}
+
+static void
+announce (LedgerEntryDialog *self,
+          LedgerValue       *value)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *period = ledger_period_code_label (ledger_value_get_period (value));
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (!LEDGER_IS_WINDOW (parent))
+    return;
+  if (ledger_value_has_number (value))
+    text = ledger_indicator_format_value (self->indicator, ledger_value_get_number (value));
+  else
+    text = g_strdup (ledger_status_label (ledger_value_get_status (value)));
+  /* Translators: a toast after saving, "新增城镇就业 1-10月: 3.9 万人" */
+  message = g_strdup_printf (_("Recorded %s %s: %s"), ledger_indicator_get_name (self->indicator),
+                             period, text);
+  ledger_window_add_toast (LEDGER_WINDOW (parent), message);
+}
+
+static void
+save_clicked_cb (LedgerEntryDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerValue) value = read_value (self, &error);
+
+  if (value == NULL || !ledger_store_set_value (self->store, value, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
+      return;
+    }
+  announce (self, value);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+fill_periods (LedgerEntryDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *current = NULL;
+  LedgerFrequency frequency = ledger_indicator_get_frequency (self->indicator);
+  int first = ledger_plan_get_first_year (self->plan);
+  int last = ledger_plan_get_last_year (self->plan);
+  gboolean several_years = first != last && frequency != LEDGER_FREQUENCY_ANNUAL;
+
+  self->periods = ledger_frequency_periods (frequency, first, last);
+  for (guint i = 0; i < self->periods->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->periods, i);
+      g_autofree char *label = ledger_period_code_label (code);
+      g_autofree char *with_year = g_strdup_printf ("%.4s %s", code, label);
+
+      gtk_string_list_append (labels, several_years ? with_year : label);
+    }
+  adw_combo_row_set_model (self->period_row, G_LIST_MODEL (labels));
+
+  current = ledger_frequency_default_period (frequency, first, last, now);
+  ledger_entry_dialog_set_period (self, current);
+}
+
+static void
+fill_statuses (LedgerEntryDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char * const *codes = ledger_status_qualitative_codes ();
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    gtk_string_list_append (labels, ledger_status_label (codes[i]));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));
+}
+
+static void
+build (LedgerEntryDialog *self)
+{
+  g_autofree char *name = g_markup_escape_text (ledger_indicator_get_name (self->indicator), -1);
+  g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
+  g_autofree char *target_markup = g_markup_escape_text (target, -1);
+
+  adw_preferences_group_set_title (self->group, name);
+  adw_preferences_group_set_description (self->group, target_markup);
+  gtk_label_set_text (self->unit_label, ledger_indicator_get_unit (self->indicator));
+  gtk_widget_set_visible (GTK_WIDGET (self->value_row), !is_qualitative (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row), is_qualitative (self));
+
+  fill_statuses (self);
+  fill_periods (self);
+  load_value (self);
+  gtk_widget_grab_focus (is_qualitative (self) ? GTK_WIDGET (self->status_row)
+                                               : GTK_WIDGET (self->value_row));
+}
+
+static void
+ledger_entry_dialog_dispose (GObject *object)
+{
+  LedgerEntryDialog *self = LEDGER_ENTRY_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_ENTRY_DIALOG);
+  g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->indicator);
+
+  G_OBJECT_CLASS (ledger_entry_dialog_parent_class)->dispose (object);
+}
+
+static void
+ledger_entry_dialog_class_init (LedgerEntryDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_entry_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ledger-entry-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, value_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, note_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ledger_entry_dialog_init (LedgerEntryDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LedgerEntryDialog *
+ledger_entry_dialog_new (GtkWindow       *parent,
+                         LedgerStore     *store,
+                         LedgerPlan      *plan,
+                         LedgerIndicator *indicator)
+{
+  LedgerEntryDialog *self;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+
+  self = g_object_new (LEDGER_TYPE_ENTRY_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->plan = g_object_ref (plan);
+  self->indicator = g_object_ref (indicator);
+  build (self);
+  return self;
+}
+
+const char *
+ledger_entry_dialog_get_period (LedgerEntryDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (LEDGER_IS_ENTRY_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->period_row);
+  if (self->periods == NULL || selected >= self->periods->len)
+    return "";
+  return g_ptr_array_index (self->periods, selected);
+}
+
+/* Returns: whether @period is one of the indicator's periods */
+gboolean
+ledger_entry_dialog_set_period (LedgerEntryDialog *self,
+                                const char        *period)
+{
+  guint index;
+
+  g_return_val_if_fail (LEDGER_IS_ENTRY_DIALOG (self), FALSE);
+
+  if (!g_ptr_array_find_with_equal_func (self->periods, period, g_str_equal, &index))
+    return FALSE;
+  adw_combo_row_set_selected (self->period_row, index);
+  return TRUE;
+}

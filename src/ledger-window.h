@@ -1,0 +1,29 @@
+/* ledger-window.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ledger-application.h"
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_WINDOW (ledger_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicationWindow)
+
+LedgerWindow *ledger_window_new          (LedgerApplication *application,
+                                          LedgerStore       *store);
+LedgerStore  *ledger_window_get_store    (LedgerWindow      *self);
+gboolean      ledger_window_select_page  (LedgerWindow      *self,
+                                          const char        *uuid);
+GtkWidget    *ledger_window_get_visible_page (LedgerWindow  *self);
+void          ledger_window_add_toast    (LedgerWindow      *self,
+                                          const char        *title);
+
+G_END_DECLS
