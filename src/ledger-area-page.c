@@ -30,43 +30,79 @@ struct _LedgerAreaPage
 
 G_DEFINE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, ADW_TYPE_BIN)
 
-static GtkWidget *
-task_group_new (LedgerAreaPage *self,
-                LedgerTask     *task)
+/* A task whose one indicator is named like the task (most 主要预期目标)
+ * needs no heading of its own: such tasks share one group. */
+static gboolean
+is_single_indicator_task (LedgerTask *task)
 {
   GListModel *indicators = ledger_node_get_children (LEDGER_NODE (task));
+  g_autoptr(LedgerIndicator) first = NULL;
+
+  if (g_list_model_get_n_items (indicators) != 1)
+    return FALSE;
+  first = g_list_model_get_item (indicators, 0);
+  return g_str_equal (ledger_indicator_get_name (first), ledger_node_get_title (LEDGER_NODE (task)));
+}
+
+static AdwPreferencesGroup *
+task_group_new (LedgerTask *task)
+{
   const char *text = ledger_task_get_text (task);
   g_autofree char *title = g_markup_escape_text (ledger_node_get_title (LEDGER_NODE (task)), -1);
   g_autofree char *description = g_markup_escape_text (text, -1);
-  GtkWidget *group = adw_preferences_group_new ();
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
 
   /* Group titles and descriptions are markup at libadwaita 1.2. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_title (group, title);
   if (text[0] != '\0' && !g_str_equal (text, ledger_node_get_title (LEDGER_NODE (task))))
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+    adw_preferences_group_set_description (group, description);
+  return group;
+}
+
+static void
+add_indicator_rows (LedgerAreaPage      *self,
+                    AdwPreferencesGroup *group,
+                    LedgerTask          *task)
+{
+  GListModel *indicators = ledger_node_get_children (LEDGER_NODE (task));
 
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
+      LedgerIndicatorRow *row = ledger_indicator_row_new (self->store, self->plan, indicator);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 GTK_WIDGET (ledger_indicator_row_new (self->store, self->plan,
-                                                                       indicator)));
+      adw_preferences_group_add (group, GTK_WIDGET (row));
     }
-  return group;
 }
 
 static void
 build (LedgerAreaPage *self)
 {
   GListModel *tasks = ledger_node_get_children (LEDGER_NODE (self->area));
+  AdwPreferencesGroup *shared_group = NULL;
 
   gtk_label_set_text (self->title_label, ledger_node_get_title (LEDGER_NODE (self->area)));
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(LedgerTask) task = g_list_model_get_item (tasks, i);
+      AdwPreferencesGroup *group;
 
-      gtk_box_append (self->box, task_group_new (self, task));
+      if (is_single_indicator_task (task))
+        {
+          if (shared_group == NULL)
+            {
+              shared_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+              gtk_box_append (self->box, GTK_WIDGET (shared_group));
+            }
+          group = shared_group;
+        }
+      else
+        {
+          shared_group = NULL;
+          group = task_group_new (task);
+          gtk_box_append (self->box, GTK_WIDGET (group));
+        }
+      add_indicator_rows (self, group, task);
     }
 }
 

@@ -36,6 +36,7 @@ struct _LedgerEntryDialog
   AdwEntryRow     *note_row;
   AdwEntryRow     *source_row;
   GtkLabel        *error_label;
+  GtkButton       *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerEntryDialog, ledger_entry_dialog, ADW_TYPE_WINDOW)
@@ -255,6 +256,7 @@ ledger_entry_dialog_class_init (LedgerEntryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, value_changed_cb);

@@ -27,6 +27,7 @@ struct _LedgerIndicatorRow
 
   GtkLabel        *value_label;
   GtkLabel        *period_label;
+  GtkButton       *record_button;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerIndicatorRow, ledger_indicator_row, ADW_TYPE_ACTION_ROW)
@@ -111,6 +112,7 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
                                                RESOURCE_PREFIX "/ledger-indicator-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, period_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, record_button);
 
   gtk_widget_class_install_action (widget_class, "row.record-value", NULL, record_value_action);
 }
@@ -140,6 +142,9 @@ ledger_indicator_row_new (LedgerStore     *store,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), ledger_indicator_get_name (indicator));
   update_subtitle (self);
   update_value (self);
+  /* The report's own sentence (原文), on hover. */
+  if (ledger_indicator_get_source_text (indicator)[0] != '\0')
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), ledger_indicator_get_source_text (indicator));
   g_signal_connect_object (store, "values-changed", G_CALLBACK (values_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;

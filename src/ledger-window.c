@@ -197,12 +197,18 @@ sidebar_row_selected_cb (LedgerWindow  *self,
     show_item (self, row_item (row));
 }
 
+/* In a folded window, shows the page instead of the sidebar. */
+static void
+show_content (LedgerWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->pages)));
+}
+
 static void
 sidebar_row_activated_cb (LedgerWindow  *self,
                           GtkListBoxRow *row)
 {
-  adw_leaflet_set_visible_child (self->leaflet,
-                                 gtk_widget_get_parent (GTK_WIDGET (self->pages)));
+  show_content (self);
 }
 
 static void
@@ -418,6 +424,7 @@ ledger_window_select_page (LedgerWindow *self,
       if (GTK_IS_LIST_BOX_ROW (row) && g_str_equal (sidebar_item_key (row_item (GTK_LIST_BOX_ROW (row))), uuid))
         {
           gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          show_content (self);
           return TRUE;
         }
     }

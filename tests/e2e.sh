@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# End to end: the built binary, with a temporary HOME, as a user's script
+# would drive it. Exports the ledger, imports values from CSV, exports again
+# and compares; then checks that bad input changes nothing.
+set -euo pipefail
+
+bin=${1:?usage: $0 TARGET-LEDGER}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
+mkdir -p "$HOME"
+
+failures=0
+passed=0
+check () {  # check NAME COMMAND…: a step that must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok - $name"
+  else failures=$((failures + 1)); echo "not ok - $name"; fi
+}
+
+default_db=$XDG_DATA_HOME/target-ledger/ledger.sqlite3
+
+# 1. A first export creates the default ledger with the built-in plan.
+"$bin" --export-csv "$work/empty.csv"
+check "default ledger created" test -f "$default_db"
+check "default ledger is private (0600)" test "$(stat -c %a "$default_db")" = 600
+check "export has the header" grep -q '^plan,area,task,code,indicator,unit,kind,comparator,better,target,period,value,pace,progress,status,responsible_unit,note,source$' "$work/empty.csv"
+check "export holds the GDP target" grep -q '^changzhi-2026,主要预期目标,地区生产总值增长,gdp-growth,' "$work/empty.csv"
+
+# 2. Values from a CSV written as an office would (GB18030, as WPS saves on
+# Chinese Windows, with a quoted note holding a comma and a line break).
+printf '%s\n' \
+  'indicator,period,value,note,source' \
+  '新增城镇就业,2026-06,"2.6","上半年, 人社局口径' \
+  '含灵活就业",市人社局' \
+  '地区生产总值增长,2026-Q2,5.8,,市统计局' \
+  | iconv -f UTF-8 -t GB18030 > "$work/values.csv"
+check "import of a GB18030 CSV" "$bin" --import-csv "$work/values.csv"
+
+"$bin" --export-csv "$work/first.csv"
+check "the imported value is exported" grep -q ',new-urban-jobs,新增城镇就业,万人,cumulative,at_least,higher,4.3,2026-06,2.6,0.5,' "$work/first.csv"
+check "the quarterly value is exported" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,2026-Q2,5.8,0.5,' "$work/first.csv"
+
+# 3. The export, imported into a new ledger, gives the same export.
+"$bin" --db "$work/second.sqlite3" --import-csv "$work/first.csv" >/dev/null
+"$bin" --db "$work/second.sqlite3" --export-csv - > "$work/second.csv"
+check "export → import → export is identical" cmp -s "$work/first.csv" "$work/second.csv"
+
+# 4. A file with one bad row imports nothing and says which line.
+printf '%s\n' 'code,period,value' 'gdp-growth,2026-Q3,6.1' 'new-urban-jobs,2026-09,lots' > "$work/bad.csv"
+if "$bin" --import-csv "$work/bad.csv" 2> "$work/bad.err"; then failed=0; else failed=1; fi
+check "a bad CSV is refused" test $failed = 1
+check "the message names line 3" grep -q 'Line 3' "$work/bad.err"
+"$bin" --export-csv "$work/after-bad.csv"
+check "a refused CSV changes nothing" cmp -s "$work/first.csv" "$work/after-bad.csv"
+
+# 5. A file that is not a ledger is refused and left as it was.
+echo "not a ledger" > "$work/notes.txt"
+before=$(sha256sum < "$work/notes.txt")
+if "$bin" --db "$work/notes.txt" --export-csv - > /dev/null 2> "$work/notes.err"; then failed=0; else failed=1; fi
+check "a file that is not a ledger is refused" test $failed = 1
+check "with a clear message" grep -q 'not a ledger' "$work/notes.err"
+check "and is left untouched" test "$before" = "$(sha256sum < "$work/notes.txt")"
+
+# 6. --check passes on a good ledger.
+check "--check on a good ledger" "$bin" --check
+
+# 7. Writing the export into a folder that does not exist fails cleanly.
+if "$bin" --export-csv "$work/missing/out.csv" 2>/dev/null; then failed=0; else failed=1; fi
+check "export into a missing folder fails" test $failed = 1
+
+echo "$passed passed, $failures failed"
+[ "$failures" -eq 0 ]
