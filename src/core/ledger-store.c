@@ -1053,8 +1053,8 @@ load_rules (LedgerStore     *self,
     }
   sqlite3_reset (stmt);
   if (!found)
-    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                 _("There is no indicator with id %" G_GINT64_FORMAT), indicator_id);
+    g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                         _("There is no such indicator in the ledger"));
   return found;
 }
 
