@@ -12,6 +12,7 @@
 
 #include "ledger-area-page.h"
 #include "ledger-indicator-row.h"
+#include "ledger-status-summary.h"
 #include "ledger-task.h"
 
 /* A work area of the plan: its full title, then each task with the report's
@@ -20,12 +21,13 @@ struct _LedgerAreaPage
 {
   AdwBin      parent_instance;
 
-  LedgerStore *store;
-  LedgerPlan  *plan;
-  LedgerArea  *area;
+  LedgerContext       *context;
+  LedgerPlan          *plan;
+  LedgerArea          *area;
 
-  GtkBox      *box;
-  GtkLabel    *title_label;
+  GtkBox              *box;
+  GtkLabel            *title_label;
+  LedgerStatusSummary *summary;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, ADW_TYPE_BIN)
@@ -69,7 +71,7 @@ add_indicator_rows (LedgerAreaPage      *self,
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
-      LedgerIndicatorRow *row = ledger_indicator_row_new (self->store, self->plan, indicator);
+      LedgerIndicatorRow *row = ledger_indicator_row_new (self->context, self->plan, indicator);
 
       adw_preferences_group_add (group, GTK_WIDGET (row));
     }
@@ -107,12 +109,21 @@ build (LedgerAreaPage *self)
 }
 
 static void
+update_summary (LedgerAreaPage *self)
+{
+  guint counts[LEDGER_N_STATUSES];
+
+  ledger_context_count_statuses (self->context, LEDGER_NODE (self->area), counts);
+  ledger_status_summary_set_counts (self->summary, counts);
+}
+
+static void
 ledger_area_page_dispose (GObject *object)
 {
   LedgerAreaPage *self = LEDGER_AREA_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_AREA_PAGE);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->plan);
   g_clear_object (&self->area);
 
@@ -130,29 +141,38 @@ ledger_area_page_class_init (LedgerAreaPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-area-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, box);
   gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, summary);
 }
 
 static void
 ledger_area_page_init (LedgerAreaPage *self)
 {
+  g_type_ensure (LEDGER_TYPE_STATUS_SUMMARY);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 LedgerAreaPage *
-ledger_area_page_new (LedgerStore *store,
-                      LedgerPlan  *plan,
-                      LedgerArea  *area)
+ledger_area_page_new (LedgerContext *context,
+                      LedgerPlan    *plan,
+                      LedgerArea    *area)
 {
   LedgerAreaPage *self;
 
-  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (LEDGER_IS_AREA (area), NULL);
 
   self = g_object_new (LEDGER_TYPE_AREA_PAGE, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
   self->area = g_object_ref (area);
   build (self);
+  update_summary (self);
+  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
+                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 

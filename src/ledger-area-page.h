@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "ledger-area.h"
-#include "ledger-store.h"
+#include "ledger-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, LEDGER, AREA_PAGE, AdwBin)
 
-LedgerAreaPage *ledger_area_page_new      (LedgerStore    *store,
+LedgerAreaPage *ledger_area_page_new      (LedgerContext  *context,
                                            LedgerPlan     *plan,
                                            LedgerArea     *area);
 LedgerArea     *ledger_area_page_get_area (LedgerAreaPage *self);

@@ -12,64 +12,110 @@
 
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-row.h"
+#include "ledger-pace-bar.h"
 #include "ledger-status.h"
+#include "ledger-status-pill.h"
 
-/* One indicator on an area page: its name, target, responsible unit and
- * latest value. It reads the value from the store and updates when the
- * store says the indicator's values changed. */
+/* One indicator on an area page: name, target and responsible unit; the
+ * value as of the chosen period; a bar of progress with a mark at pace;
+ * the status. It reads everything through the context and updates when
+ * the store or the chosen period changes. */
 struct _LedgerIndicatorRow
 {
-  AdwActionRow     parent_instance;
+  AdwPreferencesRow  parent_instance;
 
-  LedgerStore     *store;
-  LedgerPlan      *plan;
-  LedgerIndicator *indicator;
+  LedgerContext     *context;
+  LedgerPlan        *plan;
+  LedgerIndicator   *indicator;
+  LedgerStatus       status;
 
-  GtkLabel        *value_label;
-  GtkLabel        *period_label;
-  GtkButton       *record_button;
+  GtkLabel          *name_label;
+  GtkLabel          *target_label;
+  GtkWidget         *pace_box;
+  LedgerPaceBar     *pace_bar;
+  GtkLabel          *gap_label;
+  GtkLabel          *value_label;
+  GtkLabel          *period_label;
+  LedgerStatusPill  *status_pill;
+  GtkButton         *record_button;
 };
 
-G_DEFINE_FINAL_TYPE (LedgerIndicatorRow, ledger_indicator_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (LedgerIndicatorRow, ledger_indicator_row, ADW_TYPE_PREFERENCES_ROW)
 
 static void
-update_subtitle (LedgerIndicatorRow *self)
+show_definition (LedgerIndicatorRow *self)
 {
   g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
   const char *unit = ledger_indicator_get_responsible_unit (self->indicator);
-  g_autofree char *subtitle = NULL;
+  const char *source = ledger_indicator_get_source_text (self->indicator);
+  g_autofree char *subtitle = unit[0] != '\0' ? g_strdup_printf ("%s · %s", target, unit)
+                                              : g_strdup (target);
 
-  if (unit[0] != '\0')
-    subtitle = g_strdup_printf ("%s · %s", target, unit);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle != NULL ? subtitle : target);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), ledger_indicator_get_name (self->indicator));
+  gtk_label_set_text (self->name_label, ledger_indicator_get_name (self->indicator));
+  gtk_label_set_text (self->target_label, subtitle);
+  /* The report's own sentence (原文), on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), source[0] != '\0' ? source : NULL);
+}
+
+static char *
+value_text (LedgerIndicatorRow *self,
+            LedgerValue        *value)
+{
+  if (value == NULL)
+    return g_strdup ("—");
+  if (ledger_value_has_number (value))
+    return ledger_indicator_format_value (self->indicator, ledger_value_get_number (value));
+  return g_strdup (ledger_status_label (ledger_value_get_status (value)));
+}
+
+static char *
+period_text (LedgerValue          *value,
+             const LedgerProgress *progress)
+{
+  g_autofree char *period = NULL;
+
+  if (value == NULL)
+    return NULL;
+  period = ledger_period_code_label (ledger_value_get_period (value));
+  if (progress->stale)
+    /* Translators: a value of an earlier period than the one chosen, "1-8月 · 未更新" */
+    return g_strdup_printf (_("%s · not updated"), period);
+  return g_steal_pointer (&period);
 }
 
 static void
-update_value (LedgerIndicatorRow *self)
+show_progress (LedgerIndicatorRow *self)
 {
   g_autoptr(LedgerValue) value = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *period = NULL;
+  LedgerProgress progress = ledger_context_evaluate (self->context, self->indicator, &value);
+  LedgerKind kind = ledger_indicator_get_kind (self->indicator);
+  g_autofree char *text = value_text (self, value);
+  g_autofree char *period = period_text (value, &progress);
+  g_autofree char *gap = NULL;
 
-  value = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (self->indicator));
-  if (value == NULL)
-    {
-      gtk_label_set_text (self->value_label, _("No value yet"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
-      gtk_widget_set_visible (GTK_WIDGET (self->period_label), FALSE);
-      return;
-    }
+  if (kind == LEDGER_KIND_QUALITATIVE)
+    gap = value != NULL && ledger_value_get_note (value)[0] != '\0'
+          ? g_strdup (ledger_value_get_note (value)) : NULL;
+  else if (!progress.stale)
+    gap = ledger_progress_dup_gap_text (self->indicator, &progress);
 
-  if (ledger_value_has_number (value))
-    text = ledger_indicator_format_value (self->indicator, ledger_value_get_number (value));
-  else
-    text = g_strdup (ledger_status_label (ledger_value_get_status (value)));
-  period = ledger_period_code_label (ledger_value_get_period (value));
-
+  self->status = progress.status;
   gtk_label_set_text (self->value_label, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
-  gtk_label_set_text (self->period_label, period);
-  gtk_widget_set_visible (GTK_WIDGET (self->period_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_label), period != NULL);
+  gtk_label_set_text (self->period_label, period != NULL ? period : "");
+  gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->gap_label), gap);
+
+  if (value == NULL || progress.stale)
+    gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pace_bar), kind == LEDGER_KIND_CUMULATIVE && value != NULL);
+  gtk_widget_set_visible (self->pace_box, (kind == LEDGER_KIND_CUMULATIVE && value != NULL) || gap != NULL);
+  ledger_pace_bar_set_progress (self->pace_bar, &progress);
+  ledger_status_pill_set_status (self->status_pill, progress.status);
 }
 
 static void
@@ -77,7 +123,13 @@ values_changed_cb (LedgerIndicatorRow *self,
                    gint64              indicator_id)
 {
   if (indicator_id == 0 || indicator_id == ledger_indicator_get_id (self->indicator))
-    update_value (self);
+    show_progress (self);
+}
+
+static void
+context_changed_cb (LedgerIndicatorRow *self)
+{
+  show_progress (self);
 }
 
 static void
@@ -89,11 +141,18 @@ record_value_action (GtkWidget  *widget,
 }
 
 static void
+ledger_indicator_row_activate (GtkListBoxRow *row)
+{
+  ledger_indicator_row_record_value (LEDGER_INDICATOR_ROW (row));
+}
+
+static void
 ledger_indicator_row_dispose (GObject *object)
 {
   LedgerIndicatorRow *self = LEDGER_INDICATOR_ROW (object);
 
-  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_INDICATOR_ROW);
+  g_clear_object (&self->context);
   g_clear_object (&self->plan);
   g_clear_object (&self->indicator);
 
@@ -105,13 +164,23 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkListBoxRowClass *row_class = GTK_LIST_BOX_ROW_CLASS (klass);
 
   object_class->dispose = ledger_indicator_row_dispose;
+  row_class->activate = ledger_indicator_row_activate;
 
+  g_type_ensure (LEDGER_TYPE_PACE_BAR);
+  g_type_ensure (LEDGER_TYPE_STATUS_PILL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ledger-indicator-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, target_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, pace_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, pace_bar);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, gap_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, period_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, status_pill);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, record_button);
 
   gtk_widget_class_install_action (widget_class, "row.record-value", NULL, record_value_action);
@@ -124,28 +193,28 @@ ledger_indicator_row_init (LedgerIndicatorRow *self)
 }
 
 LedgerIndicatorRow *
-ledger_indicator_row_new (LedgerStore     *store,
+ledger_indicator_row_new (LedgerContext   *context,
                           LedgerPlan      *plan,
                           LedgerIndicator *indicator)
 {
   LedgerIndicatorRow *self;
 
-  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
   g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
 
   self = g_object_new (LEDGER_TYPE_INDICATOR_ROW, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
   self->indicator = g_object_ref (indicator);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), ledger_indicator_get_name (indicator));
-  update_subtitle (self);
-  update_value (self);
-  /* The report's own sentence (原文), on hover. */
-  if (ledger_indicator_get_source_text (indicator)[0] != '\0')
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), ledger_indicator_get_source_text (indicator));
-  g_signal_connect_object (store, "values-changed", G_CALLBACK (values_changed_cb), self,
+  show_definition (self);
+  show_progress (self);
+  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
+                           G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (context_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
@@ -157,6 +226,13 @@ ledger_indicator_row_get_indicator (LedgerIndicatorRow *self)
   return self->indicator;
 }
 
+LedgerStatus
+ledger_indicator_row_get_status (LedgerIndicatorRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR_ROW (self), LEDGER_STATUS_NO_DATA);
+  return self->status;
+}
+
 /* Opens the dialog to record a value for this row's indicator. */
 void
 ledger_indicator_row_record_value (LedgerIndicatorRow *self)
@@ -166,6 +242,7 @@ ledger_indicator_row_record_value (LedgerIndicatorRow *self)
   g_return_if_fail (LEDGER_IS_INDICATOR_ROW (self));
 
   dialog = ledger_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    self->store, self->plan, self->indicator);
+                                    ledger_context_get_store (self->context), self->plan,
+                                    self->indicator);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "ledger-store.h"
+#include "ledger-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LedgerOverviewPage, ledger_overview_page, LEDGER, OVERVIEW_PAGE, AdwBin)
 
-LedgerOverviewPage *ledger_overview_page_new (LedgerStore *store,
-                                              LedgerPlan  *plan);
+LedgerOverviewPage *ledger_overview_page_new (LedgerContext *context,
+                                              LedgerPlan    *plan);
 
 G_END_DECLS

@@ -14,23 +14,32 @@
 #include "ledger-area-page.h"
 #include "ledger-indicator-row.h"
 #include "ledger-overview-page.h"
+#include "ledger-sidebar-row.h"
 #include "ledger-window.h"
 
-/* The main window: a sidebar of the plans' areas and, beside it (or, in a
- * narrow window, instead of it), the page of the selected one. Pages are
- * created when first shown. */
+/* The main window: the chosen plan's overview and areas in a sidebar and,
+ * beside it (or, in a narrow window, instead of it), the page of the
+ * selected one. The header picks the plan and the "as of" period. Pages
+ * are created when first shown. */
 struct _LedgerWindow
 {
   AdwApplicationWindow  parent_instance;
 
   LedgerStore          *store;
+  LedgerContext        *context;
   GSettings            *settings;
   GPtrArray            *plans;
+  LedgerPlan           *plan;
+  GPtrArray            *as_of_codes;
+  gboolean              as_of_is_default;
+  gboolean              filling_as_of;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  GtkDropDown          *plan_dropdown;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;
+  GtkDropDown          *as_of_dropdown;
   GtkStack             *pages;
 };
 
@@ -44,149 +53,204 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* What a sidebar row stands for: a plan's overview, or one of its areas. */
-typedef struct
-{
-  LedgerPlan *plan;
-  LedgerNode *area;
-} SidebarItem;
-
 static void
-sidebar_item_free (SidebarItem *item)
-{
-  g_clear_object (&item->plan);
-  g_clear_object (&item->area);
-  g_free (item);
-}
-
-static const char *
-sidebar_item_key (SidebarItem *item)
-{
-  return ledger_node_get_uuid (item->area != NULL ? item->area : LEDGER_NODE (item->plan));
-}
-
-static SidebarItem *
-row_item (GtkListBoxRow *row)
-{
-  return g_object_get_data (G_OBJECT (row), "sidebar-item");
-}
-
-static GtkWidget *
-sidebar_row_new (LedgerPlan *plan,
-                 LedgerNode *area)
-{
-  SidebarItem *item = g_new0 (SidebarItem, 1);
-  const char *title = area != NULL ? ledger_area_get_short_title (LEDGER_AREA (area))
-                                   : _("Overview");
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (title);
-
-  item->plan = g_object_ref (plan);
-  item->area = area != NULL ? g_object_ref (area) : NULL;
-  g_object_set_data_full (G_OBJECT (row), "sidebar-item", item,
-                          (GDestroyNotify) sidebar_item_free);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_widget_set_tooltip_text (row, area != NULL ? ledger_node_get_title (area) : NULL);
-  return row;
-}
-
-/* A plan's title above its first row. */
-static void
-sidebar_header_func (GtkListBoxRow *row,
-                     GtkListBoxRow *before,
-                     gpointer       user_data)
-{
-  SidebarItem *item = row_item (row);
-  GtkWidget *label;
-
-  if (before != NULL && row_item (before)->plan == item->plan)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  label = gtk_label_new (ledger_node_get_title (LEDGER_NODE (item->plan)));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "sidebar-heading");
-  gtk_list_box_row_set_header (row, label);
-}
-
-static void
-clear_pages (LedgerWindow *self)
+clear_children (GtkWidget *container,
+                void     (*remove) (GtkWidget *, GtkWidget *))
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))) != NULL)
-    gtk_stack_remove (self->pages, child);
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    remove (container, child);
+}
+
+static void
+remove_page (GtkWidget *stack,
+             GtkWidget *page)
+{
+  gtk_stack_remove (GTK_STACK (stack), page);
+}
+
+static void
+remove_row (GtkWidget *list,
+            GtkWidget *row)
+{
+  gtk_list_box_remove (GTK_LIST_BOX (list), row);
+}
+
+/* The default "as of" period: the latest that has a value, or else the
+ * last month that has ended. */
+static char *
+default_as_of (LedgerWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *latest = ledger_store_get_latest_period (self->store, self->plan);
+  int first = ledger_plan_get_first_year (self->plan);
+  int last = ledger_plan_get_last_year (self->plan);
+
+  if (latest != NULL)
+    return ledger_period_as_of_for (latest, first, last);
+  return ledger_frequency_default_period (first == last ? LEDGER_FREQUENCY_MONTHLY
+                                                        : LEDGER_FREQUENCY_ANNUAL,
+                                          first, last, now);
+}
+
+static void
+fill_as_of (LedgerWindow *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *as_of = default_as_of (self);
+  guint selected = 0;
+
+  g_clear_pointer (&self->as_of_codes, g_ptr_array_unref);
+  self->as_of_codes = ledger_period_as_of_choices (ledger_plan_get_first_year (self->plan),
+                                                   ledger_plan_get_last_year (self->plan));
+  for (guint i = 0; i < self->as_of_codes->len; i++)
+    {
+      g_autofree char *label = ledger_period_as_of_label (g_ptr_array_index (self->as_of_codes, i));
+
+      gtk_string_list_append (labels, label);
+    }
+  g_ptr_array_find_with_equal_func (self->as_of_codes, as_of, g_str_equal, &selected);
+
+  self->filling_as_of = TRUE;
+  gtk_drop_down_set_model (self->as_of_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->as_of_dropdown, selected);
+  self->filling_as_of = FALSE;
+  self->as_of_is_default = TRUE;
+  ledger_context_set_as_of (self->context, g_ptr_array_index (self->as_of_codes, selected));
+}
+
+/* Until the user picks a period, the default one follows the values: the
+ * first figures of 1-11月 move the view to 1-11月. */
+static void
+values_changed_cb (LedgerWindow *self)
+{
+  if (self->as_of_is_default && self->plan != NULL)
+    fill_as_of (self);
+}
+
+static void
+fill_sidebar (LedgerWindow *self)
+{
+  GListModel *areas = ledger_node_get_children (LEDGER_NODE (self->plan));
+
+  clear_children (GTK_WIDGET (self->sidebar_list), remove_row);
+  clear_children (GTK_WIDGET (self->pages), remove_page);
+
+  gtk_list_box_append (self->sidebar_list, ledger_sidebar_row_new (self->context, self->plan, NULL));
+  for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+    {
+      g_autoptr(LedgerNode) area = g_list_model_get_item (areas, a);
+
+      gtk_list_box_append (self->sidebar_list, ledger_sidebar_row_new (self->context, self->plan, area));
+    }
+  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+}
+
+static void
+show_plan (LedgerWindow *self,
+           guint         index)
+{
+  g_return_if_fail (index < self->plans->len);
+
+  g_set_object (&self->plan, g_ptr_array_index (self->plans, index));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-plan", ledger_plan_get_code (self->plan));
+  fill_as_of (self);
+  fill_sidebar (self);
+}
+
+static guint
+remembered_plan (LedgerWindow *self)
+{
+  g_autofree char *code = NULL;
+
+  if (self->settings == NULL)
+    return 0;
+  code = g_settings_get_string (self->settings, "last-plan");
+  for (guint i = 0; i < self->plans->len; i++)
+    {
+      if (g_str_equal (ledger_plan_get_code (g_ptr_array_index (self->plans, i)), code))
+        return i;
+    }
+  return 0;
 }
 
 static void
 load_plans (LedgerWindow *self)
 {
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (self->store, &error);
 
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
-    gtk_list_box_remove (self->sidebar_list, row);
-  clear_pages (self);
-  g_clear_pointer (&self->plans, g_ptr_array_unref);
-
-  if ((self->plans = ledger_store_list_plans (self->store, &error)) == NULL)
+  if (plans == NULL || plans->len == 0)
     {
-      ledger_window_add_toast (self, error->message);
+      ledger_window_add_toast (self, error != NULL ? error->message : _("The ledger holds no plan"));
       return;
     }
+  g_clear_pointer (&self->plans, g_ptr_array_unref);
+  self->plans = g_steal_pointer (&plans);
 
-  for (guint p = 0; p < self->plans->len; p++)
-    {
-      LedgerPlan *plan = g_ptr_array_index (self->plans, p);
-      GListModel *areas = ledger_node_get_children (LEDGER_NODE (plan));
+  for (guint i = 0; i < self->plans->len; i++)
+    gtk_string_list_append (titles, ledger_node_get_title (g_ptr_array_index (self->plans, i)));
 
-      gtk_list_box_append (self->sidebar_list, sidebar_row_new (plan, NULL));
-      for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
-        {
-          g_autoptr(LedgerNode) area = g_list_model_get_item (areas, a);
-
-          gtk_list_box_append (self->sidebar_list, sidebar_row_new (plan, area));
-        }
-    }
-
-  gtk_list_box_select_row (self->sidebar_list, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
-}
-
-static GtkWidget *
-create_page (LedgerWindow *self,
-             SidebarItem  *item)
-{
-  if (item->area != NULL)
-    return GTK_WIDGET (ledger_area_page_new (self->store, item->plan, LEDGER_AREA (item->area)));
-  return GTK_WIDGET (ledger_overview_page_new (self->store, item->plan));
+  /* Setting the model selects the first plan: show_plan runs from
+   * plan_selected_cb. */
+  g_clear_object (&self->plan);
+  gtk_drop_down_set_model (self->plan_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->plan_dropdown, remembered_plan (self));
+  if (self->plan == NULL)
+    show_plan (self, gtk_drop_down_get_selected (self->plan_dropdown));
 }
 
 static void
-show_item (LedgerWindow *self,
-           SidebarItem  *item)
+plan_selected_cb (LedgerWindow *self)
 {
-  const char *key = sidebar_item_key (item);
+  guint selected = gtk_drop_down_get_selected (self->plan_dropdown);
+
+  if (self->plans != NULL && selected < self->plans->len &&
+      (self->plan == NULL || self->plan != g_ptr_array_index (self->plans, selected)))
+    show_plan (self, selected);
+}
+
+static void
+as_of_selected_cb (LedgerWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->as_of_dropdown);
+
+  if (self->filling_as_of || self->as_of_codes == NULL || selected >= self->as_of_codes->len)
+    return;
+  self->as_of_is_default = FALSE;
+  ledger_context_set_as_of (self->context, g_ptr_array_index (self->as_of_codes, selected));
+}
+
+static GtkWidget *
+create_page (LedgerWindow     *self,
+             LedgerSidebarRow *row)
+{
+  LedgerNode *area = ledger_sidebar_row_get_area (row);
+
+  if (area != NULL)
+    return GTK_WIDGET (ledger_area_page_new (self->context, self->plan, LEDGER_AREA (area)));
+  return GTK_WIDGET (ledger_overview_page_new (self->context, self->plan));
+}
+
+static void
+show_row (LedgerWindow     *self,
+          LedgerSidebarRow *row)
+{
+  const char *key = ledger_sidebar_row_get_key (row);
   GtkWidget *page = gtk_stack_get_child_by_name (self->pages, key);
 
   if (page == NULL)
     {
-      page = create_page (self, item);
+      page = create_page (self, row);
       gtk_stack_add_named (self->pages, page, key);
     }
   gtk_stack_set_visible_child (self->pages, page);
 
-  adw_window_title_set_title (self->content_title,
-                              item->area != NULL
-                              ? ledger_area_get_short_title (LEDGER_AREA (item->area))
-                              : _("Overview"));
-  adw_window_title_set_subtitle (self->content_title,
-                                 ledger_node_get_title (LEDGER_NODE (item->plan)));
+  adw_window_title_set_title (self->content_title, ledger_sidebar_row_get_title (row));
+  adw_window_title_set_subtitle (self->content_title, ledger_node_get_title (LEDGER_NODE (self->plan)));
 }
 
 static void
@@ -194,7 +258,7 @@ sidebar_row_selected_cb (LedgerWindow  *self,
                          GtkListBoxRow *row)
 {
   if (row != NULL)
-    show_item (self, row_item (row));
+    show_row (self, LEDGER_SIDEBAR_ROW (row));
 }
 
 /* In a folded window, shows the page instead of the sidebar. */
@@ -251,7 +315,7 @@ load_window_state (LedgerWindow *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  /* Run from a build tree without compiled schemas, sizes are not kept. */
+  /* Run from a build tree without compiled schemas, nothing is kept. */
   if (source == NULL || (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) == NULL)
     return;
 
@@ -289,7 +353,11 @@ ledger_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (ledger_window_parent_class)->constructed (object);
 
+  self->context = ledger_context_new (self->store);
   g_signal_connect_object (self->store, "plans-changed", G_CALLBACK (plans_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Connected before any page: the period moves before the pages update. */
+  g_signal_connect_object (self->store, "values-changed", G_CALLBACK (values_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load_plans (self);
 }
@@ -335,8 +403,12 @@ ledger_window_dispose (GObject *object)
 {
   LedgerWindow *self = LEDGER_WINDOW (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_WINDOW);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
+  g_clear_pointer (&self->as_of_codes, g_ptr_array_unref);
+  g_clear_object (&self->plan);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ledger_window_parent_class)->dispose (object);
@@ -363,11 +435,15 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, as_of_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, pages);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, as_of_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.record-value", NULL, record_value_action);
@@ -379,12 +455,7 @@ static void
 ledger_window_init (LedgerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
   load_window_state (self);
-
-#ifdef DEVELOPMENT_BUILD
-  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-#endif
 }
 
 LedgerWindow *
@@ -406,9 +477,17 @@ ledger_window_get_store (LedgerWindow *self)
   return self->store;
 }
 
+LedgerContext *
+ledger_window_get_context (LedgerWindow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
 /**
  * ledger_window_select_page:
- * @uuid: the uuid of an area, or of a plan for its overview
+ * @uuid: the uuid of an area of the shown plan, or of the plan for its
+ *   overview
  *
  * Returns: whether there is such a page
  */
@@ -421,7 +500,8 @@ ledger_window_select_page (LedgerWindow *self,
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      if (GTK_IS_LIST_BOX_ROW (row) && g_str_equal (sidebar_item_key (row_item (GTK_LIST_BOX_ROW (row))), uuid))
+      if (LEDGER_IS_SIDEBAR_ROW (row) &&
+          g_str_equal (ledger_sidebar_row_get_key (LEDGER_SIDEBAR_ROW (row)), uuid))
         {
           gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
           show_content (self);
@@ -429,6 +509,41 @@ ledger_window_select_page (LedgerWindow *self,
         }
     }
   return FALSE;
+}
+
+/* Shows the plan whose code is @code. Returns: whether there is one */
+gboolean
+ledger_window_select_plan (LedgerWindow *self,
+                           const char   *code)
+{
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; self->plans != NULL && i < self->plans->len; i++)
+    {
+      if (g_str_equal (ledger_plan_get_code (g_ptr_array_index (self->plans, i)), code))
+        {
+          gtk_drop_down_set_selected (self->plan_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Shows the plan as of @as_of, one of its "as of" periods. Returns:
+ * whether it is one */
+gboolean
+ledger_window_select_as_of (LedgerWindow *self,
+                            const char   *as_of)
+{
+  guint index;
+
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), FALSE);
+
+  if (self->as_of_codes == NULL ||
+      !g_ptr_array_find_with_equal_func (self->as_of_codes, as_of, g_str_equal, &index))
+    return FALSE;
+  gtk_drop_down_set_selected (self->as_of_dropdown, index);
+  return TRUE;
 }
 
 GtkWidget *

@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "ledger-application.h"
-#include "ledger-store.h"
+#include "ledger-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +20,13 @@ G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicatio
 LedgerWindow *ledger_window_new          (LedgerApplication *application,
                                           LedgerStore       *store);
 LedgerStore  *ledger_window_get_store    (LedgerWindow      *self);
+LedgerContext *ledger_window_get_context (LedgerWindow      *self);
 gboolean      ledger_window_select_page  (LedgerWindow      *self,
                                           const char        *uuid);
+gboolean      ledger_window_select_plan  (LedgerWindow      *self,
+                                          const char        *code);
+gboolean      ledger_window_select_as_of (LedgerWindow      *self,
+                                          const char        *as_of);
 GtkWidget    *ledger_window_get_visible_page (LedgerWindow  *self);
 void          ledger_window_add_toast    (LedgerWindow      *self,
                                           const char        *title);

@@ -272,6 +272,51 @@ ledger_frequency_default_period (LedgerFrequency  frequency,
   return g_strdup (chosen);
 }
 
+/* The periods a plan can be looked at "as of": each month of a one-year
+ * plan from 1-2月, or each year of a plan over several years. */
+GPtrArray *
+ledger_period_as_of_choices (int first_year,
+                             int last_year)
+{
+  return ledger_frequency_periods (first_year == last_year ? LEDGER_FREQUENCY_MONTHLY
+                                                           : LEDGER_FREQUENCY_ANNUAL,
+                                   first_year, last_year);
+}
+
+/* "1-6月（上半年）": a month that closes a quarter says so. */
+char *
+ledger_period_as_of_label (const char *code)
+{
+  LedgerPeriod period;
+  g_autofree char *label = ledger_period_code_label (code);
+
+  if (!ledger_period_parse (code, &period) || period.type != LEDGER_PERIOD_MONTH ||
+      period.index % 3 != 0)
+    return g_steal_pointer (&label);
+
+  /* Translators: a period and the quarter it closes, "1-6月（上半年）" */
+  return g_strdup_printf (C_("period", "%s (%s)"), label, quarter_label (period.index / 3));
+}
+
+/* The "as of" choice that shows @period: its end month in a one-year plan,
+ * its year otherwise. */
+char *
+ledger_period_as_of_for (const char *period,
+                         int         first_year,
+                         int         last_year)
+{
+  LedgerPeriod parsed, as_of;
+
+  if (!ledger_period_parse (period, &parsed))
+    return NULL;
+  if (first_year != last_year)
+    as_of = (LedgerPeriod) { parsed.year, LEDGER_PERIOD_YEAR, 0 };
+  else
+    as_of = (LedgerPeriod) { parsed.year, LEDGER_PERIOD_MONTH,
+                             MAX (2, ledger_period_end_month (&parsed)) };
+  return ledger_period_to_code (&as_of);
+}
+
 /* How often an indicator is reported, in words: "monthly". */
 const char *
 ledger_frequency_label (LedgerFrequency frequency)

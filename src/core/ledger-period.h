@@ -52,6 +52,12 @@ char        *ledger_frequency_default_period (LedgerFrequency  frequency,
                                              int              first_year,
                                              int              last_year,
                                              GDateTime       *now);
+GPtrArray   *ledger_period_as_of_choices  (int                 first_year,
+                                           int                 last_year);
+char        *ledger_period_as_of_label    (const char         *code);
+char        *ledger_period_as_of_for      (const char         *period,
+                                           int                 first_year,
+                                           int                 last_year);
 const char  *ledger_frequency_label     (LedgerFrequency     frequency);
 const char  *ledger_frequency_to_string   (LedgerFrequency     frequency);
 gboolean     ledger_frequency_from_string (const char         *string,

@@ -993,6 +993,63 @@ ledger_store_get_latest_value (LedgerStore *self,
                           indicator_id, NULL);
 }
 
+/* The largest period_key of the periods that end by the end of @period,
+ * whatever their length: as of 1-9月, 前三季度 counts. */
+static int
+period_key_bound (const LedgerPeriod *period)
+{
+  return (period->year * 100 + ledger_period_end_month (period)) * 10 + 9;
+}
+
+/* Returns: (transfer full) (nullable): the latest value whose period ends
+ * by the end of @as_of */
+LedgerValue *
+ledger_store_get_latest_value_until (LedgerStore        *self,
+                                     gint64              indicator_id,
+                                     const LedgerPeriod *as_of)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values "
+                                      "WHERE indicator_id = ? AND period_key <= ? "
+                                      "ORDER BY period_key DESC LIMIT 1", NULL);
+  sqlite3_stmt *stmt;
+  LedgerValue *value = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+  g_return_val_if_fail (as_of != NULL, NULL);
+
+  if ((stmt = prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_int (stmt, 2, period_key_bound (as_of));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = value_from_row (stmt);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* Returns: (transfer full) (nullable): the latest period of @plan that has
+ * any value, the default "as of" period */
+char *
+ledger_store_get_latest_period (LedgerStore *self,
+                                LedgerPlan  *plan)
+{
+  sqlite3_stmt *stmt;
+  char *period = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+    "SELECT v.period FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+    "WHERE i.plan_id = ? ORDER BY v.period_key DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    period = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return period;
+}
+
 /* Returns: (transfer full): the values of an indicator, earliest first */
 GListModel *
 ledger_store_list_values (LedgerStore *self,

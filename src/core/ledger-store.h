@@ -51,6 +51,11 @@ LedgerValue *ledger_store_get_value            (LedgerStore  *self,
                                                 const char   *period);
 LedgerValue *ledger_store_get_latest_value     (LedgerStore  *self,
                                                 gint64        indicator_id);
+LedgerValue *ledger_store_get_latest_value_until (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                const LedgerPeriod *as_of);
+char        *ledger_store_get_latest_period    (LedgerStore  *self,
+                                                LedgerPlan   *plan);
 GListModel  *ledger_store_list_values          (LedgerStore  *self,
                                                 gint64        indicator_id);
 gboolean     ledger_store_set_value            (LedgerStore  *self,

@@ -1,0 +1,237 @@
+/* ledger-context.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-context"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ledger-context.h"
+
+/* What every page looks through: the store, the "as of" period chosen in
+ * the header and the tolerances of the preferences. Pages and rows follow
+ * its notifications; none keeps a copy. */
+struct _LedgerContext
+{
+  GObject           parent_instance;
+
+  LedgerStore      *store;
+  char             *as_of;
+  LedgerTolerances  tolerances;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerContext, ledger_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_AS_OF,
+  PROP_TOLERANCES,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+ledger_context_finalize (GObject *object)
+{
+  LedgerContext *self = LEDGER_CONTEXT (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->as_of, g_free);
+
+  G_OBJECT_CLASS (ledger_context_parent_class)->finalize (object);
+}
+
+static void
+ledger_context_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LedgerContext *self = LEDGER_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    case PROP_AS_OF: g_value_set_string (value, self->as_of); break;
+    case PROP_TOLERANCES: g_value_set_pointer (value, &self->tolerances); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_context_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LedgerContext *self = LEDGER_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: self->store = g_value_dup_object (value); break;
+    case PROP_AS_OF: ledger_context_set_as_of (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_context_class_init (LedgerContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ledger_context_finalize;
+  object_class->get_property = ledger_context_get_property;
+  object_class->set_property = ledger_context_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LEDGER_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_TOLERANCES] =
+    g_param_spec_pointer ("tolerances", NULL, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ledger_context_init (LedgerContext *self)
+{
+  ledger_tolerances_init_default (&self->tolerances);
+}
+
+LedgerContext *
+ledger_context_new (LedgerStore *store)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+
+  return g_object_new (LEDGER_TYPE_CONTEXT, "store", store, NULL);
+}
+
+LedgerStore *
+ledger_context_get_store (LedgerContext *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  return self->store;
+}
+
+/* Returns: (nullable): the period code the views show, e.g. "2026-10" */
+const char *
+ledger_context_get_as_of (LedgerContext *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  return self->as_of;
+}
+
+void
+ledger_context_set_as_of (LedgerContext *self,
+                          const char    *as_of)
+{
+  g_return_if_fail (LEDGER_IS_CONTEXT (self));
+
+  if (g_strcmp0 (self->as_of, as_of) == 0)
+    return;
+  g_free (self->as_of);
+  self->as_of = g_strdup (as_of);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
+}
+
+const LedgerTolerances *
+ledger_context_get_tolerances (LedgerContext *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  return &self->tolerances;
+}
+
+void
+ledger_context_set_tolerances (LedgerContext          *self,
+                               const LedgerTolerances *tolerances)
+{
+  g_return_if_fail (LEDGER_IS_CONTEXT (self));
+  g_return_if_fail (tolerances != NULL);
+
+  if (memcmp (&self->tolerances, tolerances, sizeof *tolerances) == 0)
+    return;
+  self->tolerances = *tolerances;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOLERANCES]);
+}
+
+/**
+ * ledger_context_evaluate:
+ * @value: (out) (optional) (transfer full): the value the standing is
+ *   based on: the latest up to the "as of" period, maybe stale
+ *
+ * Returns: how @indicator stands as of the chosen period
+ */
+LedgerProgress
+ledger_context_evaluate (LedgerContext    *self,
+                         LedgerIndicator  *indicator,
+                         LedgerValue     **value)
+{
+  g_autoptr(LedgerValue) latest = NULL;
+  LedgerProgress progress;
+  LedgerPeriod as_of;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), (LedgerProgress) { 0 });
+
+  if (self->as_of != NULL && ledger_period_parse (self->as_of, &as_of))
+    latest = ledger_store_get_latest_value_until (self->store, ledger_indicator_get_id (indicator),
+                                                  &as_of);
+  else
+    latest = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (indicator));
+
+  progress = ledger_progress_evaluate (indicator, latest, self->as_of, &self->tolerances);
+  if (value != NULL)
+    *value = g_steal_pointer (&latest);
+  return progress;
+}
+
+static void
+count_node (LedgerContext *self,
+            GObject       *node,
+            guint          counts[LEDGER_N_STATUSES])
+{
+  GListModel *children;
+
+  if (LEDGER_IS_INDICATOR (node))
+    {
+      LedgerProgress progress = ledger_context_evaluate (self, LEDGER_INDICATOR (node), NULL);
+
+      counts[ledger_status_bucket (progress.status)]++;
+      return;
+    }
+
+  children = ledger_node_get_children (LEDGER_NODE (node));
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_item (children, i);
+
+      count_node (self, child, counts);
+    }
+}
+
+/**
+ * ledger_context_count_statuses:
+ * @node: a plan, area or task
+ * @counts: (out caller-allocates): how many of its indicators stand in
+ *   each traffic light (see ledger_status_bucket()) as of the chosen period
+ */
+void
+ledger_context_count_statuses (LedgerContext *self,
+                               LedgerNode    *node,
+                               guint          counts[LEDGER_N_STATUSES])
+{
+  g_return_if_fail (LEDGER_IS_CONTEXT (self));
+  g_return_if_fail (LEDGER_IS_NODE (node));
+
+  memset (counts, 0, sizeof (guint) * LEDGER_N_STATUSES);
+  count_node (self, G_OBJECT (node), counts);
+}

@@ -1,0 +1,34 @@
+/* ledger-context.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ledger-progress.h"
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_CONTEXT (ledger_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerContext, ledger_context, LEDGER, CONTEXT, GObject)
+
+LedgerContext          *ledger_context_new              (LedgerStore            *store);
+LedgerStore            *ledger_context_get_store        (LedgerContext          *self);
+const char             *ledger_context_get_as_of        (LedgerContext          *self);
+void                    ledger_context_set_as_of        (LedgerContext          *self,
+                                                         const char             *as_of);
+const LedgerTolerances *ledger_context_get_tolerances   (LedgerContext          *self);
+void                    ledger_context_set_tolerances   (LedgerContext          *self,
+                                                         const LedgerTolerances *tolerances);
+LedgerProgress          ledger_context_evaluate         (LedgerContext          *self,
+                                                         LedgerIndicator        *indicator,
+                                                         LedgerValue           **value);
+
+void                    ledger_context_count_statuses   (LedgerContext          *self,
+                                                         LedgerNode             *node,
+                                                         guint                   counts[LEDGER_N_STATUSES]);
+
+G_END_DECLS

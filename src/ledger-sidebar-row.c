@@ -1,0 +1,138 @@
+/* ledger-sidebar-row.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-sidebar-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-area.h"
+#include "ledger-sidebar-row.h"
+#include "ledger-status-summary.h"
+
+/* A sidebar item: the plan's overview, or one of its areas by its short
+ * title, with a compact count of its indicators by status. */
+struct _LedgerSidebarRow
+{
+  GtkListBoxRow  parent_instance;
+
+  LedgerContext *context;
+  LedgerPlan    *plan;
+  LedgerNode    *area;
+  GtkWidget     *summary;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerSidebarRow, ledger_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
+
+static LedgerNode *
+counted_node (LedgerSidebarRow *self)
+{
+  return self->area != NULL ? self->area : LEDGER_NODE (self->plan);
+}
+
+static void
+update_summary (LedgerSidebarRow *self)
+{
+  guint counts[LEDGER_N_STATUSES];
+
+  ledger_context_count_statuses (self->context, counted_node (self), counts);
+  ledger_status_summary_set_counts (LEDGER_STATUS_SUMMARY (self->summary), counts);
+}
+
+static void
+ledger_sidebar_row_dispose (GObject *object)
+{
+  LedgerSidebarRow *self = LEDGER_SIDEBAR_ROW (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->area);
+
+  G_OBJECT_CLASS (ledger_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+ledger_sidebar_row_class_init (LedgerSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ledger_sidebar_row_dispose;
+}
+
+static void
+ledger_sidebar_row_init (LedgerSidebarRow *self)
+{
+}
+
+GtkWidget *
+ledger_sidebar_row_new (LedgerContext *context,
+                        LedgerPlan    *plan,
+                        LedgerNode    *area)
+{
+  LedgerSidebarRow *self = g_object_new (LEDGER_TYPE_SIDEBAR_ROW, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+
+  self->context = g_object_ref (context);
+  self->plan = g_object_ref (plan);
+  self->area = area != NULL ? g_object_ref (area) : NULL;
+
+  label = gtk_label_new (ledger_sidebar_row_get_title (self));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  self->summary = ledger_status_summary_new (TRUE);
+  gtk_widget_set_valign (self->summary, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), self->summary);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+  if (area != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), ledger_node_get_title (area));
+
+  update_summary (self);
+  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
+                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+LedgerPlan *
+ledger_sidebar_row_get_plan (LedgerSidebarRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_SIDEBAR_ROW (self), NULL);
+  return self->plan;
+}
+
+/* Returns: (nullable): the area, or %NULL for the overview */
+LedgerNode *
+ledger_sidebar_row_get_area (LedgerSidebarRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_SIDEBAR_ROW (self), NULL);
+  return self->area;
+}
+
+/* The name of the row's page: the area's uuid, or the plan's for the
+ * overview. */
+const char *
+ledger_sidebar_row_get_key (LedgerSidebarRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_SIDEBAR_ROW (self), NULL);
+  return ledger_node_get_uuid (counted_node (self));
+}
+
+const char *
+ledger_sidebar_row_get_title (LedgerSidebarRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_SIDEBAR_ROW (self), NULL);
+
+  if (self->area != NULL)
+    return ledger_area_get_short_title (LEDGER_AREA (self->area));
+  return _("Overview");
+}

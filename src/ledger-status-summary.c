@@ -1,0 +1,123 @@
+/* ledger-status-summary.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-status-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ledger-status.h"
+#include "ledger-status-pill.h"
+#include "ledger-status-summary.h"
+
+/* Counts by status, as a row of pills, worst first, leaving out the
+ * statuses nobody has. The compact form, for the sidebar, leaves out the
+ * words too; its tooltip and accessible label say them in full. */
+struct _LedgerStatusSummary
+{
+  GtkWidget  parent_instance;
+
+  gboolean   compact;
+  GtkWidget *box;
+  GtkWidget *pills[LEDGER_N_STATUSES];
+  guint      counts[LEDGER_N_STATUSES];
+};
+
+G_DEFINE_FINAL_TYPE (LedgerStatusSummary, ledger_status_summary, GTK_TYPE_WIDGET)
+
+static const LedgerStatus shown[] = {
+  LEDGER_STATUS_BEHIND, LEDGER_STATUS_WARNING, LEDGER_STATUS_ON_TRACK,
+  LEDGER_STATUS_ACHIEVED, LEDGER_STATUS_NO_DATA,
+};
+
+static void
+ledger_status_summary_dispose (GObject *object)
+{
+  LedgerStatusSummary *self = LEDGER_STATUS_SUMMARY (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (ledger_status_summary_parent_class)->dispose (object);
+}
+
+static void
+ledger_status_summary_class_init (LedgerStatusSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_status_summary_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "statussummary");
+}
+
+static void
+ledger_status_summary_init (LedgerStatusSummary *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      self->pills[shown[i]] = ledger_status_pill_new ();
+      gtk_box_append (GTK_BOX (self->box), self->pills[shown[i]]);
+    }
+}
+
+GtkWidget *
+ledger_status_summary_new (gboolean compact)
+{
+  LedgerStatusSummary *self = g_object_new (LEDGER_TYPE_STATUS_SUMMARY, NULL);
+
+  self->compact = compact;
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    ledger_status_pill_set_compact (LEDGER_STATUS_PILL (self->pills[shown[i]]), compact);
+  return GTK_WIDGET (self);
+}
+
+/* Returns: (transfer full): "滞后 1, 预警 2, 正常 3…", the nonzero counts */
+char *
+ledger_status_summary_dup_text (LedgerStatusSummary *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (LEDGER_IS_STATUS_SUMMARY (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      if (self->counts[shown[i]] == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, ledger_status_pill_get_text (LEDGER_STATUS_PILL (self->pills[shown[i]])));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+ledger_status_summary_set_counts (LedgerStatusSummary *self,
+                                  const guint          counts[LEDGER_N_STATUSES])
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LEDGER_IS_STATUS_SUMMARY (self));
+
+  memcpy (self->counts, counts, sizeof self->counts);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      LedgerStatusPill *pill = LEDGER_STATUS_PILL (self->pills[shown[i]]);
+
+      ledger_status_pill_set_count (pill, shown[i], counts[shown[i]]);
+      gtk_widget_set_visible (GTK_WIDGET (pill), counts[shown[i]] > 0);
+    }
+
+  text = ledger_status_summary_dup_text (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
