@@ -13,6 +13,7 @@
 
 #include "ledger-cli.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-settings.h"
 #include "ledger-store.h"
 
 /* The commands that work without a window (DESIGN.md §8). Each prints a
@@ -42,8 +43,13 @@ static int
 export_csv (LedgerStore *store,
             const char  *out)
 {
+  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = ledger_csv_export_ledger (store, &error);
+  g_autofree char *text = NULL;
+  LedgerTolerances tolerances;
+
+  ledger_settings_read_tolerances (settings, &tolerances);
+  text = ledger_csv_export_ledger (store, &tolerances, &error);
 
   if (text == NULL)
     return fail (error);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-entry-dialog.h"
+#include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
 #include "ledger-pace-bar.h"
 #include "ledger-status.h"
@@ -141,6 +142,59 @@ record_value_action (GtkWidget  *widget,
 }
 
 static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LedgerIndicatorRow *self = LEDGER_INDICATOR_ROW (widget);
+  LedgerIndicatorDialog *dialog;
+
+  dialog = ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                             ledger_context_get_store (self->context),
+                                             self->indicator);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    LedgerIndicatorRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerStore *store = ledger_context_get_store (self->context);
+
+  if (g_str_equal (response, "delete") &&
+      !ledger_store_delete_indicator (store, ledger_indicator_get_id (self->indicator), &error))
+    g_warning ("Could not delete the indicator: %s", error->message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LedgerIndicatorRow *self = LEDGER_INDICATOR_ROW (widget);
+  g_autoptr(GListModel) values = ledger_store_list_values (ledger_context_get_store (self->context),
+                                                           ledger_indicator_get_id (self->indicator));
+  guint n_values = g_list_model_get_n_items (values);
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), ledger_indicator_get_name (self->indicator));
+  g_autofree char *body = g_strdup_printf (ngettext ("Its %u recorded value is deleted with it. The change log keeps its definition.",
+                                                     "Its %u recorded values are deleted with it. The change log keeps its definition.",
+                                                     n_values), n_values);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 ledger_indicator_row_activate (GtkListBoxRow *row)
 {
   ledger_indicator_row_record_value (LEDGER_INDICATOR_ROW (row));
@@ -184,6 +238,8 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, record_button);
 
   gtk_widget_class_install_action (widget_class, "row.record-value", NULL, record_value_action);
+  gtk_widget_class_install_action (widget_class, "row.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
 }
 
 static void

@@ -14,6 +14,8 @@
 #include "ledger-area-page.h"
 #include "ledger-indicator-row.h"
 #include "ledger-overview-page.h"
+#include "ledger-preferences-window.h"
+#include "ledger-settings.h"
 #include "ledger-sidebar-row.h"
 #include "ledger-window.h"
 
@@ -310,16 +312,44 @@ record_value_action (GtkWidget  *widget,
 }
 
 static void
+load_tolerances (LedgerWindow *self)
+{
+  LedgerTolerances tolerances;
+
+  ledger_settings_read_tolerances (self->settings, &tolerances);
+  ledger_context_set_tolerances (self->context, &tolerances);
+}
+
+static void
+settings_changed_cb (LedgerWindow *self,
+                     const char   *key)
+{
+  if (!g_str_has_prefix (key, "window-") && !g_str_equal (key, "last-plan"))
+    load_tolerances (self);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->settings == NULL)
+    {
+      ledger_window_add_toast (self, _("Preferences need the installed settings schema"));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (ledger_preferences_window_new (GTK_WINDOW (self), self->settings)));
+}
+
+static void
 load_window_state (LedgerWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   /* Run from a build tree without compiled schemas, nothing is kept. */
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) == NULL)
+  if ((self->settings = ledger_settings_new_if_installed ()) == NULL)
     return;
 
-  self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -354,6 +384,12 @@ ledger_window_constructed (GObject *object)
   G_OBJECT_CLASS (ledger_window_parent_class)->constructed (object);
 
   self->context = ledger_context_new (self->store);
+  if (self->settings != NULL)
+    {
+      load_tolerances (self);
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (self->store, "plans-changed", G_CALLBACK (plans_changed_cb), self,
                            G_CONNECT_SWAPPED);
   /* Connected before any page: the period moves before the pages update. */
@@ -447,6 +483,9 @@ ledger_window_class_init (LedgerWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.record-value", NULL, record_value_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.record-value", NULL);
 }

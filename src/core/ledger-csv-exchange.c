@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "ledger-area.h"
 #include "ledger-csv.h"
@@ -32,19 +33,30 @@ static const char *column_names[N_COLUMNS] = {
   "target", "period", "value", "pace", "progress", "status", "responsible_unit", "note", "source",
 };
 
+static char *
+format_fraction (double fraction)
+{
+  return isnan (fraction) ? NULL : ledger_format_number (fraction);
+}
+
+/* One row: the indicator and, if given, one of its values with the pace,
+ * progress and status as of that value's own period. */
 static void
-export_row (GString         *out,
-            LedgerPlan      *plan,
-            LedgerNode      *area,
-            LedgerNode      *task,
-            LedgerIndicator *indicator,
-            LedgerValue     *value)
+export_row (GString                *out,
+            const LedgerTolerances *tolerances,
+            LedgerPlan             *plan,
+            LedgerNode             *area,
+            LedgerNode             *task,
+            LedgerIndicator        *indicator,
+            LedgerValue            *value)
 {
   LedgerKind kind = ledger_indicator_get_kind (indicator);
   g_autofree char *target = NULL;
   g_autofree char *number = NULL;
   g_autofree char *pace = NULL;
+  g_autofree char *progress_text = NULL;
   const char *fields[N_COLUMNS] = { NULL };
+  LedgerProgress progress = { LEDGER_STATUS_NO_DATA, NAN, NAN, NAN, NAN, FALSE };
   LedgerPeriod period;
 
   if (kind != LEDGER_KIND_QUALITATIVE)
@@ -52,7 +64,12 @@ export_row (GString         *out,
   if (value != NULL && ledger_value_has_number (value))
     number = ledger_format_number (ledger_value_get_number (value));
   if (value != NULL && ledger_period_parse (ledger_value_get_period (value), &period))
-    pace = ledger_format_number (ledger_period_pace (&period));
+    {
+      progress = ledger_progress_evaluate (indicator, value, ledger_value_get_period (value),
+                                           tolerances);
+      pace = ledger_format_number (ledger_period_pace (&period));
+      progress_text = format_fraction (progress.progress);
+    }
 
   fields[COL_PLAN] = ledger_plan_get_code (plan);
   fields[COL_AREA] = ledger_node_get_title (area);
@@ -67,9 +84,8 @@ export_row (GString         *out,
   fields[COL_PERIOD] = value != NULL ? ledger_value_get_period (value) : "";
   fields[COL_VALUE] = number;
   fields[COL_PACE] = pace;
-  fields[COL_PROGRESS] = "";
-  fields[COL_STATUS] = value != NULL && kind == LEDGER_KIND_QUALITATIVE
-                       ? ledger_value_get_status (value) : "no_data";
+  fields[COL_PROGRESS] = progress_text;
+  fields[COL_STATUS] = ledger_status_to_string (progress.status);
   fields[COL_RESPONSIBLE_UNIT] = ledger_indicator_get_responsible_unit (indicator);
   fields[COL_NOTE] = value != NULL ? ledger_value_get_note (value) : "";
   fields[COL_SOURCE] = value != NULL ? ledger_value_get_source (value) : "";
@@ -78,9 +94,10 @@ export_row (GString         *out,
 
 typedef struct
 {
-  GString     *out;
-  LedgerStore *store;
-  LedgerPlan  *plan;
+  GString                *out;
+  LedgerStore            *store;
+  LedgerPlan             *plan;
+  const LedgerTolerances *tolerances;
 } Exporter;
 
 static void
@@ -97,26 +114,35 @@ export_indicator (LedgerNode      *area,
   guint n_values = g_list_model_get_n_items (values);
 
   if (n_values == 0)
-    export_row (out, plan, area, task, indicator, NULL);
+    export_row (out, exporter->tolerances, plan, area, task, indicator, NULL);
   for (guint i = 0; i < n_values; i++)
     {
       g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
 
-      export_row (out, plan, area, task, indicator, value);
+      export_row (out, exporter->tolerances, plan, area, task, indicator, value);
     }
 }
 
 /**
  * ledger_csv_export_ledger:
+ * @tolerances: (nullable): the status bands, or %NULL for the defaults
  *
  * Returns: (transfer full): the whole ledger as CSV text (UTF-8)
  */
 char *
-ledger_csv_export_ledger (LedgerStore  *store,
-                          GError      **error)
+ledger_csv_export_ledger (LedgerStore             *store,
+                          const LedgerTolerances  *tolerances,
+                          GError                 **error)
 {
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
+  LedgerTolerances defaults;
   GString *out;
+
+  if (tolerances == NULL)
+    {
+      ledger_tolerances_init_default (&defaults);
+      tolerances = &defaults;
+    }
 
   if (plans == NULL)
     return NULL;
@@ -125,7 +151,7 @@ ledger_csv_export_ledger (LedgerStore  *store,
   ledger_csv_append_row (out, column_names, N_COLUMNS);
   for (guint p = 0; p < plans->len; p++)
     {
-      Exporter exporter = { out, store, g_ptr_array_index (plans, p) };
+      Exporter exporter = { out, store, g_ptr_array_index (plans, p), tolerances };
 
       ledger_plan_foreach_indicator (exporter.plan, export_indicator, &exporter);
     }

@@ -6,12 +6,14 @@
 
 #pragma once
 
+#include "ledger-progress.h"
 #include "ledger-store.h"
 
 G_BEGIN_DECLS
 
-char     *ledger_csv_export_ledger (LedgerStore  *store,
-                                    GError      **error);
+char     *ledger_csv_export_ledger (LedgerStore            *store,
+                                    const LedgerTolerances *tolerances,
+                                    GError                **error);
 gboolean  ledger_csv_import_values (LedgerStore  *store,
                                     const char   *data,
                                     gsize         length,

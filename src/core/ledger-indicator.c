@@ -298,7 +298,8 @@ ledger_indicator_get_frequency (LedgerIndicator *self)
 char *
 ledger_format_number (double value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  /* "%f" of the largest double has 309 digits before the point. */
+  char buffer[400];
   char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
   char *end = text + strlen (text) - 1;
 
@@ -397,4 +398,19 @@ ledger_better_from_string (const char   *string,
                            LedgerBetter *better)
 {
   return lookup_name (better_names, G_N_ELEMENTS (better_names), string, (int *) better);
+}
+
+/* Codes are what imports match on: lower-case ASCII letters, digits and
+ * "-", so that they survive any spreadsheet. */
+gboolean
+ledger_indicator_code_is_valid (const char *code)
+{
+  if (code == NULL || code[0] == '\0')
+    return FALSE;
+  for (const char *c = code; *c; c++)
+    {
+      if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-')
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -67,6 +67,7 @@ gboolean          ledger_comparator_from_string         (const char       *strin
 const char       *ledger_better_to_string               (LedgerBetter      better);
 gboolean          ledger_better_from_string             (const char       *string,
                                                          LedgerBetter     *better);
+gboolean          ledger_indicator_code_is_valid        (const char       *code);
 char             *ledger_format_number                  (double            value);
 
 G_END_DECLS

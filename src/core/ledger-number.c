@@ -52,33 +52,39 @@ strip_suffix (char       *text,
   return TRUE;
 }
 
-/* Removes thousands separators, but only where they group by three. */
+/* Removes thousands separators, but only where they group by three:
+ * "1,234,567.5" but not "1234,567" or "1,23". */
 static gboolean
 remove_grouping (char *text)
 {
-  char *dot = strchr (text, '.');
-  gsize int_len = dot != NULL ? (gsize) (dot - text) : strlen (text);
-  char *out = text;
-  guint digits_since_comma = 0;
+  char *digits = text + (text[0] == '-' || text[0] == '+');
+  char *dot = strchr (digits, '.');
+  gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+  char *out = digits;
+  guint group = 0;
   gboolean seen_comma = FALSE;
+
+  if (memchr (digits, ',', int_len) == NULL)
+    return strchr (digits, ',') == NULL;
 
   for (gsize i = 0; i < int_len; i++)
     {
-      if (text[i] == ',')
+      if (digits[i] == ',')
         {
-          if (i == 0 || (seen_comma && digits_since_comma != 3) || digits_since_comma == 0)
+          /* The first group holds 1 to 3 digits, every other one 3. */
+          if (group == 0 || group > 3 || (seen_comma && group != 3))
             return FALSE;
           seen_comma = TRUE;
-          digits_since_comma = 0;
+          group = 0;
           continue;
         }
-      digits_since_comma++;
-      *out++ = text[i];
+      group++;
+      *out++ = digits[i];
     }
-  if (seen_comma && digits_since_comma != 3)
+  if (group != 3)
     return FALSE;
-  memmove (out, text + int_len, strlen (text + int_len) + 1);
-  return strchr (text, ',') == NULL;
+  memmove (out, digits + int_len, strlen (digits + int_len) + 1);
+  return strchr (digits, ',') == NULL;
 }
 
 static gboolean

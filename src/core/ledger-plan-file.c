@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "ledger-area.h"
 #include "ledger-core-resources.h"
@@ -89,8 +90,13 @@ read_string (Reader      *reader,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail (reader, _("“%s” must be a string"), member);
   *out = json_node_get_string (node);
-  if (required && g_strstrip (g_strdup (*out))[0] == '\0')
-    return fail (reader, _("“%s” is empty"), member);
+  if (required)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (*out));
+
+      if (stripped[0] == '\0')
+        return fail (reader, _("“%s” is empty"), member);
+    }
   return TRUE;
 }
 
@@ -109,6 +115,8 @@ read_number (Reader     *reader,
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return fail (reader, _("“%s” must be a number"), member);
   *out = json_node_get_double (node);
+  if (!isfinite (*out))
+    return fail (reader, _("“%s” is too large a number"), member);
   return TRUE;
 }
 
@@ -177,19 +185,6 @@ array_object (Reader     *reader,
       return NULL;
     }
   return json_node_get_object (node);
-}
-
-static gboolean
-valid_code (const char *code)
-{
-  if (code[0] == '\0')
-    return FALSE;
-  for (const char *c = code; *c; c++)
-    {
-      if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-')
-        return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -267,7 +262,7 @@ read_indicator (Reader     *reader,
       !read_string (reader, object, "source_text", FALSE, &source_text))
     return NULL;
 
-  if (!valid_code (code))
+  if (!ledger_indicator_code_is_valid (code))
     return fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
   if (!g_hash_table_add (codes, g_strdup (code)))
     return fail (reader, _("the code “%s” is used twice"), code), NULL;
@@ -381,7 +376,7 @@ read_plan (Reader     *reader,
       !read_year (reader, object, "last_year", &last_year))
     return NULL;
 
-  if (!valid_code (code))
+  if (!ledger_indicator_code_is_valid (code))
     return fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
   if (!g_hash_table_add (plan_codes, g_strdup (code)))
     return fail (reader, _("the code “%s” is used twice"), code), NULL;
@@ -595,13 +590,125 @@ write_node (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The shortest text that reads back as @value: 4.3, not json-glib's
+ * 4.2999999999999998, so that a plan file keeps "the number as written". */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *c = text; *c; c++)
+    {
+      switch (*c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default:
+          if ((guchar) *c < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar) *c);
+          else
+            g_string_append_c (out, *c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void append_node (GString *out, JsonNode *node, int depth);
+
+static void
+append_indent (GString *out,
+               int      depth)
+{
+  g_string_append_c (out, '\n');
+  for (int i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_object (GString    *out,
+               JsonObject *object,
+               int         depth)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_string_append_c (out, '{');
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      append_indent (out, depth + 1);
+      append_string (out, l->data);
+      g_string_append (out, ": ");
+      append_node (out, json_object_get_member (object, l->data), depth + 1);
+      if (l->next != NULL)
+        g_string_append_c (out, ',');
+    }
+  append_indent (out, depth);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_array (GString   *out,
+              JsonArray *array,
+              int        depth)
+{
+  guint length = json_array_get_length (array);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < length; i++)
+    {
+      append_indent (out, depth + 1);
+      append_node (out, json_array_get_element (array, i), depth + 1);
+      if (i + 1 < length)
+        g_string_append_c (out, ',');
+    }
+  if (length > 0)
+    append_indent (out, depth);
+  g_string_append_c (out, ']');
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             int       depth)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    append_object (out, json_node_get_object (node), depth);
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    append_array (out, json_node_get_array (node), depth);
+  else if (json_node_get_value_type (node) == G_TYPE_STRING)
+    append_string (out, json_node_get_string (node));
+  else if (json_node_get_value_type (node) == G_TYPE_INT64)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+  else
+    append_number (out, json_node_get_double (node));
+}
+
 /* Returns: (transfer full): @plans as a plan file, pretty-printed */
 char *
 ledger_plan_file_to_data (GPtrArray *plans)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_new (NULL);
 
   json_builder_begin_object (builder);
   add_number (builder, "format", LEDGER_PLAN_FILE_FORMAT);
@@ -613,8 +720,22 @@ ledger_plan_file_to_data (GPtrArray *plans)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
+  append_node (out, root, 0);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* Returns: (transfer full): one indicator as the JSON object a plan file
+ * holds, on one line (for the change log) */
+char *
+ledger_plan_file_indicator_to_json (LedgerIndicator *indicator)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+
+  write_indicator (builder, indicator);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }

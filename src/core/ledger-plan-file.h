@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-indicator.h"
 #include "ledger-plan.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,6 @@ GPtrArray *ledger_plan_file_load        (GFile       *file,
 GPtrArray *ledger_plan_file_load_builtin (const char *name,
                                           GError    **error);
 char      *ledger_plan_file_to_data     (GPtrArray   *plans);
+char      *ledger_plan_file_indicator_to_json (LedgerIndicator *indicator);
 
 G_END_DECLS

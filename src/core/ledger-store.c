@@ -299,6 +299,8 @@ failed:
   return FALSE;
 }
 
+/* Nothing is written to the file before it is known to be a ledger (or
+ * empty): someone else's database is refused as it was found. */
 static gboolean
 configure (LedgerStore  *self,
            GError      **error)
@@ -314,6 +316,8 @@ configure (LedgerStore  *self,
                    self->path);
       return FALSE;
     }
+  if (self->schema_version == 0 && !is_empty_database (self, error))
+    return FALSE;
   if (sqlite3_db_readonly (self->db, "main") == 1)
     return set_sqlite_error (self, SQLITE_READONLY, error);
 
@@ -1075,6 +1079,41 @@ ledger_store_list_values (LedgerStore *self,
   return G_LIST_MODEL (values);
 }
 
+/* After a change of frequency or kind: refuses if a value no longer fits
+ * the indicator. */
+static gboolean
+check_values_fit (LedgerStore      *self,
+                  LedgerIndicator  *indicator,
+                  GError          **error)
+{
+  g_autoptr(GListModel) values = ledger_store_list_values (self, ledger_indicator_get_id (indicator));
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
+      LedgerPeriod period;
+
+      gboolean qualitative = ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE;
+
+      if (qualitative == ledger_value_has_number (value))
+        {
+          g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                               _("The indicator has values that the new kind cannot hold; "
+                                 "delete them first"));
+          return FALSE;
+        }
+      if (!ledger_period_parse (ledger_value_get_period (value), &period) ||
+          !ledger_frequency_has_period (ledger_indicator_get_frequency (indicator), &period))
+        {
+          g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                       _("The indicator has a value for “%s”, which is not a period of the new "
+                         "frequency; delete that value first"), ledger_value_get_period (value));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* What the indicator says about where its values may go. */
 typedef struct
 {
@@ -1353,6 +1392,357 @@ ledger_store_delete_value (LedgerStore  *self,
   return TRUE;
 }
 
+/* Runs @write in a transaction and, once committed, tells the views that
+ * the plan changed. */
+static gboolean
+write_plan (LedgerStore  *self,
+            gboolean    (*write) (LedgerStore *, gpointer, GError **),
+            gpointer      data,
+            GError      **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+  if (!write (self, data, error) || !commit (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  g_signal_emit (self, signals [PLANS_CHANGED], 0);
+  return TRUE;
+}
+
+static LedgerIndicator *
+load_indicator (LedgerStore  *self,
+                gint64        indicator_id,
+                GError      **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", indicator_columns, " FROM indicators WHERE id = ?",
+                                      NULL);
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  LedgerIndicator *indicator = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    indicator = indicator_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (indicator == NULL)
+    g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                         _("There is no such indicator in the ledger"));
+  return indicator;
+}
+
+static gboolean
+log_indicator_change (LedgerStore      *self,
+                      const char       *action,
+                      LedgerIndicator  *old,
+                      LedgerIndicator  *new,
+                      GError          **error)
+{
+  g_autofree char *old_json = old != NULL ? ledger_plan_file_indicator_to_json (old) : NULL;
+  g_autofree char *new_json = new != NULL ? ledger_plan_file_indicator_to_json (new) : NULL;
+  LedgerIndicator *either = old != NULL ? old : new;
+
+  return log_change (self, action, "indicator", ledger_indicator_get_uuid (either), "",
+                     old_json, new_json, "", error);
+}
+
+static gboolean
+check_code_is_free (LedgerStore      *self,
+                    LedgerIndicator  *indicator,
+                    gint64            task_id,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT 1 FROM indicators WHERE code = ? AND id != ? AND plan_id = "
+    "(SELECT a.plan_id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE t.id = ?)", error);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, ledger_indicator_get_code (indicator));
+  sqlite3_bind_int64 (stmt, 2, ledger_indicator_get_id (indicator));
+  sqlite3_bind_int64 (stmt, 3, task_id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS,
+                 _("The plan already has an indicator with the code “%s”"),
+                 ledger_indicator_get_code (indicator));
+  return !taken;
+}
+
+static gint64
+task_of_indicator (LedgerStore *self,
+                   gint64       indicator_id)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT task_id FROM indicators WHERE id = ?", NULL);
+  gint64 task_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    task_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return task_id;
+}
+
+/* The definition of an indicator a user may change; its values stay. The
+ * frequency and kind may only change while every value still fits. */
+static gboolean
+write_indicator_update (LedgerStore  *self,
+                        gpointer      data,
+                        GError      **error)
+{
+  LedgerIndicator *indicator = data;
+  gint64 id = ledger_indicator_get_id (indicator);
+  g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+  sqlite3_stmt *stmt;
+
+  if (old == NULL || !check_code_is_free (self, indicator, task_of_indicator (self, id), error))
+    return FALSE;
+  stmt = prepare (self,
+    "UPDATE indicators SET code = ?, name = ?, unit = ?, kind = ?, comparator = ?, better = ?, "
+    "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ? WHERE id = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, ledger_indicator_get_code (indicator));
+  bind_text (stmt, 2, ledger_indicator_get_name (indicator));
+  bind_text (stmt, 3, ledger_indicator_get_unit (indicator));
+  bind_text (stmt, 4, ledger_kind_to_string (kind));
+  bind_text (stmt, 5, ledger_comparator_to_string (ledger_indicator_get_comparator (indicator)));
+  bind_text (stmt, 6, ledger_better_to_string (ledger_indicator_get_better (indicator)));
+  if (kind != LEDGER_KIND_QUALITATIVE)
+    sqlite3_bind_double (stmt, 7, ledger_indicator_get_target (indicator));
+  bind_text (stmt, 8, ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)));
+  bind_text (stmt, 9, ledger_indicator_get_responsible_unit (indicator));
+  bind_text (stmt, 10, ledger_indicator_get_notes (indicator));
+  bind_text (stmt, 11, ledger_indicator_get_source_text (indicator));
+  sqlite3_bind_int64 (stmt, 12, id);
+  if (!run (self, stmt, error))
+    return FALSE;
+  if (!check_values_fit (self, indicator, error))
+    return FALSE;
+  return log_indicator_change (self, "update", old, indicator, error);
+}
+
+/**
+ * ledger_store_update_indicator:
+ * @indicator: the indicator as it is to be, with its id
+ *
+ * Changes an indicator's definition and logs the change. Emits
+ * #LedgerStore::plans-changed.
+ */
+gboolean
+ledger_store_update_indicator (LedgerStore      *self,
+                               LedgerIndicator  *indicator,
+                               GError          **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), FALSE);
+
+  return write_plan (self, write_indicator_update, indicator, error);
+}
+
+typedef struct
+{
+  gint64           parent_id;
+  LedgerIndicator *indicator;
+  const char      *title;
+  const char      *text;
+  gint64           new_id;
+} NewRow;
+
+static int
+next_position (LedgerStore *self,
+               const char  *sql,
+               gint64       parent_id)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, NULL);
+  int position = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return position;
+}
+
+static gint64
+plan_of_task (LedgerStore *self,
+              gint64       task_id)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT a.plan_id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE t.id = ?", NULL);
+  gint64 plan_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    plan_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return plan_id;
+}
+
+static gboolean
+write_new_indicator (LedgerStore  *self,
+                     gpointer      data,
+                     GError      **error)
+{
+  NewRow *row = data;
+  gint64 plan_id = plan_of_task (self, row->parent_id);
+  int position = next_position (self,
+    "SELECT coalesce(max(position) + 1, 0) FROM indicators WHERE task_id = ?", row->parent_id);
+
+  if (plan_id == 0)
+    {
+      g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                           _("There is no such task in the ledger"));
+      return FALSE;
+    }
+  if (!check_code_is_free (self, row->indicator, row->parent_id, error))
+    return FALSE;
+  row->new_id = insert_indicator_row (self, row->indicator, plan_id, row->parent_id, position, error);
+  return row->new_id != 0 && log_indicator_change (self, "insert", NULL, row->indicator, error);
+}
+
+/**
+ * ledger_store_add_indicator:
+ * @indicator: the new indicator; its uuid is used as given
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+ledger_store_add_indicator (LedgerStore      *self,
+                            gint64            task_id,
+                            LedgerIndicator  *indicator,
+                            GError          **error)
+{
+  NewRow row = { task_id, indicator, NULL, NULL, 0 };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), 0);
+
+  if (!write_plan (self, write_new_indicator, &row, error))
+    return 0;
+  ledger_indicator_set_id (indicator, row.new_id);
+  return row.new_id;
+}
+
+/* A task is left without indicators only to go: it goes too. */
+static gboolean
+delete_task_if_empty (LedgerStore  *self,
+                      gint64        task_id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT uuid, title FROM tasks WHERE id = ? AND NOT EXISTS "
+    "(SELECT 1 FROM indicators WHERE task_id = tasks.id)", error);
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      uuid = g_strdup (column_text (stmt, 0));
+      title = g_strdup (column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (uuid == NULL)
+    return TRUE;
+
+  if ((stmt = prepare (self, "DELETE FROM tasks WHERE id = ?", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  return run (self, stmt, error) && log_change (self, "delete", "task", uuid, "", title, NULL, "", error);
+}
+
+static gboolean
+write_indicator_deletion (LedgerStore  *self,
+                          gpointer      data,
+                          GError      **error)
+{
+  gint64 id = *(gint64 *) data;
+  gint64 task_id = task_of_indicator (self, id);
+  g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
+  sqlite3_stmt *stmt;
+
+  if (old == NULL || (stmt = prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run (self, stmt, error) && log_indicator_change (self, "delete", old, NULL, error) &&
+         delete_task_if_empty (self, task_id, error);
+}
+
+/* Removes an indicator and its values, and its task if it was the task's
+ * last indicator; the change log keeps its definition. */
+gboolean
+ledger_store_delete_indicator (LedgerStore  *self,
+                               gint64        indicator_id,
+                               GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+
+  return write_plan (self, write_indicator_deletion, &indicator_id, error);
+}
+
+static gboolean
+write_new_task (LedgerStore  *self,
+                gpointer      data,
+                GError      **error)
+{
+  NewRow *row = data;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(LedgerTask) task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", row->title,
+                                             "text", row->text, NULL);
+  int position = next_position (self,
+    "SELECT coalesce(max(position) + 1, 0) FROM tasks WHERE area_id = ?", row->parent_id);
+  gint64 task_id = insert_task_row (self, task, row->parent_id, position, error);
+
+  if (task_id == 0 || !log_change (self, "insert", "task", uuid, "", NULL, row->title, "", error))
+    return FALSE;
+  row->parent_id = task_id;
+  return write_new_indicator (self, row, error);
+}
+
+/**
+ * ledger_store_add_task:
+ * @indicator: the task's first indicator (a task always has one)
+ *
+ * Adds a task at the end of an area, with its first indicator, in one
+ * transaction.
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+ledger_store_add_task (LedgerStore      *self,
+                       gint64            area_id,
+                       const char       *title,
+                       const char       *text,
+                       LedgerIndicator  *indicator,
+                       GError          **error)
+{
+  NewRow row = { area_id, indicator, title, text, 0 };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
+  g_return_val_if_fail (title != NULL && title[0] != '\0', 0);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), 0);
+
+  if (!write_plan (self, write_new_task, &row, error))
+    return 0;
+  ledger_indicator_set_id (indicator, row.new_id);
+  return row.new_id;
+}
+
 guint
 ledger_store_count_changes (LedgerStore *self)
 {
@@ -1410,7 +1800,7 @@ report_rows (LedgerStore *self,
  *
  * Checks the file's integrity (SQLite's integrity_check and foreign keys)
  * and the ledger's consistency (every value's period belongs to its
- * indicator, every indicator to its plan).
+ * indicator's frequency and plan, every indicator to its plan).
  *
  * Returns: %TRUE when no problem was found
  */
@@ -1437,6 +1827,14 @@ ledger_store_check (LedgerStore *self,
     "JOIN plans p ON p.id = i.plan_id "
     "WHERE CAST(substr(v.period, 1, 4) AS INTEGER) NOT BETWEEN p.first_year AND p.last_year",
     NULL, report);
+  problems += report_rows (self,
+    "SELECT 'value ' || i.code || ' ' || v.period || ' is not a period of a ' || i.frequency || "
+    "' indicator' FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+    "WHERE NOT CASE i.frequency "
+    "  WHEN 'monthly' THEN v.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' "
+    "    AND CAST(substr(v.period, 6, 2) AS INTEGER) BETWEEN 2 AND 12 "
+    "  WHEN 'quarterly' THEN v.period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' "
+    "  ELSE v.period GLOB '[0-9][0-9][0-9][0-9]' END", NULL, report);
   problems += report_rows (self,
     "SELECT 'value ' || i.code || ' ' || v.period || ' has neither a number nor a status' "
     "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "

@@ -69,6 +69,22 @@ gboolean     ledger_store_import_values        (LedgerStore  *self,
                                                 GPtrArray    *values,
                                                 const char   *origin,
                                                 GError      **error);
+gboolean     ledger_store_update_indicator     (LedgerStore      *self,
+                                                LedgerIndicator  *indicator,
+                                                GError          **error);
+gint64       ledger_store_add_indicator        (LedgerStore      *self,
+                                                gint64            task_id,
+                                                LedgerIndicator  *indicator,
+                                                GError          **error);
+gboolean     ledger_store_delete_indicator     (LedgerStore      *self,
+                                                gint64            indicator_id,
+                                                GError          **error);
+gint64       ledger_store_add_task             (LedgerStore      *self,
+                                                gint64            area_id,
+                                                const char       *title,
+                                                const char       *text,
+                                                LedgerIndicator  *indicator,
+                                                GError          **error);
 guint        ledger_store_count_changes        (LedgerStore  *self);
 gboolean     ledger_store_check                (LedgerStore  *self,
                                                 GString      *report);

@@ -1,0 +1,302 @@
+/* ledger-indicator-dialog.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-indicator-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-indicator-dialog.h"
+#include "ledger-number.h"
+
+/* Edits an indicator's definition, or adds one to a task: the plan is the
+ * office's to maintain. The store checks and logs every change. */
+struct _LedgerIndicatorDialog
+{
+  AdwWindow        parent_instance;
+
+  LedgerStore     *store;
+  LedgerIndicator *indicator;  /* NULL when adding */
+  gint64           task_id;
+
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *code_row;
+  AdwComboRow     *kind_row;
+  GtkWidget       *target_group;
+  AdwComboRow     *comparator_row;
+  AdwEntryRow     *target_row;
+  AdwEntryRow     *unit_row;
+  AdwComboRow     *better_row;
+  AdwComboRow     *frequency_row;
+  AdwEntryRow     *unit_responsible_row;
+  AdwEntryRow     *source_text_row;
+  AdwEntryRow     *notes_row;
+  GtkLabel        *error_label;
+  GtkButton       *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerIndicatorDialog, ledger_indicator_dialog, ADW_TYPE_WINDOW)
+
+/* The choices of the combo rows, in the order of the enums. The
+ * comparator row leaves out LEDGER_COMPARATOR_NONE. */
+static void
+set_choices (AdwComboRow        *row,
+             const char * const *labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; labels[i] != NULL; i++)
+    gtk_string_list_append (list, _(labels[i]));
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+static void
+fill_choices (LedgerIndicatorDialog *self)
+{
+  static const char *kinds[] = { N_("Cumulative total (序时进度 applies)"), N_("Growth rate"),
+                                 N_("Level or share"), N_("Qualitative task"), NULL };
+  static const char *comparators[] = { N_("At least (以上)"), N_("About (左右)"),
+                                       N_("At most (以下)"), NULL };
+  static const char *betters[] = { N_("Higher is better"), N_("Lower is better"), NULL };
+  static const char *frequencies[] = { N_("Monthly (1-2月, 1-3月 …)"),
+                                       N_("Quarterly (一季度, 上半年 …)"), N_("Annual"), NULL };
+
+  set_choices (self->kind_row, kinds);
+  set_choices (self->comparator_row, comparators);
+  set_choices (self->better_row, betters);
+  set_choices (self->frequency_row, frequencies);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static const char *
+get_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+show_indicator (LedgerIndicatorDialog *self)
+{
+  LedgerIndicator *indicator = self->indicator;
+  g_autofree char *target = NULL;
+  LedgerComparator comparator;
+
+  gtk_window_set_title (GTK_WINDOW (self), indicator != NULL ? _("Edit Indicator") : _("Add Indicator"));
+  adw_combo_row_set_selected (self->frequency_row, LEDGER_FREQUENCY_MONTHLY);
+  adw_combo_row_set_selected (self->comparator_row, LEDGER_COMPARATOR_AT_LEAST - 1);
+  if (indicator == NULL)
+    return;
+
+  comparator = ledger_indicator_get_comparator (indicator);
+  target = ledger_format_number (ledger_indicator_get_target (indicator));
+  set_text (self->name_row, ledger_indicator_get_name (indicator));
+  set_text (self->code_row, ledger_indicator_get_code (indicator));
+  adw_combo_row_set_selected (self->kind_row, ledger_indicator_get_kind (indicator));
+  if (comparator != LEDGER_COMPARATOR_NONE)
+    adw_combo_row_set_selected (self->comparator_row, comparator - 1);
+  set_text (self->target_row, ledger_indicator_get_kind (indicator) != LEDGER_KIND_QUALITATIVE ? target : "");
+  set_text (self->unit_row, ledger_indicator_get_unit (indicator));
+  adw_combo_row_set_selected (self->better_row, ledger_indicator_get_better (indicator));
+  adw_combo_row_set_selected (self->frequency_row, ledger_indicator_get_frequency (indicator));
+  set_text (self->unit_responsible_row, ledger_indicator_get_responsible_unit (indicator));
+  set_text (self->source_text_row, ledger_indicator_get_source_text (indicator));
+  set_text (self->notes_row, ledger_indicator_get_notes (indicator));
+}
+
+static gboolean
+is_qualitative (LedgerIndicatorDialog *self)
+{
+  return adw_combo_row_get_selected (self->kind_row) == LEDGER_KIND_QUALITATIVE;
+}
+
+static void
+kind_changed_cb (LedgerIndicatorDialog *self)
+{
+  gtk_widget_set_visible (self->target_group, !is_qualitative (self));
+}
+
+static gboolean
+refuse (GError     **error,
+        const char  *message)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+  return FALSE;
+}
+
+/* Checks what was typed; the store checks the rest (a code used twice). */
+static gboolean
+read_target (LedgerIndicatorDialog  *self,
+             double                 *target,
+             GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *target = 0;
+  if (g_strstrip (g_strdup (get_text (self->name_row)))[0] == '\0')
+    return refuse (error, _("The indicator needs a name"));
+  if (!ledger_indicator_code_is_valid (get_text (self->code_row)))
+    return refuse (error, _("The code may only hold a–z, 0–9 and “-”, and cannot be empty"));
+  if (is_qualitative (self))
+    return TRUE;
+  if (get_text (self->unit_row)[0] == '\0')
+    return refuse (error, _("The indicator needs a unit"));
+  if (!ledger_number_parse (get_text (self->target_row), get_text (self->unit_row), target, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Target: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static LedgerIndicator *
+read_indicator (LedgerIndicatorDialog  *self,
+                GError                **error)
+{
+  g_autofree char *uuid = NULL;
+  LedgerIndicator *indicator;
+  gboolean qualitative = is_qualitative (self);
+  double target;
+
+  if (!read_target (self, &target, error))
+    return NULL;
+
+  uuid = self->indicator != NULL ? g_strdup (ledger_indicator_get_uuid (self->indicator))
+                                 : g_uuid_string_random ();
+  indicator = g_object_new (LEDGER_TYPE_INDICATOR,
+                            "uuid", uuid,
+                            "code", get_text (self->code_row),
+                            "name", g_strstrip (g_strdup (get_text (self->name_row))),
+                            "unit", qualitative ? "" : get_text (self->unit_row),
+                            "kind", adw_combo_row_get_selected (self->kind_row),
+                            "comparator", qualitative ? LEDGER_COMPARATOR_NONE
+                                                      : adw_combo_row_get_selected (self->comparator_row) + 1,
+                            "better", adw_combo_row_get_selected (self->better_row),
+                            "target", target,
+                            "frequency", adw_combo_row_get_selected (self->frequency_row),
+                            "responsible-unit", get_text (self->unit_responsible_row),
+                            "notes", get_text (self->notes_row),
+                            "source-text", get_text (self->source_text_row),
+                            NULL);
+  if (self->indicator != NULL)
+    ledger_indicator_set_id (indicator, ledger_indicator_get_id (self->indicator));
+  return indicator;
+}
+
+static void
+save_clicked_cb (LedgerIndicatorDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerIndicator) indicator = read_indicator (self, &error);
+  gboolean saved = FALSE;
+
+  if (indicator != NULL && self->indicator != NULL)
+    saved = ledger_store_update_indicator (self->store, indicator, &error);
+  else if (indicator != NULL)
+    saved = ledger_store_add_indicator (self->store, self->task_id, indicator, &error) != 0;
+
+  if (!saved)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ledger_indicator_dialog_dispose (GObject *object)
+{
+  LedgerIndicatorDialog *self = LEDGER_INDICATOR_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_INDICATOR_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->indicator);
+
+  G_OBJECT_CLASS (ledger_indicator_dialog_parent_class)->dispose (object);
+}
+
+static void
+ledger_indicator_dialog_class_init (LedgerIndicatorDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_indicator_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ledger-indicator-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, code_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, target_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, comparator_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, target_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, better_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, frequency_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, unit_responsible_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, source_text_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ledger_indicator_dialog_init (LedgerIndicatorDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_choices (self);
+}
+
+static LedgerIndicatorDialog *
+dialog_new (GtkWindow       *parent,
+            LedgerStore     *store,
+            LedgerIndicator *indicator,
+            gint64           task_id)
+{
+  LedgerIndicatorDialog *self = g_object_new (LEDGER_TYPE_INDICATOR_DIALOG,
+                                              "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  self->indicator = indicator != NULL ? g_object_ref (indicator) : NULL;
+  self->task_id = task_id;
+  show_indicator (self);
+  kind_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return self;
+}
+
+LedgerIndicatorDialog *
+ledger_indicator_dialog_new_edit (GtkWindow       *parent,
+                                  LedgerStore     *store,
+                                  LedgerIndicator *indicator)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+
+  return dialog_new (parent, store, indicator, 0);
+}
+
+LedgerIndicatorDialog *
+ledger_indicator_dialog_new_add (GtkWindow   *parent,
+                                 LedgerStore *store,
+                                 gint64       task_id)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+
+  return dialog_new (parent, store, NULL, task_id);
+}

@@ -1,0 +1,44 @@
+/* ledger-settings.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-settings"
+
+#include "config.h"
+
+#include "ledger-settings.h"
+
+/* The application's GSettings, shared by the window and the command line
+ * so that both judge status with the same tolerances. */
+
+/* Returns: (transfer full) (nullable): the settings, or %NULL when the
+ * schema is not installed (a build tree run without meson devenv) */
+GSettings *
+ledger_settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)) == NULL)
+    return NULL;
+  return g_settings_new (APPLICATION_ID);
+}
+
+/* Reads the tolerances of the status rules; without settings, the
+ * defaults of DESIGN.md §4. */
+void
+ledger_settings_read_tolerances (GSettings        *settings,
+                                 LedgerTolerances *tolerances)
+{
+  ledger_tolerances_init_default (tolerances);
+  if (settings == NULL)
+    return;
+
+  tolerances->about_points = g_settings_get_double (settings, "about-points");
+  tolerances->about_share = g_settings_get_double (settings, "about-share");
+  tolerances->warning_points = g_settings_get_double (settings, "warning-points");
+  tolerances->warning_share = g_settings_get_double (settings, "warning-share");
+  tolerances->cumulative_warning = g_settings_get_double (settings, "cumulative-warning");
+}

@@ -1,0 +1,574 @@
+/* test-plan-file.c: reading and writing plan files (docs/plan-format.md)
+ * and the built-in plans
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "ledger-area.h"
+#include "ledger-core-resources.h"
+#include "ledger-plan-file.h"
+#include "ledger-task.h"
+#include "test-util.h"
+
+#define PLAN_2026 "changzhi-2026.json"
+#define PLAN_15TH "changzhi-15th-five-year.json"
+
+/* Places in tests/core/data/minimal-plan.json */
+#define PLAN0 "plans[0]"
+#define AREA0 PLAN0 ".areas[0]"
+#define TASK0 AREA0 ".tasks[0]"
+#define TASK1 AREA0 ".tasks[1]"
+#define NUMERIC0 TASK0 ".indicators[0]"     /* new-urban-jobs, cumulative */
+#define QUALITATIVE0 TASK1 ".indicators[0]" /* binding-targets */
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static GPtrArray *
+load_builtin (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *plans = ledger_plan_file_load_builtin (name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plans);
+  return plans;
+}
+
+static GBytes *
+builtin_bytes (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/plans/", name, NULL);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_resource_lookup_data (ledger_core_get_resource (), path, 0, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static JsonNode *
+parse_json (const char *data,
+            gssize      length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonNode *
+load_fixture (void)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, "minimal-plan.json", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = test_read_file (path, &length);
+  return parse_json (data, length);
+}
+
+/* The object at @place, such as "plans[0].areas[0]" ("" is the document). */
+static JsonObject *
+object_at (JsonNode   *root,
+           const char *place)
+{
+  g_auto(GStrv) steps = g_strsplit (place, ".", -1);
+  JsonObject *object = json_node_get_object (root);
+
+  for (guint i = 0; place[0] != '\0' && steps[i] != NULL; i++)
+    {
+      const char *bracket = strchr (steps[i], '[');
+      g_autofree char *member = NULL;
+      guint64 index;
+
+      g_assert_nonnull (bracket);
+      member = g_strndup (steps[i], bracket - steps[i]);
+      index = g_ascii_strtoull (bracket + 1, NULL, 10);
+      object = json_array_get_object_element (json_object_get_array_member (object, member), index);
+      g_assert_nonnull (object);
+    }
+  return object;
+}
+
+static char *
+json_to_text (JsonNode *root)
+{
+  return json_to_string (root, TRUE);
+}
+
+/* Every indicator of @plans, in the order of the file. */
+static GPtrArray *
+all_indicators (GPtrArray *plans)
+{
+  GPtrArray *indicators = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint p = 0; p < plans->len; p++)
+    {
+      GListModel *areas = ledger_node_get_children (g_ptr_array_index (plans, p));
+
+      for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+        {
+          g_autoptr(LedgerNode) area = g_list_model_get_item (areas, a);
+          GListModel *tasks = ledger_node_get_children (area);
+
+          for (guint t = 0; t < g_list_model_get_n_items (tasks); t++)
+            {
+              g_autoptr(LedgerNode) task = g_list_model_get_item (tasks, t);
+              GListModel *list = ledger_node_get_children (task);
+
+              for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+                g_ptr_array_add (indicators, g_list_model_get_item (list, i));
+            }
+        }
+    }
+  return indicators;
+}
+
+static LedgerIndicator *
+find_indicator (GPtrArray  *indicators,
+                const char *code)
+{
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      LedgerIndicator *indicator = g_ptr_array_index (indicators, i);
+
+      if (g_str_equal (ledger_indicator_get_code (indicator), code))
+        return indicator;
+    }
+  g_error ("no indicator “%s”", code);
+}
+
+static void
+assert_measure (LedgerIndicator  *indicator,
+                LedgerKind        kind,
+                LedgerComparator  comparator,
+                LedgerBetter      better,
+                double            target,
+                const char       *unit)
+{
+  g_assert_cmpint (ledger_indicator_get_kind (indicator), ==, kind);
+  g_assert_cmpint (ledger_indicator_get_comparator (indicator), ==, comparator);
+  g_assert_cmpint (ledger_indicator_get_better (indicator), ==, better);
+  g_assert_cmpfloat_with_epsilon (ledger_indicator_get_target (indicator), target, 1e-9);
+  g_assert_cmpstr (ledger_indicator_get_unit (indicator), ==, unit);
+}
+
+static LedgerNode *
+child_at (LedgerNode *node,
+          guint       index)
+{
+  g_autoptr(GObject) child = g_list_model_get_item (ledger_node_get_children (node), index);
+
+  g_assert_nonnull (child);
+  return LEDGER_NODE (child); /* the parent keeps it alive */
+}
+
+/* ---- the built-in plans ---------------------------------------------- */
+
+static void
+test_builtin_2026 (void)
+{
+  g_autoptr(GPtrArray) plans = load_builtin (PLAN_2026);
+  g_autoptr(GPtrArray) indicators = all_indicators (plans);
+  LedgerPlan *plan;
+  LedgerNode *first_area;
+  guint n_qualitative = 0;
+
+  g_assert_cmpuint (plans->len, ==, 1);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_cmpstr (ledger_plan_get_code (plan), ==, "changzhi-2026");
+  g_assert_cmpint (ledger_plan_get_first_year (plan), ==, 2026);
+  g_assert_cmpint (ledger_plan_get_last_year (plan), ==, 2026);
+  g_assert_true (ledger_plan_covers_year (plan, 2026));
+  g_assert_false (ledger_plan_covers_year (plan, 2027));
+
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_node_get_children (LEDGER_NODE (plan))), ==, 12);
+  first_area = child_at (LEDGER_NODE (plan), 0);
+  g_assert_cmpstr (ledger_node_get_title (first_area), ==, "主要预期目标");
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_node_get_children (first_area)), ==, 7);
+
+  /* GDP "6%左右": about, higher better; CPI "控制在2%左右": about, lower better. */
+  assert_measure (find_indicator (indicators, "gdp-growth"), LEDGER_KIND_RATE,
+                  LEDGER_COMPARATOR_ABOUT, LEDGER_BETTER_HIGHER, 6, "%");
+  g_assert_cmpint (ledger_indicator_get_frequency (find_indicator (indicators, "gdp-growth")), ==,
+                   LEDGER_FREQUENCY_QUARTERLY);
+  assert_measure (find_indicator (indicators, "cpi-rise"), LEDGER_KIND_RATE,
+                  LEDGER_COMPARATOR_ABOUT, LEDGER_BETTER_LOWER, 2, "%");
+  /* 新增城镇就业4.3万人以上 */
+  assert_measure (find_indicator (indicators, "new-urban-jobs"), LEDGER_KIND_CUMULATIVE,
+                  LEDGER_COMPARATOR_AT_LEAST, LEDGER_BETTER_HIGHER, 4.3, "万人");
+  g_assert_cmpint (ledger_indicator_get_kind (find_indicator (indicators, "binding-targets")), ==,
+                   LEDGER_KIND_QUALITATIVE);
+
+  /* data/plans/README.md: 48 numeric indicators and 22 qualitative tasks */
+  g_assert_cmpuint (ledger_plan_count_indicators (plan), ==, indicators->len);
+  g_assert_cmpuint (indicators->len, ==, 70);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      LedgerIndicator *indicator = g_ptr_array_index (indicators, i);
+      gboolean qualitative = ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE;
+
+      n_qualitative += qualitative;
+      /* A measured indicator has a real comparator; a qualitative one none. */
+      g_assert_cmpint (ledger_indicator_get_comparator (indicator) == LEDGER_COMPARATOR_NONE, ==,
+                       qualitative);
+      g_assert_cmpint (ledger_indicator_get_unit (indicator)[0] == '\0', ==, qualitative);
+    }
+  g_assert_cmpuint (n_qualitative, ==, 22);
+}
+
+static void
+test_builtin_15th_five_year (void)
+{
+  g_autoptr(GPtrArray) plans = load_builtin (PLAN_15TH);
+  g_autoptr(GPtrArray) indicators = all_indicators (plans);
+  LedgerPlan *plan;
+
+  g_assert_cmpuint (plans->len, ==, 1);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_cmpint (ledger_plan_get_first_year (plan), ==, 2026);
+  g_assert_cmpint (ledger_plan_get_last_year (plan), ==, 2030);
+  g_assert_cmpuint (indicators->len, >, 0);
+  /* A plan over several years reports once a year. */
+  for (guint i = 0; i < indicators->len; i++)
+    g_assert_cmpint (ledger_indicator_get_frequency (g_ptr_array_index (indicators, i)), ==,
+                     LEDGER_FREQUENCY_ANNUAL);
+}
+
+static gboolean
+is_valid_code (const char *code)
+{
+  if (code[0] == '\0')
+    return FALSE;
+  for (const char *c = code; *c; c++)
+    if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* Codes are unique in their plan and [a-z0-9-]+; UUIDs unique everywhere,
+ * since they are what merges ledgers of several offices. */
+static void
+test_builtin_unique (void)
+{
+  const char *names[] = { PLAN_2026, PLAN_15TH };
+  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr(GPtrArray) plans = load_builtin (names[n]);
+      g_autoptr(GPtrArray) indicators = all_indicators (plans);
+      g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          LedgerIndicator *indicator = g_ptr_array_index (indicators, i);
+          const char *code = ledger_indicator_get_code (indicator);
+
+          if (!is_valid_code (code) || !g_hash_table_add (codes, (gpointer) code))
+            g_error ("%s: the code “%s” is invalid or used twice", names[n], code);
+          if (!g_hash_table_add (uuids, g_ascii_strdown (ledger_indicator_get_uuid (indicator), -1)))
+            g_error ("%s: the UUID of “%s” is used twice", names[n], code);
+        }
+    }
+}
+
+/* Exported, parsed and exported again gives the same file; and the export
+ * says what the original file says. */
+static void
+assert_round_trip (const char *name)
+{
+  g_autoptr(GPtrArray) plans = load_builtin (name);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GBytes) original = builtin_bytes (name);
+  g_autoptr(JsonNode) original_root = NULL;
+  g_autoptr(JsonNode) exported_root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = ledger_plan_file_to_data (plans);
+  g_autofree char *second = NULL;
+
+  again = ledger_plan_file_parse (first, -1, &error);
+  g_assert_no_error (error);
+  second = ledger_plan_file_to_data (again);
+  g_assert_cmpstr (first, ==, second);
+
+  original_root = parse_json (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  exported_root = parse_json (first, -1);
+  if (!json_node_equal (original_root, exported_root))
+    {
+      g_autofree char *expected = json_to_text (original_root);
+
+      g_assert_cmpstr (first, ==, expected);
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  assert_round_trip (PLAN_2026);
+  assert_round_trip (PLAN_15TH);
+}
+
+/* ---- the minimal fixture and its broken variants ---------------------- */
+
+static GPtrArray *
+parse_node (JsonNode  *root,
+            GError   **error)
+{
+  g_autofree char *text = json_to_text (root);
+
+  return ledger_plan_file_parse (text, -1, error);
+}
+
+static void
+test_fixture (void)
+{
+  g_autoptr(JsonNode) root = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = parse_node (root, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  LedgerNode *area;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  indicators = all_indicators (plans);
+  g_assert_cmpuint (indicators->len, ==, 2);
+  assert_measure (find_indicator (indicators, "new-urban-jobs"), LEDGER_KIND_CUMULATIVE,
+                  LEDGER_COMPARATOR_AT_LEAST, LEDGER_BETTER_HIGHER, 4.3, "万人");
+  g_assert_cmpint (ledger_indicator_get_id (g_ptr_array_index (indicators, 0)), ==, 0);
+  /* short_title defaults to the title */
+  area = child_at (g_ptr_array_index (plans, 0), 0);
+  g_assert_cmpstr (ledger_area_get_short_title (LEDGER_AREA (area)), ==, "主要预期目标");
+}
+
+static void
+test_load_file (void)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, "minimal-plan.json", NULL);
+  g_autofree char *missing_path = g_build_filename (CORE_TEST_DATA, "no-such-plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_plan_file_load (file, &error);
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  none = ledger_plan_file_load (missing, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_not_json (void)
+{
+  const char *texts[] = { "{ \"format\": 1, \"plans\": [", "format = 1", "\xff\xfe" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = ledger_plan_file_parse (texts[i], -1, &error);
+
+      g_assert_null (plans);
+      g_assert_error (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_SYNTAX);
+    }
+}
+
+static void
+test_not_a_plan_file (void)
+{
+  const char *texts[] = { "[]", "42", "{}", "", "{ \"format\": 1, \"plans\": {} }" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = ledger_plan_file_parse (texts[i], -1, &error);
+
+      g_assert_null (plans);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == LEDGER_PLAN_FILE_ERROR);
+    }
+}
+
+typedef enum
+{
+  SET_STRING,
+  SET_NUMBER,
+  REMOVE,
+  EMPTY_LIST,
+  COPY_FROM,  /* the same member of the object at @text */
+} Change;
+
+typedef struct
+{
+  const char *name;
+  const char *place;
+  Change      change;
+  const char *member;
+  const char *text;
+  double      number;
+  const char *fragment;  /* what the message must mention besides @place */
+} BrokenCase;
+
+static const BrokenCase broken_cases[] = {
+  { "format-2", "", SET_NUMBER, "format", NULL, 2, "format" },
+  { "missing-plans", "", REMOVE, "plans", NULL, 0, "plans" },
+  { "unknown-member-document", "", SET_STRING, "version", "1", 0, "version" },
+  { "unknown-member-indicator", NUMERIC0, SET_STRING, "colour", "red", 0, "colour" },
+  { "unknown-member-plan", PLAN0, SET_STRING, "year", "2026", 0, "year" },
+  { "kind-bogus", NUMERIC0, SET_STRING, "kind", "bogus", 0, "bogus" },
+  { "frequency-weekly", NUMERIC0, SET_STRING, "frequency", "weekly", 0, "weekly" },
+  { "duplicate-code", QUALITATIVE0, COPY_FROM, "code", NUMERIC0, 0, "new-urban-jobs" },
+  { "duplicate-uuid", TASK1, COPY_FROM, "uuid", NUMERIC0, 0, "2cfc8e0d-68ca-450f-97e8-c43c2f39a45e" },
+  { "not-a-uuid", AREA0, SET_STRING, "uuid", "area-1", 0, "area-1" },
+  { "missing-uuid", TASK0, REMOVE, "uuid", NULL, 0, "uuid" },
+  { "invalid-code", NUMERIC0, SET_STRING, "code", "New Jobs", 0, "New Jobs" },
+  { "numeric-without-target", NUMERIC0, REMOVE, "target", NULL, 0, "target" },
+  { "numeric-without-unit", NUMERIC0, REMOVE, "unit", NULL, 0, "unit" },
+  { "numeric-comparator-none", NUMERIC0, SET_STRING, "comparator", "none", 0, "comparator" },
+  { "target-not-a-number", NUMERIC0, SET_STRING, "target", "4.3", 0, "target" },
+  { "qualitative-with-target", QUALITATIVE0, SET_NUMBER, "target", NULL, 1, "target" },
+  { "missing-name", NUMERIC0, REMOVE, "name", NULL, 0, "name" },
+  { "task-without-indicators", TASK0, EMPTY_LIST, "indicators", NULL, 0, "indicators" },
+  { "last-year-before-first", PLAN0, SET_NUMBER, "last_year", NULL, 2025, "last_year" },
+  { "year-not-whole", PLAN0, SET_NUMBER, "first_year", NULL, 2026.5, "first_year" },
+};
+
+static void
+apply_change (JsonNode         *root,
+              const BrokenCase *broken)
+{
+  JsonObject *object = object_at (root, broken->place);
+
+  switch (broken->change)
+    {
+    case SET_STRING:
+      json_object_set_string_member (object, broken->member, broken->text);
+      break;
+    case SET_NUMBER:
+      if (broken->number == (gint64) broken->number)
+        json_object_set_int_member (object, broken->member, (gint64) broken->number);
+      else
+        json_object_set_double_member (object, broken->member, broken->number);
+      break;
+    case REMOVE:
+      g_assert_true (json_object_has_member (object, broken->member));
+      json_object_remove_member (object, broken->member);
+      break;
+    case EMPTY_LIST:
+      json_object_set_array_member (object, broken->member, json_array_new ());
+      break;
+    case COPY_FROM:
+      json_object_set_string_member (object, broken->member,
+                                     json_object_get_string_member (object_at (root, broken->text),
+                                                                    broken->member));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The fixture with one change is refused, and the message names the place
+ * in the file and what is wrong there. */
+static void
+test_broken (gconstpointer data)
+{
+  const BrokenCase *broken = data;
+  g_autoptr(JsonNode) root = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+
+  apply_change (root, broken);
+  plans = parse_node (root, &error);
+  g_assert_null (plans);
+  test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                              broken->place);
+  test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                              broken->fragment);
+}
+
+static char *
+fixture_text_with (const char *find,
+                   const char *replace)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, "minimal-plan.json", NULL);
+  g_autofree char *data = test_read_file (path, NULL);
+  GString *text = g_string_new (data);
+
+  g_assert_cmpuint (g_string_replace (text, find, replace, 1), ==, 1);
+  return g_string_free (text, FALSE);
+}
+
+/* A target JSON can hold but no indicator can have. Run in a subprocess:
+ * building an indicator with it may log a warning, which is fatal here. */
+static void
+test_infinite_target (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *text = fixture_text_with ("\"target\": 4.3", "\"target\": 1e999");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+
+      g_assert_null (plans);
+      test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                                  NUMERIC0);
+      test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                                  "target");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (!g_test_trap_has_passed ())
+    g_test_fail_printf ("a plan file with \"target\": 1e999 was not refused cleanly");
+}
+
+/* docs/plan-format.md: target is "the number as written: 4.3 for 4.3万人";
+ * an exported plan file writes it that way too. */
+static void
+test_export_numbers_as_written (void)
+{
+  g_autoptr(JsonNode) root = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = parse_node (root, &error);
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) as_written = g_regex_new ("\"target\"\\s*:\\s*4\\.3\\s*[,}]", 0, 0, NULL);
+
+  g_assert_no_error (error);
+  text = ledger_plan_file_to_data (plans);
+  g_assert_true (g_regex_match (as_written, text, 0, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/plan-file/builtin/2026", test_builtin_2026);
+  g_test_add_func ("/plan-file/builtin/15th-five-year", test_builtin_15th_five_year);
+  g_test_add_func ("/plan-file/builtin/unique", test_builtin_unique);
+  g_test_add_func ("/plan-file/round-trip", test_round_trip);
+  g_test_add_func ("/plan-file/fixture", test_fixture);
+  g_test_add_func ("/plan-file/load-file", test_load_file);
+  g_test_add_func ("/plan-file/export/numbers-as-written", test_export_numbers_as_written);
+  g_test_add_func ("/plan-file/refused/not-json", test_not_json);
+  g_test_add_func ("/plan-file/refused/target-infinite", test_infinite_target);
+  g_test_add_func ("/plan-file/refused/not-a-plan-file", test_not_a_plan_file);
+  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/plan-file/refused/", broken_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &broken_cases[i], test_broken);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,865 @@
+/* test-store.c: the ledger file (DESIGN.md §5, §10): opening, refusing
+ * what is not a ledger, values and their guard, the change log
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "ledger-plan-file.h"
+#include "ledger-store.h"
+#include "test-util.h"
+
+#define PLAN_2026 "changzhi-2026"
+#define PLAN_15TH "changzhi-15th-five-year"
+#define MONTHLY_CODE "new-urban-jobs"        /* cumulative, 万人, monthly */
+#define QUARTERLY_CODE "gdp-growth"          /* rate, %, quarterly */
+#define QUALITATIVE_CODE "binding-targets"   /* qualitative, quarterly */
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  LedgerStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = test_tmp_dir_new ();
+  fixture->path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+}
+
+/* For the tests that work on a ledger with the built-in plans. */
+static void
+fixture_setup_with_plans (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  fixture_setup (fixture, data);
+  fixture->store = test_open_ledger (fixture->path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, test_tmp_dir_free);
+}
+
+/* ---- the file, through SQLite directly ------------------------------- */
+
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  return db;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* The first column of the first row of @sql, as text. */
+static char *
+raw_query (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return result;
+}
+
+static int
+raw_query_int (const char *path,
+               const char *sql)
+{
+  g_autofree char *text = raw_query (path, sql);
+
+  g_assert_nonnull (text);
+  return atoi (text);
+}
+
+static gboolean
+exists_with_suffix (const char *path,
+                    const char *suffix)
+{
+  g_autofree char *name = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (name, G_FILE_TEST_EXISTS);
+}
+
+/* Opening @path must fail with @code, and leave the file byte for byte as
+ * it was, with no journal beside it. */
+static void
+assert_refused_unchanged (const char       *path,
+                          LedgerStoreError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+
+  before = test_read_file (path, &before_length);
+  store = ledger_store_open (path, &error);
+  g_assert_null (store);
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, code, path);
+
+  after = test_read_file (path, &after_length);
+  if (before_length != after_length || memcmp (before, after, before_length) != 0)
+    {
+      gsize offset = 0;
+
+      while (offset < MIN (before_length, after_length) && before[offset] == after[offset])
+        offset++;
+      test_fail_and_go_on ("a refused file was changed: %" G_GSIZE_FORMAT " bytes before, %"
+                           G_GSIZE_FORMAT " after, first difference at byte %" G_GSIZE_FORMAT,
+                           before_length, after_length, offset);
+    }
+  if (exists_with_suffix (path, "-wal") || exists_with_suffix (path, "-journal"))
+    test_fail_and_go_on ("a refused file got a journal beside it");
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+/* ---- values and signals --------------------------------------------- */
+
+static gint64
+monthly_id (Fixture *fixture)
+{
+  return test_indicator_id (fixture->store, PLAN_2026, MONTHLY_CODE);
+}
+
+static guint
+count_values_of (LedgerStore *store,
+                 gint64       indicator_id)
+{
+  g_autoptr(GListModel) values = ledger_store_list_values (store, indicator_id);
+
+  return g_list_model_get_n_items (values);
+}
+
+static void
+count_plans_changed (LedgerStore *store,
+                     guint       *count)
+{
+  (*count)++;
+}
+
+static void
+count_values_changed (LedgerStore *store,
+                      gint64       indicator_id,
+                      guint       *count)
+{
+  (*count)++;
+}
+
+/* ---- opening --------------------------------------------------------- */
+
+static void
+test_open_new (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new", "folder", "ledger.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal_mode = NULL;
+
+  fixture->store = ledger_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ledger_store_get_path (fixture->store), ==, path);
+  g_assert_cmpint (ledger_store_get_schema_version (fixture->store), ==, LEDGER_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_clear_object (&fixture->store);
+
+  /* What the file itself says, as another program reads it. */
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, LEDGER_STORE_SCHEMA_VERSION);
+  journal_mode = raw_query (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "wal");
+}
+
+static void
+test_open_default_path (void)
+{
+  g_autofree char *path = ledger_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "target-ledger",
+                                                "ledger.sqlite3", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_open_wal (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  test_set_number (fixture->store, monthly_id (fixture), "2026-05", 1.8, "");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* The journal holds the same data: it is as private as the ledger. */
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+}
+
+static void
+test_open_reopen (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  guint n_changes = ledger_store_count_changes (fixture->store);
+
+  test_set_number (fixture->store, monthly_id (fixture), "2026-05", 1.8, "");
+  g_clear_object (&fixture->store);
+
+  fixture->store = ledger_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_store_get_schema_version (fixture->store), ==, LEDGER_STORE_SCHEMA_VERSION);
+  plans = ledger_store_list_plans (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  value = ledger_store_get_value (fixture->store, monthly_id (fixture), "2026-05");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.8);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 1);
+}
+
+static void
+test_open_empty_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (fixture->path, "", 0);
+  fixture->store = ledger_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_store_get_schema_version (fixture->store), ==, LEDGER_STORE_SCHEMA_VERSION);
+  ledger_store_add_builtin_plans (fixture->store, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (raw_query_int (fixture->path, "PRAGMA user_version"), ==,
+                   LEDGER_STORE_SCHEMA_VERSION);
+}
+
+static void
+test_refuse_other_database (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  raw_exec (fixture->path, "CREATE TABLE foo (bar TEXT); INSERT INTO foo VALUES ('keep me');");
+  assert_refused_unchanged (fixture->path, LEDGER_STORE_ERROR_NOT_A_LEDGER);
+}
+
+static void
+test_refuse_text_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  test_write_file (fixture->path, "hello", -1);
+  assert_refused_unchanged (fixture->path, LEDGER_STORE_ERROR_NOT_A_LEDGER);
+}
+
+static void
+test_refuse_too_new (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  raw_exec (fixture->path, "PRAGMA user_version = 99");
+  assert_refused_unchanged (fixture->path, LEDGER_STORE_ERROR_TOO_NEW);
+}
+
+/* ---- plans ----------------------------------------------------------- */
+
+static void
+test_builtin_plans (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  guint n_signals = 0, n_changes;
+
+  fixture->store = ledger_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "plans-changed", G_CALLBACK (count_plans_changed), &n_signals);
+
+  ledger_store_add_builtin_plans (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_signals, ==, 1);
+  plans = ledger_store_list_plans (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpstr (ledger_plan_get_code (g_ptr_array_index (plans, 0)), ==, PLAN_2026);
+  g_assert_cmpstr (ledger_plan_get_code (g_ptr_array_index (plans, 1)), ==, PLAN_15TH);
+
+  /* A ledger that has plans gets no more. */
+  n_changes = ledger_store_count_changes (fixture->store);
+  ledger_store_add_builtin_plans (fixture->store, &error);
+  g_assert_no_error (error);
+  again = ledger_store_list_plans (fixture->store, &error);
+  g_assert_cmpuint (again->len, ==, 2);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  g_assert_cmpuint (n_signals, ==, 1);
+}
+
+/* The plans come out of the store as they went in. */
+static void
+test_plans_round_trip (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *files[] = { PLAN_2026 ".json", PLAN_15TH ".json" };
+  g_autoptr(GPtrArray) builtin = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GPtrArray) plans = ledger_plan_file_load_builtin (files[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_extend_and_steal (builtin, g_steal_pointer (&plans));
+    }
+  stored = ledger_store_list_plans (fixture->store, &error);
+  g_assert_no_error (error);
+
+  expected = ledger_plan_file_to_data (builtin);
+  actual = ledger_plan_file_to_data (stored);
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static GPtrArray *
+load_plans (const char *file_name)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, file_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *plans = ledger_plan_file_load (file, &error);
+
+  g_assert_no_error (error);
+  return plans;
+}
+
+static guint
+count_plans (LedgerStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+
+  g_assert_no_error (error);
+  return plans->len;
+}
+
+static void
+test_add_plan (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = load_plans ("minimal-plan.json");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_add_plans (fixture->store, plans, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_plans (fixture->store), ==, 3);
+  g_assert_cmpint (test_indicator_id (fixture->store, "test-2026", "new-urban-jobs"), >, 0);
+}
+
+/* Adding a plan the ledger holds already is refused, and so are the new
+ * plans that came with it: all or nothing. */
+static void
+test_add_existing_plan (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = load_plans ("minimal-plan.json");
+  g_autoptr(GPtrArray) builtin = ledger_plan_file_load_builtin (PLAN_2026 ".json", &error);
+  guint n_changes = ledger_store_count_changes (fixture->store);
+  guint n_signals = 0;
+
+  g_assert_no_error (error);
+  g_ptr_array_extend_and_steal (plans, g_steal_pointer (&builtin));
+  g_signal_connect (fixture->store, "plans-changed", G_CALLBACK (count_plans_changed), &n_signals);
+
+  g_assert_false (ledger_store_add_plans (fixture->store, plans, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS);
+  g_assert_cmpuint (count_plans (fixture->store), ==, 2);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  g_assert_cmpuint (n_signals, ==, 0);
+}
+
+/* ---- values ---------------------------------------------------------- */
+
+static void
+test_value_set_get (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 id = monthly_id (fixture);
+  g_autoptr(LedgerValue) value = ledger_value_new (id, "2026-05", 1.8, "含灵活就业, 见附表", "市人社局月报");
+  g_autoptr(LedgerValue) stored = NULL;
+  g_autoptr(LedgerValue) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_no_error (error);
+
+  stored = ledger_store_get_value (fixture->store, id, "2026-05");
+  g_assert_nonnull (stored);
+  g_assert_true (ledger_value_equal (stored, value));
+  g_assert_true (ledger_value_has_number (stored));
+  g_assert_cmpstr (ledger_value_get_note (stored), ==, "含灵活就业, 见附表");
+  g_assert_cmpstr (ledger_value_get_source (stored), ==, "市人社局月报");
+  g_assert_cmpstr (ledger_value_get_updated_at (stored), !=, "");
+  g_assert_cmpstr (ledger_value_get_updated_by (stored), !=, "");
+
+  other = ledger_store_get_value (fixture->store, id, "2026-06");
+  g_assert_null (other);
+}
+
+static void
+test_value_qualitative (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gint64 id = test_indicator_id (fixture->store, PLAN_2026, QUALITATIVE_CODE);
+  g_autoptr(LedgerValue) value = ledger_value_new_status (id, "2026-Q2", "in_progress", "进展顺利", "");
+  g_autoptr(LedgerValue) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ledger_store_set_value (fixture->store, value, &error);
+  g_assert_no_error (error);
+  stored = ledger_store_get_value (fixture->store, id, "2026-Q2");
+  g_assert_nonnull (stored);
+  g_assert_false (ledger_value_has_number (stored));
+  g_assert_cmpstr (ledger_value_get_status (stored), ==, "in_progress");
+  g_assert_true (ledger_value_equal (stored, value));
+}
+
+/* The latest value is the one of the latest period, whatever the order the
+ * values were entered in. */
+static void
+test_value_latest (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 id = monthly_id (fixture);
+  g_autoptr(LedgerValue) latest = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(LedgerValue) first = NULL;
+
+  g_assert_null (ledger_store_get_latest_value (fixture->store, id));
+  test_set_number (fixture->store, id, "2026-05", 2.0, "");
+  test_set_number (fixture->store, id, "2026-03", 1.0, "");
+  test_set_number (fixture->store, id, "2026-10", 3.0, "");
+  test_set_number (fixture->store, id, "2026-04", 1.5, "");
+
+  latest = ledger_store_get_latest_value (fixture->store, id);
+  g_assert_nonnull (latest);
+  g_assert_cmpstr (ledger_value_get_period (latest), ==, "2026-10");
+  g_assert_cmpfloat (ledger_value_get_number (latest), ==, 3.0);
+
+  values = ledger_store_list_values (fixture->store, id);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 4);
+  first = g_list_model_get_item (values, 0);
+  g_assert_cmpstr (ledger_value_get_period (first), ==, "2026-03");
+}
+
+static void
+test_value_update_delete (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 id = monthly_id (fixture);
+  guint n_changes = ledger_store_count_changes (fixture->store);
+  g_autoptr(LedgerValue) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_set_number (fixture->store, id, "2026-05", 1.8, "");
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 1);
+
+  test_set_number (fixture->store, id, "2026-05", 2.1, "");
+  g_assert_cmpuint (count_values_of (fixture->store, id), ==, 1);
+  stored = ledger_store_get_value (fixture->store, id, "2026-05");
+  g_assert_cmpfloat (ledger_value_get_number (stored), ==, 2.1);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 2);
+
+  /* The same value again is no change. */
+  test_set_number (fixture->store, id, "2026-05", 2.1, "");
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 2);
+
+  g_assert_true (ledger_store_delete_value (fixture->store, id, "2026-05", &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = ledger_store_get_value (fixture->store, id, "2026-05");
+  g_assert_null (stored);
+  g_assert_cmpuint (count_values_of (fixture->store, id), ==, 0);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 3);
+
+  /* Deleting what is not there changes nothing. */
+  g_assert_true (ledger_store_delete_value (fixture->store, id, "2026-05", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 3);
+}
+
+typedef struct
+{
+  const char *path;
+  GArray     *ids;       /* gint64: the indicator of each emission */
+  GArray     *committed; /* int: its values another connection saw then */
+} SignalLog;
+
+static void
+on_values_changed (LedgerStore *store,
+                   gint64       indicator_id,
+                   SignalLog   *log)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM indicator_values "
+                                          "WHERE indicator_id = %" G_GINT64_FORMAT, indicator_id);
+  int committed = raw_query_int (log->path, sql);
+
+  g_array_append_val (log->ids, indicator_id);
+  g_array_append_val (log->committed, committed);
+}
+
+/* values-changed comes once the write is committed: another connection
+ * already sees it. */
+static void
+test_value_signal (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) committed = g_array_new (FALSE, FALSE, sizeof (int));
+  SignalLog log = { fixture->path, ids, committed };
+  gint64 id = monthly_id (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (fixture->store, "values-changed", G_CALLBACK (on_values_changed), &log);
+
+  test_set_number (fixture->store, id, "2026-05", 1.8, "");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, id);
+  g_assert_cmpint (g_array_index (committed, int, 0), ==, 1);
+
+  ledger_store_delete_value (fixture->store, id, "2026-05", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, id);
+  g_assert_cmpint (g_array_index (committed, int, 1), ==, 0);
+}
+
+typedef enum
+{
+  NUMBER,
+  STATUS,
+} ValueType;
+
+typedef struct
+{
+  const char *name;
+  const char *plan;
+  const char *code;     /* NULL: an id no indicator has */
+  const char *period;
+  ValueType   type;
+  double      number;
+  const char *status;
+} RefusedCase;
+
+static const RefusedCase refused_cases[] = {
+  { "quarter-for-monthly", PLAN_2026, MONTHLY_CODE, "2026-Q1", NUMBER, 1, NULL },
+  { "january-for-monthly", PLAN_2026, MONTHLY_CODE, "2026-01", NUMBER, 1, NULL },
+  { "year-for-monthly", PLAN_2026, MONTHLY_CODE, "2026", NUMBER, 1, NULL },
+  { "month-for-quarterly", PLAN_2026, QUARTERLY_CODE, "2026-06", NUMBER, 6, NULL },
+  { "year-after-plan", PLAN_2026, MONTHLY_CODE, "2027-05", NUMBER, 1, NULL },
+  { "year-before-plan", PLAN_2026, MONTHLY_CODE, "2025-05", NUMBER, 1, NULL },
+  { "year-after-five-year-plan", PLAN_15TH, "regional-central-city", "2031", STATUS, 0, "done" },
+  { "not-a-period", PLAN_2026, MONTHLY_CODE, "2026-13", NUMBER, 1, NULL },
+  { "nan", PLAN_2026, MONTHLY_CODE, "2026-05", NUMBER, NAN, NULL },
+  { "infinity", PLAN_2026, MONTHLY_CODE, "2026-05", NUMBER, INFINITY, NULL },
+  { "unknown-indicator", PLAN_2026, NULL, "2026-05", NUMBER, 1, NULL },
+  { "qualitative-without-status", PLAN_2026, QUALITATIVE_CODE, "2026-Q1", NUMBER, 1, NULL },
+  { "qualitative-unknown-status", PLAN_2026, QUALITATIVE_CODE, "2026-Q1", STATUS, 0, "finished" },
+  { "numeric-with-status-only", PLAN_2026, MONTHLY_CODE, "2026-05", STATUS, 0, "done" },
+};
+
+static LedgerValue *
+refused_value (Fixture           *fixture,
+               const RefusedCase *refused)
+{
+  gint64 id = refused->code != NULL
+              ? test_indicator_id (fixture->store, refused->plan, refused->code)
+              : G_MAXINT32;
+
+  if (refused->type == STATUS)
+    return ledger_value_new_status (id, refused->period, refused->status, "", "");
+  return ledger_value_new (id, refused->period, refused->number, "", "");
+}
+
+/* The store's guard: a value that breaks the plan's rules is refused and
+ * nothing changes, not even the change log. */
+static void
+test_value_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const RefusedCase *refused = data;
+  g_autoptr(LedgerValue) value = refused_value (fixture, refused);
+  g_autoptr(GError) error = NULL;
+  guint n_signals = 0, n_changes, n_values;
+
+  test_set_number (fixture->store, monthly_id (fixture), "2026-02", 0.5, "");
+  n_changes = ledger_store_count_changes (fixture->store);
+  n_values = test_count_all_values (fixture->store);
+  g_signal_connect (fixture->store, "values-changed", G_CALLBACK (count_values_changed), &n_signals);
+
+  g_assert_false (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, n_values);
+  g_assert_cmpuint (n_signals, ==, 0);
+}
+
+static void
+test_value_last_year_of_plan (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  gint64 id = test_indicator_id (fixture->store, PLAN_15TH, "regional-central-city");
+  g_autoptr(LedgerValue) value = ledger_value_new_status (id, "2030", "done", "", "");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+batch_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* A batch is recorded whole, or not at all. */
+static void
+test_import_all_or_nothing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 monthly = monthly_id (fixture);
+  gint64 quarterly = test_indicator_id (fixture->store, PLAN_2026, QUARTERLY_CODE);
+  g_autoptr(GPtrArray) bad = batch_new ();
+  g_autoptr(GPtrArray) good = batch_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_changes = ledger_store_count_changes (fixture->store);
+  guint n_signals = 0;
+
+  g_signal_connect (fixture->store, "values-changed", G_CALLBACK (count_values_changed), &n_signals);
+
+  g_ptr_array_add (bad, ledger_value_new (monthly, "2026-02", 0.6, "", ""));
+  g_ptr_array_add (bad, ledger_value_new (quarterly, "2026-Q1", 5.9, "", ""));
+  g_ptr_array_add (bad, ledger_value_new (monthly, "2026-Q1", 0.9, "", ""));
+  g_assert_false (ledger_store_import_values (fixture->store, bad, "bad.csv", &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, 0);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  g_assert_cmpuint (n_signals, ==, 0);
+
+  g_ptr_array_add (good, ledger_value_new (monthly, "2026-02", 0.6, "", ""));
+  g_ptr_array_add (good, ledger_value_new (quarterly, "2026-Q1", 5.9, "", ""));
+  g_ptr_array_add (good, ledger_value_new (monthly, "2026-03", 0.9, "", ""));
+  g_assert_true (ledger_store_import_values (fixture->store, good, "good.csv", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, 3);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 3);
+  g_assert_cmpuint (n_signals, ==, 1);
+}
+
+/* A write while another program holds the ledger is refused as LOCKED
+ * (after the busy timeout), and nothing is written. */
+static void
+test_value_locked (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (monthly_id (fixture), "2026-05", 1.8, "", "");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = raw_open (fixture->path);
+
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_LOCKED);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, 0);
+
+  /* and once the other program is done, the same write goes through */
+  g_clear_error (&error);
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_no_error (error);
+}
+
+/* ---- the check ------------------------------------------------------- */
+
+/* Writes a value behind the store's back, as a damaged or hand-edited file
+ * might hold it. */
+static void
+insert_raw_value (const char *path,
+                  gint64      indicator_id,
+                  const char *period)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *insert = g_strdup_printf (
+    "INSERT INTO indicator_values (uuid, indicator_id, period, period_key, value, updated_at) "
+    "VALUES ('%s', %" G_GINT64_FORMAT ", '%s', 0, 1, 'now')", uuid, indicator_id, period);
+
+  raw_exec (path, insert);
+}
+
+static void
+test_check (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GString) bad_report = g_string_new (NULL);
+  gint64 id = monthly_id (fixture);
+
+  test_set_number (fixture->store, id, "2026-05", 1.8, "");
+  test_set_status (fixture->store, test_indicator_id (fixture->store, PLAN_2026, QUALITATIVE_CODE),
+                   "2026-Q2", "done", "");
+  g_assert_true (ledger_store_check (fixture->store, report));
+  g_assert_cmpstr (report->str, ==, "");
+
+  insert_raw_value (fixture->path, id, "2027-05");
+  g_assert_false (ledger_store_check (fixture->store, bad_report));
+  g_assert_nonnull (strstr (bad_report->str, "2027-05"));
+}
+
+/* ledger_store_check: "every value's period belongs to its indicator" —
+ * a quarter for a monthly indicator does not. */
+static void
+test_check_frequency (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  insert_raw_value (fixture->path, monthly_id (fixture), "2026-Q1");
+  if (ledger_store_check (fixture->store, report))
+    g_test_fail_printf ("a quarterly value of the monthly %s passes the check", MONTHLY_CODE);
+  else
+    g_assert_nonnull (strstr (report->str, "2026-Q1"));
+}
+
+/* A ledger cut short (a full disk, a bad copy) is refused as damaged, and
+ * left as it is for whoever can repair it. */
+static void
+test_refuse_truncated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_clear_object (&fixture->store);
+  bytes = test_read_file (fixture->path, &length);
+  test_write_file (fixture->path, bytes, length / 2);
+  assert_refused_unchanged (fixture->path, LEDGER_STORE_ERROR_CORRUPT);
+}
+
+/* Pages overwritten with garbage: if the ledger opens at all, reading it
+ * says it is damaged and the check fails. */
+static void
+test_damaged_pages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  gsize length;
+
+  g_clear_object (&fixture->store);
+  bytes = test_read_file (fixture->path, &length);
+  g_assert_cmpuint (length, >, 4096 * 9);
+  memset (bytes + 4096, 0x55, 4096 * 8);
+  test_write_file (fixture->path, bytes, length);
+
+  fixture->store = ledger_store_open (fixture->path, &error);
+  if (fixture->store == NULL)
+    {
+      g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CORRUPT);
+      return;
+    }
+  plans = ledger_store_list_plans (fixture->store, &error);
+  g_assert_null (plans);
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CORRUPT);
+  g_assert_false (ledger_store_check (fixture->store, report));
+  g_assert_cmpstr (report->str, !=, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, setup, func) \
+  g_test_add (path, Fixture, NULL, setup, func, fixture_teardown)
+
+  ADD ("/store/open/new", fixture_setup, test_open_new);
+  g_test_add_func ("/store/open/default-path", test_open_default_path);
+  ADD ("/store/open/wal", fixture_setup_with_plans, test_open_wal);
+  ADD ("/store/open/reopen", fixture_setup_with_plans, test_open_reopen);
+  ADD ("/store/open/empty-file", fixture_setup, test_open_empty_file);
+  ADD ("/store/open/refused/other-database", fixture_setup, test_refuse_other_database);
+  ADD ("/store/open/refused/text-file", fixture_setup, test_refuse_text_file);
+  ADD ("/store/open/refused/too-new", fixture_setup_with_plans, test_refuse_too_new);
+  ADD ("/store/open/refused/truncated", fixture_setup_with_plans, test_refuse_truncated);
+  ADD ("/store/open/damaged-pages", fixture_setup_with_plans, test_damaged_pages);
+  ADD ("/store/plans/builtin", fixture_setup, test_builtin_plans);
+  ADD ("/store/plans/round-trip", fixture_setup_with_plans, test_plans_round_trip);
+  ADD ("/store/plans/add", fixture_setup_with_plans, test_add_plan);
+  ADD ("/store/plans/existing", fixture_setup_with_plans, test_add_existing_plan);
+  ADD ("/store/values/set-get", fixture_setup_with_plans, test_value_set_get);
+  ADD ("/store/values/qualitative", fixture_setup_with_plans, test_value_qualitative);
+  ADD ("/store/values/latest", fixture_setup_with_plans, test_value_latest);
+  ADD ("/store/values/update-delete", fixture_setup_with_plans, test_value_update_delete);
+  ADD ("/store/values/signal", fixture_setup_with_plans, test_value_signal);
+  ADD ("/store/values/last-year-of-plan", fixture_setup_with_plans, test_value_last_year_of_plan);
+  ADD ("/store/values/locked", fixture_setup_with_plans, test_value_locked);
+  ADD ("/store/import/all-or-nothing", fixture_setup_with_plans, test_import_all_or_nothing);
+  ADD ("/store/check/good", fixture_setup_with_plans, test_check);
+  ADD ("/store/check/period-of-other-frequency", fixture_setup_with_plans, test_check_frequency);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/store/values/refused/", refused_cases[i].name, NULL);
+
+      g_test_add (path, Fixture, &refused_cases[i], fixture_setup_with_plans,
+                  test_value_refused, fixture_teardown);
+    }
+#undef ADD
+
+  return g_test_run ();
+}

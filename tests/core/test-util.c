@@ -1,0 +1,221 @@
+/* test-util.c: helpers shared by the core tests
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "test-util.h"
+
+char *
+test_tmp_dir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("target-ledger-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+void
+test_tmp_dir_free (char *dir)
+{
+  if (dir == NULL)
+    return;
+  remove_tree (dir);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  g_free (dir);
+}
+
+void
+test_fail_and_go_on (const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("FAILED: %s", message);
+  g_test_fail ();
+}
+
+char *
+test_read_file (const char *path,
+                gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+void
+test_write_file (const char *path,
+                 const char *data,
+                 gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+LedgerStore *
+test_open_ledger (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerStore) store = ledger_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  ledger_store_add_builtin_plans (store, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+typedef struct
+{
+  const char      *code;
+  LedgerIndicator *found;
+} FindContext;
+
+static void
+find_by_code (LedgerNode      *area,
+              LedgerNode      *task,
+              LedgerIndicator *indicator,
+              gpointer         user_data)
+{
+  FindContext *context = user_data;
+
+  if (g_str_equal (ledger_indicator_get_code (indicator), context->code))
+    {
+      g_assert_null (context->found);
+      context->found = g_object_ref (indicator);
+    }
+}
+
+static LedgerIndicator *
+find_indicator (LedgerStore *store,
+                const char  *plan_code,
+                const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  FindContext context = { code, NULL };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      LedgerPlan *plan = g_ptr_array_index (plans, i);
+
+      if (g_str_equal (ledger_plan_get_code (plan), plan_code))
+        ledger_plan_foreach_indicator (plan, find_by_code, &context);
+    }
+  if (context.found == NULL)
+    g_error ("no indicator “%s” in the plan “%s”", code, plan_code);
+  g_assert_cmpint (ledger_indicator_get_id (context.found), >, 0);
+  return context.found;
+}
+
+gint64
+test_indicator_id (LedgerStore *store,
+                   const char  *plan_code,
+                   const char  *code)
+{
+  g_autoptr(LedgerIndicator) indicator = find_indicator (store, plan_code, code);
+
+  return ledger_indicator_get_id (indicator);
+}
+
+typedef struct
+{
+  LedgerStore *store;
+  guint        count;
+} CountContext;
+
+static void
+count_values (LedgerNode      *area,
+              LedgerNode      *task,
+              LedgerIndicator *indicator,
+              gpointer         user_data)
+{
+  CountContext *context = user_data;
+  g_autoptr(GListModel) values = ledger_store_list_values (context->store,
+                                                           ledger_indicator_get_id (indicator));
+
+  context->count += g_list_model_get_n_items (values);
+}
+
+/* How many values the ledger holds, over every indicator of every plan. */
+guint
+test_count_all_values (LedgerStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  CountContext context = { store, 0 };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    ledger_plan_foreach_indicator (g_ptr_array_index (plans, i), count_values, &context);
+  return context.count;
+}
+
+static void
+set_value (LedgerStore *store,
+           LedgerValue *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  ledger_store_set_value (store, value, &error);
+  g_assert_no_error (error);
+}
+
+void
+test_set_number (LedgerStore *store,
+                 gint64       indicator_id,
+                 const char  *period,
+                 double       number,
+                 const char  *note)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (indicator_id, period, number, note, "");
+
+  set_value (store, value);
+}
+
+void
+test_set_status (LedgerStore *store,
+                 gint64       indicator_id,
+                 const char  *period,
+                 const char  *status,
+                 const char  *note)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new_status (indicator_id, period, status, note, "");
+
+  set_value (store, value);
+}

@@ -1,0 +1,63 @@
+/* test-util.h: helpers shared by the core tests
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+/* A private folder for one test's files, removed with everything in it. */
+char            *test_tmp_dir_new          (void);
+void             test_tmp_dir_free         (char            *dir);
+
+/* The bytes of a file, as a NUL-terminated string (asserts it can be read). */
+char            *test_read_file            (const char      *path,
+                                            gsize           *length);
+void             test_write_file           (const char      *path,
+                                            const char      *data,
+                                            gssize           length);
+
+/* Opens (creating) the ledger @path and loads the built-in plans into it. */
+LedgerStore     *test_open_ledger          (const char      *path);
+
+/* The database id of the indicator @code of the plan @plan_code, as the
+ * store lists it (asserted to exist). */
+gint64           test_indicator_id         (LedgerStore     *store,
+                                            const char      *plan_code,
+                                            const char      *code);
+guint            test_count_all_values     (LedgerStore     *store);
+
+/* Records a value, asserting that the store takes it. */
+void             test_set_number           (LedgerStore     *store,
+                                            gint64           indicator_id,
+                                            const char      *period,
+                                            double           number,
+                                            const char      *note);
+void             test_set_status           (LedgerStore     *store,
+                                            gint64           indicator_id,
+                                            const char      *period,
+                                            const char      *status,
+                                            const char      *note);
+
+/* Marks the test failed, with @format as a message, and lets it go on: a
+ * table-driven test then lists every case that fails, not just the first. */
+void             test_fail_and_go_on       (const char      *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
+
+/* Asserts that @error is set, in @domain with @code, and that its message
+ * holds @fragment (when not %NULL). */
+#define test_assert_error_mentions(error, domain, code, fragment) \
+  G_STMT_START { \
+    g_assert_error ((error), (domain), (int) (code)); \
+    if ((fragment) != NULL && strstr ((error)->message, (fragment)) == NULL) \
+      g_error ("%s:%d: the message “%s” does not mention “%s”", \
+               __FILE__, __LINE__, (error)->message, (const char *) (fragment)); \
+  } G_STMT_END
+
+G_END_DECLS
