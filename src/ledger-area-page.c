@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-area-page.h"
+#include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
 #include "ledger-status-summary.h"
 #include "ledger-task.h"
@@ -28,6 +29,9 @@ struct _LedgerAreaPage
   GtkBox              *box;
   GtkLabel            *title_label;
   LedgerStatusSummary *summary;
+  GtkDropDown         *unit_dropdown;
+  GPtrArray           *rows;
+  GPtrArray           *units;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, ADW_TYPE_BIN)
@@ -46,8 +50,47 @@ is_single_indicator_task (LedgerTask *task)
   return g_str_equal (ledger_indicator_get_name (first), ledger_node_get_title (LEDGER_NODE (task)));
 }
 
+static void
+add_indicator_clicked_cb (GtkButton      *button,
+                          LedgerAreaPage *self)
+{
+  LedgerTask *task = g_object_get_data (G_OBJECT (button), "task");
+  LedgerIndicatorDialog *dialog;
+
+  dialog = ledger_indicator_dialog_new_add (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                            ledger_context_get_store (self->context),
+                                            ledger_node_get_id (LEDGER_NODE (task)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_task_clicked_cb (LedgerAreaPage *self)
+{
+  LedgerIndicatorDialog *dialog;
+
+  dialog = ledger_indicator_dialog_new_add_task (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                 ledger_context_get_store (self->context),
+                                                 ledger_node_get_id (LEDGER_NODE (self->area)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+add_indicator_button_new (LedgerAreaPage *self,
+                          LedgerTask     *task)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Add Indicator to This Task"));
+  g_object_set_data_full (G_OBJECT (button), "task", g_object_ref (task), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_indicator_clicked_cb), self, 0);
+  return button;
+}
+
 static AdwPreferencesGroup *
-task_group_new (LedgerTask *task)
+task_group_new (LedgerAreaPage *self,
+                LedgerTask     *task)
 {
   const char *text = ledger_task_get_text (task);
   g_autofree char *title = g_markup_escape_text (ledger_node_get_title (LEDGER_NODE (task)), -1);
@@ -58,6 +101,7 @@ task_group_new (LedgerTask *task)
   adw_preferences_group_set_title (group, title);
   if (text[0] != '\0' && !g_str_equal (text, ledger_node_get_title (LEDGER_NODE (task))))
     adw_preferences_group_set_description (group, description);
+  adw_preferences_group_set_header_suffix (group, add_indicator_button_new (self, task));
   return group;
 }
 
@@ -74,7 +118,84 @@ add_indicator_rows (LedgerAreaPage      *self,
       LedgerIndicatorRow *row = ledger_indicator_row_new (self->context, self->plan, indicator);
 
       adw_preferences_group_add (group, GTK_WIDGET (row));
+      g_ptr_array_add (self->rows, row);
     }
+}
+
+static int
+compare_units (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* The responsible units of the area's indicators, sorted, for the filter;
+ * the first choice is all of them. */
+static void
+fill_units (LedgerAreaPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LedgerIndicator *indicator = ledger_indicator_row_get_indicator (g_ptr_array_index (self->rows, i));
+      const char *unit = ledger_indicator_get_responsible_unit (indicator);
+
+      if (unit[0] != '\0' && !g_ptr_array_find_with_equal_func (self->units, unit, g_str_equal, NULL))
+        g_ptr_array_add (self->units, g_strdup (unit));
+    }
+  g_ptr_array_sort (self->units, compare_units);
+
+  gtk_string_list_append (labels, _("All Units"));
+  for (guint i = 0; i < self->units->len; i++)
+    gtk_string_list_append (labels, g_ptr_array_index (self->units, i));
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (labels));
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_dropdown), self->units->len > 1);
+}
+
+/* Shows only the rows of the chosen unit, and only the groups that still
+ * have a row. */
+static void
+unit_selected_cb (LedgerAreaPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->unit_dropdown);
+  const char *unit = selected > 0 && selected <= self->units->len
+                     ? g_ptr_array_index (self->units, selected - 1) : NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LedgerIndicatorRow *row = g_ptr_array_index (self->rows, i);
+      LedgerIndicator *indicator = ledger_indicator_row_get_indicator (row);
+
+      gtk_widget_set_visible (GTK_WIDGET (row), unit == NULL ||
+                              g_str_equal (unit, ledger_indicator_get_responsible_unit (indicator)));
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (g_ptr_array_index (self->rows, i),
+                                                  ADW_TYPE_PREFERENCES_GROUP);
+
+      gtk_widget_set_visible (group, FALSE);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_widget_get_visible (row))
+        gtk_widget_set_visible (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP), TRUE);
+    }
+}
+
+static GtkWidget *
+add_task_button_new (LedgerAreaPage *self)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Task…"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (add_task_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  return button;
 }
 
 static void
@@ -101,11 +222,13 @@ build (LedgerAreaPage *self)
       else
         {
           shared_group = NULL;
-          group = task_group_new (task);
+          group = task_group_new (self, task);
           gtk_box_append (self->box, GTK_WIDGET (group));
         }
       add_indicator_rows (self, group, task);
     }
+  gtk_box_append (self->box, add_task_button_new (self));
+  fill_units (self);
 }
 
 static void
@@ -123,6 +246,8 @@ ledger_area_page_dispose (GObject *object)
   LedgerAreaPage *self = LEDGER_AREA_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_AREA_PAGE);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
   g_clear_object (&self->area);
@@ -142,12 +267,16 @@ ledger_area_page_class_init (LedgerAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, box);
   gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, unit_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, unit_selected_cb);
 }
 
 static void
 ledger_area_page_init (LedgerAreaPage *self)
 {
   g_type_ensure (LEDGER_TYPE_STATUS_SUMMARY);
+  self->rows = g_ptr_array_new ();
+  self->units = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -181,4 +310,24 @@ ledger_area_page_get_area (LedgerAreaPage *self)
 {
   g_return_val_if_fail (LEDGER_IS_AREA_PAGE (self), NULL);
   return self->area;
+}
+
+/**
+ * ledger_area_page_filter_unit:
+ * @unit: (nullable): a responsible unit, or %NULL for all
+ *
+ * Returns: whether the area has indicators of @unit
+ */
+gboolean
+ledger_area_page_filter_unit (LedgerAreaPage *self,
+                              const char     *unit)
+{
+  guint index = 0;
+
+  g_return_val_if_fail (LEDGER_IS_AREA_PAGE (self), FALSE);
+
+  if (unit != NULL && !g_ptr_array_find_with_equal_func (self->units, unit, g_str_equal, &index))
+    return FALSE;
+  gtk_drop_down_set_selected (self->unit_dropdown, unit != NULL ? index + 1 : 0);
+  return TRUE;
 }

@@ -21,5 +21,7 @@ LedgerAreaPage *ledger_area_page_new      (LedgerContext  *context,
                                            LedgerPlan     *plan,
                                            LedgerArea     *area);
 LedgerArea     *ledger_area_page_get_area (LedgerAreaPage *self);
+gboolean        ledger_area_page_filter_unit (LedgerAreaPage *self,
+                                              const char     *unit);
 
 G_END_DECLS

@@ -9,17 +9,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "ledger-cli.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-plan-file.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
 
 /* The commands that work without a window (DESIGN.md §8). Each prints a
  * clear message and returns non-zero on failure, having changed nothing. */
 
-static const char *commands[] = { "export-csv", "import-csv", "check", NULL };
+static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
+                                  "check", NULL };
 
 gboolean
 ledger_cli_wants_command (GVariantDict *options)
@@ -39,6 +42,8 @@ fail (GError *error)
   return 1;
 }
 
+static int write_text (const char *out, const char *text);
+
 static int
 export_csv (LedgerStore *store,
             const char  *out)
@@ -49,25 +54,9 @@ export_csv (LedgerStore *store,
   LedgerTolerances tolerances;
 
   ledger_settings_read_tolerances (settings, &tolerances);
-  text = ledger_csv_export_ledger (store, &tolerances, &error);
-
-  if (text == NULL)
+  if ((text = ledger_csv_export_ledger (store, &tolerances, &error)) == NULL)
     return fail (error);
-
-  if (g_str_equal (out, "-"))
-    {
-      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
-        {
-          g_printerr ("target-ledger: %s\n", _("Could not write to standard output"));
-          return 1;
-        }
-      return 0;
-    }
-  /* g_file_set_contents writes a temporary file and renames it: the old
-   * file stays whole if anything fails. */
-  if (!g_file_set_contents (out, text, -1, &error))
-    return fail (error);
-  return 0;
+  return write_text (out, text);
 }
 
 static int
@@ -94,6 +83,61 @@ import_csv (LedgerStore *store,
 }
 
 static int
+write_text (const char *out,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (out, "-"))
+    {
+      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+        {
+          g_printerr ("target-ledger: %s\n", _("Could not write to standard output"));
+          return 1;
+        }
+      return 0;
+    }
+  /* g_file_set_contents writes a temporary file and renames it: the old
+   * file stays whole if anything fails. */
+  if (!g_file_set_contents (out, text, -1, &error))
+    return fail (error);
+  return 0;
+}
+
+static int
+export_plan (LedgerStore *store,
+             const char  *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  g_autofree char *text = NULL;
+
+  if (plans == NULL)
+    return fail (error);
+  text = ledger_plan_file_to_data (plans);
+  return write_text (out, text);
+}
+
+static int
+import_plan (LedgerStore *store,
+             const char  *in)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (in);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_plan_file_load (file, &error);
+
+  if (plans == NULL || !ledger_store_add_plans (store, plans, &error))
+    {
+      g_printerr ("target-ledger: %s: %s\n", in, error->message);
+      g_printerr ("target-ledger: %s\n", _("No plan was added"));
+      return 1;
+    }
+  for (guint i = 0; i < plans->len; i++)
+    g_print (_("Added the plan “%s”\n"), ledger_node_get_title (g_ptr_array_index (plans, i)));
+  return 0;
+}
+
+static int
 check (LedgerStore *store)
 {
   g_autoptr(GString) report = g_string_new (NULL);
@@ -108,6 +152,46 @@ check (LedgerStore *store)
   return 0;
 }
 
+static int
+run_command (LedgerStore  *store,
+             GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (g_variant_dict_contains (options, "check"))
+    return check (store);
+  /* A plan file imported into a new ledger takes the built-in plans' place. */
+  if (g_variant_dict_lookup (options, "import-plan", "^&ay", &path))
+    return import_plan (store, path);
+
+  /* Like the window, the other commands see the built-in plans in a new
+   * ledger. */
+  if (!ledger_store_add_builtin_plans (store, &error))
+    return fail (error);
+  if (g_variant_dict_lookup (options, "export-plan", "^&ay", &path))
+    return export_plan (store, path);
+  if (g_variant_dict_lookup (options, "export-csv", "^&ay", &path))
+    return export_csv (store, path);
+  if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
+    return import_csv (store, path);
+  g_return_val_if_reached (2);
+}
+
+/* Removes a ledger the failed command created, with SQLite's side files. */
+static void
+remove_new_ledger (const char *db_path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
 int
 ledger_cli_run (const char   *db_path,
                 GVariantDict *options)
@@ -115,22 +199,24 @@ ledger_cli_run (const char   *db_path,
   g_autoptr(LedgerStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
-  const char *path;
+  gboolean existed;
+  int status;
 
   if (db_path == NULL)
     db_path = default_path = ledger_store_default_path ();
 
+  /* A command that fails changes nothing: not even a new, empty ledger is
+   * left behind. */
+  existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
   if ((store = ledger_store_open (db_path, &error)) == NULL)
-    return fail (error);
-  if (g_variant_dict_contains (options, "check"))
-    return check (store);
-
-  /* Like the window, the commands see the built-in plan in a new ledger. */
-  if (!ledger_store_add_builtin_plans (store, &error))
-    return fail (error);
-  if (g_variant_dict_lookup (options, "export-csv", "^&ay", &path))
-    return export_csv (store, path);
-  if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
-    return import_csv (store, path);
-  g_return_val_if_reached (2);
+    {
+      if (!existed)
+        remove_new_ledger (db_path);
+      return fail (error);
+    }
+  status = run_command (store, options);
+  g_clear_object (&store);
+  if (status != 0 && !existed)
+    remove_new_ledger (db_path);
+  return status;
 }

@@ -21,8 +21,10 @@ struct _LedgerIndicatorDialog
 
   LedgerStore     *store;
   LedgerIndicator *indicator;  /* NULL when adding */
-  gint64           task_id;
+  gint64           task_id;    /* adding an indicator to a task */
+  gint64           area_id;    /* adding a task with its first indicator */
 
+  AdwEntryRow     *task_row;
   AdwEntryRow     *name_row;
   AdwEntryRow     *code_row;
   AdwComboRow     *kind_row;
@@ -91,7 +93,11 @@ show_indicator (LedgerIndicatorDialog *self)
   g_autofree char *target = NULL;
   LedgerComparator comparator;
 
-  gtk_window_set_title (GTK_WINDOW (self), indicator != NULL ? _("Edit Indicator") : _("Add Indicator"));
+  if (indicator != NULL)
+    gtk_window_set_title (GTK_WINDOW (self), _("Edit Indicator"));
+  else
+    gtk_window_set_title (GTK_WINDOW (self), self->area_id != 0 ? _("Add Task") : _("Add Indicator"));
+  gtk_widget_set_visible (GTK_WIDGET (self->task_row), self->area_id != 0);
   adw_combo_row_set_selected (self->frequency_row, LEDGER_FREQUENCY_MONTHLY);
   adw_combo_row_set_selected (self->comparator_row, LEDGER_COMPARATOR_AT_LEAST - 1);
   if (indicator == NULL)
@@ -141,8 +147,13 @@ read_target (LedgerIndicatorDialog  *self,
 {
   g_autoptr(GError) local_error = NULL;
 
+  g_autofree char *task = g_strstrip (g_strdup (get_text (self->task_row)));
+  g_autofree char *name = g_strstrip (g_strdup (get_text (self->name_row)));
+
   *target = 0;
-  if (g_strstrip (g_strdup (get_text (self->name_row)))[0] == '\0')
+  if (self->area_id != 0 && task[0] == '\0')
+    return refuse (error, _("The task needs a title"));
+  if (name[0] == '\0')
     return refuse (error, _("The indicator needs a name"));
   if (!ledger_indicator_code_is_valid (get_text (self->code_row)))
     return refuse (error, _("The code may only hold a–z, 0–9 and “-”, and cannot be empty"));
@@ -163,6 +174,7 @@ read_indicator (LedgerIndicatorDialog  *self,
                 GError                **error)
 {
   g_autofree char *uuid = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (get_text (self->name_row)));
   LedgerIndicator *indicator;
   gboolean qualitative = is_qualitative (self);
   double target;
@@ -175,7 +187,7 @@ read_indicator (LedgerIndicatorDialog  *self,
   indicator = g_object_new (LEDGER_TYPE_INDICATOR,
                             "uuid", uuid,
                             "code", get_text (self->code_row),
-                            "name", g_strstrip (g_strdup (get_text (self->name_row))),
+                            "name", name,
                             "unit", qualitative ? "" : get_text (self->unit_row),
                             "kind", adw_combo_row_get_selected (self->kind_row),
                             "comparator", qualitative ? LEDGER_COMPARATOR_NONE
@@ -199,8 +211,12 @@ save_clicked_cb (LedgerIndicatorDialog *self)
   g_autoptr(LedgerIndicator) indicator = read_indicator (self, &error);
   gboolean saved = FALSE;
 
+  g_autofree char *task = g_strstrip (g_strdup (get_text (self->task_row)));
+
   if (indicator != NULL && self->indicator != NULL)
     saved = ledger_store_update_indicator (self->store, indicator, &error);
+  else if (indicator != NULL && self->area_id != 0)
+    saved = ledger_store_add_task (self->store, self->area_id, task, "", indicator, &error) != 0;
   else if (indicator != NULL)
     saved = ledger_store_add_indicator (self->store, self->task_id, indicator, &error) != 0;
 
@@ -235,6 +251,7 @@ ledger_indicator_dialog_class_init (LedgerIndicatorDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ledger-indicator-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, task_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, code_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, kind_row);
@@ -266,7 +283,8 @@ static LedgerIndicatorDialog *
 dialog_new (GtkWindow       *parent,
             LedgerStore     *store,
             LedgerIndicator *indicator,
-            gint64           task_id)
+            gint64           task_id,
+            gint64           area_id)
 {
   LedgerIndicatorDialog *self = g_object_new (LEDGER_TYPE_INDICATOR_DIALOG,
                                               "transient-for", parent, NULL);
@@ -274,9 +292,10 @@ dialog_new (GtkWindow       *parent,
   self->store = g_object_ref (store);
   self->indicator = indicator != NULL ? g_object_ref (indicator) : NULL;
   self->task_id = task_id;
+  self->area_id = area_id;
   show_indicator (self);
   kind_changed_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_widget_grab_focus (GTK_WIDGET (area_id != 0 ? self->task_row : self->name_row));
   return self;
 }
 
@@ -288,7 +307,7 @@ ledger_indicator_dialog_new_edit (GtkWindow       *parent,
   g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
   g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
 
-  return dialog_new (parent, store, indicator, 0);
+  return dialog_new (parent, store, indicator, 0, 0);
 }
 
 LedgerIndicatorDialog *
@@ -298,5 +317,16 @@ ledger_indicator_dialog_new_add (GtkWindow   *parent,
 {
   g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
 
-  return dialog_new (parent, store, NULL, task_id);
+  return dialog_new (parent, store, NULL, task_id, 0);
+}
+
+/* Adds a task at the end of an area, with its first indicator. */
+LedgerIndicatorDialog *
+ledger_indicator_dialog_new_add_task (GtkWindow   *parent,
+                                      LedgerStore *store,
+                                      gint64       area_id)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+
+  return dialog_new (parent, store, NULL, 0, area_id);
 }

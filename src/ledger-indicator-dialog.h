@@ -23,4 +23,8 @@ LedgerIndicatorDialog *ledger_indicator_dialog_new_add  (GtkWindow       *parent
                                                          LedgerStore     *store,
                                                          gint64           task_id);
 
+LedgerIndicatorDialog *ledger_indicator_dialog_new_add_task (GtkWindow   *parent,
+                                                             LedgerStore *store,
+                                                             gint64       area_id);
+
 G_END_DECLS

@@ -12,38 +12,15 @@
 
 #include "ledger-area.h"
 #include "ledger-area-page.h"
-#include "ledger-indicator-row.h"
 #include "ledger-overview-page.h"
-#include "ledger-preferences-window.h"
 #include "ledger-settings.h"
 #include "ledger-sidebar-row.h"
-#include "ledger-window.h"
+#include "ledger-window-private.h"
 
 /* The main window: the chosen plan's overview and areas in a sidebar and,
  * beside it (or, in a narrow window, instead of it), the page of the
  * selected one. The header picks the plan and the "as of" period. Pages
  * are created when first shown. */
-struct _LedgerWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  LedgerStore          *store;
-  LedgerContext        *context;
-  GSettings            *settings;
-  GPtrArray            *plans;
-  LedgerPlan           *plan;
-  GPtrArray            *as_of_codes;
-  gboolean              as_of_is_default;
-  gboolean              filling_as_of;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkDropDown          *plan_dropdown;
-  GtkListBox           *sidebar_list;
-  AdwWindowTitle       *content_title;
-  GtkDropDown          *as_of_dropdown;
-  GtkStack             *pages;
-};
 
 G_DEFINE_FINAL_TYPE (LedgerWindow, ledger_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -97,9 +74,42 @@ default_as_of (LedgerWindow *self)
 }
 
 static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The dropdown holds period codes; the factory shows them as labels, the
+ * button short (1-9月) and the list with the quarter (1-9月（前三季度）). */
+static void
+bind_period_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  label_func)
+{
+  GtkStringObject *code = gtk_list_item_get_item (item);
+  g_autofree char *text = ((char *(*) (const char *)) label_func) (gtk_string_object_get_string (code));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static GtkListItemFactory *
+period_factory_new (char *(*label_func) (const char *))
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_period_cb), label_func);
+  return factory;
+}
+
+static void
 fill_as_of (LedgerWindow *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) codes = gtk_string_list_new (NULL);
   g_autofree char *as_of = default_as_of (self);
   guint selected = 0;
 
@@ -107,15 +117,11 @@ fill_as_of (LedgerWindow *self)
   self->as_of_codes = ledger_period_as_of_choices (ledger_plan_get_first_year (self->plan),
                                                    ledger_plan_get_last_year (self->plan));
   for (guint i = 0; i < self->as_of_codes->len; i++)
-    {
-      g_autofree char *label = ledger_period_as_of_label (g_ptr_array_index (self->as_of_codes, i));
-
-      gtk_string_list_append (labels, label);
-    }
+    gtk_string_list_append (codes, g_ptr_array_index (self->as_of_codes, i));
   g_ptr_array_find_with_equal_func (self->as_of_codes, as_of, g_str_equal, &selected);
 
   self->filling_as_of = TRUE;
-  gtk_drop_down_set_model (self->as_of_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_model (self->as_of_dropdown, G_LIST_MODEL (codes));
   gtk_drop_down_set_selected (self->as_of_dropdown, selected);
   self->filling_as_of = FALSE;
   self->as_of_is_default = TRUE;
@@ -264,8 +270,8 @@ sidebar_row_selected_cb (LedgerWindow  *self,
 }
 
 /* In a folded window, shows the page instead of the sidebar. */
-static void
-show_content (LedgerWindow *self)
+void
+ledger_window_show_content (LedgerWindow *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, gtk_widget_get_parent (GTK_WIDGET (self->pages)));
 }
@@ -274,41 +280,26 @@ static void
 sidebar_row_activated_cb (LedgerWindow  *self,
                           GtkListBoxRow *row)
 {
-  show_content (self);
+  ledger_window_show_content (self);
 }
 
+/* After an edit of the plan, the pages are built anew on the same plan,
+ * period and page. */
 static void
 plans_changed_cb (LedgerWindow *self)
 {
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+  g_autofree char *plan = self->plan != NULL ? g_strdup (ledger_plan_get_code (self->plan)) : NULL;
+  g_autofree char *page = row != NULL ? g_strdup (ledger_sidebar_row_get_key (LEDGER_SIDEBAR_ROW (row))) : NULL;
+  g_autofree char *as_of = !self->as_of_is_default ? g_strdup (ledger_context_get_as_of (self->context)) : NULL;
+
   load_plans (self);
-}
-
-static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LedgerWindow *self = LEDGER_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/* Ctrl+N: record a value for the indicator whose row has the focus. */
-static void
-record_value_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LedgerWindow *self = LEDGER_WINDOW (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, LEDGER_TYPE_INDICATOR_ROW) : NULL;
-
-  if (row == NULL)
-    {
-      ledger_window_add_toast (self, _("Select an indicator to record a value for"));
-      return;
-    }
-  ledger_indicator_row_record_value (LEDGER_INDICATOR_ROW (row));
+  if (plan != NULL)
+    ledger_window_select_plan (self, plan);
+  if (as_of != NULL)
+    ledger_window_select_as_of (self, as_of);
+  if (page != NULL)
+    ledger_window_select_page (self, page);
 }
 
 static void
@@ -326,21 +317,6 @@ settings_changed_cb (LedgerWindow *self,
 {
   if (!g_str_has_prefix (key, "window-") && !g_str_equal (key, "last-plan"))
     load_tolerances (self);
-}
-
-static void
-preferences_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  LedgerWindow *self = LEDGER_WINDOW (widget);
-
-  if (self->settings == NULL)
-    {
-      ledger_window_add_toast (self, _("Preferences need the installed settings schema"));
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (ledger_preferences_window_new (GTK_WINDOW (self), self->settings)));
 }
 
 static void
@@ -481,19 +457,18 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, plan_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.record-value", NULL, record_value_action);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
-                                       "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.record-value", NULL);
+  ledger_window_class_install_actions (widget_class);
 }
 
 static void
 ledger_window_init (LedgerWindow *self)
 {
+  g_autoptr(GtkListItemFactory) button_factory = period_factory_new (ledger_period_code_label);
+  g_autoptr(GtkListItemFactory) list_factory = period_factory_new (ledger_period_as_of_label);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_factory (self->as_of_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->as_of_dropdown, list_factory);
   load_window_state (self);
 }
 
@@ -543,7 +518,7 @@ ledger_window_select_page (LedgerWindow *self,
           g_str_equal (ledger_sidebar_row_get_key (LEDGER_SIDEBAR_ROW (row)), uuid))
         {
           gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
-          show_content (self);
+          ledger_window_show_content (self);
           return TRUE;
         }
     }

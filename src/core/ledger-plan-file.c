@@ -24,10 +24,15 @@
 
 G_DEFINE_QUARK (ledger-plan-file-error-quark, ledger_plan_file_error)
 
+/* Where the reader is: the path of the object being read, the object and
+ * the member, and the lines the parser saw them on. */
 typedef struct
 {
-  GString *path;
-  GError **error;
+  GString     *path;
+  GError     **error;
+  GHashTable  *lines;
+  JsonObject  *object;
+  const char  *member;
 } Reader;
 
 static const char *plan_members[] = { "uuid", "code", "title", "region", "first_year",
@@ -38,6 +43,45 @@ static const char *indicator_members[] = { "uuid", "code", "name", "unit", "kind
                                            "comparator", "better", "target", "frequency",
                                            "responsible_unit", "notes", "source_text", NULL };
 
+static char *
+line_key (JsonObject *object,
+          const char *member)
+{
+  return g_strdup_printf ("%p/%s", (gpointer) object, member != NULL ? member : "");
+}
+
+/* The parser tells, for each member, the line it ends on: a member's own
+ * line for a string or number. An object's line is its first member's. */
+static void
+object_member_cb (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member,
+                  GHashTable *lines)
+{
+  guint line = json_parser_get_current_line (parser);
+  char *object_key = line_key (object, NULL);
+
+  g_hash_table_insert (lines, line_key (object, member), GUINT_TO_POINTER (line));
+  if (!g_hash_table_contains (lines, object_key))
+    g_hash_table_insert (lines, object_key, GUINT_TO_POINTER (line));
+  else
+    g_free (object_key);
+}
+
+static guint
+current_line (Reader *reader)
+{
+  g_autofree char *member_key = line_key (reader->object, reader->member);
+  g_autofree char *object_key = line_key (reader->object, NULL);
+  gpointer line;
+
+  if (reader->lines == NULL || reader->object == NULL)
+    return 0;
+  if ((line = g_hash_table_lookup (reader->lines, member_key)) != NULL)
+    return GPOINTER_TO_UINT (line);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (reader->lines, object_key));
+}
+
 G_GNUC_PRINTF (2, 3)
 static gboolean
 fail (Reader     *reader,
@@ -45,19 +89,36 @@ fail (Reader     *reader,
       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *place = NULL;
+  guint line = current_line (reader);
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (reader->path->len > 0)
+  if (line > 0)
+    /* Translators: where a plan file is wrong: "line 12, plans[0].areas[2]" */
+    place = g_strdup_printf (_("line %u, %s"), line, reader->path->str);
+  else
+    place = g_strdup (reader->path->str);
+  if (place[0] != '\0')
     g_set_error (reader->error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
-                 "%s: %s", reader->path->str, message);
+                 "%s: %s", place, message);
   else
     g_set_error_literal (reader->error, LEDGER_PLAN_FILE_ERROR,
                          LEDGER_PLAN_FILE_ERROR_INVALID, message);
   return FALSE;
+}
+
+/* Sets where the reader is, for messages. */
+static void
+at (Reader     *reader,
+    JsonObject *object,
+    const char *member)
+{
+  reader->object = object;
+  reader->member = member;
 }
 
 static gboolean
@@ -69,6 +130,7 @@ check_members (Reader             *reader,
 
   for (const GList *l = names; l != NULL; l = l->next)
     {
+      at (reader, object, l->data);
       if (!g_strv_contains (allowed, l->data))
         return fail (reader, _("unknown member “%s”"), (const char *) l->data);
     }
@@ -84,6 +146,7 @@ read_string (Reader      *reader,
 {
   JsonNode *node = json_object_get_member (object, member);
 
+  at (reader, object, member);
   *out = "";
   if (node == NULL)
     return required ? fail (reader, _("“%s” is missing"), member) : TRUE;
@@ -109,6 +172,7 @@ read_number (Reader     *reader,
   JsonNode *node = json_object_get_member (object, member);
   GType type;
 
+  at (reader, object, member);
   if (node == NULL)
     return fail (reader, _("“%s” is missing"), member);
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
@@ -130,6 +194,7 @@ read_year (Reader     *reader,
 
   if (!read_number (reader, object, member, &year))
     return FALSE;
+  at (reader, object, member);
   if (year != (int) year || year < 1900 || year > 9999)
     return fail (reader, _("“%s” must be a year"), member);
   *out = (int) year;
@@ -144,6 +209,7 @@ read_uuid (Reader      *reader,
 {
   if (!read_string (reader, object, "uuid", TRUE, out))
     return FALSE;
+  at (reader, object, "uuid");
   if (!g_uuid_string_is_valid (*out))
     return fail (reader, _("“%s” is not a UUID"), *out);
   if (!g_hash_table_add (seen, g_ascii_strdown (*out, -1)))
@@ -159,6 +225,7 @@ read_array (Reader     *reader,
 {
   JsonNode *node = json_object_get_member (object, member);
 
+  at (reader, object, member);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
       fail (reader, _("“%s” must be a list"), member);
@@ -198,6 +265,7 @@ read_enum_member (Reader     *reader,
 
   if (!read_string (reader, object, member, TRUE, &text))
     return FALSE;
+  at (reader, object, member);
   if (!from_string (text, out))
     return fail (reader, _("“%s” is not a valid %s"), text, member);
   return TRUE;
@@ -219,6 +287,7 @@ read_measure (Reader           *reader,
 
   if (kind == LEDGER_KIND_QUALITATIVE)
     {
+      at (reader, object, json_object_has_member (object, "target") ? "target" : "comparator");
       if (json_object_has_member (object, "target") || json_object_has_member (object, "comparator"))
         return fail (reader, _("a qualitative indicator has no target or comparator"));
       return TRUE;
@@ -231,6 +300,7 @@ read_measure (Reader           *reader,
                          (gpointer) ledger_better_from_string, (int *) better) ||
       !read_number (reader, object, "target", target))
     return FALSE;
+  at (reader, object, "comparator");
   if (*comparator == LEDGER_COMPARATOR_NONE)
     return fail (reader, _("a measured indicator needs a comparator other than “none”"));
   return TRUE;
@@ -262,6 +332,7 @@ read_indicator (Reader     *reader,
       !read_string (reader, object, "source_text", FALSE, &source_text))
     return NULL;
 
+  at (reader, object, "code");
   if (!ledger_indicator_code_is_valid (code))
     return fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
   if (!g_hash_table_add (codes, g_strdup (code)))
@@ -301,6 +372,7 @@ read_children (Reader     *reader,
       JsonObject *child_object;
 
       g_string_append_printf (reader->path, "%s%s[%u]", saved > 0 ? "." : "", member, i);
+      at (reader, object, member);
       if ((child_object = array_object (reader, array, i)) == NULL ||
           (child = read_child (reader, child_object, uuids, codes)) == NULL)
         return FALSE;
@@ -376,10 +448,12 @@ read_plan (Reader     *reader,
       !read_year (reader, object, "last_year", &last_year))
     return NULL;
 
+  at (reader, object, "code");
   if (!ledger_indicator_code_is_valid (code))
     return fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
   if (!g_hash_table_add (plan_codes, g_strdup (code)))
     return fail (reader, _("the code “%s” is used twice"), code), NULL;
+  at (reader, object, "last_year");
   if (last_year < first_year)
     return fail (reader, _("“last_year” is before “first_year”")), NULL;
 
@@ -441,9 +515,11 @@ ledger_plan_file_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  Reader reader = { NULL, error };
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Reader reader = { NULL, error, lines, NULL, NULL };
   GPtrArray *plans;
 
+  g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), lines);
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_SYNTAX,

@@ -7,36 +7,40 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "ledger-test-ui.h"
 
 /* Sets up gettext like main.c, with the language the test was started in
  * (LANGUAGE), and GTK under the test's display. */
+/* Sets up gettext like main.c, with the language the test was started in
+ * (LANGUAGE), private home folders, and GTK on the test's display. The
+ * system's data folders stay: icons and MIME types live there. */
 void
 ledger_test_ui_init (int    *argc,
                      char ***argv)
 {
   const char *localedir = g_getenv ("TARGET_LEDGER_LOCALEDIR");
-  g_auto(GStrv) data_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
-  GtkIconTheme *icon_theme;
+  g_autofree char *home = g_dir_make_tmp ("target-ledger-ui-XXXXXX", NULL);
+  const char *folders[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
 
-  /* Isolated directories hide the system's icon theme; it is added back
-   * by hand so that screenshots show icons. */
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *folder = g_build_filename (home, folders[i], NULL);
+
+      g_mkdir_with_parents (folder, 0700);
+      g_setenv (folders[i], folder, TRUE);
+    }
+
+  g_test_init (argc, argv, NULL);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
-
-  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (data_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (icon_theme, icons);
-    }
 }
 
 static gboolean

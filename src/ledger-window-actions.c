@@ -1,0 +1,186 @@
+/* ledger-window-actions.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ledger-indicator-row.h"
+#include "ledger-plan-file.h"
+#include "ledger-preferences-window.h"
+#include "ledger-window-private.h"
+
+/* The window's actions: the menu's items and the keyboard shortcuts. */
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Ctrl+N: record a value for the indicator whose row has the focus. */
+static void
+record_value_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, LEDGER_TYPE_INDICATOR_ROW) : NULL;
+
+  if (row == NULL)
+    {
+      ledger_window_add_toast (self, _("Select an indicator to record a value for"));
+      return;
+    }
+  ledger_indicator_row_record_value (LEDGER_INDICATOR_ROW (row));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->settings == NULL)
+    {
+      ledger_window_add_toast (self, _("Preferences need the installed settings schema"));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (ledger_preferences_window_new (GTK_WINDOW (self), self->settings)));
+}
+
+/* Shows an error the user has to read, with what it is about. */
+static void
+show_error (LedgerWindow *self,
+            const char   *heading,
+            const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+plan_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Plan Files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static void
+import_plan_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         LedgerWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_object_unref (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+
+  plans = ledger_plan_file_load (file, &error);
+  if (plans == NULL || !ledger_store_add_plans (self->store, plans, &error))
+    {
+      show_error (self, _("The Plan Was Not Added"), error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Added the plan “%s”"), ledger_node_get_title (g_ptr_array_index (plans, 0)));
+  ledger_window_add_toast (self, message);
+  ledger_window_select_plan (self, ledger_plan_get_code (g_ptr_array_index (plans, 0)));
+}
+
+static void
+import_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = plan_file_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_plan_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_plan_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         LedgerWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_object_unref (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+
+  text = ledger_plan_file_to_data (self->plans);
+  /* Replacing writes a new file and renames it over the old one. */
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, NULL, &error))
+    {
+      show_error (self, _("The Plans Were Not Exported"), error->message);
+      return;
+    }
+  ledger_window_add_toast (self, _("Plans exported"));
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = plan_file_filter ();
+  GtkFileChooserNative *chooser;
+
+  if (self->plans == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Plans"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "plans.json");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_plan_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+ledger_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.record-value", NULL, record_value_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.record-value", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-plan", NULL);
+}

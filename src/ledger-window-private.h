@@ -1,0 +1,38 @@
+/* ledger-window-private.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ledger-window.h"
+
+G_BEGIN_DECLS
+
+struct _LedgerWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LedgerStore          *store;
+  LedgerContext        *context;
+  GSettings            *settings;
+  GPtrArray            *plans;
+  LedgerPlan           *plan;
+  GPtrArray            *as_of_codes;
+  gboolean              as_of_is_default;
+  gboolean              filling_as_of;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkDropDown          *plan_dropdown;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *content_title;
+  GtkDropDown          *as_of_dropdown;
+  GtkStack             *pages;
+};
+
+void ledger_window_class_install_actions (GtkWidgetClass *widget_class);
+void ledger_window_show_content          (LedgerWindow   *self);
+
+G_END_DECLS
