@@ -64,8 +64,11 @@ add_indicator_clicked_cb (GtkButton      *button,
 }
 
 static void
-add_task_clicked_cb (LedgerAreaPage *self)
+add_task_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
+  LedgerAreaPage *self = LEDGER_AREA_PAGE (widget);
   LedgerIndicatorDialog *dialog;
 
   dialog = ledger_indicator_dialog_new_add_task (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -193,8 +196,7 @@ add_task_button_new (LedgerAreaPage *self)
 
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
-  g_signal_connect_object (button, "clicked", G_CALLBACK (add_task_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "area.add-task");
   return button;
 }
 
@@ -269,6 +271,8 @@ ledger_area_page_class_init (LedgerAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, summary);
   gtk_widget_class_bind_template_child (widget_class, LedgerAreaPage, unit_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, unit_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "area.add-task", NULL, add_task_action);
 }
 
 static void

@@ -17,7 +17,8 @@
 
 /* Counts by status, as a row of pills, worst first, leaving out the
  * statuses nobody has. The compact form, for the sidebar, leaves out the
- * words too; its tooltip and accessible label say them in full. */
+ * words and the count of indicators without data; its tooltip and
+ * accessible label say them all in full. */
 struct _LedgerStatusSummary
 {
   GtkWidget  parent_instance;
@@ -114,7 +115,9 @@ ledger_status_summary_set_counts (LedgerStatusSummary *self,
       LedgerStatusPill *pill = LEDGER_STATUS_PILL (self->pills[shown[i]]);
 
       ledger_status_pill_set_count (pill, shown[i], counts[shown[i]]);
-      gtk_widget_set_visible (GTK_WIDGET (pill), counts[shown[i]] > 0);
+      /* The sidebar has room for the counts that call for attention. */
+      gtk_widget_set_visible (GTK_WIDGET (pill), counts[shown[i]] > 0 &&
+                              !(self->compact && shown[i] == LEDGER_STATUS_NO_DATA));
     }
 
   text = ledger_status_summary_dup_text (self);

@@ -10,13 +10,16 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "ledger-application.h"
 #include "ledger-test-ui.h"
 
+/* One application for the whole program: it registers once. */
+static LedgerApplication *app;
+
 /* Sets up gettext like main.c, with the language the test was started in
- * (LANGUAGE), and GTK under the test's display. */
-/* Sets up gettext like main.c, with the language the test was started in
- * (LANGUAGE), private home folders, and GTK on the test's display. The
- * system's data folders stay: icons and MIME types live there. */
+ * (LANGUAGE), private home folders, GTK on the test's display and the
+ * application. The system's data folders stay: icons and MIME types live
+ * there. */
 void
 ledger_test_ui_init (int    *argc,
                      char ***argv)
@@ -24,6 +27,7 @@ ledger_test_ui_init (int    *argc,
   const char *localedir = g_getenv ("TARGET_LEDGER_LOCALEDIR");
   g_autofree char *home = g_dir_make_tmp ("target-ledger-ui-XXXXXX", NULL);
   const char *folders[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (home);
   g_setenv ("HOME", home, TRUE);
@@ -41,6 +45,20 @@ ledger_test_ui_init (int    *argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
+
+  app = ledger_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+}
+
+int
+ledger_test_ui_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
 }
 
 static gboolean
@@ -72,14 +90,16 @@ ledger_test_ui_screenshot (GtkWidget  *widget,
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
+  const char *dir = g_getenv ("LEDGER_SCREENSHOT_DIR");
   const char *language = g_getenv ("LANGUAGE");
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GskRenderer *renderer;
+  int width, height;
 
   ledger_test_ui_wait (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   g_assert_cmpint (width, >, 0);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -87,10 +107,9 @@ ledger_test_ui_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  dir = g_build_filename (g_getenv ("LEDGER_SCREENSHOT_DIR") != NULL
-                          ? g_getenv ("LEDGER_SCREENSHOT_DIR") : ".", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  file = g_strdup_printf ("%s/%s-%s.png", dir, name, language != NULL ? language : "C");
+  g_mkdir_with_parents (dir != NULL ? dir : ".", 0755);
+  file = g_strdup_printf ("%s/%s-%s.png", dir != NULL ? dir : ".", name,
+                          language != NULL ? language : "C");
   g_assert_true (gdk_texture_save_to_png (texture, file));
   g_test_message ("screenshot: %s", file);
 }
@@ -127,8 +146,160 @@ ledger_test_ui_find_window (GType type)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
     }
   return NULL;
+}
+
+/* Returns: (transfer none): the template child @name of @widget */
+gpointer
+ledger_test_ui_child (gpointer    widget,
+                      GType       type,
+                      const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Activates a button as the keyboard would; it clicks after 250 ms. */
+void
+ledger_test_ui_click (gpointer button)
+{
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  ledger_test_ui_wait (400);
+}
+
+void
+ledger_test_ui_type (gpointer    editable,
+                     const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+void
+ledger_test_window_open (LedgerTestWindow *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+
+  fixture->store = ledger_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_builtin_plans (fixture->store, &error));
+  plans = ledger_store_list_plans (fixture->store, &error);
+  g_assert_no_error (error);
+  fixture->plan = g_object_ref (g_ptr_array_index (plans, 0));
+
+  fixture->window = ledger_window_new (app, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ledger_test_ui_wait (200);
+}
+
+void
+ledger_test_window_close (LedgerTestWindow *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ledger_test_ui_wait (50);
+  fixture->window = NULL;
+  g_clear_object (&fixture->plan);
+  g_clear_object (&fixture->store);
+}
+
+void
+ledger_test_window_set_up (LedgerTestWindow *fixture,
+                           gconstpointer     data)
+{
+  static guint counter;
+
+  fixture->db_path = g_strdup_printf ("%s/ui-test-%u.sqlite3", g_get_user_data_dir (), ++counter);
+  g_remove (fixture->db_path);
+  ledger_test_window_open (fixture);
+}
+
+void
+ledger_test_window_tear_down (LedgerTestWindow *fixture,
+                              gconstpointer     data)
+{
+  GtkWindow *dialog;
+
+  while ((dialog = ledger_test_ui_find_window (ADW_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (dialog);
+  if (fixture->window != NULL)
+    ledger_test_window_close (fixture);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_clear_pointer (&fixture->db_path, g_free);
+}
+
+/* Returns: the uuid of the plan's area @index (0 is 主要预期目标) */
+const char *
+ledger_test_window_area_uuid (LedgerTestWindow *fixture,
+                              guint             index)
+{
+  g_autoptr(LedgerNode) area = g_list_model_get_item (ledger_node_get_children (LEDGER_NODE (fixture->plan)),
+                                                      index);
+
+  g_assert_nonnull (area);
+  return ledger_node_get_uuid (area);
+}
+
+static gboolean
+row_has_code (GtkWidget *widget,
+              gpointer   code)
+{
+  LedgerIndicator *indicator = ledger_indicator_row_get_indicator (LEDGER_INDICATOR_ROW (widget));
+
+  return g_str_equal (ledger_indicator_get_code (indicator), code);
+}
+
+/* Returns: (transfer none): the row of the indicator @code on the page shown */
+LedgerIndicatorRow *
+ledger_test_window_find_row (LedgerTestWindow *fixture,
+                             const char       *code)
+{
+  GtkWidget *page = ledger_window_get_visible_page (fixture->window);
+  GtkWidget *row = ledger_test_ui_find (page, LEDGER_TYPE_INDICATOR_ROW, row_has_code, (gpointer) code);
+
+  g_assert_nonnull (row);
+  return LEDGER_INDICATOR_ROW (row);
+}
+
+static void
+find_id (LedgerNode      *area,
+         LedgerNode      *task,
+         LedgerIndicator *indicator,
+         gpointer         user_data)
+{
+  gpointer *search = user_data;
+
+  if (g_str_equal (ledger_indicator_get_code (indicator), search[0]))
+    *(gint64 *) search[1] = ledger_indicator_get_id (indicator);
+}
+
+gint64
+ledger_test_window_id_of (LedgerTestWindow *fixture,
+                          const char       *code)
+{
+  gint64 id = 0;
+  gpointer search[] = { (gpointer) code, &id };
+
+  ledger_plan_foreach_indicator (fixture->plan, find_id, search);
+  g_assert_cmpint (id, !=, 0);
+  return id;
+}
+
+void
+ledger_test_window_set_number (LedgerTestWindow *fixture,
+                               const char       *code,
+                               const char       *period,
+                               double            number)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (ledger_test_window_id_of (fixture, code), period,
+                                                   number, "", "");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_no_error (error);
 }

@@ -1,0 +1,707 @@
+/* test-progress.c: the progress engine against DESIGN.md §4 — kinds,
+ * comparators, 序时进度 pace, year-to-date periods, status, stale values,
+ * the gap and its words.
+ *
+ * Every expectation below is worked by hand from DESIGN.md §4 (the
+ * arithmetic is in the comment of each case), not taken from the code.
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "ledger-progress.h"
+
+#define EPSILON 1e-9
+
+/* Fails the current test with a message, logs it (a test keeps only the last
+ * g_test_fail_printf() text) and goes on to the next row of its table. */
+#define FAIL_AND_GO_ON(...) \
+  G_STMT_START { \
+    g_autofree char *message_ = g_strdup_printf (__VA_ARGS__); \
+    g_test_message ("FAILED: %s", message_); \
+    g_test_fail_printf ("%s", message_); \
+  } G_STMT_END
+
+/* Short names for the table. */
+#define CUM      LEDGER_KIND_CUMULATIVE
+#define RATE     LEDGER_KIND_RATE
+#define LEVEL    LEDGER_KIND_LEVEL
+#define QUAL     LEDGER_KIND_QUALITATIVE
+#define CMP_NONE LEDGER_COMPARATOR_NONE
+#define AT_LEAST LEDGER_COMPARATOR_AT_LEAST
+#define ABOUT    LEDGER_COMPARATOR_ABOUT
+#define AT_MOST  LEDGER_COMPARATOR_AT_MOST
+#define HIGHER   LEDGER_BETTER_HIGHER
+#define LOWER    LEDGER_BETTER_LOWER
+#define MONTHLY  LEDGER_FREQUENCY_MONTHLY
+#define QUARTERLY LEDGER_FREQUENCY_QUARTERLY
+#define ANNUAL   LEDGER_FREQUENCY_ANNUAL
+#define S_NO_DATA     LEDGER_STATUS_NO_DATA
+#define S_BEHIND      LEDGER_STATUS_BEHIND
+#define S_WARNING     LEDGER_STATUS_WARNING
+#define S_ON_TRACK    LEDGER_STATUS_ON_TRACK
+#define S_ACHIEVED    LEDGER_STATUS_ACHIEVED
+#define S_NOT_STARTED LEDGER_STATUS_NOT_STARTED
+#define S_IN_PROGRESS LEDGER_STATUS_IN_PROGRESS
+#define S_DONE        LEDGER_STATUS_DONE
+
+/* The indicators the cases use (most from the Changzhi 2026 report):
+ *   jobs     新增城镇就业 4.3 万人, cumulative, at_least, monthly
+ *   projects 招商引资签约项目 1000 个, cumulative, at_least, monthly
+ *   firms    新入库“四上”企业 450 家, cumulative, at_least, monthly
+ *   charging 新增充电设施 2000 个, cumulative, at_least, quarterly
+ *   grain    粮食产量 25.5 亿斤, cumulative, at_least, annual
+ *   coal     原煤产量 1.7 亿吨左右, cumulative, about, higher, monthly
+ *   signing  签约金额 1000 亿元左右, cumulative, about, higher, quarterly
+ *   energy   能耗增量控制在 50 万吨标准煤以内, cumulative, at_most, monthly
+ *   fai      固定资产投资增长 6% 以上, rate, at_least, monthly
+ *   gdp      地区生产总值增长 6% 左右, rate, about, higher, quarterly
+ *   price    价格涨幅控制在 3% 以内, rate, at_most, monthly
+ *   cpi      居民消费价格涨幅 2% 左右, rate, about, lower, monthly
+ *   air      优良天数比例 80% 以上, level, at_least, monthly
+ *   clean    新能源和清洁能源装机占比 43% 以上, level, at_least, quarterly
+ *   urban    常住人口城镇化率 58% 以上, level, at_least, annual
+ *   sown     粮食播种面积稳定在 300 万亩左右, level, about, higher, quarterly
+ *   pm25     PM2.5 浓度控制在 30 微克/立方米以内, level, at_most, monthly
+ *   reform   深化重点领域改革, qualitative, quarterly
+ */
+#define JOBS     CUM, AT_LEAST, HIGHER, "万人", 4.3, MONTHLY
+#define PROJECTS CUM, AT_LEAST, HIGHER, "个", 1000, MONTHLY
+#define FIRMS    CUM, AT_LEAST, HIGHER, "家", 450, MONTHLY
+#define CHARGING CUM, AT_LEAST, HIGHER, "个", 2000, QUARTERLY
+#define GRAIN    CUM, AT_LEAST, HIGHER, "亿斤", 25.5, ANNUAL
+#define COAL     CUM, ABOUT, HIGHER, "亿吨", 1.7, MONTHLY
+#define SIGNING  CUM, ABOUT, HIGHER, "亿元", 1000, QUARTERLY
+#define ENERGY   CUM, AT_MOST, LOWER, "万吨标准煤", 50, MONTHLY
+#define FAI      RATE, AT_LEAST, HIGHER, "%", 6, MONTHLY
+#define GDP      RATE, ABOUT, HIGHER, "%", 6, QUARTERLY
+#define PRICE    RATE, AT_MOST, LOWER, "%", 3, MONTHLY
+#define CPI      RATE, ABOUT, LOWER, "%", 2, MONTHLY
+#define AIR      LEVEL, AT_LEAST, HIGHER, "%", 80, MONTHLY
+#define CLEAN    LEVEL, AT_LEAST, HIGHER, "%", 43, QUARTERLY
+#define URBAN    LEVEL, AT_LEAST, HIGHER, "%", 58, ANNUAL
+#define SOWN     LEVEL, ABOUT, HIGHER, "万亩", 300, QUARTERLY
+#define PM25     LEVEL, AT_MOST, LOWER, "微克/立方米", 30, MONTHLY
+#define REFORM   QUAL, CMP_NONE, HIGHER, "", 0, QUARTERLY
+
+/* A number value of @period, a hand-set status of @period, or no value. */
+#define NUMBER(period, number) period, number, NULL
+#define STATUS(period, status) period, 0, status
+#define MISSING                NULL, 0, NULL
+
+typedef struct
+{
+  const char       *description;
+  LedgerKind        kind;
+  LedgerComparator  comparator;
+  LedgerBetter      better;
+  const char       *unit;
+  double            target;
+  LedgerFrequency   frequency;
+  const char       *value_period;   /* NULL: no value */
+  double            number;
+  const char       *status;         /* the hand-set status of a qualitative task */
+  const char       *as_of;
+  LedgerStatus      expected_status;
+  double            expected_pace;  /* NAN: none */
+  double            expected_gap;   /* NAN: none */
+  gboolean          expected_stale;
+} ProgressCase;
+
+static const ProgressCase cases[] = {
+  /* ---- cumulative, at_least: expected = target × pace; achieved when value ≥ target;
+   *      on track when value ≥ expected; warning when value ≥ expected × 0.9; behind otherwise.
+   *      gap = (value / target − pace) × 100 */
+
+  /* pace 6/12 = 0.5; expected 4.3 × 0.5 = 2.15; 2.15 ≤ 2.6 < 4.3 → on track;
+   * gap (2.6/4.3 − 0.5) × 100 = 60.4651162790698 − 50 = +10.4651162790698 */
+  { "jobs 1-6月 2.6 of 4.3 万人: ahead of pace", JOBS,
+    NUMBER ("2026-06", 2.6), "2026-06", S_ON_TRACK, 0.5, 10.465116279069768, FALSE },
+  /* expected 2.15; value = 2.15 exactly at pace → on track; gap (2.15/4.3 − 0.5) × 100 = 0 */
+  { "jobs 1-6月 exactly at pace 2.15", JOBS,
+    NUMBER ("2026-06", 2.15), "2026-06", S_ON_TRACK, 0.5, 0, FALSE },
+  /* expected × 0.9 = 2.15 × 0.9 = 1.935; value = 1.935 → warning (≥);
+   * gap (1.935/4.3 − 0.5) × 100 = (0.45 − 0.5) × 100 = −5 */
+  { "jobs 1-6月 exactly at expected × 0.9 (1.935)", JOBS,
+    NUMBER ("2026-06", 1.935), "2026-06", S_WARNING, 0.5, -5, FALSE },
+  /* 1.934 < 1.935 → behind; gap (1.934/4.3 − 0.5) × 100 = 44.9767441860465 − 50 = −5.0232558139535 */
+  { "jobs 1-6月 just below expected × 0.9 (1.934)", JOBS,
+    NUMBER ("2026-06", 1.934), "2026-06", S_BEHIND, 0.5, -5.023255813953488, FALSE },
+  /* value 4.3 ≥ target 4.3 → achieved, at any period; gap (4.3/4.3 − 0.5) × 100 = +50 */
+  { "jobs 1-6月 exactly at the year's target 4.3", JOBS,
+    NUMBER ("2026-06", 4.3), "2026-06", S_ACHIEVED, 0.5, 50, FALSE },
+  /* pace 9/12 = 0.75; expected 1000 × 0.75 = 750; × 0.9 = 675; value 675 → warning;
+   * gap (675/1000 − 0.75) × 100 = −7.5 */
+  { "projects 1-9月 675 of 1000 个: exactly expected × 0.9", PROJECTS,
+    NUMBER ("2026-09", 675), "2026-09", S_WARNING, 0.75, -7.5, FALSE },
+  /* expected 750; value 750 → on track; gap (0.75 − 0.75) × 100 = 0 */
+  { "projects 1-9月 750 of 1000 个: exactly at pace", PROJECTS,
+    NUMBER ("2026-09", 750), "2026-09", S_ON_TRACK, 0.75, 0, FALSE },
+  /* 1-2月: pace 2/12 = 0.1666…; expected 450 × 2/12 = 75; 80 ≥ 75 → on track;
+   * gap (80/450 − 2/12) × 100 = 17.7777… − 16.6666… = +1.1111111111 */
+  { "firms 1-2月 80 of 450 家: ahead", FIRMS,
+    NUMBER ("2026-02", 80), "2026-02", S_ON_TRACK, 2.0 / 12, 1.1111111111111112, FALSE },
+  /* expected 75; × 0.9 = 67.5 ≤ 70 < 75 → warning; gap (70/450 − 2/12) × 100 = 15.5555… − 16.6666… = −1.1111111111 */
+  { "firms 1-2月 70 of 450 家: warning", FIRMS,
+    NUMBER ("2026-02", 70), "2026-02", S_WARNING, 2.0 / 12, -1.1111111111111112, FALSE },
+  /* 60 < 67.5 → behind; gap (60/450 − 2/12) × 100 = 13.3333… − 16.6666… = −3.3333333333 */
+  { "firms 1-2月 60 of 450 家: behind", FIRMS,
+    NUMBER ("2026-02", 60), "2026-02", S_BEHIND, 2.0 / 12, -3.3333333333333335, FALSE },
+  /* 一季度: pace 3/12 = 0.25; expected 2000 × 0.25 = 500; value 500 → on track; gap 0 */
+  { "charging 一季度 500 of 2000 个: exactly at pace", CHARGING,
+    NUMBER ("2026-Q1", 500), "2026-Q1", S_ON_TRACK, 0.25, 0, FALSE },
+  /* 上半年: pace 0.5; expected 1000; × 0.9 = 900; value 900 → warning; gap (0.45 − 0.5) × 100 = −5 */
+  { "charging 上半年 900 个: exactly expected × 0.9", CHARGING,
+    NUMBER ("2026-Q2", 900), "2026-Q2", S_WARNING, 0.5, -5, FALSE },
+  /* 前三季度: pace 0.75; expected 1500; × 0.9 = 1350 > 1200 → behind; gap (0.6 − 0.75) × 100 = −15 */
+  { "charging 前三季度 1200 个: behind", CHARGING,
+    NUMBER ("2026-Q3", 1200), "2026-Q3", S_BEHIND, 0.75, -15, FALSE },
+  /* 全年: pace 1; 2100 ≥ 2000 → achieved; gap (1.05 − 1) × 100 = +5 */
+  { "charging 全年 2100 个: achieved", CHARGING,
+    NUMBER ("2026-Q4", 2100), "2026-Q4", S_ACHIEVED, 1, 5, FALSE },
+  /* a quarterly value as of a quarter's last month: the indicator's period as of 2026-09 is
+   * 2026-Q3, so not stale; pace 0.75, expected 1500 ≤ 1600 < 2000 → on track;
+   * gap (1600/2000 − 0.75) × 100 = (0.8 − 0.75) × 100 = +5 */
+  { "charging 前三季度 1600 个 read as of 1-9月", CHARGING,
+    NUMBER ("2026-Q3", 1600), "2026-09", S_ON_TRACK, 0.75, 5, FALSE },
+  /* annual: pace 1; 25.8 ≥ 25.5 → achieved; gap (25.8/25.5 − 1) × 100 = +1.1764705882 */
+  { "grain 2026 25.8 of 25.5 亿斤: achieved", GRAIN,
+    NUMBER ("2026", 25.8), "2026", S_ACHIEVED, 1, 1.1764705882352942, FALSE },
+  /* annual as of 1-12月 (own period 2026): expected 25.5; × 0.9 = 22.95 ≤ 25 < 25.5 → warning;
+   * gap (25/25.5 − 1) × 100 = −1.9607843137 */
+  { "grain 2026 25 亿斤 as of 1-12月: warning", GRAIN,
+    NUMBER ("2026", 25), "2026-12", S_WARNING, 1, -1.9607843137254901, FALSE },
+  /* annual as of 全年 (own period 2026): 22 < 22.95 → behind; gap (22/25.5 − 1) × 100 = −13.7254901961 */
+  { "grain 2026 22 亿斤 as of 全年: behind", GRAIN,
+    NUMBER ("2026", 22), "2026-Q4", S_BEHIND, 1, -13.72549019607843, FALSE },
+
+  /* ---- cumulative, about: the same against expected with a ±5 % band.
+   *      (Cases stay clear of the two readings of the warning floor, expected × 0.9 or
+   *      expected × 0.95 × 0.9, and of when an `about` total counts as achieved.) */
+
+  /* pace 0.5; expected 1.7 × 0.5 = 0.85; band floor 0.85 × 0.95 = 0.8075 ≤ 0.82 → on track;
+   * gap (0.82/1.7 − 0.5) × 100 = 48.2352941176 − 50 = −1.7647058824 */
+  { "coal 1-6月 0.82 of 1.7 亿吨左右: within 5 %", COAL,
+    NUMBER ("2026-06", 0.82), "2026-06", S_ON_TRACK, 0.5, -1.7647058823529411, FALSE },
+  /* 0.78 < 0.8075, and ≥ 0.765 (0.85 × 0.9) ≥ 0.72675 (0.8075 × 0.9) → warning;
+   * gap (0.78/1.7 − 0.5) × 100 = 45.8823529412 − 50 = −4.1176470588 */
+  { "coal 1-6月 0.78 亿吨: warning", COAL,
+    NUMBER ("2026-06", 0.78), "2026-06", S_WARNING, 0.5, -4.117647058823529, FALSE },
+  /* 0.70 < 0.72675 < 0.765 → behind; gap (0.7/1.7 − 0.5) × 100 = 41.1764705882 − 50 = −8.8235294118 */
+  { "coal 1-6月 0.70 亿吨: behind", COAL,
+    NUMBER ("2026-06", 0.70), "2026-06", S_BEHIND, 0.5, -8.823529411764707, FALSE },
+  /* 上半年: expected 1000 × 0.5 = 500; 500 × 0.95 = 475 = value → on track (edge of the band);
+   * gap (0.475 − 0.5) × 100 = −2.5 */
+  { "signing 上半年 475 of 1000 亿元左右: exactly 5 % under pace", SIGNING,
+    NUMBER ("2026-Q2", 475), "2026-Q2", S_ON_TRACK, 0.5, -2.5, FALSE },
+  /* 515 = expected × 1.03, within ±5 % → on track; gap (0.515 − 0.5) × 100 = +1.5 */
+  { "signing 上半年 515 亿元: 3 % over pace", SIGNING,
+    NUMBER ("2026-Q2", 515), "2026-Q2", S_ON_TRACK, 0.5, 1.5, FALSE },
+
+  /* ---- cumulative, at_most: the same against expected, direction reversed; achieved only at
+   *      year end. (Cases stay clear of the reversed warning ceiling's two readings,
+   *      expected × 1.1 or expected / 0.9.) */
+
+  /* pace 0.5; expected 50 × 0.5 = 25; value 25 ≤ 25 → on track; gap (0.5 − 0.5) × 100 = 0 */
+  { "energy 1-6月 25 of ≤ 50: exactly at pace", ENERGY,
+    NUMBER ("2026-06", 25), "2026-06", S_ON_TRACK, 0.5, 0, FALSE },
+  /* 26 = 25 × 1.04 > 25, within 10 % → warning; gap (26/50 − 0.5) × 100 = +2 */
+  { "energy 1-6月 26: over pace within the band", ENERGY,
+    NUMBER ("2026-06", 26), "2026-06", S_WARNING, 0.5, 2, FALSE },
+  /* 30 = 25 × 1.2 > 27.78 > 27.5 → behind; gap (0.6 − 0.5) × 100 = +10 */
+  { "energy 1-6月 30: behind", ENERGY,
+    NUMBER ("2026-06", 30), "2026-06", S_BEHIND, 0.5, 10, FALSE },
+  /* 10 ≤ 50 but not year end → not achieved; 10 ≤ expected 25 → on track;
+   * gap (0.2 − 0.5) × 100 = −30 */
+  { "energy 1-6月 10: under the limit but not achieved before year end", ENERGY,
+    NUMBER ("2026-06", 10), "2026-06", S_ON_TRACK, 0.5, -30, FALSE },
+  /* year end: pace 1; 48 ≤ 50 → achieved; gap (0.96 − 1) × 100 = −4 */
+  { "energy 1-12月 48: achieved at year end", ENERGY,
+    NUMBER ("2026-12", 48), "2026-12", S_ACHIEVED, 1, -4, FALSE },
+  /* year end: expected 50; 52 = 50 × 1.04 → warning; gap (1.04 − 1) × 100 = +4 */
+  { "energy 1-12月 52: over the limit at year end", ENERGY,
+    NUMBER ("2026-12", 52), "2026-12", S_WARNING, 1, 4, FALSE },
+  /* monthly value 2026-12 as of 全年 (own period 2026-12): 50 ≤ 50 at year end → achieved; gap 0 */
+  { "energy 1-12月 exactly 50 as of 全年", ENERGY,
+    NUMBER ("2026-12", 50), "2026-Q4", S_ACHIEVED, 1, 0, FALSE },
+
+  /* ---- rate and level: no pace; gap = value − target; on track on the good side or within
+   *      the `about` band (0.5 point / 5 %); warning within 1 point / 10 %; behind beyond;
+   *      achieved only for the final period of the year. */
+
+  /* rate at_least: 6.2 ≥ 6 → on track (not final); gap 6.2 − 6 = +0.2 */
+  { "fai 1-6月 6.2 % vs ≥ 6 %", FAI,
+    NUMBER ("2026-06", 6.2), "2026-06", S_ON_TRACK, NAN, 0.2, FALSE },
+  /* at the target mid-year: on track, not achieved (not the final period); gap 0 */
+  { "fai 1-6月 exactly 6 %: on track mid-year", FAI,
+    NUMBER ("2026-06", 6.0), "2026-06", S_ON_TRACK, NAN, 0, FALSE },
+  /* at_least has no `about` band: 0.5 short ≤ 1 point → warning; gap −0.5 */
+  { "fai 1-6月 5.5 %: 0.5 short of an at_least", FAI,
+    NUMBER ("2026-06", 5.5), "2026-06", S_WARNING, NAN, -0.5, FALSE },
+  /* exactly 1 point short: within the second band → warning; gap −1 */
+  { "fai 1-6月 5.0 %: exactly 1 point short", FAI,
+    NUMBER ("2026-06", 5.0), "2026-06", S_WARNING, NAN, -1, FALSE },
+  /* 1.2 points short > 1 → behind; gap −1.2 */
+  { "fai 1-6月 4.8 %: behind", FAI,
+    NUMBER ("2026-06", 4.8), "2026-06", S_BEHIND, NAN, -1.2, FALSE },
+  /* final period 1-12月, at the target → achieved; gap 0 */
+  { "fai 1-12月 exactly 6 %: achieved", FAI,
+    NUMBER ("2026-12", 6.0), "2026-12", S_ACHIEVED, NAN, 0, FALSE },
+  /* final period but 0.6 short → still warning; gap −0.6 */
+  { "fai 1-12月 5.4 %: short at year end stays warning", FAI,
+    NUMBER ("2026-12", 5.4), "2026-12", S_WARNING, NAN, -0.6, FALSE },
+  /* a monthly value as of a quarter: own period as of 2026-Q2 is 2026-06 → not stale;
+   * 6.3 ≥ 6 → on track; gap +0.3 */
+  { "fai 1-6月 6.3 % read as of 上半年", FAI,
+    NUMBER ("2026-06", 6.3), "2026-Q2", S_ON_TRACK, NAN, 0.3, FALSE },
+
+  /* rate about, higher: 6 − 5.5 = 0.5 ≤ 0.5 → on track; gap −0.5 */
+  { "gdp 上半年 5.5 % vs 6 % 左右: exactly 0.5 short", GDP,
+    NUMBER ("2026-Q2", 5.5), "2026-Q2", S_ON_TRACK, NAN, -0.5, FALSE },
+  /* 6 − 5.0 = 1 ≤ 1 → warning; gap −1 */
+  { "gdp 上半年 5.0 %: exactly 1 point short", GDP,
+    NUMBER ("2026-Q2", 5.0), "2026-Q2", S_WARNING, NAN, -1, FALSE },
+  /* 6 − 4.99 = 1.01 > 1 → behind; gap −1.01 */
+  { "gdp 上半年 4.99 %: 1.01 short", GDP,
+    NUMBER ("2026-Q2", 4.99), "2026-Q2", S_BEHIND, NAN, -1.01, FALSE },
+  /* 7.5 is on the good (higher) side → on track; gap +1.5 */
+  { "gdp 上半年 7.5 %: well above, the good side", GDP,
+    NUMBER ("2026-Q2", 7.5), "2026-Q2", S_ON_TRACK, NAN, 1.5, FALSE },
+  /* 全年 is the final period; at the target → achieved; gap 0 */
+  { "gdp 全年 6.0 %: achieved", GDP,
+    NUMBER ("2026-Q4", 6.0), "2026-Q4", S_ACHIEVED, NAN, 0, FALSE },
+  /* a quarterly value as of 1-12月: own period 2026-Q4, final; 6.1 ≥ 6 → achieved; gap +0.1 */
+  { "gdp 全年 6.1 % read as of 1-12月", GDP,
+    NUMBER ("2026-Q4", 6.1), "2026-12", S_ACHIEVED, NAN, 0.1, FALSE },
+  /* a quarterly value as of a month: own period as of 2026-10 is 2026-Q3 → not stale;
+   * 0.2 short ≤ 0.5 → on track; gap 5.8 − 6 = −0.2 */
+  { "gdp 前三季度 5.8 % read as of 1-10月", GDP,
+    NUMBER ("2026-Q3", 5.8), "2026-10", S_ON_TRACK, NAN, -0.2, FALSE },
+
+  /* rate at_most (lower is better, no about band): 2.5 ≤ 3 → on track; gap −0.5 */
+  { "price 1-6月 2.5 % vs ≤ 3 %", PRICE,
+    NUMBER ("2026-06", 2.5), "2026-06", S_ON_TRACK, NAN, -0.5, FALSE },
+  /* 0.6 over ≤ 1 → warning; gap +0.6 */
+  { "price 1-6月 3.6 %: 0.6 over", PRICE,
+    NUMBER ("2026-06", 3.6), "2026-06", S_WARNING, NAN, 0.6, FALSE },
+  /* 1.2 over > 1 → behind; gap +1.2 */
+  { "price 1-6月 4.2 %: 1.2 over", PRICE,
+    NUMBER ("2026-06", 4.2), "2026-06", S_BEHIND, NAN, 1.2, FALSE },
+  /* final period, at the limit → achieved; gap 0 */
+  { "price 1-12月 exactly 3 %: achieved", PRICE,
+    NUMBER ("2026-12", 3.0), "2026-12", S_ACHIEVED, NAN, 0, FALSE },
+
+  /* CPI "控制在2%左右": rate, about, lower better. 2.3 − 2 = 0.3 ≤ 0.5 → on track; gap +0.3 */
+  { "cpi 1-6月 2.3 % vs 2 % 左右 (lower better)", CPI,
+    NUMBER ("2026-06", 2.3), "2026-06", S_ON_TRACK, NAN, 0.3, FALSE },
+  /* 0.8 over: > 0.5, ≤ 1 → warning; gap +0.8 */
+  { "cpi 1-6月 2.8 %: warning", CPI,
+    NUMBER ("2026-06", 2.8), "2026-06", S_WARNING, NAN, 0.8, FALSE },
+  /* 1.2 over > 1 → behind; gap +1.2 */
+  { "cpi 1-6月 3.2 %: behind", CPI,
+    NUMBER ("2026-06", 3.2), "2026-06", S_BEHIND, NAN, 1.2, FALSE },
+  /* 1.0 is on the good (lower) side → on track however far; gap −1 */
+  { "cpi 1-6月 1.0 %: lower is the good side", CPI,
+    NUMBER ("2026-06", 1.0), "2026-06", S_ON_TRACK, NAN, -1, FALSE },
+  /* exactly 0.5 over → on track; gap +0.5 */
+  { "cpi 1-6月 2.5 %: exactly 0.5 over", CPI,
+    NUMBER ("2026-06", 2.5), "2026-06", S_ON_TRACK, NAN, 0.5, FALSE },
+  /* exactly 1 over → warning; gap +1 */
+  { "cpi 1-6月 3.0 %: exactly 1 point over", CPI,
+    NUMBER ("2026-06", 3.0), "2026-06", S_WARNING, NAN, 1, FALSE },
+
+  /* level at_least, percent: 0.8 short ≤ 1 → warning; gap 79.2 − 80 = −0.8 */
+  { "air 1-6月 79.2 % vs ≥ 80 %", AIR,
+    NUMBER ("2026-06", 79.2), "2026-06", S_WARNING, NAN, -0.8, FALSE },
+  /* 1.5 short > 1 → behind; gap −1.5 */
+  { "air 1-6月 78.5 %: behind", AIR,
+    NUMBER ("2026-06", 78.5), "2026-06", S_BEHIND, NAN, -1.5, FALSE },
+  /* final period, at the target → achieved; gap 0 */
+  { "air 1-12月 exactly 80 %: achieved", AIR,
+    NUMBER ("2026-12", 80), "2026-12", S_ACHIEVED, NAN, 0, FALSE },
+  /* quarterly level at the target mid-year → on track (not final); gap 0 */
+  { "clean 上半年 exactly 43 %: on track", CLEAN,
+    NUMBER ("2026-Q2", 43), "2026-Q2", S_ON_TRACK, NAN, 0, FALSE },
+  /* 全年 final; 43.5 ≥ 43 → achieved; gap +0.5 */
+  { "clean 全年 43.5 %: achieved", CLEAN,
+    NUMBER ("2026-Q4", 43.5), "2026-Q4", S_ACHIEVED, NAN, 0.5, FALSE },
+  /* annual level: the year is the final period; 58 ≥ 58 → achieved; gap 0 */
+  { "urban 2026 exactly 58 %: achieved", URBAN,
+    NUMBER ("2026", 58), "2026", S_ACHIEVED, NAN, 0, FALSE },
+
+  /* level about, non-percent: bands are 5 % (15 万亩) and 10 % (30 万亩) of 300.
+   * 300 − 285 = 15 = 5 % → on track; gap −15 */
+  { "sown 上半年 285 of 300 万亩左右: exactly 5 % short", SOWN,
+    NUMBER ("2026-Q2", 285), "2026-Q2", S_ON_TRACK, NAN, -15, FALSE },
+  /* 300 − 270 = 30 = 10 % → warning; gap −30 */
+  { "sown 上半年 270 万亩: exactly 10 % short", SOWN,
+    NUMBER ("2026-Q2", 270), "2026-Q2", S_WARNING, NAN, -30, FALSE },
+  /* 31 = 10.33 % > 10 % → behind; gap −31 */
+  { "sown 上半年 269 万亩: beyond 10 %", SOWN,
+    NUMBER ("2026-Q2", 269), "2026-Q2", S_BEHIND, NAN, -31, FALSE },
+  /* 330 is on the good (higher) side → on track; gap +30 */
+  { "sown 上半年 330 万亩: the good side", SOWN,
+    NUMBER ("2026-Q2", 330), "2026-Q2", S_ON_TRACK, NAN, 30, FALSE },
+
+  /* PM2.5 level at_most 30 微克/立方米, bands 5 % = 1.5 and 10 % = 3 (at_most: no about band).
+   * 31: 1 over = 3.3 % ≤ 10 % → warning; gap +1 */
+  { "pm25 1-6月 31 vs ≤ 30 微克/立方米", PM25,
+    NUMBER ("2026-06", 31), "2026-06", S_WARNING, NAN, 1, FALSE },
+  /* 34: 4 over = 13.3 % > 10 % → behind; gap +4 */
+  { "pm25 1-6月 34: behind", PM25,
+    NUMBER ("2026-06", 34), "2026-06", S_BEHIND, NAN, 4, FALSE },
+  /* 28 ≤ 30 → on track (not final); gap −2 */
+  { "pm25 1-6月 28: under the limit", PM25,
+    NUMBER ("2026-06", 28), "2026-06", S_ON_TRACK, NAN, -2, FALSE },
+  /* 33: 3 over = exactly 10 % → warning; gap +3 */
+  { "pm25 1-6月 33: exactly 10 % over", PM25,
+    NUMBER ("2026-06", 33), "2026-06", S_WARNING, NAN, 3, FALSE },
+  /* final period, 29 ≤ 30 → achieved; gap −1 */
+  { "pm25 1-12月 29: achieved", PM25,
+    NUMBER ("2026-12", 29), "2026-12", S_ACHIEVED, NAN, -1, FALSE },
+
+  /* ---- qualitative: the hand-set status; no pace, no gap */
+  { "reform 上半年 not started", REFORM,
+    STATUS ("2026-Q2", "not_started"), "2026-Q2", S_NOT_STARTED, NAN, NAN, FALSE },
+  { "reform 上半年 in progress", REFORM,
+    STATUS ("2026-Q2", "in_progress"), "2026-Q2", S_IN_PROGRESS, NAN, NAN, FALSE },
+  { "reform 上半年 done", REFORM,
+    STATUS ("2026-Q2", "done"), "2026-Q2", S_DONE, NAN, NAN, FALSE },
+  { "reform 上半年 behind", REFORM,
+    STATUS ("2026-Q2", "behind"), "2026-Q2", S_BEHIND, NAN, NAN, FALSE },
+  /* own period as of 2026-07 is 2026-Q2: the 上半年 status is current */
+  { "reform 上半年 done, read as of 1-7月", REFORM,
+    STATUS ("2026-Q2", "done"), "2026-07", S_DONE, NAN, NAN, FALSE },
+  /* own period as of 2026-Q2 is 2026-Q2; a 一季度 status is from an earlier period → no data, stale */
+  { "reform 一季度 status as of 上半年: stale", REFORM,
+    STATUS ("2026-Q1", "in_progress"), "2026-Q2", S_NO_DATA, NAN, NAN, TRUE },
+
+  /* ---- no data: stale and missing values */
+
+  /* own period as of 2026-07 is 2026-07; a 2026-05 value is stale → no data; pace and gap from the
+   * value's own period: pace 5/12 = 0.4166…; gap (2.0/4.3 − 5/12) × 100 = 46.5116279070 − 41.6666666667
+   * = +4.8449612403 */
+  { "jobs 1-5月 value as of 1-7月: stale", JOBS,
+    NUMBER ("2026-05", 2.0), "2026-07", S_NO_DATA, 5.0 / 12, 4.844961240310077, TRUE },
+  /* no value at all → no data, not stale, no pace, no gap */
+  { "jobs no value as of 1-7月: missing", JOBS,
+    MISSING, "2026-07", S_NO_DATA, NAN, NAN, FALSE },
+  /* own period as of 2026-Q3 is 2026-Q3; a 一季度 rate is stale; gap 5.2 − 6 = −0.8 */
+  { "gdp 一季度 value as of 前三季度: stale", GDP,
+    NUMBER ("2026-Q1", 5.2), "2026-Q3", S_NO_DATA, NAN, -0.8, TRUE },
+  { "gdp no value as of 前三季度: missing", GDP,
+    MISSING, "2026-Q3", S_NO_DATA, NAN, NAN, FALSE },
+  /* own period as of 2026-06 is 2026-06; a 1-5月 level is stale; gap 31 − 30 = +1 */
+  { "pm25 1-5月 value as of 1-6月: stale", PM25,
+    NUMBER ("2026-05", 31), "2026-06", S_NO_DATA, NAN, 1, TRUE },
+  /* as of 2026-01 a monthly indicator has no period yet; no value → no data */
+  { "jobs no value as of 1月: missing", JOBS,
+    MISSING, "2026-01", S_NO_DATA, NAN, NAN, FALSE },
+};
+
+static LedgerIndicator *
+case_indicator (const ProgressCase *c)
+{
+  return g_object_new (LEDGER_TYPE_INDICATOR,
+                       "code", "test",
+                       "name", c->description,
+                       "unit", c->unit,
+                       "kind", (int) c->kind,
+                       "comparator", (int) c->comparator,
+                       "better", (int) c->better,
+                       "target", (double) c->target,
+                       "frequency", (int) c->frequency,
+                       NULL);
+}
+
+static LedgerValue *
+case_value (const ProgressCase *c)
+{
+  if (c->value_period == NULL)
+    return NULL;
+  if (c->status != NULL)
+    return ledger_value_new_status (1, c->value_period, c->status, NULL, NULL);
+  return ledger_value_new (1, c->value_period, c->number, NULL, NULL);
+}
+
+/* Marks the case failed with a message that names it, and goes on: every
+ * field of every case is checked. (The message is also logged, since a case
+ * that fails more than once keeps only the last g_test_fail_printf() text.) */
+static void
+case_fail (const ProgressCase *c,
+           const char         *format,
+           ...) G_GNUC_PRINTF (2, 3);
+
+static void
+case_fail (const ProgressCase *c,
+           const char         *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("FAILED: “%s” (value %s, as of %s): %s", c->description,
+                  c->value_period != NULL ? c->value_period : "none", c->as_of, message);
+  g_test_fail_printf ("“%s” as of %s: %s", c->description, c->as_of, message);
+}
+
+static void
+check_double (const ProgressCase *c,
+              const char         *field,
+              double              got,
+              double              expected)
+{
+  if (isnan (expected))
+    {
+      if (!isnan (got))
+        case_fail (c, "%s is %.12g, DESIGN §4 expects none (NAN)", field, got);
+      return;
+    }
+  if (isnan (got))
+    {
+      case_fail (c, "%s is NAN, DESIGN §4 expects %.12g", field, expected);
+      return;
+    }
+  if (!(fabs (got - expected) < EPSILON))
+    g_test_message ("FAILED: “%s” (value %s, as of %s): %s is %.12g, DESIGN §4 expects %.12g",
+                    c->description, c->value_period != NULL ? c->value_period : "none",
+                    c->as_of, field, got, expected);
+  /* Non-fatal (g_test_set_nonfatal_assertions): a mismatch fails the case and goes on. */
+  g_assert_cmpfloat_with_epsilon (got, expected, EPSILON);
+}
+
+static void
+test_evaluate (gconstpointer data)
+{
+  const ProgressCase *c = data;
+  g_autoptr(LedgerIndicator) indicator = case_indicator (c);
+  g_autoptr(LedgerValue) value = case_value (c);
+  LedgerTolerances tolerances;
+  LedgerProgress progress;
+
+  g_test_set_nonfatal_assertions ();
+  g_test_message ("case: %s (value %s, as of %s)", c->description,
+                  c->value_period != NULL ? c->value_period : "none", c->as_of);
+
+  ledger_tolerances_init_default (&tolerances);
+  progress = ledger_progress_evaluate (indicator, value, c->as_of, &tolerances);
+
+  if (progress.status != c->expected_status)
+    case_fail (c, "status is %s, DESIGN §4 expects %s",
+               ledger_status_to_string (progress.status),
+               ledger_status_to_string (c->expected_status));
+  if (!progress.stale != !c->expected_stale)
+    case_fail (c, "stale is %s, DESIGN §4 expects %s",
+               progress.stale ? "TRUE" : "FALSE",
+               c->expected_stale ? "TRUE" : "FALSE");
+  check_double (c, "pace", progress.pace, c->expected_pace);
+  check_double (c, "gap", progress.gap, c->expected_gap);
+}
+
+/* The indicator's own period as of a chosen period: the last period of its
+ * frequency that has ended by then. */
+static void
+test_indicator_period (void)
+{
+  const struct {
+    LedgerFrequency  frequency;
+    const char      *as_of;
+    const char      *expected;   /* NULL: none has ended yet */
+  } periods[] = {
+    { QUARTERLY, "2026-10", "2026-Q3" },  /* GDP as of 1-10月 is 前三季度 */
+    { QUARTERLY, "2026-09", "2026-Q3" },
+    { QUARTERLY, "2026-03", "2026-Q1" },
+    { QUARTERLY, "2026-02", NULL },        /* no quarter has ended by 1-2月 */
+    { QUARTERLY, "2026-Q2", "2026-Q2" },
+    { QUARTERLY, "2026-12", "2026-Q4" },
+    { QUARTERLY, "2026", "2026-Q4" },
+    { MONTHLY, "2026-Q2", "2026-06" },     /* a monthly figure as of 上半年 is 1-6月 */
+    { MONTHLY, "2026-Q4", "2026-12" },
+    { MONTHLY, "2026-02", "2026-02" },     /* 1-2月, the first monthly release */
+    { MONTHLY, "2026-07", "2026-07" },
+    { MONTHLY, "2026-01", NULL },          /* January is released with February */
+    { MONTHLY, "2026", "2026-12" },
+    { ANNUAL, "2026", "2026" },
+    { ANNUAL, "2026-12", "2026" },
+    { ANNUAL, "2026-Q4", "2026" },
+    { ANNUAL, "2026-11", NULL },
+    { ANNUAL, "2026-Q3", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autoptr(LedgerIndicator) indicator =
+        g_object_new (LEDGER_TYPE_INDICATOR,
+                      "code", "test", "name", "test", "unit", "%",
+                      "kind", (int) LEDGER_KIND_RATE,
+                      "comparator", (int) LEDGER_COMPARATOR_AT_LEAST,
+                      "better", (int) LEDGER_BETTER_HIGHER,
+                      "target", 6.0,
+                      "frequency", (int) periods[i].frequency,
+                      NULL);
+      g_autofree char *period = ledger_progress_indicator_period (indicator, periods[i].as_of);
+
+      if (g_strcmp0 (period, periods[i].expected) != 0)
+        FAIL_AND_GO_ON ("a %s indicator as of %s: period is %s, expected %s",
+                        ledger_frequency_to_string (periods[i].frequency),
+                        periods[i].as_of,
+                        period != NULL ? period : "NULL",
+                        periods[i].expected != NULL ? periods[i].expected : "NULL");
+    }
+}
+
+/* The traffic light each status counts under in summaries (green on track,
+ * yellow warning, red behind, plus finished items): a qualitative task done
+ * counts as achieved, in progress as on track, not started as a warning,
+ * behind as behind. */
+static void
+test_status_bucket (void)
+{
+  const struct {
+    LedgerStatus status;
+    LedgerStatus bucket;
+  } buckets[] = {
+    { LEDGER_STATUS_NO_DATA, LEDGER_STATUS_NO_DATA },
+    { LEDGER_STATUS_BEHIND, LEDGER_STATUS_BEHIND },
+    { LEDGER_STATUS_WARNING, LEDGER_STATUS_WARNING },
+    { LEDGER_STATUS_ON_TRACK, LEDGER_STATUS_ON_TRACK },
+    { LEDGER_STATUS_ACHIEVED, LEDGER_STATUS_ACHIEVED },
+    { LEDGER_STATUS_NOT_STARTED, LEDGER_STATUS_WARNING },
+    { LEDGER_STATUS_IN_PROGRESS, LEDGER_STATUS_ON_TRACK },
+    { LEDGER_STATUS_DONE, LEDGER_STATUS_ACHIEVED },
+  };
+
+  g_assert_cmpint (G_N_ELEMENTS (buckets), ==, LEDGER_N_STATUSES);
+  for (guint i = 0; i < G_N_ELEMENTS (buckets); i++)
+    {
+      LedgerStatus bucket = ledger_status_bucket (buckets[i].status);
+
+      if (bucket != buckets[i].bucket)
+        FAIL_AND_GO_ON ("the bucket of %s is %s, expected %s",
+                        ledger_status_to_string (buckets[i].status),
+                        ledger_status_to_string (bucket),
+                        ledger_status_to_string (buckets[i].bucket));
+    }
+}
+
+/* The gap in words, in the C locale (English source strings). */
+static void
+test_gap_text (void)
+{
+  const struct {
+    ProgressCase  c;
+    const char   *expected;  /* NULL: no text */
+  } texts[] = {
+    /* gap +10.4651… → one decimal 10.5, ahead (超序时) */
+    { { "jobs 2.6 at 1-6月", JOBS, NUMBER ("2026-06", 2.6), "2026-06" },
+      "10.5 points ahead of pace" },
+    /* gap −5.0232… → 5.0, behind (落后序时) */
+    { { "jobs 1.934 at 1-6月", JOBS, NUMBER ("2026-06", 1.934), "2026-06" },
+      "5.0 points behind pace" },
+    /* gap 0 → on pace (达到序时进度) */
+    { { "jobs 2.15 at 1-6月", JOBS, NUMBER ("2026-06", 2.15), "2026-06" },
+      "On pace" },
+    /* gap (2.151/4.3 − 0.5) × 100 = +0.0233 → 0.0 at one decimal → on pace */
+    { { "jobs 2.151 at 1-6月", JOBS, NUMBER ("2026-06", 2.151), "2026-06" },
+      "On pace" },
+    /* a stale value still has its gap: +4.8449… → 4.8 ahead */
+    { { "jobs 1-5月 2.0 as of 1-7月", JOBS, NUMBER ("2026-05", 2.0), "2026-07" },
+      "4.8 points ahead of pace" },
+    /* rate: 6.3 − 6 = +0.3 points */
+    { { "gdp 6.3", GDP, NUMBER ("2026-Q2", 6.3), "2026-Q2" },
+      "0.3 points above the target" },
+    /* rate: 5.5 − 6 = −0.5 points */
+    { { "gdp 5.5", GDP, NUMBER ("2026-Q2", 5.5), "2026-Q2" },
+      "0.5 points below the target" },
+    /* rate at the target */
+    { { "gdp 6.0", GDP, NUMBER ("2026-Q2", 6.0), "2026-Q2" },
+      "At the target" },
+    /* level in its own unit: 31 − 30 = +1 */
+    { { "pm25 31", PM25, NUMBER ("2026-06", 31), "2026-06" },
+      "1 微克/立方米 above the target" },
+    /* 28 − 30 = −2 */
+    { { "pm25 28", PM25, NUMBER ("2026-06", 28), "2026-06" },
+      "2 微克/立方米 below the target" },
+    /* 285 − 300 = −15 */
+    { { "sown 285", SOWN, NUMBER ("2026-Q2", 285), "2026-Q2" },
+      "15 万亩 below the target" },
+    /* qualitative: no gap, no text */
+    { { "reform done", REFORM, STATUS ("2026-Q2", "done"), "2026-Q2" },
+      NULL },
+    /* no value: no gap, no text */
+    { { "jobs missing", JOBS, MISSING, "2026-07" },
+      NULL },
+  };
+  LedgerTolerances tolerances;
+
+  ledger_tolerances_init_default (&tolerances);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const ProgressCase *c = &texts[i].c;
+      g_autoptr(LedgerIndicator) indicator = case_indicator (c);
+      g_autoptr(LedgerValue) value = case_value (c);
+      LedgerProgress progress = ledger_progress_evaluate (indicator, value, c->as_of, &tolerances);
+      g_autofree char *text = ledger_progress_dup_gap_text (indicator, &progress);
+
+      if (g_strcmp0 (text, texts[i].expected) != 0)
+        FAIL_AND_GO_ON ("gap text of “%s”: “%s”, expected “%s”", c->description,
+                        text != NULL ? text : "NULL",
+                        texts[i].expected != NULL ? texts[i].expected : "NULL");
+    }
+}
+
+/* "jobs 1-6月 2.6 of 4.3 万人: ahead" → "01-jobs-1-6-2-6-of-4-3-ahead" */
+static char *
+case_path (guint               index,
+           const ProgressCase *c)
+{
+  GString *path = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  g_string_printf (path, "/progress/evaluate/%02u-", index + 1);
+  for (const char *p = c->description; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash)
+            g_string_append_c (path, '-');
+          g_string_append_c (path, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else if (path->str[path->len - 1] != '-')
+        dash = TRUE;
+    }
+  return g_string_free (path, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The C locale: the gap texts are the English source strings, numbers
+   * are written with a point. Only the character set is UTF-8, so that the
+   * log shows the cases' Chinese words rather than question marks. */
+  setlocale (LC_ALL, "C");
+  setlocale (LC_CTYPE, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = case_path (i, &cases[i]);
+
+      g_test_add_data_func (path, &cases[i], test_evaluate);
+    }
+  g_test_add_func ("/progress/indicator-period", test_indicator_period);
+  g_test_add_func ("/progress/status-bucket", test_status_bucket);
+  g_test_add_func ("/progress/gap-text", test_gap_text);
+
+  return g_test_run ();
+}
