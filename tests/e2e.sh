@@ -62,10 +62,22 @@ check "a file that is not a ledger is refused" test $failed = 1
 check "with a clear message" grep -q 'not a ledger' "$work/notes.err"
 check "and is left untouched" test "$before" = "$(sha256sum < "$work/notes.txt")"
 
-# 6. --check passes on a good ledger.
+# 6. Plans as files: exported, imported into a new ledger, exported again:
+# identical. A malformed plan file is refused with its line, adding nothing.
+"$bin" --export-plan "$work/plans.json"
+check "import of the exported plans into a new ledger" "$bin" --db "$work/plans.sqlite3" --import-plan "$work/plans.json"
+"$bin" --db "$work/plans.sqlite3" --export-plan "$work/plans-again.json"
+check "export → import → export of plans is identical" cmp -s "$work/plans.json" "$work/plans-again.json"
+sed 's/"kind": "rate"/"kind": "speed"/' "$work/plans.json" > "$work/bad-plan.json"
+if "$bin" --db "$work/bad-plan.sqlite3" --import-plan "$work/bad-plan.json" 2> "$work/bad-plan.err"; then failed=0; else failed=1; fi
+check "a malformed plan file is refused" test $failed = 1
+check "with the line and the reason" grep -q 'line [0-9]*, plans\[0\].*“speed” is not a valid kind' "$work/bad-plan.err"
+check "and leaves no ledger behind" test ! -e "$work/bad-plan.sqlite3"
+
+# 7. --check passes on a good ledger.
 check "--check on a good ledger" "$bin" --check
 
-# 7. Writing the export into a folder that does not exist fails cleanly.
+# 8. Writing the export into a folder that does not exist fails cleanly.
 if "$bin" --export-csv "$work/missing/out.csv" 2>/dev/null; then failed=0; else failed=1; fi
 check "export into a missing folder fails" test $failed = 1
 

@@ -128,6 +128,17 @@ shortfall (LedgerBetter better,
   return better == LEDGER_BETTER_HIGHER ? threshold - value : value - threshold;
 }
 
+/* Whether @value reaches @threshold on the good side. A hair's breadth of
+ * rounding (400 × 10/12 × 0.9 is 300.00000000000006) must not turn "at the
+ * mark" into "short of it". */
+static gboolean
+reaches (LedgerBetter better,
+         double       value,
+         double       threshold)
+{
+  return shortfall (better, value, threshold) <= 1e-9 * MAX (1.0, fabs (threshold));
+}
+
 static LedgerStatus
 cumulative_status (LedgerIndicator        *indicator,
                    double                  number,
@@ -143,16 +154,17 @@ cumulative_status (LedgerIndicator        *indicator,
   double band = comparator == LEDGER_COMPARATOR_ABOUT ? tolerances->about_share : 0;
   double sign = better == LEDGER_BETTER_HIGHER ? -1 : 1;
   double due = progress->expected * (1 + sign * band);
-  double warning = better == LEDGER_BETTER_HIGHER ? due * tolerances->cumulative_warning
-                                                  : due / tolerances->cumulative_warning;
+  /* Down to 0.9 of what is due for a total to raise; up to 1.1 of it for a
+   * total to keep low. */
+  double warning = due * (1 + sign * (1 - tolerances->cumulative_warning));
 
   /* A total kept low can only be called achieved once the year is over. */
-  if (shortfall (better, number, target * (1 + sign * band)) <= 0 &&
+  if (reaches (better, number, target * (1 + sign * band)) &&
       (better == LEDGER_BETTER_HIGHER || final))
     return LEDGER_STATUS_ACHIEVED;
-  if (shortfall (better, number, due) <= 0)
+  if (reaches (better, number, due))
     return LEDGER_STATUS_ON_TRACK;
-  if (shortfall (better, number, warning) <= 0)
+  if (reaches (better, number, warning))
     return LEDGER_STATUS_WARNING;
   return LEDGER_STATUS_BEHIND;
 }

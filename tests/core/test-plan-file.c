@@ -225,6 +225,69 @@ test_builtin_2026 (void)
   g_assert_cmpuint (n_qualitative, ==, 22);
 }
 
+/* The counts read off the report (../shared/seeds), area by area: tasks,
+ * and the numbers each task's sentences state. A task without a number is
+ * one qualitative indicator.
+ *   主要预期目标: 7 tasks; GDP, 固投, 社零, 一般公共预算收入, CPI, 新增城镇就业 = 6; 约束性指标
+ *   1 内需: 3 tasks; 110 省重点工程, 135 重大项目; 签约项目 1000, 签约金额 2000 亿, 开工率 80% = 5
+ *   2 能源: 3 tasks; 原煤 1.7 亿吨, 智能化矿井 8, 绿色开采煤矿 3, 洗煤 1 亿吨; 装机占比 43%,
+ *     非常规天然气 7 亿立方米; 充电设施 2000 = 7
+ *   3 产业: 5 tasks; 数字经济营收增长 15%; 开发区工业投资、规上工业增加值增速 10% = 3
+ *   4 多元: 3 tasks; 两大产业链产值 30 亿 = 1
+ *   5 创新: 3 tasks; 科技专项 20; 高新技术企业 30, 专精特新 15, 科技型中小企业 300 = 4
+ *   6 改革: 4 tasks; 新增贷款 400 亿, 四上企业 450; 进出口、实际利用外资 20% = 4
+ *   7 三农: 4 tasks; 农田 18 万亩, 粮食 25.5 亿斤; 示范村 50, 提档村 400, 公路 850;
+ *     托管 60 万亩, 林下 13 万亩, 总产值 16 亿 = 8
+ *   8 民生: 5 tasks; 技能人才 1.2 万; 国家级专科 1, 省级 2; 养老设施覆盖率 70% = 4
+ *   9 生态: 4 tasks; PM2.5 30, 优良天数 80%, 断面水质 100%; 营造林 15 万亩, 沉陷区 1.12 万亩;
+ *     绿色贷款 40 亿 = 6
+ *   10 安全: 3 tasks, 11 政府: 5 tasks, all qualitative */
+static void
+test_builtin_2026_counts (void)
+{
+  static const guint tasks[] = { 7, 3, 3, 5, 3, 3, 4, 4, 5, 4, 3, 5 };
+  static const guint measured[] = { 6, 5, 7, 3, 1, 4, 4, 8, 4, 6, 0, 0 };
+  g_autoptr(GPtrArray) plans = load_builtin (PLAN_2026);
+  g_autoptr(GPtrArray) indicators = all_indicators (plans);
+  GListModel *areas = ledger_node_get_children (g_ptr_array_index (plans, 0));
+  guint by_kind[LEDGER_KIND_QUALITATIVE + 1] = { 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, G_N_ELEMENTS (tasks));
+  for (guint a = 0; a < G_N_ELEMENTS (tasks); a++)
+    {
+      g_autoptr(LedgerNode) area = g_list_model_get_item (areas, a);
+      GListModel *area_tasks = ledger_node_get_children (area);
+      guint n_measured = 0;
+
+      g_assert_cmpuint (g_list_model_get_n_items (area_tasks), ==, tasks[a]);
+      for (guint t = 0; t < tasks[a]; t++)
+        {
+          g_autoptr(LedgerNode) task = g_list_model_get_item (area_tasks, t);
+          GListModel *task_indicators = ledger_node_get_children (task);
+
+          for (guint i = 0; i < g_list_model_get_n_items (task_indicators); i++)
+            {
+              g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (task_indicators, i);
+
+              n_measured += ledger_indicator_get_kind (indicator) != LEDGER_KIND_QUALITATIVE;
+              /* A qualitative task has exactly one, qualitative, indicator. */
+              if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
+                g_assert_cmpuint (g_list_model_get_n_items (task_indicators), ==, 1);
+            }
+        }
+      g_assert_cmpuint (n_measured, ==, measured[a]);
+    }
+
+  for (guint i = 0; i < indicators->len; i++)
+    by_kind[ledger_indicator_get_kind (g_ptr_array_index (indicators, i))]++;
+  /* rates: GDP, 固投, 社零, 预算收入, CPI, 数字经济营收, 开发区工业投资, 规上工业增加值,
+   * 进出口, 实际利用外资; levels: 开工率, 装机占比, 养老覆盖率, PM2.5, 优良天数, 水质 */
+  g_assert_cmpuint (by_kind[LEDGER_KIND_RATE], ==, 10);
+  g_assert_cmpuint (by_kind[LEDGER_KIND_LEVEL], ==, 6);
+  g_assert_cmpuint (by_kind[LEDGER_KIND_CUMULATIVE], ==, 32);
+  g_assert_cmpuint (by_kind[LEDGER_KIND_QUALITATIVE], ==, 22);
+}
+
 static void
 test_builtin_15th_five_year (void)
 {
@@ -554,6 +617,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/plan-file/builtin/2026", test_builtin_2026);
+  g_test_add_func ("/plan-file/builtin/2026-counts", test_builtin_2026_counts);
   g_test_add_func ("/plan-file/builtin/15th-five-year", test_builtin_15th_five_year);
   g_test_add_func ("/plan-file/builtin/unique", test_builtin_unique);
   g_test_add_func ("/plan-file/round-trip", test_round_trip);

@@ -56,6 +56,9 @@
  *   firms    新入库“四上”企业 450 家, cumulative, at_least, monthly
  *   charging 新增充电设施 2000 个, cumulative, at_least, quarterly
  *   grain    粮食产量 25.5 亿斤, cumulative, at_least, annual
+ *   loans    新增贷款 400 亿元, cumulative, at_least, monthly
+ *   gas      非常规天然气利用量 7 亿立方米, cumulative, at_least, monthly
+ *   subsid   治理采煤沉陷区 1.12 万亩, cumulative, at_least, quarterly
  *   coal     原煤产量 1.7 亿吨左右, cumulative, about, higher, monthly
  *   signing  签约金额 1000 亿元左右, cumulative, about, higher, quarterly
  *   energy   能耗增量控制在 50 万吨标准煤以内, cumulative, at_most, monthly
@@ -75,6 +78,9 @@
 #define FIRMS    CUM, AT_LEAST, HIGHER, "家", 450, MONTHLY
 #define CHARGING CUM, AT_LEAST, HIGHER, "个", 2000, QUARTERLY
 #define GRAIN    CUM, AT_LEAST, HIGHER, "亿斤", 25.5, ANNUAL
+#define LOANS    CUM, AT_LEAST, HIGHER, "亿元", 400, MONTHLY
+#define GAS      CUM, AT_LEAST, HIGHER, "亿立方米", 7, MONTHLY
+#define SUBSID   CUM, AT_LEAST, HIGHER, "万亩", 1.12, QUARTERLY
 #define COAL     CUM, ABOUT, HIGHER, "亿吨", 1.7, MONTHLY
 #define SIGNING  CUM, ABOUT, HIGHER, "亿元", 1000, QUARTERLY
 #define ENERGY   CUM, AT_MOST, LOWER, "万吨标准煤", 50, MONTHLY
@@ -180,6 +186,21 @@ static const ProgressCase cases[] = {
   { "grain 2026 22 亿斤 as of 全年: behind", GRAIN,
     NUMBER ("2026", 22), "2026-Q4", S_BEHIND, 1, -13.72549019607843, FALSE },
 
+  /* Exact boundaries with the built-in plan's own targets, where target × pace × 0.9 is a
+   * plain decimal that a user types as it is. */
+  /* pace 10/12; expected 400 × 10/12 = 333.333…; × 0.9 = 300 exactly; value 300 → warning;
+   * gap (300/400 − 10/12) × 100 = (3/4 − 5/6) × 100 = −100/12 = −8.3333333333 */
+  { "loans 1-10月 300 of 400 亿元: exactly expected × 0.9", LOANS,
+    NUMBER ("2026-10", 300), "2026-10", S_WARNING, 10.0 / 12, -8.333333333333334, FALSE },
+  /* pace 9/12 = 0.75; expected 7 × 0.75 = 5.25; × 0.9 = 4.725 exactly; value 4.725 → warning;
+   * gap (4.725/7 − 0.75) × 100 = (0.675 − 0.75) × 100 = −7.5 */
+  { "gas 1-9月 4.725 of 7 亿立方米: exactly expected × 0.9", GAS,
+    NUMBER ("2026-09", 4.725), "2026-09", S_WARNING, 0.75, -7.5, FALSE },
+  /* 前三季度: pace 0.75; expected 1.12 × 0.75 = 0.84 exactly; value 0.84 → on track;
+   * gap (0.84/1.12 − 0.75) × 100 = (0.75 − 0.75) × 100 = 0 */
+  { "subsid 前三季度 0.84 of 1.12 万亩: exactly at pace", SUBSID,
+    NUMBER ("2026-Q3", 0.84), "2026-Q3", S_ON_TRACK, 0.75, 0, FALSE },
+
   /* ---- cumulative, about: the same against expected with a ±5 % band.
    *      (Cases stay clear of the two readings of the warning floor, expected × 0.9 or
    *      expected × 0.95 × 0.9, and of when an `about` total counts as achieved.) */
@@ -204,8 +225,14 @@ static const ProgressCase cases[] = {
     NUMBER ("2026-Q2", 515), "2026-Q2", S_ON_TRACK, 0.5, 1.5, FALSE },
 
   /* ---- cumulative, at_most: the same against expected, direction reversed; achieved only at
-   *      year end. (Cases stay clear of the reversed warning ceiling's two readings,
-   *      expected × 1.1 or expected / 0.9.) */
+   *      year end. The warning ceiling mirrors the floor: expected × 1.1. */
+
+  /* expected 25; 27.5 = 25 × 1.1 exactly → warning; gap (0.55 − 0.5) × 100 = +5 */
+  { "energy 1-6月 27.5: exactly at the warning ceiling", ENERGY,
+    NUMBER ("2026-06", 27.5), "2026-06", S_WARNING, 0.5, 5, FALSE },
+  /* 27.6 > 27.5 → behind; gap (0.552 − 0.5) × 100 = +5.2 */
+  { "energy 1-6月 27.6: just past the warning ceiling", ENERGY,
+    NUMBER ("2026-06", 27.6), "2026-06", S_BEHIND, 0.5, 5.2, FALSE },
 
   /* pace 0.5; expected 50 × 0.5 = 25; value 25 ≤ 25 → on track; gap (0.5 − 0.5) × 100 = 0 */
   { "energy 1-6月 25 of ≤ 50: exactly at pace", ENERGY,
