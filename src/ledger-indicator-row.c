@@ -10,12 +10,14 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-chart.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
 #include "ledger-pace-bar.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
+#include "ledger-window.h"
 
 /* One indicator on an area page: name, target and responsible unit; the
  * value as of the chosen period; a bar of progress with a mark at pace;
@@ -34,6 +36,7 @@ struct _LedgerIndicatorRow
   GtkLabel          *target_label;
   GtkWidget         *pace_box;
   LedgerPaceBar     *pace_bar;
+  LedgerChart       *sparkline;
   GtkLabel          *gap_label;
   GtkLabel          *value_label;
   GtkLabel          *period_label;
@@ -85,6 +88,21 @@ period_text (LedgerValue          *value,
   return g_steal_pointer (&period);
 }
 
+/* The year at a glance; drawn from the second value on. */
+static void
+show_sparkline (LedgerIndicatorRow *self)
+{
+  LedgerStore *store = ledger_context_get_store (self->context);
+  g_autoptr(GListModel) values = ledger_store_list_values (store, ledger_indicator_get_id (self->indicator));
+
+  ledger_chart_set_data (self->sparkline, self->indicator, ledger_plan_get_first_year (self->plan),
+                         ledger_plan_get_last_year (self->plan), values, NULL,
+                         ledger_context_get_tolerances (self->context));
+  gtk_widget_set_visible (GTK_WIDGET (self->sparkline),
+                          ledger_chart_get_n_points (self->sparkline) > 1 &&
+                          ledger_indicator_get_kind (self->indicator) != LEDGER_KIND_QUALITATIVE);
+}
+
 static void
 show_progress (LedgerIndicatorRow *self)
 {
@@ -114,7 +132,8 @@ show_progress (LedgerIndicatorRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->value_label), "dim-label");
 
   gtk_widget_set_visible (GTK_WIDGET (self->pace_bar), kind == LEDGER_KIND_CUMULATIVE && value != NULL);
-  gtk_widget_set_visible (self->pace_box, (kind == LEDGER_KIND_CUMULATIVE && value != NULL) || gap != NULL);
+  gtk_widget_set_visible (self->pace_box, value != NULL || gap != NULL);
+  show_sparkline (self);
   ledger_pace_bar_set_progress (self->pace_bar, &progress);
   ledger_status_pill_set_status (self->status_pill, progress.status);
 }
@@ -194,10 +213,15 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Activating the row drills into the indicator's page. */
 static void
 ledger_indicator_row_activate (GtkListBoxRow *row)
 {
-  ledger_indicator_row_record_value (LEDGER_INDICATOR_ROW (row));
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
+
+  if (window != NULL)
+    ledger_window_show_indicator (LEDGER_WINDOW (window),
+                                  LEDGER_INDICATOR_ROW (row)->indicator);
 }
 
 static void
@@ -224,6 +248,7 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
   row_class->activate = ledger_indicator_row_activate;
 
   g_type_ensure (LEDGER_TYPE_PACE_BAR);
+  g_type_ensure (LEDGER_TYPE_CHART);
   g_type_ensure (LEDGER_TYPE_STATUS_PILL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ledger-indicator-row.ui");
@@ -231,6 +256,7 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, target_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, pace_box);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, pace_bar);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, sparkline);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, gap_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, period_label);

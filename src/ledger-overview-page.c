@@ -9,14 +9,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ledger-area.h"
 #include "ledger-overview-page.h"
+#include "ledger-status.h"
+#include "ledger-status-bar.h"
+#include "ledger-status-pill.h"
 #include "ledger-status-summary.h"
 #include "ledger-window.h"
 
-/* 总览: the plan at a glance — its areas, and how many of each area's
- * indicators have a value recorded. */
+/* 总览: the plan as of the chosen period — counts by status, the
+ * indicators that need attention (worst first, a click away), a stacked
+ * bar per area, and who still owes a figure for the period. */
 struct _LedgerOverviewPage
 {
   AdwBin                parent_instance;
@@ -24,48 +29,252 @@ struct _LedgerOverviewPage
   LedgerContext        *context;
   LedgerPlan           *plan;
   GPtrArray            *area_rows;
+  GPtrArray            *dynamic_rows;
 
   GtkLabel             *title_label;
   GtkLabel             *summary_label;
   LedgerStatusSummary  *summary;
+  AdwPreferencesGroup  *attention_group;
   AdwPreferencesGroup  *areas_group;
+  AdwPreferencesGroup  *owed_group;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerOverviewPage, ledger_overview_page, ADW_TYPE_BIN)
 
-static guint
-total (const guint counts[LEDGER_N_STATUSES])
+/* One indicator's standing, as the overview sorts and groups them. */
+typedef struct
 {
-  guint sum = 0;
+  LedgerIndicator *indicator;
+  LedgerNode      *area;
+  LedgerProgress   progress;
+  double           severity;  /* how far short, as a share: larger is worse */
+  gboolean         owed;      /* due for the period and not reported */
+} Standing;
 
-  for (guint i = 0; i < LEDGER_N_STATUSES; i++)
-    sum += counts[i];
-  return sum;
+typedef struct
+{
+  LedgerOverviewPage *self;
+  GArray             *standings;
+} Survey;
+
+/* How far short an indicator is, comparable across kinds: points of pace
+ * for totals, the share of the target for rates and levels. */
+static double
+severity_of (LedgerIndicator      *indicator,
+             const LedgerProgress *progress)
+{
+  double target = fabs (ledger_indicator_get_target (indicator));
+  gboolean lower = ledger_indicator_get_comparator (indicator) == LEDGER_COMPARATOR_AT_MOST ||
+                   ledger_indicator_get_better (indicator) == LEDGER_BETTER_LOWER;
+  double gap = lower ? progress->gap : -progress->gap;
+
+  if (isnan (progress->gap))
+    return 0;
+  if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_CUMULATIVE)
+    return gap / 100;
+  return target > 0 ? gap / target : gap;
 }
 
 static void
-update_counts (LedgerOverviewPage *self)
+survey_indicator (LedgerNode      *area,
+                  LedgerNode      *task,
+                  LedgerIndicator *indicator,
+                  gpointer         user_data)
 {
-  guint counts[LEDGER_N_STATUSES];
-  g_autofree char *summary = NULL;
-  guint n;
+  Survey *survey = user_data;
+  LedgerContext *context = survey->self->context;
+  g_autofree char *due = ledger_progress_indicator_period (indicator, ledger_context_get_as_of (context));
+  Standing standing = { indicator, area };
 
-  for (guint i = 0; i < self->area_rows->len; i++)
+  standing.progress = ledger_context_evaluate (context, indicator, NULL);
+  standing.severity = severity_of (indicator, &standing.progress);
+  standing.owed = due != NULL && standing.progress.status == LEDGER_STATUS_NO_DATA;
+  g_array_append_val (survey->standings, standing);
+}
+
+static int
+compare_severity (gconstpointer a,
+                  gconstpointer b)
+{
+  const Standing *sa = *(const Standing **) a, *sb = *(const Standing **) b;
+
+  if (sa->progress.status != sb->progress.status)
+    return sa->progress.status == LEDGER_STATUS_BEHIND ? -1 : 1;
+  return (sa->severity < sb->severity) - (sa->severity > sb->severity);
+}
+
+static void
+add_dynamic_row (LedgerOverviewPage  *self,
+                 AdwPreferencesGroup *group,
+                 GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->dynamic_rows, row);
+}
+
+static GtkWidget *
+text_row_new (const char *title,
+              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+attention_row_activated_cb (AdwActionRow *row,
+                            gpointer      user_data)
+{
+  LedgerIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
+
+  if (window != NULL)
+    ledger_window_show_indicator (LEDGER_WINDOW (window), indicator);
+}
+
+static GtkWidget *
+attention_row_new (Standing *standing)
+{
+  g_autofree char *gap = ledger_progress_dup_gap_text (standing->indicator, &standing->progress);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", ledger_area_get_short_title (LEDGER_AREA (standing->area)),
+                                               gap != NULL ? gap : "");
+  GtkWidget *row = text_row_new (ledger_indicator_get_name (standing->indicator), subtitle);
+  GtkWidget *pill = ledger_status_pill_new ();
+
+  ledger_status_pill_set_status (LEDGER_STATUS_PILL (pill), standing->progress.status);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (standing->indicator), g_object_unref);
+  g_signal_connect (row, "activated", G_CALLBACK (attention_row_activated_cb), NULL);
+  return row;
+}
+
+static void
+show_attention (LedgerOverviewPage *self,
+                GArray             *standings)
+{
+  g_autoptr(GPtrArray) needing = g_ptr_array_new ();
+
+  for (guint i = 0; i < standings->len; i++)
     {
-      AdwActionRow *row = g_ptr_array_index (self->area_rows, i);
-      LedgerNode *area = g_object_get_data (G_OBJECT (row), "area");
-      LedgerStatusSummary *area_summary = g_object_get_data (G_OBJECT (row), "summary");
+      Standing *standing = &g_array_index (standings, Standing, i);
+      LedgerStatus status = standing->progress.status;
 
-      ledger_context_count_statuses (self->context, area, counts);
-      ledger_status_summary_set_counts (area_summary, counts);
+      if (status == LEDGER_STATUS_BEHIND || status == LEDGER_STATUS_WARNING)
+        g_ptr_array_add (needing, standing);
+    }
+  g_ptr_array_sort (needing, compare_severity);
+  for (guint i = 0; i < needing->len; i++)
+    add_dynamic_row (self, self->attention_group, attention_row_new (g_ptr_array_index (needing, i)));
+  if (needing->len == 0)
+    add_dynamic_row (self, self->attention_group,
+                     text_row_new (_("Nothing is behind or on warning"), NULL));
+}
+
+/* Who owes what: the responsible units, each with the indicators it has
+ * not reported for the period. */
+static void
+show_owed (LedgerOverviewPage *self,
+           GArray             *standings)
+{
+  g_autoptr(GHashTable) by_unit = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GList) units = NULL;
+
+  for (guint i = 0; i < standings->len; i++)
+    {
+      Standing *standing = &g_array_index (standings, Standing, i);
+      const char *unit = ledger_indicator_get_responsible_unit (standing->indicator);
+      GPtrArray *names;
+
+      if (!standing->owed)
+        continue;
+      if (unit[0] == '\0')
+        unit = _("No responsible unit");
+      if ((names = g_hash_table_lookup (by_unit, unit)) == NULL)
+        g_hash_table_insert (by_unit, (gpointer) unit, names = g_ptr_array_new ());
+      g_ptr_array_add (names, (gpointer) ledger_indicator_get_name (standing->indicator));
     }
 
-  ledger_context_count_statuses (self->context, LEDGER_NODE (self->plan), counts);
+  units = g_list_sort (g_hash_table_get_keys (by_unit), (GCompareFunc) g_utf8_collate);
+  for (const GList *l = units; l != NULL; l = l->next)
+    {
+      GPtrArray *names = g_hash_table_lookup (by_unit, l->data);
+      g_autofree char *list = NULL;
+      g_autofree char *count = g_strdup_printf ("%u", names->len);
+      GtkWidget *row, *label;
+
+      g_ptr_array_add (names, NULL);
+      /* Translators: the separator of a list of indicator names */
+      list = g_strjoinv (_("、"), (char **) names->pdata);
+      row = text_row_new (l->data, list);
+      label = gtk_label_new (count);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      add_dynamic_row (self, self->owed_group, row);
+    }
+  if (units == NULL)
+    add_dynamic_row (self, self->owed_group,
+                     text_row_new (_("Every figure due for the period is in"), NULL));
+}
+
+static void
+show_areas (LedgerOverviewPage *self,
+            GArray             *standings)
+{
+  for (guint r = 0; r < self->area_rows->len; r++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->area_rows, r);
+      LedgerNode *area = g_object_get_data (G_OBJECT (row), "area");
+      guint counts[LEDGER_N_STATUSES] = { 0 };
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < standings->len; i++)
+        {
+          Standing *standing = &g_array_index (standings, Standing, i);
+
+          if (standing->area == area)
+            counts[ledger_status_bucket (standing->progress.status)]++;
+        }
+      ledger_status_bar_set_counts (g_object_get_data (G_OBJECT (row), "bar"), counts);
+      text = ledger_status_counts_to_text (counts);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+    }
+}
+
+static void
+update (LedgerOverviewPage *self)
+{
+  g_autoptr(GArray) standings = g_array_new (FALSE, FALSE, sizeof (Standing));
+  Survey survey = { self, standings };
+  guint counts[LEDGER_N_STATUSES] = { 0 };
+  g_autofree char *summary = NULL;
+
+  ledger_plan_foreach_indicator (self->plan, survey_indicator, &survey);
+  for (guint i = 0; i < standings->len; i++)
+    counts[ledger_status_bucket (g_array_index (standings, Standing, i).progress.status)]++;
   ledger_status_summary_set_counts (self->summary, counts);
-  n = total (counts);
-  summary = g_strdup_printf (ngettext ("%s · %u indicator or task", "%s · %u indicators and tasks", n),
-                             ledger_plan_get_region (self->plan), n);
+  summary = g_strdup_printf (ngettext ("%s · %u indicator or task", "%s · %u indicators and tasks",
+                                       standings->len),
+                             ledger_plan_get_region (self->plan), standings->len);
   gtk_label_set_text (self->summary_label, summary);
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+  show_attention (self, standings);
+  show_areas (self, standings);
+  show_owed (self, standings);
 }
 
 static void
@@ -88,22 +297,20 @@ build (LedgerOverviewPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
     {
       g_autoptr(LedgerArea) area = g_list_model_get_item (areas, i);
-      g_autofree char *title = g_markup_escape_text (ledger_node_get_title (LEDGER_NODE (area)), -1);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *area_summary = ledger_status_summary_new (TRUE);
+      GtkWidget *row = text_row_new (ledger_node_get_title (LEDGER_NODE (area)), NULL);
+      GtkWidget *bar = ledger_status_bar_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_valign (area_summary, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), area_summary);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "area", g_object_ref (area), g_object_unref);
-      g_object_set_data (G_OBJECT (row), "summary", area_summary);
+      g_object_set_data (G_OBJECT (row), "bar", bar);
       g_signal_connect (row, "activated", G_CALLBACK (area_row_activated_cb), NULL);
       adw_preferences_group_add (self->areas_group, row);
       g_ptr_array_add (self->area_rows, row);
     }
-  update_counts (self);
+  update (self);
 }
 
 static void
@@ -113,6 +320,7 @@ ledger_overview_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->area_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
 
@@ -127,20 +335,23 @@ ledger_overview_page_class_init (LedgerOverviewPageClass *klass)
 
   object_class->dispose = ledger_overview_page_dispose;
 
+  g_type_ensure (LEDGER_TYPE_STATUS_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ledger-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, areas_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, owed_group);
 }
 
 static void
 ledger_overview_page_init (LedgerOverviewPage *self)
 {
-  g_type_ensure (LEDGER_TYPE_STATUS_SUMMARY);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->area_rows = g_ptr_array_new ();
+  self->dynamic_rows = g_ptr_array_new ();
 }
 
 LedgerOverviewPage *
@@ -157,10 +368,9 @@ ledger_overview_page_new (LedgerContext *context,
   self->plan = g_object_ref (plan);
   build (self);
   g_signal_connect_object (ledger_context_get_store (context), "values-changed",
-                           G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (update_counts), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (update_counts), self,
+                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (update), self,
                            G_CONNECT_SWAPPED);
   return self;
 }

@@ -84,21 +84,28 @@ ledger_status_summary_new (gboolean compact)
 
 /* Returns: (transfer full): "滞后 1, 预警 2, 正常 3…", the nonzero counts */
 char *
-ledger_status_summary_dup_text (LedgerStatusSummary *self)
+ledger_status_counts_to_text (const guint counts[LEDGER_N_STATUSES])
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  g_return_val_if_fail (LEDGER_IS_STATUS_SUMMARY (self), NULL);
-
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      if (self->counts[shown[i]] == 0)
+      if (counts[shown[i]] == 0)
         continue;
       if (text->len > 0)
         g_string_append (text, _(", "));
-      g_string_append (text, ledger_status_pill_get_text (LEDGER_STATUS_PILL (self->pills[shown[i]])));
+      /* Translators: a status and how many indicators have it, "滞后 3" */
+      g_string_append_printf (text, C_("status count", "%s %u"),
+                              ledger_status_label (ledger_status_to_string (shown[i])), counts[shown[i]]);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+ledger_status_summary_dup_text (LedgerStatusSummary *self)
+{
+  g_return_val_if_fail (LEDGER_IS_STATUS_SUMMARY (self), NULL);
+  return ledger_status_counts_to_text (self->counts);
 }
 
 void

@@ -20,5 +20,6 @@ GtkWidget *ledger_status_summary_new        (gboolean             compact);
 void       ledger_status_summary_set_counts (LedgerStatusSummary *self,
                                              const guint          counts[LEDGER_N_STATUSES]);
 char      *ledger_status_summary_dup_text   (LedgerStatusSummary *self);
+char      *ledger_status_counts_to_text     (const guint          counts[LEDGER_N_STATUSES]);
 
 G_END_DECLS

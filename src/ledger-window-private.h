@@ -30,9 +30,13 @@ struct _LedgerWindow
   AdwWindowTitle       *content_title;
   GtkDropDown          *as_of_dropdown;
   GtkStack             *pages;
+  GtkWidget            *back_button;
+  char                 *return_page;
 };
 
 void ledger_window_class_install_actions (GtkWidgetClass *widget_class);
 void ledger_window_show_content          (LedgerWindow   *self);
+void ledger_window_update_back_button    (LedgerWindow   *self);
+gboolean ledger_window_close_indicator   (LedgerWindow   *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "ledger-area.h"
 #include "ledger-area-page.h"
+#include "ledger-indicator-page.h"
 #include "ledger-overview-page.h"
 #include "ledger-settings.h"
 #include "ledger-sidebar-row.h"
@@ -144,6 +145,7 @@ fill_sidebar (LedgerWindow *self)
 
   clear_children (GTK_WIDGET (self->sidebar_list), remove_row);
   clear_children (GTK_WIDGET (self->pages), remove_page);
+  g_clear_pointer (&self->return_page, g_free);
 
   gtk_list_box_append (self->sidebar_list, ledger_sidebar_row_new (self->context, self->plan, NULL));
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
@@ -265,8 +267,45 @@ static void
 sidebar_row_selected_cb (LedgerWindow  *self,
                          GtkListBoxRow *row)
 {
+  if (row == NULL)
+    return;
+  ledger_window_close_indicator (self);
+  show_row (self, LEDGER_SIDEBAR_ROW (row));
+}
+
+/* The back button goes from an indicator to its area, or in a folded
+ * window from a page to the sidebar. */
+static void
+update_back_button (LedgerWindow *self)
+{
+  ledger_window_update_back_button (self);
+}
+
+void
+ledger_window_update_back_button (LedgerWindow *self)
+{
+  gtk_widget_set_visible (self->back_button,
+                          self->return_page != NULL || adw_leaflet_get_folded (self->leaflet));
+}
+
+/* Leaves the indicator page for the page it was opened from. Returns:
+ * whether an indicator page was shown */
+gboolean
+ledger_window_close_indicator (LedgerWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, "indicator");
+  g_autofree char *return_page = g_steal_pointer (&self->return_page);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+
+  if (page == NULL)
+    return FALSE;
+  if (return_page != NULL && gtk_stack_get_child_by_name (self->pages, return_page) != NULL)
+    gtk_stack_set_visible_child_name (self->pages, return_page);
+  gtk_stack_remove (self->pages, page);
   if (row != NULL)
-    show_row (self, LEDGER_SIDEBAR_ROW (row));
+    adw_window_title_set_title (self->content_title, ledger_sidebar_row_get_title (LEDGER_SIDEBAR_ROW (row)));
+  ledger_window_update_back_button (self);
+  return TRUE;
 }
 
 /* In a folded window, shows the page instead of the sidebar. */
@@ -418,6 +457,7 @@ ledger_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_WINDOW);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->as_of_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->return_page, g_free);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -452,6 +492,8 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, as_of_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_selected_cb);
@@ -511,6 +553,7 @@ ledger_window_select_page (LedgerWindow *self,
 {
   g_return_val_if_fail (LEDGER_IS_WINDOW (self), FALSE);
 
+  ledger_window_close_indicator (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
@@ -558,6 +601,32 @@ ledger_window_select_as_of (LedgerWindow *self,
     return FALSE;
   gtk_drop_down_set_selected (self->as_of_dropdown, index);
   return TRUE;
+}
+
+/* Drills into one indicator: its page replaces the area's until the user
+ * goes back. */
+void
+ledger_window_show_indicator (LedgerWindow    *self,
+                              LedgerIndicator *indicator)
+{
+  GtkWidget *page;
+  g_autofree char *return_page = NULL;
+
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+  g_return_if_fail (LEDGER_IS_INDICATOR (indicator));
+
+  /* From one indicator to another, back still leads to the area. */
+  return_page = g_strdup (self->return_page != NULL ? self->return_page
+                                                    : gtk_stack_get_visible_child_name (self->pages));
+  ledger_window_close_indicator (self);
+
+  page = GTK_WIDGET (ledger_indicator_page_new (self->context, self->plan, indicator));
+  gtk_stack_add_named (self->pages, page, "indicator");
+  gtk_stack_set_visible_child (self->pages, page);
+  self->return_page = g_steal_pointer (&return_page);
+  adw_window_title_set_title (self->content_title, ledger_indicator_get_name (indicator));
+  ledger_window_show_content (self);
+  ledger_window_update_back_button (self);
 }
 
 GtkWidget *

@@ -28,6 +28,8 @@ gboolean      ledger_window_select_plan  (LedgerWindow      *self,
 gboolean      ledger_window_select_as_of (LedgerWindow      *self,
                                           const char        *as_of);
 GtkWidget    *ledger_window_get_visible_page (LedgerWindow  *self);
+void          ledger_window_show_indicator   (LedgerWindow    *self,
+                                              LedgerIndicator *indicator);
 void          ledger_window_add_toast    (LedgerWindow      *self,
                                           const char        *title);
 

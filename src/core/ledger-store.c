@@ -53,6 +53,9 @@ static const char *builtin_plans[] = { "changzhi-2026.json", "changzhi-15th-five
 static const char *indicator_columns =
   "id, uuid, code, name, unit, kind, comparator, better, target, frequency, "
   "responsible_unit, notes, source_text";
+static const char *indicator_columns_prefixed =
+  "id, i.uuid, i.code, i.name, i.unit, i.kind, i.comparator, i.better, i.target, i.frequency, "
+  "i.responsible_unit, i.notes, i.source_text";
 static const char *value_columns =
   "indicator_id, period, value, status, note, source, updated_at, updated_by";
 
@@ -1741,6 +1744,63 @@ ledger_store_add_task (LedgerStore      *self,
     return 0;
   ledger_indicator_set_id (indicator, row.new_id);
   return row.new_id;
+}
+
+/* Returns: (transfer full): the change log of one indicator, task or plan
+ * (by uuid), newest first */
+GListModel *
+ledger_store_list_changes (LedgerStore *self,
+                           const char  *entity_uuid)
+{
+  GListStore *changes = g_list_store_new (LEDGER_TYPE_CHANGE);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+    "SELECT at, by, action, entity, period, old, new, origin FROM changes "
+    "WHERE entity_uuid = ? ORDER BY id DESC", NULL);
+  if (stmt == NULL)
+    return G_LIST_MODEL (changes);
+  bind_text (stmt, 1, entity_uuid);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(LedgerChange) change =
+        ledger_change_new (column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2),
+                           column_text (stmt, 3), column_text (stmt, 4),
+                           (const char *) sqlite3_column_text (stmt, 5),
+                           (const char *) sqlite3_column_text (stmt, 6), column_text (stmt, 7));
+
+      g_list_store_append (changes, change);
+    }
+  sqlite3_reset (stmt);
+  return G_LIST_MODEL (changes);
+}
+
+/* Returns: (transfer full) (nullable): the indicator with the same code in
+ * the latest plan that ends before @plan starts: last year's figure */
+LedgerIndicator *
+ledger_store_find_earlier_indicator (LedgerStore *self,
+                                     LedgerPlan  *plan,
+                                     const char  *code)
+{
+  g_autofree char *sql = g_strconcat ("SELECT i.", indicator_columns_prefixed,
+                                      " FROM indicators i JOIN plans p ON p.id = i.plan_id "
+                                      "WHERE i.code = ? AND p.last_year < ? "
+                                      "ORDER BY p.last_year DESC LIMIT 1", NULL);
+  sqlite3_stmt *stmt;
+  LedgerIndicator *indicator = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  if ((stmt = prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  bind_text (stmt, 1, code);
+  sqlite3_bind_int (stmt, 2, ledger_plan_get_first_year (plan));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    indicator = indicator_from_row (stmt);
+  sqlite3_reset (stmt);
+  return indicator;
 }
 
 guint

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-change.h"
 #include "ledger-indicator.h"
 #include "ledger-plan.h"
 #include "ledger-value.h"
@@ -85,6 +86,11 @@ gint64       ledger_store_add_task             (LedgerStore      *self,
                                                 const char       *text,
                                                 LedgerIndicator  *indicator,
                                                 GError          **error);
+GListModel  *ledger_store_list_changes         (LedgerStore      *self,
+                                                const char       *entity_uuid);
+LedgerIndicator *ledger_store_find_earlier_indicator (LedgerStore *self,
+                                                      LedgerPlan  *plan,
+                                                      const char  *code);
 guint        ledger_store_count_changes        (LedgerStore  *self);
 gboolean     ledger_store_check                (LedgerStore  *self,
                                                 GString      *report);

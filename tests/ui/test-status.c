@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "ledger-area-page.h"
+#include "ledger-indicator-page.h"
+#include "ledger-overview-page.h"
 #include "ledger-preferences-window.h"
 #include "ledger-test-ui.h"
 
@@ -133,6 +135,46 @@ test_filter_by_unit (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ledger_test_window_find_row (fixture, "new-urban-jobs"))));
 }
 
+static gboolean
+has_indicator (GtkWidget *widget,
+               gpointer   data)
+{
+  return g_object_get_data (G_OBJECT (widget), "indicator") != NULL;
+}
+
+/* The overview: behind before warning, each a click away; who owes a figure. */
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *page, *group, *first;
+  LedgerIndicator *indicator;
+
+  show_first_half (fixture);
+  g_assert_true (ledger_window_select_page (fixture->window,
+                                            ledger_node_get_uuid (LEDGER_NODE (fixture->plan))));
+  page = ledger_window_get_visible_page (fixture->window);
+  g_assert_true (LEDGER_IS_OVERVIEW_PAGE (page));
+
+  group = ledger_test_ui_child (page, LEDGER_TYPE_OVERVIEW_PAGE, "attention_group");
+  first = ledger_test_ui_find (group, ADW_TYPE_ACTION_ROW, has_indicator, NULL);
+  g_assert_nonnull (first);
+  indicator = g_object_get_data (G_OBJECT (first), "indicator");
+  g_assert_cmpstr (ledger_indicator_get_code (indicator), ==, "retail-sales-growth");
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "overview-first-half");
+
+  g_signal_emit_by_name (first, "activated");
+  ledger_test_ui_wait (100);
+  g_assert_true (LEDGER_IS_INDICATOR_PAGE (ledger_window_get_visible_page (fixture->window)));
+
+  ledger_window_select_page (fixture->window, ledger_node_get_uuid (LEDGER_NODE (fixture->plan)));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "overview-first-half-dark");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  ledger_test_ui_wait (300);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "overview-narrow-dark");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +187,8 @@ main (int   argc,
               ledger_test_window_set_up, test_as_of_moves_the_view, ledger_test_window_tear_down);
   g_test_add ("/status/preferences-change-status", Fixture, NULL,
               ledger_test_window_set_up, test_preferences_change_status, ledger_test_window_tear_down);
+  g_test_add ("/status/overview", Fixture, NULL,
+              ledger_test_window_set_up, test_overview, ledger_test_window_tear_down);
   g_test_add ("/status/filter-by-unit", Fixture, NULL,
               ledger_test_window_set_up, test_filter_by_unit, ledger_test_window_tear_down);
 

@@ -1,0 +1,477 @@
+/* ledger-indicator-page.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-indicator-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ledger-chart.h"
+#include "ledger-entry-dialog.h"
+#include "ledger-indicator-dialog.h"
+#include "ledger-indicator-page.h"
+#include "ledger-status.h"
+#include "ledger-status-pill.h"
+
+/* One indicator in full: the value, target, progress and pace as large
+ * figures; the chart of the year; the list of values (edit, delete); the
+ * report's sentence; the change history. Everything is read from the store
+ * and read again when it says something changed. */
+struct _LedgerIndicatorPage
+{
+  AdwBin               parent_instance;
+
+  LedgerContext       *context;
+  LedgerPlan          *plan;
+  LedgerIndicator     *indicator;
+  GPtrArray           *value_rows;
+  GPtrArray           *history_rows;
+
+  GtkLabel            *name_label;
+  GtkLabel            *definition_label;
+  GtkLabel            *value_caption;
+  GtkLabel            *value_label;
+  GtkLabel            *target_label;
+  GtkLabel            *progress_caption;
+  GtkLabel            *progress_label;
+  LedgerStatusPill    *status_pill;
+  GtkLabel            *gap_label;
+  LedgerChart         *chart;
+  AdwPreferencesGroup *values_group;
+  AdwPreferencesGroup *source_group;
+  GtkLabel            *source_label;
+  AdwPreferencesGroup *history_group;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerIndicatorPage, ledger_indicator_page, ADW_TYPE_BIN)
+
+static LedgerStore *
+store_of (LedgerIndicatorPage *self)
+{
+  return ledger_context_get_store (self->context);
+}
+
+static char *
+value_text (LedgerIndicatorPage *self,
+            LedgerValue         *value)
+{
+  if (value == NULL)
+    return g_strdup ("—");
+  if (ledger_value_has_number (value))
+    return ledger_indicator_format_value (self->indicator, ledger_value_get_number (value));
+  return g_strdup (ledger_status_label (ledger_value_get_status (value)));
+}
+
+static char *
+percent_text (double fraction)
+{
+  if (isnan (fraction))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f%%", fraction * 100);
+}
+
+static void
+show_definition (LedgerIndicatorPage *self)
+{
+  g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
+  const char *unit = ledger_indicator_get_responsible_unit (self->indicator);
+  const char *source = ledger_indicator_get_source_text (self->indicator);
+  g_autofree char *definition = NULL;
+
+  /* Translators: under an indicator's name: how often and by whom it is reported */
+  definition = g_strdup_printf (_("Reported %s by %s"),
+                                ledger_frequency_label (ledger_indicator_get_frequency (self->indicator)),
+                                unit[0] != '\0' ? unit : _("no responsible unit"));
+  gtk_label_set_text (self->name_label, ledger_indicator_get_name (self->indicator));
+  gtk_label_set_text (self->definition_label, definition);
+  gtk_label_set_text (self->target_label, target);
+  gtk_label_set_text (self->source_label, source);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_group), source[0] != '\0');
+}
+
+static void
+show_figures (LedgerIndicatorPage *self)
+{
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerProgress progress = ledger_context_evaluate (self->context, self->indicator, &value);
+  g_autofree char *as_of = ledger_period_code_label (value != NULL ? ledger_value_get_period (value)
+                                                                   : ledger_context_get_as_of (self->context));
+  g_autofree char *caption = g_strdup_printf (_("Value · %s"), as_of);
+  g_autofree char *text = value_text (self, value);
+  g_autofree char *progress_text = percent_text (progress.progress);
+  g_autofree char *pace = percent_text (progress.pace);
+  g_autofree char *gap = progress.stale ? NULL : ledger_progress_dup_gap_text (self->indicator, &progress);
+  g_autofree char *progress_caption = NULL;
+
+  if (!isnan (progress.pace))
+    /* Translators: a caption, "完成进度 · 序时进度 50.0%" */
+    progress_caption = g_strdup_printf (_("Progress · pace %s"), pace);
+  else
+    progress_caption = g_strdup (_("Progress"));
+
+  gtk_label_set_text (self->value_caption, caption);
+  gtk_label_set_text (self->value_label, text);
+  gtk_label_set_text (self->progress_caption, progress_caption);
+  gtk_label_set_text (self->progress_label, progress_text);
+  ledger_status_pill_set_status (self->status_pill, progress.status);
+  gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->gap_label), gap != NULL);
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static GtkWidget *
+row_button_new (const char *icon,
+                const char *tooltip,
+                const char *action,
+                const char *period)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", period);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+static GtkWidget *
+value_row_new (LedgerIndicatorPage *self,
+               LedgerValue         *value)
+{
+  const char *period = ledger_value_get_period (value);
+  g_autofree char *label = ledger_period_code_label (period);
+  g_autofree char *text = value_text (self, value);
+  g_autoptr(GString) subtitle = g_string_new (ledger_value_get_note (value));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *number = gtk_label_new (text);
+
+  if (ledger_value_get_source (value)[0] != '\0')
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", ledger_value_get_source (value));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_widget_add_css_class (number, "indicator-value");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button_new ("document-edit-symbolic", _("Edit Value"),
+                                             "indicator.edit-value", period));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             row_button_new ("user-trash-symbolic", _("Delete Value"),
+                                             "indicator.delete-value", period));
+  return row;
+}
+
+static void
+show_values (LedgerIndicatorPage *self,
+             GListModel          *values)
+{
+  guint n_values = g_list_model_get_n_items (values);
+
+  clear_rows (self->values_group, self->value_rows);
+  /* Latest first: the month being worked on is at the top. */
+  for (guint i = n_values; i > 0; i--)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i - 1);
+      GtkWidget *row = value_row_new (self, value);
+
+      adw_preferences_group_add (self->values_group, row);
+      g_ptr_array_add (self->value_rows, row);
+    }
+  if (n_values == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No value recorded yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->values_group, row);
+      g_ptr_array_add (self->value_rows, row);
+    }
+}
+
+/* "2.3 → 2.6": a change's contents in short, from its JSON. */
+static char *
+json_summary (LedgerIndicatorPage *self,
+              const char          *json)
+{
+  g_autoptr(JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
+  JsonObject *object;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (json != NULL ? json : "—");
+  object = json_node_get_object (node);
+  if (json_object_has_member (object, "value"))
+    return ledger_indicator_format_value (self->indicator, json_object_get_double_member (object, "value"));
+  if (json_object_has_member (object, "status"))
+    return g_strdup (ledger_status_label (json_object_get_string_member (object, "status")));
+  if (json_object_has_member (object, "target"))
+    {
+      g_autofree char *target = ledger_format_number (json_object_get_double_member (object, "target"));
+
+      /* Translators: an indicator's definition in the change history */
+      return g_strdup_printf (_("%s, target %s"), json_object_get_string_member (object, "name"), target);
+    }
+  if (json_object_has_member (object, "name"))
+    return g_strdup (json_object_get_string_member (object, "name"));
+  return g_strdup ("—");
+}
+
+static char *
+change_title (LedgerIndicatorPage *self,
+              LedgerChange        *change)
+{
+  g_autofree char *old_text = json_summary (self, ledger_change_get_old (change));
+  g_autofree char *new_text = json_summary (self, ledger_change_get_new (change));
+  g_autofree char *period = ledger_period_code_label (ledger_change_get_period (change));
+  const char *action = ledger_change_get_action (change);
+  gboolean is_value = g_str_equal (ledger_change_get_entity (change), "value");
+
+  if (is_value && g_str_equal (action, "insert"))
+    /* Translators: the change history: "1-6月: recorded 2.6 万人" */
+    return g_strdup_printf (_("%s: recorded %s"), period, new_text);
+  if (is_value && g_str_equal (action, "update"))
+    return g_strdup_printf (_("%s: %s → %s"), period, old_text, new_text);
+  if (is_value)
+    return g_strdup_printf (_("%s: deleted %s"), period, old_text);
+  if (g_str_equal (action, "insert"))
+    return g_strdup_printf (_("Indicator added: %s"), new_text);
+  if (g_str_equal (action, "update"))
+    return g_strdup_printf (_("Indicator changed: %s → %s"), old_text, new_text);
+  return g_strdup_printf (_("Indicator deleted: %s"), old_text);
+}
+
+static char *
+change_subtitle (LedgerChange *change)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (ledger_change_get_at (change), NULL);
+  g_autoptr(GDateTime) local = at != NULL ? g_date_time_to_local (at) : NULL;
+  g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                        : g_strdup (ledger_change_get_at (change));
+  const char *origin = ledger_change_get_origin (change);
+
+  if (origin[0] != '\0')
+    /* Translators: when, who, and the file a change was imported from */
+    return g_strdup_printf (_("%s · %s · from %s"), when, ledger_change_get_by (change), origin);
+  return g_strdup_printf ("%s · %s", when, ledger_change_get_by (change));
+}
+
+static void
+show_history (LedgerIndicatorPage *self)
+{
+  g_autoptr(GListModel) changes = ledger_store_list_changes (store_of (self),
+                                                             ledger_indicator_get_uuid (self->indicator));
+
+  clear_rows (self->history_group, self->history_rows);
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+      g_autofree char *title = change_title (self, change);
+      g_autofree char *subtitle = change_subtitle (change);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), TRUE);
+}
+
+static void
+show_everything (LedgerIndicatorPage *self)
+{
+  LedgerStore *store = store_of (self);
+  g_autoptr(GListModel) values = ledger_store_list_values (store, ledger_indicator_get_id (self->indicator));
+  g_autoptr(LedgerIndicator) earlier = ledger_store_find_earlier_indicator (store, self->plan,
+                                                                           ledger_indicator_get_code (self->indicator));
+  g_autoptr(GListModel) earlier_values = earlier != NULL
+    ? ledger_store_list_values (store, ledger_indicator_get_id (earlier)) : NULL;
+
+  show_figures (self);
+  ledger_chart_set_data (self->chart, self->indicator, ledger_plan_get_first_year (self->plan),
+                         ledger_plan_get_last_year (self->plan), values, earlier_values,
+                         ledger_context_get_tolerances (self->context));
+  show_values (self, values);
+  show_history (self);
+}
+
+static void
+values_changed_cb (LedgerIndicatorPage *self,
+                   gint64               indicator_id)
+{
+  if (indicator_id == 0 || indicator_id == ledger_indicator_get_id (self->indicator))
+    show_everything (self);
+}
+
+static void
+context_changed_cb (LedgerIndicatorPage *self)
+{
+  show_everything (self);
+}
+
+static void
+record_value_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LedgerIndicatorPage *self = LEDGER_INDICATOR_PAGE (widget);
+  LedgerEntryDialog *dialog;
+
+  dialog = ledger_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), store_of (self),
+                                    self->plan, self->indicator);
+  if (parameter != NULL)
+    ledger_entry_dialog_set_period (dialog, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_value_response_cb (AdwMessageDialog    *dialog,
+                          const char          *response,
+                          LedgerIndicatorPage *self)
+{
+  const char *period = g_object_get_data (G_OBJECT (dialog), "period");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "delete") &&
+      !ledger_store_delete_value (store_of (self), ledger_indicator_get_id (self->indicator), period, &error))
+    g_warning ("Could not delete the value: %s", error->message);
+}
+
+static void
+delete_value_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LedgerIndicatorPage *self = LEDGER_INDICATOR_PAGE (widget);
+  const char *period = g_variant_get_string (parameter, NULL);
+  g_autofree char *label = ledger_period_code_label (period);
+  g_autofree char *heading = g_strdup_printf (_("Delete the Value of %s?"), label);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                              _("The change log keeps what it was."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "period", g_strdup (period), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_value_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LedgerIndicatorPage *self = LEDGER_INDICATOR_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                    store_of (self), self->indicator)));
+}
+
+static void
+ledger_indicator_page_dispose (GObject *object)
+{
+  LedgerIndicatorPage *self = LEDGER_INDICATOR_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_INDICATOR_PAGE);
+  g_clear_pointer (&self->value_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->indicator);
+
+  G_OBJECT_CLASS (ledger_indicator_page_parent_class)->dispose (object);
+}
+
+static void
+ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_indicator_page_dispose;
+
+  g_type_ensure (LEDGER_TYPE_CHART);
+  g_type_ensure (LEDGER_TYPE_STATUS_PILL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ledger-indicator-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, definition_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, value_caption);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, value_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, target_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, progress_caption);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, status_pill);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, gap_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, values_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, history_group);
+
+  gtk_widget_class_install_action (widget_class, "indicator.record-value", NULL, record_value_action);
+  gtk_widget_class_install_action (widget_class, "indicator.edit-value", "s", record_value_action);
+  gtk_widget_class_install_action (widget_class, "indicator.delete-value", "s", delete_value_action);
+  gtk_widget_class_install_action (widget_class, "indicator.edit", NULL, edit_action);
+}
+
+static void
+ledger_indicator_page_init (LedgerIndicatorPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->value_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
+}
+
+LedgerIndicatorPage *
+ledger_indicator_page_new (LedgerContext   *context,
+                           LedgerPlan      *plan,
+                           LedgerIndicator *indicator)
+{
+  LedgerIndicatorPage *self;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+
+  self = g_object_new (LEDGER_TYPE_INDICATOR_PAGE, NULL);
+  self->context = g_object_ref (context);
+  self->plan = g_object_ref (plan);
+  self->indicator = g_object_ref (indicator);
+  show_definition (self);
+  show_everything (self);
+  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
+                           G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (context_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self;
+}
+
+LedgerIndicator *
+ledger_indicator_page_get_indicator (LedgerIndicatorPage *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR_PAGE (self), NULL);
+  return self->indicator;
+}
