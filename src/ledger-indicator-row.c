@@ -31,6 +31,7 @@ struct _LedgerIndicatorRow
   LedgerPlan        *plan;
   LedgerIndicator   *indicator;
   LedgerStatus       status;
+  gboolean           stale_view;
 
   GtkLabel          *name_label;
   GtkLabel          *target_label;
@@ -138,18 +139,45 @@ show_progress (LedgerIndicatorRow *self)
   ledger_status_pill_set_status (self->status_pill, progress.status);
 }
 
+/* A row reads the store when it is shown, not before: a page of 200 rows
+ * builds without 200 queries, and a row off screen does not follow every
+ * change. */
+static void
+refresh (LedgerIndicatorRow *self)
+{
+  self->stale_view = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale_view = FALSE;
+      show_progress (self);
+    }
+}
+
+static void
+ledger_indicator_row_map (GtkWidget *widget)
+{
+  LedgerIndicatorRow *self = LEDGER_INDICATOR_ROW (widget);
+
+  GTK_WIDGET_CLASS (ledger_indicator_row_parent_class)->map (widget);
+  if (self->stale_view)
+    {
+      self->stale_view = FALSE;
+      show_progress (self);
+    }
+}
+
 static void
 values_changed_cb (LedgerIndicatorRow *self,
                    gint64              indicator_id)
 {
   if (indicator_id == 0 || indicator_id == ledger_indicator_get_id (self->indicator))
-    show_progress (self);
+    refresh (self);
 }
 
 static void
 context_changed_cb (LedgerIndicatorRow *self)
 {
-  show_progress (self);
+  refresh (self);
 }
 
 static void
@@ -245,6 +273,7 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
   GtkListBoxRowClass *row_class = GTK_LIST_BOX_ROW_CLASS (klass);
 
   object_class->dispose = ledger_indicator_row_dispose;
+  widget_class->map = ledger_indicator_row_map;
   row_class->activate = ledger_indicator_row_activate;
 
   g_type_ensure (LEDGER_TYPE_PACE_BAR);
@@ -291,7 +320,7 @@ ledger_indicator_row_new (LedgerContext   *context,
   self->indicator = g_object_ref (indicator);
 
   show_definition (self);
-  show_progress (self);
+  self->stale_view = TRUE;
   g_signal_connect_object (ledger_context_get_store (context), "values-changed",
                            G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::as-of", G_CALLBACK (context_changed_cb), self,
@@ -312,6 +341,12 @@ LedgerStatus
 ledger_indicator_row_get_status (LedgerIndicatorRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_INDICATOR_ROW (self), LEDGER_STATUS_NO_DATA);
+
+  if (self->stale_view)
+    {
+      self->stale_view = FALSE;
+      show_progress (self);
+    }
   return self->status;
 }
 
