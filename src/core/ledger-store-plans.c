@@ -1,0 +1,821 @@
+/* ledger-store-plans.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ledger-area.h"
+#include "ledger-core-resources.h"
+#include "ledger-plan-file.h"
+#include "ledger-status.h"
+#include "ledger-store-private.h"
+#include "ledger-task.h"
+
+/* The store's plans: adding plans, reading them back as trees, and the
+ * office's edits of indicators and tasks, each logged in the change log. */
+
+static const char *builtin_plans[] = { "changzhi-2026.json", "changzhi-15th-five-year.json" };
+static const char *indicator_columns =
+  "id, uuid, code, name, unit, kind, comparator, better, target, frequency, "
+  "responsible_unit, notes, source_text";
+static const char *indicator_columns_prefixed =
+  "id, i.uuid, i.code, i.name, i.unit, i.kind, i.comparator, i.better, i.target, i.frequency, "
+  "i.responsible_unit, i.notes, i.source_text";
+
+static gint64
+insert_plan_row (LedgerStore  *self,
+                 LedgerPlan   *plan,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "INSERT INTO plans (uuid, code, title, region, source, first_year, last_year) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  store_bind_text (stmt, 1, ledger_node_get_uuid (LEDGER_NODE (plan)));
+  store_bind_text (stmt, 2, ledger_plan_get_code (plan));
+  store_bind_text (stmt, 3, ledger_node_get_title (LEDGER_NODE (plan)));
+  store_bind_text (stmt, 4, ledger_plan_get_region (plan));
+  store_bind_text (stmt, 5, ledger_plan_get_source (plan));
+  sqlite3_bind_int (stmt, 6, ledger_plan_get_first_year (plan));
+  sqlite3_bind_int (stmt, 7, ledger_plan_get_last_year (plan));
+  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+}
+
+static gint64
+insert_area_row (LedgerStore  *self,
+                 LedgerArea   *area,
+                 gint64        plan_id,
+                 guint         position,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "INSERT INTO areas (uuid, plan_id, position, title, short_title) VALUES (?, ?, ?, ?, ?)",
+    error);
+
+  if (stmt == NULL)
+    return 0;
+  store_bind_text (stmt, 1, ledger_node_get_uuid (LEDGER_NODE (area)));
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  sqlite3_bind_int (stmt, 3, position);
+  store_bind_text (stmt, 4, ledger_node_get_title (LEDGER_NODE (area)));
+  store_bind_text (stmt, 5, ledger_area_get_short_title (area));
+  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+}
+
+static gint64
+store_insert_task_row (LedgerStore  *self,
+                 LedgerTask   *task,
+                 gint64        area_id,
+                 guint         position,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "INSERT INTO tasks (uuid, area_id, position, title, text) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  store_bind_text (stmt, 1, ledger_node_get_uuid (LEDGER_NODE (task)));
+  sqlite3_bind_int64 (stmt, 2, area_id);
+  sqlite3_bind_int (stmt, 3, position);
+  store_bind_text (stmt, 4, ledger_node_get_title (LEDGER_NODE (task)));
+  store_bind_text (stmt, 5, ledger_task_get_text (task));
+  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+}
+
+static gint64
+store_insert_indicator_row (LedgerStore      *self,
+                      LedgerIndicator  *indicator,
+                      gint64            plan_id,
+                      gint64            task_id,
+                      guint             position,
+                      GError          **error)
+{
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+  sqlite3_stmt *stmt = store_prepare (self,
+    "INSERT INTO indicators (uuid, plan_id, task_id, position, code, name, unit, kind, "
+    "comparator, better, target, frequency, responsible_unit, notes, source_text) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  store_bind_text (stmt, 1, ledger_indicator_get_uuid (indicator));
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  sqlite3_bind_int64 (stmt, 3, task_id);
+  sqlite3_bind_int (stmt, 4, position);
+  store_bind_text (stmt, 5, ledger_indicator_get_code (indicator));
+  store_bind_text (stmt, 6, ledger_indicator_get_name (indicator));
+  store_bind_text (stmt, 7, ledger_indicator_get_unit (indicator));
+  store_bind_text (stmt, 8, ledger_kind_to_string (kind));
+  store_bind_text (stmt, 9, ledger_comparator_to_string (ledger_indicator_get_comparator (indicator)));
+  store_bind_text (stmt, 10, ledger_better_to_string (ledger_indicator_get_better (indicator)));
+  if (kind != LEDGER_KIND_QUALITATIVE)
+    sqlite3_bind_double (stmt, 11, ledger_indicator_get_target (indicator));
+  store_bind_text (stmt, 12, ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)));
+  store_bind_text (stmt, 13, ledger_indicator_get_responsible_unit (indicator));
+  store_bind_text (stmt, 14, ledger_indicator_get_notes (indicator));
+  store_bind_text (stmt, 15, ledger_indicator_get_source_text (indicator));
+  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+}
+
+static gboolean
+insert_plan_tree (LedgerStore  *self,
+                  LedgerPlan   *plan,
+                  GError      **error)
+{
+  GListModel *areas = ledger_node_get_children (LEDGER_NODE (plan));
+  gint64 plan_id = insert_plan_row (self, plan, error);
+
+  if (plan_id == 0)
+    return FALSE;
+  ledger_node_set_id (LEDGER_NODE (plan), plan_id);
+
+  for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+    {
+      g_autoptr(LedgerArea) area = g_list_model_get_item (areas, a);
+      GListModel *tasks = ledger_node_get_children (LEDGER_NODE (area));
+      gint64 area_id = insert_area_row (self, area, plan_id, a, error);
+
+      if (area_id == 0)
+        return FALSE;
+      ledger_node_set_id (LEDGER_NODE (area), area_id);
+
+      for (guint t = 0; t < g_list_model_get_n_items (tasks); t++)
+        {
+          g_autoptr(LedgerTask) task = g_list_model_get_item (tasks, t);
+          GListModel *indicators = ledger_node_get_children (LEDGER_NODE (task));
+          gint64 task_id = store_insert_task_row (self, task, area_id, t, error);
+
+          if (task_id == 0)
+            return FALSE;
+          ledger_node_set_id (LEDGER_NODE (task), task_id);
+
+          for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+            {
+              g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
+              gint64 id = store_insert_indicator_row (self, indicator, plan_id, task_id, i, error);
+
+              if (id == 0)
+                return FALSE;
+              ledger_indicator_set_id (indicator, id);
+            }
+        }
+    }
+
+  return store_log_change (self, "insert", "plan", ledger_node_get_uuid (LEDGER_NODE (plan)), "",
+                     NULL, ledger_plan_get_code (plan), "", error);
+}
+
+static gboolean
+check_plan_is_new (LedgerStore  *self,
+                   LedgerPlan   *plan,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM plans WHERE uuid = ? OR code = ?", error);
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, ledger_node_get_uuid (LEDGER_NODE (plan)));
+  store_bind_text (stmt, 2, ledger_plan_get_code (plan));
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (exists)
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS,
+                 _("The ledger already holds the plan “%s”"),
+                 ledger_node_get_title (LEDGER_NODE (plan)));
+  return !exists;
+}
+
+/**
+ * ledger_store_add_plans:
+ * @plans: (element-type LedgerPlan): plans, as read from a plan file
+ *
+ * Adds the plans in one transaction: all of them or, on error, none. The
+ * objects get their database ids.
+ */
+gboolean
+ledger_store_add_plans (LedgerStore  *self,
+                        GPtrArray    *plans,
+                        GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plans != NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < plans->len; i++)
+    {
+      LedgerPlan *plan = g_ptr_array_index (plans, i);
+
+      if (!check_plan_is_new (self, plan, error) || !insert_plan_tree (self, plan, error))
+        {
+          store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+  store_emit_plans_changed (self);
+  return TRUE;
+}
+
+/* Loads the plans compiled into the program into a ledger that has none:
+ * the first start of an empty ledger. */
+gboolean
+ledger_store_add_builtin_plans (LedgerStore  *self,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  gboolean has_plans;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+
+  if ((stmt = store_prepare (self, "SELECT 1 FROM plans LIMIT 1", error)) == NULL)
+    return FALSE;
+  has_plans = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (has_plans)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_plans); i++)
+    {
+      g_autoptr(GPtrArray) plans = ledger_plan_file_load_builtin (builtin_plans[i], error);
+
+      if (plans == NULL)
+        return FALSE;
+      g_ptr_array_extend_and_steal (all, g_steal_pointer (&plans));
+    }
+  return ledger_store_add_plans (self, all, error);
+}
+
+static LedgerIndicator *
+store_indicator_from_row (sqlite3_stmt *stmt)
+{
+  LedgerKind kind = LEDGER_KIND_QUALITATIVE;
+  LedgerComparator comparator = LEDGER_COMPARATOR_NONE;
+  LedgerBetter better = LEDGER_BETTER_HIGHER;
+  LedgerFrequency frequency = LEDGER_FREQUENCY_ANNUAL;
+  LedgerIndicator *indicator;
+
+  ledger_kind_from_string (store_column_text (stmt, 5), &kind);
+  ledger_comparator_from_string (store_column_text (stmt, 6), &comparator);
+  ledger_better_from_string (store_column_text (stmt, 7), &better);
+  ledger_frequency_from_string (store_column_text (stmt, 9), &frequency);
+
+  indicator = g_object_new (LEDGER_TYPE_INDICATOR,
+                            "uuid", store_column_text (stmt, 1),
+                            "code", store_column_text (stmt, 2),
+                            "name", store_column_text (stmt, 3),
+                            "unit", store_column_text (stmt, 4),
+                            "kind", kind,
+                            "comparator", comparator,
+                            "better", better,
+                            "target", sqlite3_column_double (stmt, 8),
+                            "frequency", frequency,
+                            "responsible-unit", store_column_text (stmt, 10),
+                            "notes", store_column_text (stmt, 11),
+                            "source-text", store_column_text (stmt, 12),
+                            NULL);
+  ledger_indicator_set_id (indicator, sqlite3_column_int64 (stmt, 0));
+  return indicator;
+}
+
+static gboolean
+load_indicators (LedgerStore  *self,
+                 LedgerNode   *task,
+                 GError      **error)
+{
+  static char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sql == NULL)
+    sql = g_strconcat ("SELECT ", indicator_columns,
+                       " FROM indicators WHERE task_id = ? ORDER BY position", NULL);
+  if ((stmt = store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (task));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LedgerIndicator) indicator = store_indicator_from_row (stmt);
+
+      ledger_node_append_child (task, G_OBJECT (indicator));
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || store_set_error (self, rc, error);
+}
+
+static gboolean
+load_tasks (LedgerStore  *self,
+            LedgerNode   *area,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT id, uuid, title, text FROM tasks WHERE area_id = ? ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (area));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerNode *task = g_object_new (LEDGER_TYPE_TASK,
+                                       "id", sqlite3_column_int64 (stmt, 0),
+                                       "uuid", store_column_text (stmt, 1),
+                                       "title", store_column_text (stmt, 2),
+                                       "text", store_column_text (stmt, 3),
+                                       NULL);
+      g_ptr_array_add (tasks, task);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, rc, error);
+
+  /* The children are read after the statement is done with: it is cached,
+   * and reading a level below reuses other statements only. */
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      if (!load_indicators (self, g_ptr_array_index (tasks, i), error))
+        return FALSE;
+      ledger_node_append_child (area, g_ptr_array_index (tasks, i));
+    }
+  return TRUE;
+}
+
+static gboolean
+load_areas (LedgerStore  *self,
+            LedgerNode   *plan,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT id, uuid, title, short_title FROM areas WHERE plan_id = ? ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (plan));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerNode *area = g_object_new (LEDGER_TYPE_AREA,
+                                       "id", sqlite3_column_int64 (stmt, 0),
+                                       "uuid", store_column_text (stmt, 1),
+                                       "title", store_column_text (stmt, 2),
+                                       "short-title", store_column_text (stmt, 3),
+                                       NULL);
+      g_ptr_array_add (areas, area);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, rc, error);
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      if (!load_tasks (self, g_ptr_array_index (areas, i), error))
+        return FALSE;
+      ledger_node_append_child (plan, g_ptr_array_index (areas, i));
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_store_list_plans:
+ *
+ * Returns: (transfer full) (element-type LedgerPlan): every plan of the
+ * ledger with its areas, tasks and indicators, in the order they were added
+ */
+GPtrArray *
+ledger_store_list_plans (LedgerStore  *self,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+    "SELECT id, uuid, code, title, region, source, first_year, last_year FROM plans ORDER BY id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerPlan *plan = g_object_new (LEDGER_TYPE_PLAN,
+                                       "id", sqlite3_column_int64 (stmt, 0),
+                                       "uuid", store_column_text (stmt, 1),
+                                       "code", store_column_text (stmt, 2),
+                                       "title", store_column_text (stmt, 3),
+                                       "region", store_column_text (stmt, 4),
+                                       "source", store_column_text (stmt, 5),
+                                       "first-year", sqlite3_column_int (stmt, 6),
+                                       "last-year", sqlite3_column_int (stmt, 7),
+                                       NULL);
+      g_ptr_array_add (plans, plan);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      if (!load_areas (self, g_ptr_array_index (plans, i), error))
+        return NULL;
+    }
+  return g_steal_pointer (&plans);
+}
+
+/* Runs @write in a transaction and, once committed, tells the views that
+ * the plan changed. */
+static gboolean
+write_plan (LedgerStore  *self,
+            gboolean    (*write) (LedgerStore *, gpointer, GError **),
+            gpointer      data,
+            GError      **error)
+{
+  if (!store_begin (self, error))
+    return FALSE;
+  if (!write (self, data, error) || !store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+  store_emit_plans_changed (self);
+  return TRUE;
+}
+
+static LedgerIndicator *
+load_indicator (LedgerStore  *self,
+                gint64        indicator_id,
+                GError      **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", indicator_columns, " FROM indicators WHERE id = ?",
+                                      NULL);
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  LedgerIndicator *indicator = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    indicator = store_indicator_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (indicator == NULL)
+    g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                         _("There is no such indicator in the ledger"));
+  return indicator;
+}
+
+static gboolean
+log_indicator_change (LedgerStore      *self,
+                      const char       *action,
+                      LedgerIndicator  *old,
+                      LedgerIndicator  *new,
+                      GError          **error)
+{
+  g_autofree char *old_json = old != NULL ? ledger_plan_file_indicator_to_json (old) : NULL;
+  g_autofree char *new_json = new != NULL ? ledger_plan_file_indicator_to_json (new) : NULL;
+  LedgerIndicator *either = old != NULL ? old : new;
+
+  return store_log_change (self, action, "indicator", ledger_indicator_get_uuid (either), "",
+                     old_json, new_json, "", error);
+}
+
+static gboolean
+check_code_is_free (LedgerStore      *self,
+                    LedgerIndicator  *indicator,
+                    gint64            task_id,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT 1 FROM indicators WHERE code = ? AND id != ? AND plan_id = "
+    "(SELECT a.plan_id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE t.id = ?)", error);
+  gboolean taken;
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, ledger_indicator_get_code (indicator));
+  sqlite3_bind_int64 (stmt, 2, ledger_indicator_get_id (indicator));
+  sqlite3_bind_int64 (stmt, 3, task_id);
+  taken = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (taken)
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS,
+                 _("The plan already has an indicator with the code “%s”"),
+                 ledger_indicator_get_code (indicator));
+  return !taken;
+}
+
+static gint64
+task_of_indicator (LedgerStore *self,
+                   gint64       indicator_id)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT task_id FROM indicators WHERE id = ?", NULL);
+  gint64 task_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    task_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return task_id;
+}
+
+/* The definition of an indicator a user may change; its values stay. The
+ * frequency and kind may only change while every value still fits. */
+static gboolean
+write_indicator_update (LedgerStore  *self,
+                        gpointer      data,
+                        GError      **error)
+{
+  LedgerIndicator *indicator = data;
+  gint64 id = ledger_indicator_get_id (indicator);
+  g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+  sqlite3_stmt *stmt;
+
+  if (old == NULL || !check_code_is_free (self, indicator, task_of_indicator (self, id), error))
+    return FALSE;
+  stmt = store_prepare (self,
+    "UPDATE indicators SET code = ?, name = ?, unit = ?, kind = ?, comparator = ?, better = ?, "
+    "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ? WHERE id = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, ledger_indicator_get_code (indicator));
+  store_bind_text (stmt, 2, ledger_indicator_get_name (indicator));
+  store_bind_text (stmt, 3, ledger_indicator_get_unit (indicator));
+  store_bind_text (stmt, 4, ledger_kind_to_string (kind));
+  store_bind_text (stmt, 5, ledger_comparator_to_string (ledger_indicator_get_comparator (indicator)));
+  store_bind_text (stmt, 6, ledger_better_to_string (ledger_indicator_get_better (indicator)));
+  if (kind != LEDGER_KIND_QUALITATIVE)
+    sqlite3_bind_double (stmt, 7, ledger_indicator_get_target (indicator));
+  store_bind_text (stmt, 8, ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)));
+  store_bind_text (stmt, 9, ledger_indicator_get_responsible_unit (indicator));
+  store_bind_text (stmt, 10, ledger_indicator_get_notes (indicator));
+  store_bind_text (stmt, 11, ledger_indicator_get_source_text (indicator));
+  sqlite3_bind_int64 (stmt, 12, id);
+  if (!store_run (self, stmt, error))
+    return FALSE;
+  if (!store_check_values_fit (self, indicator, error))
+    return FALSE;
+  return log_indicator_change (self, "update", old, indicator, error);
+}
+
+/**
+ * ledger_store_update_indicator:
+ * @indicator: the indicator as it is to be, with its id
+ *
+ * Changes an indicator's definition and logs the change. Emits
+ * #LedgerStore::plans-changed.
+ */
+gboolean
+ledger_store_update_indicator (LedgerStore      *self,
+                               LedgerIndicator  *indicator,
+                               GError          **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), FALSE);
+
+  return write_plan (self, write_indicator_update, indicator, error);
+}
+
+typedef struct
+{
+  gint64           parent_id;
+  LedgerIndicator *indicator;
+  const char      *title;
+  const char      *text;
+  gint64           new_id;
+} NewRow;
+
+static int
+next_position (LedgerStore *self,
+               const char  *sql,
+               gint64       parent_id)
+{
+  sqlite3_stmt *stmt = store_prepare (self, sql, NULL);
+  int position = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return position;
+}
+
+static gint64
+plan_of_task (LedgerStore *self,
+              gint64       task_id)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT a.plan_id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE t.id = ?", NULL);
+  gint64 plan_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    plan_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return plan_id;
+}
+
+static gboolean
+write_new_indicator (LedgerStore  *self,
+                     gpointer      data,
+                     GError      **error)
+{
+  NewRow *row = data;
+  gint64 plan_id = plan_of_task (self, row->parent_id);
+  int position = next_position (self,
+    "SELECT coalesce(max(position) + 1, 0) FROM indicators WHERE task_id = ?", row->parent_id);
+
+  if (plan_id == 0)
+    {
+      g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                           _("There is no such task in the ledger"));
+      return FALSE;
+    }
+  if (!check_code_is_free (self, row->indicator, row->parent_id, error))
+    return FALSE;
+  row->new_id = store_insert_indicator_row (self, row->indicator, plan_id, row->parent_id, position, error);
+  return row->new_id != 0 && log_indicator_change (self, "insert", NULL, row->indicator, error);
+}
+
+/**
+ * ledger_store_add_indicator:
+ * @indicator: the new indicator; its uuid is used as given
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+ledger_store_add_indicator (LedgerStore      *self,
+                            gint64            task_id,
+                            LedgerIndicator  *indicator,
+                            GError          **error)
+{
+  NewRow row = { task_id, indicator, NULL, NULL, 0 };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), 0);
+
+  if (!write_plan (self, write_new_indicator, &row, error))
+    return 0;
+  ledger_indicator_set_id (indicator, row.new_id);
+  return row.new_id;
+}
+
+/* A task is left without indicators only to go: it goes too. */
+static gboolean
+delete_task_if_empty (LedgerStore  *self,
+                      gint64        task_id,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT uuid, title FROM tasks WHERE id = ? AND NOT EXISTS "
+    "(SELECT 1 FROM indicators WHERE task_id = tasks.id)", error);
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      uuid = g_strdup (store_column_text (stmt, 0));
+      title = g_strdup (store_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (uuid == NULL)
+    return TRUE;
+
+  if ((stmt = store_prepare (self, "DELETE FROM tasks WHERE id = ?", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, task_id);
+  return store_run (self, stmt, error) && store_log_change (self, "delete", "task", uuid, "", title, NULL, "", error);
+}
+
+static gboolean
+write_indicator_deletion (LedgerStore  *self,
+                          gpointer      data,
+                          GError      **error)
+{
+  gint64 id = *(gint64 *) data;
+  gint64 task_id = task_of_indicator (self, id);
+  g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
+  sqlite3_stmt *stmt;
+
+  if (old == NULL || (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return store_run (self, stmt, error) && log_indicator_change (self, "delete", old, NULL, error) &&
+         delete_task_if_empty (self, task_id, error);
+}
+
+/* Removes an indicator and its values, and its task if it was the task's
+ * last indicator; the change log keeps its definition. */
+gboolean
+ledger_store_delete_indicator (LedgerStore  *self,
+                               gint64        indicator_id,
+                               GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+
+  return write_plan (self, write_indicator_deletion, &indicator_id, error);
+}
+
+static gboolean
+write_new_task (LedgerStore  *self,
+                gpointer      data,
+                GError      **error)
+{
+  NewRow *row = data;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autoptr(LedgerTask) task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", row->title,
+                                             "text", row->text, NULL);
+  int position = next_position (self,
+    "SELECT coalesce(max(position) + 1, 0) FROM tasks WHERE area_id = ?", row->parent_id);
+  gint64 task_id = store_insert_task_row (self, task, row->parent_id, position, error);
+
+  if (task_id == 0 || !store_log_change (self, "insert", "task", uuid, "", NULL, row->title, "", error))
+    return FALSE;
+  row->parent_id = task_id;
+  return write_new_indicator (self, row, error);
+}
+
+/**
+ * ledger_store_add_task:
+ * @indicator: the task's first indicator (a task always has one)
+ *
+ * Adds a task at the end of an area, with its first indicator, in one
+ * transaction.
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+ledger_store_add_task (LedgerStore      *self,
+                       gint64            area_id,
+                       const char       *title,
+                       const char       *text,
+                       LedgerIndicator  *indicator,
+                       GError          **error)
+{
+  NewRow row = { area_id, indicator, title, text, 0 };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
+  g_return_val_if_fail (title != NULL && title[0] != '\0', 0);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), 0);
+
+  if (!write_plan (self, write_new_task, &row, error))
+    return 0;
+  ledger_indicator_set_id (indicator, row.new_id);
+  return row.new_id;
+}
+
+/* Returns: (transfer full) (nullable): the indicator with the same code in
+ * the latest plan that ends before @plan starts: last year's figure */
+LedgerIndicator *
+ledger_store_find_earlier_indicator (LedgerStore *self,
+                                     LedgerPlan  *plan,
+                                     const char  *code)
+{
+  g_autofree char *sql = g_strconcat ("SELECT i.", indicator_columns_prefixed,
+                                      " FROM indicators i JOIN plans p ON p.id = i.plan_id "
+                                      "WHERE i.code = ? AND p.last_year < ? "
+                                      "ORDER BY p.last_year DESC LIMIT 1", NULL);
+  sqlite3_stmt *stmt;
+  LedgerIndicator *indicator = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  if ((stmt = store_prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  store_bind_text (stmt, 1, code);
+  sqlite3_bind_int (stmt, 2, ledger_plan_get_first_year (plan));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    indicator = store_indicator_from_row (stmt);
+  sqlite3_reset (stmt);
+  return indicator;
+}

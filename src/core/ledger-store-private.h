@@ -1,0 +1,70 @@
+/* ledger-store-private.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+/* The store is one class in several files: ledger-store.c (the file, its
+ * schema, the change log and the check), ledger-store-plans.c (plans,
+ * areas, tasks, indicators) and ledger-store-values.c (values). These are
+ * the pieces they share; nothing outside src/core sees them. */
+
+struct _LedgerStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;
+  int         schema_version;
+};
+
+G_GNUC_INTERNAL gboolean      store_set_error           (LedgerStore   *self,
+                                                         int            rc,
+                                                         GError       **error);
+G_GNUC_INTERNAL sqlite3_stmt *store_prepare             (LedgerStore   *self,
+                                                         const char    *sql,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_run                 (LedgerStore   *self,
+                                                         sqlite3_stmt  *stmt,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_exec                (LedgerStore   *self,
+                                                         const char    *sql,
+                                                         GError       **error);
+G_GNUC_INTERNAL void          store_bind_text           (sqlite3_stmt  *stmt,
+                                                         int            index,
+                                                         const char    *text);
+G_GNUC_INTERNAL const char   *store_column_text         (sqlite3_stmt  *stmt,
+                                                         int            index);
+G_GNUC_INTERNAL gboolean      store_begin               (LedgerStore   *self,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_commit              (LedgerStore   *self,
+                                                         GError       **error);
+G_GNUC_INTERNAL void          store_rollback            (LedgerStore   *self);
+G_GNUC_INTERNAL char         *store_now                 (void);
+G_GNUC_INTERNAL const char   *store_user                (void);
+G_GNUC_INTERNAL gboolean      store_log_change          (LedgerStore   *self,
+                                                         const char    *action,
+                                                         const char    *entity,
+                                                         const char    *entity_uuid,
+                                                         const char    *period,
+                                                         const char    *old_json,
+                                                         const char    *new_json,
+                                                         const char    *origin,
+                                                         GError       **error);
+G_GNUC_INTERNAL void          store_emit_values_changed (LedgerStore   *self,
+                                                         gint64         indicator_id);
+G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
+G_GNUC_INTERNAL gboolean      store_check_values_fit    (LedgerStore      *self,
+                                                         LedgerIndicator  *indicator,
+                                                         GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,483 @@
+/* ledger-store-values.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ledger-area.h"
+#include "ledger-core-resources.h"
+#include "ledger-plan-file.h"
+#include "ledger-status.h"
+#include "ledger-store-private.h"
+#include "ledger-task.h"
+
+/* The store's values: one per indicator and period, read, recorded,
+ * imported and deleted, each change logged. */
+
+static const char *value_columns =
+  "indicator_id, period, value, status, note, source, updated_at, updated_by";
+
+static LedgerValue *
+store_value_from_row (sqlite3_stmt *stmt)
+{
+  LedgerValue *value;
+
+  if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+    value = ledger_value_new_status (sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1),
+                                     store_column_text (stmt, 3), store_column_text (stmt, 4),
+                                     store_column_text (stmt, 5));
+  else
+    value = ledger_value_new (sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1),
+                              sqlite3_column_double (stmt, 2), store_column_text (stmt, 4),
+                              store_column_text (stmt, 5));
+  ledger_value_set_updated (value, store_column_text (stmt, 6), store_column_text (stmt, 7));
+  return value;
+}
+
+static LedgerValue *
+query_one_value (LedgerStore  *self,
+                 const char   *where,
+                 gint64        indicator_id,
+                 const char   *period)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values ",
+                                      where, NULL);
+  sqlite3_stmt *stmt = store_prepare (self, sql, NULL);
+  LedgerValue *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (period != NULL)
+    store_bind_text (stmt, 2, period);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = store_value_from_row (stmt);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* Returns: (transfer full) (nullable): the value recorded for @period */
+LedgerValue *
+ledger_store_get_value (LedgerStore *self,
+                        gint64       indicator_id,
+                        const char  *period)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  return query_one_value (self, "WHERE indicator_id = ? AND period = ?", indicator_id, period);
+}
+
+/* Returns: (transfer full) (nullable): the value of the latest period */
+LedgerValue *
+ledger_store_get_latest_value (LedgerStore *self,
+                               gint64       indicator_id)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  return query_one_value (self, "WHERE indicator_id = ? ORDER BY period_key DESC LIMIT 1",
+                          indicator_id, NULL);
+}
+
+/* The largest period_key of the periods that end by the end of @period,
+ * whatever their length: as of 1-9月, 前三季度 counts. */
+static int
+period_key_bound (const LedgerPeriod *period)
+{
+  return (period->year * 100 + ledger_period_end_month (period)) * 10 + 9;
+}
+
+/* Returns: (transfer full) (nullable): the latest value whose period ends
+ * by the end of @as_of */
+LedgerValue *
+ledger_store_get_latest_value_until (LedgerStore        *self,
+                                     gint64              indicator_id,
+                                     const LedgerPeriod *as_of)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values "
+                                      "WHERE indicator_id = ? AND period_key <= ? "
+                                      "ORDER BY period_key DESC LIMIT 1", NULL);
+  sqlite3_stmt *stmt;
+  LedgerValue *value = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+  g_return_val_if_fail (as_of != NULL, NULL);
+
+  if ((stmt = store_prepare (self, sql, NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  sqlite3_bind_int (stmt, 2, period_key_bound (as_of));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = store_value_from_row (stmt);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/* Returns: (transfer full) (nullable): the latest period of @plan that has
+ * any value, the default "as of" period */
+char *
+ledger_store_get_latest_period (LedgerStore *self,
+                                LedgerPlan  *plan)
+{
+  sqlite3_stmt *stmt;
+  char *period = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  stmt = store_prepare (self,
+    "SELECT v.period FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+    "WHERE i.plan_id = ? ORDER BY v.period_key DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    period = g_strdup (store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return period;
+}
+
+/* Returns: (transfer full): the values of an indicator, earliest first */
+GListModel *
+ledger_store_list_values (LedgerStore *self,
+                          gint64       indicator_id)
+{
+  g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values "
+                                      "WHERE indicator_id = ? ORDER BY period_key", NULL);
+  GListStore *values = g_list_store_new (LEDGER_TYPE_VALUE);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  if ((stmt = store_prepare (self, sql, NULL)) == NULL)
+    return G_LIST_MODEL (values);
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(LedgerValue) value = store_value_from_row (stmt);
+
+      g_list_store_append (values, value);
+    }
+  sqlite3_reset (stmt);
+  return G_LIST_MODEL (values);
+}
+
+/* After a change of frequency or kind: refuses if a value no longer fits
+ * the indicator. */
+gboolean
+store_check_values_fit (LedgerStore      *self,
+                  LedgerIndicator  *indicator,
+                  GError          **error)
+{
+  g_autoptr(GListModel) values = ledger_store_list_values (self, ledger_indicator_get_id (indicator));
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
+      LedgerPeriod period;
+
+      gboolean qualitative = ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE;
+
+      if (qualitative == ledger_value_has_number (value))
+        {
+          g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                               _("The indicator has values that the new kind cannot hold; "
+                                 "delete them first"));
+          return FALSE;
+        }
+      if (!ledger_period_parse (ledger_value_get_period (value), &period) ||
+          !ledger_frequency_has_period (ledger_indicator_get_frequency (indicator), &period))
+        {
+          g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                       _("The indicator has a value for “%s”, which is not a period of the new "
+                         "frequency; delete that value first"), ledger_value_get_period (value));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* What the indicator says about where its values may go. */
+typedef struct
+{
+  char            *uuid;
+  LedgerKind       kind;
+  LedgerFrequency  frequency;
+  int              first_year;
+  int              last_year;
+} IndicatorRules;
+
+static gboolean
+store_load_rules (LedgerStore     *self,
+            gint64           indicator_id,
+            IndicatorRules  *rules,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year "
+    "FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      rules->uuid = g_strdup (store_column_text (stmt, 0));
+      ledger_kind_from_string (store_column_text (stmt, 1), &rules->kind);
+      ledger_frequency_from_string (store_column_text (stmt, 2), &rules->frequency);
+      rules->first_year = sqlite3_column_int (stmt, 3);
+      rules->last_year = sqlite3_column_int (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                         _("There is no such indicator in the ledger"));
+  return found;
+}
+
+/* The store's own guard: whatever the caller checked, a value that breaks
+ * the plan's rules is never written. */
+static gboolean
+validate_value (LedgerValue     *value,
+                IndicatorRules  *rules,
+                LedgerPeriod    *period,
+                GError         **error)
+{
+  const char *code = ledger_value_get_period (value);
+
+  if (!ledger_period_parse (code, period) ||
+      !ledger_frequency_has_period (rules->frequency, period) ||
+      period->year < rules->first_year || period->year > rules->last_year)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("“%s” is not a period of this indicator"), code);
+      return FALSE;
+    }
+  if (rules->kind == LEDGER_KIND_QUALITATIVE)
+    {
+      if (!g_strv_contains (ledger_status_qualitative_codes (), ledger_value_get_status (value)))
+        {
+          g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                       _("A qualitative task needs a status"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!ledger_value_has_number (value) || !isfinite (ledger_value_get_number (value)))
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("The value must be a number"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+store_value_to_json (LedgerValue *value)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (value == NULL)
+    return NULL;
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  if (ledger_value_has_number (value))
+    {
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_double_value (builder, ledger_value_get_number (value));
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, ledger_value_get_status (value));
+    }
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, ledger_value_get_note (value));
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, ledger_value_get_source (value));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Writes one value inside an open transaction, and logs the change. An
+ * unchanged value writes nothing. */
+static gboolean
+store_write_value (LedgerStore  *self,
+             LedgerValue  *value,
+             const char   *origin,
+             GError      **error)
+{
+  IndicatorRules rules = { 0 };
+  g_autoptr(LedgerValue) old = NULL;
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *at = store_now ();
+  LedgerPeriod period;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!store_load_rules (self, ledger_value_get_indicator_id (value), &rules, error))
+    return FALSE;
+  if (!validate_value (value, &rules, &period, error))
+    {
+      g_free (rules.uuid);
+      return FALSE;
+    }
+
+  old = ledger_store_get_value (self, ledger_value_get_indicator_id (value),
+                                ledger_value_get_period (value));
+  if (old != NULL && ledger_value_equal (old, value))
+    {
+      g_free (rules.uuid);
+      return TRUE;
+    }
+
+  stmt = store_prepare (self,
+    "INSERT INTO indicator_values (uuid, indicator_id, period, period_key, value, status, note, "
+    "source, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (indicator_id, period) DO UPDATE SET value = excluded.value, "
+    "status = excluded.status, note = excluded.note, source = excluded.source, "
+    "updated_at = excluded.updated_at, updated_by = excluded.updated_by", error);
+  if (stmt == NULL)
+    {
+      g_free (rules.uuid);
+      return FALSE;
+    }
+  store_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, ledger_value_get_indicator_id (value));
+  store_bind_text (stmt, 3, ledger_value_get_period (value));
+  sqlite3_bind_int (stmt, 4, ledger_period_sort_key (&period));
+  if (ledger_value_has_number (value))
+    sqlite3_bind_double (stmt, 5, ledger_value_get_number (value));
+  store_bind_text (stmt, 6, ledger_value_get_status (value));
+  store_bind_text (stmt, 7, ledger_value_get_note (value));
+  store_bind_text (stmt, 8, ledger_value_get_source (value));
+  store_bind_text (stmt, 9, at);
+  store_bind_text (stmt, 10, store_user ());
+
+  old_json = store_value_to_json (old);
+  new_json = store_value_to_json (value);
+  ok = store_run (self, stmt, error) &&
+       store_log_change (self, old != NULL ? "update" : "insert", "value", rules.uuid,
+                   ledger_value_get_period (value), old_json, new_json, origin, error);
+  g_free (rules.uuid);
+  return ok;
+}
+
+/**
+ * ledger_store_set_value:
+ *
+ * Records @value for its indicator and period, replacing what was there,
+ * and logs the change. Emits #LedgerStore::values-changed once committed.
+ */
+gboolean
+ledger_store_set_value (LedgerStore  *self,
+                        LedgerValue  *value,
+                        GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_VALUE (value), FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+  if (!store_write_value (self, value, "", error) || !store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+  store_emit_values_changed (self, ledger_value_get_indicator_id (value));
+  return TRUE;
+}
+
+/**
+ * ledger_store_import_values:
+ * @values: (element-type LedgerValue): the values to record
+ * @origin: where they come from (a file name), for the change log
+ *
+ * Records all of @values in one transaction: all of them, or on the first
+ * error none.
+ */
+gboolean
+ledger_store_import_values (LedgerStore  *self,
+                            GPtrArray    *values,
+                            const char   *origin,
+                            GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (!store_write_value (self, g_ptr_array_index (values, i), origin, error))
+        {
+          store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+  store_emit_values_changed (self, (gint64) 0);
+  return TRUE;
+}
+
+gboolean
+ledger_store_delete_value (LedgerStore  *self,
+                           gint64        indicator_id,
+                           const char   *period,
+                           GError      **error)
+{
+  IndicatorRules rules = { 0 };
+  g_autoptr(LedgerValue) old = NULL;
+  g_autofree char *old_json = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+  old = ledger_store_get_value (self, indicator_id, period);
+  if (old == NULL)
+    {
+      store_rollback (self);
+      return TRUE;
+    }
+  old_json = store_value_to_json (old);
+  stmt = store_prepare (self, "DELETE FROM indicator_values WHERE indicator_id = ? AND period = ?",
+                  error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      store_bind_text (stmt, 2, period);
+    }
+  ok = stmt != NULL && store_run (self, stmt, error) &&
+       store_load_rules (self, indicator_id, &rules, error) &&
+       store_log_change (self, "delete", "value", rules.uuid, period, old_json, NULL, "", error) &&
+       store_commit (self, error);
+  g_free (rules.uuid);
+  if (!ok)
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+  store_emit_values_changed (self, indicator_id);
+  return TRUE;
+}
