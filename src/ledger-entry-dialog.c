@@ -148,7 +148,7 @@ announce (LedgerEntryDialog *self,
   /* Translators: a toast after saving, "新增城镇就业 1-10月: 3.9 万人" */
   message = g_strdup_printf (_("Recorded %s %s: %s"), ledger_indicator_get_name (self->indicator),
                              period, text);
-  ledger_window_add_toast (LEDGER_WINDOW (parent), message);
+  ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
 }
 
 static void

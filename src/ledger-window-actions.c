@@ -64,6 +64,23 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (ledger_preferences_window_new (GTK_WINDOW (self), self->settings)));
 }
 
+/* Ctrl+Z: reverts the last change, a whole batch included. */
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (ledger_store_undo (self->store, &error))
+    ledger_window_add_toast (self, _("Undone"));
+  else if (error != NULL)
+    ledger_window_add_toast (self, error->message);
+  else
+    ledger_window_add_toast (self, _("Nothing to undo"));
+}
+
 /* Shows an error the user has to read, with what it is about. */
 static void
 show_error (LedgerWindow *self,
@@ -175,12 +192,14 @@ void
 ledger_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.record-value", NULL, record_value_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.record-value", NULL);

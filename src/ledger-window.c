@@ -636,6 +636,23 @@ ledger_window_get_visible_page (LedgerWindow *self)
   return gtk_stack_get_visible_child (self->pages);
 }
 
+/* A toast after a change, with the button that undoes it (Ctrl+Z too). */
+void
+ledger_window_add_undo_toast (LedgerWindow *self,
+                              const char   *title)
+{
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 ledger_window_add_toast (LedgerWindow *self,
                          const char   *title)

@@ -32,5 +32,7 @@ void          ledger_window_show_indicator   (LedgerWindow    *self,
                                               LedgerIndicator *indicator);
 void          ledger_window_add_toast    (LedgerWindow      *self,
                                           const char        *title);
+void          ledger_window_add_undo_toast (LedgerWindow    *self,
+                                            const char      *title);
 
 G_END_DECLS

@@ -213,6 +213,7 @@ ledger_store_add_plans (LedgerStore  *self,
 
   if (!store_begin (self, error))
     return FALSE;
+  store_undo_forget (self);
   for (guint i = 0; i < plans->len; i++)
     {
       LedgerPlan *plan = g_ptr_array_index (plans, i);
@@ -443,8 +444,11 @@ ledger_store_list_plans (LedgerStore  *self,
   return g_steal_pointer (&plans);
 }
 
+static gboolean write_indicator_update (LedgerStore *self, gpointer data, GError **error);
+
 /* Runs @write in a transaction and, once committed, tells the views that
- * the plan changed. */
+ * the plan changed. Only a change of an indicator's definition can be
+ * undone; other changes of the plan start the undo history anew. */
 static gboolean
 write_plan (LedgerStore  *self,
             gboolean    (*write) (LedgerStore *, gpointer, GError **),
@@ -453,6 +457,8 @@ write_plan (LedgerStore  *self,
 {
   if (!store_begin (self, error))
     return FALSE;
+  if (write != write_indicator_update)
+    store_undo_forget (self);
   if (!write (self, data, error) || !store_commit (self, error))
     {
       store_rollback (self);
@@ -547,7 +553,14 @@ write_indicator_update (LedgerStore  *self,
                         gpointer      data,
                         GError      **error)
 {
-  LedgerIndicator *indicator = data;
+  return store_update_indicator (self, data, error);
+}
+
+gboolean
+store_update_indicator (LedgerStore      *self,
+                        LedgerIndicator  *indicator,
+                        GError          **error)
+{
   gint64 id = ledger_indicator_get_id (indicator);
   g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
   LedgerKind kind = ledger_indicator_get_kind (indicator);
@@ -555,6 +568,7 @@ write_indicator_update (LedgerStore  *self,
 
   if (old == NULL || !check_code_is_free (self, indicator, task_of_indicator (self, id), error))
     return FALSE;
+  store_undo_record_indicator (self, old);
   stmt = store_prepare (self,
     "UPDATE indicators SET code = ?, name = ?, unit = ?, kind = ?, comparator = ?, better = ?, "
     "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ? WHERE id = ?",

@@ -25,6 +25,13 @@ struct _LedgerStore
   sqlite3    *db;
   GHashTable *statements;
   int         schema_version;
+
+  /* Undo (ledger-store-undo.c): what the open transaction overwrote, and
+   * the committed transactions that can be undone, last on top. */
+  GPtrArray  *undo_pending;
+  GPtrArray  *undo_stack;
+  gboolean    undoing;
+  gboolean    undo_forget;
 };
 
 G_GNUC_INTERNAL gboolean      store_set_error           (LedgerStore   *self,
@@ -66,5 +73,28 @@ G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_check_values_fit    (LedgerStore      *self,
                                                          LedgerIndicator  *indicator,
                                                          GError          **error);
+
+G_GNUC_INTERNAL void          store_undo_init           (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_undo_record_value   (LedgerStore   *self,
+                                                         gint64         indicator_id,
+                                                         const char    *period,
+                                                         LedgerValue   *old);
+G_GNUC_INTERNAL void          store_undo_record_indicator (LedgerStore     *self,
+                                                           LedgerIndicator *old);
+G_GNUC_INTERNAL void          store_undo_forget         (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_undo_commit         (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_undo_rollback       (LedgerStore   *self);
+G_GNUC_INTERNAL gboolean      store_write_value         (LedgerStore   *self,
+                                                         LedgerValue   *value,
+                                                         const char    *origin,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_remove_value        (LedgerStore   *self,
+                                                         gint64         indicator_id,
+                                                         const char    *period,
+                                                         const char    *origin,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_update_indicator    (LedgerStore     *self,
+                                                         LedgerIndicator *indicator,
+                                                         GError         **error);
 
 G_END_DECLS

@@ -312,7 +312,7 @@ store_value_to_json (LedgerValue *value)
 
 /* Writes one value inside an open transaction, and logs the change. An
  * unchanged value writes nothing. */
-static gboolean
+gboolean
 store_write_value (LedgerStore  *self,
              LedgerValue  *value,
              const char   *origin,
@@ -343,6 +343,7 @@ store_write_value (LedgerStore  *self,
       g_free (rules.uuid);
       return TRUE;
     }
+  store_undo_record_value (self, ledger_value_get_indicator_id (value), ledger_value_get_period (value), old);
 
   stmt = store_prepare (self,
     "INSERT INTO indicator_values (uuid, indicator_id, period, period_key, value, status, note, "
@@ -437,43 +438,50 @@ ledger_store_import_values (LedgerStore  *self,
   return TRUE;
 }
 
+/* Deletes one value inside an open transaction, and logs it. A missing
+ * value deletes nothing. */
+gboolean
+store_remove_value (LedgerStore  *self,
+                    gint64        indicator_id,
+                    const char   *period,
+                    const char   *origin,
+                    GError      **error)
+{
+  IndicatorRules rules = { 0 };
+  g_autoptr(LedgerValue) old = ledger_store_get_value (self, indicator_id, period);
+  g_autofree char *old_json = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (old == NULL)
+    return TRUE;
+  old_json = store_value_to_json (old);
+  stmt = store_prepare (self, "DELETE FROM indicator_values WHERE indicator_id = ? AND period = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_text (stmt, 2, period);
+  store_undo_record_value (self, indicator_id, period, old);
+  ok = store_run (self, stmt, error) &&
+       store_load_rules (self, indicator_id, &rules, error) &&
+       store_log_change (self, "delete", "value", rules.uuid, period, old_json, NULL, origin, error);
+  g_free (rules.uuid);
+  return ok;
+}
+
 gboolean
 ledger_store_delete_value (LedgerStore  *self,
                            gint64        indicator_id,
                            const char   *period,
                            GError      **error)
 {
-  IndicatorRules rules = { 0 };
-  g_autoptr(LedgerValue) old = NULL;
-  g_autofree char *old_json = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
 
   if (!store_begin (self, error))
     return FALSE;
-  old = ledger_store_get_value (self, indicator_id, period);
-  if (old == NULL)
-    {
-      store_rollback (self);
-      return TRUE;
-    }
-  old_json = store_value_to_json (old);
-  stmt = store_prepare (self, "DELETE FROM indicator_values WHERE indicator_id = ? AND period = ?",
-                  error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
-      store_bind_text (stmt, 2, period);
-    }
-  ok = stmt != NULL && store_run (self, stmt, error) &&
-       store_load_rules (self, indicator_id, &rules, error) &&
-       store_log_change (self, "delete", "value", rules.uuid, period, old_json, NULL, "", error) &&
-       store_commit (self, error);
-  g_free (rules.uuid);
-  if (!ok)
+  if (!store_remove_value (self, indicator_id, period, "", error) || !store_commit (self, error))
     {
       store_rollback (self);
       return FALSE;

@@ -183,9 +183,12 @@ store_begin (LedgerStore  *self,
 
 gboolean
 store_commit (LedgerStore  *self,
-        GError      **error)
+              GError      **error)
 {
-  return store_exec (self, "COMMIT", error);
+  if (!store_exec (self, "COMMIT", error))
+    return FALSE;
+  store_undo_commit (self);
+  return TRUE;
 }
 
 void
@@ -193,6 +196,7 @@ store_rollback (LedgerStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     store_exec (self, "ROLLBACK", NULL);
+  store_undo_rollback (self);
 }
 
 static gboolean
@@ -349,6 +353,8 @@ ledger_store_finalize (GObject *object)
   LedgerStore *self = LEDGER_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->undo_pending, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_close (g_steal_pointer (&self->db));
   g_clear_pointer (&self->path, g_free);
@@ -393,6 +399,7 @@ static void
 ledger_store_init (LedgerStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  store_undo_init (self);
 }
 
 /* Returns: (transfer full): $XDG_DATA_HOME/target-ledger/ledger.sqlite3 */

@@ -91,6 +91,9 @@ GListModel  *ledger_store_list_changes         (LedgerStore      *self,
 LedgerIndicator *ledger_store_find_earlier_indicator (LedgerStore *self,
                                                       LedgerPlan  *plan,
                                                       const char  *code);
+gboolean     ledger_store_can_undo             (LedgerStore      *self);
+gboolean     ledger_store_undo                 (LedgerStore      *self,
+                                                GError          **error);
 guint        ledger_store_count_changes        (LedgerStore  *self);
 gboolean     ledger_store_check                (LedgerStore  *self,
                                                 GString      *report);

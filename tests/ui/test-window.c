@@ -128,6 +128,31 @@ test_ctrl_n_records_focused_row (Fixture       *fixture,
   g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG));
 }
 
+/* Ctrl+Z takes back the value just recorded; the row follows. */
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  gint64 id = ledger_test_window_id_of (fixture, "new-urban-jobs");
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerIndicatorRow *row;
+  LedgerEntryDialog *dialog;
+
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  row = ledger_test_window_find_row (fixture, "new-urban-jobs");
+  dialog = open_dialog (row);
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2026-06"));
+  ledger_test_ui_type (dialog_child (dialog, "value_row"), "2.6");
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+  g_assert_cmpstr (row_label (row, "value_label"), ==, "2.6 万人");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ledger_test_ui_wait (100);
+  value = ledger_store_get_value (fixture->store, id, "2026-06");
+  g_assert_null (value);
+  g_assert_cmpstr (row_label (row, "value_label"), ==, "—");
+}
+
 /* The same window in dark mode and in a narrow window, for the eye. */
 static void
 test_dark_and_narrow (Fixture       *fixture,
@@ -159,6 +184,8 @@ main (int   argc,
               ledger_test_window_set_up, test_record_value_through_dialog, ledger_test_window_tear_down);
   g_test_add ("/window/ctrl-n-records-focused-row", Fixture, NULL,
               ledger_test_window_set_up, test_ctrl_n_records_focused_row, ledger_test_window_tear_down);
+  g_test_add ("/window/undo", Fixture, NULL,
+              ledger_test_window_set_up, test_undo, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
               ledger_test_window_set_up, test_dark_and_narrow, ledger_test_window_tear_down);
 

@@ -1,0 +1,207 @@
+/* ledger-store-undo.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-store-private.h"
+
+/* Undo: every committed transaction that wrote values or changed an
+ * indicator's definition can be reverted as a whole, last first — a batch
+ * of sixty values is one step. The store remembers, while a transaction is
+ * open, what each write overwrote; the undo writes it back in one
+ * transaction, logged like any change (origin "undo"). The history lives
+ * as long as the store is open. */
+
+#define MAX_UNDO_STEPS 100
+
+typedef struct
+{
+  gint64           indicator_id;
+  char            *period;     /* NULL for a change of definition */
+  LedgerValue     *old;        /* NULL when there was no value */
+  LedgerIndicator *indicator;  /* the old definition */
+} UndoStep;
+
+static void
+undo_step_free (UndoStep *step)
+{
+  g_free (step->period);
+  g_clear_object (&step->old);
+  g_clear_object (&step->indicator);
+  g_free (step);
+}
+
+static GPtrArray *
+steps_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
+}
+
+void
+store_undo_init (LedgerStore *self)
+{
+  self->undo_pending = steps_new ();
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The first write of a value in a transaction is the one to undo to. */
+static gboolean
+already_recorded (LedgerStore *self,
+                  gint64       indicator_id,
+                  const char  *period)
+{
+  for (guint i = 0; i < self->undo_pending->len; i++)
+    {
+      UndoStep *step = g_ptr_array_index (self->undo_pending, i);
+
+      if (step->indicator_id == indicator_id && g_strcmp0 (step->period, period) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+store_undo_record_value (LedgerStore *self,
+                         gint64       indicator_id,
+                         const char  *period,
+                         LedgerValue *old)
+{
+  UndoStep *step;
+
+  if (self->undoing || already_recorded (self, indicator_id, period))
+    return;
+  step = g_new0 (UndoStep, 1);
+  step->indicator_id = indicator_id;
+  step->period = g_strdup (period);
+  step->old = old != NULL ? g_object_ref (old) : NULL;
+  g_ptr_array_add (self->undo_pending, step);
+}
+
+void
+store_undo_record_indicator (LedgerStore     *self,
+                             LedgerIndicator *old)
+{
+  UndoStep *step;
+
+  if (self->undoing || already_recorded (self, ledger_indicator_get_id (old), NULL))
+    return;
+  step = g_new0 (UndoStep, 1);
+  step->indicator_id = ledger_indicator_get_id (old);
+  step->indicator = g_object_ref (old);
+  g_ptr_array_add (self->undo_pending, step);
+}
+
+/* After a change that cannot be undone (a plan added, an indicator
+ * deleted), earlier steps could no longer be undone safely: once the
+ * transaction commits, the history starts anew. */
+void
+store_undo_forget (LedgerStore *self)
+{
+  self->undo_forget = TRUE;
+}
+
+void
+store_undo_commit (LedgerStore *self)
+{
+  if (self->undo_forget)
+    {
+      self->undo_forget = FALSE;
+      g_ptr_array_set_size (self->undo_stack, 0);
+      g_ptr_array_set_size (self->undo_pending, 0);
+      return;
+    }
+  if (self->undo_pending->len == 0)
+    return;
+  g_ptr_array_add (self->undo_stack, self->undo_pending);
+  self->undo_pending = steps_new ();
+  if (self->undo_stack->len > MAX_UNDO_STEPS)
+    g_ptr_array_remove_index (self->undo_stack, 0);
+}
+
+void
+store_undo_rollback (LedgerStore *self)
+{
+  self->undo_forget = FALSE;
+  g_ptr_array_set_size (self->undo_pending, 0);
+}
+
+gboolean
+ledger_store_can_undo (LedgerStore *self)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  return self->undo_stack->len > 0;
+}
+
+static gboolean
+undo_step (LedgerStore  *self,
+           UndoStep     *step,
+           GError      **error)
+{
+  if (step->indicator != NULL)
+    return store_update_indicator (self, step->indicator, error);
+  if (step->old != NULL)
+    return store_write_value (self, step->old, "undo", error);
+  return store_remove_value (self, step->indicator_id, step->period, "undo", error);
+}
+
+/**
+ * ledger_store_undo:
+ *
+ * Reverts the last change that can be undone, in one transaction, and
+ * logs it. Emits the signals of the change.
+ *
+ * Returns: %TRUE when something was undone, %FALSE when there was nothing
+ *   to undo or on error (with @error set)
+ */
+gboolean
+ledger_store_undo (LedgerStore  *self,
+                   GError      **error)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+  gboolean plan_changed = FALSE;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+
+  if (self->undo_stack->len == 0)
+    return FALSE;
+  steps = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  if (!store_begin (self, error))
+    goto failed;
+
+  self->undoing = TRUE;
+  for (guint i = steps->len; i > 0; i--)
+    {
+      UndoStep *step = g_ptr_array_index (steps, i - 1);
+
+      plan_changed |= step->indicator != NULL;
+      if (!undo_step (self, step, error))
+        {
+          self->undoing = FALSE;
+          store_rollback (self);
+          goto failed;
+        }
+    }
+  self->undoing = FALSE;
+  if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      goto failed;
+    }
+
+  if (plan_changed)
+    store_emit_plans_changed (self);
+  store_emit_values_changed (self, steps->len == 1 ? ((UndoStep *) g_ptr_array_index (steps, 0))->indicator_id : 0);
+  return TRUE;
+
+failed:
+  /* What could not be undone stays on the stack, to try again. */
+  g_ptr_array_add (self->undo_stack, g_steal_pointer (&steps));
+  return FALSE;
+}
