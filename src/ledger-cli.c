@@ -22,7 +22,7 @@
  * clear message and returns non-zero on failure, having changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
-                                  "check", NULL };
+                                  "backup", "restore", "check", NULL };
 
 gboolean
 ledger_cli_wants_command (GVariantDict *options)
@@ -138,6 +138,36 @@ import_plan (LedgerStore *store,
 }
 
 static int
+backup (LedgerStore *store,
+        const char  *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_backup_to (store, out, &error))
+    return fail (error);
+  g_print (_("Backed up %s to %s\n"), ledger_store_get_path (store), out);
+  return 0;
+}
+
+static int
+restore (LedgerStore *store,
+         const char  *in)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety_copy = NULL;
+
+  if (!ledger_store_restore_from (store, in, &safety_copy, &error))
+    {
+      g_printerr ("target-ledger: %s\n", error->message);
+      g_printerr ("target-ledger: %s\n", _("The ledger was not changed"));
+      return 1;
+    }
+  g_print (_("Restored %s from %s; the ledger as it was is saved as %s\n"),
+           ledger_store_get_path (store), in, safety_copy);
+  return 0;
+}
+
+static int
 check (LedgerStore *store)
 {
   g_autoptr(GString) report = g_string_new (NULL);
@@ -161,6 +191,10 @@ run_command (LedgerStore  *store,
 
   if (g_variant_dict_contains (options, "check"))
     return check (store);
+  if (g_variant_dict_lookup (options, "backup", "^&ay", &path))
+    return backup (store, path);
+  if (g_variant_dict_lookup (options, "restore", "^&ay", &path))
+    return restore (store, path);
   /* A plan file imported into a new ledger takes the built-in plans' place. */
   if (g_variant_dict_lookup (options, "import-plan", "^&ay", &path))
     return import_plan (store, path);

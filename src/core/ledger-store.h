@@ -94,6 +94,18 @@ LedgerIndicator *ledger_store_find_earlier_indicator (LedgerStore *self,
 gboolean     ledger_store_can_undo             (LedgerStore      *self);
 gboolean     ledger_store_undo                 (LedgerStore      *self,
                                                 GError          **error);
+gboolean     ledger_store_backup_to            (LedgerStore      *self,
+                                                const char       *path,
+                                                GError          **error);
+gboolean     ledger_store_backup_daily         (LedgerStore      *self,
+                                                GDateTime        *today,
+                                                GError          **error);
+char        *ledger_store_dup_backup_folder    (LedgerStore      *self);
+GPtrArray   *ledger_store_list_backups         (LedgerStore      *self);
+gboolean     ledger_store_restore_from         (LedgerStore      *self,
+                                                const char       *path,
+                                                char            **safety_copy,
+                                                GError          **error);
 guint        ledger_store_count_changes        (LedgerStore  *self);
 gboolean     ledger_store_check                (LedgerStore  *self,
                                                 GString      *report);

@@ -1,0 +1,278 @@
+/* ledger-store-backup.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "ledger-store-private.h"
+
+/* Backups: copies of the ledger made with SQLite's backup API, which
+ * copies a consistent state even while the ledger is in use. They go into
+ * a "backups" folder beside the ledger; the first start of each day makes
+ * one, and the last 14 are kept. A backup is written to a temporary file
+ * and renamed into place, so a backup file is always whole. */
+
+#define KEEP_BACKUPS 14
+#define DAILY_PREFIX "ledger-"
+
+static gboolean
+copy_database (sqlite3     *from,
+               sqlite3     *to,
+               const char  *path,
+               GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
+                   _("Could not copy the ledger to “%s”: %s"), path, sqlite3_errmsg (to));
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
+                   _("Could not copy the ledger to “%s”: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_store_backup_to:
+ * @path: the backup file to write; replaced whole if it exists
+ *
+ * Copies the ledger into @path, readable by its owner only.
+ */
+gboolean
+ledger_store_backup_to (LedgerStore  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_autofree char *temporary = g_strconcat (path, ".part", NULL);
+  sqlite3 *backup = NULL;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  g_remove (temporary);
+  if ((fd = g_open (temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write the backup “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  /* A backup is one self-contained file: no write-ahead log beside it. */
+  ok = sqlite3_open_v2 (temporary, &backup, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+       copy_database (self->db, backup, path, error) &&
+       sqlite3_exec (backup, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK;
+  if (backup != NULL)
+    sqlite3_close (backup);
+  if (ok && g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not write the backup “%s”: %s"), path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_remove (temporary);
+  return ok;
+}
+
+/* Returns: (transfer full): the folder of this ledger's backups */
+char *
+ledger_store_dup_backup_folder (LedgerStore *self)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  folder = g_path_get_dirname (self->path);
+  return g_build_filename (folder, "backups", NULL);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return -g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/**
+ * ledger_store_list_backups:
+ *
+ * Returns: (transfer full) (element-type utf8): the paths of the ledger's
+ *   backups, the newest first (their names sort by date)
+ */
+GPtrArray *
+ledger_store_list_backups (LedgerStore *self)
+{
+  g_autofree char *folder = ledger_store_dup_backup_folder (self);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *backups = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".sqlite3"))
+        g_ptr_array_add (backups, g_build_filename (folder, name, NULL));
+    }
+  g_ptr_array_sort (backups, compare_newest_first);
+  return backups;
+}
+
+static void
+prune_daily_backups (LedgerStore *self)
+{
+  g_autoptr(GPtrArray) backups = ledger_store_list_backups (self);
+  guint kept = 0;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = g_ptr_array_index (backups, i);
+      g_autofree char *name = g_path_get_basename (path);
+
+      if (!g_str_has_prefix (name, DAILY_PREFIX))
+        continue;
+      if (++kept > KEEP_BACKUPS)
+        g_remove (path);
+    }
+}
+
+/**
+ * ledger_store_backup_daily:
+ * @today: the date the backup is for
+ *
+ * Makes today's backup if there is none yet, and keeps the last 14 daily
+ * backups. Returns: %FALSE with @error set if the backup failed
+ */
+gboolean
+ledger_store_backup_daily (LedgerStore  *self,
+                           GDateTime    *today,
+                           GError      **error)
+{
+  g_autofree char *folder = ledger_store_dup_backup_folder (self);
+  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *name = g_strconcat (DAILY_PREFIX, date, ".sqlite3", NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!ledger_store_backup_to (self, path, error))
+    return FALSE;
+  prune_daily_backups (self);
+  return TRUE;
+}
+
+/* A backup must be a whole ledger of a version this program reads. */
+static sqlite3 *
+open_backup (const char  *path,
+             GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  if (version >= 1 && version <= LEDGER_STORE_SCHEMA_VERSION &&
+      sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_NOT_A_LEDGER,
+                   _("“%s” is not a whole ledger that this version can read"), path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/**
+ * ledger_store_restore_from:
+ * @path: a backup
+ * @safety_copy: (out) (optional) (transfer full): where the ledger as it
+ *   was has been saved first
+ *
+ * Replaces the ledger's contents with the backup's, after saving the
+ * ledger as it is into the backups folder. A file that is not a whole
+ * ledger is refused and nothing changes. Emits the change signals.
+ */
+gboolean
+ledger_store_restore_from (LedgerStore  *self,
+                           const char   *path,
+                           char        **safety_copy,
+                           GError      **error)
+{
+  g_autofree char *folder = ledger_store_dup_backup_folder (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *name = g_strconcat ("before-restore-", stamp, ".sqlite3", NULL);
+  g_autofree char *before = g_build_filename (folder, name, NULL);
+  sqlite3 *backup;
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((backup = open_backup (path, error)) == NULL)
+    return FALSE;
+  ok = g_mkdir_with_parents (folder, 0700) == 0 &&
+       ledger_store_backup_to (self, before, error);
+  if (ok)
+    {
+      /* Cached statements would hold the old schema. */
+      g_hash_table_remove_all (self->statements);
+      ok = copy_database (backup, self->db, self->path, error);
+    }
+  sqlite3_close (backup);
+  if (!ok)
+    return FALSE;
+
+  store_undo_forget (self);
+  store_undo_commit (self);
+  if (safety_copy != NULL)
+    *safety_copy = g_steal_pointer (&before);
+  store_emit_plans_changed (self);
+  store_emit_values_changed (self, 0);
+  return TRUE;
+}
