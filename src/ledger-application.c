@@ -12,6 +12,7 @@
 
 #include "ledger-application.h"
 #include "ledger-cli.h"
+#include "ledger-settings.h"
 #include "ledger-store.h"
 #include "ledger-window.h"
 
@@ -73,57 +74,190 @@ ledger_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+static void open_window (LedgerApplication *self);
+
+/* The ledger opened without --db: the one chosen after a damaged ledger,
+ * else the default one. */
+static char *
+ledger_path (LedgerApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *chosen = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  if ((settings = ledger_settings_new_if_installed ()) != NULL &&
+      (chosen = g_settings_get_string (settings, "ledger-file"))[0] != '\0')
+    return g_steal_pointer (&chosen);
+  return ledger_store_default_path ();
+}
+
+/* From now on, @path is the ledger this program opens. */
+static void
+use_ledger (LedgerApplication *self,
+            const char        *path)
+{
+  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+  if (settings != NULL)
+    g_settings_set_string (settings, "ledger-file", path);
+}
+
+/* A name for a new ledger beside @path: "ledger-new-2026-11-28-171639.sqlite3". */
+static char *
+sibling_path (const char *path,
+              const char *what)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_strdup_printf ("ledger-%s-%s.sqlite3", what, stamp);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+/* Copies the newest backup of the unusable ledger to a new file and opens
+ * that: the unusable file itself is never touched. */
+static void
+recover_from_backup (LedgerApplication *self,
+                     const char        *path)
+{
+  g_autoptr(GPtrArray) backups = ledger_store_list_backups_of (path);
+  g_autofree char *recovered = sibling_path (path, "recovered");
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = g_file_new_for_path (recovered);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (backups->len > 0);
+  from = g_file_new_for_path (g_ptr_array_index (backups, 0));
+  if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      g_warning ("Could not copy the backup: %s", error->message);
+      return;
+    }
+  use_ledger (self, recovered);
+  open_window (self);
+}
+
+static void
+open_error_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        LedgerApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autofree char *fresh = NULL;
+
+  if (g_str_equal (response, "retry"))
+    open_window (self);
+  else if (g_str_equal (response, "backup"))
+    recover_from_backup (self, path);
+  else if (g_str_equal (response, "new"))
+    {
+      fresh = sibling_path (path, "new");
+      use_ledger (self, fresh);
+      open_window (self);
+    }
+}
+
+static const char *
+open_error_heading (GError *error)
+{
+  if (error->domain != LEDGER_STORE_ERROR)
+    return _("The Ledger Could Not Be Opened");
+  switch (error->code)
+    {
+    case LEDGER_STORE_ERROR_NOT_A_LEDGER: return _("This File Is Not a Ledger");
+    case LEDGER_STORE_ERROR_CORRUPT: return _("The Ledger Is Damaged");
+    case LEDGER_STORE_ERROR_TOO_NEW: return _("The Ledger Is From a Newer Version");
+    case LEDGER_STORE_ERROR_LOCKED: return _("The Ledger Is in Use");
+    default: return _("The Ledger Could Not Be Opened");
+    }
+}
+
+/* A ledger that cannot be opened gets a clear dialog offering what makes
+ * sense: try again (locked), open the latest backup, start a new ledger,
+ * or quit. The file itself is left as it is. */
 static void
 show_open_error (LedgerApplication *self,
+                 const char        *path,
                  GError            *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Ledger Could Not Be Opened"),
-                                              error->message);
+  g_autoptr(GPtrArray) backups = ledger_store_list_backups_of (path);
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("The file is left as it is."));
+  GtkWidget *dialog = adw_message_dialog_new (NULL, open_error_heading (error), body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_add_response (message, "quit", _("_Quit"));
+  if (g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_LOCKED))
+    {
+      adw_message_dialog_add_response (message, "retry", _("_Try Again"));
+      adw_message_dialog_set_default_response (message, "retry");
+    }
+  else
+    {
+      adw_message_dialog_add_response (message, "new", _("Start a _New Ledger"));
+      if (backups->len > 0)
+        {
+          adw_message_dialog_add_response (message, "backup", _("Open the Latest _Backup"));
+          adw_message_dialog_set_response_appearance (message, "backup", ADW_RESPONSE_SUGGESTED);
+        }
+      adw_message_dialog_set_default_response (message, backups->len > 0 ? "backup" : "new");
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static LedgerStore *
-open_store (LedgerApplication  *self,
-            GError            **error)
+open_store (const char  *path,
+            GError     **error)
 {
-  g_autofree char *default_path = NULL;
-  g_autoptr(LedgerStore) store = NULL;
-  const char *path = self->db_path;
+  g_autoptr(LedgerStore) store = ledger_store_open (path, error);
 
-  if (path == NULL)
-    path = default_path = ledger_store_default_path ();
-
-  store = ledger_store_open (path, error);
   if (store == NULL || !ledger_store_add_builtin_plans (store, error))
     return NULL;
   return g_steal_pointer (&store);
+}
+
+/* Opens the ledger in a window, after today's backup; or says why not. */
+static void
+open_window (LedgerApplication *self)
+{
+  g_autofree char *path = ledger_path (self);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_clear_object (&self->store);
+  if ((self->store = open_store (path, &error)) == NULL)
+    {
+      show_open_error (self, path, error);
+      return;
+    }
+
+  window = GTK_WINDOW (ledger_window_new (self, self->store));
+  if (!ledger_store_backup_daily (self->store, today, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
+
+      ledger_window_add_toast (LEDGER_WINDOW (window), message);
+    }
+  gtk_window_present (window);
 }
 
 static void
 ledger_application_activate (GApplication *application)
 {
   LedgerApplication *self = LEDGER_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
-
-  if (self->store == NULL && (self->store = open_store (self, &error)) == NULL)
-    {
-      show_open_error (self, error);
-      return;
-    }
-
-  window = GTK_WINDOW (ledger_window_new (self, self->store));
-  gtk_window_present (window);
+    gtk_window_present (window);
+  else
+    open_window (self);
 }
 
 static void
@@ -232,6 +366,19 @@ ledger_application_init (LedgerApplication *self)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+}
+
+/* Opens the ledger @path in a window, as --db does: for tests and for
+ * opening another ledger. */
+void
+ledger_application_open_ledger (LedgerApplication *self,
+                                const char        *path)
+{
+  g_return_if_fail (LEDGER_IS_APPLICATION (self));
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+  open_window (self);
 }
 
 LedgerApplication *

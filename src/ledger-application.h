@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LedgerApplication, ledger_application, LEDGER, APPLICATION, AdwApplication)
 
-LedgerApplication *ledger_application_new (void);
+LedgerApplication *ledger_application_new         (void);
+void               ledger_application_open_ledger (LedgerApplication *self,
+                                                   const char        *path);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ledger-backups-window.h"
 #include "ledger-indicator-row.h"
 #include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
@@ -79,6 +80,16 @@ undo_action (GtkWidget  *widget,
     ledger_window_add_toast (self, error->message);
   else
     ledger_window_add_toast (self, _("Nothing to undo"));
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ledger_backups_window_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Shows an error the user has to read, with what it is about. */
@@ -193,6 +204,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.record-value", NULL, record_value_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);

@@ -100,16 +100,20 @@ ledger_store_backup_to (LedgerStore  *self,
   return ok;
 }
 
+static char *
+backup_folder_of (const char *ledger_path)
+{
+  g_autofree char *folder = g_path_get_dirname (ledger_path);
+
+  return g_build_filename (folder, "backups", NULL);
+}
+
 /* Returns: (transfer full): the folder of this ledger's backups */
 char *
 ledger_store_dup_backup_folder (LedgerStore *self)
 {
-  g_autofree char *folder = NULL;
-
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
-
-  folder = g_path_get_dirname (self->path);
-  return g_build_filename (folder, "backups", NULL);
+  return backup_folder_of (self->path);
 }
 
 static int
@@ -128,7 +132,16 @@ compare_newest_first (gconstpointer a,
 GPtrArray *
 ledger_store_list_backups (LedgerStore *self)
 {
-  g_autofree char *folder = ledger_store_dup_backup_folder (self);
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+  return ledger_store_list_backups_of (self->path);
+}
+
+/* The backups of the ledger at @ledger_path, which need not open: those
+ * of a damaged ledger too. */
+GPtrArray *
+ledger_store_list_backups_of (const char *ledger_path)
+{
+  g_autofree char *folder = backup_folder_of (ledger_path);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   GPtrArray *backups = g_ptr_array_new_with_free_func (g_free);
   const char *name;

@@ -287,6 +287,31 @@ failed:
   return FALSE;
 }
 
+/* A damaged ledger is refused before anything is written to it. */
+static gboolean
+quick_check (LedgerStore  *self,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "PRAGMA quick_check", error);
+  gboolean ok;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_strcmp0 (store_column_text (stmt, 0), "ok") == 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return store_set_error (self, rc, error);
+  if (!ok)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CORRUPT,
+                   _("The ledger “%s” is damaged"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Nothing is written to the file before it is known to be a ledger (or
  * empty): someone else's database is refused as it was found. */
 static gboolean
@@ -305,6 +330,8 @@ configure (LedgerStore  *self,
       return FALSE;
     }
   if (self->schema_version == 0 && !is_empty_database (self, error))
+    return FALSE;
+  if (self->schema_version > 0 && !quick_check (self, error))
     return FALSE;
   if (sqlite3_db_readonly (self->db, "main") == 1)
     return store_set_error (self, SQLITE_READONLY, error);

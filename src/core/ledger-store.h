@@ -102,6 +102,7 @@ gboolean     ledger_store_backup_daily         (LedgerStore      *self,
                                                 GError          **error);
 char        *ledger_store_dup_backup_folder    (LedgerStore      *self);
 GPtrArray   *ledger_store_list_backups         (LedgerStore      *self);
+GPtrArray   *ledger_store_list_backups_of      (const char       *ledger_path);
 gboolean     ledger_store_restore_from         (LedgerStore      *self,
                                                 const char       *path,
                                                 char            **safety_copy,

@@ -52,6 +52,12 @@ ledger_test_ui_init (int    *argc,
   g_assert_no_error (error);
 }
 
+LedgerApplication *
+ledger_test_ui_get_app (void)
+{
+  return app;
+}
+
 int
 ledger_test_ui_run (void)
 {

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "ledger-application.h"
 #include "ledger-indicator-row.h"
 #include "ledger-window.h"
 
@@ -25,6 +26,7 @@ typedef struct
 void                ledger_test_ui_init         (int               *argc,
                                                  char            ***argv);
 int                 ledger_test_ui_run          (void);
+LedgerApplication  *ledger_test_ui_get_app      (void);
 void                ledger_test_ui_wait         (guint              milliseconds);
 void                ledger_test_ui_screenshot   (GtkWidget         *widget,
                                                  const char        *name);

@@ -1,0 +1,233 @@
+/* ledger-backups-window.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-backups-window"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "ledger-backups-window.h"
+#include "ledger-window.h"
+
+/* Backups…: the ledger's backups, newest first, each restorable after
+ * confirmation (the ledger as it is is backed up first); and a backup made
+ * now. */
+struct _LedgerBackupsWindow
+{
+  AdwWindow            parent_instance;
+
+  LedgerStore         *store;
+  AdwPreferencesGroup *group;
+  GPtrArray           *rows;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerBackupsWindow, ledger_backups_window, ADW_TYPE_WINDOW)
+
+static void fill (LedgerBackupsWindow *self);
+
+static void
+toast (LedgerBackupsWindow *self,
+       const char          *message)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (LEDGER_IS_WINDOW (parent))
+    ledger_window_add_toast (LEDGER_WINDOW (parent), message);
+}
+
+static void
+restore_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     LedgerBackupsWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+  if (!ledger_backups_window_restore (self, path, &error))
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("The Backup Was Not Restored"),
+                                                   error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
+static void
+restore_clicked_cb (GtkButton           *button,
+                    LedgerBackupsWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "path");
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Restore “%s”?"), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                              _("The ledger is replaced by the backup. The ledger as it "
+                                                "is now is backed up first, and can be restored in turn."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+backup_row_new (LedgerBackupsWindow *self,
+                const char          *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *size = info != NULL ? g_format_size (g_file_info_get_size (info)) : g_strdup ("");
+  g_autoptr(GDateTime) modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+  g_autoptr(GDateTime) local = modified != NULL ? g_date_time_to_local (modified) : NULL;
+  g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, size);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+fill (LedgerBackupsWindow *self)
+{
+  g_autoptr(GPtrArray) backups = ledger_store_list_backups (self->store);
+  g_autofree char *folder = ledger_store_dup_backup_folder (self->store);
+  g_autofree char *description = g_markup_escape_text (folder, -1);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  adw_preferences_group_set_description (self->group, description);
+  for (guint i = 0; i < backups->len; i++)
+    g_ptr_array_add (self->rows, backup_row_new (self, g_ptr_array_index (backups, i)));
+  if (backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backup yet"));
+      g_ptr_array_add (self->rows, row);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_add (self->group, g_ptr_array_index (self->rows, i));
+}
+
+static void
+back_up_now_cb (LedgerBackupsWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *folder = ledger_store_dup_backup_folder (self->store);
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *name = g_strconcat ("manual-", stamp, ".sqlite3", NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !ledger_store_backup_to (self->store, path, &error))
+    {
+      toast (self, error != NULL ? error->message : g_strerror (errno));
+      return;
+    }
+  toast (self, _("Backed up"));
+  fill (self);
+}
+
+static void
+ledger_backups_window_dispose (GObject *object)
+{
+  LedgerBackupsWindow *self = LEDGER_BACKUPS_WINDOW (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ledger_backups_window_parent_class)->dispose (object);
+}
+
+static void
+ledger_backups_window_class_init (LedgerBackupsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_backups_window_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ledger_backups_window_init (LedgerBackupsWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *now = gtk_button_new_with_mnemonic (_("_Back Up Now"));
+
+  self->rows = g_ptr_array_new ();
+  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->group, _("Backups"));
+  gtk_widget_set_valign (now, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (now, "clicked", G_CALLBACK (back_up_now_cb), self);
+  adw_preferences_group_set_header_suffix (self->group, now);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
+  gtk_widget_set_vexpand (page, TRUE);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_title (GTK_WINDOW (self), _("Backups"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+}
+
+LedgerBackupsWindow *
+ledger_backups_window_new (GtkWindow   *parent,
+                           LedgerStore *store)
+{
+  LedgerBackupsWindow *self;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+
+  self = g_object_new (LEDGER_TYPE_BACKUPS_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  fill (self);
+  return self;
+}
+
+/* Restores @path (asked for confirmation before) and says so. */
+gboolean
+ledger_backups_window_restore (LedgerBackupsWindow  *self,
+                               const char           *path,
+                               GError              **error)
+{
+  g_autofree char *safety = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BACKUPS_WINDOW (self), FALSE);
+
+  if (!ledger_store_restore_from (self->store, path, &safety, error))
+    return FALSE;
+  message = g_strdup_printf (_("Restored %s"), name);
+  toast (self, message);
+  fill (self);
+  return TRUE;
+}

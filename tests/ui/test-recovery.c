@@ -1,0 +1,194 @@
+/* test-recovery.c: ledgers that cannot be opened — not a ledger, damaged,
+ * from a newer version, locked — get a clear dialog with what makes
+ * sense, and the file is never touched
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "ledger-test-ui.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("recovery-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+}
+
+static void
+close_toplevels (void)
+{
+  GtkWindow *window;
+
+  while ((window = ledger_test_ui_find_window (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+  ledger_test_ui_wait (50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  close_toplevels ();
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static char *
+contents (const char *path)
+{
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return data;
+}
+
+static AdwMessageDialog *
+open_and_expect_dialog (Fixture    *fixture,
+                        const char *heading)
+{
+  AdwMessageDialog *dialog;
+
+  ledger_application_open_ledger (ledger_test_ui_get_app (), fixture->path);
+  ledger_test_ui_wait (200);
+  dialog = ADW_MESSAGE_DIALOG (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_null (ledger_test_ui_find_window (LEDGER_TYPE_WINDOW));
+  return dialog;
+}
+
+static LedgerStore *
+make_ledger (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerStore *store = ledger_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_builtin_plans (store, &error));
+  return store;
+}
+
+/* Not a ledger: no backup to offer, so a new ledger; the file stays. */
+static void
+test_not_a_ledger (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (fixture->path, "季度报表草稿，不是台账\n", -1, NULL));
+  before = contents (fixture->path);
+  dialog = open_and_expect_dialog (fixture, _("This File Is Not a Ledger"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "backup"));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "open-not-a-ledger");
+
+  adw_message_dialog_response (dialog, "new");
+  ledger_test_ui_wait (200);
+  g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_WINDOW));
+  after = contents (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Damaged: the latest backup is offered, copied and opened; the damaged
+ * file stays as it was. */
+static void
+test_damaged_with_backup (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = make_ledger (fixture);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *bytes = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  g_assert_true (ledger_store_backup_daily (store, today, &error));
+  g_clear_object (&store);
+
+  /* Scribble over the middle of the file, as a failing disk would. */
+  g_assert_true (g_file_get_contents (fixture->path, &bytes, &length, NULL));
+  memset (bytes + 4096, 0x5a, MIN (length - 4096, 16384));
+  g_assert_true (g_file_set_contents (fixture->path, bytes, length, NULL));
+  damaged = contents (fixture->path);
+
+  dialog = open_and_expect_dialog (fixture, _("The Ledger Is Damaged"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "backup"));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "open-damaged");
+  adw_message_dialog_response (dialog, "backup");
+  ledger_test_ui_wait (200);
+  g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_WINDOW));
+  after = contents (fixture->path);
+  g_assert_true (memcmp (damaged, after, length) == 0);
+}
+
+/* From a newer version: refused and left alone. */
+static void
+test_too_new (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = make_ledger (fixture);
+  sqlite3 *db;
+
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  open_and_expect_dialog (fixture, _("The Ledger Is From a Newer Version"));
+}
+
+/* Locked by another program: try again once it lets go. */
+static void
+test_locked (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = make_ledger (fixture);
+  AdwMessageDialog *dialog;
+  sqlite3 *db;
+
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  dialog = open_and_expect_dialog (fixture, _("The Ledger Is in Use"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "retry"));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "open-locked");
+
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  adw_message_dialog_response (dialog, "retry");
+  ledger_test_ui_wait (200);
+  g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_WINDOW));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ledger_test_ui_init (&argc, &argv);
+
+  g_test_add ("/recovery/not-a-ledger", Fixture, NULL, fixture_set_up, test_not_a_ledger, fixture_tear_down);
+  g_test_add ("/recovery/damaged-with-backup", Fixture, NULL, fixture_set_up, test_damaged_with_backup,
+              fixture_tear_down);
+  g_test_add ("/recovery/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
+  g_test_add ("/recovery/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
+
+  return ledger_test_ui_run ();
+}
