@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-backups-window.h"
+#include "ledger-batch-window.h"
 #include "ledger-indicator-row.h"
 #include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
@@ -80,6 +81,17 @@ undo_action (GtkWidget  *widget,
     ledger_window_add_toast (self, error->message);
   else
     ledger_window_add_toast (self, _("Nothing to undo"));
+}
+
+static void
+record_period_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_window_present (GTK_WINDOW (ledger_batch_window_new (GTK_WINDOW (self), self->context, self->plan)));
 }
 
 static void
@@ -205,6 +217,9 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.record-period", NULL, record_period_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.record-period", NULL);
   gtk_widget_class_install_action (widget_class, "win.record-value", NULL, record_value_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);

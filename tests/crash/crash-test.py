@@ -11,7 +11,9 @@ imports a generated plan (several plans of monthly indicators over ten years)
 into a fresh ledger, writes several large CSV files of values, each with its
 own marker note, and then, round after round, starts an import of one of them
 and sends SIGKILL after a random delay between 0 and the time that file's
-import takes (measured first). After each kill:
+import takes (measured first). A share of the rounds (--aim, 0.2) instead
+wait for the commit and kill while the ledger file itself is being written
+(the WAL checkpoint as the program closes the ledger). After each kill:
 
 - `--check` must exit 0 (SQLite's integrity_check and the ledger's
   consistency);
@@ -31,6 +33,7 @@ Exits 0 when every round held, 1 otherwise.
 
 import argparse
 import csv
+import hashlib
 import io
 import os
 import random
@@ -218,6 +221,24 @@ class Ledger:
             shutil.copy2(path, folder)
 
 
+def wait_for_checkpoint(process, db, rng, deadline):
+    """Waits until the import starts writing the ledger file itself, which in
+    WAL mode happens only once the transaction has committed (the checkpoint
+    when the program closes the ledger), then a random 0–20 ms more. Returns
+    the time (time.monotonic) to kill at; the process may have exited."""
+    def signature():
+        st = os.stat(db)
+        return st.st_mtime_ns, st.st_size
+
+    before = signature()
+    while process.poll() is None and time.monotonic() < deadline:
+        if signature() != before:
+            time.sleep(rng.uniform(0, 0.02))
+            break
+        time.sleep(0.0005)
+    return time.monotonic()
+
+
 def describe_difference(before, expected, actual, file_rows):
     """Says how `actual` differs from both acceptable states."""
     changed = [k for k, v in file_rows.items() if before.get(k) != v]
@@ -252,6 +273,10 @@ def main():
     # build machine): the default run stays within about two minutes.
     parser.add_argument("--min-rows", type=int, default=10000)
     parser.add_argument("--max-rows", type=int, default=30000)
+    parser.add_argument("--aim", type=float, default=0.2,
+                        help="share of rounds that kill in the checkpoint after the commit")
+    parser.add_argument("--time-limit", type=float, default=240,
+                        help="start no round after this many seconds (0: no limit)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
 
@@ -266,6 +291,8 @@ def main():
         # rebuilt meanwhile.
         binary = os.path.join(work, "target-ledger")
         shutil.copy2(args.binary, binary)
+        with open(binary, "rb") as f:
+            log("crash test: program sha256 %s" % hashlib.sha256(f.read()).hexdigest()[:16])
         home = os.path.join(work, "home")
         os.makedirs(home)
         env = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, ".local/share"),
@@ -315,9 +342,14 @@ def main():
         passed = failed = 0
         killed_during = committed_when_killed = rolled_back = finished = 0
         killed_writing = 0  # with the import's pages already in the WAL
+        killed_aimed = 0  # after the commit, in the checkpoint
         inserted_total = overwritten_total = 0
 
         for round_no in range(1, args.rounds + 1):
+            if args.time_limit > 0 and time.monotonic() - started > args.time_limit:
+                log("crash test: time limit of %g s reached; %d of %d rounds run" % (
+                    args.time_limit, round_no - 1, args.rounds))
+                break
             choices = [i for i in range(len(files)) if i != last_applied]
             i = rng.choice(choices)
             path, file_rows = files[i]
@@ -325,6 +357,10 @@ def main():
             new = sum(1 for k in changed if k not in state)
             expected = dict(state)
             expected.update(file_rows)
+            # Most rounds kill at a random moment of the import; some wait
+            # for the commit and kill while the ledger file is being
+            # checkpointed, the moment at which the file itself is written.
+            aimed = rng.random() < args.aim
             delay = rng.uniform(0, durations[i])
             snapshot = os.path.join(work, "after-kill")
             shutil.rmtree(snapshot, ignore_errors=True)
@@ -336,17 +372,23 @@ def main():
             process = subprocess.Popen(ledger.command("--import-csv", path), env=env,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                        start_new_session=True)
-            try:
-                process.wait(timeout=delay)
-                # It finished first: how long the file takes now, with
-                # what the ledger holds now, is the next round's range.
-                durations[i] = time.monotonic() - t0
-            except subprocess.TimeoutExpired:
+            if aimed:
+                delay = wait_for_checkpoint(process, ledger.db, rng, t0 + STEP_TIMEOUT) - t0
+            else:
+                try:
+                    process.wait(timeout=delay)
+                except subprocess.TimeoutExpired:
+                    pass
+            if process.poll() is None:
                 # The import and anything it started: its own process group.
                 try:
                     os.killpg(process.pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
+            else:
+                # It finished first: how long the file takes now, with
+                # what the ledger holds now, is the next round's range.
+                durations[i] = time.monotonic() - t0
             try:
                 _, stderr = process.communicate(timeout=STEP_TIMEOUT)
             except subprocess.TimeoutExpired:
@@ -356,8 +398,9 @@ def main():
             wal = os.path.getsize(ledger.db + "-wal") if os.path.exists(ledger.db + "-wal") else 0
             ledger.copy_to(snapshot)  # the files as the kill left them
 
-            how = ("killed after %.3f s (WAL %d bytes)" % (delay, wal) if killed
-                   else "finished before the kill (%.3f s)" % delay)
+            how = ("killed after %.3f s%s (WAL %d bytes)" % (
+                       delay, " in the checkpoint" if aimed else "", wal) if killed
+                   else "finished before the kill (%.3f s)" % durations[i])
             problems = []
             outcome = None
             try:
@@ -387,6 +430,7 @@ def main():
 
             if killed:
                 killed_during += 1
+                killed_aimed += aimed
                 if wal > 32:  # more than the WAL header: frames of this import
                     killed_writing += 1
                 if outcome == "all":
@@ -436,12 +480,12 @@ def main():
         elapsed = time.monotonic() - started
         log("crash test: %d rounds, %d killed during a write, %d failure%s" % (
             passed + failed, killed_during, failed, "" if failed == 1 else "s"))
-        log("crash test: of the kills, %d came with the import's pages in the WAL, %d while "
-            "it was still reading the file; %d rolled back, %d found committed; %d imports "
-            "finished before the kill; committed imports inserted %d values and overwrote %d; "
-            "%.1f s" % (killed_writing, killed_during - killed_writing, rolled_back,
-                        committed_when_killed, finished, inserted_total, overwritten_total,
-                        elapsed))
+        log("crash test: of the kills, %d came with the import's pages in the WAL (%d of them "
+            "aimed at the checkpoint), %d while it was still reading the file; %d rolled back, "
+            "%d found committed; %d imports finished before the kill; committed imports "
+            "inserted %d values and overwrote %d; %.1f s" % (
+                killed_writing, killed_aimed, killed_during - killed_writing, rolled_back,
+                committed_when_killed, finished, inserted_total, overwritten_total, elapsed))
         log("%d passed, %d failed" % (passed, failed))
         return 1 if failed else 0
     except Failure as e:

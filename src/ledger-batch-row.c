@@ -1,0 +1,353 @@
+/* ledger-batch-row.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-batch-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-batch-row.h"
+#include "ledger-number.h"
+#include "ledger-status.h"
+#include "ledger-status-pill.h"
+
+/* One indicator in the "Record Period" sheet: its name, previous value and
+ * target; the value for the period, typed from the keyboard (Enter moves
+ * down, Escape reverts, Tab reaches the note); and the status it would
+ * have, updated as one types. Nothing is written until the sheet saves. */
+struct _LedgerBatchRow
+{
+  GtkListBoxRow    parent_instance;
+
+  LedgerContext   *context;
+  LedgerIndicator *indicator;
+  char            *period;
+  char            *original_text;
+  char            *original_note;
+  char            *original_status;
+
+  GtkWidget       *entry;        /* a GtkEntry, or a GtkDropDown for a qualitative task */
+  GtkWidget       *note;
+  GtkWidget       *pill;
+  LedgerStatus     status;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerBatchRow, ledger_batch_row, GTK_TYPE_LIST_BOX_ROW)
+
+static gboolean
+is_qualitative (LedgerBatchRow *self)
+{
+  return ledger_indicator_get_kind (self->indicator) == LEDGER_KIND_QUALITATIVE;
+}
+
+static const char *
+chosen_status (LedgerBatchRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->entry));
+
+  /* The first choice is "—": no status recorded. */
+  return selected > 0 ? ledger_status_qualitative_codes ()[selected - 1] : "";
+}
+
+static void
+show_error (LedgerBatchRow *self,
+            const char     *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (self->entry, "error");
+  else
+    gtk_widget_remove_css_class (self->entry, "error");
+  gtk_widget_set_tooltip_text (self->entry, message);
+}
+
+/* The status the typed value would have, or the error in it. */
+static void
+update_status (LedgerBatchRow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerProgress progress;
+  gboolean empty = is_qualitative (self) ? chosen_status (self)[0] == '\0'
+                                          : gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0';
+
+  /* Nothing recorded and nothing typed: nothing to judge. */
+  if (empty && !ledger_batch_row_is_changed (self))
+    {
+      show_error (self, NULL);
+      ledger_status_pill_set_status (LEDGER_STATUS_PILL (self->pill), LEDGER_STATUS_NO_DATA);
+      self->status = LEDGER_STATUS_NO_DATA;
+      return;
+    }
+  value = ledger_batch_row_read_value (self, &error);
+  show_error (self, error != NULL ? error->message : NULL);
+  progress = ledger_progress_evaluate (self->indicator, value, self->period,
+                                       ledger_context_get_tolerances (self->context));
+  self->status = progress.status;
+  ledger_status_pill_set_status (LEDGER_STATUS_PILL (self->pill), progress.status);
+}
+
+/* Enter: on to the next row's value, as in a spreadsheet. */
+static void
+entry_activate_cb (LedgerBatchRow *self)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (GTK_WIDGET (self));
+
+  while (next != NULL && (!LEDGER_IS_BATCH_ROW (next) || !gtk_widget_get_visible (next)))
+    next = gtk_widget_get_next_sibling (next);
+  if (next != NULL)
+    gtk_widget_grab_focus (LEDGER_BATCH_ROW (next)->entry);
+}
+
+/* Escape: back to what was recorded. */
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  LedgerBatchRow *self = LEDGER_BATCH_ROW (gtk_widget_get_ancestor (widget, LEDGER_TYPE_BATCH_ROW));
+
+  ledger_batch_row_set_text (self, self->original_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->note), self->original_note);
+  return TRUE;
+}
+
+static GtkWidget *
+info_label_new (LedgerBatchRow *self,
+                LedgerValue    *previous)
+{
+  g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
+  g_autofree char *before = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (previous != NULL && ledger_value_has_number (previous))
+    {
+      g_autofree char *number = ledger_indicator_format_value (self->indicator, ledger_value_get_number (previous));
+      g_autofree char *period = ledger_period_code_label (ledger_value_get_period (previous));
+
+      /* Translators: the previous value in the batch sheet, "上期 1-5月 1.8 万人" */
+      before = g_strdup_printf (_("before: %s %s"), period, number);
+    }
+  text = before != NULL ? g_strdup_printf ("%s · %s", target, before) : g_strdup (target);
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+value_widget_new (LedgerBatchRow *self)
+{
+  g_autoptr(GtkStringList) statuses = NULL;
+  const char * const *codes = ledger_status_qualitative_codes ();
+  GtkShortcutController *shortcuts;
+  GtkWidget *entry;
+
+  if (is_qualitative (self))
+    {
+      statuses = gtk_string_list_new ((const char *[]) { "—", NULL });
+      for (guint i = 0; codes[i] != NULL; i++)
+        gtk_string_list_append (statuses, ledger_status_label (codes[i]));
+      entry = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL);
+      g_signal_connect_swapped (entry, "notify::selected", G_CALLBACK (update_status), self);
+      return entry;
+    }
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), ledger_indicator_get_unit (self->indicator));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (entry_activate_cb), self);
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0), gtk_callback_action_new (escape_cb, NULL, NULL)));
+  gtk_widget_add_controller (entry, GTK_EVENT_CONTROLLER (shortcuts));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ledger_indicator_get_name (self->indicator), -1);
+  return entry;
+}
+
+static void
+build (LedgerBatchRow *self)
+{
+  LedgerStore *store = ledger_context_get_store (self->context);
+  gint64 id = ledger_indicator_get_id (self->indicator);
+  g_autoptr(LedgerValue) current = ledger_store_get_value (store, id, self->period);
+  g_autoptr(LedgerValue) previous = NULL;
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *name = gtk_label_new (ledger_indicator_get_name (self->indicator));
+  LedgerPeriod period;
+
+  if (ledger_period_parse (self->period, &period) && ledger_period_end_month (&period) > 1)
+    {
+      LedgerPeriod before = { period.year, LEDGER_PERIOD_MONTH, ledger_period_end_month (&period) - 1 };
+
+      previous = ledger_store_get_latest_value_until (store, id, &before);
+    }
+
+  self->original_text = current != NULL && ledger_value_has_number (current)
+                        ? ledger_format_number (ledger_value_get_number (current)) : g_strdup ("");
+  self->original_note = g_strdup (current != NULL ? ledger_value_get_note (current) : "");
+  self->original_status = g_strdup (current != NULL ? ledger_value_get_status (current) : "");
+
+  self->entry = value_widget_new (self);
+  self->note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->note), _("Note"));
+  gtk_editable_set_text (GTK_EDITABLE (self->note), self->original_note);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->note), 12);
+  gtk_widget_set_valign (self->note, GTK_ALIGN_CENTER);
+  self->pill = ledger_status_pill_new ();
+  /* The same width on every row, so that the entries line up. */
+  gtk_widget_set_size_request (self->pill, 96, -1);
+  gtk_widget_set_halign (self->pill, GTK_ALIGN_START);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  g_object_set (grid, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_grid_attach (GTK_GRID (grid), name, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), info_label_new (self, previous), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), self->entry, 1, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (grid), self->note, 2, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (grid), self->pill, 3, 0, 1, 2);
+  gtk_widget_set_valign (self->entry, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (self->entry, 150, -1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), grid);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+
+  ledger_batch_row_set_text (self, self->original_text);
+  if (is_qualitative (self))
+    for (guint i = 0; ledger_status_qualitative_codes ()[i] != NULL; i++)
+      if (g_str_equal (ledger_status_qualitative_codes ()[i], self->original_status))
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->entry), i + 1);
+  update_status (self);
+}
+
+static void
+ledger_batch_row_dispose (GObject *object)
+{
+  LedgerBatchRow *self = LEDGER_BATCH_ROW (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->indicator);
+  g_clear_pointer (&self->period, g_free);
+  g_clear_pointer (&self->original_text, g_free);
+  g_clear_pointer (&self->original_note, g_free);
+  g_clear_pointer (&self->original_status, g_free);
+
+  G_OBJECT_CLASS (ledger_batch_row_parent_class)->dispose (object);
+}
+
+static void
+ledger_batch_row_class_init (LedgerBatchRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ledger_batch_row_dispose;
+}
+
+static void
+ledger_batch_row_init (LedgerBatchRow *self)
+{
+}
+
+/* A row for @indicator's value of @period, which is one of its periods. */
+GtkWidget *
+ledger_batch_row_new (LedgerContext   *context,
+                      LedgerIndicator *indicator,
+                      const char      *period)
+{
+  LedgerBatchRow *self = g_object_new (LEDGER_TYPE_BATCH_ROW, NULL);
+
+  self->context = g_object_ref (context);
+  self->indicator = g_object_ref (indicator);
+  self->period = g_strdup (period);
+  build (self);
+  return GTK_WIDGET (self);
+}
+
+LedgerIndicator *
+ledger_batch_row_get_indicator (LedgerBatchRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), NULL);
+  return self->indicator;
+}
+
+/* Whether the user typed something other than what is recorded. */
+gboolean
+ledger_batch_row_is_changed (LedgerBatchRow *self)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note));
+
+  g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), FALSE);
+
+  if (!g_str_equal (note, self->original_note))
+    return TRUE;
+  if (is_qualitative (self))
+    return !g_str_equal (chosen_status (self), self->original_status);
+  return !g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->entry)), self->original_text);
+}
+
+/**
+ * ledger_batch_row_read_value:
+ *
+ * Returns: (transfer full) (nullable): the value as typed, or %NULL with
+ *   @error saying what is expected
+ */
+LedgerValue *
+ledger_batch_row_read_value (LedgerBatchRow  *self,
+                             GError         **error)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note));
+  gint64 id = ledger_indicator_get_id (self->indicator);
+  double number;
+
+  g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), NULL);
+
+  if (is_qualitative (self))
+    {
+      if (chosen_status (self)[0] == '\0')
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a status"));
+          return NULL;
+        }
+      return ledger_value_new_status (id, self->period, chosen_status (self), note, "");
+    }
+  if (!ledger_number_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
+                            ledger_indicator_get_unit (self->indicator), &number, error))
+    return NULL;
+  return ledger_value_new (id, self->period, number, note, "");
+}
+
+void
+ledger_batch_row_set_text (LedgerBatchRow *self,
+                           const char     *text)
+{
+  g_return_if_fail (LEDGER_IS_BATCH_ROW (self));
+
+  if (!is_qualitative (self))
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), text != NULL ? text : "");
+}
+
+LedgerStatus
+ledger_batch_row_get_status (LedgerBatchRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), LEDGER_STATUS_NO_DATA);
+  return self->status;
+}
+
+GtkWidget *
+ledger_batch_row_get_entry (LedgerBatchRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), NULL);
+  return self->entry;
+}

@@ -1,0 +1,148 @@
+/* test-batch.c: the "Record Period" sheet — a period's figures typed from
+ * the keyboard, saved in one transaction, undone as one
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-batch-row.h"
+#include "ledger-batch-window.h"
+#include "ledger-test-ui.h"
+
+typedef LedgerTestWindow Fixture;
+
+static LedgerBatchWindow *
+open_sheet (Fixture *fixture)
+{
+  GtkWindow *sheet;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.record-period", NULL));
+  ledger_test_ui_wait (200);
+  sheet = ledger_test_ui_find_window (LEDGER_TYPE_BATCH_WINDOW);
+  g_assert_nonnull (sheet);
+  return LEDGER_BATCH_WINDOW (sheet);
+}
+
+static LedgerBatchRow *
+row_of (LedgerBatchWindow *sheet,
+        const char        *code)
+{
+  GPtrArray *rows = ledger_batch_window_get_rows (sheet);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LedgerBatchRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (ledger_indicator_get_code (ledger_batch_row_get_indicator (row)), code))
+        return row;
+    }
+  return NULL;
+}
+
+static double
+number_of (Fixture    *fixture,
+           const char *code,
+           const char *period)
+{
+  g_autoptr(LedgerValue) value = ledger_store_get_value (fixture->store, ledger_test_window_id_of (fixture, code),
+                                                         period);
+
+  return value != NULL ? ledger_value_get_number (value) : -1;
+}
+
+/* The indicators due: monthly ones every month, quarterly ones at a
+ * quarter's end, annual ones in December. */
+static void
+test_due_indicators (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  LedgerBatchWindow *sheet = open_sheet (fixture);
+
+  g_assert_true (ledger_batch_window_set_period (sheet, "2026-05"));
+  g_assert_nonnull (row_of (sheet, "fixed-asset-investment-growth"));
+  g_assert_null (row_of (sheet, "gdp-growth"));
+  g_assert_true (ledger_batch_window_set_period (sheet, "2026-06"));
+  g_assert_nonnull (row_of (sheet, "gdp-growth"));
+  g_assert_nonnull (row_of (sheet, "binding-targets"));
+  g_assert_null (row_of (sheet, "grain-output"));
+  g_assert_true (ledger_batch_window_set_period (sheet, "2026-12"));
+  g_assert_nonnull (row_of (sheet, "grain-output"));
+}
+
+/* Typed values show their status at once; a bad one stops the save with
+ * nothing written; fixed, one save writes all, and one undo takes all
+ * back. */
+static void
+test_type_and_save (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  LedgerBatchWindow *sheet = open_sheet (fixture);
+  LedgerBatchRow *gdp, *jobs, *retail;
+
+  g_assert_true (ledger_batch_window_set_period (sheet, "2026-06"));
+  gdp = row_of (sheet, "gdp-growth");
+  jobs = row_of (sheet, "new-urban-jobs");
+  retail = row_of (sheet, "retail-sales-growth");
+
+  ledger_test_ui_type (ledger_batch_row_get_entry (gdp), "5.8");
+  g_assert_cmpint (ledger_batch_row_get_status (gdp), ==, LEDGER_STATUS_ON_TRACK);
+  ledger_test_ui_type (ledger_batch_row_get_entry (jobs), "２.６万人");
+  g_assert_cmpint (ledger_batch_row_get_status (jobs), ==, LEDGER_STATUS_ON_TRACK);
+  ledger_test_ui_type (ledger_batch_row_get_entry (retail), "四点二");
+  ledger_test_ui_screenshot (GTK_WIDGET (sheet), "record-period");
+
+  g_assert_false (ledger_batch_window_save (sheet));
+  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, -1);
+
+  ledger_test_ui_type (ledger_batch_row_get_entry (retail), "4.2");
+  g_assert_cmpint (ledger_batch_row_get_status (retail), ==, LEDGER_STATUS_BEHIND);
+  g_assert_true (ledger_batch_window_save (sheet));
+  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, 5.8);
+  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-06"), ==, 2.6);
+  g_assert_cmpfloat (number_of (fixture, "retail-sales-growth", "2026-06"), ==, 4.2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, -1);
+  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-06"), ==, -1);
+  g_assert_cmpfloat (number_of (fixture, "retail-sales-growth", "2026-06"), ==, -1);
+}
+
+/* Enter moves to the next row's value. */
+static void
+test_enter_moves_down (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LedgerBatchWindow *sheet = open_sheet (fixture);
+  GPtrArray *rows;
+  GtkWidget *first, *second;
+
+  g_assert_true (ledger_batch_window_set_period (sheet, "2026-05"));
+  rows = ledger_batch_window_get_rows (sheet);
+  first = ledger_batch_row_get_entry (g_ptr_array_index (rows, 0));
+  second = ledger_batch_row_get_entry (g_ptr_array_index (rows, 1));
+  gtk_widget_grab_focus (first);
+  g_signal_emit_by_name (first, "activate");
+  ledger_test_ui_wait (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (sheet)), second) ||
+                 gtk_root_get_focus (GTK_ROOT (sheet)) == second);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ledger_test_ui_init (&argc, &argv);
+
+  g_test_add ("/batch/due-indicators", Fixture, NULL,
+              ledger_test_window_set_up, test_due_indicators, ledger_test_window_tear_down);
+  g_test_add ("/batch/type-and-save", Fixture, NULL,
+              ledger_test_window_set_up, test_type_and_save, ledger_test_window_tear_down);
+  g_test_add ("/batch/enter-moves-down", Fixture, NULL,
+              ledger_test_window_set_up, test_enter_moves_down, ledger_test_window_tear_down);
+
+  return ledger_test_ui_run ();
+}
