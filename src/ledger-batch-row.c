@@ -322,8 +322,8 @@ ledger_batch_row_read_value (LedgerBatchRow  *self,
         }
       return ledger_value_new_status (id, self->period, chosen_status (self), note, "");
     }
-  if (!ledger_number_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                            ledger_indicator_get_unit (self->indicator), &number, error))
+  if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
+                                LEDGER_NUMBER_TYPED, &number, error))
     return NULL;
   return ledger_value_new (id, self->period, number, note, "");
 }

@@ -124,8 +124,8 @@ read_value (LedgerEntryDialog  *self,
                                       note, source);
     }
 
-  if (!ledger_number_parse (gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
-                            ledger_indicator_get_unit (self->indicator), &number, error))
+  if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                                LEDGER_NUMBER_TYPED, &number, error))
     return NULL;
   return ledger_value_new (id, period, number, note, source);
 }

@@ -370,7 +370,7 @@ read_value (Importer         *importer,
   if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
     return read_status (importer, record, indicator, error);
 
-  if (!ledger_number_parse (text, ledger_indicator_get_unit (indicator), &number, &local_error))
+  if (!ledger_number_parse_for (indicator, text, LEDGER_NUMBER_FILE, &number, &local_error))
     {
       g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
                    _("Line %u: “%s” for %s: %s"), record->line, text,

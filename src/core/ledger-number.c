@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -87,6 +88,24 @@ remove_grouping (char *text)
   return strchr (digits, ',') == NULL;
 }
 
+/* In a locale that writes "1.234,5", the parser reads what the user
+ * types the way the user writes it. */
+static void
+use_ascii_separators (char *text)
+{
+  const char *decimal = localeconv ()->decimal_point;
+
+  if (decimal == NULL || !g_str_equal (decimal, ","))
+    return;
+  for (char *c = text; *c; c++)
+    {
+      if (*c == ',')
+        *c = '.';
+      else if (*c == '.')
+        *c = ',';
+    }
+}
+
 static gboolean
 is_plain_number (const char *text)
 {
@@ -117,18 +136,12 @@ refuse (const char  *unit,
   return FALSE;
 }
 
-/**
- * ledger_number_parse:
- * @unit: (nullable): the indicator's unit, which may follow the number
- *
- * Returns: %TRUE with @value set, or %FALSE with @error saying what is
- * expected
- */
-gboolean
-ledger_number_parse (const char  *text,
-                     const char  *unit,
-                     double      *value,
-                     GError     **error)
+static gboolean
+parse (const char  *text,
+       const char  *unit,
+       gboolean     typed,
+       double      *value,
+       GError     **error)
 {
   g_autofree char *normal = NULL;
   g_autofree char *normal_unit = NULL;
@@ -142,6 +155,8 @@ ledger_number_parse (const char  *text,
   normal_unit = normalize (unit != NULL ? unit : "");
 
   strip_suffix (normal, normal_unit);
+  if (typed)
+    use_ascii_separators (normal);
   if (!remove_grouping (normal) || !is_plain_number (normal))
     return refuse (unit, error);
 
@@ -149,5 +164,57 @@ ledger_number_parse (const char  *text,
   if (!isfinite (parsed))
     return refuse (unit, error);
   *value = parsed == 0 ? 0 : parsed;
+  return TRUE;
+}
+
+/**
+ * ledger_number_parse:
+ * @unit: (nullable): the indicator's unit, which may follow the number
+ *
+ * Parses a number as files write it: "." for the decimal point whatever
+ * the locale.
+ *
+ * Returns: %TRUE with @value set, or %FALSE with @error saying what is
+ * expected
+ */
+gboolean
+ledger_number_parse (const char  *text,
+                     const char  *unit,
+                     double      *value,
+                     GError     **error)
+{
+  return parse (text, unit, FALSE, value, error);
+}
+
+/**
+ * ledger_number_parse_for:
+ * @flags: %LEDGER_NUMBER_TYPED for what a user types (the locale's
+ *   separators), %LEDGER_NUMBER_FILE for files (always ".")
+ *
+ * Parses a figure of @indicator: in its unit, and not negative unless it
+ * is a rate (a growth rate can fall below zero; a total, a share or a
+ * level cannot).
+ */
+gboolean
+ledger_number_parse_for (LedgerIndicator   *indicator,
+                         const char        *text,
+                         LedgerNumberFlags  flags,
+                         double            *value,
+                         GError           **error)
+{
+  double parsed;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), FALSE);
+
+  if (!parse (text, ledger_indicator_get_unit (indicator), flags == LEDGER_NUMBER_TYPED, &parsed, error))
+    return FALSE;
+  if (parsed < 0 && ledger_indicator_get_kind (indicator) != LEDGER_KIND_RATE)
+    {
+      g_set_error (error, LEDGER_NUMBER_ERROR, LEDGER_NUMBER_ERROR_INVALID,
+                   /* Translators: %s is a unit such as 亿元 */
+                   _("Enter a number in %s that is not negative"), ledger_indicator_get_unit (indicator));
+      return FALSE;
+    }
+  *value = parsed;
   return TRUE;
 }

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "ledger-indicator.h"
+
 G_BEGIN_DECLS
 
 #define LEDGER_NUMBER_ERROR (ledger_number_error_quark ())
@@ -22,5 +24,17 @@ gboolean ledger_number_parse       (const char  *text,
                                     const char  *unit,
                                     double      *value,
                                     GError     **error);
+
+typedef enum
+{
+  LEDGER_NUMBER_FILE,
+  LEDGER_NUMBER_TYPED,
+} LedgerNumberFlags;
+
+gboolean ledger_number_parse_for   (LedgerIndicator   *indicator,
+                                    const char        *text,
+                                    LedgerNumberFlags  flags,
+                                    double            *value,
+                                    GError           **error);
 
 G_END_DECLS

@@ -150,6 +150,107 @@ test_format_round_trip (void)
   }
 }
 
+typedef struct
+{
+  const char *text;
+  LedgerKind  kind;
+  const char *unit;
+  gboolean    accepted;
+  double      expected;
+} ParseCase;
+
+/* Figures as an office types them into the dialog and the sheet, for an
+ * indicator of a given kind and unit (C/zh_CN locale: "." is the decimal
+ * point). */
+static const ParseCase parse_cases[] = {
+  { "12", LEDGER_KIND_CUMULATIVE, "个", TRUE, 12 },
+  { "2000 个", LEDGER_KIND_CUMULATIVE, "个", TRUE, 2000 },
+  { "2000个", LEDGER_KIND_CUMULATIVE, "个", TRUE, 2000 },
+  { "1,234.5", LEDGER_KIND_CUMULATIVE, "亿元", TRUE, 1234.5 },
+  { "1,234,567", LEDGER_KIND_CUMULATIVE, "亿元", TRUE, 1234567 },
+  { "１２３．４", LEDGER_KIND_CUMULATIVE, "亿元", TRUE, 123.4 },
+  { "４.３万人", LEDGER_KIND_CUMULATIVE, "万人", TRUE, 4.3 },
+  { " 7 ", LEDGER_KIND_CUMULATIVE, "座", TRUE, 7 },
+  { "\u3000" "8\u3000", LEDGER_KIND_CUMULATIVE, "座", TRUE, 8 },
+  { "0", LEDGER_KIND_CUMULATIVE, "个", TRUE, 0 },
+  { "6.2%", LEDGER_KIND_RATE, "%", TRUE, 6.2 },
+  { "6.2％", LEDGER_KIND_RATE, "%", TRUE, 6.2 },
+  { "-1.5", LEDGER_KIND_RATE, "%", TRUE, -1.5 },
+  { "－0.3%", LEDGER_KIND_RATE, "%", TRUE, -0.3 },
+  { "+2", LEDGER_KIND_RATE, "%", TRUE, 2 },
+  { "43", LEDGER_KIND_LEVEL, "%", TRUE, 43 },
+  { "31 微克/立方米", LEDGER_KIND_LEVEL, "微克/立方米", TRUE, 31 },
+  { ".5", LEDGER_KIND_LEVEL, "%", TRUE, 0.5 },
+  { "5.", LEDGER_KIND_LEVEL, "%", TRUE, 5 },
+  /* refused */
+  { "", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "   ", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "abc", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "四点二", LEDGER_KIND_RATE, "%", FALSE, 0 },
+  { "-3", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "-0.5", LEDGER_KIND_LEVEL, "%", FALSE, 0 },
+  { "inf", LEDGER_KIND_RATE, "%", FALSE, 0 },
+  { "nan", LEDGER_KIND_RATE, "%", FALSE, 0 },
+  { "1e999", LEDGER_KIND_RATE, "%", FALSE, 0 },
+  { "1e3", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "12 万人", LEDGER_KIND_CUMULATIVE, "亿元", FALSE, 0 },
+  { "6%", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "1,23", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "1.2.3", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+  { "--1", LEDGER_KIND_RATE, "%", FALSE, 0 },
+  { "0x10", LEDGER_KIND_CUMULATIVE, "个", FALSE, 0 },
+};
+
+static LedgerIndicator *
+indicator_of (LedgerKind  kind,
+              const char *unit)
+{
+  return g_object_new (LEDGER_TYPE_INDICATOR, "code", "x", "name", "x", "unit", unit, "kind", kind,
+                       "comparator", LEDGER_COMPARATOR_AT_LEAST, "target", 1.0, NULL);
+}
+
+static void
+test_parse_table (void)
+{
+  g_assert_cmpuint (G_N_ELEMENTS (parse_cases), >=, 30);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      const ParseCase *c = &parse_cases[i];
+      g_autoptr(LedgerIndicator) indicator = indicator_of (c->kind, c->unit);
+      g_autoptr(GError) error = NULL;
+      double value = -12345;
+      gboolean ok = ledger_number_parse_for (indicator, c->text, LEDGER_NUMBER_TYPED, &value, &error);
+
+      if (ok != c->accepted || (ok && value != c->expected))
+        g_test_fail_printf ("“%s” (%s): accepted %d, value %g; expected %d, %g",
+                            c->text, c->unit, ok, value, c->accepted, c->expected);
+      /* A refusal says what is expected, in the indicator's unit. */
+      if (!ok && (error == NULL || strstr (error->message, c->unit) == NULL))
+        g_test_fail_printf ("“%s”: the message does not name the unit %s", c->text, c->unit);
+    }
+}
+
+/* Where the locale writes "1.234,5", so does the user; files still use "." */
+static void
+test_comma_locale (void)
+{
+  g_autoptr(LedgerIndicator) indicator = indicator_of (LEDGER_KIND_CUMULATIVE, "亿元");
+  const char *locale = setlocale (LC_NUMERIC, "de_DE.UTF-8");
+  double value = 0;
+
+  if (locale == NULL)
+    {
+      g_test_skip ("no de_DE.UTF-8 locale on this machine");
+      return;
+    }
+  g_assert_true (ledger_number_parse_for (indicator, "1.234,5", LEDGER_NUMBER_TYPED, &value, NULL));
+  g_assert_cmpfloat (value, ==, 1234.5);
+  g_assert_true (ledger_number_parse_for (indicator, "1234.5", LEDGER_NUMBER_FILE, &value, NULL));
+  g_assert_cmpfloat (value, ==, 1234.5);
+  setlocale (LC_NUMERIC, "C");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +259,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/number/accepted", test_accepted);
+  g_test_add_func ("/number/parse-table", test_parse_table);
+  g_test_add_func ("/number/comma-locale", test_comma_locale);
   g_test_add_func ("/number/refused/malformed", test_refused);
   g_test_add_func ("/number/refused/grouping", test_refused_grouping);
   g_test_add_func ("/number/wrong-unit", test_wrong_unit);
