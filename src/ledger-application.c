@@ -37,6 +37,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write the ledger’s plans as a plan file to OUT (- for standard output)"), N_("OUT") },
   { "import-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the plans of the plan file IN"), N_("IN") },
+  { "export-changes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the change log as CSV to OUT (- for standard output)"), N_("OUT") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Copy the ledger into the backup file OUT"), N_("OUT") },
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,

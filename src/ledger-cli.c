@@ -22,7 +22,7 @@
  * clear message and returns non-zero on failure, having changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
-                                  "backup", "restore", "check", NULL };
+                                  "export-changes", "backup", "restore", "check", NULL };
 
 gboolean
 ledger_cli_wants_command (GVariantDict *options)
@@ -191,6 +191,12 @@ run_command (LedgerStore  *store,
 
   if (g_variant_dict_contains (options, "check"))
     return check (store);
+  if (g_variant_dict_lookup (options, "export-changes", "^&ay", &path))
+    {
+      g_autofree char *text = ledger_csv_export_changes (store);
+
+      return write_text (path, text);
+    }
   if (g_variant_dict_lookup (options, "backup", "^&ay", &path))
     return backup (store, path);
   if (g_variant_dict_lookup (options, "restore", "^&ay", &path))

@@ -74,10 +74,21 @@ check "a malformed plan file is refused" test $failed = 1
 check "with the line and the reason" grep -q 'line [0-9]*, plans\[0\].*“speed” is not a valid kind' "$work/bad-plan.err"
 check "and leaves no ledger behind" test ! -e "$work/bad-plan.sqlite3"
 
-# 7. --check passes on a good ledger.
+# 7. The change log is kept and exported; a backup restores what was.
+"$bin" --export-changes "$work/changes.csv"
+check "the change log names the import's file" grep -q ',insert,value,new-urban-jobs,2026-06,.*,values.csv$' "$work/changes.csv"
+"$bin" --backup "$work/backup.sqlite3" > /dev/null
+printf '%s\n' 'code,period,value' 'gdp-growth,2026-Q2,9.9' > "$work/mistake.csv"
+"$bin" --import-csv "$work/mistake.csv" > /dev/null
+"$bin" --restore "$work/backup.sqlite3" > /dev/null
+"$bin" --export-csv "$work/restored.csv"
+check "a restored backup brings back what was" cmp -s "$work/first.csv" "$work/restored.csv"
+check "the ledger as it was is kept beside" ls "$XDG_DATA_HOME"/target-ledger/backups/before-restore-*.sqlite3
+
+# 8. --check passes on a good ledger.
 check "--check on a good ledger" "$bin" --check
 
-# 8. Writing the export into a folder that does not exist fails cleanly.
+# 9. Writing the export into a folder that does not exist fails cleanly.
 if "$bin" --export-csv "$work/missing/out.csv" 2>/dev/null; then failed=0; else failed=1; fi
 check "export into a missing folder fails" test $failed = 1
 

@@ -16,10 +16,10 @@ struct _LedgerChange
 {
   GObject  parent_instance;
 
-  char    *fields[8];
+  char    *fields[9];
 };
 
-enum { AT, BY, ACTION, ENTITY, PERIOD, OLD, NEW, ORIGIN };
+enum { AT, BY, ACTION, ENTITY, PERIOD, OLD, NEW, ORIGIN, SUBJECT };
 
 G_DEFINE_FINAL_TYPE (LedgerChange, ledger_change, G_TYPE_OBJECT)
 
@@ -62,6 +62,7 @@ ledger_change_new (const char *at,
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     self->fields[i] = g_strdup (values[i] != NULL || i == OLD || i == NEW ? values[i] : "");
+  self->fields[SUBJECT] = g_strdup ("");
   return self;
 }
 
@@ -81,3 +82,16 @@ GETTER (period, PERIOD)
 GETTER (old, OLD)
 GETTER (new, NEW)
 GETTER (origin, ORIGIN)
+GETTER (subject, SUBJECT)
+
+/* What the change is about, in words a person knows it by: the
+ * indicator's code, the task's or plan's title. */
+void
+ledger_change_set_subject (LedgerChange *self,
+                           const char   *subject)
+{
+  g_return_if_fail (LEDGER_IS_CHANGE (self));
+
+  g_free (self->fields[SUBJECT]);
+  self->fields[SUBJECT] = g_strdup (subject != NULL ? subject : "");
+}

@@ -30,5 +30,8 @@ const char   *ledger_change_get_period  (LedgerChange *self);
 const char   *ledger_change_get_old     (LedgerChange *self);
 const char   *ledger_change_get_new     (LedgerChange *self);
 const char   *ledger_change_get_origin  (LedgerChange *self);
+const char   *ledger_change_get_subject (LedgerChange *self);
+void          ledger_change_set_subject (LedgerChange *self,
+                                         const char   *subject);
 
 G_END_DECLS

@@ -465,3 +465,33 @@ ledger_csv_import_values (LedgerStore  *store,
   g_ptr_array_unref (importer.plans);
   return ok;
 }
+
+/**
+ * ledger_csv_export_changes:
+ *
+ * Returns: (transfer full): the change log as CSV, newest first: when, by
+ *   whom, what, of which indicator (code), for which period, old and new
+ *   contents (JSON), and the file a change was imported from
+ */
+char *
+ledger_csv_export_changes (LedgerStore *store)
+{
+  static const char *header[] = { "at", "by", "action", "entity", "subject", "period", "old", "new", "origin" };
+  g_autoptr(GListModel) changes = ledger_store_list_changes (store, NULL);
+  GString *out = g_string_new (NULL);
+
+  ledger_csv_append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+      const char *fields[] = {
+        ledger_change_get_at (change), ledger_change_get_by (change), ledger_change_get_action (change),
+        ledger_change_get_entity (change), ledger_change_get_subject (change),
+        ledger_change_get_period (change), ledger_change_get_old (change), ledger_change_get_new (change),
+        ledger_change_get_origin (change),
+      };
+
+      ledger_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  return g_string_free (out, FALSE);
+}

@@ -21,4 +21,6 @@ gboolean  ledger_csv_import_values (LedgerStore  *store,
                                     guint        *n_values,
                                     GError      **error);
 
+char     *ledger_csv_export_changes (LedgerStore *store);
+
 G_END_DECLS

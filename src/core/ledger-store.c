@@ -541,7 +541,7 @@ store_log_change (LedgerStore  *self,
 }
 
 /* Returns: (transfer full): the change log of one indicator, task or plan
- * (by uuid), newest first */
+ * (by uuid), or of the whole ledger (%NULL), newest first */
 GListModel *
 ledger_store_list_changes (LedgerStore *self,
                            const char  *entity_uuid)
@@ -552,11 +552,16 @@ ledger_store_list_changes (LedgerStore *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-    "SELECT at, by, action, entity, period, old, new, origin FROM changes "
-    "WHERE entity_uuid = ? ORDER BY id DESC", NULL);
+    "SELECT c.at, c.by, c.action, c.entity, c.period, c.old, c.new, c.origin, "
+    "coalesce (i.code, t.title, p.code, '') FROM changes c "
+    "LEFT JOIN indicators i ON i.uuid = c.entity_uuid "
+    "LEFT JOIN tasks t ON t.uuid = c.entity_uuid "
+    "LEFT JOIN plans p ON p.uuid = c.entity_uuid "
+    "WHERE ?1 IS NULL OR c.entity_uuid = ?1 ORDER BY c.id DESC", NULL);
   if (stmt == NULL)
     return G_LIST_MODEL (changes);
-  store_bind_text (stmt, 1, entity_uuid);
+  if (entity_uuid != NULL)
+    store_bind_text (stmt, 1, entity_uuid);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(LedgerChange) change =
@@ -565,6 +570,7 @@ ledger_store_list_changes (LedgerStore *self,
                            (const char *) sqlite3_column_text (stmt, 5),
                            (const char *) sqlite3_column_text (stmt, 6), store_column_text (stmt, 7));
 
+      ledger_change_set_subject (change, store_column_text (stmt, 8));
       g_list_store_append (changes, change);
     }
   sqlite3_reset (stmt);
