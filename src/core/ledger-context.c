@@ -22,7 +22,24 @@ struct _LedgerContext
   LedgerStore      *store;
   char             *as_of;
   LedgerTolerances  tolerances;
+
+  /* Standings already worked out for the current period and tolerances:
+   * the sidebar, the overview and the rows ask for the same ones. */
+  GHashTable       *standings;
 };
+
+typedef struct
+{
+  LedgerProgress  progress;
+  LedgerValue    *value;
+} Standing;
+
+static void
+standing_free (Standing *standing)
+{
+  g_clear_object (&standing->value);
+  g_free (standing);
+}
 
 G_DEFINE_FINAL_TYPE (LedgerContext, ledger_context, G_TYPE_OBJECT)
 
@@ -43,6 +60,7 @@ ledger_context_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->as_of, g_free);
+  g_clear_pointer (&self->standings, g_hash_table_unref);
 
   G_OBJECT_CLASS (ledger_context_parent_class)->finalize (object);
 }
@@ -106,14 +124,34 @@ static void
 ledger_context_init (LedgerContext *self)
 {
   ledger_tolerances_init_default (&self->tolerances);
+  self->standings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) standing_free);
+}
+
+/* Connected before any view's handler, so that views read fresh standings. */
+static void
+values_changed_cb (LedgerContext *self,
+                   gint64         indicator_id)
+{
+  if (indicator_id == 0)
+    g_hash_table_remove_all (self->standings);
+  else
+    g_hash_table_remove (self->standings, &indicator_id);
 }
 
 LedgerContext *
 ledger_context_new (LedgerStore *store)
 {
+  LedgerContext *self;
+
   g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
 
-  return g_object_new (LEDGER_TYPE_CONTEXT, "store", store, NULL);
+  self = g_object_new (LEDGER_TYPE_CONTEXT, "store", store, NULL);
+  g_signal_connect_object (store, "values-changed", G_CALLBACK (values_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "plans-changed", G_CALLBACK (g_hash_table_remove_all), self->standings,
+                           G_CONNECT_SWAPPED);
+  return self;
 }
 
 LedgerStore *
@@ -141,6 +179,7 @@ ledger_context_set_as_of (LedgerContext *self,
     return;
   g_free (self->as_of);
   self->as_of = g_strdup (as_of);
+  g_hash_table_remove_all (self->standings);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
 }
 
@@ -161,6 +200,7 @@ ledger_context_set_tolerances (LedgerContext          *self,
   if (memcmp (&self->tolerances, tolerances, sizeof *tolerances) == 0)
     return;
   self->tolerances = *tolerances;
+  g_hash_table_remove_all (self->standings);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOLERANCES]);
 }
 
@@ -177,10 +217,18 @@ ledger_context_evaluate (LedgerContext    *self,
                          LedgerValue     **value)
 {
   g_autoptr(LedgerValue) latest = NULL;
-  LedgerProgress progress;
+  gint64 id = ledger_indicator_get_id (indicator);
+  Standing *standing;
   LedgerPeriod as_of;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (self), (LedgerProgress) { 0 });
+
+  if ((standing = g_hash_table_lookup (self->standings, &id)) != NULL)
+    {
+      if (value != NULL)
+        *value = standing->value != NULL ? g_object_ref (standing->value) : NULL;
+      return standing->progress;
+    }
 
   if (self->as_of != NULL && ledger_period_parse (self->as_of, &as_of))
     latest = ledger_store_get_latest_value_until (self->store, ledger_indicator_get_id (indicator),
@@ -188,10 +236,13 @@ ledger_context_evaluate (LedgerContext    *self,
   else
     latest = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (indicator));
 
-  progress = ledger_progress_evaluate (indicator, latest, self->as_of, &self->tolerances);
+  standing = g_new0 (Standing, 1);
+  standing->progress = ledger_progress_evaluate (indicator, latest, self->as_of, &self->tolerances);
+  standing->value = g_steal_pointer (&latest);
+  g_hash_table_insert (self->standings, g_memdup2 (&id, sizeof id), standing);
   if (value != NULL)
-    *value = g_steal_pointer (&latest);
-  return progress;
+    *value = standing->value != NULL ? g_object_ref (standing->value) : NULL;
+  return standing->progress;
 }
 
 static void
