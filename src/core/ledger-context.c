@@ -128,6 +128,12 @@ ledger_context_init (LedgerContext *self)
                                            (GDestroyNotify) standing_free);
 }
 
+static void
+plans_changed_cb (LedgerContext *self)
+{
+  g_hash_table_remove_all (self->standings);
+}
+
 /* Connected before any view's handler, so that views read fresh standings. */
 static void
 values_changed_cb (LedgerContext *self,
@@ -149,7 +155,7 @@ ledger_context_new (LedgerStore *store)
   self = g_object_new (LEDGER_TYPE_CONTEXT, "store", store, NULL);
   g_signal_connect_object (store, "values-changed", G_CALLBACK (values_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "plans-changed", G_CALLBACK (g_hash_table_remove_all), self->standings,
+  g_signal_connect_object (store, "plans-changed", G_CALLBACK (plans_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
