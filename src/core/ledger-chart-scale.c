@@ -89,9 +89,12 @@ ledger_chart_scale_tick (const LedgerChartScale *scale,
                          guint                   index)
 {
   double tick = scale->lower + index * scale->step;
+  /* 0.1 × 3 is not 0.3: ticks are rounded to the step's decimals (one more
+   * than the step's order of magnitude needs, for 2.5 × 10ⁿ steps). */
+  double decimals = MAX (0, 1 - floor (log10 (scale->step)));
+  double factor = pow (10, decimals);
 
-  /* 0.1 × 3 is not 0.3: ticks are snapped to the step's precision. */
-  return round (tick / scale->step * 1e6) / 1e6 * scale->step;
+  return round (tick * factor) / factor;
 }
 
 /* Returns: where @value lies on the axis, 0 at the lower end, 1 at the upper */
