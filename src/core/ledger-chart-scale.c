@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ledger-chart-scale.h"
 #include "ledger-indicator.h"
@@ -105,15 +106,25 @@ ledger_chart_scale_position (const LedgerChartScale *scale,
   return (value - scale->lower) / (scale->upper - scale->lower);
 }
 
-/* A tick's label: the number as few digits as the step needs, then the
- * unit ("2000 个", "6%", "1.5 亿吨"). */
+/* How many decimals the step has: 0.25 has two, 500 none. */
+static int
+step_decimals (double step)
+{
+  g_autofree char *text = ledger_format_number (step);
+  const char *point = strchr (text, '.');
+
+  return point != NULL ? (int) strlen (point + 1) : 0;
+}
+
+/* A tick's label: the number with as many decimals as the step has, then
+ * the unit ("2000 个", "6%", "1.5 亿吨"). */
 char *
 ledger_chart_scale_label (const LedgerChartScale *scale,
                           double                  value,
                           const char             *unit)
 {
-  int decimals = scale->step >= 1 ? 0 : (int) ceil (-log10 (scale->step) - 1e-9);
-  double rounded = round (value * pow (10, decimals)) / pow (10, decimals);
+  double factor = pow (10, step_decimals (scale->step));
+  double rounded = round (value * factor) / factor;
   g_autofree char *number = ledger_format_number (rounded == 0 ? 0 : rounded);
 
   if (unit == NULL || unit[0] == '\0')
