@@ -144,6 +144,49 @@ generate_ledger (const char *path)
   return store;
 }
 
+/* The office's month: sixty values in one save. */
+static void
+bench_batch_and_backup (LedgerStore *store,
+                        LedgerPlan  *plan,
+                        const char  *dir)
+{
+  g_autofree char *backup = g_build_filename (dir, "backup.sqlite3", NULL);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  double save[ROUNDS], copy[5];
+
+  ledger_plan_foreach_indicator (plan, add_value, all);
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+      double start;
+
+      for (guint i = 0; i < 60; i++)
+        {
+          LedgerValue *value = g_ptr_array_index (all, (r * 60 + i) * 110 % all->len);
+
+          g_ptr_array_add (batch, ledger_value_new (ledger_value_get_indicator_id (value),
+                                                    ledger_value_get_period (value),
+                                                    ledger_value_get_number (value) + r + 1, "", ""));
+        }
+      start = now_ms ();
+      g_assert_true (ledger_store_import_values (store, batch, "", &error));
+      save[r] = now_ms () - start;
+    }
+  g_print ("save a batch of 60 values: median %.1f ms\n", median (save, ROUNDS));
+
+  for (guint r = 0; r < G_N_ELEMENTS (copy); r++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+
+      g_assert_true (ledger_store_backup_to (store, backup, &error));
+      copy[r] = now_ms () - start;
+    }
+  g_print ("back up the ledger of 55 000 values: median %.1f ms\n", median (copy, G_N_ELEMENTS (copy)));
+  g_remove (backup);
+}
+
 static LedgerNode *
 area_at (LedgerPlan *plan,
          guint       index)
@@ -264,6 +307,7 @@ main (int   argc,
   plan = g_ptr_array_index (plans, 0);
 
   bench_page (store, plan);
+  bench_batch_and_backup (store, plan, dir);
 
   window = ledger_window_new (app, store);
   gtk_window_present (GTK_WINDOW (window));
