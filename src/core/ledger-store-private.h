@@ -29,6 +29,7 @@ struct _LedgerStore
   /* Undo (ledger-store-undo.c): what the open transaction overwrote, and
    * the committed transactions that can be undone, last on top. */
   GPtrArray  *undo_pending;
+  GHashTable *undo_pending_keys;
   GPtrArray  *undo_stack;
   gboolean    undoing;
   gboolean    undo_forget;

@@ -382,6 +382,7 @@ ledger_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->undo_pending, g_ptr_array_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_pending_keys, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (g_steal_pointer (&self->db));
   g_clear_pointer (&self->path, g_free);
