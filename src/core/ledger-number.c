@@ -149,8 +149,9 @@ parse (const char  *text,
 
   g_return_val_if_fail (value != NULL, FALSE);
 
-  if (text == NULL)
-    return refuse (unit, error);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) ||
+      (unit != NULL && !g_utf8_validate (unit, -1, NULL)))
+    return refuse (unit != NULL && g_utf8_validate (unit, -1, NULL) ? unit : NULL, error);
   normal = normalize (text);
   normal_unit = normalize (unit != NULL ? unit : "");
 

@@ -195,7 +195,7 @@ read_year (Reader     *reader,
   if (!read_number (reader, object, member, &year))
     return FALSE;
   at (reader, object, member);
-  if (year != (int) year || year < 1900 || year > 9999)
+  if (year < 1900 || year > 9999 || year != floor (year))
     return fail (reader, _("“%s” must be a year"), member);
   *out = (int) year;
   return TRUE;
@@ -502,6 +502,30 @@ read_document (Reader   *reader,
   return g_steal_pointer (&plans);
 }
 
+/* json-glib 1.6 reads "{…} {…}" as its first object and drops the rest:
+ * the values that start at the top are counted, to refuse that. */
+typedef struct
+{
+  guint depth;
+  guint values;
+} TopLevel;
+
+static void
+count_top_level_cb (JsonParser *parser,
+                    TopLevel   *top_level)
+{
+  if (top_level->depth++ == 0)
+    top_level->values++;
+}
+
+static void
+leave_level_cb (JsonParser *parser,
+                gpointer    node,
+                TopLevel   *top_level)
+{
+  top_level->depth--;
+}
+
 /**
  * ledger_plan_file_parse:
  *
@@ -515,12 +539,20 @@ ledger_plan_file_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  TopLevel top_level = { 0, 0 };
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Reader reader = { NULL, error, lines, NULL, NULL };
   GPtrArray *plans;
 
   g_signal_connect (parser, "object-member", G_CALLBACK (object_member_cb), lines);
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  g_signal_connect (parser, "object-start", G_CALLBACK (count_top_level_cb), &top_level);
+  g_signal_connect (parser, "array-start", G_CALLBACK (count_top_level_cb), &top_level);
+  g_signal_connect (parser, "object-end", G_CALLBACK (leave_level_cb), &top_level);
+  g_signal_connect (parser, "array-end", G_CALLBACK (leave_level_cb), &top_level);
+  if (json_parser_load_from_data (parser, data, length, &local_error) && top_level.values > 1)
+    g_set_error_literal (&local_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                         _("there is more than one value at the top: the file must hold one object"));
+  if (local_error != NULL)
     {
       g_set_error (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_SYNTAX,
                    _("Not a valid plan file: %s"), local_error->message);
@@ -577,7 +609,9 @@ add_number (JsonBuilder *builder,
             double       value)
 {
   json_builder_set_member_name (builder, member);
-  if (value == (gint64) value)
+  /* Whole numbers up to 2⁵³ are written as integers; a cast of anything
+   * larger would be undefined. */
+  if (fabs (value) < 9007199254740992.0 && value == floor (value))
     json_builder_add_int_value (builder, (gint64) value);
   else
     json_builder_add_double_value (builder, value);
