@@ -300,12 +300,7 @@ ledger_area_page_new (LedgerContext *context,
   self->area = g_object_ref (area);
   build (self);
   update_summary (self);
-  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
-                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (update_summary), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (update_summary), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -320,12 +320,6 @@ values_changed_cb (LedgerIndicatorPage *self,
 }
 
 static void
-context_changed_cb (LedgerIndicatorPage *self)
-{
-  show_everything (self);
-}
-
-static void
 record_value_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -460,12 +454,7 @@ ledger_indicator_page_new (LedgerContext   *context,
   self->indicator = g_object_ref (indicator);
   show_definition (self);
   show_everything (self);
-  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
-                           G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (context_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (context_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "changed", G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -175,12 +175,6 @@ values_changed_cb (LedgerIndicatorRow *self,
 }
 
 static void
-context_changed_cb (LedgerIndicatorRow *self)
-{
-  refresh (self);
-}
-
-static void
 record_value_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -321,12 +315,7 @@ ledger_indicator_row_new (LedgerContext   *context,
 
   show_definition (self);
   self->stale_view = TRUE;
-  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
-                           G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (context_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (context_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "changed", G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 

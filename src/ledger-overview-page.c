@@ -367,10 +367,6 @@ ledger_overview_page_new (LedgerContext *context,
   self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
   build (self);
-  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
-                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (update), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   return self;
 }

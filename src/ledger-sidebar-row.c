@@ -94,12 +94,7 @@ ledger_sidebar_row_new (LedgerContext *context,
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), ledger_node_get_title (area));
 
   update_summary (self);
-  g_signal_connect_object (ledger_context_get_store (context), "values-changed",
-                           G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::as-of", G_CALLBACK (update_summary), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::tolerances", G_CALLBACK (update_summary), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
 

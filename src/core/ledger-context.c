@@ -53,6 +53,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static void
 ledger_context_finalize (GObject *object)
 {
@@ -118,6 +125,18 @@ ledger_context_class_init (LedgerContextClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LedgerContext::changed:
+   * @indicator_id: the indicator whose standing may have changed, or 0
+   *   for all of them (new values, another period, other tolerances)
+   *
+   * The one signal the views follow: the standings are fresh when it is
+   * emitted.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -143,6 +162,7 @@ values_changed_cb (LedgerContext *self,
     g_hash_table_remove_all (self->standings);
   else
     g_hash_table_remove (self->standings, &indicator_id);
+  g_signal_emit (self, signals [CHANGED], 0, indicator_id);
 }
 
 LedgerContext *
@@ -187,6 +207,7 @@ ledger_context_set_as_of (LedgerContext *self,
   self->as_of = g_strdup (as_of);
   g_hash_table_remove_all (self->standings);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
+  g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
 const LedgerTolerances *
@@ -208,6 +229,7 @@ ledger_context_set_tolerances (LedgerContext          *self,
   self->tolerances = *tolerances;
   g_hash_table_remove_all (self->standings);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOLERANCES]);
+  g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
 /**
