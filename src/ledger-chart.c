@@ -302,6 +302,8 @@ draw_band (LedgerChart           *self,
   draw_horizontal (self, cr, area, target);
 }
 
+static void draw_text (LedgerChart *self, cairo_t *cr, const char *text, double x, double y, double x_align);
+
 static void
 draw_statuses (LedgerChart           *self,
                cairo_t               *cr,
@@ -314,11 +316,19 @@ draw_statuses (LedgerChart           *self,
       Point *point = &g_array_index (self->points, Point, i);
       GdkRGBA color = status_color (GTK_WIDGET (self), point->status);
 
+      double x0 = x_of (self, area, previous_slot), x1 = x_of (self, area, point->slot);
+
       set_source (cr, &color, (int) i == self->hover ? 1 : 0.75);
-      cairo_rectangle (cr, x_of (self, area, previous_slot) + 1, area->origin.y + area->size.height * 0.3,
-                       x_of (self, area, point->slot) - x_of (self, area, previous_slot) - 2,
+      cairo_rectangle (cr, x0 + 1, area->origin.y + area->size.height * 0.3, x1 - x0 - 2,
                        area->size.height * 0.4);
       cairo_fill (cr);
+      /* The status in words too, not by colour alone. */
+      if (!self->compact)
+        {
+          cairo_set_source_rgba (cr, 1, 1, 1, 1);
+          draw_text (self, cr, ledger_status_label (ledger_status_to_string (point->status)),
+                     (x0 + x1) / 2, area->origin.y + area->size.height / 2, 0.5);
+        }
       previous_slot = point->slot;
     }
 }

@@ -118,6 +118,9 @@ show_figures (LedgerIndicatorPage *self)
   gtk_label_set_text (self->value_caption, caption);
   gtk_label_set_text (self->value_label, text);
   gtk_label_set_text (self->progress_caption, progress_caption);
+  /* A qualitative task has no progress to speak of, only its status. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->progress_label), GTK_TYPE_FLOW_BOX_CHILD),
+                          ledger_indicator_get_kind (self->indicator) != LEDGER_KIND_QUALITATIVE);
   gtk_label_set_text (self->progress_label, progress_text);
   ledger_status_pill_set_status (self->status_pill, progress.status);
   gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
