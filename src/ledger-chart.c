@@ -14,6 +14,7 @@
 #include "ledger-chart.h"
 #include "ledger-chart-scale.h"
 #include "ledger-status.h"
+#include "ledger-style.h"
 
 /* The chart of an indicator's year, drawn with cairo through GtkSnapshot.
  * Cumulative totals: the year-to-date line against the pace line (target ×
@@ -117,39 +118,6 @@ y_of (LedgerChart           *self,
   return area->origin.y + area->size.height * (1 - ledger_chart_scale_position (&self->scale, value));
 }
 
-static gboolean
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color)
-{
-  gboolean found;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color);
-  if (!found)
-    gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return found;
-}
-
-static GdkRGBA
-status_color (GtkWidget    *widget,
-              LedgerStatus  status)
-{
-  static const char *names[LEDGER_N_STATUSES] = {
-    NULL, "error_color", "warning_color", "success_color", "accent_color",
-    "warning_color", "success_color", "accent_color",
-  };
-  GdkRGBA color;
-
-  if (names[status] == NULL || !lookup_color (widget, names[status], &color))
-    {
-      lookup_color (widget, "window_fg_color", &color);
-      color.alpha *= 0.45f;
-    }
-  return color;
-}
-
 static void
 set_source (cairo_t       *cr,
             const GdkRGBA *color,
@@ -190,7 +158,7 @@ draw_dots (LedgerChart           *self,
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *point = &g_array_index (self->points, Point, i);
-      GdkRGBA color = status_color (GTK_WIDGET (self), point->status);
+      GdkRGBA color = ledger_style_status_color (GTK_WIDGET (self), point->status);
       double radius = (int) i == self->hover ? 6 : 4;
 
       if (isnan (point->number))
@@ -314,7 +282,7 @@ draw_statuses (LedgerChart           *self,
   for (guint i = 0; i < self->points->len; i++)
     {
       Point *point = &g_array_index (self->points, Point, i);
-      GdkRGBA color = status_color (GTK_WIDGET (self), point->status);
+      GdkRGBA color = ledger_style_status_color (GTK_WIDGET (self), point->status);
 
       double x0 = x_of (self, area, previous_slot), x1 = x_of (self, area, point->slot);
 
@@ -423,8 +391,8 @@ ledger_chart_snapshot (GtkWidget   *widget,
   if (self->indicator == NULL || bounds.size.width < 2 || bounds.size.height < 2)
     return;
 
-  lookup_color (widget, "window_fg_color", &fg);
-  lookup_color (widget, "accent_color", &accent);
+  fg = ledger_style_color (widget, "window_fg_color");
+  accent = ledger_style_color (widget, "accent_color");
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 

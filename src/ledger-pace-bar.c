@@ -13,6 +13,7 @@
 
 #include "ledger-pace-bar.h"
 #include "ledger-status-pill.h"
+#include "ledger-style.h"
 
 /* A progress bar with a mark at 序时进度: how much of the year's target is
  * done, filled in the status's colour, against how much should be by now.
@@ -47,17 +48,6 @@ ledger_pace_bar_measure (GtkWidget      *widget,
     *minimum = *natural = MARK_HEIGHT;
 }
 
-static GdkRGBA
-widget_color (GtkWidget *widget)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color;
-}
-
 static void
 append_rect (GtkSnapshot   *snapshot,
              const GdkRGBA *color,
@@ -83,7 +73,7 @@ ledger_pace_bar_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   float bar_y = (height - BAR_HEIGHT) / 2.0f;
-  GdkRGBA fill = widget_color (widget);
+  GdkRGBA fill = ledger_style_color (widget, NULL);
   GdkRGBA track = fill;
   double fraction = isnan (self->fraction) ? 0 : CLAMP (self->fraction, 0, 1);
 
@@ -95,7 +85,7 @@ ledger_pace_bar_snapshot (GtkWidget   *widget,
   if (!isnan (self->pace))
     {
       GtkWidget *parent = gtk_widget_get_parent (widget);
-      GdkRGBA mark = parent != NULL ? widget_color (parent) : fill;
+      GdkRGBA mark = parent != NULL ? ledger_style_color (parent, NULL) : fill;
       float x = CLAMP (width * self->pace, 1, width - 1);
 
       gtk_snapshot_append_color (snapshot, &mark,

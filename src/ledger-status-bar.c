@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger-status-bar.h"
+#include "ledger-style.h"
 
 /* An area's indicators as one stacked bar: a segment per status, worst
  * first, in the statuses' colours (the style's, so dark mode follows). The
@@ -25,29 +26,10 @@ struct _LedgerStatusBar
 
 G_DEFINE_FINAL_TYPE (LedgerStatusBar, ledger_status_bar, GTK_TYPE_WIDGET)
 
-static const struct { LedgerStatus status; const char *color; } segments[] = {
-  { LEDGER_STATUS_BEHIND, "error_color" },
-  { LEDGER_STATUS_WARNING, "warning_color" },
-  { LEDGER_STATUS_ON_TRACK, "success_color" },
-  { LEDGER_STATUS_ACHIEVED, "accent_color" },
-  { LEDGER_STATUS_NO_DATA, NULL },
+static const LedgerStatus segments[] = {
+  LEDGER_STATUS_BEHIND, LEDGER_STATUS_WARNING, LEDGER_STATUS_ON_TRACK,
+  LEDGER_STATUS_ACHIEVED, LEDGER_STATUS_NO_DATA,
 };
-
-static GdkRGBA
-segment_color (GtkWidget  *widget,
-               const char *name)
-{
-  GdkRGBA color;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (name == NULL || !gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    {
-      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-      color.alpha *= 0.2f;
-    }
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color;
-}
 
 static void
 ledger_status_bar_snapshot (GtkWidget   *widget,
@@ -62,7 +44,7 @@ ledger_status_bar_snapshot (GtkWidget   *widget,
   float x = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
-    total += self->counts[segments[i].status];
+    total += self->counts[segments[i]];
   if (total == 0)
     return;
 
@@ -70,8 +52,8 @@ ledger_status_bar_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
   for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
     {
-      float w = width * self->counts[segments[i].status] / total;
-      GdkRGBA color = segment_color (widget, segments[i].color);
+      float w = width * self->counts[segments[i]] / total;
+      GdkRGBA color = ledger_style_status_color (widget, segments[i]);
 
       gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x, 0, w, height));
       x += w;
