@@ -304,13 +304,6 @@ ledger_area_page_new (LedgerContext *context,
   return self;
 }
 
-LedgerArea *
-ledger_area_page_get_area (LedgerAreaPage *self)
-{
-  g_return_val_if_fail (LEDGER_IS_AREA_PAGE (self), NULL);
-  return self->area;
-}
-
 /**
  * ledger_area_page_filter_unit:
  * @unit: (nullable): a responsible unit, or %NULL for all

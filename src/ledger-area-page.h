@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, LEDGER, AREA_PAGE, AdwBi
 LedgerAreaPage *ledger_area_page_new      (LedgerContext  *context,
                                            LedgerPlan     *plan,
                                            LedgerArea     *area);
-LedgerArea     *ledger_area_page_get_area (LedgerAreaPage *self);
 gboolean        ledger_area_page_filter_unit (LedgerAreaPage *self,
                                               const char     *unit);
 

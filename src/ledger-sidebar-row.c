@@ -98,13 +98,6 @@ ledger_sidebar_row_new (LedgerContext *context,
   return GTK_WIDGET (self);
 }
 
-LedgerPlan *
-ledger_sidebar_row_get_plan (LedgerSidebarRow *self)
-{
-  g_return_val_if_fail (LEDGER_IS_SIDEBAR_ROW (self), NULL);
-  return self->plan;
-}
-
 /* Returns: (nullable): the area, or %NULL for the overview */
 LedgerNode *
 ledger_sidebar_row_get_area (LedgerSidebarRow *self)

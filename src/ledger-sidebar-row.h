@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (LedgerSidebarRow, ledger_sidebar_row, LEDGER, SIDEBAR_ROW,
 GtkWidget  *ledger_sidebar_row_new      (LedgerContext    *context,
                                          LedgerPlan       *plan,
                                          LedgerNode       *area);
-LedgerPlan *ledger_sidebar_row_get_plan (LedgerSidebarRow *self);
 LedgerNode *ledger_sidebar_row_get_area (LedgerSidebarRow *self);
 const char *ledger_sidebar_row_get_key  (LedgerSidebarRow *self);
 const char *ledger_sidebar_row_get_title (LedgerSidebarRow *self);

@@ -526,13 +526,6 @@ ledger_window_new (LedgerApplication *application,
                        NULL);
 }
 
-LedgerStore *
-ledger_window_get_store (LedgerWindow *self)
-{
-  g_return_val_if_fail (LEDGER_IS_WINDOW (self), NULL);
-  return self->store;
-}
-
 LedgerContext *
 ledger_window_get_context (LedgerWindow *self)
 {

@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicatio
 
 LedgerWindow *ledger_window_new          (LedgerApplication *application,
                                           LedgerStore       *store);
-LedgerStore  *ledger_window_get_store    (LedgerWindow      *self);
 LedgerContext *ledger_window_get_context (LedgerWindow      *self);
 gboolean      ledger_window_select_page  (LedgerWindow      *self,
                                           const char        *uuid);
