@@ -32,7 +32,24 @@ struct _LedgerAreaPage
   GtkDropDown         *unit_dropdown;
   GPtrArray           *rows;
   GPtrArray           *units;
+  GPtrArray           *pending;      /* PendingRow: rows not built yet */
+  guint                build_source;
+  LedgerTask          *last_task;    /* of the last row built, and its group */
+  AdwPreferencesGroup *last_group;
+  GtkWidget           *add_task_button;
 };
+
+/* A row to build: which indicator, of which task. */
+typedef struct
+{
+  LedgerTask      *task;
+  LedgerIndicator *indicator;
+} PendingRow;
+
+/* The rows a window shows at once are built with the page; the rest follow
+ * a few frames later, so that a page of 200 rows opens at once. */
+#define ROWS_AT_ONCE 8
+#define ROWS_PER_IDLE 24
 
 G_DEFINE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, ADW_TYPE_BIN)
 
@@ -109,20 +126,95 @@ task_group_new (LedgerAreaPage *self,
 }
 
 static void
-add_indicator_rows (LedgerAreaPage      *self,
-                    AdwPreferencesGroup *group,
-                    LedgerTask          *task)
+pending_row_free (PendingRow *pending)
+{
+  g_clear_object (&pending->task);
+  g_clear_object (&pending->indicator);
+  g_free (pending);
+}
+
+static void
+queue_indicator_rows (LedgerAreaPage *self,
+                      LedgerTask     *task)
 {
   GListModel *indicators = ledger_node_get_children (LEDGER_NODE (task));
 
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
-      g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
-      LedgerIndicatorRow *row = ledger_indicator_row_new (self->context, self->plan, indicator);
+      PendingRow *pending = g_new0 (PendingRow, 1);
 
-      adw_preferences_group_add (group, GTK_WIDGET (row));
-      g_ptr_array_add (self->rows, row);
+      pending->task = g_object_ref (task);
+      pending->indicator = g_list_model_get_item (indicators, i);
+      g_ptr_array_add (self->pending, pending);
     }
+}
+
+static const char *chosen_unit (LedgerAreaPage *self);
+
+/* The group a row goes into, made when its first row is built: its own
+ * task's, or the one that gathers tasks of a single, same-named indicator. */
+static AdwPreferencesGroup *
+group_for (LedgerAreaPage *self,
+           LedgerTask     *task)
+{
+  gboolean shared = is_single_indicator_task (task);
+  gboolean last_shared = self->last_task != NULL && is_single_indicator_task (self->last_task);
+  AdwPreferencesGroup *group;
+
+  if (task == self->last_task || (shared && last_shared))
+    group = self->last_group;
+  else
+    {
+      group = shared ? ADW_PREFERENCES_GROUP (adw_preferences_group_new ()) : task_group_new (self, task);
+      gtk_box_insert_child_after (self->box, GTK_WIDGET (group),
+                                  gtk_widget_get_prev_sibling (self->add_task_button));
+      /* Under a filter, a group shows once it has a row to show. */
+      gtk_widget_set_visible (GTK_WIDGET (group), chosen_unit (self) == NULL);
+    }
+  self->last_task = task;
+  self->last_group = group;
+  return group;
+}
+
+static void
+build_row (LedgerAreaPage *self,
+           PendingRow     *pending)
+{
+  AdwPreferencesGroup *group = group_for (self, pending->task);
+  LedgerIndicatorRow *row = ledger_indicator_row_new (self->context, self->plan, pending->indicator);
+  const char *unit = chosen_unit (self);
+
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  g_ptr_array_add (self->rows, row);
+  if (unit != NULL && !g_str_equal (unit, ledger_indicator_get_responsible_unit (pending->indicator)))
+    gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (group), TRUE);
+}
+
+/* Builds up to @count of the rows still to build. Returns: whether some
+ * are left */
+static gboolean
+build_rows (LedgerAreaPage *self,
+            guint           count)
+{
+  guint n = MIN (count, self->pending->len);
+
+  for (guint i = 0; i < n; i++)
+    build_row (self, g_ptr_array_index (self->pending, i));
+  g_ptr_array_remove_range (self->pending, 0, n);
+  return self->pending->len > 0;
+}
+
+static gboolean
+build_rows_idle (gpointer user_data)
+{
+  LedgerAreaPage *self = user_data;
+
+  if (build_rows (self, ROWS_PER_IDLE))
+    return G_SOURCE_CONTINUE;
+  self->build_source = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static int
@@ -139,10 +231,10 @@ fill_units (LedgerAreaPage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < self->pending->len; i++)
     {
-      LedgerIndicator *indicator = ledger_indicator_row_get_indicator (g_ptr_array_index (self->rows, i));
-      const char *unit = ledger_indicator_get_responsible_unit (indicator);
+      PendingRow *pending = g_ptr_array_index (self->pending, i);
+      const char *unit = ledger_indicator_get_responsible_unit (pending->indicator);
 
       if (unit[0] != '\0' && !g_ptr_array_find_with_equal_func (self->units, unit, g_str_equal, NULL))
         g_ptr_array_add (self->units, g_strdup (unit));
@@ -156,14 +248,20 @@ fill_units (LedgerAreaPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unit_dropdown), self->units->len > 1);
 }
 
+static const char *
+chosen_unit (LedgerAreaPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->unit_dropdown);
+
+  return selected > 0 && selected <= self->units->len ? g_ptr_array_index (self->units, selected - 1) : NULL;
+}
+
 /* Shows only the rows of the chosen unit, and only the groups that still
  * have a row. */
 static void
 unit_selected_cb (LedgerAreaPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->unit_dropdown);
-  const char *unit = selected > 0 && selected <= self->units->len
-                     ? g_ptr_array_index (self->units, selected - 1) : NULL;
+  const char *unit = chosen_unit (self);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -204,35 +302,20 @@ static void
 build (LedgerAreaPage *self)
 {
   GListModel *tasks = ledger_node_get_children (LEDGER_NODE (self->area));
-  AdwPreferencesGroup *shared_group = NULL;
 
   gtk_label_set_text (self->title_label, ledger_node_get_title (LEDGER_NODE (self->area)));
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(LedgerTask) task = g_list_model_get_item (tasks, i);
-      AdwPreferencesGroup *group;
 
-      if (is_single_indicator_task (task))
-        {
-          if (shared_group == NULL)
-            {
-              shared_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-              gtk_box_append (self->box, GTK_WIDGET (shared_group));
-            }
-          group = shared_group;
-        }
-      else
-        {
-          shared_group = NULL;
-          group = task_group_new (self, task);
-          gtk_box_append (self->box, GTK_WIDGET (group));
-        }
-      add_indicator_rows (self, group, task);
+      queue_indicator_rows (self, task);
     }
-  gtk_box_append (self->box, add_task_button_new (self));
+  self->add_task_button = add_task_button_new (self);
+  gtk_box_append (self->box, self->add_task_button);
   fill_units (self);
+  if (build_rows (self, ROWS_AT_ONCE))
+    self->build_source = g_idle_add (build_rows_idle, self);
 }
-
 static void
 update_summary (LedgerAreaPage *self)
 {
@@ -248,6 +331,8 @@ ledger_area_page_dispose (GObject *object)
   LedgerAreaPage *self = LEDGER_AREA_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_AREA_PAGE);
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_object (&self->context);
@@ -280,8 +365,20 @@ ledger_area_page_init (LedgerAreaPage *self)
 {
   g_type_ensure (LEDGER_TYPE_STATUS_SUMMARY);
   self->rows = g_ptr_array_new ();
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_row_free);
   self->units = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Builds the rows still to build now: for whoever needs them all (a test,
+ * a benchmark, a search). */
+void
+ledger_area_page_build_all (LedgerAreaPage *self)
+{
+  g_return_if_fail (LEDGER_IS_AREA_PAGE (self));
+
+  build_rows (self, G_MAXUINT);
+  g_clear_handle_id (&self->build_source, g_source_remove);
 }
 
 LedgerAreaPage *

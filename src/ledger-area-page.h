@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (LedgerAreaPage, ledger_area_page, LEDGER, AREA_PAGE, AdwBi
 LedgerAreaPage *ledger_area_page_new      (LedgerContext  *context,
                                            LedgerPlan     *plan,
                                            LedgerArea     *area);
+void            ledger_area_page_build_all (LedgerAreaPage *self);
 gboolean        ledger_area_page_filter_unit (LedgerAreaPage *self,
                                               const char     *unit);
 

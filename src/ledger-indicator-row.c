@@ -43,6 +43,7 @@ struct _LedgerIndicatorRow
   GtkLabel          *period_label;
   LedgerStatusPill  *status_pill;
   GtkButton         *record_button;
+  GtkMenuButton     *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerIndicatorRow, ledger_indicator_row, ADW_TYPE_PREFERENCES_ROW)
@@ -285,16 +286,29 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, period_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, status_pill);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, record_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, menu_button);
 
   gtk_widget_class_install_action (widget_class, "row.record-value", NULL, record_value_action);
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
 }
 
+/* The menu is made when first opened: a page of 200 rows would otherwise
+ * build 200 popovers nobody opens. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ledger-indicator-row-menu.ui");
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_builder_get_object (builder, "row_menu")));
+}
+
 static void
 ledger_indicator_row_init (LedgerIndicatorRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, NULL, NULL);
 }
 
 LedgerIndicatorRow *

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "ledger-application.h"
+#include "ledger-area-page.h"
 #include "ledger-test-ui.h"
 
 /* One application for the whole program: it registers once. */
@@ -266,7 +267,12 @@ ledger_test_window_find_row (LedgerTestWindow *fixture,
                              const char       *code)
 {
   GtkWidget *page = ledger_window_get_visible_page (fixture->window);
-  GtkWidget *row = ledger_test_ui_find (page, LEDGER_TYPE_INDICATOR_ROW, row_has_code, (gpointer) code);
+  GtkWidget *row;
+
+  /* An area page builds the rows beyond the first screen a little later. */
+  if (LEDGER_IS_AREA_PAGE (page))
+    ledger_area_page_build_all (LEDGER_AREA_PAGE (page));
+  row = ledger_test_ui_find (page, LEDGER_TYPE_INDICATOR_ROW, row_has_code, (gpointer) code);
 
   g_assert_nonnull (row);
   return LEDGER_INDICATOR_ROW (row);
