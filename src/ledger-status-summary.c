@@ -63,12 +63,24 @@ ledger_status_summary_init (LedgerStatusSummary *self)
 {
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    {
-      self->pills[shown[i]] = ledger_status_pill_new ();
-      gtk_box_append (GTK_BOX (self->box), self->pills[shown[i]]);
-    }
+/* The pill of a status, made the first time the status has a count: most
+ * sidebar rows never need most pills. */
+static LedgerStatusPill *
+pill_for (LedgerStatusSummary *self,
+          guint                index)
+{
+  GtkWidget *before = NULL;
+
+  if (self->pills[shown[index]] != NULL)
+    return LEDGER_STATUS_PILL (self->pills[shown[index]]);
+  for (guint i = 0; i < index; i++)
+    before = self->pills[shown[i]] != NULL ? self->pills[shown[i]] : before;
+  self->pills[shown[index]] = ledger_status_pill_new ();
+  ledger_status_pill_set_compact (LEDGER_STATUS_PILL (self->pills[shown[index]]), self->compact);
+  gtk_box_insert_child_after (GTK_BOX (self->box), self->pills[shown[index]], before);
+  return LEDGER_STATUS_PILL (self->pills[shown[index]]);
 }
 
 GtkWidget *
@@ -77,8 +89,6 @@ ledger_status_summary_new (gboolean compact)
   LedgerStatusSummary *self = g_object_new (LEDGER_TYPE_STATUS_SUMMARY, NULL);
 
   self->compact = compact;
-  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    ledger_status_pill_set_compact (LEDGER_STATUS_PILL (self->pills[shown[i]]), compact);
   return GTK_WIDGET (self);
 }
 
@@ -119,12 +129,15 @@ ledger_status_summary_set_counts (LedgerStatusSummary *self,
   memcpy (self->counts, counts, sizeof self->counts);
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
-      LedgerStatusPill *pill = LEDGER_STATUS_PILL (self->pills[shown[i]]);
-
-      ledger_status_pill_set_count (pill, shown[i], counts[shown[i]]);
       /* The sidebar has room for the counts that call for attention. */
-      gtk_widget_set_visible (GTK_WIDGET (pill), counts[shown[i]] > 0 &&
-                              !(self->compact && shown[i] == LEDGER_STATUS_NO_DATA));
+      gboolean visible = counts[shown[i]] > 0 && !(self->compact && shown[i] == LEDGER_STATUS_NO_DATA);
+      LedgerStatusPill *pill;
+
+      if (!visible && self->pills[shown[i]] == NULL)
+        continue;
+      pill = pill_for (self, i);
+      ledger_status_pill_set_count (pill, shown[i], counts[shown[i]]);
+      gtk_widget_set_visible (GTK_WIDGET (pill), visible);
     }
 
   text = ledger_status_summary_dup_text (self);
