@@ -46,6 +46,7 @@ struct _LedgerChart
   GArray           *earlier;  /* of Point */
   LedgerChartScale  scale;
   int               hover;
+  GHashTable       *layouts;  /* label text → PangoLayout, kept between frames */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerChart, ledger_chart, GTK_TYPE_WIDGET)
@@ -301,19 +302,25 @@ draw_statuses (LedgerChart           *self,
     }
 }
 
+/* Returns: (transfer none): the layout of a label; the same labels are
+ * drawn every frame, so they are laid out once. */
 static PangoLayout *
 label_layout (LedgerChart *self,
               const char  *text)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  PangoAttrList *attributes = pango_attr_list_new ();
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, text);
+  PangoAttrList *attributes;
 
+  if (layout != NULL)
+    return layout;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  attributes = pango_attr_list_new ();
   pango_attr_list_insert (attributes, pango_attr_scale_new (0.8));
   pango_layout_set_attributes (layout, attributes);
   pango_attr_list_unref (attributes);
+  g_hash_table_insert (self->layouts, g_strdup (text), layout);
   return layout;
 }
-
 static void
 draw_text (LedgerChart *self,
            cairo_t     *cr,
@@ -322,7 +329,7 @@ draw_text (LedgerChart *self,
            double       y,
            double       x_align)
 {
-  g_autoptr(PangoLayout) layout = label_layout (self, text);
+  PangoLayout *layout = label_layout (self, text);
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);
@@ -419,6 +426,17 @@ ledger_chart_snapshot (GtkWidget   *widget,
         draw_dots (self, cr, &area);
     }
   cairo_destroy (cr);
+}
+
+/* Another font or scale: the labels are laid out anew. */
+static void
+ledger_chart_css_changed (GtkWidget         *widget,
+                          GtkCssStyleChange *change)
+{
+  LedgerChart *self = LEDGER_CHART (widget);
+
+  GTK_WIDGET_CLASS (ledger_chart_parent_class)->css_changed (widget, change);
+  g_hash_table_remove_all (self->layouts);
 }
 
 static void
@@ -547,6 +565,7 @@ ledger_chart_dispose (GObject *object)
   g_clear_object (&self->indicator);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->earlier, g_array_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (ledger_chart_parent_class)->dispose (object);
 }
@@ -562,6 +581,7 @@ ledger_chart_class_init (LedgerChartClass *klass)
   object_class->set_property = ledger_chart_set_property;
   widget_class->snapshot = ledger_chart_snapshot;
   widget_class->measure = ledger_chart_measure;
+  widget_class->css_changed = ledger_chart_css_changed;
 
   /**
    * LedgerChart:compact:
@@ -592,6 +612,7 @@ ledger_chart_init (LedgerChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->points = point_array_new ();
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->earlier = point_array_new ();
   self->hover = -1;
   ledger_tolerances_init_default (&self->tolerances);
@@ -698,6 +719,7 @@ ledger_chart_set_data (LedgerChart            *self,
   add_points (self, self->points, values, 0);
   add_points (self, self->earlier, earlier_values, 1);
   update_scale (self);
+  g_hash_table_remove_all (self->layouts);
   self->hover = -1;
 
   description = ledger_chart_dup_description (self);
