@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-indicator.h"
+#include "ledger-names.h"
 
 /* A measurable target of a task, as the plan defines it. Values live in the
  * store; this object only describes the target. */
@@ -59,23 +60,6 @@ static GParamSpec *properties [N_PROPS];
 static const char *kind_names[] = { "cumulative", "rate", "level", "qualitative" };
 static const char *comparator_names[] = { "none", "at_least", "about", "at_most" };
 static const char *better_names[] = { "higher", "lower" };
-
-static gboolean
-lookup_name (const char * const *names,
-             guint               n_names,
-             const char         *string,
-             int                *index)
-{
-  for (guint i = 0; i < n_names; i++)
-    {
-      if (g_strcmp0 (names[i], string) == 0)
-        {
-          *index = (int) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
 
 static char **
 string_field (LedgerIndicator *self,
@@ -368,7 +352,7 @@ gboolean
 ledger_kind_from_string (const char *string,
                          LedgerKind *kind)
 {
-  return lookup_name (kind_names, G_N_ELEMENTS (kind_names), string, (int *) kind);
+  return ledger_names_lookup (kind_names, G_N_ELEMENTS (kind_names), string, (int *) kind);
 }
 
 const char *
@@ -382,7 +366,7 @@ gboolean
 ledger_comparator_from_string (const char       *string,
                                LedgerComparator *comparator)
 {
-  return lookup_name (comparator_names, G_N_ELEMENTS (comparator_names), string,
+  return ledger_names_lookup (comparator_names, G_N_ELEMENTS (comparator_names), string,
                       (int *) comparator);
 }
 
@@ -397,7 +381,7 @@ gboolean
 ledger_better_from_string (const char   *string,
                            LedgerBetter *better)
 {
-  return lookup_name (better_names, G_N_ELEMENTS (better_names), string, (int *) better);
+  return ledger_names_lookup (better_names, G_N_ELEMENTS (better_names), string, (int *) better);
 }
 
 /* Codes are what imports match on: lower-case ASCII letters, digits and

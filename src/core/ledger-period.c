@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-names.h"
 #include "ledger-period.h"
 
 static const char *frequency_names[] = { "monthly", "quarterly", "annual" };
@@ -341,13 +342,5 @@ gboolean
 ledger_frequency_from_string (const char      *string,
                               LedgerFrequency *frequency)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (frequency_names); i++)
-    {
-      if (g_strcmp0 (string, frequency_names[i]) == 0)
-        {
-          *frequency = (LedgerFrequency) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return ledger_names_lookup (frequency_names, G_N_ELEMENTS (frequency_names), string, (int *) frequency);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "ledger-names.h"
 #include "ledger-progress.h"
 
 /* The progress engine (DESIGN.md §4): pure functions from an indicator, a
@@ -56,15 +57,7 @@ gboolean
 ledger_status_from_string (const char   *string,
                            LedgerStatus *status)
 {
-  for (guint i = 0; i < LEDGER_N_STATUSES; i++)
-    {
-      if (g_strcmp0 (string, status_names[i]) == 0)
-        {
-          *status = (LedgerStatus) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return ledger_names_lookup (status_names, LEDGER_N_STATUSES, string, (int *) status);
 }
 
 /* The indicator's own period as of @as_of: the last period of its

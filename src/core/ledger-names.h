@@ -1,0 +1,18 @@
+/* ledger-names.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean ledger_names_lookup (const char * const *names,
+                              guint               n_names,
+                              const char         *name,
+                              int                *index);
+
+G_END_DECLS
