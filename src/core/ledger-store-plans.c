@@ -766,7 +766,7 @@ write_new_task (LedgerStore  *self,
                 GError      **error)
 {
   NewRow *row = data;
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = ledger_uuid_new ();
   g_autoptr(LedgerTask) task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", row->title,
                                              "text", row->text, NULL);
   int position = next_position (self,

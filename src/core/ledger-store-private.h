@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "ledger-store.h"
+#include "ledger-uuid.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ G_BEGIN_DECLS
  * schema, the change log and the check), ledger-store-plans.c (plans,
  * areas, tasks, indicators) and ledger-store-values.c (values). These are
  * the pieces they share; nothing outside src/core sees them. */
+
+typedef struct _StoreRules StoreRules;
 
 struct _LedgerStore
 {
@@ -33,6 +36,12 @@ struct _LedgerStore
   GPtrArray  *undo_stack;
   gboolean    undoing;
   gboolean    undo_forget;
+
+  /* While a transaction is open: its time, which every row it writes
+   * shares, and the rules of the indicators it wrote to (by id), so an
+   * import of 100 000 rows reads each indicator once. */
+  char       *transaction_at;
+  GHashTable *rules_cache;
 };
 
 G_GNUC_INTERNAL gboolean      store_set_error           (LedgerStore   *self,
@@ -58,6 +67,8 @@ G_GNUC_INTERNAL gboolean      store_commit              (LedgerStore   *self,
                                                          GError       **error);
 G_GNUC_INTERNAL void          store_rollback            (LedgerStore   *self);
 G_GNUC_INTERNAL char         *store_now                 (void);
+G_GNUC_INTERNAL const char   *store_transaction_at      (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_rules_free          (gpointer       rules);
 G_GNUC_INTERNAL const char   *store_user                (void);
 G_GNUC_INTERNAL gboolean      store_log_change          (LedgerStore   *self,
                                                          const char    *action,

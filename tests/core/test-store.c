@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -522,6 +523,21 @@ test_value_update_delete (Fixture       *fixture,
   g_assert_null (stored);
   g_assert_cmpuint (count_values_of (fixture->store, id), ==, 0);
   g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 3);
+
+  /* The change log keeps each number in its shortest exact form. */
+  test_set_number (fixture->store, id, "2026-06", 5.7, "“引号” \\ \"");
+  {
+    g_autoptr(GListModel) changes = ledger_store_list_changes (fixture->store, NULL);
+    g_autoptr(LedgerChange) last = g_list_model_get_item (changes, 0);
+    g_autoptr(JsonNode) node = json_from_string (ledger_change_get_new (last), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ledger_change_get_new (last), ==,
+                     "{\"value\":5.7,\"note\":\"“引号” \\\\ \\\"\",\"source\":\"\"}");
+    g_assert_cmpfloat (json_object_get_double_member (json_node_get_object (node), "value"), ==, 5.7);
+  }
+  g_assert_true (ledger_store_delete_value (fixture->store, id, "2026-06", &error));
+  n_changes += 2;
 
   /* Deleting what is not there changes nothing. */
   g_assert_true (ledger_store_delete_value (fixture->store, id, "2026-05", &error));
