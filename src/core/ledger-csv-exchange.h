@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-csv-import.h"
 #include "ledger-progress.h"
 #include "ledger-store.h"
 
@@ -14,13 +15,6 @@ G_BEGIN_DECLS
 char     *ledger_csv_export_ledger (LedgerStore            *store,
                                     const LedgerTolerances *tolerances,
                                     GError                **error);
-gboolean  ledger_csv_import_values (LedgerStore  *store,
-                                    const char   *data,
-                                    gsize         length,
-                                    const char   *origin,
-                                    guint        *n_values,
-                                    GError      **error);
-
 char     *ledger_csv_export_changes (LedgerStore *store);
 
 G_END_DECLS

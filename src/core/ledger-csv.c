@@ -89,6 +89,59 @@ ledger_csv_decode (const char  *data,
   return text;
 }
 
+/**
+ * ledger_csv_encode:
+ * @text: UTF-8 CSV text
+ *
+ * Returns: (transfer full): @text in @encoding, or %NULL if a character
+ *   has no GB18030 form (every Unicode character has one, so only broken
+ *   input fails)
+ */
+GBytes *
+ledger_csv_encode (const char         *text,
+                   LedgerCsvEncoding   encoding,
+                   GError            **error)
+{
+  gsize length = strlen (text);
+  char *converted;
+  GString *out;
+
+  switch (encoding)
+    {
+    case LEDGER_CSV_GB18030:
+      converted = g_convert (text, length, "GB18030", "UTF-8", NULL, &length, error);
+      return converted != NULL ? g_bytes_new_take (converted, length) : NULL;
+
+    case LEDGER_CSV_UTF8_BOM:
+      out = g_string_sized_new (length + 3);
+      g_string_append_len (out, (const char *) utf8_bom, 3);
+      g_string_append_len (out, text, length);
+      return g_string_free_to_bytes (out);
+
+    case LEDGER_CSV_UTF8:
+    default:
+      return g_bytes_new (text, length);
+    }
+}
+
+/* "utf-8-bom", "utf-8" or "gb18030", as the command line names them. */
+gboolean
+ledger_csv_encoding_from_string (const char        *name,
+                                 LedgerCsvEncoding *encoding)
+{
+  static const char *names[] = { "utf-8-bom", "utf-8", "gb18030" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_ascii_strcasecmp (name, names[i]) == 0)
+        {
+          *encoding = (LedgerCsvEncoding) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 void
 ledger_csv_record_free (LedgerCsvRecord *record)
 {

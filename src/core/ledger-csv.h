@@ -18,6 +18,16 @@ typedef enum
   LEDGER_CSV_ERROR_SYNTAX,
 } LedgerCsvError;
 
+/* How a CSV file is written: UTF-8 with a byte order mark, which Excel
+ * and WPS need to read it as UTF-8; plain UTF-8 for scripts; or GB18030,
+ * the encoding of Chinese Windows. */
+typedef enum
+{
+  LEDGER_CSV_UTF8_BOM,
+  LEDGER_CSV_UTF8,
+  LEDGER_CSV_GB18030,
+} LedgerCsvEncoding;
+
 /* One record of a CSV file and the line it starts on. */
 typedef struct
 {
@@ -30,6 +40,11 @@ char      *ledger_csv_decode      (const char  *data,
                                    gsize        length,
                                    const char **encoding,
                                    GError     **error);
+GBytes    *ledger_csv_encode      (const char         *text,
+                                   LedgerCsvEncoding   encoding,
+                                   GError            **error);
+gboolean   ledger_csv_encoding_from_string (const char        *name,
+                                            LedgerCsvEncoding *encoding);
 GPtrArray *ledger_csv_parse       (const char  *text,
                                    GError     **error);
 void       ledger_csv_append_row  (GString            *out,

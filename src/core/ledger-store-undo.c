@@ -205,3 +205,30 @@ failed:
   g_ptr_array_add (self->undo_stack, g_steal_pointer (&steps));
   return FALSE;
 }
+
+/**
+ * ledger_store_take_changes_from:
+ * @other: another store on the same file that wrote values (a worker's)
+ *
+ * Takes over what @other can undo, so that this store's undo reverts
+ * writes made by a worker thread, and tells this store's views that values
+ * changed.
+ */
+void
+ledger_store_take_changes_from (LedgerStore *self,
+                                LedgerStore *other)
+{
+  g_return_if_fail (LEDGER_IS_STORE (self));
+  g_return_if_fail (LEDGER_IS_STORE (other));
+  g_return_if_fail (g_strcmp0 (self->path, other->path) == 0);
+
+  if (other->undo_stack->len == 0)
+    return;
+  while (other->undo_stack->len > 0)
+    {
+      g_ptr_array_add (self->undo_stack, g_ptr_array_steal_index (other->undo_stack, 0));
+      if (self->undo_stack->len > MAX_UNDO_STEPS)
+        g_ptr_array_remove_index (self->undo_stack, 0);
+    }
+  store_emit_values_changed (self, 0);
+}

@@ -466,6 +466,25 @@ ledger_store_import_values (LedgerStore  *self,
                             const char   *origin,
                             GError      **error)
 {
+  return ledger_store_import_values_cancellable (self, values, origin, NULL, NULL, error);
+}
+
+/**
+ * ledger_store_import_values_cancellable:
+ * @n_written: (optional): set, atomically, to the number of values written
+ *   so far, for a progress bar in another thread
+ *
+ * Like ledger_store_import_values(), and cancelling @cancellable before the
+ * end writes nothing.
+ */
+gboolean
+ledger_store_import_values_cancellable (LedgerStore   *self,
+                                        GPtrArray     *values,
+                                        const char    *origin,
+                                        GCancellable  *cancellable,
+                                        guint         *n_written,
+                                        GError       **error)
+{
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
 
@@ -473,17 +492,22 @@ ledger_store_import_values (LedgerStore  *self,
     return FALSE;
   for (guint i = 0; i < values->len; i++)
     {
-      if (!store_write_value (self, g_ptr_array_index (values, i), origin, error))
+      if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
+          !store_write_value (self, g_ptr_array_index (values, i), origin, error))
         {
           store_rollback (self);
           return FALSE;
         }
+      if (n_written != NULL && i % 256 == 0)
+        g_atomic_int_set (n_written, i);
     }
   if (!store_commit (self, error))
     {
       store_rollback (self);
       return FALSE;
     }
+  if (n_written != NULL)
+    g_atomic_int_set (n_written, values->len);
   store_emit_values_changed (self, (gint64) 0);
   return TRUE;
 }

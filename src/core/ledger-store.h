@@ -70,6 +70,12 @@ gboolean     ledger_store_import_values        (LedgerStore  *self,
                                                 GPtrArray    *values,
                                                 const char   *origin,
                                                 GError      **error);
+gboolean     ledger_store_import_values_cancellable (LedgerStore   *self,
+                                                GPtrArray     *values,
+                                                const char    *origin,
+                                                GCancellable  *cancellable,
+                                                guint         *n_written,
+                                                GError       **error);
 gboolean     ledger_store_update_indicator     (LedgerStore      *self,
                                                 LedgerIndicator  *indicator,
                                                 GError          **error);
@@ -94,6 +100,8 @@ LedgerIndicator *ledger_store_find_earlier_indicator (LedgerStore *self,
 gboolean     ledger_store_can_undo             (LedgerStore      *self);
 gboolean     ledger_store_undo                 (LedgerStore      *self,
                                                 GError          **error);
+void         ledger_store_take_changes_from    (LedgerStore      *self,
+                                                LedgerStore      *other);
 gboolean     ledger_store_backup_to            (LedgerStore      *self,
                                                 const char       *path,
                                                 GError          **error);

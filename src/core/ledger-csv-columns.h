@@ -1,0 +1,23 @@
+/* ledger-csv-columns.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The columns of the ledger as CSV (DESIGN.md §8), which the export
+ * writes and the import reads back. */
+enum {
+  COL_PLAN, COL_AREA, COL_TASK, COL_CODE, COL_INDICATOR, COL_UNIT, COL_KIND, COL_COMPARATOR,
+  COL_BETTER, COL_TARGET, COL_PERIOD, COL_VALUE, COL_PACE, COL_PROGRESS, COL_STATUS,
+  COL_RESPONSIBLE_UNIT, COL_NOTE, COL_SOURCE, N_COLUMNS
+};
+
+G_GNUC_INTERNAL extern const char *ledger_csv_column_names[N_COLUMNS];
+
+G_END_DECLS

@@ -1,0 +1,724 @@
+/* ledger-csv-import.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-csv-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-csv.h"
+#include "ledger-csv-columns.h"
+#include "ledger-csv-import.h"
+#include "ledger-number.h"
+#include "ledger-status.h"
+#include "ledger-worker.h"
+
+/* Values from a CSV file, in two steps: read, which sorts every row of the
+ * file into values to add, values that change the ledger's, unchanged
+ * values and refused rows (each with its reason), writing nothing; then
+ * apply, which writes the values to add and to change in one transaction.
+ * Both can run in a worker thread; the fraction done can be read from any
+ * thread meanwhile. */
+
+struct _LedgerCsvImport
+{
+  GObject       parent_instance;
+
+  char         *origin;
+  const char   *encoding;
+  GListStore   *rows;       /* LedgerImportRow: all but the unchanged */
+  guint         counts[LEDGER_IMPORT_N_ACTIONS];
+
+  /* Progress, read from other threads: rows read or values written of
+   * how many. */
+  gint          n_done;
+  gint          n_total;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, G_TYPE_OBJECT)
+
+/* An indicator as import looks it up, with the plan it belongs to. */
+typedef struct
+{
+  LedgerPlan      *plan;
+  LedgerIndicator *indicator;
+} Target;
+
+/* What reading needs: the ledger's plans indexed by indicator code and
+ * name, the file's columns, and the indicator and period of each row read
+ * so far, to refuse a second row for the same cell. */
+typedef struct
+{
+  LedgerStore *store;
+  GPtrArray   *plans;
+  GHashTable  *by_code;  /* code → GPtrArray of Target */
+  GHashTable  *by_name;  /* name → GPtrArray of Target */
+  GHashTable  *cells;    /* "id/period" → line */
+  int          columns[N_COLUMNS];
+} Reader;
+
+static void
+index_target (GHashTable      *table,
+              const char      *key,
+              LedgerPlan      *plan,
+              LedgerIndicator *indicator)
+{
+  GPtrArray *targets = g_hash_table_lookup (table, key);
+  Target *target = g_new (Target, 1);
+
+  if (targets == NULL)
+    {
+      targets = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (table, g_strdup (key), targets);
+    }
+  target->plan = plan;
+  target->indicator = indicator;
+  g_ptr_array_add (targets, target);
+}
+
+typedef struct
+{
+  Reader     *reader;
+  LedgerPlan *plan;
+} IndexContext;
+
+static void
+index_indicator (LedgerNode      *area,
+                 LedgerNode      *task,
+                 LedgerIndicator *indicator,
+                 gpointer         user_data)
+{
+  IndexContext *context = user_data;
+
+  index_target (context->reader->by_code, ledger_indicator_get_code (indicator),
+                context->plan, indicator);
+  index_target (context->reader->by_name, ledger_indicator_get_name (indicator),
+                context->plan, indicator);
+}
+
+static gboolean
+reader_init (Reader       *reader,
+             LedgerStore  *store,
+             GError      **error)
+{
+  reader->store = store;
+  reader->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  reader->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  reader->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if ((reader->plans = ledger_store_list_plans (store, error)) == NULL)
+    return FALSE;
+  for (guint p = 0; p < reader->plans->len; p++)
+    {
+      IndexContext context = { reader, g_ptr_array_index (reader->plans, p) };
+
+      ledger_plan_foreach_indicator (context.plan, index_indicator, &context);
+    }
+  return TRUE;
+}
+
+static void
+reader_clear (Reader *reader)
+{
+  g_clear_pointer (&reader->by_code, g_hash_table_unref);
+  g_clear_pointer (&reader->by_name, g_hash_table_unref);
+  g_clear_pointer (&reader->cells, g_hash_table_unref);
+  g_clear_pointer (&reader->plans, g_ptr_array_unref);
+}
+
+static const char *
+field (Reader          *reader,
+       LedgerCsvRecord *record,
+       int              column)
+{
+  int index = reader->columns[column];
+
+  if (index < 0 || index >= (int) g_strv_length (record->fields))
+    return "";
+  return record->fields[index];
+}
+
+static gboolean
+map_header (Reader           *reader,
+            LedgerCsvRecord  *header,
+            GError          **error)
+{
+  for (int c = 0; c < N_COLUMNS; c++)
+    reader->columns[c] = -1;
+  for (int i = 0; header->fields[i] != NULL; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (g_strstrip (header->fields[i]), -1);
+
+      for (int c = 0; c < N_COLUMNS; c++)
+        if (g_str_equal (name, ledger_csv_column_names[c]) && reader->columns[c] < 0)
+          reader->columns[c] = i;
+    }
+  if ((reader->columns[COL_CODE] < 0 && reader->columns[COL_INDICATOR] < 0) ||
+      reader->columns[COL_PERIOD] < 0 || reader->columns[COL_VALUE] < 0)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("Line %u: the header needs the columns “code” or “indicator”, "
+                     "“period” and “value”"), header->line);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+row_key (Reader          *reader,
+         LedgerCsvRecord *record)
+{
+  const char *code = field (reader, record, COL_CODE);
+
+  return code[0] != '\0' ? code : field (reader, record, COL_INDICATOR);
+}
+
+static gboolean
+target_matches (Target       *target,
+                const char   *plan_name,
+                LedgerPeriod *period)
+{
+  if (plan_name[0] != '\0' &&
+      !g_str_equal (plan_name, ledger_plan_get_code (target->plan)) &&
+      !g_str_equal (plan_name, ledger_node_get_title (LEDGER_NODE (target->plan))))
+    return FALSE;
+  return ledger_plan_covers_year (target->plan, period->year);
+}
+
+/* Finds the one indicator a row means: by code, else by name, within the
+ * plan named in the row (if any) that covers the period's year. */
+static LedgerIndicator *
+resolve (Reader           *reader,
+         LedgerCsvRecord  *record,
+         LedgerPeriod     *period,
+         GError          **error)
+{
+  gboolean by_code = field (reader, record, COL_CODE)[0] != '\0';
+  const char *key = row_key (reader, record);
+  GPtrArray *candidates = g_hash_table_lookup (by_code ? reader->by_code : reader->by_name, key);
+  const char *plan_name = field (reader, record, COL_PLAN);
+  LedgerIndicator *found = NULL;
+
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    {
+      Target *target = g_ptr_array_index (candidates, i);
+
+      if (!target_matches (target, plan_name, period))
+        continue;
+      if (found != NULL)
+        {
+          g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                       _("“%s” is in several plans; add a “plan” column"), key);
+          return NULL;
+        }
+      found = target->indicator;
+    }
+  if (found == NULL)
+    g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                 _("There is no indicator “%s” for %d"), key, period->year);
+  return found;
+}
+
+static LedgerValue *
+read_status (Reader           *reader,
+             LedgerCsvRecord  *record,
+             LedgerIndicator  *indicator,
+             GError          **error)
+{
+  const char *status = field (reader, record, COL_STATUS);
+
+  if (!g_strv_contains (ledger_status_qualitative_codes (), status))
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("%s is a qualitative task; its “status” must be one of "
+                     "not_started, in_progress, done or behind"),
+                   ledger_indicator_get_name (indicator));
+      return NULL;
+    }
+  return ledger_value_new_status (ledger_indicator_get_id (indicator),
+                                  field (reader, record, COL_PERIOD), status,
+                                  field (reader, record, COL_NOTE),
+                                  field (reader, record, COL_SOURCE));
+}
+
+static LedgerValue *
+read_value (Reader           *reader,
+            LedgerCsvRecord  *record,
+            LedgerIndicator **indicator,
+            GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *period_code = g_strstrip ((char *) field (reader, record, COL_PERIOD));
+  const char *text = field (reader, record, COL_VALUE);
+  LedgerPeriod period;
+  double number;
+
+  if (!ledger_period_parse (period_code, &period))
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("“%s” is not a period (write 2026-05, 2026-Q2 or 2026)"), period_code);
+      return NULL;
+    }
+  if ((*indicator = resolve (reader, record, &period, error)) == NULL)
+    return NULL;
+
+  if (!ledger_frequency_has_period (ledger_indicator_get_frequency (*indicator), &period))
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("%s is reported %s, not for “%s”"), ledger_indicator_get_name (*indicator),
+                   ledger_frequency_label (ledger_indicator_get_frequency (*indicator)), period_code);
+      return NULL;
+    }
+
+  if (ledger_indicator_get_kind (*indicator) == LEDGER_KIND_QUALITATIVE)
+    return read_status (reader, record, *indicator, error);
+
+  if (!ledger_number_parse_for (*indicator, text, LEDGER_NUMBER_FILE, &number, &local_error))
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("“%s” for %s: %s"), text, ledger_indicator_get_name (*indicator),
+                   local_error->message);
+      return NULL;
+    }
+  return ledger_value_new (ledger_indicator_get_id (*indicator), period_code, number,
+                           field (reader, record, COL_NOTE), field (reader, record, COL_SOURCE));
+}
+
+/* A row that an export writes for an indicator without values. */
+static gboolean
+is_placeholder (Reader          *reader,
+                LedgerCsvRecord *record)
+{
+  return field (reader, record, COL_PERIOD)[0] == '\0' &&
+         field (reader, record, COL_VALUE)[0] == '\0';
+}
+
+static char *
+value_text (LedgerIndicator *indicator,
+            LedgerValue     *value)
+{
+  if (!ledger_value_has_number (value))
+    return g_strdup (ledger_status_label (ledger_value_get_status (value)));
+  return ledger_indicator_format_value (indicator, ledger_value_get_number (value));
+}
+
+/* A second row for a cell the file already gave: refused, since which of
+ * the two the office meant cannot be known. */
+static gboolean
+claim_cell (Reader       *reader,
+            LedgerValue  *value,
+            guint         line,
+            GError      **error)
+{
+  char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", ledger_value_get_indicator_id (value),
+                               ledger_value_get_period (value));
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (reader->cells, key));
+
+  if (first != 0)
+    {
+      g_free (key);
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("Line %u already gives this indicator’s value for this period"), first);
+      return FALSE;
+    }
+  g_hash_table_insert (reader->cells, key, GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+static LedgerImportRow *
+sort_row (Reader          *reader,
+          LedgerCsvRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(LedgerValue) old = NULL;
+  LedgerIndicator *indicator = NULL;
+  LedgerImportAction action;
+
+  value = read_value (reader, record, &indicator, &error);
+  if (value == NULL || !claim_cell (reader, value, record->line, &error))
+    return ledger_import_row_new_refused (record->line,
+                                          indicator != NULL ? ledger_indicator_get_name (indicator)
+                                                            : row_key (reader, record),
+                                          field (reader, record, COL_PERIOD), error->message);
+
+  old = ledger_store_get_value (reader->store, ledger_indicator_get_id (indicator),
+                                ledger_value_get_period (value));
+  if (old == NULL)
+    action = LEDGER_IMPORT_ADD;
+  else if (ledger_value_equal (old, value))
+    action = LEDGER_IMPORT_UNCHANGED;
+  else
+    action = LEDGER_IMPORT_CHANGE;
+  return ledger_import_row_new (record->line, action, ledger_indicator_get_name (indicator), value,
+                                old != NULL ? value_text (indicator, old) : NULL,
+                                value_text (indicator, value));
+}
+
+static void
+add_row (LedgerCsvImport *self,
+         LedgerImportRow *row)
+{
+  LedgerImportAction action = ledger_import_row_get_action (row);
+
+  self->counts[action]++;
+  if (action != LEDGER_IMPORT_UNCHANGED)
+    g_list_store_append (self->rows, row);
+}
+
+static gboolean
+sort_rows (LedgerCsvImport  *self,
+           Reader           *reader,
+           GPtrArray        *records,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_atomic_int_set (&self->n_total, records->len - 1);
+  for (guint i = 1; i < records->len; i++)
+    {
+      LedgerCsvRecord *record = g_ptr_array_index (records, i);
+
+      if (i % 512 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          g_atomic_int_set (&self->n_done, i);
+        }
+      if (!is_placeholder (reader, record))
+        {
+          g_autoptr(LedgerImportRow) row = sort_row (reader, record);
+
+          add_row (self, row);
+        }
+    }
+  g_atomic_int_set (&self->n_done, records->len - 1);
+  return TRUE;
+}
+
+static void
+reset (LedgerCsvImport *self)
+{
+  g_list_store_remove_all (self->rows);
+  memset (self->counts, 0, sizeof self->counts);
+  self->encoding = NULL;
+  g_atomic_int_set (&self->n_done, 0);
+  g_atomic_int_set (&self->n_total, 0);
+}
+
+static void
+ledger_csv_import_finalize (GObject *object)
+{
+  LedgerCsvImport *self = (LedgerCsvImport *) object;
+
+  g_free (self->origin);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (ledger_csv_import_parent_class)->finalize (object);
+}
+
+static void
+ledger_csv_import_class_init (LedgerCsvImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ledger_csv_import_finalize;
+}
+
+static void
+ledger_csv_import_init (LedgerCsvImport *self)
+{
+  self->rows = g_list_store_new (LEDGER_TYPE_IMPORT_ROW);
+}
+
+/**
+ * ledger_csv_import_new:
+ * @origin: the file's name, for the change log and messages
+ */
+LedgerCsvImport *
+ledger_csv_import_new (const char *origin)
+{
+  LedgerCsvImport *self = g_object_new (LEDGER_TYPE_CSV_IMPORT, NULL);
+
+  self->origin = g_strdup (origin);
+  return self;
+}
+
+const char *
+ledger_csv_import_get_origin (LedgerCsvImport *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), NULL);
+  return self->origin;
+}
+
+/**
+ * ledger_csv_import_read:
+ * @data: the file's contents: UTF-8 (with or without BOM) or GB18030
+ *
+ * Reads the file and sorts its rows against the ledger, writing nothing. A
+ * row that cannot be imported is listed as refused, with its reason; only
+ * a file that cannot be read at all (its encoding, its CSV, its header)
+ * fails, naming the line.
+ */
+gboolean
+ledger_csv_import_read (LedgerCsvImport  *self,
+                        LedgerStore      *store,
+                        const char       *data,
+                        gsize             length,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *text = NULL;
+  Reader reader = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
+
+  reset (self);
+  if ((text = ledger_csv_decode (data, length, &self->encoding, error)) == NULL ||
+      (records = ledger_csv_parse (text, error)) == NULL)
+    return FALSE;
+  if (records->len == 0)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("The file is empty"));
+      return FALSE;
+    }
+
+  ok = reader_init (&reader, store, error) &&
+       map_header (&reader, g_ptr_array_index (records, 0), error) &&
+       sort_rows (self, &reader, records, cancellable, error);
+  reader_clear (&reader);
+  return ok;
+}
+
+/**
+ * ledger_csv_import_apply:
+ *
+ * Writes the values to add and to change, as read, in one transaction:
+ * all of them, or on an error or a cancel none. Refused rows are left out.
+ */
+gboolean
+ledger_csv_import_apply (LedgerCsvImport  *self,
+                         LedgerStore      *store,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LedgerImportRow *row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (ledger_import_row_get_value (row) != NULL)
+        g_ptr_array_add (values, ledger_import_row_get_value (row));
+      g_object_unref (row);
+    }
+
+  g_atomic_int_set (&self->n_done, 0);
+  g_atomic_int_set (&self->n_total, values->len);
+  return ledger_store_import_values_cancellable (store, values, self->origin, cancellable,
+                                                 (guint *) &self->n_done, error);
+}
+
+typedef struct
+{
+  LedgerCsvImport *import;
+  GBytes          *data;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->import);
+  g_clear_pointer (&job->data, g_bytes_unref);
+  g_free (job);
+}
+
+static Job *
+job_new (LedgerCsvImport *import,
+         GBytes          *data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->import = g_object_ref (import);
+  job->data = data != NULL ? g_bytes_ref (data) : NULL;
+  return job;
+}
+
+static gboolean
+read_job (LedgerStore   *store,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Job *job = data;
+  gsize length;
+  const char *contents = g_bytes_get_data (job->data, &length);
+
+  return ledger_csv_import_read (job->import, store, contents != NULL ? contents : "", length,
+                                 cancellable, error);
+}
+
+static gboolean
+apply_job (LedgerStore   *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Job *job = data;
+
+  return ledger_csv_import_apply (job->import, store, cancellable, error);
+}
+
+/**
+ * ledger_csv_import_read_async:
+ *
+ * ledger_csv_import_read() in a worker thread, on its own connection to
+ * @store's file. @callback's source object is @store.
+ */
+void
+ledger_csv_import_read_async (LedgerCsvImport     *self,
+                              LedgerStore         *store,
+                              GBytes              *data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
+
+  ledger_worker_run_async (store, read_job, job_new (self, data), (GDestroyNotify) job_free,
+                           cancellable, callback, user_data);
+}
+
+gboolean
+ledger_csv_import_read_finish (LedgerCsvImport  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
+  return ledger_worker_run_finish (result, error);
+}
+
+/**
+ * ledger_csv_import_apply_async:
+ *
+ * ledger_csv_import_apply() in a worker thread. Once finished, @store
+ * tells its views, and its undo reverts the import.
+ */
+void
+ledger_csv_import_apply_async (LedgerCsvImport     *self,
+                               LedgerStore         *store,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
+
+  ledger_worker_run_async (store, apply_job, job_new (self, NULL), (GDestroyNotify) job_free,
+                           cancellable, callback, user_data);
+}
+
+gboolean
+ledger_csv_import_apply_finish (LedgerCsvImport  *self,
+                                GAsyncResult     *result,
+                                GError          **error)
+{
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
+  return ledger_worker_run_finish (result, error);
+}
+
+/* Returns: how much of the running read or apply is done, 0 to 1; may be
+ * called from any thread */
+double
+ledger_csv_import_get_fraction (LedgerCsvImport *self)
+{
+  int total;
+
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), 0.0);
+
+  total = g_atomic_int_get (&self->n_total);
+  return total > 0 ? (double) g_atomic_int_get (&self->n_done) / total : 0.0;
+}
+
+/* Returns: (nullable): "UTF-8" or "GB18030", once read */
+const char *
+ledger_csv_import_get_encoding (LedgerCsvImport *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), NULL);
+  return self->encoding;
+}
+
+guint
+ledger_csv_import_count (LedgerCsvImport    *self,
+                         LedgerImportAction  action)
+{
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), 0);
+  g_return_val_if_fail (action < LEDGER_IMPORT_N_ACTIONS, 0);
+  return self->counts[action];
+}
+
+/* Returns: (transfer none): the rows to add, to change and refused, in
+ * the file's order (the unchanged ones are only counted) */
+GListModel *
+ledger_csv_import_get_rows (LedgerCsvImport *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+static LedgerImportRow *
+first_refused (LedgerCsvImport *self)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(LedgerImportRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (ledger_import_row_get_action (row) == LEDGER_IMPORT_REFUSED)
+        return g_steal_pointer (&row);
+    }
+  return NULL;
+}
+
+/**
+ * ledger_csv_import_values:
+ * @origin: the file's name, for the change log and messages
+ * @n_values: (out) (optional): how many values were read
+ *
+ * Reads values from CSV (UTF-8, with or without BOM, or GB18030) and records
+ * them all in one transaction. On any refused row nothing is recorded and
+ * @error names its line.
+ */
+gboolean
+ledger_csv_import_values (LedgerStore  *store,
+                          const char   *data,
+                          gsize         length,
+                          const char   *origin,
+                          guint        *n_values,
+                          GError      **error)
+{
+  g_autoptr(LedgerCsvImport) self = ledger_csv_import_new (origin);
+  g_autoptr(LedgerImportRow) refused = NULL;
+
+  if (!ledger_csv_import_read (self, store, data, length, NULL, error))
+    return FALSE;
+  if ((refused = first_refused (self)) != NULL)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("Line %u: %s"),
+                   ledger_import_row_get_line (refused), ledger_import_row_get_reason (refused));
+      return FALSE;
+    }
+  if (!ledger_csv_import_apply (self, store, NULL, error))
+    return FALSE;
+  if (n_values != NULL)
+    *n_values = self->counts[LEDGER_IMPORT_ADD] + self->counts[LEDGER_IMPORT_CHANGE] +
+                self->counts[LEDGER_IMPORT_UNCHANGED];
+  return TRUE;
+}

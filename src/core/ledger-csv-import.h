@@ -1,0 +1,60 @@
+/* ledger-csv-import.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ledger-import-row.h"
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_CSV_IMPORT (ledger_csv_import_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, LEDGER, CSV_IMPORT, GObject)
+
+LedgerCsvImport *ledger_csv_import_new          (const char       *origin);
+const char      *ledger_csv_import_get_origin   (LedgerCsvImport  *self);
+gboolean         ledger_csv_import_read         (LedgerCsvImport  *self,
+                                                 LedgerStore      *store,
+                                                 const char       *data,
+                                                 gsize             length,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+gboolean         ledger_csv_import_apply        (LedgerCsvImport  *self,
+                                                 LedgerStore      *store,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+void             ledger_csv_import_read_async   (LedgerCsvImport     *self,
+                                                 LedgerStore         *store,
+                                                 GBytes              *data,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean         ledger_csv_import_read_finish  (LedgerCsvImport  *self,
+                                                 GAsyncResult     *result,
+                                                 GError          **error);
+void             ledger_csv_import_apply_async  (LedgerCsvImport     *self,
+                                                 LedgerStore         *store,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean         ledger_csv_import_apply_finish (LedgerCsvImport  *self,
+                                                 GAsyncResult     *result,
+                                                 GError          **error);
+double           ledger_csv_import_get_fraction (LedgerCsvImport  *self);
+const char      *ledger_csv_import_get_encoding (LedgerCsvImport  *self);
+guint            ledger_csv_import_count        (LedgerCsvImport  *self,
+                                                 LedgerImportAction action);
+GListModel      *ledger_csv_import_get_rows     (LedgerCsvImport  *self);
+
+gboolean         ledger_csv_import_values       (LedgerStore      *store,
+                                                 const char       *data,
+                                                 gsize             length,
+                                                 const char       *origin,
+                                                 guint            *n_values,
+                                                 GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,163 @@
+/* ledger-import-row.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-import-row"
+
+#include "config.h"
+
+#include "ledger-import-row.h"
+
+/* One row of a file being imported, as the preview lists it: its line,
+ * the indicator it names, the period, and either the value it would write
+ * (with the ledger's value it replaces) or why it is refused. Immutable. */
+
+struct _LedgerImportRow
+{
+  GObject             parent_instance;
+
+  guint               line;
+  LedgerImportAction  action;
+  char               *subject;
+  char               *period;
+  char               *old_text;
+  char               *new_text;
+  char               *reason;
+  LedgerValue        *value;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerImportRow, ledger_import_row, G_TYPE_OBJECT)
+
+static void
+ledger_import_row_finalize (GObject *object)
+{
+  LedgerImportRow *self = (LedgerImportRow *) object;
+
+  g_free (self->subject);
+  g_free (self->period);
+  g_free (self->old_text);
+  g_free (self->new_text);
+  g_free (self->reason);
+  g_clear_object (&self->value);
+
+  G_OBJECT_CLASS (ledger_import_row_parent_class)->finalize (object);
+}
+
+static void
+ledger_import_row_class_init (LedgerImportRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ledger_import_row_finalize;
+}
+
+static void
+ledger_import_row_init (LedgerImportRow *self)
+{
+}
+
+LedgerImportRow *
+ledger_import_row_new_refused (guint       line,
+                               const char *subject,
+                               const char *period,
+                               const char *reason)
+{
+  LedgerImportRow *self = g_object_new (LEDGER_TYPE_IMPORT_ROW, NULL);
+
+  self->line = line;
+  self->action = LEDGER_IMPORT_REFUSED;
+  self->subject = g_strdup (subject);
+  self->period = g_strdup (period);
+  self->reason = g_strdup (reason);
+  return self;
+}
+
+/**
+ * ledger_import_row_new:
+ * @value: what the row would write
+ * @old_text: (transfer full) (nullable): the ledger's value, as shown
+ * @new_text: (transfer full): the row's value, as shown
+ */
+LedgerImportRow *
+ledger_import_row_new (guint               line,
+                       LedgerImportAction  action,
+                       const char         *subject,
+                       LedgerValue        *value,
+                       char               *old_text,
+                       char               *new_text)
+{
+  LedgerImportRow *self;
+
+  g_return_val_if_fail (action != LEDGER_IMPORT_REFUSED, NULL);
+  g_return_val_if_fail (LEDGER_IS_VALUE (value), NULL);
+
+  self = g_object_new (LEDGER_TYPE_IMPORT_ROW, NULL);
+  self->line = line;
+  self->action = action;
+  self->subject = g_strdup (subject);
+  self->period = g_strdup (ledger_value_get_period (value));
+  self->value = g_object_ref (value);
+  self->old_text = old_text;
+  self->new_text = new_text;
+  return self;
+}
+
+guint
+ledger_import_row_get_line (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), 0);
+  return self->line;
+}
+
+LedgerImportAction
+ledger_import_row_get_action (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), LEDGER_IMPORT_REFUSED);
+  return self->action;
+}
+
+const char *
+ledger_import_row_get_subject (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->subject;
+}
+
+const char *
+ledger_import_row_get_period (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->period;
+}
+
+/* Returns: (nullable): the ledger's value that the row replaces */
+const char *
+ledger_import_row_get_old_text (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->old_text;
+}
+
+/* Returns: (nullable): the row's value; %NULL for a refused row */
+const char *
+ledger_import_row_get_new_text (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->new_text;
+}
+
+/* Returns: (nullable): why the row is refused */
+const char *
+ledger_import_row_get_reason (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->reason;
+}
+
+/* Returns: (transfer none) (nullable): the value the row writes */
+LedgerValue *
+ledger_import_row_get_value (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->value;
+}

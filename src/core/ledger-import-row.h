@@ -1,0 +1,46 @@
+/* ledger-import-row.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ledger-value.h"
+
+G_BEGIN_DECLS
+
+/* What an import would do with one row of a file. */
+typedef enum
+{
+  LEDGER_IMPORT_ADD,        /* a value where there was none */
+  LEDGER_IMPORT_CHANGE,     /* another value than the ledger's */
+  LEDGER_IMPORT_UNCHANGED,  /* the value the ledger already has */
+  LEDGER_IMPORT_REFUSED,    /* a row that cannot be imported, with its reason */
+  LEDGER_IMPORT_N_ACTIONS
+} LedgerImportAction;
+
+#define LEDGER_TYPE_IMPORT_ROW (ledger_import_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerImportRow, ledger_import_row, LEDGER, IMPORT_ROW, GObject)
+
+LedgerImportRow    *ledger_import_row_new_refused (guint            line,
+                                                   const char      *subject,
+                                                   const char      *period,
+                                                   const char      *reason);
+LedgerImportRow    *ledger_import_row_new         (guint            line,
+                                                   LedgerImportAction action,
+                                                   const char      *subject,
+                                                   LedgerValue     *value,
+                                                   char            *old_text,
+                                                   char            *new_text);
+guint               ledger_import_row_get_line    (LedgerImportRow *self);
+LedgerImportAction  ledger_import_row_get_action  (LedgerImportRow *self);
+const char         *ledger_import_row_get_subject (LedgerImportRow *self);
+const char         *ledger_import_row_get_period  (LedgerImportRow *self);
+const char         *ledger_import_row_get_old_text (LedgerImportRow *self);
+const char         *ledger_import_row_get_new_text (LedgerImportRow *self);
+const char         *ledger_import_row_get_reason  (LedgerImportRow *self);
+LedgerValue        *ledger_import_row_get_value   (LedgerImportRow *self);
+
+G_END_DECLS

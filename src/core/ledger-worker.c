@@ -1,0 +1,112 @@
+/* ledger-worker.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-worker"
+
+#include "config.h"
+
+#include "ledger-worker.h"
+
+/* Slow work (reading a large import, writing it, exports and reports) runs
+ * in a GTask thread on a second connection to the same file, so the window
+ * keeps drawing: SQLite's WAL lets the window read while the worker
+ * writes. When a job has written values, the window's store takes over its
+ * undo step and tells its views, as if it had written them itself. */
+
+typedef struct
+{
+  char             *path;
+  LedgerWorkerFunc  func;
+  gpointer          data;
+  GDestroyNotify    data_free;
+  LedgerStore      *worker;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_clear_object (&job->worker);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  job->worker = ledger_store_open (job->path, &error);
+  if (job->worker == NULL ||
+      g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !job->func (job->worker, job->data, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ledger_worker_run_async:
+ * @store: the window's store; the job opens the same file again
+ * @func: the job, called in a thread with its own store
+ *
+ * Runs @func in a thread. @data is freed (with @data_free) once the job is
+ * finished, in the thread that called this function.
+ */
+void
+ledger_worker_run_async (LedgerStore          *store,
+                         LedgerWorkerFunc      func,
+                         gpointer              data,
+                         GDestroyNotify        data_free,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (LEDGER_IS_STORE (store));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (ledger_store_get_path (store));
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ledger_worker_run_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/**
+ * ledger_worker_run_finish:
+ *
+ * Finishes the job. If it wrote values, the store that started it emits
+ * #LedgerStore::values-changed, and its undo reverts the job's writes.
+ */
+gboolean
+ledger_worker_run_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  GTask *task = G_TASK (result);
+  LedgerStore *store = g_task_get_source_object (task);
+  Job *job = g_task_get_task_data (task);
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  if (job->worker != NULL)
+    ledger_store_take_changes_from (store, job->worker);
+  return g_task_propagate_boolean (task, error);
+}

@@ -1,0 +1,394 @@
+/* test-csv-import.c: the import preview (rows to add, to change, refused),
+ * applying it in a worker thread with undo, cancelling, and CSV encodings
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "ledger-csv.h"
+#include "ledger-csv-exchange.h"
+#include "test-util.h"
+
+#define PLAN_2026 "changzhi-2026"
+
+typedef struct
+{
+  char        *dir;
+  LedgerStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = test_tmp_dir_new ();
+  path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+  fixture->store = test_open_ledger (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->dir, test_tmp_dir_free);
+}
+
+static gint64
+id_of (LedgerStore *store,
+       const char  *code)
+{
+  return test_indicator_id (store, PLAN_2026, code);
+}
+
+static LedgerCsvImport *
+read_ok (LedgerStore *store,
+         const char  *csv)
+{
+  g_autoptr(LedgerCsvImport) import = ledger_csv_import_new ("test.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_csv_import_read (import, store, csv, strlen (csv), NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&import);
+}
+
+static void
+assert_counts (LedgerCsvImport *import,
+               guint            added,
+               guint            changed,
+               guint            unchanged,
+               guint            refused)
+{
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, added);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE), ==, changed);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED), ==, unchanged);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, refused);
+  /* The list holds every row but the unchanged ones. */
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_csv_import_get_rows (import)), ==,
+                    added + changed + refused);
+}
+
+static LedgerImportRow *
+row_at_line (LedgerCsvImport *import,
+             guint            line)
+{
+  GListModel *rows = ledger_csv_import_get_rows (import);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(LedgerImportRow) row = g_list_model_get_item (rows, i);
+
+      if (ledger_import_row_get_line (row) == line)
+        return g_steal_pointer (&row);
+    }
+  g_assert_not_reached ();
+}
+
+#define PREVIEW_CSV \
+  "code,period,value,status,note\n"                 /* 1 */ \
+  "new-urban-jobs,2026-05,1.8,,\n"                  /* 2: add */ \
+  "signed-investment,2026-04,900,,\n"               /* 3: change 800 → 900 */ \
+  "gdp-growth,2026-Q1,5.9,,\n"                      /* 4: unchanged */ \
+  "no-such-indicator,2026-05,1,,\n"                 /* 5: refused */ \
+  "new-urban-jobs,2026-13,1,,\n"                    /* 6: refused */ \
+  "new-urban-jobs,2026-05,2.0,,\n"                  /* 7: refused: line 2 gave it */ \
+  "binding-targets,2026-Q2,,done,\n"                /* 8: add */
+
+static void
+fill_for_preview (LedgerStore *store)
+{
+  test_set_number (store, id_of (store, "signed-investment"), "2026-04", 800, "");
+  test_set_number (store, id_of (store, "gdp-growth"), "2026-Q1", 5.9, "");
+}
+
+/* Each row is sorted against the ledger, and reading writes nothing. */
+static void
+test_preview_counts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = NULL;
+  g_autoptr(LedgerImportRow) change = NULL;
+  g_autoptr(LedgerImportRow) add = NULL;
+  guint n_changes;
+
+  fill_for_preview (fixture->store);
+  n_changes = ledger_store_count_changes (fixture->store);
+  import = read_ok (fixture->store, PREVIEW_CSV);
+
+  assert_counts (import, 2, 1, 1, 3);
+  g_assert_cmpstr (ledger_csv_import_get_encoding (import), ==, "UTF-8");
+  g_assert_cmpfloat (ledger_csv_import_get_fraction (import), ==, 1.0);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  g_assert_null (ledger_store_get_value (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2026-05"));
+
+  change = row_at_line (import, 3);
+  g_assert_cmpint (ledger_import_row_get_action (change), ==, LEDGER_IMPORT_CHANGE);
+  g_assert_cmpstr (ledger_import_row_get_period (change), ==, "2026-04");
+  g_assert_nonnull (strstr (ledger_import_row_get_old_text (change), "800"));
+  g_assert_nonnull (strstr (ledger_import_row_get_new_text (change), "900"));
+
+  add = row_at_line (import, 2);
+  g_assert_cmpint (ledger_import_row_get_action (add), ==, LEDGER_IMPORT_ADD);
+  g_assert_cmpstr (ledger_import_row_get_subject (add), ==, "新增城镇就业");
+  g_assert_null (ledger_import_row_get_old_text (add));
+  g_assert_nonnull (strstr (ledger_import_row_get_new_text (add), "1.8"));
+}
+
+typedef struct
+{
+  guint       line;
+  const char *fragment;
+} RefusedCase;
+
+/* Each refused row says why, naming what was wrong. */
+static void
+test_preview_refused_reasons (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const RefusedCase cases[] = {
+    { 5, "no-such-indicator" }, { 6, "2026-13" }, { 7, "Line 2" },
+  };
+  g_autoptr(LedgerCsvImport) import = NULL;
+
+  fill_for_preview (fixture->store);
+  import = read_ok (fixture->store, PREVIEW_CSV);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LedgerImportRow) row = row_at_line (import, cases[i].line);
+
+      g_assert_cmpint (ledger_import_row_get_action (row), ==, LEDGER_IMPORT_REFUSED);
+      g_assert_null (ledger_import_row_get_value (row));
+      g_assert_nonnull (strstr (ledger_import_row_get_reason (row), cases[i].fragment));
+    }
+}
+
+/* Applying writes what is to add and change, leaves out the refused rows,
+ * and names the file in the change log. */
+static void
+test_preview_apply (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = NULL;
+  g_autoptr(LedgerValue) changed = NULL;
+  g_autoptr(LedgerValue) added = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(LedgerChange) last = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changes;
+
+  fill_for_preview (fixture->store);
+  n_changes = ledger_store_count_changes (fixture->store);
+  import = read_ok (fixture->store, PREVIEW_CSV);
+  g_assert_true (ledger_csv_import_apply (import, fixture->store, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + 3);
+  changed = ledger_store_get_value (fixture->store, id_of (fixture->store, "signed-investment"), "2026-04");
+  g_assert_cmpfloat (ledger_value_get_number (changed), ==, 900);
+  added = ledger_store_get_value (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2026-05");
+  g_assert_cmpfloat (ledger_value_get_number (added), ==, 1.8);
+  log = ledger_store_list_changes (fixture->store, NULL);
+  last = g_list_model_get_item (log, 0);
+  g_assert_cmpstr (ledger_change_get_origin (last), ==, "test.csv");
+}
+
+/* A file that cannot be read at all fails as a whole. */
+static void
+test_preview_bad_file (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *files[] = { "", "name,period\nx,2026-05\n", "code,period,value\n\"open,2026-05,1\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(LedgerCsvImport) import = ledger_csv_import_new ("bad.csv");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ledger_csv_import_read (import, fixture->store, files[i], strlen (files[i]),
+                                              NULL, &error));
+      g_assert_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX);
+    }
+}
+
+static void
+on_finished (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static gboolean
+read_in_thread (LedgerCsvImport  *import,
+                LedgerStore      *store,
+                const char       *csv,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ledger_csv_import_read_async (import, store, bytes, cancellable, on_finished, &result);
+  return ledger_csv_import_read_finish (import, wait_for (&result), error);
+}
+
+static gboolean
+apply_in_thread (LedgerCsvImport  *import,
+                 LedgerStore      *store,
+                 GCancellable     *cancellable,
+                 GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ledger_csv_import_apply_async (import, store, cancellable, on_finished, &result);
+  return ledger_csv_import_apply_finish (import, wait_for (&result), error);
+}
+
+static void
+count_signal (LedgerStore *store,
+              gint64       indicator_id,
+              guint       *count)
+{
+  (*count)++;
+}
+
+/* Read and apply in a worker thread on its own connection: the window's
+ * store hears of the values, and its undo reverts the whole import. */
+static void
+test_worker_apply_and_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = ledger_csv_import_new ("worker.csv");
+  g_autoptr(LedgerValue) before = NULL;
+  g_autoptr(LedgerValue) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 investment = id_of (fixture->store, "signed-investment");
+  guint n_signals = 0;
+
+  fill_for_preview (fixture->store);
+  g_signal_connect (fixture->store, "values-changed", G_CALLBACK (count_signal), &n_signals);
+
+  g_assert_true (read_in_thread (import, fixture->store, PREVIEW_CSV, NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (import, 2, 1, 1, 3);
+  g_assert_cmpuint (n_signals, ==, 0);
+
+  g_assert_true (apply_in_thread (import, fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_signals, ==, 1);
+  after = ledger_store_get_value (fixture->store, investment, "2026-04");
+  g_assert_cmpfloat (ledger_value_get_number (after), ==, 900);
+
+  g_assert_true (ledger_store_can_undo (fixture->store));
+  g_assert_true (ledger_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  before = ledger_store_get_value (fixture->store, investment, "2026-04");
+  g_assert_cmpfloat (ledger_value_get_number (before), ==, 800);
+  g_assert_null (ledger_store_get_value (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2026-05"));
+}
+
+/* Cancelled, the worker writes nothing and says so. */
+static void
+test_worker_cancel (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = ledger_csv_import_new ("cancelled.csv");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint n_values = test_count_all_values (fixture->store);
+
+  g_assert_true (read_in_thread (import, fixture->store, PREVIEW_CSV, NULL, &error));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (apply_in_thread (import, fixture->store, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, n_values);
+  g_assert_false (ledger_store_can_undo (fixture->store));
+
+  g_clear_error (&error);
+  g_assert_false (read_in_thread (import, fixture->store, PREVIEW_CSV, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Exported with a BOM or in GB18030, the ledger reads back the same. */
+static void
+test_encodings_round_trip (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const struct { LedgerCsvEncoding encoding; const char *name; } cases[] = {
+    { LEDGER_CSV_UTF8_BOM, "UTF-8" }, { LEDGER_CSV_UTF8, "UTF-8" }, { LEDGER_CSV_GB18030, "GB18030" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  test_set_number (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2026-05", 1.8, "同比多增");
+  text = ledger_csv_export_ledger (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = ledger_csv_encode (text, cases[i].encoding, &error);
+      g_autoptr(LedgerCsvImport) import = ledger_csv_import_new ("round-trip.csv");
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (memcmp (data, "\xEF\xBB\xBF", 3) == 0, ==, cases[i].encoding == LEDGER_CSV_UTF8_BOM);
+      g_assert_cmpint (g_utf8_validate_len (data, length, NULL), ==, cases[i].encoding != LEDGER_CSV_GB18030);
+      g_assert_true (ledger_csv_import_read (import, fixture->store, data, length, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (ledger_csv_import_get_encoding (import), ==, cases[i].name);
+      /* Every value in the file is the ledger's own. */
+      assert_counts (import, 0, 0, 1, 0);
+    }
+}
+
+static void
+test_encoding_names (void)
+{
+  LedgerCsvEncoding encoding = LEDGER_CSV_UTF8;
+
+  g_assert_true (ledger_csv_encoding_from_string ("GB18030", &encoding));
+  g_assert_cmpint (encoding, ==, LEDGER_CSV_GB18030);
+  g_assert_true (ledger_csv_encoding_from_string ("utf-8-bom", &encoding));
+  g_assert_cmpint (encoding, ==, LEDGER_CSV_UTF8_BOM);
+  g_assert_false (ledger_csv_encoding_from_string ("latin1", &encoding));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/csv-import/preview/counts", test_preview_counts);
+  ADD ("/csv-import/preview/refused-reasons", test_preview_refused_reasons);
+  ADD ("/csv-import/preview/apply", test_preview_apply);
+  ADD ("/csv-import/preview/bad-file", test_preview_bad_file);
+  ADD ("/csv-import/worker/apply-and-undo", test_worker_apply_and_undo);
+  ADD ("/csv-import/worker/cancel", test_worker_cancel);
+  ADD ("/csv-import/encodings/round-trip", test_encodings_round_trip);
+  g_test_add_func ("/csv-import/encodings/names", test_encoding_names);
+#undef ADD
+
+  return g_test_run ();
+}
