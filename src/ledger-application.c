@@ -31,6 +31,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the ledger FILE instead of the default one"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the ledger as CSV to OUT (- for standard output)"), N_("OUT") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write CSV as ENCODING: utf-8-bom (the default for files), utf-8 or gb18030"), N_("ENCODING") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Record the values of the CSV file IN: all rows or none"), N_("IN") },
   { "export-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,

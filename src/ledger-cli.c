@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ledger-cli.h"
+#include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-plan-file.h"
 #include "ledger-settings.h"
@@ -42,11 +44,46 @@ fail (GError *error)
   return 1;
 }
 
-static int write_text (const char *out, const char *text);
+
+/* Files get a byte order mark, so that Excel and WPS read them as UTF-8;
+ * standard output, read by scripts, does not, unless asked. */
+static gboolean
+pick_encoding (GVariantDict       *options,
+               const char         *out,
+               LedgerCsvEncoding  *encoding)
+{
+  const char *name = NULL;
+
+  *encoding = g_str_equal (out, "-") ? LEDGER_CSV_UTF8 : LEDGER_CSV_UTF8_BOM;
+  if (!g_variant_dict_lookup (options, "encoding", "&s", &name) ||
+      ledger_csv_encoding_from_string (name, encoding))
+    return TRUE;
+  g_printerr ("target-ledger: %s\n", _("The encoding must be utf-8-bom, utf-8 or gb18030"));
+  return FALSE;
+}
+
+static int write_bytes (const char *out, GBytes *bytes);
 
 static int
-export_csv (LedgerStore *store,
-            const char  *out)
+write_csv (GVariantDict *options,
+           const char   *out,
+           const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  LedgerCsvEncoding encoding;
+
+  if (!pick_encoding (options, out, &encoding))
+    return 2;
+  if ((bytes = ledger_csv_encode (text, encoding, &error)) == NULL)
+    return fail (error);
+  return write_bytes (out, bytes);
+}
+
+static int
+export_csv (LedgerStore  *store,
+            GVariantDict *options,
+            const char   *out)
 {
   g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
   g_autoptr(GError) error = NULL;
@@ -56,29 +93,86 @@ export_csv (LedgerStore *store,
   ledger_settings_read_tolerances (settings, &tolerances);
   if ((text = ledger_csv_export_ledger (store, &tolerances, &error)) == NULL)
     return fail (error);
-  return write_text (out, text);
+  return write_csv (options, out, text);
 }
 
+static void
+print_refused (LedgerCsvImport *import)
+{
+  GListModel *rows = ledger_csv_import_get_rows (import);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(LedgerImportRow) row = g_list_model_get_item (rows, i);
+
+      if (ledger_import_row_get_action (row) == LEDGER_IMPORT_REFUSED)
+        g_printerr (_("Line %u: %s\n"), ledger_import_row_get_line (row),
+                    ledger_import_row_get_reason (row));
+    }
+}
+
+/* All rows or none: a file with any refused row imports nothing, and
+ * every refused row is listed with its reason. */
 static int
 import_csv (LedgerStore *store,
             const char  *in)
 {
+  g_autofree char *name = g_path_get_basename (in);
+  g_autoptr(LedgerCsvImport) import = ledger_csv_import_new (name);
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *name = g_path_get_basename (in);
   gsize length;
-  guint n_values = 0;
+  guint added, changed;
 
   if (!g_file_get_contents (in, &data, &length, &error))
     return fail (error);
-  if (!ledger_csv_import_values (store, data, length, name, &n_values, &error))
+  if (ledger_csv_import_read (import, store, data, length, NULL, &error) &&
+      ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED) > 0)
     {
-      g_printerr ("target-ledger: %s: %s\n", in, error->message);
+      g_printerr ("target-ledger: %s:\n", in);
+      print_refused (import);
+    }
+  else if (error == NULL)
+    ledger_csv_import_apply (import, store, NULL, &error);
+
+  if (error != NULL || ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED) > 0)
+    {
+      if (error != NULL)
+        g_printerr ("target-ledger: %s: %s\n", in, error->message);
       g_printerr ("target-ledger: %s\n", _("Nothing was imported"));
       return 1;
     }
-  g_print (ngettext ("Imported %u value from %s\n", "Imported %u values from %s\n", n_values),
-           n_values, in);
+  added = ledger_csv_import_count (import, LEDGER_IMPORT_ADD);
+  changed = ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE);
+  g_print (ngettext ("Imported %u value from %s", "Imported %u values from %s", added + changed),
+           added + changed, in);
+  /* TRANSLATORS: after "Imported 12 values from FILE" */
+  g_print (_(" (%u new, %u changed, %u unchanged)\n"), added, changed,
+           ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED));
+  return 0;
+}
+
+/* g_file_set_contents writes a temporary file and renames it: the old
+ * file stays whole if anything fails. */
+static int
+write_bytes (const char *out,
+             GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (g_str_equal (out, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_printerr ("target-ledger: %s\n", _("Could not write to standard output"));
+          return 1;
+        }
+      return 0;
+    }
+  if (!g_file_set_contents (out, data, length, &error))
+    return fail (error);
   return 0;
 }
 
@@ -86,22 +180,9 @@ static int
 write_text (const char *out,
             const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
 
-  if (g_str_equal (out, "-"))
-    {
-      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
-        {
-          g_printerr ("target-ledger: %s\n", _("Could not write to standard output"));
-          return 1;
-        }
-      return 0;
-    }
-  /* g_file_set_contents writes a temporary file and renames it: the old
-   * file stays whole if anything fails. */
-  if (!g_file_set_contents (out, text, -1, &error))
-    return fail (error);
-  return 0;
+  return write_bytes (out, bytes);
 }
 
 static int
@@ -195,7 +276,7 @@ run_command (LedgerStore  *store,
     {
       g_autofree char *text = ledger_csv_export_changes (store);
 
-      return write_text (path, text);
+      return write_csv (options, path, text);
     }
   if (g_variant_dict_lookup (options, "backup", "^&ay", &path))
     return backup (store, path);
@@ -212,7 +293,7 @@ run_command (LedgerStore  *store,
   if (g_variant_dict_lookup (options, "export-plan", "^&ay", &path))
     return export_plan (store, path);
   if (g_variant_dict_lookup (options, "export-csv", "^&ay", &path))
-    return export_csv (store, path);
+    return export_csv (store, options, path);
   if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
     return import_csv (store, path);
   g_return_val_if_reached (2);

@@ -24,7 +24,7 @@ default_db=$XDG_DATA_HOME/target-ledger/ledger.sqlite3
 "$bin" --export-csv "$work/empty.csv"
 check "default ledger created" test -f "$default_db"
 check "default ledger is private (0600)" test "$(stat -c %a "$default_db")" = 600
-check "export has the header" grep -q '^plan,area,task,code,indicator,unit,kind,comparator,better,target,period,value,pace,progress,status,responsible_unit,note,source$' "$work/empty.csv"
+check "export has the header" grep -q $'^\xEF\xBB\xBF''plan,area,task,code,indicator,unit,kind,comparator,better,target,period,value,pace,progress,status,responsible_unit,note,source$' "$work/empty.csv"
 check "export holds the GDP target" grep -q '^changzhi-2026,主要预期目标,地区生产总值增长,gdp-growth,' "$work/empty.csv"
 
 # 2. Values from a CSV written as an office would (GB18030, as WPS saves on
@@ -43,8 +43,20 @@ check "the quarterly value is exported" grep -q ',gdp-growth,地区生产总值�
 
 # 3. The export, imported into a new ledger, gives the same export.
 "$bin" --db "$work/second.sqlite3" --import-csv "$work/first.csv" >/dev/null
-"$bin" --db "$work/second.sqlite3" --export-csv - > "$work/second.csv"
+"$bin" --db "$work/second.sqlite3" --export-csv "$work/second.csv"
 check "export → import → export is identical" cmp -s "$work/first.csv" "$work/second.csv"
+check "a CSV file starts with a BOM for Excel and WPS" test "$(head -c 3 "$work/first.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+"$bin" --db "$work/second.sqlite3" --export-csv - | head -c 5 > "$work/stdout-start"
+check "standard output gets plain UTF-8" test "$(cat "$work/stdout-start")" = "plan,"
+"$bin" --db "$work/second.sqlite3" --export-csv "$work/gb.csv" --encoding gb18030
+check "a GB18030 export is GB18030" iconv -f GB18030 -t UTF-8 -o "$work/gb-utf8.csv" "$work/gb.csv"
+check "the GB18030 export holds the indicators" grep -q '新增城镇就业' "$work/gb-utf8.csv"
+check "the GB18030 export is not UTF-8" bash -c "! iconv -f UTF-8 -t UTF-8 '$work/gb.csv' >/dev/null 2>&1"
+"$bin" --db "$work/third.sqlite3" --import-csv "$work/gb.csv" > "$work/gb-import.out"
+"$bin" --db "$work/third.sqlite3" --export-csv "$work/third.csv"
+check "a GB18030 export imports back whole" cmp -s "$work/first.csv" "$work/third.csv"
+if "$bin" --export-csv "$work/x.csv" --encoding latin1 2>/dev/null; then failed=0; else failed=1; fi
+check "an unknown encoding is refused" test $failed = 1
 
 # 4. A file with one bad row imports nothing and says which line.
 printf '%s\n' 'code,period,value' 'gdp-growth,2026-Q3,6.1' 'new-urban-jobs,2026-09,lots' > "$work/bad.csv"
