@@ -105,10 +105,10 @@ backups_action (GtkWidget  *widget,
 }
 
 /* Shows an error the user has to read, with what it is about. */
-static void
-show_error (LedgerWindow *self,
-            const char   *heading,
-            const char   *message)
+void
+ledger_window_show_error (LedgerWindow *self,
+                          const char   *heading,
+                          const char   *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
@@ -116,15 +116,23 @@ show_error (LedgerWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkFileFilter *
-plan_file_filter (void)
+GtkFileFilter *
+ledger_window_file_filter (const char *name,
+                           const char *pattern,
+                           const char *mime_type)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Plan Files"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, mime_type);
   return filter;
+}
+
+static GtkFileFilter *
+plan_file_filter (void)
+{
+  return ledger_window_file_filter (_("Plan Files"), "*.json", "application/json");
 }
 
 static void
@@ -144,7 +152,7 @@ import_plan_response_cb (GtkNativeDialog *chooser,
   plans = ledger_plan_file_load (file, &error);
   if (plans == NULL || !ledger_store_add_plans (self->store, plans, &error))
     {
-      show_error (self, _("The Plan Was Not Added"), error->message);
+      ledger_window_show_error (self, _("The Plan Was Not Added"), error->message);
       return;
     }
   message = g_strdup_printf (_("Added the plan “%s”"), ledger_node_get_title (g_ptr_array_index (plans, 0)));
@@ -186,7 +194,7 @@ export_plan_response_cb (GtkNativeDialog *chooser,
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
                                 NULL, NULL, &error))
     {
-      show_error (self, _("The Plans Were Not Exported"), error->message);
+      ledger_window_show_error (self, _("The Plans Were Not Exported"), error->message);
       return;
     }
   ledger_window_add_toast (self, _("Plans exported"));
@@ -214,6 +222,7 @@ export_plan_action (GtkWidget  *widget,
 void
 ledger_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  ledger_window_class_install_exchange_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);

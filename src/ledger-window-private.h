@@ -35,6 +35,13 @@ struct _LedgerWindow
 };
 
 void ledger_window_class_install_actions (GtkWidgetClass *widget_class);
+void ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class);
+void ledger_window_show_error            (LedgerWindow   *self,
+                                          const char     *heading,
+                                          const char     *message);
+GtkFileFilter *ledger_window_file_filter (const char     *name,
+                                          const char     *pattern,
+                                          const char     *mime_type);
 void ledger_window_show_content          (LedgerWindow   *self);
 void ledger_window_update_back_button    (LedgerWindow   *self);
 gboolean ledger_window_close_indicator   (LedgerWindow   *self);

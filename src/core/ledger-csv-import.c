@@ -666,7 +666,8 @@ ledger_csv_import_count (LedgerCsvImport    *self,
 }
 
 /* Returns: (transfer none): the rows to add, to change and refused, in
- * the file's order (the unchanged ones are only counted) */
+ * the file's order (the unchanged ones are only counted). A read in a
+ * worker thread fills it: watch it only once the read has finished. */
 GListModel *
 ledger_csv_import_get_rows (LedgerCsvImport *self)
 {

@@ -1,0 +1,188 @@
+/* ledger-window-exchange.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-window-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-csv.h"
+#include "ledger-csv-exchange.h"
+#include "ledger-import-window.h"
+#include "ledger-settings.h"
+#include "ledger-window-private.h"
+#include "ledger-worker.h"
+
+/* The window's imports and exports: values from CSV (with a preview), and
+ * the ledger as CSV. Exports run in a worker thread on their own
+ * connection and write through a temporary file, so a failed export
+ * leaves no half-written file and the window never waits. */
+
+/* ---- import ------------------------------------------------------------ */
+
+static void
+import_csv_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        LedgerWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  LedgerImportWindow *window;
+
+  g_object_unref (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+  window = ledger_import_window_new (GTK_WINDOW (self), self->context, file);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  return ledger_window_file_filter (_("CSV Files"), "*.csv", "text/csv");
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Values"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_csv_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- export ------------------------------------------------------------ */
+
+typedef struct
+{
+  char              *path;
+  LedgerTolerances   tolerances;
+  LedgerCsvEncoding  encoding;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+export_csv_job (LedgerStore   *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ExportJob *job = data;
+  g_autofree char *text = ledger_csv_export_ledger (store, &job->tolerances, error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (text == NULL || (bytes = ledger_csv_encode (text, job->encoding, error)) == NULL)
+    return FALSE;
+  return g_file_set_contents (job->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_worker_run_finish (result, &error))
+    {
+      ledger_window_show_error (self, _("The Ledger Was Not Exported"), error->message);
+      return;
+    }
+  ledger_window_add_toast (self, _("Ledger exported"));
+}
+
+static ExportJob *
+export_job_new (LedgerWindow *self,
+                GFile        *file,
+                GError      **error)
+{
+  ExportJob *job;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose a file on this computer"));
+      return NULL;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->path = g_steal_pointer (&path);
+  job->tolerances = *ledger_context_get_tolerances (self->context);
+  return job;
+}
+
+static void
+export_csv_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        LedgerWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  const char *encoding = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "encoding");
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    {
+      g_object_unref (chooser);
+      return;
+    }
+  if ((job = export_job_new (self, file, &error)) == NULL)
+    {
+      g_object_unref (chooser);
+      ledger_window_show_error (self, _("The Ledger Was Not Exported"), error->message);
+      return;
+    }
+  if (encoding == NULL || !ledger_csv_encoding_from_string (encoding, &job->encoding))
+    job->encoding = LEDGER_CSV_UTF8_BOM;
+  g_object_unref (chooser);
+  ledger_worker_run_async (self->store, export_csv_job, job, (GDestroyNotify) export_job_free,
+                           NULL, exported_cb, g_object_ref (self));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  static const char *ids[] = { "utf-8-bom", "gb18030", NULL };
+  const char *labels[] = { _("UTF-8 (Excel, WPS)"), _("GB18030 (older Chinese Windows programs)"), NULL };
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Ledger as CSV"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "encoding", _("Encoding"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "encoding", ids[0]);
+  /* TRANSLATORS: the default file name of the exported ledger */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("ledger.csv"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_csv_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
+}

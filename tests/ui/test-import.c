@@ -1,0 +1,173 @@
+/* test-import.c: Import Values — a CSV file read in a worker thread, its
+ * preview (to add, to change, refused), the import and its undo
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ledger-import-window.h"
+#include "ledger-test-ui.h"
+
+typedef LedgerTestWindow Fixture;
+
+#define PREVIEW_CSV \
+  "code,period,value,note\n" \
+  "new-urban-jobs,2026-05,1.8,人社局月报\n"      /* add */ \
+  "signed-investment,2026-04,900,\n"             /* change 800 → 900 */ \
+  "gdp-growth,2026-Q1,5.9,\n"                    /* unchanged */ \
+  "no-such-indicator,2026-05,1,\n"               /* refused */ \
+  "new-urban-jobs,2026-06,很多,\n"               /* refused: not a number */
+
+static GFile *
+write_csv (const char *name,
+           const char *contents)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static LedgerImportWindow *
+open_import (Fixture    *fixture,
+             const char *contents)
+{
+  g_autoptr(GFile) file = write_csv ("import.csv", contents);
+  LedgerImportWindow *window = ledger_import_window_new (GTK_WINDOW (fixture->window),
+                                                         ledger_window_get_context (fixture->window),
+                                                         file);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && g_str_equal (ledger_import_window_get_state (window), "working"); i++)
+    ledger_test_ui_wait (25);
+  return window;
+}
+
+static double
+number_of (Fixture    *fixture,
+           const char *code,
+           const char *period)
+{
+  g_autoptr(LedgerValue) value = ledger_store_get_value (fixture->store, ledger_test_window_id_of (fixture, code),
+                                                         period);
+
+  return value != NULL ? ledger_value_get_number (value) : -1;
+}
+
+static guint
+visible_rows (LedgerImportWindow *window)
+{
+  GtkListView *list = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "list_view");
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+/* The preview counts each kind of row and lists them by kind, problems
+ * first; Import writes the values to add and change, and one undo takes
+ * them back. */
+static void
+test_preview_and_import (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  LedgerImportWindow *window;
+  GtkButton *import_button;
+  LedgerCsvImport *import;
+
+  ledger_test_window_set_number (fixture, "signed-investment", "2026-04", 800);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q1", 5.9);
+  window = open_import (fixture, PREVIEW_CSV);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  g_assert_cmpstr (ledger_import_window_get_state (window), ==, "preview");
+  import = ledger_import_window_get_import (window);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, 1);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE), ==, 1);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED), ==, 1);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, 2);
+
+  /* Refused rows are shown first. */
+  g_assert_cmpuint (visible_rows (window), ==, 2);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-refused");
+  ledger_import_window_show_rows (window, LEDGER_IMPORT_CHANGE);
+  g_assert_cmpuint (visible_rows (window), ==, 1);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-change");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-change-narrow");
+  ledger_import_window_show_rows (window, LEDGER_IMPORT_ADD);
+  g_assert_cmpuint (visible_rows (window), ==, 1);
+
+  /* Nothing is written before Import. */
+  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-05"), ==, -1);
+  import_button = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "import_button");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
+  ledger_test_ui_click (import_button);
+  for (guint i = 0; i < 200 && window != NULL; i++)
+    ledger_test_ui_wait (25);
+  g_assert_null (window);
+
+  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-05"), ==, 1.8);
+  g_assert_cmpfloat (number_of (fixture, "signed-investment", "2026-04"), ==, 900);
+
+  /* The window's undo takes the whole import back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ledger_test_ui_wait (100);
+  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-05"), ==, -1);
+  g_assert_cmpfloat (number_of (fixture, "signed-investment", "2026-04"), ==, 800);
+}
+
+/* A file that is not CSV says why, and offers nothing to import. */
+static void
+test_bad_file (Fixture       *fixture,
+               gconstpointer  data)
+{
+  LedgerImportWindow *window = open_import (fixture, "name,when\n\"unclosed,2026\n");
+  GtkButton *import_button = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "import_button");
+
+  g_assert_cmpstr (ledger_import_window_get_state (window), ==, "failed");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-failed");
+}
+
+/* Closing the window while it reads writes nothing. */
+static void
+test_close_while_reading (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("code,period,value\n");
+  g_autoptr(GFile) file = NULL;
+  LedgerImportWindow *window;
+  guint n_changes = ledger_store_count_changes (fixture->store);
+
+  for (int month = 2; month <= 12; month++)
+    for (int i = 0; i < 2000; i++)
+      g_string_append_printf (csv, "signed-investment,2026-%02d,%d\n", month, i);
+  file = write_csv ("large.csv", csv->str);
+  window = ledger_import_window_new (GTK_WINDOW (fixture->window),
+                                     ledger_window_get_context (fixture->window), file);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (ledger_import_window_get_state (window), ==, "working");
+  gtk_window_close (GTK_WINDOW (window));
+  ledger_test_ui_wait (500);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ledger_test_ui_init (&argc, &argv);
+
+  g_test_add ("/import/preview-and-import", Fixture, NULL,
+              ledger_test_window_set_up, test_preview_and_import, ledger_test_window_tear_down);
+  g_test_add ("/import/bad-file", Fixture, NULL,
+              ledger_test_window_set_up, test_bad_file, ledger_test_window_tear_down);
+  g_test_add ("/import/close-while-reading", Fixture, NULL,
+              ledger_test_window_set_up, test_close_while_reading, ledger_test_window_tear_down);
+
+  return ledger_test_ui_run ();
+}
