@@ -488,9 +488,12 @@ ledger_csv_import_read (LedgerCsvImport  *self,
       return FALSE;
     }
 
+  if (!ledger_store_begin_read (store, error))
+    return FALSE;
   ok = reader_init (&reader, store, error) &&
        map_header (&reader, g_ptr_array_index (records, 0), error) &&
        sort_rows (self, &reader, records, cancellable, error);
+  ledger_store_end_read (store);
   reader_clear (&reader);
   return ok;
 }

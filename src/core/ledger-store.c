@@ -208,6 +208,29 @@ store_rollback (LedgerStore *self)
   store_undo_rollback (self);
 }
 
+/**
+ * ledger_store_begin_read:
+ *
+ * Starts a read transaction: until ledger_store_end_read(), every read
+ * sees the ledger as it was at the first one, and many reads take the
+ * file's lock once instead of once each.
+ */
+gboolean
+ledger_store_begin_read (LedgerStore  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  return store_exec (self, "BEGIN DEFERRED", error);
+}
+
+void
+ledger_store_end_read (LedgerStore *self)
+{
+  g_return_if_fail (LEDGER_IS_STORE (self));
+  if (!sqlite3_get_autocommit (self->db))
+    store_exec (self, "COMMIT", NULL);
+}
+
 /* The time of the open transaction: all it writes happened at once. */
 const char *
 store_transaction_at (LedgerStore *self)

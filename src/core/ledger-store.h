@@ -115,6 +115,9 @@ gboolean     ledger_store_restore_from         (LedgerStore      *self,
                                                 const char       *path,
                                                 char            **safety_copy,
                                                 GError          **error);
+gboolean     ledger_store_begin_read           (LedgerStore  *self,
+                                                GError      **error);
+void         ledger_store_end_read             (LedgerStore  *self);
 guint        ledger_store_count_changes        (LedgerStore  *self);
 gboolean     ledger_store_check                (LedgerStore  *self,
                                                 GString      *report);
