@@ -14,6 +14,7 @@
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
 #include "ledger-status-summary.h"
+#include "ledger-wrap-layout.h"
 
 /* Counts by status, as a row of pills, worst first, leaving out the
  * statuses nobody has. The compact form, for the sidebar, leaves out the
@@ -24,7 +25,6 @@ struct _LedgerStatusSummary
   GtkWidget  parent_instance;
 
   gboolean   compact;
-  GtkWidget *box;
   GtkWidget *pills[LEDGER_N_STATUSES];
   guint      counts[LEDGER_N_STATUSES];
 };
@@ -39,9 +39,10 @@ static const LedgerStatus shown[] = {
 static void
 ledger_status_summary_dispose (GObject *object)
 {
-  LedgerStatusSummary *self = LEDGER_STATUS_SUMMARY (object);
+  GtkWidget *child;
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ledger_status_summary_parent_class)->dispose (object);
 }
@@ -54,15 +55,14 @@ ledger_status_summary_class_init (LedgerStatusSummaryClass *klass)
 
   object_class->dispose = ledger_status_summary_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "statussummary");
 }
 
 static void
 ledger_status_summary_init (LedgerStatusSummary *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* The pills wrap to a second line in a narrow window. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), ledger_wrap_layout_new (4));
 }
 
 /* The pill of a status, made the first time the status has a count: most
@@ -79,7 +79,7 @@ pill_for (LedgerStatusSummary *self,
     before = self->pills[shown[i]] != NULL ? self->pills[shown[i]] : before;
   self->pills[shown[index]] = ledger_status_pill_new ();
   ledger_status_pill_set_compact (LEDGER_STATUS_PILL (self->pills[shown[index]]), self->compact);
-  gtk_box_insert_child_after (GTK_BOX (self->box), self->pills[shown[index]], before);
+  gtk_widget_insert_after (self->pills[shown[index]], GTK_WIDGET (self), before);
   return LEDGER_STATUS_PILL (self->pills[shown[index]]);
 }
 

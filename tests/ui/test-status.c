@@ -173,6 +173,8 @@ test_overview (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   ledger_test_ui_wait (300);
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "overview-narrow-dark");
+  /* Every page fits a 360-pixel window: the overview's status pills wrap. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
 }
 
 int
