@@ -17,12 +17,14 @@
 #include "ledger-plan-file.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
+#include "ledger-xlsx-export.h"
 
 /* The commands that work without a window (DESIGN.md §8). Each prints a
  * clear message and returns non-zero on failure, having changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
-                                  "export-changes", "backup", "restore", "check", NULL };
+                                  "export-changes", "export-xlsx", "backup", "restore", "check",
+                                  NULL };
 
 gboolean
 ledger_cli_wants_command (GVariantDict *options)
@@ -44,19 +46,41 @@ fail (GError *error)
 
 static int write_text (const char *out, const char *text);
 
+/* The status bands of the preferences, as the window uses them. */
+static void
+read_tolerances (LedgerTolerances *tolerances)
+{
+  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
+
+  ledger_settings_read_tolerances (settings, tolerances);
+}
+
 static int
 export_csv (LedgerStore *store,
             const char  *out)
 {
-  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   LedgerTolerances tolerances;
 
-  ledger_settings_read_tolerances (settings, &tolerances);
+  read_tolerances (&tolerances);
   if ((text = ledger_csv_export_ledger (store, &tolerances, &error)) == NULL)
     return fail (error);
   return write_text (out, text);
+}
+
+static int
+export_xlsx (LedgerStore *store,
+             const char  *out,
+             const char  *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerTolerances tolerances;
+
+  read_tolerances (&tolerances);
+  if (!ledger_xlsx_export (store, &tolerances, as_of, out, &error))
+    return fail (error);
+  return 0;
 }
 
 static int
@@ -187,6 +211,7 @@ run_command (LedgerStore  *store,
              GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
+  const char *as_of = NULL;
   const char *path;
 
   if (g_variant_dict_contains (options, "check"))
@@ -213,6 +238,11 @@ run_command (LedgerStore  *store,
     return export_plan (store, path);
   if (g_variant_dict_lookup (options, "export-csv", "^&ay", &path))
     return export_csv (store, path);
+  if (g_variant_dict_lookup (options, "export-xlsx", "^&ay", &path))
+    {
+      g_variant_dict_lookup (options, "as-of", "&s", &as_of);
+      return export_xlsx (store, path, as_of);
+    }
   if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
     return import_csv (store, path);
   g_return_val_if_reached (2);
