@@ -14,10 +14,9 @@
 
 /* The charts sheet of the XLSX ledger: native Excel charts of the first
  * cumulative indicators of the one-year plan, the year's figures read from
- * the plan's sheet against the pace line (target × months ÷ 12). The
- * periods' short labels and the pace lines' figures sit in hidden columns
- * of the charts sheet, so that the charts stay cell references a user can
- * follow. */
+ * the plan's sheet against the pace line (target × months ÷ 12). The pace
+ * lines' figures sit in hidden columns of the charts sheet, so that the
+ * charts stay cell references a user can follow. */
 
 #define CHART_ROW      2    /* the first chart's top row */
 #define CHART_ROWS     16   /* the rows a chart and its gap take */
@@ -25,25 +24,9 @@
 #define CHART_COLOR    0x2F5597
 #define PACE_COLOR     0x7F7F7F
 
-/* Where the periods' labels and the pace lines' figures go: right of two
- * charts side by side, a line each from the first chart's row. */
+/* Where the pace lines' figures go: right of two charts side by side, a
+ * line each from the first chart's row. */
 #define PACE_COLUMN    (2 * CHART_COLUMNS + 4)
-#define LABEL_ROW      (CHART_ROW - 1)
-
-/* "1-2月" … "1-12月": the header's labels without their quarters, which
- * would crowd a chart's axis. */
-static void
-write_labels (LedgerXlsx    *xlsx,
-              lxw_worksheet *worksheet)
-{
-  for (guint p = 0; p < xlsx->chart_periods->len; p++)
-    {
-      const char *code = g_ptr_array_index (xlsx->chart_periods, p);
-      g_autofree char *label = ledger_period_code_label (code);
-
-      worksheet_write_string (worksheet, LABEL_ROW, PACE_COLUMN + p, label, NULL);
-    }
-}
 
 static void
 write_pace_line (LedgerXlsx        *xlsx,
@@ -85,14 +68,16 @@ chart_new (LedgerXlsx        *xlsx,
   lxw_chart_series *series;
 
   series = chart_add_series (chart, NULL, NULL);
-  chart_series_set_categories (series, sheet_name, LABEL_ROW, PACE_COLUMN, LABEL_ROW, pace_last);
+  chart_series_set_categories (series, xlsx->chart_sheet, LEDGER_XLSX_HEADER_ROW, first,
+                               LEDGER_XLSX_HEADER_ROW, last);
   chart_series_set_values (series, xlsx->chart_sheet, charted->row, first, charted->row, last);
   chart_series_set_name (series, _("Value"));
   chart_series_set_line (series, &value_line);
   chart_series_set_marker_type (series, LXW_CHART_MARKER_CIRCLE);
 
   series = chart_add_series (chart, NULL, NULL);
-  chart_series_set_categories (series, sheet_name, LABEL_ROW, PACE_COLUMN, LABEL_ROW, pace_last);
+  chart_series_set_categories (series, xlsx->chart_sheet, LEDGER_XLSX_HEADER_ROW, first,
+                               LEDGER_XLSX_HEADER_ROW, last);
   chart_series_set_values (series, sheet_name, pace_row, PACE_COLUMN, pace_row, pace_last);
   chart_series_set_name (series, _("Pace"));
   chart_series_set_line (series, &pace_line);
@@ -136,7 +121,6 @@ ledger_xlsx_write_charts (LedgerXlsx *xlsx)
   title = g_strdup_printf (_("%s: year-to-date values against the pace line "
                              "(target × months ÷ 12)"), xlsx->chart_sheet);
   worksheet_write_string (worksheet, 0, 0, title, xlsx->title);
-  write_labels (xlsx, worksheet);
   for (guint i = 0; i < xlsx->charted->len; i++)
     {
       LedgerXlsxCharted *charted = &g_array_index (xlsx->charted, LedgerXlsxCharted, i);

@@ -53,7 +53,7 @@ static const Limits leading_limits[N_LEADING] = {
 };
 static const Limits period_limits = { 7, 12 };
 static const Limits trailing_limits[N_TRAILING] = {
-  { 8, 12 }, { 8, 10 }, { 8, 10 }, { 8, 10 }, { 10, 22 }, { 7, 10 }, { 10, 30 },
+  { 8, 12 }, { 8, 10 }, { 8, 10 }, { 8, 10 }, { 10, 26 }, { 7, 10 }, { 10, 30 },
 };
 
 /* The status cells' colours, by traffic light (ledger_status_bucket()):
@@ -363,9 +363,10 @@ write_header (Sheet *sheet)
 
   for (guint c = 0; c < N_LEADING; c++)
     put_text (sheet, c, _(leading[c]), format);
+  /* 1-3月 holds the figures of 一季度 too; the quarter's name would not fit */
   for (guint p = 0; p < sheet->periods->len; p++)
     {
-      g_autofree char *label = ledger_period_as_of_label (g_ptr_array_index (sheet->periods, p));
+      g_autofree char *label = ledger_period_code_label (g_ptr_array_index (sheet->periods, p));
 
       put_text (sheet, N_LEADING + p, label, format);
     }
@@ -555,7 +556,7 @@ write_title (Sheet      *sheet,
              const char *as_of)
 {
   g_autofree char *label = ledger_period_as_of_label (as_of);
-  /* Translators: a plan's sheet in the XLSX ledger, 长治市2026年政府工作报告目标任务台账 */
+  /* Translators: a plan's sheet in the XLSX ledger, 长治市2026年政府工作报告台账 */
   g_autofree char *title = g_strdup_printf (_("%s: Targets Ledger"),
                                             ledger_node_get_title (LEDGER_NODE (sheet->plan)));
   /* Translators: 截至1-6月（上半年） */

@@ -531,7 +531,7 @@ test_sheets (Fixture       *fixture,
       /* one column per period of the plan's years, in order */
       for (guint i = 0; i < periods->len; i++)
         {
-          g_autofree char *label = ledger_period_as_of_label (g_ptr_array_index (periods, i));
+          g_autofree char *label = ledger_period_code_label (g_ptr_array_index (periods, i));
 
           g_assert_cmpuint (find_column (sheet, 3, label), ==,
                             find_column (sheet, 3, _("Target")) + 1 + i);
@@ -565,7 +565,7 @@ test_values (Fixture       *fixture,
       guint row = find_row (book, 2, ledger_indicator_get_name (indicator));
       Cell *cell;
 
-      label = ledger_period_as_of_label (as_of);
+      label = ledger_period_code_label (as_of);
       cell = cell_at (book, row, find_column (book, 3, label));
       if (cell == NULL)
         {
@@ -690,6 +690,9 @@ test_charts (Fixture       *fixture,
   g_autofree char *drawing = NULL;
   const char *title = ledger_node_get_title (LEDGER_NODE (plan));
   g_autofree char *sheet_ref = g_strdup_printf ("'%s'!$", title);
+  g_autofree char *first_period = ledger_period_code_label ("2026-02");
+  g_autofree char *header_ref = NULL;
+  g_autofree char *letters = NULL;
   guint n_charts;
 
   ledger_plan_foreach_indicator (plan, count_cumulative, cumulative);
@@ -700,6 +703,11 @@ test_charts (Fixture       *fixture,
   book = book_read (fixture->xlsx, 1);
   charts_sheet = unzip_ok (fixture->xlsx, member);
   g_assert_nonnull (strstr (charts_sheet, "<drawing r:id="));
+  /* the pace lines' figures, out of sight */
+  g_assert_nonnull (strstr (charts_sheet, "hidden=\"1\""));
+  /* the periods of the plan's header along the axis */
+  letters = column_letters (find_column (book, 3, first_period));
+  header_ref = g_strdup_printf ("%s%s$3:", sheet_ref, letters);
   drawing = unzip_ok (fixture->xlsx, "xl/drawings/drawing1.xml");
   g_assert_cmpuint (count (drawing, "<c:chart "), ==, n_charts);
 
@@ -720,8 +728,9 @@ test_charts (Fixture       *fixture,
       indicator = g_ptr_array_index (cumulative, i);
       row = find_row (book, 2, ledger_indicator_get_name (indicator));
       row_ref = g_strdup_printf ("$%d:$", row);
-      g_assert_nonnull (strstr (chart, sheet_ref));
+      g_assert_nonnull (strstr (chart, header_ref));
       g_assert_nonnull (strstr (chart, row_ref));
+      g_assert_nonnull (strstr (chart, "<c:f>Charts!$"));
       g_assert_nonnull (strstr (chart, ledger_indicator_get_name (indicator)));
     }
 }
@@ -734,10 +743,12 @@ test_as_of (Fixture       *fixture,
 {
   gint64 jobs = test_indicator_id (fixture->store, PLAN_2026, "new-urban-jobs");
   LedgerIndicator *indicator = indicator_of (fixture, jobs);
-  g_autofree char *june = ledger_period_as_of_label (HALF_YEAR);
-  g_autofree char *march = ledger_period_as_of_label ("2026-03");
-  g_autofree char *as_of_june = g_strdup_printf (_("As of %s"), june);
-  g_autofree char *as_of_march = g_strdup_printf (_("As of %s"), march);
+  g_autofree char *june = ledger_period_code_label (HALF_YEAR);
+  g_autofree char *march = ledger_period_code_label ("2026-03");
+  g_autofree char *june_label = ledger_period_as_of_label (HALF_YEAR);
+  g_autofree char *march_label = ledger_period_as_of_label ("2026-03");
+  g_autofree char *as_of_june = g_strdup_printf (_("As of %s"), june_label);
+  g_autofree char *as_of_march = g_strdup_printf (_("As of %s"), march_label);
   g_autoptr(Book) latest = NULL;
   g_autoptr(Book) earlier = NULL;
   guint row;
