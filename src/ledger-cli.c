@@ -19,12 +19,14 @@
 #include "ledger-plan-file.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
+#include "ledger-xlsx-export.h"
 
 /* The commands that work without a window (DESIGN.md §8). Each prints a
  * clear message and returns non-zero on failure, having changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
-                                  "export-changes", "backup", "restore", "check", NULL };
+                                  "export-changes", "export-xlsx", "backup", "restore", "check",
+                                  NULL };
 
 gboolean
 ledger_cli_wants_command (GVariantDict *options)
@@ -64,6 +66,15 @@ pick_encoding (GVariantDict       *options,
 
 static int write_bytes (const char *out, GBytes *bytes);
 
+/* The status bands of the preferences, as the window uses them. */
+static void
+read_tolerances (LedgerTolerances *tolerances)
+{
+  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
+
+  ledger_settings_read_tolerances (settings, tolerances);
+}
+
 static int
 write_csv (GVariantDict *options,
            const char   *out,
@@ -85,12 +96,11 @@ export_csv (LedgerStore  *store,
             GVariantDict *options,
             const char   *out)
 {
-  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   LedgerTolerances tolerances;
 
-  ledger_settings_read_tolerances (settings, &tolerances);
+  read_tolerances (&tolerances);
   if ((text = ledger_csv_export_ledger (store, &tolerances, &error)) == NULL)
     return fail (error);
   return write_csv (options, out, text);
@@ -113,6 +123,20 @@ print_refused (LedgerCsvImport *import)
 
 /* All rows or none: a file with any refused row imports nothing, and
  * every refused row is listed with its reason. */
+static int
+export_xlsx (LedgerStore *store,
+             const char  *out,
+             const char  *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerTolerances tolerances;
+
+  read_tolerances (&tolerances);
+  if (!ledger_xlsx_export (store, &tolerances, as_of, out, &error))
+    return fail (error);
+  return 0;
+}
+
 static int
 import_csv (LedgerStore *store,
             const char  *in)
@@ -268,6 +292,7 @@ run_command (LedgerStore  *store,
              GVariantDict *options)
 {
   g_autoptr(GError) error = NULL;
+  const char *as_of = NULL;
   const char *path;
 
   if (g_variant_dict_contains (options, "check"))
@@ -294,6 +319,11 @@ run_command (LedgerStore  *store,
     return export_plan (store, path);
   if (g_variant_dict_lookup (options, "export-csv", "^&ay", &path))
     return export_csv (store, options, path);
+  if (g_variant_dict_lookup (options, "export-xlsx", "^&ay", &path))
+    {
+      g_variant_dict_lookup (options, "as-of", "&s", &as_of);
+      return export_xlsx (store, path, as_of);
+    }
   if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
     return import_csv (store, path);
   g_return_val_if_reached (2);

@@ -104,5 +104,19 @@ check "--check on a good ledger" "$bin" --check
 if "$bin" --export-csv "$work/missing/out.csv" 2>/dev/null; then failed=0; else failed=1; fi
 check "export into a missing folder fails" test $failed = 1
 
+# 10. The ledger as an XLSX workbook: a zip with a sheet per plan and charts.
+check "--export-xlsx" "$bin" --export-xlsx "$work/ledger.xlsx"
+check "the workbook is a zip with a first sheet" sh -c "unzip -l '$work/ledger.xlsx' | grep -q ' xl/worksheets/sheet1.xml$'"
+check "the workbook has charts" sh -c "unzip -l '$work/ledger.xlsx' | grep -q ' xl/charts/chart1.xml$'"
+check "the imported figure is in the first sheet" sh -c "unzip -p '$work/ledger.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+check "--export-xlsx --as-of" "$bin" --export-xlsx "$work/march.xlsx" --as-of 2026-03
+check "as of March, the June figure is left out" sh -c "! unzip -p '$work/march.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+if "$bin" --export-xlsx "$work/bad.xlsx" --as-of June 2> "$work/bad-xlsx.err"; then failed=0; else failed=1; fi
+check "a bad --as-of is refused" test $failed = 1
+check "with a message that names it" grep -q '“June” is not a period' "$work/bad-xlsx.err"
+if "$bin" --export-xlsx "$work/missing/out.xlsx" 2>/dev/null; then failed=0; else failed=1; fi
+check "an XLSX export into a missing folder fails" test $failed = 1
+check "and leaves nothing behind" sh -c "! ls -A '$work' | grep -q '\.xlsx\.'; test ! -e '$work/bad.xlsx'"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

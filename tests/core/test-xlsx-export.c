@@ -1,0 +1,908 @@
+/* test-xlsx-export.c: the ledger as an XLSX workbook (--export-xlsx), read
+ * back from the archive with unzip
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger-context.h"
+#include "ledger-plan-file.h"
+#include "ledger-status.h"
+#include "ledger-xlsx-export.h"
+#include "test-util.h"
+
+#define PLAN_2026 "changzhi-2026"
+#define HALF_YEAR "2026-06"
+
+/* ---- reading the archive ------------------------------------------------- */
+
+/* A member of the zip @file, or %NULL when it has none of that name. */
+static char *
+unzip_member (const char *file,
+              const char *member)
+{
+  const char *argv[] = { "unzip", "-p", file, member, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL) || out[0] == '\0')
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static char *
+unzip_ok (const char *file,
+          const char *member)
+{
+  char *text = unzip_member (file, member);
+
+  if (text == NULL)
+    g_error ("%s has no %s", file, member);
+  return text;
+}
+
+typedef struct
+{
+  char    *text;     /* a string, or a number as written */
+  gboolean number;
+  guint    style;
+} Cell;
+
+static void
+cell_free (Cell *cell)
+{
+  g_free (cell->text);
+  g_free (cell);
+}
+
+/* What the tests look at in a workbook: shared strings, one sheet's cells
+ * and rows' outline levels, and the styles' number formats and fills. */
+typedef struct
+{
+  GPtrArray  *strings;
+  GHashTable *cells;        /* "B3" → Cell */
+  GHashTable *levels;       /* row number → outline level */
+  GHashTable *num_formats;  /* id → format code */
+  GArray     *xf_formats;   /* cellXfs: number format id */
+  GArray     *xf_fills;     /* cellXfs: fill id */
+  GPtrArray  *fills;        /* fill id → "FFRRGGBB" or "" */
+  char       *xml;          /* the sheet as written */
+
+  /* while parsing */
+  GString    *text;
+  Cell       *cell;
+  char       *ref;
+  char       *type;
+} Book;
+
+static const char *
+attribute (const char **names,
+           const char **values,
+           const char  *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], name))
+        return values[i];
+    }
+  return NULL;
+}
+
+static gboolean
+inside (GMarkupParseContext *context,
+        const char          *parent)
+{
+  const GSList *stack = g_markup_parse_context_get_element_stack (context);
+
+  for (; stack != NULL; stack = stack->next)
+    {
+      if (g_str_equal (stack->data, parent))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *element,
+               const char          **names,
+               const char          **values,
+               gpointer              user_data,
+               GError              **error)
+{
+  Book *book = user_data;
+  const char *value;
+
+  if (g_str_equal (element, "si") || g_str_equal (element, "v"))
+    g_string_truncate (book->text, 0);
+  else if (g_str_equal (element, "c"))
+    {
+      g_free (book->ref);
+      g_free (book->type);
+      book->ref = g_strdup (attribute (names, values, "r"));
+      book->type = g_strdup (attribute (names, values, "t"));
+      book->cell = g_new0 (Cell, 1);
+      value = attribute (names, values, "s");
+      book->cell->style = value != NULL ? atoi (value) : 0;
+    }
+  else if (g_str_equal (element, "row") &&
+           (value = attribute (names, values, "outlineLevel")) != NULL)
+    g_hash_table_insert (book->levels, GUINT_TO_POINTER (atoi (attribute (names, values, "r"))),
+                         GUINT_TO_POINTER (atoi (value)));
+  else if (g_str_equal (element, "numFmt"))
+    g_hash_table_insert (book->num_formats,
+                         GUINT_TO_POINTER (atoi (attribute (names, values, "numFmtId"))),
+                         g_strdup (attribute (names, values, "formatCode")));
+  else if (g_str_equal (element, "xf") && inside (context, "cellXfs"))
+    {
+      guint format = atoi (attribute (names, values, "numFmtId"));
+      guint fill = atoi (attribute (names, values, "fillId"));
+
+      g_array_append_val (book->xf_formats, format);
+      g_array_append_val (book->xf_fills, fill);
+    }
+  else if (g_str_equal (element, "fill"))
+    g_ptr_array_add (book->fills, g_strdup (""));
+  else if (g_str_equal (element, "fgColor") && (value = attribute (names, values, "rgb")) != NULL)
+    {
+      g_free (book->fills->pdata[book->fills->len - 1]);
+      book->fills->pdata[book->fills->len - 1] = g_strdup (value);
+    }
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *element,
+             gpointer              user_data,
+             GError              **error)
+{
+  Book *book = user_data;
+
+  if (g_str_equal (element, "si"))
+    g_ptr_array_add (book->strings, g_strdup (book->text->str));
+  else if (g_str_equal (element, "c") && book->cell != NULL)
+    {
+      Cell *cell = g_steal_pointer (&book->cell);
+
+      if (g_strcmp0 (book->type, "s") == 0)
+        cell->text = g_strdup (g_ptr_array_index (book->strings, atoi (book->text->str)));
+      else
+        {
+          cell->text = g_strdup (book->text->str);
+          cell->number = cell->text[0] != '\0';
+        }
+      g_hash_table_insert (book->cells, g_strdup (book->ref), cell);
+      g_string_truncate (book->text, 0);
+    }
+}
+
+static void
+text (GMarkupParseContext  *context,
+      const char           *text,
+      gsize                 length,
+      gpointer              user_data,
+      GError              **error)
+{
+  Book *book = user_data;
+  const char *element = g_markup_parse_context_get_element (context);
+
+  if (g_str_equal (element, "t") || g_str_equal (element, "v"))
+    g_string_append_len (book->text, text, length);
+}
+
+static void
+parse (Book       *book,
+       const char *xml)
+{
+  static const GMarkupParser parser = { start_element, end_element, text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, book, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_markup_parse_context_parse (context, xml, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+/* The workbook @file's sheet number @sheet (from 1). */
+static Book *
+book_read (const char *file,
+           guint       sheet)
+{
+  Book *book = g_new0 (Book, 1);
+  g_autofree char *strings = unzip_ok (file, "xl/sharedStrings.xml");
+  g_autofree char *styles = unzip_ok (file, "xl/styles.xml");
+  g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+
+  book->strings = g_ptr_array_new_with_free_func (g_free);
+  book->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cell_free);
+  book->levels = g_hash_table_new (NULL, NULL);
+  book->num_formats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  book->xf_formats = g_array_new (FALSE, FALSE, sizeof (guint));
+  book->xf_fills = g_array_new (FALSE, FALSE, sizeof (guint));
+  book->fills = g_ptr_array_new_with_free_func (g_free);
+  book->text = g_string_new (NULL);
+  parse (book, strings);
+  parse (book, styles);
+  book->xml = unzip_ok (file, member);
+  parse (book, book->xml);
+  return book;
+}
+
+static void
+book_free (Book *book)
+{
+  g_ptr_array_unref (book->strings);
+  g_hash_table_unref (book->cells);
+  g_hash_table_unref (book->levels);
+  g_hash_table_unref (book->num_formats);
+  g_array_unref (book->xf_formats);
+  g_array_unref (book->xf_fills);
+  g_ptr_array_unref (book->fills);
+  g_string_free (book->text, TRUE);
+  g_free (book->ref);
+  g_free (book->type);
+  g_free (book->xml);
+  g_free (book);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Book, book_free)
+
+static char *
+column_letters (guint column)
+{
+  GString *letters = g_string_new (NULL);
+
+  for (column++; column > 0; column = (column - 1) / 26)
+    g_string_prepend_c (letters, 'A' + (column - 1) % 26);
+  return g_string_free (letters, FALSE);
+}
+
+static Cell *
+cell_at (Book  *book,
+         guint  row,
+         guint  column)
+{
+  g_autofree char *letters = column_letters (column);
+  g_autofree char *ref = g_strdup_printf ("%s%u", letters, row);
+
+  return g_hash_table_lookup (book->cells, ref);
+}
+
+/* Where @text first stands from the cell (@row, @column) on, down its
+ * column or along its row: the row (from 1) or the column (from 0), or -1. */
+static int
+find (Book       *book,
+      guint       row,
+      guint       column,
+      gboolean    down,
+      const char *text)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      Cell *cell = cell_at (book, down ? row + i : row, down ? column : column + i);
+
+      if (cell != NULL && g_str_equal (cell->text, text))
+        return down ? row + i : column + i;
+    }
+  return -1;
+}
+
+#define find_row(book, column, text) find ((book), 1, (column), TRUE, (text))
+#define find_column(book, row, text) find ((book), (row), 0, FALSE, (text))
+
+static const char *
+number_format (Book *book,
+               Cell *cell)
+{
+  guint id = g_array_index (book->xf_formats, guint, cell->style);
+
+  return id == 0 ? "General" : g_hash_table_lookup (book->num_formats, GUINT_TO_POINTER (id));
+}
+
+/* The cell's fill as red, green and blue (0–255). */
+static void
+fill_color (Book *book,
+            Cell *cell,
+            guint rgb[3])
+{
+  guint fill = g_array_index (book->xf_fills, guint, cell->style);
+  const char *color = g_ptr_array_index (book->fills, fill);
+
+  g_assert_cmpuint (strlen (color), ==, 8);
+  for (guint i = 0; i < 3; i++)
+    {
+      char hex[3] = { color[2 + 2 * i], color[3 + 2 * i], 0 };
+
+      rgb[i] = strtoul (hex, NULL, 16);
+    }
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* ---- the ledger ---------------------------------------------------------- */
+
+typedef struct
+{
+  char        *dir;
+  char        *xlsx;    /* where the workbook is written */
+  LedgerStore *store;
+  GPtrArray   *plans;
+  GPtrArray   *recorded;  /* LedgerValue of the 2026 plan, first half of the year */
+  GHashTable  *indicators;  /* id → LedgerIndicator of every plan */
+} Fixture;
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    index;
+} Recorder;
+
+/* A figure for each period of the first half year, of each indicator of the
+ * 2026 plan: on pace, ahead or behind in turn, in quarters so that they
+ * read back exactly. */
+static void
+record_indicator (LedgerNode      *area,
+                  LedgerNode      *task,
+                  LedgerIndicator *indicator,
+                  gpointer         user_data)
+{
+  static const double factors[] = { 1.0, 1.2, 0.95, 0.5 };
+  Recorder *recorder = user_data;
+  LedgerFrequency frequency = ledger_indicator_get_frequency (indicator);
+  g_autoptr(GPtrArray) periods = ledger_frequency_periods (frequency, 2026, 2026);
+  double factor = factors[recorder->index++ % G_N_ELEMENTS (factors)];
+  double target = ledger_indicator_get_target (indicator);
+
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const char *code = g_ptr_array_index (periods, i);
+      LedgerValue *value;
+      LedgerPeriod period;
+
+      ledger_period_parse (code, &period);
+      if (ledger_period_end_month (&period) > 6)
+        continue;
+      if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
+        value = ledger_value_new_status (ledger_indicator_get_id (indicator), code, "in_progress",
+                                         "推进中", "");
+      else
+        {
+          double pace = ledger_indicator_get_kind (indicator) == LEDGER_KIND_CUMULATIVE
+                        ? ledger_period_pace (&period) : 1;
+
+          value = ledger_value_new (ledger_indicator_get_id (indicator), code,
+                                    round (target * pace * factor * 4) / 4, "", "");
+        }
+      g_ptr_array_add (recorder->fixture->recorded, value);
+    }
+}
+
+static void
+index_indicator (LedgerNode      *area,
+                 LedgerNode      *task,
+                 LedgerIndicator *indicator,
+                 gpointer         user_data)
+{
+  gint64 id = ledger_indicator_get_id (indicator);
+
+  g_hash_table_insert (user_data, g_memdup2 (&id, sizeof id), g_object_ref (indicator));
+}
+
+static LedgerPlan *
+plan_of (Fixture    *fixture,
+         const char *code)
+{
+  for (guint i = 0; i < fixture->plans->len; i++)
+    {
+      if (g_str_equal (ledger_plan_get_code (g_ptr_array_index (fixture->plans, i)), code))
+        return g_ptr_array_index (fixture->plans, i);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  Recorder recorder = { fixture, 0 };
+
+  fixture->dir = test_tmp_dir_new ();
+  path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+  fixture->xlsx = g_build_filename (fixture->dir, "台账.xlsx", NULL);
+  fixture->store = test_open_ledger (path);
+  fixture->plans = ledger_store_list_plans (fixture->store, &error);
+  g_assert_no_error (error);
+  fixture->recorded = g_ptr_array_new_with_free_func (g_object_unref);
+  fixture->indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < fixture->plans->len; i++)
+    ledger_plan_foreach_indicator (fixture->plans->pdata[i], index_indicator, fixture->indicators);
+
+  ledger_plan_foreach_indicator (plan_of (fixture, PLAN_2026), record_indicator, &recorder);
+  ledger_store_import_values (fixture->store, fixture->recorded, "test", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->recorded, g_ptr_array_unref);
+  g_clear_pointer (&fixture->indicators, g_hash_table_unref);
+  g_clear_pointer (&fixture->plans, g_ptr_array_unref);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->xlsx, g_free);
+  g_clear_pointer (&fixture->dir, test_tmp_dir_free);
+}
+
+static void
+export_ok (Fixture    *fixture,
+           const char *as_of)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_xlsx_export (fixture->store, NULL, as_of, fixture->xlsx, &error));
+  g_assert_no_error (error);
+}
+
+static LedgerIndicator *
+indicator_of (Fixture *fixture,
+              gint64   id)
+{
+  LedgerIndicator *indicator = g_hash_table_lookup (fixture->indicators, &id);
+
+  g_assert_nonnull (indicator);
+  return indicator;
+}
+
+/* ---- tests --------------------------------------------------------------- */
+
+static void
+collect_names (LedgerNode      *area,
+               LedgerNode      *task,
+               LedgerIndicator *indicator,
+               gpointer         user_data)
+{
+  g_ptr_array_add (user_data, (gpointer) ledger_indicator_get_name (indicator));
+}
+
+/* A sheet per plan and the charts sheet; every indicator of every plan by
+ * name; the periods of each plan as columns. */
+static void
+test_sheets (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *workbook = NULL;
+  g_autoptr(Book) book = NULL;
+
+  export_ok (fixture, NULL);
+  workbook = unzip_ok (fixture->xlsx, "xl/workbook.xml");
+  g_assert_cmpuint (count (workbook, "<sheet "), ==, fixture->plans->len + 1);
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"Charts\""));
+
+  for (guint p = 0; p < fixture->plans->len; p++)
+    {
+      LedgerPlan *plan = g_ptr_array_index (fixture->plans, p);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autoptr(GPtrArray) periods = ledger_period_as_of_choices (ledger_plan_get_first_year (plan),
+                                                                  ledger_plan_get_last_year (plan));
+      g_autoptr(Book) sheet = book_read (fixture->xlsx, p + 1);
+      g_autofree char *name = g_strdup_printf ("<sheet name=\"%s\"",
+                                                       ledger_node_get_title (LEDGER_NODE (plan)));
+
+      g_assert_nonnull (strstr (workbook, name));
+      ledger_plan_foreach_indicator (plan, collect_names, names);
+      g_assert_cmpuint (names->len, >, 0);
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = names->pdata[i];
+
+          if (!g_ptr_array_find_with_equal_func (sheet->strings, name, g_str_equal, NULL))
+            test_fail_and_go_on ("%s: “%s” is not in the workbook's strings",
+                                 ledger_plan_get_code (plan), (char *) names->pdata[i]);
+          if (find_row (sheet, 2, names->pdata[i]) < 0)
+            test_fail_and_go_on ("%s: “%s” has no row", ledger_plan_get_code (plan),
+                                 (char *) names->pdata[i]);
+        }
+      /* one column per period of the plan's years, in order */
+      for (guint i = 0; i < periods->len; i++)
+        {
+          g_autofree char *label = ledger_period_code_label (g_ptr_array_index (periods, i));
+
+          g_assert_cmpuint (find_column (sheet, 3, label), ==,
+                            find_column (sheet, 3, _("Target")) + 1 + i);
+        }
+      g_assert_nonnull (strstr (sheet->xml, "state=\"frozen\""));
+      g_assert_nonnull (strstr (sheet->xml, "<autoFilter ref=\"A3:"));
+      g_assert_nonnull (strstr (sheet->xml, "orientation=\"landscape\""));
+      g_assert_nonnull (strstr (sheet->xml, "fitToPage=\"1\""));
+    }
+}
+
+/* Each recorded figure in its indicator's row and its period's column, as
+ * a number; each qualitative status in words. */
+static void
+test_values (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(Book) book = NULL;
+  guint numbers = 0;
+
+  export_ok (fixture, NULL);
+  book = book_read (fixture->xlsx, 1);
+
+  for (guint i = 0; i < fixture->recorded->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (fixture->recorded, i);
+      LedgerIndicator *indicator = indicator_of (fixture, ledger_value_get_indicator_id (value));
+      g_autofree char *label = NULL;
+      const char *period = ledger_value_get_period (value);
+      g_autofree char *as_of = ledger_period_as_of_for (period, 2026, 2026);
+      guint row = find_row (book, 2, ledger_indicator_get_name (indicator));
+      Cell *cell;
+
+      label = ledger_period_code_label (as_of);
+      cell = cell_at (book, row, find_column (book, 3, label));
+      if (cell == NULL)
+        {
+          test_fail_and_go_on ("%s %s: no cell", ledger_indicator_get_code (indicator), as_of);
+          continue;
+        }
+      if (!ledger_value_has_number (value))
+        {
+          g_assert_cmpstr (cell->text, ==, ledger_status_label (ledger_value_get_status (value)));
+          continue;
+        }
+      g_assert_true (cell->number);
+      g_assert_cmpfloat (g_ascii_strtod (cell->text, NULL), ==, ledger_value_get_number (value));
+      g_assert_null (strchr (number_format (book, cell), '%'));
+      numbers++;
+    }
+  g_assert_cmpuint (numbers, >, 100);
+}
+
+/* The standing of an indicator's row as the window shows it: its status in
+ * words on a colour, its pace and progress as percentages. */
+static void
+test_standing (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gint64 jobs = test_indicator_id (fixture->store, PLAN_2026, "new-urban-jobs");
+  g_autoptr(LedgerContext) context = ledger_context_new (fixture->store);
+  LedgerIndicator *indicator = indicator_of (fixture, jobs);
+  g_autoptr(Book) book = NULL;
+  guint row, status, pace, progress;
+  guint rgb[3];
+  Cell *cell;
+
+  /* half of the year, and a quarter of the target: behind */
+  test_set_number (fixture->store, jobs, HALF_YEAR, 1.075, "");
+  export_ok (fixture, NULL);
+  book = book_read (fixture->xlsx, 1);
+  row = find_row (book, 2, ledger_indicator_get_name (indicator));
+  status = find_column (book, 3, _("Status"));
+  pace = find_column (book, 3, _("Pace"));
+  progress = find_column (book, 3, _("Progress"));
+
+  ledger_context_set_as_of (context, HALF_YEAR);
+  g_assert_cmpint (ledger_context_evaluate (context, indicator, NULL).status, ==,
+                   LEDGER_STATUS_BEHIND);
+  cell = cell_at (book, row, status);
+  g_assert_cmpstr (cell->text, ==, ledger_status_label ("behind"));
+  fill_color (book, cell, rgb);
+  g_assert_cmpuint (rgb[0], >, rgb[1] + 40);  /* red */
+
+  cell = cell_at (book, row, pace);
+  g_assert_cmpfloat (g_ascii_strtod (cell->text, NULL), ==, 0.5);
+  g_assert_nonnull (strchr (number_format (book, cell), '%'));
+  cell = cell_at (book, row, progress);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (cell->text, NULL), 0.25, 1e-12);
+  g_assert_nonnull (strchr (number_format (book, cell), '%'));
+
+  /* every row's status is the context's, on green for a good one */
+  for (guint i = 0; i < fixture->recorded->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (fixture->recorded, i);
+      LedgerIndicator *other = indicator_of (fixture, ledger_value_get_indicator_id (value));
+      LedgerStatus expected = ledger_context_evaluate (context, other, NULL).status;
+
+      cell = cell_at (book, find_row (book, 2, ledger_indicator_get_name (other)), status);
+      g_assert_cmpstr (cell->text, ==, ledger_status_label (ledger_status_to_string (expected)));
+      fill_color (book, cell, rgb);
+      if (ledger_status_bucket (expected) == LEDGER_STATUS_ON_TRACK)
+        g_assert_cmpuint (rgb[1], >, rgb[0] + 20);
+    }
+}
+
+/* Areas are headings with their indicators grouped under them. */
+static void
+test_outline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  LedgerPlan *plan = plan_of (fixture, PLAN_2026);
+  GListModel *areas = ledger_node_get_children (LEDGER_NODE (plan));
+  g_autoptr(LedgerNode) area = g_list_model_get_item (areas, 0);
+  g_autoptr(LedgerNode) task = g_list_model_get_item (ledger_node_get_children (area), 0);
+  g_autoptr(LedgerIndicator) first = g_list_model_get_item (ledger_node_get_children (task), 0);
+  g_autoptr(Book) book = NULL;
+  guint heading, row;
+
+  export_ok (fixture, NULL);
+  book = book_read (fixture->xlsx, 1);
+  heading = find_row (book, 0, ledger_node_get_title (area));
+  row = find_row (book, 2, ledger_indicator_get_name (first));
+  g_assert_cmpuint (heading, >, 3);
+  g_assert_cmpuint (row, ==, heading + 1);
+  g_assert_null (g_hash_table_lookup (book->levels, GUINT_TO_POINTER (heading)));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (book->levels, GUINT_TO_POINTER (row))),
+                    ==, 1);
+  g_assert_cmpuint (g_hash_table_size (book->levels), ==, ledger_plan_count_indicators (plan));
+  g_assert_nonnull (strstr (book->xml, "<outlinePr summaryBelow=\"0\"/>"));
+}
+
+static void
+count_cumulative (LedgerNode      *area,
+                  LedgerNode      *task,
+                  LedgerIndicator *indicator,
+                  gpointer         user_data)
+{
+  GPtrArray *cumulative = user_data;
+
+  if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_CUMULATIVE)
+    g_ptr_array_add (cumulative, indicator);
+}
+
+/* The charts sheet holds a chart for each of the first eight cumulative
+ * indicators, drawn from their rows of the plan's sheet. */
+static void
+test_charts (Fixture       *fixture,
+             gconstpointer  data)
+{
+  LedgerPlan *plan = plan_of (fixture, PLAN_2026);
+  g_autoptr(GPtrArray) cumulative = g_ptr_array_new ();
+  g_autoptr(Book) book = NULL;
+  g_autofree char *charts_sheet = NULL;
+  g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", fixture->plans->len + 1);
+  g_autofree char *drawing = NULL;
+  const char *title = ledger_node_get_title (LEDGER_NODE (plan));
+  g_autofree char *sheet_ref = g_strdup_printf ("'%s'!$", title);
+  g_autofree char *first_period = ledger_period_code_label ("2026-02");
+  g_autofree char *header_ref = NULL;
+  g_autofree char *letters = NULL;
+  guint n_charts;
+
+  ledger_plan_foreach_indicator (plan, count_cumulative, cumulative);
+  n_charts = MIN (cumulative->len, 8);
+  g_assert_cmpuint (n_charts, ==, 8);
+
+  export_ok (fixture, NULL);
+  book = book_read (fixture->xlsx, 1);
+  charts_sheet = unzip_ok (fixture->xlsx, member);
+  g_assert_nonnull (strstr (charts_sheet, "<drawing r:id="));
+  /* the pace lines' figures, out of sight */
+  g_assert_nonnull (strstr (charts_sheet, "hidden=\"1\""));
+  /* the periods of the plan's header along the axis */
+  letters = column_letters (find_column (book, 3, first_period));
+  header_ref = g_strdup_printf ("%s%s$3:", sheet_ref, letters);
+  drawing = unzip_ok (fixture->xlsx, "xl/drawings/drawing1.xml");
+  g_assert_cmpuint (count (drawing, "<c:chart "), ==, n_charts);
+
+  for (guint i = 0; i < n_charts + 1; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("xl/charts/chart%u.xml", i + 1);
+      g_autofree char *chart = unzip_member (fixture->xlsx, name);
+      g_autofree char *row_ref = NULL;
+      LedgerIndicator *indicator;
+      int row;
+
+      if (i == n_charts)
+        {
+          g_assert_null (chart);
+          break;
+        }
+      g_assert_nonnull (chart);
+      indicator = g_ptr_array_index (cumulative, i);
+      row = find_row (book, 2, ledger_indicator_get_name (indicator));
+      row_ref = g_strdup_printf ("$%d:$", row);
+      g_assert_nonnull (strstr (chart, header_ref));
+      g_assert_nonnull (strstr (chart, row_ref));
+      g_assert_nonnull (strstr (chart, "<c:f>Charts!$"));
+      g_assert_nonnull (strstr (chart, ledger_indicator_get_name (indicator)));
+    }
+}
+
+/* As of an earlier period, later figures are left out and the standing is
+ * as of then; without one, as of the latest figures. */
+static void
+test_as_of (Fixture       *fixture,
+            gconstpointer  data)
+{
+  gint64 jobs = test_indicator_id (fixture->store, PLAN_2026, "new-urban-jobs");
+  LedgerIndicator *indicator = indicator_of (fixture, jobs);
+  g_autofree char *june = ledger_period_code_label (HALF_YEAR);
+  g_autofree char *march = ledger_period_code_label ("2026-03");
+  g_autofree char *june_label = ledger_period_as_of_label (HALF_YEAR);
+  g_autofree char *march_label = ledger_period_as_of_label ("2026-03");
+  g_autofree char *as_of_june = g_strdup_printf (_("As of %s"), june_label);
+  g_autofree char *as_of_march = g_strdup_printf (_("As of %s"), march_label);
+  g_autoptr(Book) latest = NULL;
+  g_autoptr(Book) earlier = NULL;
+  guint row;
+
+  export_ok (fixture, NULL);
+  latest = book_read (fixture->xlsx, 1);
+  g_assert_cmpstr (cell_at (latest, 2, 0)->text, ==, as_of_june);
+
+  export_ok (fixture, "2026-03");
+  earlier = book_read (fixture->xlsx, 1);
+  g_assert_cmpstr (cell_at (earlier, 2, 0)->text, ==, as_of_march);
+  row = find_row (earlier, 2, ledger_indicator_get_name (indicator));
+  g_assert_true (cell_at (latest, row, find_column (latest, 3, june))->number);
+  g_assert_false (cell_at (earlier, row, find_column (earlier, 3, june))->number);
+  g_assert_true (cell_at (earlier, row, find_column (earlier, 3, march))->number);
+  g_assert_cmpstr (cell_at (earlier, row, find_column (earlier, 3, _("Reported For")))->text, ==,
+                   march);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* An export that fails says why and leaves nothing behind; a file it would
+ * have replaced stays as it was. */
+static void
+test_failure (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing", "out.xlsx", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder.xlsx", NULL);
+  g_autofree char *old = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  g_assert_false (ledger_xlsx_export (fixture->store, NULL, NULL, missing, &error));
+  test_assert_error_mentions (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, missing);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* the workbook is written, but cannot take a folder's place */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  before = count_files (fixture->dir);
+  g_assert_false (ledger_xlsx_export (fixture->store, NULL, NULL, folder, &error));
+  test_assert_error_mentions (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, folder);
+  g_assert_cmpuint (count_files (fixture->dir), ==, before);
+  g_assert_cmpuint (count_files (folder), ==, 0);
+  g_clear_error (&error);
+
+  test_write_file (fixture->xlsx, "an older export", -1);
+  g_assert_false (ledger_xlsx_export (fixture->store, NULL, "June", fixture->xlsx, &error));
+  test_assert_error_mentions (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "June");
+  old = test_read_file (fixture->xlsx, NULL);
+  g_assert_cmpstr (old, ==, "an older export");
+  g_assert_cmpuint (count_files (fixture->dir), ==, before + 1);
+
+  /* and a good one replaces it */
+  export_ok (fixture, NULL);
+  g_assert_cmpuint (count_files (fixture->dir), ==, before + 1);
+  g_free (unzip_ok (fixture->xlsx, "xl/worksheets/sheet1.xml"));
+}
+
+/* Sheet names as Excel takes them: without []:*?/\, at most 31 characters,
+ * each its own. */
+static void
+test_sheet_names (void)
+{
+  static const char *plan_template =
+    "{\"uuid\": \"00000000-0000-4000-8000-00000000000%u\", \"code\": \"p%u\", \"title\": \"%s\","
+    " \"region\": \"r\", \"first_year\": 2026, \"last_year\": 2026, \"areas\": ["
+    "{\"uuid\": \"00000000-0000-4000-8000-00000000001%u\", \"title\": \"a\", \"tasks\": ["
+    "{\"uuid\": \"00000000-0000-4000-8000-00000000002%u\", \"title\": \"t\", \"indicators\": ["
+    "{\"uuid\": \"00000000-0000-4000-8000-00000000003%u\", \"code\": \"i\", \"name\": \"n\","
+    " \"kind\": \"qualitative\", \"frequency\": \"quarterly\"}]}]}]}";
+  static const char *titles[] = {
+    "规划[一]: 目标*任务?/进度\\\\台账",
+    "长治市国民经济和社会发展第十五个五年规划纲要确定的主要目标任务分解表",
+    "长治市国民经济和社会发展第十五个五年规划纲要确定的主要目标任务分解表",
+    "'",
+  };
+  g_autofree char *dir = test_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "ledger.sqlite3", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GString) json = g_string_new ("{\"format\": 1, \"plans\": [");
+  g_autoptr(LedgerStore) store = ledger_store_open (path, NULL);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workbook = NULL;
+  const char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_string_append_printf (json, plan_template, i, i, titles[i], i, i, i);
+      g_string_append (json, i + 1 < G_N_ELEMENTS (titles) ? ", " : "]}");
+    }
+  plans = ledger_plan_file_parse (json->str, json->len, &error);
+  g_assert_no_error (error);
+  ledger_store_add_plans (store, plans, &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_xlsx_export (store, NULL, NULL, xlsx, &error));
+  g_assert_no_error (error);
+
+  workbook = unzip_ok (xlsx, "xl/workbook.xml");
+  for (p = strstr (workbook, "<sheet name=\""); p != NULL; p = strstr (p, "<sheet name=\""))
+    {
+      const char *end;
+
+      p += strlen ("<sheet name=\"");
+      end = strchr (p, '"');
+      g_ptr_array_add (names, g_strndup (p, end - p));
+    }
+  g_assert_cmpuint (names->len, ==, G_N_ELEMENTS (titles) + 1);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i];
+
+      g_assert_cmpuint (g_utf8_strlen (name, -1), <=, 31);
+      g_assert_cmpuint (g_utf8_strlen (name, -1), >, 0);
+      g_assert_null (strpbrk (name, "[]:*?/\\"));
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (name, !=, names->pdata[j]);
+    }
+  g_assert_true (g_str_has_prefix (names->pdata[0], "规划一"));
+  g_assert_true (g_str_has_prefix (names->pdata[1], "长治市国民经济和社会发展"));
+  g_assert_true (g_str_has_prefix (names->pdata[2], "长治市国民经济和社会发展"));
+  g_assert_cmpstr (names->pdata[3], ==, "p3");
+  test_tmp_dir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/xlsx-export/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("sheets", test_sheets);
+  ADD ("values", test_values);
+  ADD ("standing", test_standing);
+  ADD ("outline", test_outline);
+  ADD ("charts", test_charts);
+  ADD ("as-of", test_as_of);
+  ADD ("failure", test_failure);
+#undef ADD
+  g_test_add_func ("/xlsx-export/sheet-names", test_sheet_names);
+
+  return g_test_run ();
+}
