@@ -16,9 +16,10 @@
 #include "ledger-settings.h"
 #include "ledger-window-private.h"
 #include "ledger-worker.h"
+#include "ledger-xlsx-export.h"
 
 /* The window's imports and exports: values from CSV (with a preview), and
- * the ledger as CSV. Exports run in a worker thread on their own
+ * the ledger as CSV or as an XLSX workbook. Exports run in a worker thread on their own
  * connection and write through a temporary file, so a failed export
  * leaves no half-written file and the window never waits. */
 
@@ -66,6 +67,7 @@ import_csv_action (GtkWidget  *widget,
 typedef struct
 {
   char              *path;
+  char              *as_of;
   LedgerTolerances   tolerances;
   LedgerCsvEncoding  encoding;
 } ExportJob;
@@ -74,6 +76,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_free (job->path);
+  g_free (job->as_of);
   g_free (job);
 }
 
@@ -92,6 +95,17 @@ export_csv_job (LedgerStore   *store,
   return g_file_set_contents (job->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
 
+static gboolean
+export_xlsx_job (LedgerStore   *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  ExportJob *job = data;
+
+  return ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error);
+}
+
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
@@ -108,24 +122,50 @@ exported_cb (GObject      *source,
   ledger_window_add_toast (self, _("Ledger exported"));
 }
 
-static ExportJob *
-export_job_new (LedgerWindow *self,
-                GFile        *file,
-                GError      **error)
+static const LedgerWorkerFunc export_funcs[] = {
+  [LEDGER_EXPORT_CSV] = export_csv_job,
+  [LEDGER_EXPORT_CSV_GB18030] = export_csv_job,
+  [LEDGER_EXPORT_XLSX] = export_xlsx_job,
+};
+
+/**
+ * ledger_window_export:
+ * @path: the file to write; it is replaced only once the export succeeded
+ *
+ * Exports the ledger as the window shows it (with its tolerances, as of
+ * its period) in a worker thread, then tells the user how it went.
+ */
+void
+ledger_window_export (LedgerWindow     *self,
+                      LedgerExportKind  kind,
+                      const char       *path)
 {
   ExportJob *job;
-  g_autofree char *path = g_file_get_path (file);
 
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Choose a file on this computer"));
-      return NULL;
-    }
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+  g_return_if_fail (kind < G_N_ELEMENTS (export_funcs));
+
   job = g_new0 (ExportJob, 1);
-  job->path = g_steal_pointer (&path);
+  job->path = g_strdup (path);
+  job->as_of = g_strdup (ledger_context_get_as_of (self->context));
   job->tolerances = *ledger_context_get_tolerances (self->context);
-  return job;
+  job->encoding = kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM;
+  ledger_worker_run_async (self->store, export_funcs[kind], job, (GDestroyNotify) export_job_free,
+                           NULL, exported_cb, g_object_ref (self));
+}
+
+/* Returns: (transfer full) (nullable): the chosen file's path */
+static char *
+chosen_path (LedgerWindow    *self,
+             GtkNativeDialog *chooser,
+             int              response)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && path == NULL)
+    ledger_window_show_error (self, _("The Ledger Was Not Exported"), _("Choose a file on this computer"));
+  return response == GTK_RESPONSE_ACCEPT ? path : NULL;
 }
 
 static void
@@ -133,27 +173,42 @@ export_csv_response_cb (GtkNativeDialog *chooser,
                         int              response,
                         LedgerWindow    *self)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   const char *encoding = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "encoding");
-  g_autoptr(GError) error = NULL;
-  ExportJob *job;
+  g_autofree char *path = chosen_path (self, chooser, response);
 
-  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
-    {
-      g_object_unref (chooser);
-      return;
-    }
-  if ((job = export_job_new (self, file, &error)) == NULL)
-    {
-      g_object_unref (chooser);
-      ledger_window_show_error (self, _("The Ledger Was Not Exported"), error->message);
-      return;
-    }
-  if (encoding == NULL || !ledger_csv_encoding_from_string (encoding, &job->encoding))
-    job->encoding = LEDGER_CSV_UTF8_BOM;
+  if (path != NULL)
+    ledger_window_export (self, g_strcmp0 (encoding, "gb18030") == 0 ? LEDGER_EXPORT_CSV_GB18030
+                                                                     : LEDGER_EXPORT_CSV, path);
   g_object_unref (chooser);
-  ledger_worker_run_async (self->store, export_csv_job, job, (GDestroyNotify) export_job_free,
-                           NULL, exported_cb, g_object_ref (self));
+}
+
+static void
+export_xlsx_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         LedgerWindow    *self)
+{
+  g_autofree char *path = chosen_path (self, chooser, response);
+
+  if (path != NULL)
+    ledger_window_export (self, LEDGER_EXPORT_XLSX, path);
+  g_object_unref (chooser);
+}
+
+static GtkFileChooser *
+save_chooser (LedgerWindow  *self,
+              const char    *title,
+              GtkFileFilter *filter,
+              const char    *name,
+              GCallback      response_cb)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", response_cb, self, 0);
+  return GTK_FILE_CHOOSER (chooser);
 }
 
 static void
@@ -165,16 +220,28 @@ export_csv_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = csv_filter ();
   static const char *ids[] = { "utf-8-bom", "gb18030", NULL };
   const char *labels[] = { _("UTF-8 (Excel, WPS)"), _("GB18030 (older Chinese Windows programs)"), NULL };
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Ledger as CSV"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "encoding", _("Encoding"), ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "encoding", ids[0]);
   /* TRANSLATORS: the default file name of the exported ledger */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("ledger.csv"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_csv_response_cb), self, 0);
+  GtkFileChooser *chooser = save_chooser (self, _("Export Ledger as CSV"), filter, _("ledger.csv"),
+                                          G_CALLBACK (export_csv_response_cb));
+
+  gtk_file_chooser_add_choice (chooser, "encoding", _("Encoding"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, "encoding", ids[0]);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter =
+    ledger_window_file_filter (_("Excel Workbooks"), "*.xlsx",
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  /* TRANSLATORS: the default file name of the ledger as a workbook */
+  GtkFileChooser *chooser = save_chooser (self, _("Export Ledger as Excel Workbook"), filter,
+                                          _("ledger.xlsx"), G_CALLBACK (export_xlsx_response_cb));
+
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -183,6 +250,7 @@ ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
 }

@@ -15,6 +15,14 @@ G_BEGIN_DECLS
 
 #define LEDGER_TYPE_WINDOW (ledger_window_get_type ())
 
+/* What the window exports (ledger-window-exchange.c). */
+typedef enum
+{
+  LEDGER_EXPORT_CSV,          /* UTF-8 with BOM */
+  LEDGER_EXPORT_CSV_GB18030,
+  LEDGER_EXPORT_XLSX,
+} LedgerExportKind;
+
 G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicationWindow)
 
 LedgerWindow *ledger_window_new          (LedgerApplication *application,
@@ -29,6 +37,9 @@ gboolean      ledger_window_select_as_of (LedgerWindow      *self,
 GtkWidget    *ledger_window_get_visible_page (LedgerWindow  *self);
 void          ledger_window_show_indicator   (LedgerWindow    *self,
                                               LedgerIndicator *indicator);
+void          ledger_window_export       (LedgerWindow      *self,
+                                          LedgerExportKind   kind,
+                                          const char        *path);
 void          ledger_window_add_toast    (LedgerWindow      *self,
                                           const char        *title);
 void          ledger_window_add_undo_toast (LedgerWindow    *self,

@@ -1,5 +1,6 @@
-/* test-import.c: Import Values — a CSV file read in a worker thread, its
- * preview (to add, to change, refused), the import and its undo
+/* test-exchange.c: Import Values — a CSV file read in a worker thread, its
+ * preview (to add, to change, refused), the import and its undo — and the
+ * window's exports, written in a worker thread
  *
  * Copyright 2026 Target Ledger developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ledger-import-window.h"
 #include "ledger-test-ui.h"
@@ -156,6 +158,56 @@ test_close_while_reading (Fixture       *fixture,
   g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
 }
 
+static void
+wait_for_file (const char *path)
+{
+  for (guint i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    ledger_test_ui_wait (25);
+  ledger_test_ui_wait (50);
+}
+
+/* The window exports what it shows: a CSV in GB18030 that reads back, an
+ * XLSX workbook; and an export into a missing folder tells the user. */
+static void
+test_exports (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (g_get_user_data_dir (), "export.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (g_get_user_data_dir (), "export.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "missing", "export.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *utf8 = NULL;
+  gsize length;
+  GtkWindow *dialog;
+
+  g_remove (csv);
+  g_remove (xlsx);
+  ledger_test_window_set_number (fixture, "signed-investment", "2026-04", 812.5);
+
+  ledger_window_export (fixture->window, LEDGER_EXPORT_CSV_GB18030, csv);
+  wait_for_file (csv);
+  g_assert_true (g_file_get_contents (csv, &contents, &length, NULL));
+  g_assert_false (g_utf8_validate_len (contents, length, NULL));
+  utf8 = g_convert (contents, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+  g_assert_nonnull (strstr (utf8, "招商引资签约金额"));
+  g_assert_nonnull (strstr (utf8, ",2026-04,812.5,"));
+
+  ledger_window_export (fixture->window, LEDGER_EXPORT_XLSX, xlsx);
+  wait_for_file (xlsx);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 2, "PK", 2);
+
+  g_assert_null (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  ledger_window_export (fixture->window, LEDGER_EXPORT_XLSX, bad);
+  for (guint i = 0; i < 200 && ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL; i++)
+    ledger_test_ui_wait (25);
+  dialog = ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "export-failed");
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +220,9 @@ main (int   argc,
               ledger_test_window_set_up, test_bad_file, ledger_test_window_tear_down);
   g_test_add ("/import/close-while-reading", Fixture, NULL,
               ledger_test_window_set_up, test_close_while_reading, ledger_test_window_tear_down);
+
+  g_test_add ("/export/csv-and-xlsx", Fixture, NULL,
+              ledger_test_window_set_up, test_exports, ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();
 }
