@@ -402,6 +402,36 @@ ledger_store_set_value (LedgerStore  *self,
   return TRUE;
 }
 
+/* Records @values in one transaction, each with its own origin (from
+ * @origins) or all with @origin. */
+static gboolean
+import_values (LedgerStore  *self,
+               GPtrArray    *values,
+               const char   *origin,
+               GPtrArray    *origins,
+               GError      **error)
+{
+  if (!store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value_origin = origins != NULL ? g_ptr_array_index (origins, i) : origin;
+
+      if (!store_write_value (self, g_ptr_array_index (values, i), value_origin, error))
+        {
+          store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+  store_emit_values_changed (self, (gint64) 0);
+  return TRUE;
+}
+
 /**
  * ledger_store_import_values:
  * @values: (element-type LedgerValue): the values to record
@@ -419,23 +449,29 @@ ledger_store_import_values (LedgerStore  *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
 
-  if (!store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < values->len; i++)
-    {
-      if (!store_write_value (self, g_ptr_array_index (values, i), origin, error))
-        {
-          store_rollback (self);
-          return FALSE;
-        }
-    }
-  if (!store_commit (self, error))
-    {
-      store_rollback (self);
-      return FALSE;
-    }
-  store_emit_values_changed (self, (gint64) 0);
-  return TRUE;
+  return import_values (self, values, origin, NULL, error);
+}
+
+/**
+ * ledger_store_import_values_from:
+ * @values: (element-type LedgerValue): the values to record
+ * @origins: (element-type utf8): where each value comes from, for the
+ *   change log ("市统计局 · stats-2026-06.tlpkg"): one for each of @values
+ *
+ * Like ledger_store_import_values(), for values from several sources: all
+ * of them in one transaction, one step of undo, or on the first error none.
+ */
+gboolean
+ledger_store_import_values_from (LedgerStore  *self,
+                                 GPtrArray    *values,
+                                 GPtrArray    *origins,
+                                 GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (origins != NULL && origins->len == values->len, FALSE);
+
+  return import_values (self, values, NULL, origins, error);
 }
 
 /* Deletes one value inside an open transaction, and logs it. A missing
