@@ -248,6 +248,20 @@ ledger_json_read_string (LedgerJsonReader  *reader,
   return TRUE;
 }
 
+/* A required string that is a UUID. */
+gboolean
+ledger_json_read_uuid (LedgerJsonReader  *reader,
+                       JsonObject        *object,
+                       const char        *member,
+                       const char       **out)
+{
+  if (!ledger_json_read_string (reader, object, member, TRUE, out))
+    return FALSE;
+  if (!g_uuid_string_is_valid (*out))
+    return ledger_json_fail (reader, _("“%s” is not a UUID"), *out);
+  return TRUE;
+}
+
 gboolean
 ledger_json_read_number (LedgerJsonReader *reader,
                          JsonObject       *object,

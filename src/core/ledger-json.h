@@ -54,6 +54,10 @@ gboolean    ledger_json_read_string    (LedgerJsonReader  *reader,
                                         const char        *member,
                                         gboolean           required,
                                         const char       **out);
+gboolean    ledger_json_read_uuid      (LedgerJsonReader  *reader,
+                                        JsonObject        *object,
+                                        const char        *member,
+                                        const char       **out);
 gboolean    ledger_json_read_number    (LedgerJsonReader  *reader,
                                         JsonObject        *object,
                                         const char        *member,

@@ -56,11 +56,8 @@ read_uuid (LedgerJsonReader  *reader,
            GHashTable        *seen,
            const char       **out)
 {
-  if (!ledger_json_read_string (reader, object, "uuid", TRUE, out))
+  if (!ledger_json_read_uuid (reader, object, "uuid", out))
     return FALSE;
-  ledger_json_at (reader, object, "uuid");
-  if (!g_uuid_string_is_valid (*out))
-    return ledger_json_fail (reader, _("“%s” is not a UUID"), *out);
   if (!g_hash_table_add (seen, g_ascii_strdown (*out, -1)))
     return ledger_json_fail (reader, _("the UUID “%s” is used twice"), *out);
   return TRUE;
