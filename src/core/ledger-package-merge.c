@@ -217,48 +217,63 @@ ledger_package_merge_count_unresolved (LedgerPackageMerge *self)
   return count;
 }
 
-/* What apply writes: each value with its origin, and the value the ledger
- * held at the preview (or %NULL) in @expected. */
-static void
-collect_writes (LedgerPackageMerge *self,
-                GPtrArray          *values,
-                GPtrArray          *origins,
-                GPtrArray          *expected)
+/* A value apply writes, with its origin, and what the ledger held in its
+ * cell at the preview (or %NULL). */
+typedef struct
 {
+  LedgerIndicator *indicator;
+  LedgerValue     *value;
+  const char      *origin;
+  LedgerValue     *expected;
+} Write;
+
+static void
+add_write (GArray          *writes,
+           LedgerIndicator *indicator,
+           LedgerValue     *value,
+           const char      *origin,
+           LedgerValue     *expected)
+{
+  Write write = { indicator, value, origin, expected };
+
+  g_array_append_val (writes, write);
+}
+
+/* Returns: (transfer full) (element-type Write): what apply writes: the
+ * added values and the conflicts resolved to a package's value */
+static GArray *
+collect_writes (LedgerPackageMerge *self)
+{
+  GArray *writes = g_array_new (FALSE, FALSE, sizeof (Write));
+
   for (guint i = 0; i < self->sorting.added->len; i++)
     {
       LedgerPackageItem *item = g_ptr_array_index (self->sorting.added, i);
 
-      g_ptr_array_add (values, item->value);
-      g_ptr_array_add (origins, item->origin);
-      g_ptr_array_add (expected, NULL);
+      add_write (writes, item->indicator, item->value, item->origin, NULL);
     }
   for (guint i = 0; i < self->sorting.conflicts->len; i++)
     {
       LedgerPackageConflict *conflict = g_ptr_array_index (self->sorting.conflicts, i);
       LedgerPackageCandidate *chosen = chosen_candidate (conflict);
 
-      if (chosen == NULL || chosen->in_ledger)
-        continue;
-      g_ptr_array_add (values, chosen->value);
-      g_ptr_array_add (origins, chosen->origin);
-      g_ptr_array_add (expected, ledger_candidate_value (conflict));
+      if (chosen != NULL && !chosen->in_ledger)
+        add_write (writes, conflict->indicator, chosen->value, chosen->origin,
+                   ledger_candidate_value (conflict));
     }
+  return writes;
 }
 
-/* Returns: how many values apply would write: the added ones and the
- * conflicts resolved to a package's value */
+/* Returns: how many values apply would write */
 guint
 ledger_package_merge_count_writes (LedgerPackageMerge *self)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
-  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GArray) writes = NULL;
 
   g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), 0);
 
-  collect_writes (self, values, origins, expected);
-  return values->len;
+  writes = collect_writes (self);
+  return writes->len;
 }
 
 static gboolean
@@ -272,21 +287,23 @@ same_value (LedgerValue *a,
  * changed since (another window, an undo), nothing is written. */
 static gboolean
 check_not_stale (LedgerPackageMerge  *self,
-                 GPtrArray           *values,
-                 GPtrArray           *expected,
+                 GArray              *writes,
                  GError             **error)
 {
-  for (guint i = 0; i < values->len; i++)
+  for (guint i = 0; i < writes->len; i++)
     {
-      LedgerValue *value = g_ptr_array_index (values, i);
-      g_autoptr(LedgerValue) now = ledger_store_get_value (self->store, ledger_value_get_indicator_id (value),
-                                                           ledger_value_get_period (value));
+      Write *write = &g_array_index (writes, Write, i);
+      const char *period = ledger_value_get_period (write->value);
+      g_autoptr(LedgerValue) now = ledger_store_get_value (self->store,
+                                                           ledger_indicator_get_id (write->indicator),
+                                                           period);
 
-      if (!same_value (now, g_ptr_array_index (expected, i)))
+      if (!same_value (now, write->expected))
         {
           g_set_error (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE,
-                       _("The ledger’s value for %s has changed since the packages were read; "
-                         "read them again"), ledger_value_get_period (value));
+                       _("The ledger’s value of %s for %s has changed since the packages were read; "
+                         "nothing was imported. Read them again."),
+                       ledger_indicator_get_name (write->indicator), period);
           return FALSE;
         }
     }
@@ -306,16 +323,21 @@ gboolean
 ledger_package_merge_apply (LedgerPackageMerge  *self,
                             GError             **error)
 {
+  g_autoptr(GArray) writes = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GPtrArray) origins = g_ptr_array_new ();
-  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
 
   g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
 
-  collect_writes (self, values, origins, expected);
-  if (!check_not_stale (self, values, expected, error))
+  writes = collect_writes (self);
+  if (!check_not_stale (self, writes, error))
     return FALSE;
+  for (guint i = 0; i < writes->len; i++)
+    {
+      g_ptr_array_add (values, g_array_index (writes, Write, i).value);
+      g_ptr_array_add (origins, (gpointer) g_array_index (writes, Write, i).origin);
+    }
   if (values->len > 0 && !ledger_store_import_values_from (self->store, values, origins, error))
     return FALSE;
   self->applied = TRUE;

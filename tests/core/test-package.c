@@ -888,6 +888,7 @@ test_apply_stale (Fixture       *fixture,
   g_autoptr(LedgerPackage) package = NULL;
   g_autoptr(LedgerPackageMerge) merge = NULL;
   g_autoptr(LedgerValue) typed = NULL;
+  g_autoptr(LedgerIndicator) cpi = indicator_in (fixture->office, "cpi-rise");
   g_autoptr(GError) error = NULL;
 
   fill_unit_ledger (fixture->unit);
@@ -897,6 +898,8 @@ test_apply_stale (Fixture       *fixture,
 
   g_assert_false (ledger_package_merge_apply (merge, &error));
   test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE, "2026-06");
+  test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE,
+                              ledger_indicator_get_name (cpi));
   typed = value_in (fixture->office, "cpi-rise", "2026-06");
   g_assert_cmpfloat (ledger_value_get_number (typed), ==, 1.4);
   g_assert_cmpuint (test_count_all_values (fixture->office), ==, 1);
