@@ -150,6 +150,7 @@ read_entry (Reader     *reader,
   LedgerPackage *package = reader->package;
   const char *indicator, *code, *name, *period_code, *note, *source, *updated_at, *updated_by;
   g_autoptr(LedgerValue) value = NULL;
+  g_autofree char *uuid = NULL;
   LedgerPackageEntry *entry;
   LedgerPeriod period;
 
@@ -168,7 +169,8 @@ read_entry (Reader     *reader,
   if (!ledger_period_in_range (&period, &reader->from, &reader->to))
     return ledger_json_fail (json, _("the period %s is outside the package’s range, %s to %s"),
                              period_code, package->from, package->to);
-  if (!g_hash_table_add (reader->seen, g_strdup_printf ("%s/%s", indicator, period_code)))
+  uuid = g_ascii_strdown (indicator, -1);
+  if (!g_hash_table_add (reader->seen, g_strdup_printf ("%s/%s", uuid, period_code)))
     return ledger_json_fail (json, _("a second value of %s for %s"),
                              code[0] != '\0' ? code : indicator, period_code);
 
@@ -177,7 +179,7 @@ read_entry (Reader     *reader,
   ledger_value_set_updated (value, updated_at, updated_by);
 
   entry = g_new0 (LedgerPackageEntry, 1);
-  entry->indicator = g_ascii_strdown (indicator, -1);
+  entry->indicator = g_steal_pointer (&uuid);
   entry->code = g_strdup (code);
   entry->name = g_strdup (name);
   entry->value = g_steal_pointer (&value);

@@ -516,6 +516,9 @@ test_read_refused (void)
     { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q1\", \"value\": 5.7}, "
       "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q1\", \"value\": 5.8}",
       "values[1]: a second value of " GDP_UUID " for 2026-Q1" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q1\", \"value\": 5.7}, "
+      "{\"indicator\": \"B3E9BFA5-0000-4000-8000-000000000001\", \"period\": \"2026-Q1\", \"value\": 5.8}",
+      "a second value" },
     { "7", "values[0]: must be an object" },
   };
 
