@@ -16,6 +16,7 @@
 #include "ledger-cli.h"
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-package-merge.h"
 #include "ledger-plan-file.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
@@ -25,18 +26,28 @@
  * clear message and returns non-zero on failure, having changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
-                                  "export-changes", "export-xlsx", "backup", "restore", "check",
-                                  NULL };
+                                  "export-changes", "export-xlsx", "export-package", "import-package",
+                                  "backup", "restore", "check", NULL };
+/* Options that only go with a command: alone, they are a mistake to tell
+ * about, not a reason to open the window. */
+static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", NULL };
+
+static gboolean
+contains_any (GVariantDict       *options,
+              const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_variant_dict_contains (options, names[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 gboolean
 ledger_cli_wants_command (GVariantDict *options)
 {
-  for (guint i = 0; commands[i] != NULL; i++)
-    {
-      if (g_variant_dict_contains (options, commands[i]))
-        return TRUE;
-    }
-  return FALSE;
+  return contains_any (options, commands) || contains_any (options, modifiers);
 }
 
 static int
@@ -243,6 +254,163 @@ import_plan (LedgerStore *store,
 }
 
 static int
+export_package (LedgerStore  *store,
+                const char   *out,
+                GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autofree char *text = NULL;
+  const char *unit = NULL, *from = NULL, *to = NULL;
+
+  g_variant_dict_lookup (options, "from", "&s", &from);
+  g_variant_dict_lookup (options, "to", "&s", &to);
+  if (!g_variant_dict_lookup (options, "unit", "&s", &unit))
+    {
+      g_autoptr(GPtrArray) units = ledger_package_list_units (store, NULL);
+
+      g_printerr ("target-ledger: %s\n", _("Name the responsible unit with --unit UNIT; the ledger’s units are:"));
+      for (guint i = 0; units != NULL && i < units->len; i++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (units, i));
+      return 1;
+    }
+  /* Read back before it is written: a package that this program could not
+   * read is never handed to anyone. */
+  if ((text = ledger_package_export (store, unit, from, to, &error)) == NULL ||
+      (package = ledger_package_read (text, strlen (text), NULL, &error)) == NULL)
+    return fail (error);
+  if (write_text (out, text) != 0)
+    return 1;
+  if (!g_str_equal (out, "-"))
+    g_print (ngettext ("Exported %u value of %s (%s to %s) to %s\n",
+                       "Exported %u values of %s (%s to %s) to %s\n",
+                       ledger_package_get_n_entries (package)),
+             ledger_package_get_n_entries (package), ledger_package_get_unit (package),
+             ledger_package_get_from (package), ledger_package_get_to (package), out);
+  return 0;
+}
+
+static GPtrArray *
+read_packages (const char * const  *paths,
+               GError             **error)
+{
+  g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *data = NULL;
+      g_autofree char *name = g_path_get_basename (paths[i]);
+      g_autoptr(GError) local_error = NULL;
+      LedgerPackage *package = NULL;
+      gsize length;
+
+      if (g_file_get_contents (paths[i], &data, &length, &local_error))
+        package = ledger_package_read (data, length, name, &local_error);
+      if (package == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code, "%s: %s", paths[i], local_error->message);
+          return NULL;
+        }
+      g_print (ngettext ("%s: %s, %s to %s, %u value\n", "%s: %s, %s to %s, %u values\n",
+                         ledger_package_get_n_entries (package)),
+               paths[i], ledger_package_get_unit (package), ledger_package_get_from (package),
+               ledger_package_get_to (package), ledger_package_get_n_entries (package));
+      g_ptr_array_add (packages, package);
+    }
+  return g_steal_pointer (&packages);
+}
+
+/* "5.9%", or "5.9% (初步核算)" with its note. */
+static char *
+describe (LedgerIndicator *indicator,
+          LedgerValue     *value)
+{
+  g_autofree char *figure = ledger_package_describe_value (indicator, value);
+  const char *note = ledger_value_get_note (value);
+
+  if (note[0] == '\0')
+    return g_steal_pointer (&figure);
+  return g_strdup_printf ("%s (%s)", figure, note);
+}
+
+static void
+print_conflict (const LedgerPackageConflict *conflict)
+{
+  g_print (_("Conflict: %s (%s), %s:\n"), ledger_indicator_get_name (conflict->indicator),
+           ledger_indicator_get_code (conflict->indicator), conflict->period);
+  for (guint i = 0; i < conflict->candidates->len; i++)
+    {
+      const LedgerPackageCandidate *candidate = g_ptr_array_index (conflict->candidates, i);
+      g_autofree char *text = describe (conflict->indicator, candidate->value);
+
+      if (candidate->in_ledger)
+        g_print ("  %s: %s\n", _("in the ledger"), text);
+      else
+        g_print ("  %s: %s\n", candidate->origin, text);
+    }
+}
+
+static void
+print_merge (LedgerPackageMerge *merge)
+{
+  g_print (_("Added: %u, unchanged: %u, conflicts: %u, refused: %u\n"),
+           ledger_package_merge_get_n_added (merge), ledger_package_merge_get_n_unchanged (merge),
+           ledger_package_merge_get_n_conflicts (merge), ledger_package_merge_get_n_refused (merge));
+  for (guint i = 0; i < ledger_package_merge_get_n_conflicts (merge); i++)
+    print_conflict (ledger_package_merge_get_conflict (merge, i));
+  for (guint i = 0; i < ledger_package_merge_get_n_refused (merge); i++)
+    {
+      const LedgerPackageRefusal *refusal = ledger_package_merge_get_refused (merge, i);
+
+      g_print (_("Refused: %s, %s (%s): %s\n"),
+               refusal->entry->code[0] != '\0' ? refusal->entry->code : refusal->entry->indicator,
+               ledger_value_get_period (refusal->entry->value),
+               ledger_package_get_origin (refusal->package), refusal->reason);
+    }
+}
+
+/* On the command line conflicts cannot be chosen: with any, nothing is
+ * imported, unless --prefer-ledger keeps the ledger as it is where they are. */
+static int
+import_packages (LedgerStore  *store,
+                 GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) packages = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autofree const char **paths = NULL;
+  gboolean prefer_ledger = g_variant_dict_contains (options, "prefer-ledger");
+  guint n_writes;
+
+  g_variant_dict_lookup (options, "import-package", "^a&ay", &paths);
+  if ((packages = read_packages (paths, &error)) == NULL ||
+      (merge = ledger_package_merge_new (store, packages, &error)) == NULL)
+    {
+      g_printerr ("target-ledger: %s\n", error->message);
+      g_printerr ("target-ledger: %s\n", _("Nothing was imported"));
+      return 1;
+    }
+  print_merge (merge);
+  if (ledger_package_merge_get_n_conflicts (merge) > 0 && !prefer_ledger)
+    {
+      g_printerr ("target-ledger: %s\n",
+                  _("Nothing was imported: choose between the conflicting values in the window "
+                    "(Import Data Packages…), or run again with --prefer-ledger to import the rest "
+                    "and keep the ledger as it is where values conflict"));
+      return 1;
+    }
+  n_writes = ledger_package_merge_count_writes (merge);
+  if (!ledger_package_merge_apply (merge, &error))
+    {
+      g_printerr ("target-ledger: %s\n", error->message);
+      g_printerr ("target-ledger: %s\n", _("Nothing was imported"));
+      return 1;
+    }
+  g_print (ngettext ("Imported %u value\n", "Imported %u values\n", n_writes), n_writes);
+  return 0;
+}
+
+static int
 backup (LedgerStore *store,
         const char  *out)
 {
@@ -326,7 +494,14 @@ run_command (LedgerStore  *store,
     }
   if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
     return import_csv (store, path);
-  g_return_val_if_reached (2);
+  if (g_variant_dict_lookup (options, "export-package", "^&ay", &path))
+    return export_package (store, path, options);
+  if (g_variant_dict_contains (options, "import-package"))
+    return import_packages (store, options);
+
+  g_printerr ("target-ledger: %s\n",
+              _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package"));
+  return 2;
 }
 
 /* Removes a ledger the failed command created, with SQLite's side files. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the built binary, with a temporary HOME, as a user's script
 # would drive it. Exports the ledger, imports values from CSV, exports again
-# and compares; then checks that bad input changes nothing.
+# and compares; then checks that bad input changes nothing, and that a
+# responsible unit's data package reaches the office's ledger.
 set -euo pipefail
 
 bin=${1:?usage: $0 TARGET-LEDGER}
@@ -117,6 +118,47 @@ check "with a message that names it" grep -q '“June” is not a period' "$work
 if "$bin" --export-xlsx "$work/missing/out.xlsx" 2>/dev/null; then failed=0; else failed=1; fi
 check "an XLSX export into a missing folder fails" test $failed = 1
 check "and leaves nothing behind" sh -c "! ls -A '$work' | grep -q '\.xlsx\.'; test ! -e '$work/bad.xlsx'"
+
+# 11. Department data packages: 市统计局 records its figures in its own copy
+# of the ledger and exports them; the office imports the package. A value
+# the office holds otherwise stops the import unless --prefer-ledger.
+printf '%s\n' 'code,period,value,note,source' \
+  'gdp-growth,2026-Q1,5.7,,市统计局快报' \
+  'gdp-growth,2026-Q2,5.9,"初步核算, 含修订",市统计局' \
+  'gdp-growth,2026-Q3,6.0,,' \
+  'cpi-rise,2026-05,1.1,,' \
+  'new-urban-jobs,2026-05,2.6,,' > "$work/stats.csv"
+"$bin" --db "$work/unit.sqlite3" --import-csv "$work/stats.csv" > /dev/null
+check "export of a unit's data package" "$bin" --db "$work/unit.sqlite3" --export-package "$work/stats.tlpkg" \
+  --unit 市统计局 --from 2026-01 --to 2026-06
+check "the package holds the unit's values" grep -q '"code": "cpi-rise"' "$work/stats.tlpkg"
+if grep -q -e new-urban-jobs -e 2026-Q3 "$work/stats.tlpkg"; then other=1; else other=0; fi
+check "and no other unit's, no other period" test $other = 0
+check "import of the package into the office's ledger" "$bin" --db "$work/office.sqlite3" --import-package "$work/stats.tlpkg"
+"$bin" --db "$work/office.sqlite3" --export-csv "$work/office.csv"
+check "the values arrive" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,2026-Q2,5.9,0.5,.*"初步核算, 含修订",市统计局$' "$work/office.csv"
+"$bin" --db "$work/office.sqlite3" --export-changes "$work/office-changes.csv"
+check "the change log names the unit and the file" grep -q ',insert,value,cpi-rise,2026-05,.*,市统计局 · stats.tlpkg$' "$work/office-changes.csv"
+"$bin" --db "$work/office.sqlite3" --import-package "$work/stats.tlpkg" > "$work/again.out"
+check "a second import finds all unchanged" grep -q 'Added: 0, unchanged: 3, conflicts: 0, refused: 0' "$work/again.out"
+
+printf '%s\n' 'code,period,value' 'gdp-growth,2026-Q2,6.1' > "$work/office-typed.csv"
+"$bin" --db "$work/office2.sqlite3" --import-csv "$work/office-typed.csv" > /dev/null
+"$bin" --db "$work/office2.sqlite3" --export-csv "$work/office2-before.csv"
+if "$bin" --db "$work/office2.sqlite3" --import-package "$work/stats.tlpkg" > "$work/conflict.out" 2> "$work/conflict.err"; then failed=0; else failed=1; fi
+check "a conflicting package is refused" test $failed = 1
+check "the conflict is listed with both values" grep -q '市统计局 · stats.tlpkg: 5.9%' "$work/conflict.out"
+check "and the way out is told" grep -q -- --prefer-ledger "$work/conflict.err"
+"$bin" --db "$work/office2.sqlite3" --export-csv "$work/office2-after.csv"
+check "a refused package changes nothing" cmp -s "$work/office2-before.csv" "$work/office2-after.csv"
+check "--prefer-ledger imports the rest" "$bin" --db "$work/office2.sqlite3" --import-package "$work/stats.tlpkg" --prefer-ledger
+"$bin" --db "$work/office2.sqlite3" --export-csv "$work/office2-kept.csv"
+check "and keeps the ledger's value" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,2026-Q2,6.1,' "$work/office2-kept.csv"
+check "while the others arrive" grep -q ',cpi-rise,.*,2026-05,1.1,' "$work/office2-kept.csv"
+echo '{"format": "target-ledger-package", "version": 2}' > "$work/future.tlpkg"
+if "$bin" --db "$work/office3.sqlite3" --import-package "$work/future.tlpkg" 2> "$work/future.err"; then failed=0; else failed=1; fi
+check "a package of another version is refused" test $failed = 1
+check "saying so" grep -q 'version 2' "$work/future.err"
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

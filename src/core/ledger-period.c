@@ -193,6 +193,48 @@ ledger_period_compare (const LedgerPeriod *a,
   return (ka > kb) - (ka < kb);
 }
 
+/* Months since year 0 of the first and the last month a period's range
+ * reaches: a range "from 2026-Q2" starts in April, not in June. */
+static int
+range_start (const LedgerPeriod *from)
+{
+  int first_month = from->type == LEDGER_PERIOD_MONTH ? from->index
+                  : from->type == LEDGER_PERIOD_QUARTER ? from->index * 3 - 2
+                  : 1;
+
+  return from->year * 12 + first_month - 1;
+}
+
+static int
+range_end (const LedgerPeriod *period)
+{
+  return period->year * 12 + ledger_period_end_month (period) - 1;
+}
+
+/* Whether the range @from – @to holds anything: it does not end before it
+ * starts. */
+gboolean
+ledger_period_range_is_valid (const LedgerPeriod *from,
+                              const LedgerPeriod *to)
+{
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  return range_start (from) <= range_end (to);
+}
+
+/* Whether @period falls in the range @from – @to: it ends in a month from
+ * the first month of @from to the last of @to. "2026-01" – "2026-06" holds
+ * 1-2月 to 1-6月, 一季度 and 上半年, not 全年. */
+gboolean
+ledger_period_in_range (const LedgerPeriod *period,
+                        const LedgerPeriod *from,
+                        const LedgerPeriod *to)
+{
+  g_return_val_if_fail (period != NULL && from != NULL && to != NULL, FALSE);
+
+  return range_start (from) <= range_end (period) && range_end (period) <= range_end (to);
+}
+
 static void
 add_period (GPtrArray        *periods,
             int               year,

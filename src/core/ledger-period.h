@@ -43,6 +43,11 @@ double       ledger_period_pace           (const LedgerPeriod *period);
 int          ledger_period_sort_key       (const LedgerPeriod *period);
 int          ledger_period_compare        (const LedgerPeriod *a,
                                            const LedgerPeriod *b);
+gboolean     ledger_period_range_is_valid (const LedgerPeriod *from,
+                                           const LedgerPeriod *to);
+gboolean     ledger_period_in_range       (const LedgerPeriod *period,
+                                           const LedgerPeriod *from,
+                                           const LedgerPeriod *to);
 GPtrArray   *ledger_frequency_periods     (LedgerFrequency     frequency,
                                            int                 first_year,
                                            int                 last_year);

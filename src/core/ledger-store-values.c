@@ -464,6 +464,43 @@ ledger_store_set_value (LedgerStore  *self,
   return TRUE;
 }
 
+/* Records @values in one transaction, each with its own origin (from
+ * @origins) or all with @origin; cancelling writes nothing. */
+static gboolean
+import_values (LedgerStore   *self,
+               GPtrArray     *values,
+               const char    *origin,
+               GPtrArray     *origins,
+               GCancellable  *cancellable,
+               guint         *n_written,
+               GError       **error)
+{
+  if (!store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value_origin = origins != NULL ? g_ptr_array_index (origins, i) : origin;
+
+      if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
+          !store_write_value (self, g_ptr_array_index (values, i), value_origin, error))
+        {
+          store_rollback (self);
+          return FALSE;
+        }
+      if (n_written != NULL && i % 256 == 0)
+        g_atomic_int_set (n_written, i);
+    }
+  if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+  if (n_written != NULL)
+    g_atomic_int_set (n_written, values->len);
+  store_emit_values_changed (self, (gint64) 0);
+  return TRUE;
+}
+
 /**
  * ledger_store_import_values:
  * @values: (element-type LedgerValue): the values to record
@@ -500,28 +537,29 @@ ledger_store_import_values_cancellable (LedgerStore   *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
 
-  if (!store_begin (self, error))
-    return FALSE;
-  for (guint i = 0; i < values->len; i++)
-    {
-      if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
-          !store_write_value (self, g_ptr_array_index (values, i), origin, error))
-        {
-          store_rollback (self);
-          return FALSE;
-        }
-      if (n_written != NULL && i % 256 == 0)
-        g_atomic_int_set (n_written, i);
-    }
-  if (!store_commit (self, error))
-    {
-      store_rollback (self);
-      return FALSE;
-    }
-  if (n_written != NULL)
-    g_atomic_int_set (n_written, values->len);
-  store_emit_values_changed (self, (gint64) 0);
-  return TRUE;
+  return import_values (self, values, origin, NULL, cancellable, n_written, error);
+}
+
+/**
+ * ledger_store_import_values_from:
+ * @values: (element-type LedgerValue): the values to record
+ * @origins: (element-type utf8): where each value comes from, for the
+ *   change log ("市统计局 · stats-2026-06.tlpkg"): one for each of @values
+ *
+ * Like ledger_store_import_values(), for values from several sources: all
+ * of them in one transaction, one step of undo, or on the first error none.
+ */
+gboolean
+ledger_store_import_values_from (LedgerStore  *self,
+                                 GPtrArray    *values,
+                                 GPtrArray    *origins,
+                                 GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (origins != NULL && origins->len == values->len, FALSE);
+
+  return import_values (self, values, NULL, origins, NULL, NULL, error);
 }
 
 /* Deletes one value inside an open transaction, and logs it. A missing

@@ -536,6 +536,14 @@ ledger_store_get_schema_version (LedgerStore *self)
   return self->schema_version;
 }
 
+/* The name changes are recorded under (the "by" of the change log). */
+const char *
+ledger_store_get_user_name (LedgerStore *self)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+  return store_user ();
+}
+
 /* The local time zone is read once: GLib reads /etc/localtime again for
  * every g_date_time_new_now_local(), a fifth of an import's time. */
 char *

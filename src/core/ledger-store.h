@@ -40,6 +40,7 @@ LedgerStore *ledger_store_open                 (const char   *path,
                                                 GError      **error);
 const char  *ledger_store_get_path             (LedgerStore  *self);
 int          ledger_store_get_schema_version   (LedgerStore  *self);
+const char  *ledger_store_get_user_name        (LedgerStore  *self);
 gboolean     ledger_store_add_builtin_plans    (LedgerStore  *self,
                                                 GError      **error);
 gboolean     ledger_store_add_plans            (LedgerStore  *self,
@@ -76,6 +77,10 @@ gboolean     ledger_store_import_values_cancellable (LedgerStore   *self,
                                                 GCancellable  *cancellable,
                                                 guint         *n_written,
                                                 GError       **error);
+gboolean     ledger_store_import_values_from   (LedgerStore  *self,
+                                                GPtrArray    *values,
+                                                GPtrArray    *origins,
+                                                GError      **error);
 gboolean     ledger_store_update_indicator     (LedgerStore      *self,
                                                 LedgerIndicator  *indicator,
                                                 GError          **error);

@@ -254,6 +254,55 @@ test_labels (void)
   g_assert_cmpstr (bad_label, ==, "2026-13");
 }
 
+/* A data package's range of periods: a period is in it when it ends within
+ * the months the range covers, from the first month of "from". */
+static void
+test_range (void)
+{
+  const struct {
+    const char *from;
+    const char *to;
+    const char *period;
+    gboolean    in;
+  } cases[] = {
+    { "2026-01", "2026-06", "2026-02", TRUE },
+    { "2026-01", "2026-06", "2026-06", TRUE },
+    { "2026-01", "2026-06", "2026-07", FALSE },
+    { "2026-01", "2026-06", "2026-Q2", TRUE },
+    { "2026-01", "2026-06", "2026-Q3", FALSE },
+    { "2026-01", "2026-06", "2026", FALSE },
+    { "2026-01", "2026-12", "2026", TRUE },
+    { "2026-Q2", "2026-Q2", "2026-04", TRUE },
+    { "2026-Q2", "2026-Q2", "2026-03", FALSE },
+    { "2026-Q2", "2026-Q2", "2026-Q1", FALSE },
+    { "2026", "2027", "2027-05", TRUE },
+    { "2026", "2027", "2025-12", FALSE },
+    { "2026", "2027", "2028", FALSE },
+    { "2026-05", "2026-05", "2026-05", TRUE },
+    { "2026-05", "2026-05", "2026-04", FALSE },
+  };
+  LedgerPeriod june = parse_or_fail ("2026-06");
+  LedgerPeriod march = parse_or_fail ("2026-03");
+  LedgerPeriod h1 = parse_or_fail ("2026-Q2");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      LedgerPeriod from = parse_or_fail (cases[i].from);
+      LedgerPeriod to = parse_or_fail (cases[i].to);
+      LedgerPeriod period = parse_or_fail (cases[i].period);
+
+      if (ledger_period_in_range (&period, &from, &to) != cases[i].in)
+        g_error ("%s in %s – %s: expected %s", cases[i].period, cases[i].from, cases[i].to,
+                 cases[i].in ? "in" : "out");
+    }
+
+  g_assert_true (ledger_period_range_is_valid (&march, &june));
+  g_assert_false (ledger_period_range_is_valid (&june, &march));
+  /* From 上半年 to 1-3月: April to March, nothing. */
+  g_assert_false (ledger_period_range_is_valid (&h1, &march));
+  g_assert_true (ledger_period_range_is_valid (&h1, &june));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/period/frequency/has-period", test_frequency_has_period);
   g_test_add_func ("/period/frequency/strings", test_frequency_strings);
   g_test_add_func ("/period/labels", test_labels);
+  g_test_add_func ("/period/range", test_range);
 
   return g_test_run ();
 }

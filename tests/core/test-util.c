@@ -120,10 +120,10 @@ find_by_code (LedgerNode      *area,
     }
 }
 
-static LedgerIndicator *
-find_indicator (LedgerStore *store,
-                const char  *plan_code,
-                const char  *code)
+LedgerIndicator *
+test_find_indicator (LedgerStore *store,
+                     const char  *plan_code,
+                     const char  *code)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
@@ -148,7 +148,7 @@ test_indicator_id (LedgerStore *store,
                    const char  *plan_code,
                    const char  *code)
 {
-  g_autoptr(LedgerIndicator) indicator = find_indicator (store, plan_code, code);
+  g_autoptr(LedgerIndicator) indicator = test_find_indicator (store, plan_code, code);
 
   return ledger_indicator_get_id (indicator);
 }

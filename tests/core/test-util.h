@@ -26,6 +26,12 @@ void             test_write_file           (const char      *path,
 /* Opens (creating) the ledger @path and loads the built-in plans into it. */
 LedgerStore     *test_open_ledger          (const char      *path);
 
+/* The indicator @code of the plan @plan_code, as the store lists it
+ * (asserted to exist), a new object of its own. */
+LedgerIndicator *test_find_indicator       (LedgerStore     *store,
+                                            const char      *plan_code,
+                                            const char      *code);
+
 /* The database id of the indicator @code of the plan @plan_code, as the
  * store lists it (asserted to exist). */
 gint64           test_indicator_id         (LedgerStore     *store,

@@ -1,0 +1,82 @@
+/* ledger-json.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Reads a JSON document whose every member is checked before use: an
+ * error names the line and the place in the document ("line 12,
+ * values[3]: “value” must be a number"). Used by the plan files and the
+ * data packages. */
+typedef struct
+{
+  GQuark       domain;  /* of the errors about the content */
+  int          code;
+  GError     **error;
+  GString     *path;    /* "plans[0].areas[2]": where the reader is */
+  GHashTable  *lines;   /* object/member → the line the parser saw it on */
+  JsonParser  *parser;
+  JsonObject  *object;
+  const char  *member;
+} LedgerJsonReader;
+
+void        ledger_json_reader_init    (LedgerJsonReader  *reader,
+                                        GQuark             domain,
+                                        int                code,
+                                        GError           **error);
+void        ledger_json_reader_clear   (LedgerJsonReader  *reader);
+JsonNode   *ledger_json_reader_load    (LedgerJsonReader  *reader,
+                                        const char        *data,
+                                        gssize             length,
+                                        GError           **syntax_error);
+gsize       ledger_json_reader_enter   (LedgerJsonReader  *reader,
+                                        const char        *member,
+                                        guint              index);
+void        ledger_json_reader_leave   (LedgerJsonReader  *reader,
+                                        gsize              saved);
+void        ledger_json_at             (LedgerJsonReader  *reader,
+                                        JsonObject        *object,
+                                        const char        *member);
+gboolean    ledger_json_fail           (LedgerJsonReader  *reader,
+                                        const char        *format,
+                                        ...) G_GNUC_PRINTF (2, 3);
+gboolean    ledger_json_check_members  (LedgerJsonReader   *reader,
+                                        JsonObject         *object,
+                                        const char * const *allowed);
+gboolean    ledger_json_read_string    (LedgerJsonReader  *reader,
+                                        JsonObject        *object,
+                                        const char        *member,
+                                        gboolean           required,
+                                        const char       **out);
+gboolean    ledger_json_read_uuid      (LedgerJsonReader  *reader,
+                                        JsonObject        *object,
+                                        const char        *member,
+                                        const char       **out);
+gboolean    ledger_json_read_number    (LedgerJsonReader  *reader,
+                                        JsonObject        *object,
+                                        const char        *member,
+                                        double            *out);
+JsonArray  *ledger_json_read_array     (LedgerJsonReader  *reader,
+                                        JsonObject        *object,
+                                        const char        *member,
+                                        gboolean           non_empty);
+JsonObject *ledger_json_array_object   (LedgerJsonReader  *reader,
+                                        JsonArray         *array,
+                                        guint              index);
+
+/* Writing: members left out when empty, numbers in their shortest form. */
+void        ledger_json_add_string     (JsonBuilder       *builder,
+                                        const char        *member,
+                                        const char        *value);
+void        ledger_json_add_number     (JsonBuilder       *builder,
+                                        const char        *member,
+                                        double             value);
+char       *ledger_json_to_data        (JsonNode          *root);
+
+G_END_DECLS

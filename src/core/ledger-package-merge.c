@@ -1,0 +1,359 @@
+/* ledger-package-merge.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-package"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-package-sort.h"
+#include "ledger-status.h"
+
+/* Merging data packages into the ledger: values meet by indicator UUID and
+ * period. A cell the ledger does not fill yet and one package fills is
+ * added; one that already holds the same value is unchanged; any other is
+ * a conflict, listed with every candidate for the user to choose. Nothing
+ * the ledger holds is overwritten unless the user chooses a package's
+ * value. Applying writes everything in one transaction, each value with
+ * its package as the change log's origin. */
+
+struct _LedgerPackageMerge
+{
+  GObject               parent_instance;
+
+  LedgerStore          *store;
+  GPtrArray            *packages;
+  LedgerPackageSorting  sorting;
+  gboolean              applied;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerPackageMerge, ledger_package_merge, G_TYPE_OBJECT)
+
+static void
+ledger_package_merge_finalize (GObject *object)
+{
+  LedgerPackageMerge *self = LEDGER_PACKAGE_MERGE (object);
+
+  ledger_package_sorting_clear (&self->sorting);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->packages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ledger_package_merge_parent_class)->finalize (object);
+}
+
+static void
+ledger_package_merge_class_init (LedgerPackageMergeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ledger_package_merge_finalize;
+}
+
+static void
+ledger_package_merge_init (LedgerPackageMerge *self)
+{
+  ledger_package_sorting_init (&self->sorting);
+}
+
+/**
+ * ledger_package_merge_new:
+ * @packages: (element-type LedgerPackage): the packages to merge, in the
+ *   order to list them
+ *
+ * Works out what merging @packages into the ledger would do, writing
+ * nothing: the values to add, those the ledger already holds, the
+ * conflicts and the values refused, each with its reason.
+ *
+ * Returns: (transfer full): the merge, or %NULL with @error set when the
+ *   ledger cannot be read
+ */
+LedgerPackageMerge *
+ledger_package_merge_new (LedgerStore  *store,
+                          GPtrArray    *packages,
+                          GError      **error)
+{
+  g_autoptr(LedgerPackageMerge) self = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+  g_return_val_if_fail (packages != NULL, NULL);
+
+  self = g_object_new (LEDGER_TYPE_PACKAGE_MERGE, NULL);
+  self->store = g_object_ref (store);
+  self->packages = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < packages->len; i++)
+    g_ptr_array_add (self->packages, g_object_ref (g_ptr_array_index (packages, i)));
+
+  if (!ledger_package_sort (store, self->packages, &self->sorting, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+guint
+ledger_package_merge_get_n_added (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), 0);
+  return self->sorting.added->len;
+}
+
+/* The values the ledger has no value for yet, that one package or several
+ * that agree give. */
+const LedgerPackageItem *
+ledger_package_merge_get_added (LedgerPackageMerge *self,
+                                guint               index)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  g_return_val_if_fail (index < self->sorting.added->len, NULL);
+  return g_ptr_array_index (self->sorting.added, index);
+}
+
+guint
+ledger_package_merge_get_n_unchanged (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), 0);
+  return self->sorting.unchanged->len;
+}
+
+/* The values the ledger already holds as the packages give them. */
+const LedgerPackageItem *
+ledger_package_merge_get_unchanged (LedgerPackageMerge *self,
+                                    guint               index)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  g_return_val_if_fail (index < self->sorting.unchanged->len, NULL);
+  return g_ptr_array_index (self->sorting.unchanged, index);
+}
+
+guint
+ledger_package_merge_get_n_conflicts (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), 0);
+  return self->sorting.conflicts->len;
+}
+
+const LedgerPackageConflict *
+ledger_package_merge_get_conflict (LedgerPackageMerge *self,
+                                   guint               index)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  g_return_val_if_fail (index < self->sorting.conflicts->len, NULL);
+  return g_ptr_array_index (self->sorting.conflicts, index);
+}
+
+guint
+ledger_package_merge_get_n_refused (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), 0);
+  return self->sorting.refused->len;
+}
+
+const LedgerPackageRefusal *
+ledger_package_merge_get_refused (LedgerPackageMerge *self,
+                                  guint               index)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  g_return_val_if_fail (index < self->sorting.refused->len, NULL);
+  return g_ptr_array_index (self->sorting.refused, index);
+}
+
+/**
+ * ledger_package_merge_choose:
+ * @candidate_index: the candidate to keep, or -1 to leave the cell as the
+ *   ledger has it
+ *
+ * Resolves a conflict. Choosing the ledger's own candidate (or -1) writes
+ * nothing; choosing a package's writes that value on apply.
+ *
+ * Returns: %FALSE if either index is out of range
+ */
+gboolean
+ledger_package_merge_choose (LedgerPackageMerge *self,
+                             guint               conflict_index,
+                             int                 candidate_index)
+{
+  LedgerPackageConflict *conflict;
+
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), FALSE);
+
+  if (conflict_index >= self->sorting.conflicts->len)
+    return FALSE;
+  conflict = g_ptr_array_index (self->sorting.conflicts, conflict_index);
+  if (candidate_index < -1 || candidate_index >= (int) conflict->candidates->len)
+    return FALSE;
+  conflict->chosen = candidate_index;
+  return TRUE;
+}
+
+static LedgerPackageCandidate *
+chosen_candidate (LedgerPackageConflict *conflict)
+{
+  return conflict->chosen >= 0 ? g_ptr_array_index (conflict->candidates, conflict->chosen) : NULL;
+}
+
+static LedgerValue *
+ledger_candidate_value (LedgerPackageConflict *conflict)
+{
+  LedgerPackageCandidate *first = g_ptr_array_index (conflict->candidates, 0);
+
+  return first->in_ledger ? first->value : NULL;
+}
+
+/* Returns: how many conflicts between packages are left with nothing
+ * chosen: those cells stay empty */
+guint
+ledger_package_merge_count_unresolved (LedgerPackageMerge *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), 0);
+
+  for (guint i = 0; i < self->sorting.conflicts->len; i++)
+    {
+      LedgerPackageConflict *conflict = g_ptr_array_index (self->sorting.conflicts, i);
+
+      count += conflict->chosen < 0 && ledger_candidate_value (conflict) == NULL;
+    }
+  return count;
+}
+
+/* A value apply writes, with its origin, and what the ledger held in its
+ * cell at the preview (or %NULL). */
+typedef struct
+{
+  LedgerIndicator *indicator;
+  LedgerValue     *value;
+  const char      *origin;
+  LedgerValue     *expected;
+} Write;
+
+static void
+add_write (GArray          *writes,
+           LedgerIndicator *indicator,
+           LedgerValue     *value,
+           const char      *origin,
+           LedgerValue     *expected)
+{
+  Write write = { indicator, value, origin, expected };
+
+  g_array_append_val (writes, write);
+}
+
+/* Returns: (transfer full) (element-type Write): what apply writes: the
+ * added values and the conflicts resolved to a package's value */
+static GArray *
+collect_writes (LedgerPackageMerge *self)
+{
+  GArray *writes = g_array_new (FALSE, FALSE, sizeof (Write));
+
+  for (guint i = 0; i < self->sorting.added->len; i++)
+    {
+      LedgerPackageItem *item = g_ptr_array_index (self->sorting.added, i);
+
+      add_write (writes, item->indicator, item->value, item->origin, NULL);
+    }
+  for (guint i = 0; i < self->sorting.conflicts->len; i++)
+    {
+      LedgerPackageConflict *conflict = g_ptr_array_index (self->sorting.conflicts, i);
+      LedgerPackageCandidate *chosen = chosen_candidate (conflict);
+
+      if (chosen != NULL && !chosen->in_ledger)
+        add_write (writes, conflict->indicator, chosen->value, chosen->origin,
+                   ledger_candidate_value (conflict));
+    }
+  return writes;
+}
+
+/* Returns: how many values apply would write */
+guint
+ledger_package_merge_count_writes (LedgerPackageMerge *self)
+{
+  g_autoptr(GArray) writes = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), 0);
+
+  writes = collect_writes (self);
+  return writes->len;
+}
+
+static gboolean
+same_value (LedgerValue *a,
+            LedgerValue *b)
+{
+  return a == NULL || b == NULL ? a == b : ledger_value_equal (a, b);
+}
+
+/* The preview holds for the ledger as it was: if a cell to be written
+ * changed since (another window, an undo), nothing is written. */
+static gboolean
+check_not_stale (LedgerPackageMerge  *self,
+                 GArray              *writes,
+                 GError             **error)
+{
+  for (guint i = 0; i < writes->len; i++)
+    {
+      Write *write = &g_array_index (writes, Write, i);
+      const char *period = ledger_value_get_period (write->value);
+      g_autoptr(LedgerValue) now = ledger_store_get_value (self->store,
+                                                           ledger_indicator_get_id (write->indicator),
+                                                           period);
+
+      if (!same_value (now, write->expected))
+        {
+          g_set_error (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE,
+                       _("The ledger’s value of %s for %s has changed since the packages were read; "
+                         "nothing was imported. Read them again."),
+                       ledger_indicator_get_name (write->indicator), period);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_package_merge_apply:
+ *
+ * Writes the added values and the conflicts resolved to a package's
+ * value, in one transaction (one step of undo), each with its package as
+ * the origin in the change log. On any error nothing is written.
+ *
+ * Returns: %TRUE when all was written (or there was nothing to write)
+ */
+gboolean
+ledger_package_merge_apply (LedgerPackageMerge  *self,
+                            GError             **error)
+{
+  g_autoptr(GArray) writes = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
+
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), FALSE);
+  g_return_val_if_fail (!self->applied, FALSE);
+
+  writes = collect_writes (self);
+  if (!check_not_stale (self, writes, error))
+    return FALSE;
+  for (guint i = 0; i < writes->len; i++)
+    {
+      g_ptr_array_add (values, g_array_index (writes, Write, i).value);
+      g_ptr_array_add (origins, (gpointer) g_array_index (writes, Write, i).origin);
+    }
+  if (values->len > 0 && !ledger_store_import_values_from (self->store, values, origins, error))
+    return FALSE;
+  self->applied = TRUE;
+  return TRUE;
+}
+
+/* Returns: (transfer full): a value's figure as the ledger shows it:
+ * "5.8%", "2.6 万人", "推进中" */
+char *
+ledger_package_describe_value (LedgerIndicator *indicator,
+                               LedgerValue     *value)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (LEDGER_IS_VALUE (value), NULL);
+
+  if (!ledger_value_has_number (value))
+    return g_strdup (ledger_status_label (ledger_value_get_status (value)));
+  return ledger_indicator_format_value (indicator, ledger_value_get_number (value));
+}

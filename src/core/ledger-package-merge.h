@@ -1,0 +1,83 @@
+/* ledger-package-merge.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ledger-package.h"
+
+G_BEGIN_DECLS
+
+/* What merging data packages into the ledger would do, per indicator and
+ * period; the user resolves the conflicts, then applies it. All the
+ * structures below are owned by the merge and read-only. */
+
+/* A value to add (the ledger has none) or one the ledger already holds. */
+typedef struct
+{
+  LedgerIndicator *indicator;  /* the ledger's */
+  char            *period;
+  LedgerValue     *value;      /* with the ledger's indicator id */
+  char            *origin;     /* the packages that give it: "市统计局 · stats.tlpkg" */
+} LedgerPackageItem;
+
+/* One of the values a conflict can be resolved to. */
+typedef struct
+{
+  LedgerValue *value;
+  gboolean     in_ledger;  /* the value the ledger holds now */
+  char        *origin;     /* the packages that give it, "; "-separated;
+                            * "" for the ledger's value that no package gives */
+} LedgerPackageCandidate;
+
+/* A cell that the ledger and a package, or two packages, fill differently
+ * (a value is its figure, note and source). */
+typedef struct
+{
+  LedgerIndicator *indicator;
+  char            *period;
+  GPtrArray       *candidates;  /* of LedgerPackageCandidate; the ledger's first, if any */
+  int              chosen;      /* the candidate to keep, or -1: leave the cell as it is */
+} LedgerPackageConflict;
+
+/* A value of a package that cannot go into this ledger. */
+typedef struct
+{
+  LedgerPackage            *package;
+  const LedgerPackageEntry *entry;
+  char                     *reason;
+} LedgerPackageRefusal;
+
+#define LEDGER_TYPE_PACKAGE_MERGE (ledger_package_merge_get_type ())
+
+G_DECLARE_FINAL_TYPE (LedgerPackageMerge, ledger_package_merge, LEDGER, PACKAGE_MERGE, GObject)
+
+LedgerPackageMerge          *ledger_package_merge_new             (LedgerStore        *store,
+                                                                   GPtrArray          *packages,
+                                                                   GError            **error);
+guint                        ledger_package_merge_get_n_added     (LedgerPackageMerge *self);
+const LedgerPackageItem     *ledger_package_merge_get_added       (LedgerPackageMerge *self,
+                                                                   guint               index);
+guint                        ledger_package_merge_get_n_unchanged (LedgerPackageMerge *self);
+const LedgerPackageItem     *ledger_package_merge_get_unchanged   (LedgerPackageMerge *self,
+                                                                   guint               index);
+guint                        ledger_package_merge_get_n_conflicts (LedgerPackageMerge *self);
+const LedgerPackageConflict *ledger_package_merge_get_conflict    (LedgerPackageMerge *self,
+                                                                   guint               index);
+guint                        ledger_package_merge_get_n_refused   (LedgerPackageMerge *self);
+const LedgerPackageRefusal  *ledger_package_merge_get_refused     (LedgerPackageMerge *self,
+                                                                   guint               index);
+gboolean                     ledger_package_merge_choose          (LedgerPackageMerge *self,
+                                                                   guint               conflict_index,
+                                                                   int                 candidate_index);
+guint                        ledger_package_merge_count_unresolved (LedgerPackageMerge *self);
+guint                        ledger_package_merge_count_writes    (LedgerPackageMerge *self);
+gboolean                     ledger_package_merge_apply           (LedgerPackageMerge *self,
+                                                                   GError            **error);
+
+char                        *ledger_package_describe_value        (LedgerIndicator    *indicator,
+                                                                   LedgerValue        *value);
+
+G_END_DECLS

@@ -1,0 +1,363 @@
+/* ledger-package-sort.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-package"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-package-sort.h"
+
+/* Sorts the values of data packages against the ledger, by indicator UUID
+ * and period: refused (not an indicator or not a period of this ledger),
+ * added (an empty cell that the packages fill alike), unchanged (the
+ * ledger holds the same value) or in conflict (any other case), with the
+ * candidates of each conflict. Reads the ledger, writes nothing. */
+
+/* An indicator of the ledger, with the years its plan covers. */
+typedef struct
+{
+  LedgerIndicator *indicator;
+  int              first_year;
+  int              last_year;
+} Known;
+
+/* What the packages give for one indicator and period. */
+typedef struct
+{
+  Known     *known;
+  GPtrArray *values;    /* of LedgerValue, with the ledger's indicator id */
+  GPtrArray *packages;  /* the package of each value */
+} Cell;
+
+static void
+item_free (LedgerPackageItem *item)
+{
+  g_clear_object (&item->indicator);
+  g_free (item->period);
+  g_clear_object (&item->value);
+  g_free (item->origin);
+  g_free (item);
+}
+
+static void
+candidate_free (LedgerPackageCandidate *candidate)
+{
+  g_clear_object (&candidate->value);
+  g_free (candidate->origin);
+  g_free (candidate);
+}
+
+static void
+conflict_free (LedgerPackageConflict *conflict)
+{
+  g_clear_object (&conflict->indicator);
+  g_free (conflict->period);
+  g_ptr_array_unref (conflict->candidates);
+  g_free (conflict);
+}
+
+static void
+refusal_free (LedgerPackageRefusal *refusal)
+{
+  g_free (refusal->reason);
+  g_free (refusal);
+}
+
+static void
+known_free (Known *known)
+{
+  g_object_unref (known->indicator);
+  g_free (known);
+}
+
+static void
+cell_free (Cell *cell)
+{
+  g_ptr_array_unref (cell->values);
+  g_ptr_array_unref (cell->packages);
+  g_free (cell);
+}
+
+void
+ledger_package_sorting_init (LedgerPackageSorting *sorting)
+{
+  sorting->added = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  sorting->unchanged = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  sorting->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
+  sorting->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);
+}
+
+void
+ledger_package_sorting_clear (LedgerPackageSorting *sorting)
+{
+  g_clear_pointer (&sorting->added, g_ptr_array_unref);
+  g_clear_pointer (&sorting->unchanged, g_ptr_array_unref);
+  g_clear_pointer (&sorting->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&sorting->refused, g_ptr_array_unref);
+}
+
+typedef struct
+{
+  GHashTable *by_uuid;
+  LedgerPlan *plan;
+} IndexContext;
+
+static void
+index_indicator (LedgerNode      *area,
+                 LedgerNode      *task,
+                 LedgerIndicator *indicator,
+                 gpointer         user_data)
+{
+  IndexContext *context = user_data;
+  Known *known = g_new0 (Known, 1);
+
+  known->indicator = g_object_ref (indicator);
+  known->first_year = ledger_plan_get_first_year (context->plan);
+  known->last_year = ledger_plan_get_last_year (context->plan);
+  g_hash_table_insert (context->by_uuid, g_ascii_strdown (ledger_indicator_get_uuid (indicator), -1), known);
+}
+
+/* The ledger's indicators by UUID. */
+static GHashTable *
+index_ledger (LedgerStore  *store,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
+  GHashTable *by_uuid;
+
+  if (plans == NULL)
+    return NULL;
+  by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_free);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      IndexContext context = { by_uuid, g_ptr_array_index (plans, i) };
+
+      ledger_plan_foreach_indicator (context.plan, index_indicator, &context);
+    }
+  return by_uuid;
+}
+
+/* Returns: (transfer full) (nullable): why @entry cannot go into the
+ * ledger, or %NULL when it can */
+static char *
+check_entry (const LedgerPackageEntry *entry,
+             Known                    *known)
+{
+  const char *period_code = ledger_value_get_period (entry->value);
+  LedgerIndicator *indicator;
+  LedgerPeriod period;
+  const char *name;
+
+  if (known == NULL)
+    return g_strdup_printf (_("%s (%s) is not an indicator of this ledger"),
+                            entry->name[0] != '\0' ? entry->name : entry->code,
+                            entry->indicator);
+  indicator = known->indicator;
+  name = ledger_indicator_get_name (indicator);
+  if ((ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE) ==
+      ledger_value_has_number (entry->value))
+    return ledger_value_has_number (entry->value)
+           ? g_strdup_printf (_("%s is a qualitative task here; the package gives a number"), name)
+           : g_strdup_printf (_("%s needs a number here; the package gives a status"), name);
+  ledger_period_parse (period_code, &period);
+  if (!ledger_frequency_has_period (ledger_indicator_get_frequency (indicator), &period))
+    return g_strdup_printf (_("%s is reported %s, not for %s"), name,
+                            ledger_frequency_label (ledger_indicator_get_frequency (indicator)),
+                            period_code);
+  if (period.year < known->first_year || period.year > known->last_year)
+    return g_strdup_printf (_("%s is outside the years of the plan of %s"), period_code, name);
+  return NULL;
+}
+
+static LedgerValue *
+value_for (LedgerValue *value,
+           gint64       indicator_id)
+{
+  LedgerValue *copy;
+
+  if (ledger_value_has_number (value))
+    copy = ledger_value_new (indicator_id, ledger_value_get_period (value),
+                             ledger_value_get_number (value), ledger_value_get_note (value),
+                             ledger_value_get_source (value));
+  else
+    copy = ledger_value_new_status (indicator_id, ledger_value_get_period (value),
+                                    ledger_value_get_status (value), ledger_value_get_note (value),
+                                    ledger_value_get_source (value));
+  ledger_value_set_updated (copy, ledger_value_get_updated_at (value),
+                            ledger_value_get_updated_by (value));
+  return copy;
+}
+
+static void
+refuse (LedgerPackageSorting     *sorting,
+        LedgerPackage            *package,
+        const LedgerPackageEntry *entry,
+        char                     *reason)
+{
+  LedgerPackageRefusal *refusal = g_new0 (LedgerPackageRefusal, 1);
+
+  refusal->package = package;
+  refusal->entry = entry;
+  refusal->reason = reason;
+  g_ptr_array_add (sorting->refused, refusal);
+}
+
+/* Sorts each entry of each package into a refusal or a cell; the cells in
+ * the order they are first met. */
+static void
+gather (LedgerPackageSorting *sorting,
+        GPtrArray            *packages,
+        GHashTable           *by_uuid,
+        GPtrArray            *cells)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint p = 0; p < packages->len; p++)
+    {
+      LedgerPackage *package = g_ptr_array_index (packages, p);
+
+      for (guint e = 0; e < ledger_package_get_n_entries (package); e++)
+        {
+          const LedgerPackageEntry *entry = ledger_package_get_entry (package, e);
+          const char *period = ledger_value_get_period (entry->value);
+          Known *known = g_hash_table_lookup (by_uuid, entry->indicator);
+          char *reason = check_entry (entry, known);
+          g_autofree char *key = NULL;
+          Cell *cell;
+
+          if (reason != NULL)
+            {
+              refuse (sorting, package, entry, reason);
+              continue;
+            }
+          key = g_strdup_printf ("%s/%s", entry->indicator, period);
+          if ((cell = g_hash_table_lookup (by_key, key)) == NULL)
+            {
+              cell = g_new0 (Cell, 1);
+              cell->known = known;
+              cell->values = g_ptr_array_new_with_free_func (g_object_unref);
+              cell->packages = g_ptr_array_new ();
+              g_hash_table_insert (by_key, g_steal_pointer (&key), cell);
+              g_ptr_array_add (cells, cell);
+            }
+          g_ptr_array_add (cell->values, value_for (entry->value, ledger_indicator_get_id (known->indicator)));
+          g_ptr_array_add (cell->packages, package);
+        }
+    }
+}
+
+static void
+add_origin (LedgerPackageCandidate *candidate,
+            LedgerPackage          *package)
+{
+  const char *origin = ledger_package_get_origin (package);
+  char *joined;
+
+  if (candidate->origin[0] == '\0')
+    joined = g_strdup (origin);
+  else
+    joined = g_strconcat (candidate->origin, "; ", origin, NULL);
+  g_free (candidate->origin);
+  candidate->origin = joined;
+}
+
+static LedgerPackageCandidate *
+candidate_new (LedgerValue *value,
+               gboolean     in_ledger)
+{
+  LedgerPackageCandidate *candidate = g_new0 (LedgerPackageCandidate, 1);
+
+  candidate->value = g_object_ref (value);
+  candidate->in_ledger = in_ledger;
+  candidate->origin = g_strdup ("");
+  return candidate;
+}
+
+/* The distinct values of a cell: the ledger's first, if it has one, then
+ * each package's, the packages that agree on a value together. */
+static GPtrArray *
+candidates_of (Cell        *cell,
+               LedgerValue *in_ledger)
+{
+  GPtrArray *candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+
+  if (in_ledger != NULL)
+    g_ptr_array_add (candidates, candidate_new (in_ledger, TRUE));
+  for (guint i = 0; i < cell->values->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (cell->values, i);
+      LedgerPackageCandidate *match = NULL;
+
+      for (guint c = 0; c < candidates->len && match == NULL; c++)
+        {
+          LedgerPackageCandidate *candidate = g_ptr_array_index (candidates, c);
+
+          if (ledger_value_equal (candidate->value, value))
+            match = candidate;
+        }
+      if (match == NULL)
+        g_ptr_array_add (candidates, match = candidate_new (value, FALSE));
+      add_origin (match, g_ptr_array_index (cell->packages, i));
+    }
+  return candidates;
+}
+
+static void
+sort_cell (LedgerPackageSorting *sorting,
+           LedgerStore          *store,
+           Cell                 *cell)
+{
+  LedgerIndicator *indicator = cell->known->indicator;
+  const char *period = ledger_value_get_period (g_ptr_array_index (cell->values, 0));
+  g_autoptr(LedgerValue) in_ledger = ledger_store_get_value (store, ledger_indicator_get_id (indicator),
+                                                             period);
+  g_autoptr(GPtrArray) candidates = candidates_of (cell, in_ledger);
+  LedgerPackageCandidate *only = g_ptr_array_index (candidates, 0);
+
+  if (candidates->len == 1)
+    {
+      LedgerPackageItem *item = g_new0 (LedgerPackageItem, 1);
+
+      item->indicator = g_object_ref (indicator);
+      item->period = g_strdup (period);
+      item->value = g_object_ref (only->value);
+      item->origin = g_strdup (only->origin);
+      g_ptr_array_add (only->in_ledger ? sorting->unchanged : sorting->added, item);
+    }
+  else
+    {
+      LedgerPackageConflict *conflict = g_new0 (LedgerPackageConflict, 1);
+
+      conflict->indicator = g_object_ref (indicator);
+      conflict->period = g_strdup (period);
+      conflict->candidates = g_steal_pointer (&candidates);
+      /* By default the ledger keeps what it has. */
+      conflict->chosen = in_ledger != NULL ? 0 : -1;
+      g_ptr_array_add (sorting->conflicts, conflict);
+    }
+}
+
+/* Sorts the entries of @packages (kept alive by the caller as long as
+ * @sorting, whose refusals point into them) into @sorting. */
+gboolean
+ledger_package_sort (LedgerStore           *store,
+                     GPtrArray             *packages,
+                     LedgerPackageSorting  *sorting,
+                     GError               **error)
+{
+  g_autoptr(GHashTable) by_uuid = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+
+  if ((by_uuid = index_ledger (store, error)) == NULL)
+    return FALSE;
+  cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
+  gather (sorting, packages, by_uuid, cells);
+  for (guint i = 0; i < cells->len; i++)
+    sort_cell (sorting, store, g_ptr_array_index (cells, i));
+  return TRUE;
+}

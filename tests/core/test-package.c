@@ -1,0 +1,936 @@
+/* test-package.c: department data packages — a responsible unit's values
+ * exported from its own copy of the ledger, read back and merged into the
+ * planning office's ledger (docs/package-format.md)
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ledger-package.h"
+#include "ledger-package-merge.h"
+#include "test-util.h"
+
+#define PLAN_2026 "changzhi-2026"
+#define PLAN_15TH "changzhi-15th-five-year"
+#define STATS "市统计局"
+#define TRICKY_NOTE "据\"统计快报\", 初步核算\n第二行"
+
+typedef struct
+{
+  char        *dir;
+  LedgerStore *unit;    /* 市统计局's own copy of the ledger */
+  LedgerStore *office;  /* the planning office's ledger */
+} Fixture;
+
+static LedgerStore *
+open_in (Fixture    *fixture,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+  return test_open_ledger (path);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = test_tmp_dir_new ();
+  fixture->unit = open_in (fixture, "unit.sqlite3");
+  fixture->office = open_in (fixture, "office.sqlite3");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->unit);
+  g_clear_object (&fixture->office);
+  g_clear_pointer (&fixture->dir, test_tmp_dir_free);
+}
+
+/* ---- helpers ---------------------------------------------------------- */
+
+/* "@code" is an indicator of the 十五五 plan, "code" one of 2026's. */
+static LedgerIndicator *
+indicator_in (LedgerStore *store,
+              const char  *code)
+{
+  return test_find_indicator (store, code[0] == '@' ? PLAN_15TH : PLAN_2026,
+                              code[0] == '@' ? code + 1 : code);
+}
+
+static gint64
+id_in (LedgerStore *store,
+       const char  *code)
+{
+  g_autoptr(LedgerIndicator) indicator = indicator_in (store, code);
+
+  return ledger_indicator_get_id (indicator);
+}
+
+static void
+set_value (LedgerStore *store,
+           const char  *code,
+           const char  *period,
+           double       number,
+           const char  *note,
+           const char  *source)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (id_in (store, code), period, number, note, source);
+  g_autoptr(GError) error = NULL;
+
+  ledger_store_set_value (store, value, &error);
+  g_assert_no_error (error);
+}
+
+static LedgerValue *
+value_in (LedgerStore *store,
+          const char  *code,
+          const char  *period)
+{
+  return ledger_store_get_value (store, id_in (store, code), period);
+}
+
+/* The statistics bureau's figures, a few outside 2026-01 – 2026-06 and one
+ * of another unit (市人社局). */
+static void
+fill_unit_ledger (LedgerStore *unit)
+{
+  set_value (unit, "gdp-growth", "2026-Q1", 5.7, "", "市统计局快报");
+  set_value (unit, "gdp-growth", "2026-Q2", 5.9, TRICKY_NOTE, "市统计局");
+  set_value (unit, "gdp-growth", "2026-Q3", 6.0, "", "");
+  set_value (unit, "cpi-rise", "2026-03", 0.3, "", "");
+  set_value (unit, "cpi-rise", "2026-06", 1.2, "", "");
+  set_value (unit, "cpi-rise", "2026-07", 1.5, "", "");
+  set_value (unit, "new-above-scale-enterprises", "2026-05", 35, "", "");
+  set_value (unit, "new-urban-jobs", "2026-05", 2.6, "", "");
+  test_set_status (unit, id_in (unit, "@gdp-rank-old-revolutionary-cities"), "2026", "in_progress", "");
+}
+
+/* What the package of 市统计局 for 2026-01 – 2026-06 holds. */
+static const char *stats_first_half[] = {
+  "gdp-growth/2026-Q1", "gdp-growth/2026-Q2", "cpi-rise/2026-03", "cpi-rise/2026-06",
+  "new-above-scale-enterprises/2026-05", NULL,
+};
+
+static char *
+export_ok (LedgerStore *store,
+           const char  *unit,
+           const char  *from,
+           const char  *to)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = ledger_package_export (store, unit, from, to, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static LedgerPackage *
+read_ok (const char *text,
+         const char *file_name)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerPackage *package = ledger_package_read (text, strlen (text), file_name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (package);
+  return package;
+}
+
+static LedgerPackage *
+package_of (LedgerStore *store,
+            const char  *from,
+            const char  *to,
+            const char  *file_name)
+{
+  g_autofree char *text = export_ok (store, STATS, from, to);
+
+  return read_ok (text, file_name);
+}
+
+static LedgerPackageMerge *
+merge_ok (LedgerStore   *store,
+          LedgerPackage *first,
+          ...)
+{
+  g_autoptr(GPtrArray) packages = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  LedgerPackageMerge *merge;
+  va_list args;
+
+  va_start (args, first);
+  for (LedgerPackage *p = first; p != NULL; p = va_arg (args, LedgerPackage *))
+    g_ptr_array_add (packages, p);
+  va_end (args);
+  merge = ledger_package_merge_new (store, packages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merge);
+  return merge;
+}
+
+static void
+apply_ok (LedgerPackageMerge *merge)
+{
+  g_autoptr(GError) error = NULL;
+
+  ledger_package_merge_apply (merge, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_counts (LedgerPackageMerge *merge,
+               guint               added,
+               guint               unchanged,
+               guint               conflicts,
+               guint               refused)
+{
+  g_assert_cmpuint (ledger_package_merge_get_n_added (merge), ==, added);
+  g_assert_cmpuint (ledger_package_merge_get_n_unchanged (merge), ==, unchanged);
+  g_assert_cmpuint (ledger_package_merge_get_n_conflicts (merge), ==, conflicts);
+  g_assert_cmpuint (ledger_package_merge_get_n_refused (merge), ==, refused);
+}
+
+/* "code/period" of each entry, in order. */
+static GStrv
+entry_keys (LedgerPackage *package)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+
+  for (guint i = 0; i < ledger_package_get_n_entries (package); i++)
+    {
+      const LedgerPackageEntry *entry = ledger_package_get_entry (package, i);
+      g_autofree char *key = g_strdup_printf ("%s/%s", entry->code, ledger_value_get_period (entry->value));
+
+      g_strv_builder_add (keys, key);
+    }
+  return g_strv_builder_end (keys);
+}
+
+static void
+assert_same_figure (LedgerValue *a,
+                    LedgerValue *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpstr (ledger_value_get_period (a), ==, ledger_value_get_period (b));
+  g_assert_cmpint (ledger_value_has_number (a), ==, ledger_value_has_number (b));
+  g_assert_cmpfloat (ledger_value_get_number (a), ==, ledger_value_get_number (b));
+  g_assert_cmpstr (ledger_value_get_status (a), ==, ledger_value_get_status (b));
+  g_assert_cmpstr (ledger_value_get_note (a), ==, ledger_value_get_note (b));
+  g_assert_cmpstr (ledger_value_get_source (a), ==, ledger_value_get_source (b));
+}
+
+/* Every value of the first half of the year, in @office as in @unit. */
+static void
+assert_first_half_arrived (LedgerStore *office,
+                           LedgerStore *unit)
+{
+  for (guint i = 0; stats_first_half[i] != NULL; i++)
+    {
+      g_auto(GStrv) key = g_strsplit (stats_first_half[i], "/", 2);
+      g_autoptr(LedgerValue) there = value_in (office, key[0], key[1]);
+      g_autoptr(LedgerValue) here = value_in (unit, key[0], key[1]);
+
+      assert_same_figure (there, here);
+    }
+}
+
+/* ---- export and read -------------------------------------------------- */
+
+/* A package holds the unit's values of the range, no other, each as the
+ * unit's ledger has it, keyed by the indicator's UUID. */
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(GDateTime) exported_at = NULL;
+  g_auto(GStrv) keys = NULL;
+  const LedgerPackagePlan *plan;
+
+  fill_unit_ledger (fixture->unit);
+  text = export_ok (fixture->unit, STATS, "2026-01", "2026-06");
+  package = read_ok (text, "stats-2026-06.tlpkg");
+
+  g_assert_cmpstr (ledger_package_get_unit (package), ==, STATS);
+  g_assert_cmpstr (ledger_package_get_from (package), ==, "2026-01");
+  g_assert_cmpstr (ledger_package_get_to (package), ==, "2026-06");
+  g_assert_cmpstr (ledger_package_get_exported_by (package), ==,
+                   ledger_store_get_user_name (fixture->unit));
+  exported_at = g_date_time_new_from_iso8601 (ledger_package_get_exported_at (package), NULL);
+  g_assert_nonnull (exported_at);
+  g_assert_cmpstr (ledger_package_get_origin (package), ==, STATS " · stats-2026-06.tlpkg");
+
+  keys = entry_keys (package);
+  g_assert_true (g_strv_equal ((const char * const *) keys, stats_first_half));
+  for (guint i = 0; i < ledger_package_get_n_entries (package); i++)
+    {
+      const LedgerPackageEntry *entry = ledger_package_get_entry (package, i);
+      g_autoptr(LedgerIndicator) indicator = indicator_in (fixture->unit, entry->code);
+      g_autoptr(LedgerValue) stored = value_in (fixture->unit, entry->code,
+                                                ledger_value_get_period (entry->value));
+
+      g_assert_cmpstr (entry->indicator, ==, ledger_indicator_get_uuid (indicator));
+      g_assert_cmpstr (entry->name, ==, ledger_indicator_get_name (indicator));
+      assert_same_figure (entry->value, stored);
+      g_assert_cmpstr (ledger_value_get_updated_at (entry->value), ==, ledger_value_get_updated_at (stored));
+      g_assert_cmpstr (ledger_value_get_updated_by (entry->value), ==, ledger_value_get_updated_by (stored));
+    }
+
+  /* Only the plan the values belong to; numbers as typed, not 5.7000000000000002. */
+  g_assert_cmpuint (ledger_package_get_n_plans (package), ==, 1);
+  plan = ledger_package_get_plan (package, 0);
+  g_assert_cmpstr (plan->code, ==, PLAN_2026);
+  g_assert_nonnull (strstr (text, "\"value\": 5.7,"));
+  g_assert_null (strstr (text, "5.70000"));
+  g_assert_nonnull (strstr (text, "\"value\": 35,"));
+}
+
+/* The whole year holds the later periods, the annual qualitative task
+ * (with its status) and its plan. */
+static void
+test_whole_year (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackage) unbounded = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *text = NULL;
+
+  fill_unit_ledger (fixture->unit);
+  package = package_of (fixture->unit, "2026-01", "2026-12", "year.tlpkg");
+  keys = entry_keys (package);
+  g_assert_cmpuint (g_strv_length (keys), ==, 8);
+  g_assert_true (g_strv_contains ((const char * const *) keys, "gdp-growth/2026-Q3"));
+  g_assert_true (g_strv_contains ((const char * const *) keys, "cpi-rise/2026-07"));
+  g_assert_true (g_strv_contains ((const char * const *) keys, "gdp-rank-old-revolutionary-cities/2026"));
+  g_assert_false (g_strv_contains ((const char * const *) keys, "new-urban-jobs/2026-05"));
+  g_assert_cmpuint (ledger_package_get_n_plans (package), ==, 2);
+
+  /* Without bounds: from the earliest value to the latest. */
+  text = export_ok (fixture->unit, STATS, NULL, NULL);
+  unbounded = read_ok (text, NULL);
+  g_assert_cmpstr (ledger_package_get_from (unbounded), ==, "2026-03");
+  g_assert_cmpstr (ledger_package_get_to (unbounded), ==, "2026");
+  g_assert_cmpuint (ledger_package_get_n_entries (unbounded), ==, 8);
+  g_assert_cmpstr (ledger_package_get_origin (unbounded), ==, STATS);
+}
+
+/* A responsible unit that names several units counts for each of them. */
+static void
+test_units (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const struct { const char *text; const char *unit; gboolean names; } cases[] = {
+    { "市统计局", "市统计局", TRUE },
+    { "市发展改革委、市统计局", "市统计局", TRUE },
+    { "市发展改革委、市统计局", "市发展改革委", TRUE },
+    { " 市财政局 ，　市统计局　", "市统计局", TRUE },
+    { "市财政局;市统计局/市商务局", "市商务局", TRUE },
+    { "市统计局", "统计局", FALSE },
+    { "市统计局", "", FALSE },
+    { "", "市统计局", FALSE },
+  };
+  g_autoptr(LedgerIndicator) cpi = indicator_in (fixture->unit, "cpi-rise");
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint stats = 0, development = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (ledger_responsible_unit_names (cases[i].text, cases[i].unit) != cases[i].names)
+      test_fail_and_go_on ("“%s” names “%s”: expected %d", cases[i].text, cases[i].unit, cases[i].names);
+
+  g_object_set (cpi, "responsible-unit", "市发展改革委、 市统计局", NULL);
+  ledger_store_update_indicator (fixture->unit, cpi, &error);
+  g_assert_no_error (error);
+  set_value (fixture->unit, "cpi-rise", "2026-03", 0.3, "", "");
+
+  units = ledger_package_list_units (fixture->unit, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const char *unit = g_ptr_array_index (units, i);
+      g_autofree char *stripped = g_strstrip (g_strdup (unit));
+
+      g_assert_null (strstr (unit, "、"));
+      g_assert_cmpstr (unit, ==, stripped);
+      stats += g_str_equal (unit, STATS);
+      development += g_str_equal (unit, "市发展改革委");
+      if (i > 0)
+        g_assert_cmpint (g_utf8_collate (g_ptr_array_index (units, i - 1), unit), <, 0);
+    }
+  g_assert_cmpuint (stats, ==, 1);
+  g_assert_cmpuint (development, ==, 1);
+
+  /* Both units' packages hold the shared indicator. */
+  package = package_of (fixture->unit, "2026-01", "2026-06", NULL);
+  g_assert_cmpuint (ledger_package_get_n_entries (package), ==, 1);
+  text = export_ok (fixture->unit, "市发展改革委", "2026-01", "2026-06");
+  g_assert_nonnull (strstr (text, "\"code\": \"cpi-rise\""));
+}
+
+static void
+test_export_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *unit, *from, *to;
+    int         code;
+    const char *fragment;
+  } cases[] = {
+    { "", "2026-01", "2026-06", LEDGER_PACKAGE_ERROR_INVALID, "responsible unit" },
+    { "市气象局", "2026-01", "2026-06", LEDGER_PACKAGE_ERROR_INVALID, "市气象局" },
+    { "统计局", "2026-01", "2026-06", LEDGER_PACKAGE_ERROR_INVALID, "统计局" },
+    { STATS, "2026-13", "2026-06", LEDGER_PACKAGE_ERROR_INVALID, "2026-13" },
+    { STATS, "2026-01", "June", LEDGER_PACKAGE_ERROR_INVALID, "June" },
+    { STATS, "2026-07", "2026-06", LEDGER_PACKAGE_ERROR_INVALID, "before" },
+    { STATS, NULL, NULL, LEDGER_PACKAGE_ERROR_NO_VALUES, STATS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = ledger_package_export (fixture->office, cases[i].unit, cases[i].from,
+                                                     cases[i].to, &error);
+
+      g_assert_null (text);
+      test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, cases[i].code, cases[i].fragment);
+    }
+
+  /* Within bounds, a unit with no values has an empty package. */
+  {
+    g_autoptr(LedgerPackage) empty = package_of (fixture->office, "2026-01", "2026-06", NULL);
+
+    g_assert_cmpuint (ledger_package_get_n_entries (empty), ==, 0);
+  }
+}
+
+/* Written through a temporary file; read back from it by name. */
+static void
+test_file (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *name = ledger_package_suggest_file_name (STATS, "2026-01", "2026-06");
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing", name, NULL);
+  g_autofree char *odd = ledger_package_suggest_file_name ("市/统计:局", "2026-Q2", "2026-Q2");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (name, ==, STATS "-2026-01-2026-06.tlpkg");
+  g_assert_cmpstr (odd, ==, "市-统计-局-2026-Q2.tlpkg");
+
+  fill_unit_ledger (fixture->unit);
+  g_assert_true (ledger_package_export_to_file (fixture->unit, STATS, "2026-01", "2026-06", path, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  package = ledger_package_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger_package_get_n_entries (package), ==, g_strv_length ((GStrv) stats_first_half));
+  g_assert_cmpstr (ledger_package_get_file_name (package), ==, name);
+  g_assert_cmpstr (ledger_package_get_origin (package), ==, STATS " · " STATS "-2026-01-2026-06.tlpkg");
+
+  g_assert_false (ledger_package_export_to_file (fixture->unit, STATS, "2026-01", "2026-06", missing, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* A package header with @values (JSON text) as its list of values. */
+static char *
+package_text (const char *from,
+              const char *to,
+              const char *values)
+{
+  return g_strdup_printf ("{\"format\": \"target-ledger-package\", \"version\": 1, \"unit\": \"%s\", "
+                          "\"from\": \"%s\", \"to\": \"%s\", \"values\": [%s]}",
+                          STATS, from, to, values);
+}
+
+#define GDP_UUID "b3e9bfa5-0000-4000-8000-000000000001"
+
+/* Malformed files, and files that are not packages of this version, are
+ * refused with what is wrong and where. */
+static void
+test_read_refused (void)
+{
+  static const struct {
+    const char *text;
+    int         code;
+    const char *fragment;
+  } cases[] = {
+    { "", LEDGER_PACKAGE_ERROR_FORMAT, "JSON object" },
+    { "not json", LEDGER_PACKAGE_ERROR_SYNTAX, "Not a valid data package" },
+    { "{\"format\": \"target-ledger-package\"} {}", LEDGER_PACKAGE_ERROR_SYNTAX, "more than one value" },
+    { "[1, 2]", LEDGER_PACKAGE_ERROR_FORMAT, "JSON object" },
+    { "{\"format\": 1, \"plans\": []}", LEDGER_PACKAGE_ERROR_FORMAT, "not a data package" },
+    { "{\"format\": \"target-ledger-plan\"}", LEDGER_PACKAGE_ERROR_FORMAT, "not a data package" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 2, \"sheets\": []}",
+      LEDGER_PACKAGE_ERROR_FORMAT, "version 2" },
+    { "{\"format\": \"target-ledger-package\", \"unit\": \"x\"}", LEDGER_PACKAGE_ERROR_INVALID,
+      "“version” is missing" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 1, \"from\": \"2026-01\", \"to\": \"2026-06\", "
+      "\"values\": []}", LEDGER_PACKAGE_ERROR_INVALID, "“unit” is missing" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 1, \"unit\": \"x\", \"from\": \"2026-13\", "
+      "\"to\": \"2026-06\", \"values\": []}", LEDGER_PACKAGE_ERROR_INVALID, "“2026-13” is not a period" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 1, \"unit\": \"x\", \"from\": \"2026-07\", "
+      "\"to\": \"2026-06\", \"values\": []}", LEDGER_PACKAGE_ERROR_INVALID, "before" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 1, \"unit\": \"x\", \"from\": \"2026-01\", "
+      "\"to\": \"2026-06\", \"values\": {}}", LEDGER_PACKAGE_ERROR_INVALID, "“values” must be a list" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 1, \"unit\": \"x\", \"from\": \"2026-01\", "
+      "\"to\": \"2026-06\", \"values\": [], \"colour\": \"red\"}", LEDGER_PACKAGE_ERROR_INVALID,
+      "unknown member “colour”" },
+  };
+  static const struct {
+    const char *values;
+    const char *fragment;
+  } value_cases[] = {
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q2\", \"value\": \"5.9\"}",
+      "values[0]: “value” must be a number" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q2\", \"value\": null}",
+      "“value” must be a number" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q3\", \"value\": 6}",
+      "2026-Q3 is outside the package’s range" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026\", \"value\": 6}",
+      "2026 is outside the package’s range" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"Q2\", \"value\": 6}", "“Q2” is not a period" },
+    { "{\"indicator\": \"gdp-growth\", \"period\": \"2026-Q2\", \"value\": 6}", "is not a UUID" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q2\", \"value\": 6, \"status\": \"done\"}",
+      "not both" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q2\"}", "is missing" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q2\", \"status\": \"finished\"}",
+      "“finished” is not a status" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q2\", \"valeu\": 6}", "unknown member “valeu”" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q1\", \"value\": 5.7}, "
+      "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q1\", \"value\": 5.8}",
+      "values[1]: a second value of " GDP_UUID " for 2026-Q1" },
+    { "{\"indicator\": \"" GDP_UUID "\", \"period\": \"2026-Q1\", \"value\": 5.7}, "
+      "{\"indicator\": \"B3E9BFA5-0000-4000-8000-000000000001\", \"period\": \"2026-Q1\", \"value\": 5.8}",
+      "a second value" },
+    { "7", "values[0]: must be an object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LedgerPackage) package = ledger_package_read (cases[i].text, strlen (cases[i].text),
+                                                              "bad.tlpkg", &error);
+
+      g_assert_null (package);
+      test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, cases[i].code, cases[i].fragment);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (value_cases); i++)
+    {
+      g_autofree char *text = package_text ("2026-01", "2026-06", value_cases[i].values);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LedgerPackage) package = ledger_package_read (text, strlen (text), NULL, &error);
+
+      g_assert_null (package);
+      test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_INVALID,
+                                  value_cases[i].fragment);
+    }
+}
+
+/* An error names the line of a mistake in a file written over many lines. */
+static void
+test_read_line (void)
+{
+  const char *text =
+    "{\n"
+    "  \"format\": \"target-ledger-package\",\n"
+    "  \"version\": 1,\n"
+    "  \"unit\": \"市统计局\",\n"
+    "  \"from\": \"2026-01\",\n"
+    "  \"to\": \"2026-06\",\n"
+    "  \"values\": [\n"
+    "    {\n"
+    "      \"indicator\": \"" GDP_UUID "\",\n"
+    "      \"period\": \"2026-Q2\",\n"
+    "      \"value\": \"5,9\"\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerPackage) package = ledger_package_read (text, strlen (text), NULL, &error);
+
+  g_assert_null (package);
+  test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_INVALID,
+                              "line 11, values[0]: “value” must be a number");
+}
+
+/* ---- merge ------------------------------------------------------------ */
+
+/* Into a ledger without values, everything is added; the change log names
+ * the unit and the file each value came from. */
+static void
+test_merge_adds_all (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(LedgerIndicator) gdp = indicator_in (fixture->office, "gdp-growth");
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(LedgerChange) newest = NULL;
+  guint n = g_strv_length ((GStrv) stats_first_half);
+
+  fill_unit_ledger (fixture->unit);
+  package = package_of (fixture->unit, "2026-01", "2026-06", "stats-2026-06.tlpkg");
+  merge = merge_ok (fixture->office, package, NULL);
+  assert_counts (merge, n, 0, 0, 0);
+  g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, n);
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, 0);  /* a preview writes nothing */
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (ledger_package_merge_get_added (merge, i)->origin, ==, STATS " · stats-2026-06.tlpkg");
+
+  apply_ok (merge);
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, n);
+  assert_first_half_arrived (fixture->office, fixture->unit);
+
+  changes = ledger_store_list_changes (fixture->office, ledger_indicator_get_uuid (gdp));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+  newest = g_list_model_get_item (changes, 0);
+  g_assert_cmpstr (ledger_change_get_origin (newest), ==, STATS " · stats-2026-06.tlpkg");
+  g_assert_cmpstr (ledger_change_get_action (newest), ==, "insert");
+
+  /* One transaction: one step of undo takes it all back. */
+  g_assert_true (ledger_store_undo (fixture->office, NULL));
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, 0);
+}
+
+/* Merging the same package again finds everything unchanged, writes
+ * nothing. */
+static void
+test_merge_twice (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) first = NULL;
+  g_autoptr(LedgerPackageMerge) again = NULL;
+  guint n = g_strv_length ((GStrv) stats_first_half);
+  guint n_changes;
+
+  fill_unit_ledger (fixture->unit);
+  package = package_of (fixture->unit, "2026-01", "2026-06", "stats.tlpkg");
+  first = merge_ok (fixture->office, package, NULL);
+  apply_ok (first);
+  n_changes = ledger_store_count_changes (fixture->office);
+
+  again = merge_ok (fixture->office, package, NULL);
+  assert_counts (again, 0, n, 0, 0);
+  g_assert_cmpuint (ledger_package_merge_count_writes (again), ==, 0);
+  apply_ok (again);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->office), ==, n_changes);
+}
+
+/* The "value" of a change's old or new contents. */
+static double
+number_in_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  return json_object_get_double_member (json_node_get_object (json_parser_get_root (parser)), "value");
+}
+
+static const LedgerPackageConflict *
+only_conflict (LedgerPackageMerge *merge,
+               const char         *code,
+               const char         *period)
+{
+  for (guint i = 0; i < ledger_package_merge_get_n_conflicts (merge); i++)
+    {
+      const LedgerPackageConflict *conflict = ledger_package_merge_get_conflict (merge, i);
+
+      if (g_str_equal (ledger_indicator_get_code (conflict->indicator), code) &&
+          g_str_equal (conflict->period, period))
+        return conflict;
+    }
+  g_error ("no conflict for %s %s", code, period);
+}
+
+static const LedgerPackageCandidate *
+candidate (const LedgerPackageConflict *conflict,
+           guint                        index)
+{
+  g_assert_cmpuint (index, <, conflict->candidates->len);
+  return g_ptr_array_index (conflict->candidates, index);
+}
+
+/* A value the ledger holds otherwise is a conflict: kept unless the user
+ * chooses the package's value. */
+static void
+test_merge_conflict_with_ledger (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(LedgerPackageMerge) again = NULL;
+  g_autoptr(LedgerValue) kept = NULL;
+  g_autoptr(LedgerValue) taken = NULL;
+  g_autoptr(LedgerValue) from_unit = NULL;
+  g_autoptr(LedgerIndicator) gdp = indicator_in (fixture->office, "gdp-growth");
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(LedgerChange) newest = NULL;
+  g_autofree char *ledger_text = NULL;
+  const LedgerPackageConflict *conflict;
+  guint n = g_strv_length ((GStrv) stats_first_half);
+
+  fill_unit_ledger (fixture->unit);
+  set_value (fixture->office, "gdp-growth", "2026-Q2", 6.1, "电话核实", "");
+  /* The same figure with another note is another value: the user sees both. */
+  set_value (fixture->office, "cpi-rise", "2026-03", 0.3, "办公室录入", "");
+  package = package_of (fixture->unit, "2026-01", "2026-06", "stats.tlpkg");
+
+  merge = merge_ok (fixture->office, package, NULL);
+  assert_counts (merge, n - 2, 0, 2, 0);
+  conflict = only_conflict (merge, "gdp-growth", "2026-Q2");
+  g_assert_cmpuint (conflict->candidates->len, ==, 2);
+  g_assert_true (candidate (conflict, 0)->in_ledger);
+  g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 0)->value), ==, 6.1);
+  g_assert_cmpstr (candidate (conflict, 0)->origin, ==, "");
+  g_assert_false (candidate (conflict, 1)->in_ledger);
+  g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 1)->value), ==, 5.9);
+  g_assert_cmpstr (candidate (conflict, 1)->origin, ==, STATS " · stats.tlpkg");
+  g_assert_cmpint (conflict->chosen, ==, 0);
+  ledger_text = ledger_package_describe_value (conflict->indicator, candidate (conflict, 0)->value);
+  g_assert_cmpstr (ledger_text, ==, "6.1%");
+  g_assert_cmpuint (ledger_package_merge_count_unresolved (merge), ==, 0);
+  g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, n - 2);
+
+  /* Applied as it is, the ledger keeps its value. */
+  apply_ok (merge);
+  kept = value_in (fixture->office, "gdp-growth", "2026-Q2");
+  g_assert_cmpfloat (ledger_value_get_number (kept), ==, 6.1);
+  g_assert_cmpstr (ledger_value_get_note (kept), ==, "电话核实");
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, n);
+
+  /* Chosen, the package's value is written, with its origin. */
+  again = merge_ok (fixture->office, package, NULL);
+  assert_counts (again, 0, n - 2, 2, 0);
+  g_assert_false (ledger_package_merge_choose (again, 0, 2));
+  g_assert_false (ledger_package_merge_choose (again, 2, 0));
+  g_assert_false (ledger_package_merge_choose (again, 0, -2));
+  for (guint i = 0; i < 2; i++)
+    if (ledger_package_merge_get_conflict (again, i) == only_conflict (again, "gdp-growth", "2026-Q2"))
+      g_assert_true (ledger_package_merge_choose (again, i, 1));
+  g_assert_cmpuint (ledger_package_merge_count_writes (again), ==, 1);
+  apply_ok (again);
+  taken = value_in (fixture->office, "gdp-growth", "2026-Q2");
+  from_unit = value_in (fixture->unit, "gdp-growth", "2026-Q2");
+  assert_same_figure (taken, from_unit);
+
+  changes = ledger_store_list_changes (fixture->office, ledger_indicator_get_uuid (gdp));
+  newest = g_list_model_get_item (changes, 0);
+  g_assert_cmpstr (ledger_change_get_origin (newest), ==, STATS " · stats.tlpkg");
+  g_assert_cmpstr (ledger_change_get_action (newest), ==, "update");
+  g_assert_cmpfloat (number_in_json (ledger_change_get_old (newest)), ==, 6.1);
+
+  /* The other conflict was left alone. */
+  {
+    g_autoptr(LedgerValue) cpi = value_in (fixture->office, "cpi-rise", "2026-03");
+
+    g_assert_cmpstr (ledger_value_get_note (cpi), ==, "办公室录入");
+  }
+}
+
+/* Two packages that disagree are a conflict with both candidates; where
+ * they agree, the value is added with both as its origin. */
+static void
+test_merge_two_packages (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LedgerStore) other = open_in (fixture, "other-copy.sqlite3");
+  g_autoptr(LedgerPackage) a = NULL;
+  g_autoptr(LedgerPackage) b = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(LedgerPackageMerge) again = NULL;
+  g_autoptr(LedgerValue) empty = NULL;
+  g_autoptr(LedgerValue) chosen = NULL;
+  const LedgerPackageConflict *conflict;
+  const LedgerPackageItem *item = NULL;
+  guint n = g_strv_length ((GStrv) stats_first_half);
+
+  fill_unit_ledger (fixture->unit);
+  set_value (other, "gdp-growth", "2026-Q1", 5.7, "", "市统计局快报");
+  set_value (other, "gdp-growth", "2026-Q2", 6.0, "修订数", "");
+  a = package_of (fixture->unit, "2026-01", "2026-06", "stats-a.tlpkg");
+  b = package_of (other, "2026-01", "2026-06", "stats-b.tlpkg");
+
+  merge = merge_ok (fixture->office, a, b, NULL);
+  assert_counts (merge, n - 1, 0, 1, 0);
+  for (guint i = 0; i < ledger_package_merge_get_n_added (merge); i++)
+    if (g_str_equal (ledger_package_merge_get_added (merge, i)->period, "2026-Q1"))
+      item = ledger_package_merge_get_added (merge, i);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->origin, ==, STATS " · stats-a.tlpkg; " STATS " · stats-b.tlpkg");
+
+  conflict = only_conflict (merge, "gdp-growth", "2026-Q2");
+  g_assert_cmpuint (conflict->candidates->len, ==, 2);
+  g_assert_false (candidate (conflict, 0)->in_ledger);
+  g_assert_false (candidate (conflict, 1)->in_ledger);
+  g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 0)->value), ==, 5.9);
+  g_assert_cmpstr (candidate (conflict, 0)->origin, ==, STATS " · stats-a.tlpkg");
+  g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 1)->value), ==, 6.0);
+  g_assert_cmpstr (candidate (conflict, 1)->origin, ==, STATS " · stats-b.tlpkg");
+  g_assert_cmpint (conflict->chosen, ==, -1);
+  g_assert_cmpuint (ledger_package_merge_count_unresolved (merge), ==, 1);
+
+  /* Unresolved, the cell stays empty. */
+  apply_ok (merge);
+  empty = value_in (fixture->office, "gdp-growth", "2026-Q2");
+  g_assert_null (empty);
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, n - 1);
+
+  again = merge_ok (fixture->office, a, b, NULL);
+  assert_counts (again, 0, n - 1, 1, 0);
+  g_assert_true (ledger_package_merge_choose (again, 0, 1));
+  g_assert_cmpuint (ledger_package_merge_count_unresolved (again), ==, 0);
+  apply_ok (again);
+  chosen = value_in (fixture->office, "gdp-growth", "2026-Q2");
+  g_assert_cmpfloat (ledger_value_get_number (chosen), ==, 6.0);
+  g_assert_cmpstr (ledger_value_get_note (chosen), ==, "修订数");
+}
+
+/* Values this ledger cannot take are refused, each with its reason; the
+ * others still go in. */
+static void
+test_merge_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LedgerIndicator) gdp = indicator_in (fixture->office, "gdp-growth");
+  g_autoptr(LedgerIndicator) cpi = indicator_in (fixture->office, "cpi-rise");
+  g_autoptr(LedgerIndicator) talent = indicator_in (fixture->office, "gather-innovation-talent");
+  g_autofree char *ghost = g_uuid_string_random ();
+  g_autofree char *values = g_strdup_printf (
+    "{\"indicator\": \"%s\", \"code\": \"ghost\", \"name\": \"不存在的指标\", \"period\": \"2026-05\", \"value\": 1},"
+    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2026-05\", \"value\": 5.5},"
+    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2026-Q2\", \"status\": \"done\"},"
+    "{\"indicator\": \"%s\", \"period\": \"2026-Q2\", \"value\": 3},"
+    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2027-Q1\", \"value\": 6},"
+    "{\"indicator\": \"%s\", \"code\": \"cpi-rise\", \"period\": \"2026-05\", \"value\": 1.1}",
+    ghost, ledger_indicator_get_uuid (gdp), ledger_indicator_get_uuid (gdp),
+    ledger_indicator_get_uuid (talent), ledger_indicator_get_uuid (gdp), ledger_indicator_get_uuid (cpi));
+  g_autofree char *text = package_text ("2026-01", "2027-12", values);
+  g_autoptr(LedgerPackage) package = read_ok (text, "hand-made.tlpkg");
+  g_autoptr(LedgerPackageMerge) merge = merge_ok (fixture->office, package, NULL);
+  static const char *reasons[] = {
+    "不存在的指标", "not an indicator of this ledger",
+    "reported quarterly, not for 2026-05", "needs a number",
+    "is a qualitative task", "2027-Q1 is outside the years",
+  };
+  g_autoptr(LedgerValue) cpi_value = NULL;
+
+  assert_counts (merge, 1, 0, 0, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      const LedgerPackageRefusal *refusal = ledger_package_merge_get_refused (merge, i == 0 ? 0 : i - 1);
+
+      g_assert_true (refusal->package == package);
+      if (strstr (refusal->reason, reasons[i]) == NULL)
+        test_fail_and_go_on ("refusal “%s” does not say “%s”", refusal->reason, reasons[i]);
+    }
+  g_assert_cmpstr (ledger_package_merge_get_refused (merge, 0)->entry->code, ==, "ghost");
+
+  apply_ok (merge);
+  cpi_value = value_in (fixture->office, "cpi-rise", "2026-05");
+  g_assert_cmpfloat (ledger_value_get_number (cpi_value), ==, 1.1);
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, 1);
+}
+
+/* A write that fails halfway writes nothing: here the indicator's
+ * frequency changed after the preview, so the store refuses its month. */
+static void
+test_apply_all_or_nothing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(LedgerIndicator) cpi = indicator_in (fixture->office, "cpi-rise");
+  g_autoptr(GError) error = NULL;
+  guint n_changes;
+
+  fill_unit_ledger (fixture->unit);
+  package = package_of (fixture->unit, "2026-01", "2026-06", "stats.tlpkg");
+  merge = merge_ok (fixture->office, package, NULL);
+  /* Values are written before the one that fails. */
+  g_assert_cmpstr (ledger_indicator_get_code (ledger_package_merge_get_added (merge, 0)->indicator), ==,
+                   "gdp-growth");
+  g_assert_cmpstr (ledger_package_merge_get_added (merge, 2)->period, ==, "2026-03");
+
+  g_object_set (cpi, "frequency", LEDGER_FREQUENCY_QUARTERLY, NULL);
+  ledger_store_update_indicator (fixture->office, cpi, &error);
+  g_assert_no_error (error);
+  n_changes = ledger_store_count_changes (fixture->office);
+
+  g_assert_false (ledger_package_merge_apply (merge, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID, "2026-03");
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, 0);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->office), ==, n_changes);
+}
+
+/* A preview holds for the ledger as it was read: a cell filled since is
+ * not overwritten, and nothing is written. */
+static void
+test_apply_stale (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(LedgerValue) typed = NULL;
+  g_autoptr(LedgerIndicator) cpi = indicator_in (fixture->office, "cpi-rise");
+  g_autoptr(GError) error = NULL;
+
+  fill_unit_ledger (fixture->unit);
+  package = package_of (fixture->unit, "2026-01", "2026-06", "stats.tlpkg");
+  merge = merge_ok (fixture->office, package, NULL);
+  set_value (fixture->office, "cpi-rise", "2026-06", 1.4, "", "");
+
+  g_assert_false (ledger_package_merge_apply (merge, &error));
+  test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE, "2026-06");
+  test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE,
+                              ledger_indicator_get_name (cpi));
+  typed = value_in (fixture->office, "cpi-rise", "2026-06");
+  g_assert_cmpfloat (ledger_value_get_number (typed), ==, 1.4);
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/package/export/round-trip", test_round_trip);
+  ADD ("/package/export/whole-year", test_whole_year);
+  ADD ("/package/export/units", test_units);
+  ADD ("/package/export/refused", test_export_refused);
+  ADD ("/package/export/file", test_file);
+  g_test_add_func ("/package/read/refused", test_read_refused);
+  g_test_add_func ("/package/read/line", test_read_line);
+  ADD ("/package/merge/adds-all", test_merge_adds_all);
+  ADD ("/package/merge/twice", test_merge_twice);
+  ADD ("/package/merge/conflict-with-ledger", test_merge_conflict_with_ledger);
+  ADD ("/package/merge/two-packages", test_merge_two_packages);
+  ADD ("/package/merge/refused", test_merge_refused);
+  ADD ("/package/apply/all-or-nothing", test_apply_all_or_nothing);
+  ADD ("/package/apply/stale", test_apply_stale);
+#undef ADD
+
+  return g_test_run ();
+}
