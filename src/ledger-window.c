@@ -63,15 +63,8 @@ static char *
 default_as_of (LedgerWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *latest = ledger_store_get_latest_period (self->store, self->plan);
-  int first = ledger_plan_get_first_year (self->plan);
-  int last = ledger_plan_get_last_year (self->plan);
 
-  if (latest != NULL)
-    return ledger_period_as_of_for (latest, first, last);
-  return ledger_frequency_default_period (first == last ? LEDGER_FREQUENCY_MONTHLY
-                                                        : LEDGER_FREQUENCY_ANNUAL,
-                                          first, last, now);
+  return ledger_store_get_default_as_of (self->store, self->plan, now);
 }
 
 static void
