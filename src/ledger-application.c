@@ -45,6 +45,12 @@ static const GOptionEntry option_entries[] = {
     N_("Replace the ledger with the backup IN, after saving it as it is"), N_("IN") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the ledger’s integrity and consistency"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the monthly progress report of a plan as a PDF file to OUT"), N_("OUT") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The period to report as of, e.g. 2026-06 (default: the latest with a value)"), N_("PERIOD") },
+  { "plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The plan to report on, by its code (default: the first plan)"), N_("CODE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };
