@@ -16,6 +16,7 @@
 
 #include "ledger-report.h"
 #include "ledger-status.h"
+#include "test-pdf.h"
 #include "test-util.h"
 
 #define PLAN_2026 "changzhi-2026"
@@ -152,71 +153,12 @@ fixture_teardown (Fixture       *fixture,
 
 /* ---- reading the PDF back ------------------------------------------ */
 
-/* Runs a tool of poppler-utils; returns what it printed. */
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *line = strstr (info, "\nPages:");
-
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
-}
-
-/* The text without any white space: a name wrapped in a table cell reads
- * as one word again. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The text of the pages @first to @last (0 for all), squeezed. */
-static char *
-pdf_text (const char *path,
-          guint       first,
-          guint       last)
-{
-  g_autofree char *first_arg = g_strdup_printf ("%u", MAX (first, 1));
-  g_autofree char *last_arg = g_strdup_printf ("%u", last);
-  const char *all[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  const char *some[] = { "pdftotext", "-enc", "UTF-8", "-f", first_arg, "-l", last_arg, path, "-", NULL };
-  g_autofree char *text = run_tool (first == 0 ? all : some);
-
-  return squeeze (text);
-}
-
 static void
 assert_holds (const char *text,
               const char *fragment,
               const char *what)
 {
-  g_autofree char *squeezed = squeeze (fragment);
+  g_autofree char *squeezed = test_squeeze (fragment);
 
   if (strstr (text, squeezed) == NULL)
     test_fail_and_go_on ("the report does not show %s “%s”", what, fragment);
@@ -288,14 +230,14 @@ test_report_half_year (Fixture       *fixture,
   g_autoptr(LedgerPlan) plan = find_plan (fixture->store, PLAN_2026);
   guint n_pages = 0;
   g_autofree char *path = write_report (fixture, PLAN_2026, &n_pages);
-  g_autofree char *text = pdf_text (path, 0, 0);
-  g_autofree char *page_two = pdf_text (path, 2, 2);
+  g_autofree char *text = test_pdf_text (path, 0, 0);
+  g_autofree char *page_two = test_pdf_text (path, 2, 2);
   g_autofree char *footer = g_strdup_printf (_("Page %u of %u"), 2, n_pages);
   g_autofree char *as_of = ledger_period_as_of_label (AS_OF);
   Reader reader = { fixture->context, text, 0, 0, 0 };
 
   g_assert_cmpuint (n_pages, >=, 3);
-  g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+  g_assert_cmpuint (test_pdf_pages (path), ==, n_pages);
 
   ledger_plan_foreach_indicator (plan, check_indicator, &reader);
   g_assert_cmpuint (reader.n_measured, >, 40);
@@ -333,7 +275,7 @@ test_report_worst_first (Fixture       *fixture,
   test_set_number (fixture->store, jobs, "2026-06", 4.3 * 0.5 * 0.6, NULL);
   test_set_number (fixture->store, gdp, "2026-Q2", 5.3, NULL);
   path = write_report (fixture, PLAN_2026, NULL);
-  summary = pdf_text (path, 2, 2);
+  summary = test_pdf_text (path, 2, 2);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -352,9 +294,9 @@ test_report_empty (Fixture       *fixture,
 {
   guint n_pages = 0;
   g_autofree char *path = write_report (fixture, PLAN_2026, &n_pages);
-  g_autofree char *text = pdf_text (path, 0, 0);
+  g_autofree char *text = test_pdf_text (path, 0, 0);
 
-  g_assert_cmpuint (pdf_pages (path), ==, n_pages);
+  g_assert_cmpuint (test_pdf_pages (path), ==, n_pages);
   assert_holds (text, _("No indicator is behind or on warning."), "that none is behind");
   assert_holds (text, ledger_status_label ("no_data"), "the status");
 }
@@ -380,7 +322,7 @@ test_report_multi_year (Fixture       *fixture,
   ledger_context_set_as_of (fixture->context, "2027");
 
   path = write_report (fixture, PLAN_15TH, NULL);
-  text = pdf_text (path, 0, 0);
+  text = test_pdf_text (path, 0, 0);
   assert_holds (text, ledger_node_get_title (LEDGER_NODE (plan)), "the plan's title");
   assert_holds (text, ledger_indicator_get_name (indicator), "the task");
   assert_holds (text, "进度滞后的说明", "the task's note");
@@ -394,7 +336,7 @@ test_report_fonts (Fixture       *fixture,
 {
   g_autofree char *path = write_report (fixture, PLAN_2026, NULL);
   const char *argv[] = { "pdffonts", path, NULL };
-  g_autofree char *fonts = run_tool (argv);
+  g_autofree char *fonts = test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   guint n_fonts = 0;
 
@@ -482,12 +424,12 @@ test_report_small_pages (Fixture       *fixture,
   cairo_surface_destroy (surface);
 
   g_assert_cmpuint (n_small, >, n_a4 + 5);
-  g_assert_cmpuint (pdf_pages (path), ==, n_small);
+  g_assert_cmpuint (test_pdf_pages (path), ==, n_small);
   /* The tasks' table runs over many small pages: its header is on each. */
-  header = squeeze (_("Progress notes"));
+  header = test_squeeze (_("Progress notes"));
   for (guint page = 1; page <= n_small; page++)
     {
-      g_autofree char *text = pdf_text (path, page, page);
+      g_autofree char *text = test_pdf_text (path, page, page);
 
       n_with_header += strstr (text, header) != NULL;
     }
@@ -526,7 +468,7 @@ test_report_screenshots (Fixture       *fixture,
       {
         const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", number, "-l", number, "-singlefile",
                                path, prefix, NULL };
-        g_autofree char *out = run_tool (argv);
+        g_autofree char *out = test_run_tool (argv);
       }
       g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
     }
