@@ -22,6 +22,7 @@
 
 struct _LedgerReportStyle
 {
+  PangoFontMap         *font_map;
   PangoContext         *context;
   PangoFontDescription *fonts[LEDGER_REPORT_N_FONTS];
 };
@@ -87,7 +88,11 @@ ledger_report_style_new (cairo_t *cr)
   LedgerReportStyle *style = g_new0 (LedgerReportStyle, 1);
   cairo_font_options_t *options = cairo_font_options_create ();
 
-  style->context = pango_cairo_create_context (cr);
+  /* A font map of the report's own, not the thread's default: the fonts
+   * and layouts it caches go with the report. */
+  style->font_map = pango_cairo_font_map_new ();
+  style->context = pango_font_map_create_context (style->font_map);
+  pango_cairo_update_context (cr, style->context);
   pango_cairo_context_set_resolution (style->context, 72);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
@@ -108,6 +113,7 @@ ledger_report_style_free (LedgerReportStyle *style)
   for (guint i = 0; i < LEDGER_REPORT_N_FONTS; i++)
     pango_font_description_free (style->fonts[i]);
   g_object_unref (style->context);
+  g_object_unref (style->font_map);
   g_free (style);
 }
 
