@@ -490,14 +490,14 @@ main (int   argc,
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
 
-  ADD ("/report/half-year", &filled, test_report_half_year);
+  ADD ("/report/language/half-year", &filled, test_report_half_year);
   ADD ("/report/worst-first", NULL, test_report_worst_first);
   ADD ("/report/empty", NULL, test_report_empty);
   ADD ("/report/multi-year", NULL, test_report_multi_year);
   ADD ("/report/fonts", &filled, test_report_fonts);
   ADD ("/report/unwritable", NULL, test_report_unwritable);
   ADD ("/report/small-pages", &filled, test_report_small_pages);
-  ADD ("/report/screenshots", &filled, test_report_screenshots);
+  ADD ("/report/language/screenshots", &filled, test_report_screenshots);
 
   return g_test_run ();
 }
