@@ -25,10 +25,11 @@
 
 typedef struct
 {
-  char     *text;
-  char     *detail;
-  gboolean  has_status;
-  LedgerStatus status;
+  char           *text;
+  char           *detail;
+  gboolean        has_status;
+  LedgerStatus    status;
+  PangoAlignment  alignment;
 } Cell;
 
 typedef struct
@@ -213,6 +214,7 @@ cell_render (LedgerReportStyle *style,
     }
 
   text = cell_layout (style, font, cell->text, width, MAX_TEXT_LINES);
+  pango_layout_set_alignment (text, cell->alignment);
   height = ledger_report_layout_height (text);
   if (cr != NULL)
     {
@@ -231,6 +233,21 @@ cell_render (LedgerReportStyle *style,
   return height + DETAIL_GAP + ledger_report_layout_height (detail);
 }
 
+/* Whether a column holds status marks: they are centred, so is its title. */
+static gboolean
+is_status_column (LedgerReportTable *table,
+                  guint              column)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (table->rows, i);
+
+      if (row->cells != NULL)
+        return row->cells[column].has_status;
+    }
+  return FALSE;
+}
+
 /* The header's cells: each column's title, in bold. */
 static Cell *
 header_cells (LedgerReportTable *table)
@@ -238,7 +255,10 @@ header_cells (LedgerReportTable *table)
   Cell *cells = g_new0 (Cell, table->n_columns);
 
   for (guint c = 0; c < table->n_columns; c++)
-    cells[c].text = (char *) table->columns[c].title;
+    {
+      cells[c].text = (char *) table->columns[c].title;
+      cells[c].alignment = is_status_column (table, c) ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+    }
   return cells;
 }
 
