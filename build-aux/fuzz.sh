@@ -30,6 +30,7 @@ packages=(
   clang libclang-rt-14-dev
   meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
+  libcairo2-dev libpango1.0-dev
 )
 
 install_missing () {

@@ -57,14 +57,19 @@ static const GOptionEntry option_entries[] = {
     N_("Write the change log as CSV to OUT (- for standard output)"), N_("OUT") },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the ledger as an XLSX workbook to OUT: a sheet per plan, and charts"), N_("OUT") },
-  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the standings as of PERIOD (2026-06, 2026-Q2 or 2026) in an export"), N_("PERIOD") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Copy the ledger into the backup file OUT"), N_("OUT") },
   { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace the ledger with the backup IN, after saving it as it is"), N_("IN") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the ledger’s integrity and consistency"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the monthly progress report of a plan as a PDF file to OUT"), N_("OUT") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The period an XLSX ledger or a report is as of: 2026-06, 2026-Q2 or 2026 "
+       "(default: the latest with a value)"), N_("PERIOD") },
+  { "plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The plan to report on, by its code (default: the first plan)"), N_("CODE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };

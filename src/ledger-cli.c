@@ -18,6 +18,7 @@
 #include "ledger-csv-exchange.h"
 #include "ledger-package-merge.h"
 #include "ledger-plan-file.h"
+#include "ledger-report.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
 #include "ledger-xlsx-export.h"
@@ -27,10 +28,10 @@
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
-                                  "backup", "restore", "check", NULL };
+                                  "backup", "restore", "check", "report", NULL };
 /* Options that only go with a command: alone, they are a mistake to tell
  * about, not a reason to open the window. */
-static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", NULL };
+static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", NULL };
 
 static gboolean
 contains_any (GVariantDict       *options,
@@ -440,6 +441,98 @@ restore (LedgerStore *store,
   return 0;
 }
 
+/* The plan named by --plan, or the first plan. */
+static LedgerPlan *
+find_plan (GPtrArray   *plans,
+           const char  *code,
+           GError     **error)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  if (code == NULL && plans->len > 0)
+    return g_ptr_array_index (plans, 0);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      LedgerPlan *plan = g_ptr_array_index (plans, i);
+
+      if (g_strcmp0 (ledger_plan_get_code (plan), code) == 0)
+        return plan;
+      g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", ledger_plan_get_code (plan));
+    }
+  if (code == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The ledger has no plan"));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("No plan has the code “%s”; the plans are: %s"), code, codes->str);
+  return NULL;
+}
+
+/* The "as of" period of --as-of, as the window's picker would show it
+ * (2026-Q2 is 2026-06 in a one-year plan), or the window's default. */
+static char *
+resolve_as_of (LedgerStore  *store,
+               LedgerPlan   *plan,
+               const char   *period,
+               GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int first = ledger_plan_get_first_year (plan);
+  int last = ledger_plan_get_last_year (plan);
+  LedgerPeriod parsed;
+
+  if (period == NULL)
+    return ledger_store_get_default_as_of (store, plan, now);
+  if (!ledger_period_parse (period, &parsed))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a period: write 2026-06, 2026-Q2 or 2026"), period);
+      return NULL;
+    }
+  if (!ledger_plan_covers_year (plan, parsed.year))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The period “%s” is outside the years of the plan “%s” (%d–%d)"),
+                   period, ledger_node_get_title (LEDGER_NODE (plan)), first, last);
+      return NULL;
+    }
+  return ledger_period_as_of_for (period, first, last);
+}
+
+static int
+report (LedgerStore  *store,
+        const char   *out,
+        GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  g_autoptr(LedgerContext) context = NULL;
+  g_autoptr(LedgerReport) report = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *as_of_label = NULL;
+  const char *code = NULL, *period = NULL;
+  LedgerTolerances tolerances;
+  LedgerPlan *plan;
+
+  g_variant_dict_lookup (options, "plan", "&s", &code);
+  g_variant_dict_lookup (options, "as-of", "&s", &period);
+  if (plans == NULL || (plan = find_plan (plans, code, &error)) == NULL ||
+      (as_of = resolve_as_of (store, plan, period, &error)) == NULL)
+    return fail (error);
+
+  context = ledger_context_new (store);
+  read_tolerances (&tolerances);
+  ledger_context_set_tolerances (context, &tolerances);
+  ledger_context_set_as_of (context, as_of);
+  report = ledger_report_new (context, plan);
+  if (!ledger_report_write_pdf (report, out, &error))
+    return fail (error);
+  as_of_label = ledger_period_as_of_label (as_of);
+  /* Translators: the plan's title, its period, the file */
+  g_print (_("Wrote the report on “%s” as of %s to %s\n"), ledger_node_get_title (LEDGER_NODE (plan)),
+           as_of_label, out);
+  return 0;
+}
+
 static int
 check (LedgerStore *store)
 {
@@ -498,9 +591,12 @@ run_command (LedgerStore  *store,
     return export_package (store, path, options);
   if (g_variant_dict_contains (options, "import-package"))
     return import_packages (store, options);
+  if (g_variant_dict_lookup (options, "report", "^&ay", &path))
+    return report (store, path, options);
 
   g_printerr ("target-ledger: %s\n",
-              _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package"));
+              _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package, "
+                "--as-of with --export-xlsx or --report, --plan with --report, --encoding with a CSV export"));
   return 2;
 }
 

@@ -64,7 +64,7 @@ default_as_of (LedgerWindow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  return ledger_context_dup_default_as_of (self->context, self->plan, now);
+  return ledger_store_get_default_as_of (self->store, self->plan, now);
 }
 
 static void

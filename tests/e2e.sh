@@ -160,5 +160,30 @@ if "$bin" --db "$work/office3.sqlite3" --import-package "$work/future.tlpkg" 2> 
 check "a package of another version is refused" test $failed = 1
 check "saying so" grep -q 'version 2' "$work/future.err"
 
+# 12. The monthly report as a PDF: as of the latest period with a value, or
+# the one asked for, of the first plan or another; a bad period or plan is
+# refused with a clear message and writes nothing.
+check "a report of the ledger" "$bin" --report "$work/report.pdf"
+check "the report is a PDF of several pages" \
+  sh -c "pdfinfo '$work/report.pdf' | grep -Eq '^Pages: +([3-9]|[1-9][0-9]+)\$'"
+check "as of the latest value's period" sh -c "pdftotext '$work/report.pdf' - | grep -q 'As of Jan–Jun (H1)'"
+check "a report as of another period" "$bin" --report "$work/q1.pdf" --as-of 2026-Q1
+check "is as of that period" sh -c "pdftotext '$work/q1.pdf' - | grep -q 'As of Jan–Mar (Q1)'"
+check "a report of another plan" "$bin" --report "$work/goals.pdf" --plan changzhi-15th-five-year --as-of 2027
+check "is of that plan" sh -c "pdftotext '$work/goals.pdf' - | grep -q '十五五'"
+refused () {  # refused NAME PATTERN ARGS…: fails, says PATTERN, writes no report
+  local name=$1 pattern=$2; shift 2
+  if "$bin" --report "$work/refused.pdf" "$@" 2> "$work/refused.err"; then failed=0; else failed=1; fi
+  check "$name is refused" test $failed = 1
+  check "$name: the message says why" grep -q "$pattern" "$work/refused.err"
+  check "$name: no report is written" test ! -e "$work/refused.pdf"
+}
+refused "a period that is not one" 'is not a period' --as-of 2026-13
+refused "a period outside the plan" 'outside the years of the plan' --as-of 2031-06
+refused "an unknown plan" 'No plan has the code “nope”' --plan nope
+if "$bin" --report "$work/missing/report.pdf" 2> "$work/missing.err"; then failed=0; else failed=1; fi
+check "a report into a missing folder fails" test $failed = 1
+check "with the reason" grep -q 'Could not write the report' "$work/missing.err"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -314,32 +314,3 @@ ledger_context_count_statuses (LedgerContext *self,
   memset (counts, 0, sizeof (guint) * LEDGER_N_STATUSES);
   count_node (self, G_OBJECT (node), counts);
 }
-
-/**
- * ledger_context_dup_default_as_of:
- * @now: the time the plan is looked at
- *
- * Returns: (transfer full): the "as of" period a plan is first shown at:
- *   the latest that has a value, or else the last month (the last year of
- *   a plan over several years) that has ended by @now
- */
-char *
-ledger_context_dup_default_as_of (LedgerContext *self,
-                                  LedgerPlan    *plan,
-                                  GDateTime     *now)
-{
-  g_autofree char *latest = NULL;
-  int first, last;
-
-  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
-  g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
-
-  latest = ledger_store_get_latest_period (self->store, plan);
-  first = ledger_plan_get_first_year (plan);
-  last = ledger_plan_get_last_year (plan);
-  if (latest != NULL)
-    return ledger_period_as_of_for (latest, first, last);
-  return ledger_frequency_default_period (first == last ? LEDGER_FREQUENCY_MONTHLY
-                                                        : LEDGER_FREQUENCY_ANNUAL,
-                                          first, last, now);
-}

@@ -30,8 +30,5 @@ LedgerProgress          ledger_context_evaluate         (LedgerContext          
 void                    ledger_context_count_statuses   (LedgerContext          *self,
                                                          LedgerNode             *node,
                                                          guint                   counts[LEDGER_N_STATUSES]);
-char                   *ledger_context_dup_default_as_of (LedgerContext          *self,
-                                                          LedgerPlan             *plan,
-                                                          GDateTime              *now);
 
 G_END_DECLS

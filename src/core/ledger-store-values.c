@@ -144,6 +144,29 @@ ledger_store_get_latest_period (LedgerStore *self,
   return period;
 }
 
+/**
+ * ledger_store_get_default_as_of:
+ * @now: today, for a plan without values
+ *
+ * Returns: (transfer full): the "as of" period a plan is shown at first:
+ *   the one of its latest value, or else the last month that has ended
+ */
+char *
+ledger_store_get_default_as_of (LedgerStore *self,
+                                LedgerPlan  *plan,
+                                GDateTime   *now)
+{
+  g_autofree char *latest = ledger_store_get_latest_period (self, plan);
+  int first = ledger_plan_get_first_year (plan);
+  int last = ledger_plan_get_last_year (plan);
+
+  if (latest != NULL)
+    return ledger_period_as_of_for (latest, first, last);
+  return ledger_frequency_default_period (first == last ? LEDGER_FREQUENCY_MONTHLY
+                                                        : LEDGER_FREQUENCY_ANNUAL,
+                                          first, last, now);
+}
+
 /* Returns: (transfer full): the values of an indicator, earliest first */
 GListModel *
 ledger_store_list_values (LedgerStore *self,

@@ -58,6 +58,9 @@ LedgerValue *ledger_store_get_latest_value_until (LedgerStore        *self,
                                                 const LedgerPeriod *as_of);
 char        *ledger_store_get_latest_period    (LedgerStore  *self,
                                                 LedgerPlan   *plan);
+char        *ledger_store_get_default_as_of    (LedgerStore  *self,
+                                                LedgerPlan   *plan,
+                                                GDateTime    *now);
 GListModel  *ledger_store_list_values          (LedgerStore  *self,
                                                 gint64        indicator_id);
 gboolean     ledger_store_set_value            (LedgerStore  *self,

@@ -608,7 +608,7 @@ plan_as_of (Export     *export,
       ledger_plan_covers_year (plan, period.year))
     return ledger_period_as_of_for (as_of, ledger_plan_get_first_year (plan),
                                     ledger_plan_get_last_year (plan));
-  return ledger_context_dup_default_as_of (export->xlsx.context, plan, now);
+  return ledger_store_get_default_as_of (ledger_context_get_store (export->xlsx.context), plan, now);
 }
 
 static gboolean
