@@ -13,13 +13,16 @@
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-import-window.h"
+#include "ledger-report.h"
+#include "ledger-report-print.h"
 #include "ledger-settings.h"
 #include "ledger-window-private.h"
 #include "ledger-worker.h"
 #include "ledger-xlsx-export.h"
 
 /* The window's imports and exports: values from CSV (with a preview), and
- * the ledger as CSV or as an XLSX workbook. Exports run in a worker thread on their own
+ * the ledger as CSV or as an XLSX workbook, and the monthly report as a
+ * PDF or on paper. Exports run in a worker thread on their own
  * connection and write through a temporary file, so a failed export
  * leaves no half-written file and the window never waits. */
 
@@ -68,6 +71,7 @@ typedef struct
 {
   char              *path;
   char              *as_of;
+  char              *plan_code;
   LedgerTolerances   tolerances;
   LedgerCsvEncoding  encoding;
 } ExportJob;
@@ -77,6 +81,7 @@ export_job_free (ExportJob *job)
 {
   g_free (job->path);
   g_free (job->as_of);
+  g_free (job->plan_code);
   g_free (job);
 }
 
@@ -106,6 +111,46 @@ export_xlsx_job (LedgerStore   *store,
   return ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error);
 }
 
+static LedgerPlan *
+find_plan (GPtrArray  *plans,
+           const char *code)
+{
+  for (guint i = 0; i < plans->len; i++)
+    {
+      if (g_strcmp0 (ledger_plan_get_code (g_ptr_array_index (plans, i)), code) == 0)
+        return g_ptr_array_index (plans, i);
+    }
+  return NULL;
+}
+
+/* The report of the window's plan, as of its period, drawn in the worker
+ * on the worker's own copy of the plan. */
+static gboolean
+export_report_job (LedgerStore   *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  ExportJob *job = data;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
+  g_autoptr(LedgerContext) context = NULL;
+  g_autoptr(LedgerReport) report = NULL;
+  LedgerPlan *plan;
+
+  if (plans == NULL)
+    return FALSE;
+  if ((plan = find_plan (plans, job->plan_code)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan is no longer in the ledger"));
+      return FALSE;
+    }
+  context = ledger_context_new (store);
+  ledger_context_set_tolerances (context, &job->tolerances);
+  ledger_context_set_as_of (context, job->as_of);
+  report = ledger_report_new (context, plan);
+  return ledger_report_write_pdf (report, job->path, error);
+}
+
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
@@ -126,6 +171,7 @@ static const LedgerWorkerFunc export_funcs[] = {
   [LEDGER_EXPORT_CSV] = export_csv_job,
   [LEDGER_EXPORT_CSV_GB18030] = export_csv_job,
   [LEDGER_EXPORT_XLSX] = export_xlsx_job,
+  [LEDGER_EXPORT_REPORT] = export_report_job,
 };
 
 /**
@@ -148,6 +194,7 @@ ledger_window_export (LedgerWindow     *self,
   job = g_new0 (ExportJob, 1);
   job->path = g_strdup (path);
   job->as_of = g_strdup (ledger_context_get_as_of (self->context));
+  job->plan_code = g_strdup (self->plan != NULL ? ledger_plan_get_code (self->plan) : NULL);
   job->tolerances = *ledger_context_get_tolerances (self->context);
   job->encoding = kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM;
   ledger_worker_run_async (self->store, export_funcs[kind], job, (GDestroyNotify) export_job_free,
@@ -191,6 +238,18 @@ export_xlsx_response_cb (GtkNativeDialog *chooser,
 
   if (path != NULL)
     ledger_window_export (self, LEDGER_EXPORT_XLSX, path);
+  g_object_unref (chooser);
+}
+
+static void
+export_report_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           LedgerWindow    *self)
+{
+  g_autofree char *path = chosen_path (self, chooser, response);
+
+  if (path != NULL)
+    ledger_window_export (self, LEDGER_EXPORT_REPORT, path);
   g_object_unref (chooser);
 }
 
@@ -245,12 +304,45 @@ export_xlsx_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = ledger_window_file_filter (_("PDF Documents"), "*.pdf", "application/pdf");
+  g_autofree char *label = ledger_period_as_of_label (ledger_context_get_as_of (self->context));
+  /* TRANSLATORS: the default file name of the report; %s is the period, "1-6月" */
+  g_autofree char *name = g_strdup_printf (_("Progress report %s.pdf"), label);
+  GtkFileChooser *chooser;
+
+  if (self->plan == NULL)
+    return;
+  chooser = save_chooser (self, _("Save the Monthly Report"), filter, name,
+                          G_CALLBACK (export_report_response_cb));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->plan != NULL)
+    ledger_report_print_run (GTK_WINDOW (self), self->context, self->plan);
+}
+
 void
 ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
 }

@@ -21,6 +21,7 @@ typedef enum
   LEDGER_EXPORT_CSV,          /* UTF-8 with BOM */
   LEDGER_EXPORT_CSV_GB18030,
   LEDGER_EXPORT_XLSX,
+  LEDGER_EXPORT_REPORT,       /* the shown plan's monthly report, as a PDF */
 } LedgerExportKind;
 
 G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicationWindow)

@@ -167,13 +167,15 @@ wait_for_file (const char *path)
 }
 
 /* The window exports what it shows: a CSV in GB18030 that reads back, an
- * XLSX workbook; and an export into a missing folder tells the user. */
+ * XLSX workbook, the monthly report; and an export into a missing folder
+ * tells the user. */
 static void
 test_exports (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autofree char *csv = g_build_filename (g_get_user_data_dir (), "export.csv", NULL);
   g_autofree char *xlsx = g_build_filename (g_get_user_data_dir (), "export.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
   g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "missing", "export.xlsx", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *utf8 = NULL;
@@ -182,6 +184,7 @@ test_exports (Fixture       *fixture,
 
   g_remove (csv);
   g_remove (xlsx);
+  g_remove (pdf);
   ledger_test_window_set_number (fixture, "signed-investment", "2026-04", 812.5);
 
   ledger_window_export (fixture->window, LEDGER_EXPORT_CSV_GB18030, csv);
@@ -197,6 +200,14 @@ test_exports (Fixture       *fixture,
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
   g_assert_cmpmem (contents, 2, "PK", 2);
+
+  /* The report, drawn in the worker: a PDF that names the plan. */
+  ledger_window_export (fixture->window, LEDGER_EXPORT_REPORT, pdf);
+  wait_for_file (pdf);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 5, "%PDF-", 5);
+  g_assert_cmpuint (length, >, 10000);
 
   g_assert_null (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
   ledger_window_export (fixture->window, LEDGER_EXPORT_XLSX, bad);
