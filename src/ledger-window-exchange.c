@@ -13,6 +13,9 @@
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-import-window.h"
+#include "ledger-package.h"
+#include "ledger-package-export-window.h"
+#include "ledger-package-import-window.h"
 #include "ledger-report.h"
 #include "ledger-report-print.h"
 #include "ledger-settings.h"
@@ -20,7 +23,8 @@
 #include "ledger-worker.h"
 #include "ledger-xlsx-export.h"
 
-/* The window's imports and exports: values from CSV (with a preview), and
+/* The window's imports and exports: values from CSV (with a preview) and
+ * from the responsible units' data packages (with their conflicts), and
  * the ledger as CSV or as an XLSX workbook, and the monthly report as a
  * PDF or on paper. Exports run in a worker thread on their own
  * connection and write through a temporary file, so a failed export
@@ -63,6 +67,51 @@ import_csv_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_csv_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_packages_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             LedgerWindow    *self)
+{
+  g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  LedgerPackageImportWindow *window;
+
+  g_object_unref (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || files == NULL || g_list_model_get_n_items (files) == 0)
+    return;
+  window = ledger_package_import_window_new (GTK_WINDOW (self), self->context, files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+import_packages_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = ledger_window_file_filter (_("Data Packages"), "*" LEDGER_PACKAGE_EXTENSION,
+                                                               "application/json");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Data Packages"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_packages_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_package_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_window_present (GTK_WINDOW (ledger_package_export_window_new (GTK_WINDOW (self), self->context,
+                                                                      self->plan)));
 }
 
 /* ---- export ------------------------------------------------------------ */
@@ -338,6 +387,8 @@ void
 ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.import-packages", NULL, import_packages_action);
+  gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);

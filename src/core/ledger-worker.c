@@ -44,7 +44,8 @@ run_in_thread (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
 
-  job->worker = ledger_store_open (job->path, &error);
+  if (job->worker == NULL)
+    job->worker = ledger_store_open (job->path, &error);
   if (job->worker == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !job->func (job->worker, job->data, cancellable, &error))
@@ -53,6 +54,31 @@ run_in_thread (GTask        *task,
       return;
     }
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+start (LedgerStore          *store,
+       LedgerStore          *worker,
+       LedgerWorkerFunc      func,
+       gpointer              data,
+       GDestroyNotify        data_free,
+       GCancellable         *cancellable,
+       GAsyncReadyCallback   callback,
+       gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  job->path = g_strdup (ledger_store_get_path (store));
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->worker = worker != NULL ? g_object_ref (worker) : NULL;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ledger_worker_run_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_in_thread);
 }
 
 /**
@@ -72,22 +98,35 @@ ledger_worker_run_async (LedgerStore          *store,
                          GAsyncReadyCallback   callback,
                          gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
-
   g_return_if_fail (LEDGER_IS_STORE (store));
   g_return_if_fail (func != NULL);
 
-  job = g_new0 (Job, 1);
-  job->path = g_strdup (ledger_store_get_path (store));
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
+  start (store, NULL, func, data, data_free, cancellable, callback, user_data);
+}
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ledger_worker_run_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_in_thread);
+/**
+ * ledger_worker_run_on_async:
+ * @worker: a store a job opened before on @store's file (one a previous
+ *   job's @data kept), for a job that goes on with what that one read;
+ *   nothing else may use it meanwhile
+ *
+ * Like ledger_worker_run_async(), on @worker.
+ */
+void
+ledger_worker_run_on_async (LedgerStore          *store,
+                            LedgerStore          *worker,
+                            LedgerWorkerFunc      func,
+                            gpointer              data,
+                            GDestroyNotify        data_free,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  g_return_if_fail (LEDGER_IS_STORE (store));
+  g_return_if_fail (LEDGER_IS_STORE (worker));
+  g_return_if_fail (g_strcmp0 (ledger_store_get_path (store), ledger_store_get_path (worker)) == 0);
+
+  start (store, worker, func, data, data_free, cancellable, callback, user_data);
 }
 
 /**

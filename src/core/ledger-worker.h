@@ -25,6 +25,14 @@ void         ledger_worker_run_async  (LedgerStore          *store,
                                        GCancellable         *cancellable,
                                        GAsyncReadyCallback   callback,
                                        gpointer              user_data);
+void         ledger_worker_run_on_async (LedgerStore        *store,
+                                         LedgerStore        *worker,
+                                         LedgerWorkerFunc    func,
+                                         gpointer            data,
+                                         GDestroyNotify      data_free,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
 gboolean     ledger_worker_run_finish (GAsyncResult         *result,
                                        GError              **error);
 

@@ -1,0 +1,328 @@
+/* ledger-package-export-window.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-package-export-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-package.h"
+#include "ledger-package-export-window.h"
+#include "ledger-window.h"
+#include "ledger-worker.h"
+
+/* Export Data Package…: a responsible unit's values for a range of months,
+ * as one file to send to the planning office. The unit and the months are
+ * picked here; the file is written in a worker thread. */
+
+struct _LedgerPackageExportWindow
+{
+  AdwWindow      parent_instance;
+
+  LedgerContext *context;
+  GtkStringList *units;
+  GtkStringList *months;
+
+  AdwComboRow   *unit_row;
+  AdwComboRow   *from_row;
+  AdwComboRow   *to_row;
+  GtkButton     *export_button;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerPackageExportWindow, ledger_package_export_window, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  char *unit;
+  char *from;
+  char *to;
+  char *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->unit);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gboolean
+export_job (LedgerStore   *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ExportJob *job = data;
+
+  return ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
+}
+
+static const char *
+selected (AdwComboRow   *row,
+          GtkStringList *list)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  return position != GTK_INVALID_LIST_POSITION ? gtk_string_list_get_string (list, position) : NULL;
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LedgerPackageExportWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkWidget *dialog;
+
+  if (ledger_worker_run_finish (result, &error))
+    {
+      if (LEDGER_IS_WINDOW (parent))
+        ledger_window_add_toast (LEDGER_WINDOW (parent), _("Data package saved"));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Data Package Was Not Saved"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog           *chooser,
+                     int                        response,
+                     LedgerPackageExportWindow *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  g_object_unref (chooser);
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    ledger_package_export_window_export (self, path);
+}
+
+static void
+export_clicked_cb (LedgerPackageExportWindow *self)
+{
+  g_autofree char *name = ledger_package_suggest_file_name (selected (self->unit_row, self->units),
+                                                            selected (self->from_row, self->months),
+                                                            selected (self->to_row, self->months));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Data Package"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A later "from" than "to" is no range. */
+static void
+range_changed_cb (LedgerPackageExportWindow *self)
+{
+  gboolean valid = adw_combo_row_get_selected (self->from_row) <= adw_combo_row_get_selected (self->to_row) &&
+                   adw_combo_row_get_selected (self->unit_row) != GTK_INVALID_LIST_POSITION;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), valid);
+}
+
+static GtkWidget *
+combo_row (LedgerPackageExportWindow *self,
+           const char                *title,
+           GtkStringList             *model)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static GtkWidget *
+build_page (LedgerPackageExportWindow *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *unit_group = adw_preferences_group_new ();
+  GtkWidget *range_group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (unit_group),
+    _("The values of every indicator the unit is responsible for, alone or with others, "
+      "as one file for the planning office."));
+  self->unit_row = ADW_COMBO_ROW (combo_row (self, _("Responsible Unit"), self->units));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (unit_group), GTK_WIDGET (self->unit_row));
+
+  /* No title: libadwaita 1.2 does not wrap a titled group's description. */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (range_group),
+    _("The values whose period ends in these months: from January to June, the figures "
+      "up to the first half year."));
+  self->from_row = ADW_COMBO_ROW (combo_row (self, _("From"), self->months));
+  self->to_row = ADW_COMBO_ROW (combo_row (self, _("To"), self->months));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (range_group), GTK_WIDGET (self->from_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (range_group), GTK_WIDGET (self->to_row));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (unit_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (range_group));
+  return page;
+}
+
+static GtkWidget *
+build_header (LedgerPackageExportWindow *self)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), self, G_CONNECT_SWAPPED);
+  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
+  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
+  return header;
+}
+
+static void
+ledger_package_export_window_dispose (GObject *object)
+{
+  LedgerPackageExportWindow *self = LEDGER_PACKAGE_EXPORT_WINDOW (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->units);
+  g_clear_object (&self->months);
+
+  G_OBJECT_CLASS (ledger_package_export_window_parent_class)->dispose (object);
+}
+
+static void
+ledger_package_export_window_class_init (LedgerPackageExportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_package_export_window_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ledger_package_export_window_init (LedgerPackageExportWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->units = gtk_string_list_new (NULL);
+  self->months = gtk_string_list_new (NULL);
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Data Package"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, 460);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);
+  gtk_box_append (GTK_BOX (box), build_header (self));
+  gtk_box_append (GTK_BOX (box), build_page (self));
+  gtk_widget_set_vexpand (gtk_widget_get_last_child (box), TRUE);
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/* The months of the plan's years, and the units of the ledger. */
+static void
+fill (LedgerPackageExportWindow *self,
+      LedgerPlan                *plan)
+{
+  g_autoptr(GPtrArray) units = ledger_package_list_units (ledger_context_get_store (self->context), NULL);
+  const char *as_of = ledger_context_get_as_of (self->context);
+  LedgerPeriod period;
+  int to_month = 12;
+
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    gtk_string_list_append (self->units, g_ptr_array_index (units, i));
+  for (int year = ledger_plan_get_first_year (plan); year <= ledger_plan_get_last_year (plan); year++)
+    for (int month = 1; month <= 12; month++)
+      {
+        g_autofree char *code = g_strdup_printf ("%d-%02d", year, month);
+
+        gtk_string_list_append (self->months, code);
+      }
+  if (as_of != NULL && ledger_period_parse (as_of, &period))
+    to_month = (period.year - ledger_plan_get_first_year (plan)) * 12 + ledger_period_end_month (&period);
+  adw_combo_row_set_selected (self->from_row, 0);
+  adw_combo_row_set_selected (self->to_row, CLAMP (to_month - 1, 0, (int) g_list_model_get_n_items (G_LIST_MODEL (self->months)) - 1));
+  range_changed_cb (self);
+}
+
+/**
+ * ledger_package_export_window_new:
+ * @plan: the plan whose months are offered
+ */
+LedgerPackageExportWindow *
+ledger_package_export_window_new (GtkWindow     *parent,
+                                  LedgerContext *context,
+                                  LedgerPlan    *plan)
+{
+  LedgerPackageExportWindow *self;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
+
+  self = g_object_new (LEDGER_TYPE_PACKAGE_EXPORT_WINDOW, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  fill (self, plan);
+  return self;
+}
+
+static gboolean
+select_string (AdwComboRow   *row,
+               GtkStringList *list,
+               const char    *string)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (list, i), string))
+        {
+          adw_combo_row_set_selected (row, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Picks a unit and months, as the user would; FALSE if one is not offered. */
+gboolean
+ledger_package_export_window_select (LedgerPackageExportWindow *self,
+                                     const char                *unit,
+                                     const char                *from,
+                                     const char                *to)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_EXPORT_WINDOW (self), FALSE);
+
+  return select_string (self->unit_row, self->units, unit) &&
+         select_string (self->from_row, self->months, from) &&
+         select_string (self->to_row, self->months, to);
+}
+
+/* Writes the package of the chosen unit and months to @path, in a worker
+ * thread; the window closes once it is saved. */
+void
+ledger_package_export_window_export (LedgerPackageExportWindow *self,
+                                     const char                *path)
+{
+  ExportJob *job;
+
+  g_return_if_fail (LEDGER_IS_PACKAGE_EXPORT_WINDOW (self));
+
+  job = g_new0 (ExportJob, 1);
+  job->unit = g_strdup (selected (self->unit_row, self->units));
+  job->from = g_strdup (selected (self->from_row, self->months));
+  job->to = g_strdup (selected (self->to_row, self->months));
+  job->path = g_strdup (path);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  ledger_worker_run_async (ledger_context_get_store (self->context), export_job, job,
+                           (GDestroyNotify) export_job_free, NULL, exported_cb, g_object_ref (self));
+}

@@ -1,0 +1,171 @@
+/* test-packages.c: department data packages in the window — a unit's
+ * package exported, packages imported with a conflict chosen, undone
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ledger-package.h"
+#include "ledger-package-export-window.h"
+#include "ledger-package-import-window.h"
+#include "ledger-test-ui.h"
+
+typedef LedgerTestWindow Fixture;
+
+#define UNIT "市统计局"
+
+static double
+number_of (Fixture    *fixture,
+           const char *code,
+           const char *period)
+{
+  g_autoptr(LedgerValue) value = ledger_store_get_value (fixture->store, ledger_test_window_id_of (fixture, code),
+                                                         period);
+
+  return value != NULL ? ledger_value_get_number (value) : -1;
+}
+
+static char *
+path_of (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_remove (path);
+  return g_steal_pointer (&path);
+}
+
+static void
+wait_until_gone (gpointer *window)
+{
+  for (guint i = 0; i < 200 && *window != NULL; i++)
+    ledger_test_ui_wait (25);
+  g_assert_null (*window);
+}
+
+/* The unit and months picked, the package holds that unit's values of
+ * those months, and the window closes. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = path_of ("unit.tlpkg");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerPackage) package = NULL;
+  LedgerPackageExportWindow *window;
+
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 5.9);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q3", 6.0);
+  window = ledger_package_export_window_new (GTK_WINDOW (fixture->window),
+                                             ledger_window_get_context (fixture->window), fixture->plan);
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (ledger_package_export_window_select (window, UNIT, "2026-01", "2026-06"));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "package-export");
+
+  ledger_package_export_window_export (window, path);
+  wait_until_gone ((gpointer *) &window);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  package = ledger_package_read (contents, strlen (contents), "unit.tlpkg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ledger_package_get_unit (package), ==, UNIT);
+  /* Q3 is after June. */
+  g_assert_cmpuint (ledger_package_get_n_entries (package), ==, 1);
+}
+
+static LedgerPackageImportWindow *
+open_import (Fixture    *fixture,
+             const char *path)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LedgerPackageImportWindow *window;
+
+  g_list_store_append (files, file);
+  window = ledger_package_import_window_new (GTK_WINDOW (fixture->window),
+                                             ledger_window_get_context (fixture->window), G_LIST_MODEL (files));
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && g_str_equal (ledger_package_import_window_get_state (window), "working"); i++)
+    ledger_test_ui_wait (25);
+  return window;
+}
+
+/* A package whose GDP figure the office has changed since: the new CPI
+ * figure is added, the GDP one is a conflict that keeps the ledger's value
+ * unless the package's is chosen; one undo takes the import back. */
+static void
+test_import_with_conflict (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = path_of ("stats.tlpkg");
+  g_autoptr(GError) error = NULL;
+  LedgerPackageImportWindow *window;
+  LedgerPackageMerge *merge;
+  GtkButton *import_button;
+
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 5.9);
+  ledger_test_window_set_number (fixture, "cpi-rise", "2026-05", 1.1);
+  g_assert_true (ledger_package_export_to_file (fixture->store, UNIT, "2026-01", "2026-06", path, &error));
+  g_assert_no_error (error);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 6.1);
+  g_assert_true (ledger_store_delete_value (fixture->store, ledger_test_window_id_of (fixture, "cpi-rise"),
+                                            "2026-05", &error));
+
+  window = open_import (fixture, path);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "preview");
+  merge = ledger_package_import_window_get_merge (window);
+  g_assert_cmpuint (ledger_package_merge_get_n_added (merge), ==, 1);
+  g_assert_cmpuint (ledger_package_merge_get_n_conflicts (merge), ==, 1);
+  /* By default the ledger keeps its value: only the CPI figure is written. */
+  g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, 1);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-conflict");
+
+  ledger_package_import_window_choose (window, 0, 1);
+  g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, 2);
+  import_button = ledger_test_ui_child (window, LEDGER_TYPE_PACKAGE_IMPORT_WINDOW, "import_button");
+  ledger_test_ui_click (import_button);
+  wait_until_gone ((gpointer *) &window);
+
+  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, 5.9);
+  g_assert_cmpfloat (number_of (fixture, "cpi-rise", "2026-05"), ==, 1.1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ledger_test_ui_wait (100);
+  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, 6.1);
+  g_assert_cmpfloat (number_of (fixture, "cpi-rise", "2026-05"), ==, -1);
+}
+
+/* A file that is not a package is refused with its name and why. */
+static void
+test_import_bad_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = path_of ("notes.tlpkg");
+  LedgerPackageImportWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"something-else\"}", -1, NULL));
+  window = open_import (fixture, path);
+  g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "failed");
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-failed");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ledger_test_ui_init (&argc, &argv);
+
+  g_test_add ("/packages/export", Fixture, NULL,
+              ledger_test_window_set_up, test_export, ledger_test_window_tear_down);
+  g_test_add ("/packages/import-with-conflict", Fixture, NULL,
+              ledger_test_window_set_up, test_import_with_conflict, ledger_test_window_tear_down);
+  g_test_add ("/packages/import-bad-file", Fixture, NULL,
+              ledger_test_window_set_up, test_import_bad_file, ledger_test_window_tear_down);
+
+  return ledger_test_ui_run ();
+}
