@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-area-page.h"
+#include "ledger-tooltip.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
 #include "ledger-status-summary.h"
@@ -102,7 +103,9 @@ add_indicator_button_new (LedgerAreaPage *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Add Indicator to This Task"));
+  ledger_tooltip_set (button, _("Add Indicator to This Task"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Add Indicator to This Task"), -1);
   g_object_set_data_full (G_OBJECT (button), "task", g_object_ref (task), g_object_unref);
   g_signal_connect_object (button, "clicked", G_CALLBACK (add_indicator_clicked_cb), self, 0);
   return button;

@@ -14,6 +14,7 @@
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
+#include "ledger-tooltip.h"
 #include "ledger-pace-bar.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
@@ -61,7 +62,7 @@ show_definition (LedgerIndicatorRow *self)
   gtk_label_set_text (self->name_label, ledger_indicator_get_name (self->indicator));
   gtk_label_set_text (self->target_label, subtitle);
   /* The report's own sentence (原文), on hover. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), source[0] != '\0' ? source : NULL);
+  ledger_tooltip_set (GTK_WIDGET (self->name_label), source[0] != '\0' ? source : NULL);
 }
 
 static char *
@@ -126,7 +127,7 @@ show_progress (LedgerIndicatorRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->period_label), period != NULL);
   gtk_label_set_text (self->period_label, period != NULL ? period : "");
   gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->gap_label), gap);
+  ledger_tooltip_set (GTK_WIDGET (self->gap_label), gap);
 
   if (value == NULL || progress.stale)
     gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");

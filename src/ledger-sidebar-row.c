@@ -12,6 +12,7 @@
 
 #include "ledger-area.h"
 #include "ledger-sidebar-row.h"
+#include "ledger-tooltip.h"
 #include "ledger-status-summary.h"
 
 /* A sidebar item: the plan's overview, or one of its areas by its short
@@ -91,7 +92,7 @@ ledger_sidebar_row_new (LedgerContext *context,
   gtk_box_append (GTK_BOX (box), self->summary);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   if (area != NULL)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), ledger_node_get_title (area));
+    ledger_tooltip_set (GTK_WIDGET (self), ledger_node_get_title (area));
 
   update_summary (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);

@@ -12,6 +12,7 @@
 
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
+#include "ledger-tooltip.h"
 
 /* A status as a small coloured label: 已完成, 正常, 预警, 滞后, 未填报. It is
  * told by its word and its icon, not by colour alone; with a count it
@@ -111,7 +112,7 @@ show_status (LedgerStatusPill *self,
   self->text = g_strdup (text);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icons[status]);
   gtk_label_set_text (GTK_LABEL (self->label), self->compact ? short_text : text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->compact ? text : NULL);
+  ledger_tooltip_set (GTK_WIDGET (self), self->compact ? text : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 

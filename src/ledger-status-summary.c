@@ -14,6 +14,7 @@
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
 #include "ledger-status-summary.h"
+#include "ledger-tooltip.h"
 #include "ledger-wrap-layout.h"
 
 /* Counts by status, as a row of pills, worst first, leaving out the
@@ -141,6 +142,6 @@ ledger_status_summary_set_counts (LedgerStatusSummary *self,
     }
 
   text = ledger_status_summary_dup_text (self);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+  ledger_tooltip_set (GTK_WIDGET (self), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
