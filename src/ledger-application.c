@@ -15,6 +15,7 @@
 #include "ledger-settings.h"
 #include "ledger-store.h"
 #include "ledger-window.h"
+#include "ledger-worker.h"
 
 struct _LedgerApplication
 {
@@ -249,7 +250,33 @@ open_store (const char  *path,
   return g_steal_pointer (&store);
 }
 
-/* Opens the ledger in a window, after today's backup; or says why not. */
+/* The first start of the day backs the ledger up, in a worker thread: the
+ * window does not wait for the copy. */
+static gboolean
+backup_job (LedgerStore   *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return ledger_store_backup_daily (store, data, error);
+}
+
+static void
+backed_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ledger_worker_run_finish (result, &error))
+    return;
+  message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
+  ledger_window_add_toast (window, message);
+}
+
+/* Opens the ledger in a window, and backs it up; or says why not. */
 static void
 open_window (LedgerApplication *self)
 {
@@ -266,13 +293,9 @@ open_window (LedgerApplication *self)
     }
 
   window = GTK_WINDOW (ledger_window_new (self, self->store));
-  if (!ledger_store_backup_daily (self->store, today, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
-
-      ledger_window_add_toast (LEDGER_WINDOW (window), message);
-    }
   gtk_window_present (window);
+  ledger_worker_run_async (self->store, backup_job, g_date_time_ref (today),
+                           (GDestroyNotify) g_date_time_unref, NULL, backed_up_cb, g_object_ref (window));
 }
 
 static void

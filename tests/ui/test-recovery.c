@@ -139,6 +139,28 @@ test_damaged_with_backup (Fixture       *fixture,
   g_assert_true (memcmp (damaged, after, length) == 0);
 }
 
+/* A ledger opened in the window is backed up once a day, in a worker
+ * thread, while the window shows. */
+static void
+test_daily_backup (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_object_unref (make_ledger (fixture));
+  ledger_application_open_ledger (ledger_test_ui_get_app (), fixture->path);
+  g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_WINDOW));
+  for (guint i = 0; i < 200; i++)
+    {
+      g_clear_pointer (&backups, g_ptr_array_unref);
+      backups = ledger_store_list_backups_of (fixture->path);
+      if (backups->len > 0)
+        break;
+      ledger_test_ui_wait (25);
+    }
+  g_assert_cmpuint (backups->len, ==, 1);
+}
+
 /* From a newer version: refused and left alone. */
 static void
 test_too_new (Fixture       *fixture,
@@ -187,6 +209,7 @@ main (int   argc,
   g_test_add ("/recovery/not-a-ledger", Fixture, NULL, fixture_set_up, test_not_a_ledger, fixture_tear_down);
   g_test_add ("/recovery/damaged-with-backup", Fixture, NULL, fixture_set_up, test_damaged_with_backup,
               fixture_tear_down);
+  g_test_add ("/recovery/daily-backup", Fixture, NULL, fixture_set_up, test_daily_backup, fixture_tear_down);
   g_test_add ("/recovery/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
   g_test_add ("/recovery/locked", Fixture, NULL, fixture_set_up, test_locked, fixture_tear_down);
 
