@@ -298,15 +298,6 @@ is_placeholder (Reader          *reader,
          field (reader, record, COL_VALUE)[0] == '\0';
 }
 
-static char *
-value_text (LedgerIndicator *indicator,
-            LedgerValue     *value)
-{
-  if (!ledger_value_has_number (value))
-    return g_strdup (ledger_status_label (ledger_value_get_status (value)));
-  return ledger_indicator_format_value (indicator, ledger_value_get_number (value));
-}
-
 /* A second row for a cell the file already gave: refused, since which of
  * the two the office meant cannot be known. */
 static gboolean
@@ -355,9 +346,7 @@ sort_row (Reader          *reader,
     action = LEDGER_IMPORT_UNCHANGED;
   else
     action = LEDGER_IMPORT_CHANGE;
-  return ledger_import_row_new (record->line, action, ledger_indicator_get_name (indicator), value,
-                                old != NULL ? value_text (indicator, old) : NULL,
-                                value_text (indicator, value));
+  return ledger_import_row_new (record->line, action, indicator, value, old);
 }
 
 static void

@@ -9,10 +9,13 @@
 #include "config.h"
 
 #include "ledger-import-row.h"
+#include "ledger-status.h"
 
 /* One row of a file being imported, as the preview lists it: its line,
  * the indicator it names, the period, and either the value it would write
- * (with the ledger's value it replaces) or why it is refused. Immutable. */
+ * (with the ledger's value it replaces) or why it is refused. Immutable;
+ * the values are put in words only when shown, as an import of 100 000
+ * rows shows few of them. */
 
 struct _LedgerImportRow
 {
@@ -25,7 +28,9 @@ struct _LedgerImportRow
   char               *old_text;
   char               *new_text;
   char               *reason;
+  LedgerIndicator    *indicator;
   LedgerValue        *value;
+  LedgerValue        *old;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerImportRow, ledger_import_row, G_TYPE_OBJECT)
@@ -40,7 +45,9 @@ ledger_import_row_finalize (GObject *object)
   g_free (self->old_text);
   g_free (self->new_text);
   g_free (self->reason);
+  g_clear_object (&self->indicator);
   g_clear_object (&self->value);
+  g_clear_object (&self->old);
 
   G_OBJECT_CLASS (ledger_import_row_parent_class)->finalize (object);
 }
@@ -75,31 +82,37 @@ ledger_import_row_new_refused (guint       line,
 /**
  * ledger_import_row_new:
  * @value: what the row would write
- * @old_text: (transfer full) (nullable): the ledger's value, as shown
- * @new_text: (transfer full): the row's value, as shown
+ * @old: (nullable): the ledger's value it replaces
  */
 LedgerImportRow *
 ledger_import_row_new (guint               line,
                        LedgerImportAction  action,
-                       const char         *subject,
+                       LedgerIndicator    *indicator,
                        LedgerValue        *value,
-                       char               *old_text,
-                       char               *new_text)
+                       LedgerValue        *old)
 {
   LedgerImportRow *self;
 
   g_return_val_if_fail (action != LEDGER_IMPORT_REFUSED, NULL);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
   g_return_val_if_fail (LEDGER_IS_VALUE (value), NULL);
 
   self = g_object_new (LEDGER_TYPE_IMPORT_ROW, NULL);
   self->line = line;
   self->action = action;
-  self->subject = g_strdup (subject);
-  self->period = g_strdup (ledger_value_get_period (value));
+  self->indicator = g_object_ref (indicator);
   self->value = g_object_ref (value);
-  self->old_text = old_text;
-  self->new_text = new_text;
+  self->old = old != NULL ? g_object_ref (old) : NULL;
   return self;
+}
+
+static char *
+value_text (LedgerIndicator *indicator,
+            LedgerValue     *value)
+{
+  if (!ledger_value_has_number (value))
+    return g_strdup (ledger_status_label (ledger_value_get_status (value)));
+  return ledger_indicator_format_value (indicator, ledger_value_get_number (value));
 }
 
 guint
@@ -120,14 +133,14 @@ const char *
 ledger_import_row_get_subject (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
-  return self->subject;
+  return self->indicator != NULL ? ledger_indicator_get_name (self->indicator) : self->subject;
 }
 
 const char *
 ledger_import_row_get_period (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
-  return self->period;
+  return self->value != NULL ? ledger_value_get_period (self->value) : self->period;
 }
 
 /* Returns: (nullable): the ledger's value that the row replaces */
@@ -135,6 +148,8 @@ const char *
 ledger_import_row_get_old_text (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  if (self->old_text == NULL && self->old != NULL)
+    self->old_text = value_text (self->indicator, self->old);
   return self->old_text;
 }
 
@@ -143,6 +158,8 @@ const char *
 ledger_import_row_get_new_text (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  if (self->new_text == NULL && self->value != NULL)
+    self->new_text = value_text (self->indicator, self->value);
   return self->new_text;
 }
 

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-indicator.h"
 #include "ledger-value.h"
 
 G_BEGIN_DECLS
@@ -30,10 +31,9 @@ LedgerImportRow    *ledger_import_row_new_refused (guint            line,
                                                    const char      *reason);
 LedgerImportRow    *ledger_import_row_new         (guint            line,
                                                    LedgerImportAction action,
-                                                   const char      *subject,
+                                                   LedgerIndicator *indicator,
                                                    LedgerValue     *value,
-                                                   char            *old_text,
-                                                   char            *new_text);
+                                                   LedgerValue     *old);
 guint               ledger_import_row_get_line    (LedgerImportRow *self);
 LedgerImportAction  ledger_import_row_get_action  (LedgerImportRow *self);
 const char         *ledger_import_row_get_subject (LedgerImportRow *self);
