@@ -311,19 +311,6 @@ ledger_application_activate (GApplication *application)
 }
 
 static void
-ledger_application_startup (GApplication *application)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  G_APPLICATION_CLASS (ledger_application_parent_class)->startup (application);
-
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -403,7 +390,6 @@ ledger_application_class_init (LedgerApplicationClass *klass)
   object_class->finalize = ledger_application_finalize;
   app_class->handle_local_options = ledger_application_handle_local_options;
   app_class->activate = ledger_application_activate;
-  app_class->startup = ledger_application_startup;
 }
 
 static void

@@ -30,6 +30,8 @@ struct _LedgerOverviewPage
   LedgerPlan           *plan;
   GPtrArray            *area_rows;
   GPtrArray            *dynamic_rows;
+  GPtrArray            *owed_rows;
+  guint                 owed_source;
 
   GtkLabel             *title_label;
   GtkLabel             *summary_label;
@@ -110,6 +112,27 @@ add_dynamic_row (LedgerOverviewPage  *self,
 {
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->dynamic_rows, row);
+}
+
+static void
+add_owed_row (LedgerOverviewPage *self,
+              GtkWidget          *row)
+{
+  adw_preferences_group_add (self->owed_group, row);
+  g_ptr_array_add (self->owed_rows, row);
+}
+
+static void
+remove_rows (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
+  g_ptr_array_set_size (rows, 0);
 }
 
 static GtkWidget *
@@ -216,10 +239,10 @@ show_owed (LedgerOverviewPage *self,
       label = gtk_label_new (count);
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      add_dynamic_row (self, self->owed_group, row);
+      add_owed_row (self, row);
     }
   if (units == NULL)
-    add_dynamic_row (self, self->owed_group,
+    add_owed_row (self,
                      text_row_new (_("Every figure due for the period is in"), NULL));
 }
 
@@ -247,15 +270,37 @@ show_areas (LedgerOverviewPage *self,
     }
 }
 
+static GArray *
+survey (LedgerOverviewPage *self)
+{
+  GArray *standings = g_array_new (FALSE, FALSE, sizeof (Standing));
+  Survey survey = { self, standings };
+
+  ledger_plan_foreach_indicator (self->plan, survey_indicator, &survey);
+  return standings;
+}
+
+/* The units that owe a figure are at the foot of the page, and a new
+ * ledger has dozens: they are listed after the page's first frame. */
+static gboolean
+show_owed_cb (gpointer user_data)
+{
+  LedgerOverviewPage *self = user_data;
+  g_autoptr(GArray) standings = survey (self);
+
+  self->owed_source = 0;
+  remove_rows (self->owed_rows);
+  show_owed (self, standings);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update (LedgerOverviewPage *self)
 {
-  g_autoptr(GArray) standings = g_array_new (FALSE, FALSE, sizeof (Standing));
-  Survey survey = { self, standings };
+  g_autoptr(GArray) standings = survey (self);
   guint counts[LEDGER_N_STATUSES] = { 0 };
   g_autofree char *summary = NULL;
 
-  ledger_plan_foreach_indicator (self->plan, survey_indicator, &survey);
   for (guint i = 0; i < standings->len; i++)
     counts[ledger_status_bucket (g_array_index (standings, Standing, i).progress.status)]++;
   ledger_status_summary_set_counts (self->summary, counts);
@@ -264,17 +309,11 @@ update (LedgerOverviewPage *self)
                              ledger_plan_get_region (self->plan), standings->len);
   gtk_label_set_text (self->summary_label, summary);
 
-  for (guint i = 0; i < self->dynamic_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
-
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
-                                    row);
-    }
-  g_ptr_array_set_size (self->dynamic_rows, 0);
+  remove_rows (self->dynamic_rows);
   show_attention (self, standings);
   show_areas (self, standings);
-  show_owed (self, standings);
+  if (self->owed_source == 0)
+    self->owed_source = g_idle_add_full (G_PRIORITY_LOW, show_owed_cb, self, NULL);
 }
 
 static void
@@ -318,9 +357,11 @@ ledger_overview_page_dispose (GObject *object)
 {
   LedgerOverviewPage *self = LEDGER_OVERVIEW_PAGE (object);
 
+  g_clear_handle_id (&self->owed_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->area_rows, g_ptr_array_unref);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->owed_rows, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
 
@@ -352,6 +393,7 @@ ledger_overview_page_init (LedgerOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->area_rows = g_ptr_array_new ();
   self->dynamic_rows = g_ptr_array_new ();
+  self->owed_rows = g_ptr_array_new ();
 }
 
 LedgerOverviewPage *

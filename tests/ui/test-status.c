@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ledger-area-page.h"
@@ -142,6 +144,23 @@ has_indicator (GtkWidget *widget,
   return g_object_get_data (G_OBJECT (widget), "indicator") != NULL;
 }
 
+static void
+find_by_code (LedgerNode      *area,
+              LedgerNode      *task,
+              LedgerIndicator *indicator,
+              gpointer         user_data)
+{
+  if (g_str_equal (ledger_indicator_get_code (indicator), "budget-revenue-growth"))
+    *(LedgerIndicator **) user_data = indicator;
+}
+
+static gboolean
+has_title (GtkWidget *widget,
+           gpointer   data)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
 /* The overview: behind before warning, each a click away; who owes a figure. */
 static void
 test_overview (Fixture       *fixture,
@@ -162,6 +181,22 @@ test_overview (Fixture       *fixture,
   indicator = g_object_get_data (G_OBJECT (first), "indicator");
   g_assert_cmpstr (ledger_indicator_get_code (indicator), ==, "retail-sales-growth");
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "overview-first-half");
+
+  /* 一般公共预算收入增长 has no figure for the first half: its unit owes it. */
+  {
+    LedgerIndicator *owed = NULL;
+    GtkWidget *owed_group = ledger_test_ui_child (page, LEDGER_TYPE_OVERVIEW_PAGE, "owed_group");
+    GtkWidget *unit_row;
+
+    ledger_plan_foreach_indicator (fixture->plan, find_by_code, &owed);
+    g_assert_nonnull (owed);
+    ledger_test_ui_wait (100);
+    unit_row = ledger_test_ui_find (owed_group, ADW_TYPE_ACTION_ROW, has_title,
+                                    (gpointer) ledger_indicator_get_responsible_unit (owed));
+    g_assert_nonnull (unit_row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (unit_row)),
+                              ledger_indicator_get_name (owed)));
+  }
 
   g_signal_emit_by_name (first, "activated");
   ledger_test_ui_wait (100);
