@@ -270,6 +270,7 @@ backed_up_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
+  g_application_release (g_application_get_default ());
   if (ledger_worker_run_finish (result, &error))
     return;
   message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
@@ -294,6 +295,7 @@ open_window (LedgerApplication *self)
 
   window = GTK_WINDOW (ledger_window_new (self, self->store));
   gtk_window_present (window);
+  g_application_hold (G_APPLICATION (self));
   ledger_worker_run_async (self->store, backup_job, g_date_time_ref (today),
                            (GDestroyNotify) g_date_time_unref, NULL, backed_up_cb, g_object_ref (window));
 }

@@ -17,7 +17,8 @@
  * Cancel), then a preview of what it would do — the values to add, the
  * values it changes (old → new) and the rows refused, each with its reason
  * — and, on Import, the values written in one transaction, again in the
- * worker. Closing the window at any point writes nothing. */
+ * worker. Closing the window before Import writes nothing; closing it
+ * while the import is written cancels it unless it has committed. */
 
 struct _LedgerImportWindow
 {
@@ -162,6 +163,7 @@ static void
 set_up_list (LedgerImportWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
   GtkFilterListModel *filtered;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -169,7 +171,8 @@ set_up_list (LedgerImportWindow *self)
   self->filter = gtk_custom_filter_new (row_is_shown, self, NULL);
   filtered = gtk_filter_list_model_new (g_object_ref (ledger_csv_import_get_rows (self->import)),
                                         g_object_ref (GTK_FILTER (self->filter)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
+  selection = gtk_no_selection_new (G_LIST_MODEL (filtered));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 }
@@ -287,11 +290,13 @@ applied_cb (GObject      *source,
   guint n_values;
   g_autofree char *message = NULL;
 
-  if (is_closed (self))
-    return;
+  /* Finished first, whatever happened meanwhile: an import that committed
+   * just as the window closed is the window's store's to show and undo. */
+  g_application_release (g_application_get_default ());
   if (!ledger_csv_import_apply_finish (self->import, result, &error))
     {
-      show_failed (self, error->message);
+      if (!is_closed (self))
+        show_failed (self, error->message);
       return;
     }
   stop_progress (self);
@@ -307,6 +312,8 @@ static void
 import_clicked_cb (LedgerImportWindow *self)
 {
   show_working (self, _("Importing…"));
+  /* The application stays until the import is written. */
+  g_application_hold (g_application_get_default ());
   ledger_csv_import_apply_async (self->import, ledger_context_get_store (self->context),
                                  self->cancellable, applied_cb, g_object_ref (self));
 }

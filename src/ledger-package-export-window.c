@@ -60,8 +60,14 @@ export_job (LedgerStore   *store,
             GError       **error)
 {
   ExportJob *job = data;
+  gboolean ok;
 
-  return ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
+  /* The ledger as it is when the export starts, all of it. */
+  if (!ledger_store_begin_read (store, error))
+    return FALSE;
+  ok = ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
+  ledger_store_end_read (store);
+  return ok;
 }
 
 static const char *
@@ -83,6 +89,7 @@ exported_cb (GObject      *source,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GtkWidget *dialog;
 
+  g_application_release (g_application_get_default ());
   if (ledger_worker_run_finish (result, &error))
     {
       if (LEDGER_IS_WINDOW (parent))
@@ -323,6 +330,7 @@ ledger_package_export_window_export (LedgerPackageExportWindow *self,
   job->to = g_strdup (selected (self->to_row, self->months));
   job->path = g_strdup (path);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  g_application_hold (g_application_get_default ());
   ledger_worker_run_async (ledger_context_get_store (self->context), export_job, job,
                            (GDestroyNotify) export_job_free, NULL, exported_cb, g_object_ref (self));
 }

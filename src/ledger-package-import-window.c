@@ -425,6 +425,7 @@ applied_cb (GObject      *source,
   guint n = ledger_package_merge_count_writes (self->load->merge);
   g_autofree char *message = NULL;
 
+  g_application_release (g_application_get_default ());
   if (!ledger_worker_run_finish (result, &error))
     {
       if (!is_closed (self))
@@ -444,6 +445,7 @@ import_clicked_cb (LedgerPackageImportWindow *self)
                              _("Importing…"));
   gtk_stack_set_visible_child_name (self->stack, "working");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  g_application_hold (g_application_get_default ());
   ledger_worker_run_on_async (ledger_context_get_store (self->context), self->load->store, apply_job,
                               self->load->merge, NULL, NULL, applied_cb, g_object_ref (self));
 }

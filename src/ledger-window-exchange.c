@@ -118,6 +118,7 @@ export_package_action (GtkWidget  *widget,
 
 typedef struct
 {
+  LedgerWorkerFunc   write;
   char              *path;
   char              *as_of;
   char              *plan_code;
@@ -208,12 +209,31 @@ exported_cb (GObject      *source,
   g_autoptr(LedgerWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_application_release (g_application_get_default ());
   if (!ledger_worker_run_finish (result, &error))
     {
       ledger_window_show_error (self, _("The Ledger Was Not Exported"), error->message);
       return;
     }
   ledger_window_add_toast (self, _("Ledger exported"));
+}
+
+/* Each export reads the ledger as it is at its start, all of it in one
+ * read transaction: a value typed meanwhile is in none of it or all. */
+static gboolean
+export_job (LedgerStore   *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ExportJob *job = data;
+  gboolean ok;
+
+  if (!ledger_store_begin_read (store, error))
+    return FALSE;
+  ok = job->write (store, data, cancellable, error);
+  ledger_store_end_read (store);
+  return ok;
 }
 
 static const LedgerWorkerFunc export_funcs[] = {
@@ -241,12 +261,15 @@ ledger_window_export (LedgerWindow     *self,
   g_return_if_fail (kind < G_N_ELEMENTS (export_funcs));
 
   job = g_new0 (ExportJob, 1);
+  job->write = export_funcs[kind];
   job->path = g_strdup (path);
   job->as_of = g_strdup (ledger_context_get_as_of (self->context));
   job->plan_code = g_strdup (self->plan != NULL ? ledger_plan_get_code (self->plan) : NULL);
   job->tolerances = *ledger_context_get_tolerances (self->context);
   job->encoding = kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM;
-  ledger_worker_run_async (self->store, export_funcs[kind], job, (GDestroyNotify) export_job_free,
+  /* The application stays until the file is written. */
+  g_application_hold (g_application_get_default ());
+  ledger_worker_run_async (self->store, export_job, job, (GDestroyNotify) export_job_free,
                            NULL, exported_cb, g_object_ref (self));
 }
 

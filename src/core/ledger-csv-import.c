@@ -253,7 +253,7 @@ read_value (Reader           *reader,
             GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *period_code = g_strstrip ((char *) field (reader, record, COL_PERIOD));
+  g_autofree char *period_code = g_strstrip (g_strdup (field (reader, record, COL_PERIOD)));
   const char *text = field (reader, record, COL_VALUE);
   LedgerPeriod period;
   double number;

@@ -83,8 +83,12 @@ ledger_store_backup_to (LedgerStore  *self,
 
   /* A backup is one self-contained file: no write-ahead log beside it. */
   ok = sqlite3_open_v2 (temporary, &backup, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-       copy_database (self->db, backup, path, error) &&
-       sqlite3_exec (backup, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK;
+       copy_database (self->db, backup, path, error);
+  if (ok && sqlite3_exec (backup, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    ok = FALSE;
+  if (!ok && error != NULL && *error == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the backup “%s”: %s"), path,
+                 backup != NULL ? sqlite3_errmsg (backup) : g_strerror (ENOMEM));
   if (backup != NULL)
     sqlite3_close (backup);
   if (ok && g_rename (temporary, path) != 0)

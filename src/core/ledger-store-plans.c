@@ -300,13 +300,14 @@ load_indicators (LedgerStore  *self,
                  LedgerNode   *task,
                  GError      **error)
 {
+  /* Built once, from any thread: workers list plans too. */
   static char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  if (sql == NULL)
-    sql = g_strconcat ("SELECT ", indicator_columns,
-                       " FROM indicators WHERE task_id = ? ORDER BY position", NULL);
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, g_strconcat ("SELECT ", indicator_columns,
+                                          " FROM indicators WHERE task_id = ? ORDER BY position", NULL));
   if ((stmt = store_prepare (self, sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (task));

@@ -100,6 +100,28 @@ G_GNUC_INTERNAL gboolean      store_write_value         (LedgerStore   *self,
                                                          LedgerValue   *value,
                                                          const char    *origin,
                                                          GError       **error);
+G_GNUC_INTERNAL const StoreRules *store_load_rules     (LedgerStore   *self,
+                                                         gint64         indicator_id,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_validate_value      (LedgerValue      *value,
+                                                         const StoreRules *rules,
+                                                         LedgerPeriod     *period,
+                                                         GError          **error);
+G_GNUC_INTERNAL char         *store_value_to_json       (LedgerValue   *value);
+G_GNUC_INTERNAL void          store_bind_value_row      (LedgerStore        *self,
+                                                         sqlite3_stmt       *stmt,
+                                                         int                 first,
+                                                         LedgerValue        *value,
+                                                         const LedgerPeriod *period,
+                                                         const char         *uuid);
+G_GNUC_INTERNAL const char   *store_rules_get_uuid      (const StoreRules *rules);
+G_GNUC_INTERNAL gboolean      store_write_values        (LedgerStore   *self,
+                                                         GPtrArray     *values,
+                                                         guint          from,
+                                                         guint          n,
+                                                         const char    *origin,
+                                                         GPtrArray     *origins,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_remove_value        (LedgerStore   *self,
                                                          gint64         indicator_id,
                                                          const char    *period,

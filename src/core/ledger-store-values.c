@@ -237,6 +237,12 @@ struct _StoreRules
   int              last_year;
 };
 
+const char *
+store_rules_get_uuid (const StoreRules *rules)
+{
+  return rules->uuid;
+}
+
 void
 store_rules_free (gpointer rules)
 {
@@ -276,7 +282,7 @@ read_rules (LedgerStore  *self,
 /* Returns: (transfer none): the indicator's rules, read once per
  * transaction (a transaction may change a definition; the next one reads
  * it again) */
-static const StoreRules *
+const StoreRules *
 store_load_rules (LedgerStore  *self,
                   gint64        indicator_id,
                   GError      **error)
@@ -290,8 +296,8 @@ store_load_rules (LedgerStore  *self,
 
 /* The store's own guard: whatever the caller checked, a value that breaks
  * the plan's rules is never written. */
-static gboolean
-validate_value (LedgerValue     *value,
+gboolean
+store_validate_value (LedgerValue     *value,
                 const StoreRules *rules,
                 LedgerPeriod    *period,
                 GError         **error)
@@ -359,7 +365,7 @@ append_json_string (GString    *out,
 /* The change log's record of a value: {"value":5.7,"note":"","source":""},
  * or "status" for a qualitative task. Written by hand: json-glib took a
  * tenth of a large import's time. */
-static char *
+char *
 store_value_to_json (LedgerValue *value)
 {
   GString *out;
@@ -385,8 +391,32 @@ store_value_to_json (LedgerValue *value)
   return g_string_free (out, FALSE);
 }
 
-/* Writes one value inside an open transaction, and logs the change. An
- * unchanged value writes nothing. */
+/* Binds a value's ten columns of indicator_values, from parameter
+ * @first on: uuid, indicator, period, period key, value, status, note,
+ * source, when, by whom. */
+void
+store_bind_value_row (LedgerStore        *self,
+                      sqlite3_stmt       *stmt,
+                      int                 first,
+                      LedgerValue        *value,
+                      const LedgerPeriod *period,
+                      const char         *uuid)
+{
+  store_bind_text (stmt, first, uuid);
+  sqlite3_bind_int64 (stmt, first + 1, ledger_value_get_indicator_id (value));
+  store_bind_text (stmt, first + 2, ledger_value_get_period (value));
+  sqlite3_bind_int (stmt, first + 3, ledger_period_sort_key (period));
+  if (ledger_value_has_number (value))
+    sqlite3_bind_double (stmt, first + 4, ledger_value_get_number (value));
+  else
+    sqlite3_bind_null (stmt, first + 4);
+  store_bind_text (stmt, first + 5, ledger_value_get_status (value));
+  store_bind_text (stmt, first + 6, ledger_value_get_note (value));
+  store_bind_text (stmt, first + 7, ledger_value_get_source (value));
+  store_bind_text (stmt, first + 8, store_transaction_at (self));
+  store_bind_text (stmt, first + 9, store_user ());
+}
+
 /* Writes a new value, or with @is_new FALSE replaces the old one. A new
  * value where there is one already writes nothing: the caller sees that
  * sqlite3_changes() is 0. */
@@ -407,17 +437,7 @@ upsert_value (LedgerStore   *self,
 
   if (stmt == NULL)
     return FALSE;
-  store_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, ledger_value_get_indicator_id (value));
-  store_bind_text (stmt, 3, ledger_value_get_period (value));
-  sqlite3_bind_int (stmt, 4, ledger_period_sort_key (period));
-  if (ledger_value_has_number (value))
-    sqlite3_bind_double (stmt, 5, ledger_value_get_number (value));
-  store_bind_text (stmt, 6, ledger_value_get_status (value));
-  store_bind_text (stmt, 7, ledger_value_get_note (value));
-  store_bind_text (stmt, 8, ledger_value_get_source (value));
-  store_bind_text (stmt, 9, store_transaction_at (self));
-  store_bind_text (stmt, 10, store_user ());
+  store_bind_value_row (self, stmt, 1, value, period, uuid);
   return store_run (self, stmt, error);
 }
 
@@ -437,7 +457,7 @@ store_write_value (LedgerStore  *self,
   g_autofree char *new_json = NULL;
   LedgerPeriod period;
 
-  if (rules == NULL || !validate_value (value, rules, &period, error))
+  if (rules == NULL || !store_validate_value (value, rules, &period, error))
     return FALSE;
 
   /* Most values an import writes are new: trying the insert first saves
@@ -500,20 +520,18 @@ import_values (LedgerStore   *self,
 {
   if (!store_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < values->len; i++)
+  for (guint i = 0; i < values->len; i += 64)
     {
-      const char *value_origin = origins != NULL ? g_ptr_array_index (origins, i) : origin;
-
       if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
-          !store_write_value (self, g_ptr_array_index (values, i), value_origin, error))
+          !store_write_values (self, values, i, MIN (64, values->len - i), origin, origins, error))
         {
           store_rollback (self);
           return FALSE;
         }
-      if (n_written != NULL && i % 256 == 0)
+      if (n_written != NULL)
         g_atomic_int_set (n_written, i);
     }
-  if (!store_commit (self, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !store_commit (self, error))
     {
       store_rollback (self);
       return FALSE;

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ledger-worker.h"
 
 /* Slow work (reading a large import, writing it, exports and reports) runs
@@ -50,6 +52,8 @@ run_in_thread (GTask        *task,
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !job->func (job->worker, job->data, cancellable, &error))
     {
+      if (error == NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("The work could not be done"));
       g_task_return_error (task, error);
       return;
     }
@@ -77,6 +81,9 @@ start (LedgerStore          *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, ledger_worker_run_async);
+  /* A job cancelled after it committed has still written: what it returns
+   * is what happened. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, run_in_thread);
 }
@@ -87,7 +94,7 @@ start (LedgerStore          *store,
  * @func: the job, called in a thread with its own store
  *
  * Runs @func in a thread. @data is freed (with @data_free) once the job is
- * finished, in the thread that called this function.
+ * finished, in either thread: it must not need the calling thread.
  */
 void
 ledger_worker_run_async (LedgerStore          *store,

@@ -218,6 +218,19 @@ test_preview_bad_file (Fixture       *fixture,
     }
 }
 
+/* A row shorter than the header (its period missing) is refused, not a
+ * crash. */
+static void
+test_preview_short_row (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = read_ok (fixture->store, "code,value,period\ngdp-growth,5\n");
+  g_autoptr(LedgerImportRow) row = row_at_line (import, 2);
+
+  assert_counts (import, 0, 0, 0, 1);
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (row), "period"));
+}
+
 static void
 on_finished (GObject      *source,
              GAsyncResult *result,
@@ -384,6 +397,7 @@ main (int   argc,
   ADD ("/csv-import/preview/refused-reasons", test_preview_refused_reasons);
   ADD ("/csv-import/preview/apply", test_preview_apply);
   ADD ("/csv-import/preview/bad-file", test_preview_bad_file);
+  ADD ("/csv-import/preview/short-row", test_preview_short_row);
   ADD ("/csv-import/worker/apply-and-undo", test_worker_apply_and_undo);
   ADD ("/csv-import/worker/cancel", test_worker_cancel);
   ADD ("/csv-import/encodings/round-trip", test_encodings_round_trip);

@@ -1,0 +1,192 @@
+/* ledger-store-batch.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-store"
+
+#include "config.h"
+
+#include "ledger-store-private.h"
+
+/* Many values at once, as an import writes them: one INSERT of up to 64
+ * new values and one INSERT of their change-log entries, instead of two
+ * statements a value — each statement costs SQLite more than its row. A
+ * value whose cell is taken already (the INSERT's RETURNING leaves it out)
+ * is written one by one, with its old value in the change log. Inside the
+ * caller's transaction: all or nothing still. */
+
+typedef struct
+{
+  LedgerValue      *value;
+  const char       *origin;
+  const StoreRules *rules;
+  LedgerPeriod      period;
+  char             *json;
+  gboolean          inserted;
+} Pending;
+
+static char *
+repeated (const char *head,
+          const char *group,
+          guint       n,
+          const char *tail)
+{
+  GString *sql = g_string_new (head);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, group);
+    }
+  g_string_append (sql, tail);
+  return g_string_free (sql, FALSE);
+}
+
+static void
+mark_inserted (Pending    *pending,
+               guint       n,
+               gint64      indicator_id,
+               const char *period)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (!pending[i].inserted && ledger_value_get_indicator_id (pending[i].value) == indicator_id &&
+          g_strcmp0 (ledger_value_get_period (pending[i].value), period) == 0)
+        {
+          pending[i].inserted = TRUE;
+          return;
+        }
+    }
+}
+
+/* Inserts the values whose cells are free, and marks them. */
+static gboolean
+insert_free_cells (LedgerStore  *self,
+                   Pending      *pending,
+                   guint         n,
+                   GError      **error)
+{
+  g_autofree char *sql = repeated ("INSERT INTO indicator_values (uuid, indicator_id, period, period_key, "
+                                   "value, status, note, source, updated_at, updated_by) VALUES ",
+                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n,
+                                   " ON CONFLICT (indicator_id, period) DO NOTHING "
+                                   "RETURNING indicator_id, period");
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *uuid = ledger_uuid_new ();
+
+      store_bind_value_row (self, stmt, 1 + 10 * (int) i, pending[i].value, &pending[i].period, uuid);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    mark_inserted (pending, n, sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_DONE || store_set_error (self, rc, error);
+}
+
+static gboolean
+log_inserted (LedgerStore  *self,
+              Pending      *pending,
+              guint         n,
+              GError      **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint count = 0, row = 0;
+
+  for (guint i = 0; i < n; i++)
+    count += pending[i].inserted;
+  if (count == 0)
+    return TRUE;
+  sql = repeated ("INSERT INTO changes (uuid, at, by, action, entity, entity_uuid, period, old, new, origin) "
+                  "VALUES ", "(?, ?, ?, 'insert', 'value', ?, ?, NULL, ?, ?)", count, "");
+  if ((stmt = store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *uuid = NULL;
+      int first = 1 + 7 * (int) row;
+
+      if (!pending[i].inserted)
+        continue;
+      uuid = ledger_uuid_new ();
+      store_bind_text (stmt, first, uuid);
+      store_bind_text (stmt, first + 1, store_transaction_at (self));
+      store_bind_text (stmt, first + 2, store_user ());
+      store_bind_text (stmt, first + 3, store_rules_get_uuid (pending[i].rules));
+      store_bind_text (stmt, first + 4, ledger_value_get_period (pending[i].value));
+      store_bind_text (stmt, first + 5, pending[i].json);
+      store_bind_text (stmt, first + 6, pending[i].origin);
+      store_undo_record_value (self, ledger_value_get_indicator_id (pending[i].value),
+                               ledger_value_get_period (pending[i].value), NULL);
+      row++;
+    }
+  return store_run (self, stmt, error);
+}
+
+static gboolean
+check_all (LedgerStore  *self,
+           Pending      *pending,
+           guint         n,
+           GError      **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 indicator_id = ledger_value_get_indicator_id (pending[i].value);
+
+      if ((pending[i].rules = store_load_rules (self, indicator_id, error)) == NULL ||
+          !store_validate_value (pending[i].value, pending[i].rules, &pending[i].period, error))
+        return FALSE;
+      pending[i].json = store_value_to_json (pending[i].value);
+    }
+  return TRUE;
+}
+
+/**
+ * store_write_values:
+ * @from: the first of @values to write
+ * @n: how many, at most 64
+ * @origins: (nullable): the origin of each of @values, or %NULL for @origin
+ *
+ * Writes @n values inside an open transaction, like store_write_value()
+ * for each.
+ */
+gboolean
+store_write_values (LedgerStore  *self,
+                    GPtrArray    *values,
+                    guint         from,
+                    guint         n,
+                    const char   *origin,
+                    GPtrArray    *origins,
+                    GError      **error)
+{
+  Pending pending[64] = { { 0 } };
+  gboolean ok;
+
+  g_assert (n > 0 && n <= G_N_ELEMENTS (pending));
+
+  for (guint i = 0; i < n; i++)
+    {
+      pending[i].value = g_ptr_array_index (values, from + i);
+      pending[i].origin = origins != NULL ? g_ptr_array_index (origins, from + i) : origin;
+    }
+  ok = check_all (self, pending, n, error) &&
+       insert_free_cells (self, pending, n, error) &&
+       log_inserted (self, pending, n, error);
+  for (guint i = 0; ok && i < n; i++)
+    {
+      if (!pending[i].inserted)
+        ok = store_write_value (self, pending[i].value, pending[i].origin, error);
+    }
+  for (guint i = 0; i < n; i++)
+    g_free (pending[i].json);
+  return ok;
+}
