@@ -58,6 +58,7 @@ typedef struct
   GHashTable  *by_code;  /* code → GPtrArray of Target */
   GHashTable  *by_name;  /* name → GPtrArray of Target */
   GHashTable  *cells;    /* "id/period" → line */
+  GHashTable  *valued;   /* indicator → 1 if it has values, 2 if none */
   int          columns[N_COLUMNS];
 } Reader;
 
@@ -111,6 +112,7 @@ reader_init (Reader       *reader,
   reader->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
   reader->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->valued = g_hash_table_new (NULL, NULL);
   if ((reader->plans = ledger_store_list_plans (store, error)) == NULL)
     return FALSE;
   for (guint p = 0; p < reader->plans->len; p++)
@@ -128,6 +130,7 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->by_code, g_hash_table_unref);
   g_clear_pointer (&reader->by_name, g_hash_table_unref);
   g_clear_pointer (&reader->cells, g_hash_table_unref);
+  g_clear_pointer (&reader->valued, g_hash_table_unref);
   g_clear_pointer (&reader->plans, g_ptr_array_unref);
 }
 
@@ -321,6 +324,25 @@ claim_cell (Reader       *reader,
   return TRUE;
 }
 
+/* The ledger's value of the row's cell, asked only of indicators that have
+ * values: a new ledger's import then reads nothing row by row. */
+static LedgerValue *
+old_value (Reader          *reader,
+           LedgerIndicator *indicator,
+           LedgerValue     *value)
+{
+  int known = GPOINTER_TO_INT (g_hash_table_lookup (reader->valued, indicator));
+
+  if (known == 0)
+    {
+      known = ledger_store_has_values (reader->store, ledger_indicator_get_id (indicator)) ? 1 : 2;
+      g_hash_table_insert (reader->valued, indicator, GINT_TO_POINTER (known));
+    }
+  return known == 1 ? ledger_store_get_value (reader->store, ledger_indicator_get_id (indicator),
+                                              ledger_value_get_period (value))
+                    : NULL;
+}
+
 static LedgerImportRow *
 sort_row (Reader          *reader,
           LedgerCsvRecord *record)
@@ -338,8 +360,7 @@ sort_row (Reader          *reader,
                                                             : row_key (reader, record),
                                           field (reader, record, COL_PERIOD), error->message);
 
-  old = ledger_store_get_value (reader->store, ledger_indicator_get_id (indicator),
-                                ledger_value_get_period (value));
+  old = old_value (reader, indicator, value);
   if (old == NULL)
     action = LEDGER_IMPORT_ADD;
   else if (ledger_value_equal (old, value))
