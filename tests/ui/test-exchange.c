@@ -98,6 +98,9 @@ test_preview_and_import (Fixture       *fixture,
   ledger_import_window_show_rows (window, LEDGER_IMPORT_CHANGE);
   g_assert_cmpuint (visible_rows (window), ==, 1);
   ledger_test_ui_screenshot (GTK_WIDGET (window), "import-change");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-change-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
   ledger_test_ui_screenshot (GTK_WIDGET (window), "import-change-narrow");
   ledger_import_window_show_rows (window, LEDGER_IMPORT_ADD);

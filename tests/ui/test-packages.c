@@ -125,6 +125,10 @@ test_import_with_conflict (Fixture       *fixture,
   /* By default the ledger keeps its value: only the CPI figure is written. */
   g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, 1);
   ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-conflict");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-conflict-narrow-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   ledger_package_import_window_choose (window, 0, 1);
   g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, 2);
