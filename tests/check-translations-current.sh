@@ -13,6 +13,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 grep -v '^#' "$srcdir/po/POTFILES.in" | grep -v '^$' > "$work/files"
+
+# A source with translatable strings that POTFILES.in leaves out would
+# never be translated: every one must be listed.
+missing=0
+for file in $(cd "$srcdir" && grep -l -e '_("' -e 'N_("' -e 'ngettext (' -e 'translatable="yes"' \
+                src/*.c src/core/*.c src/*.ui src/gtk/*.ui); do
+  if ! grep -qx "$file" "$work/files"; then
+    echo "$file has translatable strings but is not in po/POTFILES.in" >&2
+    missing=1
+  fi
+done
+[ $missing -eq 0 ] || exit 1
 xgettext --from-code=UTF-8 --add-comments=Translators -D "$srcdir" -f "$work/files" -o "$work/messages.pot" \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \

@@ -276,38 +276,17 @@ ledger_package_merge_count_writes (LedgerPackageMerge *self)
   return writes->len;
 }
 
-static gboolean
-same_value (LedgerValue *a,
-            LedgerValue *b)
-{
-  return a == NULL || b == NULL ? a == b : ledger_value_equal (a, b);
-}
-
 /* The preview holds for the ledger as it was: if a cell to be written
- * changed since (another window, an undo), nothing is written. */
-static gboolean
-check_not_stale (LedgerPackageMerge  *self,
-                 GArray              *writes,
-                 GError             **error)
+ * changed since (another window, an undo), nothing is written. The store
+ * checks it inside the import's transaction; this says which cell. */
+static void
+set_stale_error (Write   *write,
+                 GError **error)
 {
-  for (guint i = 0; i < writes->len; i++)
-    {
-      Write *write = &g_array_index (writes, Write, i);
-      const char *period = ledger_value_get_period (write->value);
-      g_autoptr(LedgerValue) now = ledger_store_get_value (self->store,
-                                                           ledger_indicator_get_id (write->indicator),
-                                                           period);
-
-      if (!same_value (now, write->expected))
-        {
-          g_set_error (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE,
-                       _("The ledger’s value of %s for %s has changed since the packages were read; "
-                         "nothing was imported. Read them again."),
-                       ledger_indicator_get_name (write->indicator), period);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  g_set_error (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_STALE,
+               _("The ledger’s value of %s for %s has changed since the packages were read; "
+                 "nothing was imported. Read them again."),
+               ledger_indicator_get_name (write->indicator), ledger_value_get_period (write->value));
 }
 
 /**
@@ -326,20 +305,29 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
   g_autoptr(GArray) writes = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GPtrArray) origins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  guint changed = 0;
 
   g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), FALSE);
   g_return_val_if_fail (!self->applied, FALSE);
 
   writes = collect_writes (self);
-  if (!check_not_stale (self, writes, error))
-    return FALSE;
   for (guint i = 0; i < writes->len; i++)
     {
       g_ptr_array_add (values, g_array_index (writes, Write, i).value);
       g_ptr_array_add (origins, (gpointer) g_array_index (writes, Write, i).origin);
+      g_ptr_array_add (expected, g_array_index (writes, Write, i).expected);
     }
-  if (values->len > 0 && !ledger_store_import_values_from (self->store, values, origins, error))
-    return FALSE;
+  if (values->len > 0 &&
+      !ledger_store_import_values_from (self->store, values, origins, expected, &changed, &local_error))
+    {
+      if (g_error_matches (local_error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
+        set_stale_error (&g_array_index (writes, Write, changed), error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   self->applied = TRUE;
   return TRUE;
 }

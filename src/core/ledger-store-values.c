@@ -528,37 +528,77 @@ ledger_store_set_value (LedgerStore  *self,
   return TRUE;
 }
 
-/* Records @values in one transaction, each with its own origin (from
- * @origins) or all with @origin; cancelling writes nothing. */
+/* How an import writes: with one origin for all values or one each, the
+ * values each is expected to replace, a cancellable and a count for
+ * progress. */
+typedef struct
+{
+  const char   *origin;
+  GPtrArray    *origins;
+  GPtrArray    *expected;
+  GCancellable *cancellable;
+  guint        *n_written;
+  guint        *changed;
+} ImportOptions;
+
+/* The cells of values @from to @from + @n still hold what the caller read
+ * before: checked inside the transaction, so nothing can slip in between. */
 static gboolean
-import_values (LedgerStore   *self,
-               GPtrArray     *values,
-               const char    *origin,
-               GPtrArray     *origins,
-               GCancellable  *cancellable,
-               guint         *n_written,
-               GError       **error)
+check_unchanged (LedgerStore          *self,
+                 GPtrArray            *values,
+                 guint                 from,
+                 guint                 n,
+                 const ImportOptions  *options,
+                 GError              **error)
+{
+  for (guint i = from; options->expected != NULL && i < from + n; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (values, i);
+      LedgerValue *expected = g_ptr_array_index (options->expected, i);
+      g_autoptr(LedgerValue) now = ledger_store_get_value (self, ledger_value_get_indicator_id (value),
+                                                           ledger_value_get_period (value));
+
+      if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
+        continue;
+      if (options->changed != NULL)
+        *options->changed = i;
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
+                   _("The ledger’s value for %s has changed meanwhile"), ledger_value_get_period (value));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Records @values in one transaction; cancelling writes nothing. */
+static gboolean
+import_values (LedgerStore          *self,
+               GPtrArray            *values,
+               const ImportOptions  *options,
+               GError              **error)
 {
   if (!store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < values->len; i += 64)
     {
-      if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error)) ||
-          !store_write_values (self, values, i, MIN (64, values->len - i), origin, origins, error))
+      guint n = MIN (64, values->len - i);
+
+      if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (options->cancellable, error)) ||
+          !check_unchanged (self, values, i, n, options, error) ||
+          !store_write_values (self, values, i, n, options->origin, options->origins, error))
         {
           store_rollback (self);
           return FALSE;
         }
-      if (n_written != NULL)
-        g_atomic_int_set (n_written, i);
+      if (options->n_written != NULL)
+        g_atomic_int_set (options->n_written, i);
     }
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !store_commit (self, error))
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error) || !store_commit (self, error))
     {
       store_rollback (self);
       return FALSE;
     }
-  if (n_written != NULL)
-    g_atomic_int_set (n_written, values->len);
+  if (options->n_written != NULL)
+    g_atomic_int_set (options->n_written, values->len);
   store_emit_values_changed (self, (gint64) 0);
   return TRUE;
 }
@@ -596,10 +636,12 @@ ledger_store_import_values_cancellable (LedgerStore   *self,
                                         guint         *n_written,
                                         GError       **error)
 {
+  ImportOptions options = { .origin = origin, .cancellable = cancellable, .n_written = n_written };
+
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
 
-  return import_values (self, values, origin, NULL, cancellable, n_written, error);
+  return import_values (self, values, &options, error);
 }
 
 /**
@@ -607,21 +649,31 @@ ledger_store_import_values_cancellable (LedgerStore   *self,
  * @values: (element-type LedgerValue): the values to record
  * @origins: (element-type utf8): where each value comes from, for the
  *   change log ("市统计局 · stats-2026-06.tlpkg"): one for each of @values
+ * @expected: (element-type LedgerValue) (nullable): for each of @values,
+ *   the ledger's value it replaces as the caller read it (%NULL: none)
+ * @changed: (out) (optional): with %LEDGER_STORE_ERROR_CHANGED, the index
+ *   of the value whose cell changed since
  *
  * Like ledger_store_import_values(), for values from several sources: all
- * of them in one transaction, one step of undo, or on the first error none.
+ * of them in one transaction, one step of undo, or on the first error none
+ * — also when a cell no longer holds what @expected says.
  */
 gboolean
 ledger_store_import_values_from (LedgerStore  *self,
                                  GPtrArray    *values,
                                  GPtrArray    *origins,
+                                 GPtrArray    *expected,
+                                 guint        *changed,
                                  GError      **error)
 {
+  ImportOptions options = { .origins = origins, .expected = expected, .changed = changed };
+
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (origins != NULL && origins->len == values->len, FALSE);
+  g_return_val_if_fail (expected == NULL || expected->len == values->len, FALSE);
 
-  return import_values (self, values, NULL, origins, NULL, NULL, error);
+  return import_values (self, values, &options, error);
 }
 
 /* Deletes one value inside an open transaction, and logs it. A missing

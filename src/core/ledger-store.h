@@ -28,6 +28,7 @@ typedef enum
   LEDGER_STORE_ERROR_READ_ONLY,
   LEDGER_STORE_ERROR_INVALID,
   LEDGER_STORE_ERROR_EXISTS,
+  LEDGER_STORE_ERROR_CHANGED,   /* a cell no longer holds what was read */
 } LedgerStoreError;
 
 #define LEDGER_TYPE_STORE (ledger_store_get_type ())
@@ -85,6 +86,8 @@ gboolean     ledger_store_import_values_cancellable (LedgerStore   *self,
 gboolean     ledger_store_import_values_from   (LedgerStore  *self,
                                                 GPtrArray    *values,
                                                 GPtrArray    *origins,
+                                                GPtrArray    *expected,
+                                                guint        *changed,
                                                 GError      **error);
 gboolean     ledger_store_update_indicator     (LedgerStore      *self,
                                                 LedgerIndicator  *indicator,

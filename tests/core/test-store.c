@@ -714,6 +714,45 @@ test_import_all_or_nothing (Fixture       *fixture,
   g_assert_cmpuint (n_signals, ==, 1);
 }
 
+/* Values that replace what the caller read are written only if their
+ * cells still hold it; otherwise nothing is, and the changed one is named. */
+static void
+test_import_expecting (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 monthly = monthly_id (fixture);
+  g_autoptr(GPtrArray) values = batch_new ();
+  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(LedgerValue) read = ledger_value_new (monthly, "2026-03", 0.9, "", "");
+  g_autoptr(LedgerValue) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changed = 99;
+
+  test_set_number (fixture->store, monthly, "2026-03", 0.9, "");
+  g_ptr_array_add (values, ledger_value_new (monthly, "2026-02", 0.6, "", ""));
+  g_ptr_array_add (values, ledger_value_new (monthly, "2026-03", 1.0, "", ""));
+  g_ptr_array_add (origins, "a");
+  g_ptr_array_add (origins, "b");
+  g_ptr_array_add (expected, NULL);
+  g_ptr_array_add (expected, read);
+
+  /* Someone changed 2026-03 after it was read. */
+  test_set_number (fixture->store, monthly, "2026-03", 0.95, "");
+  g_assert_false (ledger_store_import_values_from (fixture->store, values, origins, expected, &changed, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_null (ledger_store_get_value (fixture->store, monthly, "2026-02"));
+  g_clear_error (&error);
+
+  /* As read, it goes through. */
+  test_set_number (fixture->store, monthly, "2026-03", 0.9, "");
+  g_assert_true (ledger_store_import_values_from (fixture->store, values, origins, expected, &changed, &error));
+  g_assert_no_error (error);
+  after = ledger_store_get_value (fixture->store, monthly, "2026-03");
+  g_assert_cmpfloat (ledger_value_get_number (after), ==, 1.0);
+}
+
 /* A write while another program holds the ledger is refused as LOCKED
  * (after the busy timeout), and nothing is written. */
 static void
@@ -866,6 +905,7 @@ main (int   argc,
   ADD ("/store/values/last-year-of-plan", fixture_setup_with_plans, test_value_last_year_of_plan);
   ADD ("/store/values/locked", fixture_setup_with_plans, test_value_locked);
   ADD ("/store/import/all-or-nothing", fixture_setup_with_plans, test_import_all_or_nothing);
+  ADD ("/store/import/expecting", fixture_setup_with_plans, test_import_expecting);
   ADD ("/store/check/good", fixture_setup_with_plans, test_check);
   ADD ("/store/check/period-of-other-frequency", fixture_setup_with_plans, test_check_frequency);
   for (guint i = 0; i < G_N_ELEMENTS (refused_cases); i++)
