@@ -60,14 +60,8 @@ export_job (LedgerStore   *store,
             GError       **error)
 {
   ExportJob *job = data;
-  gboolean ok;
 
-  /* The ledger as it is when the export starts, all of it. */
-  if (!ledger_store_begin_read (store, error))
-    return FALSE;
-  ok = ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
-  ledger_store_end_read (store);
-  return ok;
+  return ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
 }
 
 static const char *
@@ -331,6 +325,6 @@ ledger_package_export_window_export (LedgerPackageExportWindow *self,
   job->path = g_strdup (path);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   g_application_hold (g_application_get_default ());
-  ledger_worker_run_async (ledger_context_get_store (self->context), export_job, job,
-                           (GDestroyNotify) export_job_free, NULL, exported_cb, g_object_ref (self));
+  ledger_worker_read_async (ledger_context_get_store (self->context), export_job, job,
+                            (GDestroyNotify) export_job_free, NULL, exported_cb, g_object_ref (self));
 }

@@ -118,7 +118,6 @@ export_package_action (GtkWidget  *widget,
 
 typedef struct
 {
-  LedgerWorkerFunc   write;
   char              *path;
   char              *as_of;
   char              *plan_code;
@@ -218,24 +217,6 @@ exported_cb (GObject      *source,
   ledger_window_add_toast (self, _("Ledger exported"));
 }
 
-/* Each export reads the ledger as it is at its start, all of it in one
- * read transaction: a value typed meanwhile is in none of it or all. */
-static gboolean
-export_job (LedgerStore   *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  ExportJob *job = data;
-  gboolean ok;
-
-  if (!ledger_store_begin_read (store, error))
-    return FALSE;
-  ok = job->write (store, data, cancellable, error);
-  ledger_store_end_read (store);
-  return ok;
-}
-
 static const LedgerWorkerFunc export_funcs[] = {
   [LEDGER_EXPORT_CSV] = export_csv_job,
   [LEDGER_EXPORT_CSV_GB18030] = export_csv_job,
@@ -261,7 +242,6 @@ ledger_window_export (LedgerWindow     *self,
   g_return_if_fail (kind < G_N_ELEMENTS (export_funcs));
 
   job = g_new0 (ExportJob, 1);
-  job->write = export_funcs[kind];
   job->path = g_strdup (path);
   job->as_of = g_strdup (ledger_context_get_as_of (self->context));
   job->plan_code = g_strdup (self->plan != NULL ? ledger_plan_get_code (self->plan) : NULL);
@@ -269,8 +249,8 @@ ledger_window_export (LedgerWindow     *self,
   job->encoding = kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM;
   /* The application stays until the file is written. */
   g_application_hold (g_application_get_default ());
-  ledger_worker_run_async (self->store, export_job, job, (GDestroyNotify) export_job_free,
-                           NULL, exported_cb, g_object_ref (self));
+  ledger_worker_read_async (self->store, export_funcs[kind], job, (GDestroyNotify) export_job_free,
+                            NULL, exported_cb, g_object_ref (self));
 }
 
 /* Returns: (transfer full) (nullable): the chosen file's path */

@@ -25,6 +25,7 @@ typedef struct
   gpointer          data;
   GDestroyNotify    data_free;
   LedgerStore      *worker;
+  gboolean          snapshot;  /* run inside a read transaction */
 } Job;
 
 static void
@@ -35,6 +36,22 @@ job_free (Job *job)
   g_clear_object (&job->worker);
   g_free (job->path);
   g_free (job);
+}
+
+static gboolean
+run_job (Job           *job,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  gboolean ok;
+
+  if (!job->snapshot)
+    return job->func (job->worker, job->data, cancellable, error);
+  if (!ledger_store_begin_read (job->worker, error))
+    return FALSE;
+  ok = job->func (job->worker, job->data, cancellable, error);
+  ledger_store_end_read (job->worker);
+  return ok;
 }
 
 static void
@@ -50,7 +67,7 @@ run_in_thread (GTask        *task,
     job->worker = ledger_store_open (job->path, &error);
   if (job->worker == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
-      !job->func (job->worker, job->data, cancellable, &error))
+      !run_job (job, cancellable, &error))
     {
       if (error == NULL)
         error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("The work could not be done"));
@@ -60,17 +77,13 @@ run_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-start (LedgerStore          *store,
-       LedgerStore          *worker,
-       LedgerWorkerFunc      func,
-       gpointer              data,
-       GDestroyNotify        data_free,
-       GCancellable         *cancellable,
-       GAsyncReadyCallback   callback,
-       gpointer              user_data)
+static Job *
+job_new (LedgerStore      *store,
+         LedgerStore      *worker,
+         LedgerWorkerFunc  func,
+         gpointer          data,
+         GDestroyNotify    data_free)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job = g_new0 (Job, 1);
 
   job->path = g_strdup (ledger_store_get_path (store));
@@ -78,8 +91,18 @@ start (LedgerStore          *store,
   job->data = data;
   job->data_free = data_free;
   job->worker = worker != NULL ? g_object_ref (worker) : NULL;
+  return job;
+}
 
-  task = g_task_new (store, cancellable, callback, user_data);
+static void
+launch (LedgerStore          *store,
+        Job                  *job,
+        GCancellable         *cancellable,
+        GAsyncReadyCallback   callback,
+        gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
   g_task_set_source_tag (task, ledger_worker_run_async);
   /* A job cancelled after it committed has still written: what it returns
    * is what happened. */
@@ -108,7 +131,33 @@ ledger_worker_run_async (LedgerStore          *store,
   g_return_if_fail (LEDGER_IS_STORE (store));
   g_return_if_fail (func != NULL);
 
-  start (store, NULL, func, data, data_free, cancellable, callback, user_data);
+  launch (store, job_new (store, NULL, func, data, data_free), cancellable, callback, user_data);
+}
+
+/**
+ * ledger_worker_read_async:
+ *
+ * Like ledger_worker_run_async(), for a job that only reads (an export, a
+ * report): it sees the ledger as it was when it started, all of it, even
+ * if the window writes meanwhile.
+ */
+void
+ledger_worker_read_async (LedgerStore          *store,
+                          LedgerWorkerFunc      func,
+                          gpointer              data,
+                          GDestroyNotify        data_free,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  Job *job;
+
+  g_return_if_fail (LEDGER_IS_STORE (store));
+  g_return_if_fail (func != NULL);
+
+  job = job_new (store, NULL, func, data, data_free);
+  job->snapshot = TRUE;
+  launch (store, job, cancellable, callback, user_data);
 }
 
 /**
@@ -133,7 +182,7 @@ ledger_worker_run_on_async (LedgerStore          *store,
   g_return_if_fail (LEDGER_IS_STORE (worker));
   g_return_if_fail (g_strcmp0 (ledger_store_get_path (store), ledger_store_get_path (worker)) == 0);
 
-  start (store, worker, func, data, data_free, cancellable, callback, user_data);
+  launch (store, job_new (store, worker, func, data, data_free), cancellable, callback, user_data);
 }
 
 /**

@@ -25,6 +25,13 @@ void         ledger_worker_run_async  (LedgerStore          *store,
                                        GCancellable         *cancellable,
                                        GAsyncReadyCallback   callback,
                                        gpointer              user_data);
+void         ledger_worker_read_async (LedgerStore          *store,
+                                       LedgerWorkerFunc      func,
+                                       gpointer              data,
+                                       GDestroyNotify        data_free,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
 void         ledger_worker_run_on_async (LedgerStore        *store,
                                          LedgerStore        *worker,
                                          LedgerWorkerFunc    func,

@@ -89,6 +89,16 @@ ledger_test_ui_wait (guint milliseconds)
 
 /* Saves a PNG of @widget as drawn now, as screenshots/NAME-LANGUAGE.png in
  * the build directory. */
+/* Waits (up to 5 s) for the object behind a weak pointer to go: a window
+ * that closes itself once its job is done. */
+void
+ledger_test_ui_wait_until_gone (gpointer *weak_pointer)
+{
+  for (guint i = 0; i < 200 && *weak_pointer != NULL; i++)
+    ledger_test_ui_wait (25);
+  g_assert_null (*weak_pointer);
+}
+
 void
 ledger_test_ui_screenshot (GtkWidget  *widget,
                            const char *name)
@@ -314,4 +324,16 @@ ledger_test_window_set_number (LedgerTestWindow *fixture,
 
   g_assert_true (ledger_store_set_value (fixture->store, value, &error));
   g_assert_no_error (error);
+}
+
+/* Returns: the number recorded for @code and @period, or -1 for none */
+double
+ledger_test_window_number (LedgerTestWindow *fixture,
+                           const char       *code,
+                           const char       *period)
+{
+  g_autoptr(LedgerValue) value = ledger_store_get_value (fixture->store, ledger_test_window_id_of (fixture, code),
+                                                         period);
+
+  return value != NULL ? ledger_value_get_number (value) : -1;
 }

@@ -28,6 +28,7 @@ void                ledger_test_ui_init         (int               *argc,
 int                 ledger_test_ui_run          (void);
 LedgerApplication  *ledger_test_ui_get_app      (void);
 void                ledger_test_ui_wait         (guint              milliseconds);
+void                ledger_test_ui_wait_until_gone (gpointer       *weak_pointer);
 void                ledger_test_ui_screenshot   (GtkWidget         *widget,
                                                  const char        *name);
 GtkWidget          *ledger_test_ui_find         (GtkWidget         *root,
@@ -54,6 +55,9 @@ LedgerIndicatorRow *ledger_test_window_find_row  (LedgerTestWindow  *fixture,
                                                   const char        *code);
 gint64              ledger_test_window_id_of     (LedgerTestWindow  *fixture,
                                                   const char        *code);
+double              ledger_test_window_number    (LedgerTestWindow *fixture,
+                                                  const char       *code,
+                                                  const char       *period);
 void                ledger_test_window_set_number (LedgerTestWindow *fixture,
                                                    const char       *code,
                                                    const char       *period,

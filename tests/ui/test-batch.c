@@ -43,17 +43,6 @@ row_of (LedgerBatchWindow *sheet,
   return NULL;
 }
 
-static double
-number_of (Fixture    *fixture,
-           const char *code,
-           const char *period)
-{
-  g_autoptr(LedgerValue) value = ledger_store_get_value (fixture->store, ledger_test_window_id_of (fixture, code),
-                                                         period);
-
-  return value != NULL ? ledger_value_get_number (value) : -1;
-}
-
 /* The indicators due: monthly ones every month, quarterly ones at a
  * quarter's end, annual ones in December. */
 static void
@@ -96,19 +85,19 @@ test_type_and_save (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (sheet), "record-period");
 
   g_assert_false (ledger_batch_window_save (sheet));
-  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, -1);
 
   ledger_test_ui_type (ledger_batch_row_get_entry (retail), "4.2");
   g_assert_cmpint (ledger_batch_row_get_status (retail), ==, LEDGER_STATUS_BEHIND);
   g_assert_true (ledger_batch_window_save (sheet));
-  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, 5.8);
-  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-06"), ==, 2.6);
-  g_assert_cmpfloat (number_of (fixture, "retail-sales-growth", "2026-06"), ==, 4.2);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, 5.8);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, 2.6);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "retail-sales-growth", "2026-06"), ==, 4.2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, -1);
-  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-06"), ==, -1);
-  g_assert_cmpfloat (number_of (fixture, "retail-sales-growth", "2026-06"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "retail-sales-growth", "2026-06"), ==, -1);
 }
 
 /* Enter moves to the next row's value. */

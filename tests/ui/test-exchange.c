@@ -50,17 +50,6 @@ open_import (Fixture    *fixture,
   return window;
 }
 
-static double
-number_of (Fixture    *fixture,
-           const char *code,
-           const char *period)
-{
-  g_autoptr(LedgerValue) value = ledger_store_get_value (fixture->store, ledger_test_window_id_of (fixture, code),
-                                                         period);
-
-  return value != NULL ? ledger_value_get_number (value) : -1;
-}
-
 static guint
 visible_rows (LedgerImportWindow *window)
 {
@@ -107,22 +96,20 @@ test_preview_and_import (Fixture       *fixture,
   g_assert_cmpuint (visible_rows (window), ==, 1);
 
   /* Nothing is written before Import. */
-  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-05"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-05"), ==, -1);
   import_button = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "import_button");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
   ledger_test_ui_click (import_button);
-  for (guint i = 0; i < 200 && window != NULL; i++)
-    ledger_test_ui_wait (25);
-  g_assert_null (window);
+  ledger_test_ui_wait_until_gone ((gpointer *) &window);
 
-  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-05"), ==, 1.8);
-  g_assert_cmpfloat (number_of (fixture, "signed-investment", "2026-04"), ==, 900);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-05"), ==, 1.8);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-04"), ==, 900);
 
   /* The window's undo takes the whole import back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   ledger_test_ui_wait (100);
-  g_assert_cmpfloat (number_of (fixture, "new-urban-jobs", "2026-05"), ==, -1);
-  g_assert_cmpfloat (number_of (fixture, "signed-investment", "2026-04"), ==, 800);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-05"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-04"), ==, 800);
 }
 
 /* A file that is not CSV says why, and offers nothing to import. */

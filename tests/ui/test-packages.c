@@ -19,17 +19,6 @@ typedef LedgerTestWindow Fixture;
 
 #define UNIT "市统计局"
 
-static double
-number_of (Fixture    *fixture,
-           const char *code,
-           const char *period)
-{
-  g_autoptr(LedgerValue) value = ledger_store_get_value (fixture->store, ledger_test_window_id_of (fixture, code),
-                                                         period);
-
-  return value != NULL ? ledger_value_get_number (value) : -1;
-}
-
 static char *
 path_of (const char *name)
 {
@@ -37,14 +26,6 @@ path_of (const char *name)
 
   g_remove (path);
   return g_steal_pointer (&path);
-}
-
-static void
-wait_until_gone (gpointer *window)
-{
-  for (guint i = 0; i < 200 && *window != NULL; i++)
-    ledger_test_ui_wait (25);
-  g_assert_null (*window);
 }
 
 /* The unit and months picked, the package holds that unit's values of
@@ -69,7 +50,7 @@ test_export (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (window), "package-export");
 
   ledger_package_export_window_export (window, path);
-  wait_until_gone ((gpointer *) &window);
+  ledger_test_ui_wait_until_gone ((gpointer *) &window);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   package = ledger_package_read (contents, strlen (contents), "unit.tlpkg", &error);
   g_assert_no_error (error);
@@ -134,14 +115,14 @@ test_import_with_conflict (Fixture       *fixture,
   g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, 2);
   import_button = ledger_test_ui_child (window, LEDGER_TYPE_PACKAGE_IMPORT_WINDOW, "import_button");
   ledger_test_ui_click (import_button);
-  wait_until_gone ((gpointer *) &window);
+  ledger_test_ui_wait_until_gone ((gpointer *) &window);
 
-  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, 5.9);
-  g_assert_cmpfloat (number_of (fixture, "cpi-rise", "2026-05"), ==, 1.1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, 5.9);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, 1.1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   ledger_test_ui_wait (100);
-  g_assert_cmpfloat (number_of (fixture, "gdp-growth", "2026-Q2"), ==, 6.1);
-  g_assert_cmpfloat (number_of (fixture, "cpi-rise", "2026-05"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, 6.1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, -1);
 }
 
 /* A file that is not a package is refused with its name and why. */
