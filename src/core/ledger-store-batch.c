@@ -106,25 +106,23 @@ log_inserted (LedgerStore  *self,
     count += pending[i].inserted;
   if (count == 0)
     return TRUE;
-  sql = repeated ("INSERT INTO changes (uuid, at, by, action, entity, entity_uuid, period, old, new, origin) "
-                  "VALUES ", "(?, ?, ?, 'insert', 'value', ?, ?, NULL, ?, ?)", count, "");
+  sql = repeated ("INSERT INTO changes (change_set, action, entity, entity_uuid, period, old, new) "
+                  "VALUES ", "(?, 'insert', 'value', ?, ?, NULL, ?)", count, "");
   if ((stmt = store_prepare (self, sql, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *uuid = NULL;
-      int first = 1 + 7 * (int) row;
+      int first = 1 + 4 * (int) row;
+      gint64 change_set;
 
       if (!pending[i].inserted)
         continue;
-      uuid = ledger_uuid_new ();
-      store_bind_text (stmt, first, uuid);
-      store_bind_text (stmt, first + 1, store_transaction_at (self));
-      store_bind_text (stmt, first + 2, store_user ());
-      store_bind_text (stmt, first + 3, store_rules_get_uuid (pending[i].rules));
-      store_bind_text (stmt, first + 4, ledger_value_get_period (pending[i].value));
-      store_bind_text (stmt, first + 5, pending[i].json);
-      store_bind_text (stmt, first + 6, pending[i].origin);
+      if (!store_change_set (self, pending[i].origin, &change_set, error))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, first, change_set);
+      store_bind_text (stmt, first + 1, store_rules_get_uuid (pending[i].rules));
+      store_bind_text (stmt, first + 2, ledger_value_get_period (pending[i].value));
+      store_bind_text (stmt, first + 3, pending[i].json);
       store_undo_record_value (self, ledger_value_get_indicator_id (pending[i].value),
                                ledger_value_get_period (pending[i].value), NULL);
       row++;

@@ -42,6 +42,8 @@ struct _LedgerStore
    * import of 100 000 rows reads each indicator once. */
   char       *transaction_at;
   GHashTable *rules_cache;
+  /* The change sets (ids) the open transaction logged to, by origin. */
+  GHashTable *change_sets;
 };
 
 G_GNUC_INTERNAL gboolean      store_set_error           (LedgerStore   *self,
@@ -70,6 +72,10 @@ G_GNUC_INTERNAL char         *store_now                 (void);
 G_GNUC_INTERNAL const char   *store_transaction_at      (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_rules_free          (gpointer       rules);
 G_GNUC_INTERNAL const char   *store_user                (void);
+G_GNUC_INTERNAL gboolean      store_change_set          (LedgerStore   *self,
+                                                         const char    *origin,
+                                                         gint64        *id,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_log_change          (LedgerStore   *self,
                                                          const char    *action,
                                                          const char    *entity,

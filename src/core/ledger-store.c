@@ -186,6 +186,7 @@ end_transaction (LedgerStore *self)
 {
   g_clear_pointer (&self->transaction_at, g_free);
   g_hash_table_remove_all (self->rules_cache);
+  g_hash_table_remove_all (self->change_sets);
 }
 
 gboolean
@@ -428,6 +429,7 @@ ledger_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->rules_cache, g_hash_table_unref);
+  g_clear_pointer (&self->change_sets, g_hash_table_unref);
   g_free (self->transaction_at);
   g_clear_pointer (&self->undo_pending, g_ptr_array_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
@@ -477,6 +479,7 @@ ledger_store_init (LedgerStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->rules_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, store_rules_free);
+  self->change_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   store_undo_init (self);
 }
 
@@ -572,6 +575,39 @@ store_user (void)
   return name;
 }
 
+/**
+ * store_change_set:
+ * @id: (out): the change set
+ *
+ * The change set the open transaction's changes from @origin belong to:
+ * made at the first of them, with the transaction's time and the user.
+ */
+gboolean
+store_change_set (LedgerStore  *self,
+                  const char   *origin,
+                  gint64       *id,
+                  GError      **error)
+{
+  gint64 *known = g_hash_table_lookup (self->change_sets, origin);
+  sqlite3_stmt *stmt;
+
+  if (known != NULL && !sqlite3_get_autocommit (self->db))
+    {
+      *id = *known;
+      return TRUE;
+    }
+  if ((stmt = store_prepare (self, "INSERT INTO change_sets (at, by, origin) VALUES (?, ?, ?)", error)) == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, store_transaction_at (self));
+  store_bind_text (stmt, 2, store_user ());
+  store_bind_text (stmt, 3, origin);
+  if (!store_run (self, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  g_hash_table_insert (self->change_sets, g_strdup (origin), g_memdup2 (id, sizeof *id));
+  return TRUE;
+}
+
 gboolean
 store_log_change (LedgerStore  *self,
             const char   *action,
@@ -583,26 +619,23 @@ store_log_change (LedgerStore  *self,
             const char   *origin,
             GError      **error)
 {
-  g_autofree char *uuid = ledger_uuid_new ();
-  const char *at = store_transaction_at (self);
-  sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO changes (uuid, at, by, action, entity, entity_uuid, period, old, new, origin) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *stmt;
+  gint64 change_set;
 
-  if (stmt == NULL)
+  if (!store_change_set (self, origin, &change_set, error) ||
+      (stmt = store_prepare (self,
+         "INSERT INTO changes (change_set, action, entity, entity_uuid, period, old, new) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL)
     return FALSE;
-  store_bind_text (stmt, 1, uuid);
-  store_bind_text (stmt, 2, at);
-  store_bind_text (stmt, 3, store_user ());
-  store_bind_text (stmt, 4, action);
-  store_bind_text (stmt, 5, entity);
-  store_bind_text (stmt, 6, entity_uuid);
-  store_bind_text (stmt, 7, period);
+  sqlite3_bind_int64 (stmt, 1, change_set);
+  store_bind_text (stmt, 2, action);
+  store_bind_text (stmt, 3, entity);
+  store_bind_text (stmt, 4, entity_uuid);
+  store_bind_text (stmt, 5, period);
   if (old_json != NULL)
-    store_bind_text (stmt, 8, old_json);
+    store_bind_text (stmt, 6, old_json);
   if (new_json != NULL)
-    store_bind_text (stmt, 9, new_json);
-  store_bind_text (stmt, 10, origin);
+    store_bind_text (stmt, 7, new_json);
   return store_run (self, stmt, error);
 }
 
@@ -618,8 +651,9 @@ ledger_store_list_changes (LedgerStore *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-    "SELECT c.at, c.by, c.action, c.entity, c.period, c.old, c.new, c.origin, "
+    "SELECT s.at, s.by, c.action, c.entity, c.period, c.old, c.new, s.origin, "
     "coalesce (i.code, t.title, p.code, '') FROM changes c "
+    "JOIN change_sets s ON s.id = c.change_set "
     "LEFT JOIN indicators i ON i.uuid = c.entity_uuid "
     "LEFT JOIN tasks t ON t.uuid = c.entity_uuid "
     "LEFT JOIN plans p ON p.uuid = c.entity_uuid "

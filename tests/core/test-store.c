@@ -213,6 +213,88 @@ test_open_new (Fixture       *fixture,
   g_assert_cmpstr (journal_mode, ==, "wal");
 }
 
+/* A ledger written by version 1 of the schema: one plan, one monthly
+ * indicator, two imported values and a later edit of one of them. */
+static const char version_1_ledger[] =
+  "INSERT INTO plans VALUES (1, 'p-uuid', 'p', 'Plan', '', '', 2026, 2026);"
+  "INSERT INTO areas VALUES (1, 'a-uuid', 1, 0, 'Area', 'A');"
+  "INSERT INTO tasks VALUES (1, 't-uuid', 1, 0, 'Task', '');"
+  "INSERT INTO indicators (id, uuid, plan_id, task_id, position, code, name, unit, kind, comparator, "
+  "  better, target, frequency) "
+  "  VALUES (1, 'i-uuid', 1, 1, 0, 'jobs', 'Jobs', '万人', 'cumulative', 'at_least', 'higher', 5, 'monthly');"
+  "INSERT INTO indicator_values VALUES (1, 'v1', 1, '2026-02', 2026020, 0.8, '', '', '', 'T1', 'ann');"
+  "INSERT INTO indicator_values VALUES (2, 'v2', 1, '2026-03', 2026030, 1.5, '', '', '', 'T2', 'bo');"
+  "INSERT INTO changes VALUES (1, 'c1', 'T1', 'ann', 'insert', 'value', 'i-uuid', '2026-02', NULL, "
+  "  '{\"value\":0.8}', 'jobs.csv');"
+  "INSERT INTO changes VALUES (2, 'c2', 'T1', 'ann', 'insert', 'value', 'i-uuid', '2026-03', NULL, "
+  "  '{\"value\":1.2}', 'jobs.csv');"
+  "INSERT INTO changes VALUES (3, 'c3', 'T2', 'bo', 'update', 'value', 'i-uuid', '2026-03', "
+  "  '{\"value\":1.2}', '{\"value\":1.5}', '');";
+
+static void
+assert_change (GListModel *changes,
+               guint       position,
+               const char *at,
+               const char *by,
+               const char *period,
+               const char *new_json,
+               const char *origin)
+{
+  g_autoptr(LedgerChange) change = g_list_model_get_item (changes, position);
+
+  g_assert_nonnull (change);
+  g_assert_cmpstr (ledger_change_get_at (change), ==, at);
+  g_assert_cmpstr (ledger_change_get_by (change), ==, by);
+  g_assert_cmpstr (ledger_change_get_period (change), ==, period);
+  g_assert_cmpstr (ledger_change_get_new (change), ==, new_json);
+  g_assert_cmpstr (ledger_change_get_origin (change), ==, origin);
+  g_assert_cmpstr (ledger_change_get_subject (change), ==, "jobs");
+}
+
+/* Opening a version 1 ledger migrates it: values and the change log (its
+ * order, times, people and origins) come through, and it takes new ones. */
+static void
+test_open_migrates_version_1 (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) schema = g_resources_lookup_data (RESOURCE_PREFIX "/schema/1.sql", 0, NULL);
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (schema);
+  raw_exec (fixture->path, g_bytes_get_data (schema, NULL));
+  raw_exec (fixture->path, version_1_ledger);
+
+  fixture->store = ledger_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_store_get_schema_version (fixture->store), ==, LEDGER_STORE_SCHEMA_VERSION);
+  value = ledger_store_get_value (fixture->store, 1, "2026-03");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.5);
+  g_assert_true (ledger_store_check (fixture->store, report));
+
+  changes = ledger_store_list_changes (fixture->store, "i-uuid");
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 3);
+  assert_change (changes, 0, "T2", "bo", "2026-03", "{\"value\":1.5}", "");
+  assert_change (changes, 1, "T1", "ann", "2026-03", "{\"value\":1.2}", "jobs.csv");
+  assert_change (changes, 2, "T1", "ann", "2026-02", "{\"value\":0.8}", "jobs.csv");
+  g_clear_object (&changes);
+
+  /* The two imported values share a change set; the edit has its own. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM change_sets"), ==, 2);
+  fixture->store = ledger_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  test_set_number (fixture->store, 1, "2026-04", 2.1, "");
+  changes = ledger_store_list_changes (fixture->store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  g_clear_object (&value);
+  value = ledger_store_get_value (fixture->store, 1, "2026-04");
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 2.1);
+}
+
 static void
 test_open_default_path (void)
 {
@@ -885,6 +967,7 @@ main (int   argc,
 
   ADD ("/store/open/new", fixture_setup, test_open_new);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
+  ADD ("/store/open/migrates-version-1", fixture_setup, test_open_migrates_version_1);
   ADD ("/store/open/wal", fixture_setup_with_plans, test_open_wal);
   ADD ("/store/open/reopen", fixture_setup_with_plans, test_open_reopen);
   ADD ("/store/open/empty-file", fixture_setup, test_open_empty_file);
