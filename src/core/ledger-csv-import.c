@@ -49,24 +49,26 @@ typedef struct
 } Target;
 
 /* What reading needs: the ledger's plans indexed by indicator code and
- * name, the file's columns, and the indicator and period of each row read
- * so far, to refuse a second row for the same cell. */
+ * name, alone and after the plan's code or title, the file's columns, and
+ * the indicator and period of each row read so far, to refuse a second
+ * row for the same cell. */
 typedef struct
 {
   LedgerStore *store;
   GPtrArray   *plans;
-  GHashTable  *by_code;  /* code → GPtrArray of Target */
-  GHashTable  *by_name;  /* name → GPtrArray of Target */
-  GHashTable  *cells;    /* "id/period" → line */
+  GHashTable  *by_code;  /* [plan "\x1f"] code → GPtrArray of Target */
+  GHashTable  *by_name;  /* [plan "\x1f"] name → GPtrArray of Target */
+  GString     *key;
+  GHashTable  *cells;    /* LedgerValue (its cell) → line */
   GHashTable  *valued;   /* indicator → 1 if it has values, 2 if none */
   int          columns[N_COLUMNS];
 } Reader;
 
 static void
-index_target (GHashTable      *table,
-              const char      *key,
-              LedgerPlan      *plan,
-              LedgerIndicator *indicator)
+index_key (GHashTable      *table,
+           const char      *key,
+           LedgerPlan      *plan,
+           LedgerIndicator *indicator)
 {
   GPtrArray *targets = g_hash_table_lookup (table, key);
   Target *target = g_new (Target, 1);
@@ -79,6 +81,24 @@ index_target (GHashTable      *table,
   target->plan = plan;
   target->indicator = indicator;
   g_ptr_array_add (targets, target);
+}
+
+static void
+index_target (GHashTable      *table,
+              const char      *key,
+              LedgerPlan      *plan,
+              LedgerIndicator *indicator)
+{
+  const char *plan_names[] = { ledger_plan_get_code (plan), ledger_node_get_title (LEDGER_NODE (plan)) };
+
+  index_key (table, key, plan, indicator);
+  for (guint i = 0; i < G_N_ELEMENTS (plan_names); i++)
+    {
+      g_autofree char *plan_key = g_strconcat (plan_names[i], "\x1f", key, NULL);
+
+      if (i == 0 || !g_str_equal (plan_names[0], plan_names[i]))
+        index_key (table, plan_key, plan, indicator);
+    }
 }
 
 typedef struct
@@ -101,6 +121,22 @@ index_indicator (LedgerNode      *area,
                 context->plan, indicator);
 }
 
+static guint
+cell_hash (gconstpointer value)
+{
+  gint64 indicator_id = ledger_value_get_indicator_id ((LedgerValue *) value);
+
+  return g_int64_hash (&indicator_id) * 31 + g_str_hash (ledger_value_get_period ((LedgerValue *) value));
+}
+
+static gboolean
+cell_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return ledger_value_get_indicator_id ((LedgerValue *) a) == ledger_value_get_indicator_id ((LedgerValue *) b) &&
+         g_str_equal (ledger_value_get_period ((LedgerValue *) a), ledger_value_get_period ((LedgerValue *) b));
+}
+
 static gboolean
 reader_init (Reader       *reader,
              LedgerStore  *store,
@@ -111,7 +147,8 @@ reader_init (Reader       *reader,
                                            (GDestroyNotify) g_ptr_array_unref);
   reader->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_ptr_array_unref);
-  reader->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->key = g_string_new (NULL);
+  reader->cells = g_hash_table_new_full (cell_hash, cell_equal, g_object_unref, NULL);
   reader->valued = g_hash_table_new (NULL, NULL);
   if ((reader->plans = ledger_store_list_plans (store, error)) == NULL)
     return FALSE;
@@ -130,6 +167,8 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->by_code, g_hash_table_unref);
   g_clear_pointer (&reader->by_name, g_hash_table_unref);
   g_clear_pointer (&reader->cells, g_hash_table_unref);
+  if (reader->key != NULL)
+    g_string_free (g_steal_pointer (&reader->key), TRUE);
   g_clear_pointer (&reader->valued, g_hash_table_unref);
   g_clear_pointer (&reader->plans, g_ptr_array_unref);
 }
@@ -203,9 +242,15 @@ resolve (Reader           *reader,
 {
   gboolean by_code = field (reader, record, COL_CODE)[0] != '\0';
   const char *key = row_key (reader, record);
-  GPtrArray *candidates = g_hash_table_lookup (by_code ? reader->by_code : reader->by_name, key);
   const char *plan_name = field (reader, record, COL_PLAN);
+  GPtrArray *candidates;
   LedgerIndicator *found = NULL;
+
+  g_string_assign (reader->key, plan_name);
+  if (plan_name[0] != '\0')
+    g_string_append_c (reader->key, '\x1f');
+  g_string_append (reader->key, key);
+  candidates = g_hash_table_lookup (by_code ? reader->by_code : reader->by_name, reader->key->str);
 
   for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
@@ -309,18 +354,15 @@ claim_cell (Reader       *reader,
             guint         line,
             GError      **error)
 {
-  char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", ledger_value_get_indicator_id (value),
-                               ledger_value_get_period (value));
-  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (reader->cells, key));
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (reader->cells, value));
 
   if (first != 0)
     {
-      g_free (key);
       g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
                    _("Line %u already gives this indicator’s value for this period"), first);
       return FALSE;
     }
-  g_hash_table_insert (reader->cells, key, GUINT_TO_POINTER (line));
+  g_hash_table_insert (reader->cells, g_object_ref (value), GUINT_TO_POINTER (line));
   return TRUE;
 }
 

@@ -152,16 +152,21 @@ parse (const char  *text,
   if (text == NULL || !g_utf8_validate (text, -1, NULL) ||
       (unit != NULL && !g_utf8_validate (unit, -1, NULL)))
     return refuse (unit != NULL && g_utf8_validate (unit, -1, NULL) ? unit : NULL, error);
-  normal = normalize (text);
-  normal_unit = normalize (unit != NULL ? unit : "");
 
-  strip_suffix (normal, normal_unit);
-  if (typed)
-    use_ascii_separators (normal);
-  if (!remove_grouping (normal) || !is_plain_number (normal))
-    return refuse (unit, error);
-
-  parsed = g_ascii_strtod (normal, NULL);
+  /* A file's figures are mostly plain already: 1104 or 5.7. */
+  if (!typed && is_plain_number (text))
+    parsed = g_ascii_strtod (text, NULL);
+  else
+    {
+      normal = normalize (text);
+      normal_unit = normalize (unit != NULL ? unit : "");
+      strip_suffix (normal, normal_unit);
+      if (typed)
+        use_ascii_separators (normal);
+      if (!remove_grouping (normal) || !is_plain_number (normal))
+        return refuse (unit, error);
+      parsed = g_ascii_strtod (normal, NULL);
+    }
   if (!isfinite (parsed))
     return refuse (unit, error);
   *value = parsed == 0 ? 0 : parsed;

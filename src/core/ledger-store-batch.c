@@ -13,9 +13,9 @@
 /* Many values at once, as an import writes them: one INSERT of up to 64
  * new values and one INSERT of their change-log entries, instead of two
  * statements a value — each statement costs SQLite more than its row. A
- * value whose cell is taken already (the INSERT's RETURNING leaves it out)
- * is written one by one, with its old value in the change log. Inside the
- * caller's transaction: all or nothing still. */
+ * value whose cell is taken already (the INSERT leaves it be) is written
+ * one by one, with its old value in the change log. Inside the caller's
+ * transaction: all or nothing still. */
 
 typedef struct
 {
@@ -24,6 +24,7 @@ typedef struct
   const StoreRules *rules;
   LedgerPeriod      period;
   char             *json;
+  char             *uuid;
   gboolean          inserted;
 } Pending;
 
@@ -45,21 +46,26 @@ repeated (const char *head,
   return g_string_free (sql, FALSE);
 }
 
-static void
-mark_inserted (Pending    *pending,
-               guint       n,
-               gint64      indicator_id,
-               const char *period)
+/* When some cells were taken, the values inserted are those whose cell
+ * now holds their uuid. */
+static gboolean
+mark_inserted (LedgerStore  *self,
+               Pending      *pending,
+               guint         n,
+               GError      **error)
 {
-  for (guint i = 0; i < n; i++)
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT uuid FROM indicator_values "
+                                            "WHERE indicator_id = ? AND period = ?", error);
+
+  for (guint i = 0; stmt != NULL && i < n; i++)
     {
-      if (!pending[i].inserted && ledger_value_get_indicator_id (pending[i].value) == indicator_id &&
-          g_strcmp0 (ledger_value_get_period (pending[i].value), period) == 0)
-        {
-          pending[i].inserted = TRUE;
-          return;
-        }
+      sqlite3_bind_int64 (stmt, 1, ledger_value_get_indicator_id (pending[i].value));
+      store_bind_text (stmt, 2, ledger_value_get_period (pending[i].value));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        pending[i].inserted = g_str_equal (store_column_text (stmt, 0), pending[i].uuid);
+      sqlite3_reset (stmt);
     }
+  return stmt != NULL;
 }
 
 /* Inserts the values whose cells are free, and marks them. */
@@ -72,24 +78,23 @@ insert_free_cells (LedgerStore  *self,
   g_autofree char *sql = repeated ("INSERT INTO indicator_values (uuid, indicator_id, period, period_key, "
                                    "value, status, note, source, updated_at, updated_by) VALUES ",
                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n,
-                                   " ON CONFLICT (indicator_id, period) DO NOTHING "
-                                   "RETURNING indicator_id, period");
+                                   " ON CONFLICT (indicator_id, period) DO NOTHING");
   sqlite3_stmt *stmt = store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *uuid = ledger_uuid_new ();
-
-      store_bind_value_row (self, stmt, 1 + 10 * (int) i, pending[i].value, &pending[i].period, uuid);
+      pending[i].uuid = ledger_uuid_new ();
+      store_bind_value_row (self, stmt, 1 + 10 * (int) i, pending[i].value, &pending[i].period, pending[i].uuid);
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    mark_inserted (pending, n, sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return rc == SQLITE_DONE || store_set_error (self, rc, error);
+  if (!store_run (self, stmt, error))
+    return FALSE;
+  if ((guint) sqlite3_changes (self->db) < n)
+    return mark_inserted (self, pending, n, error);
+  for (guint i = 0; i < n; i++)
+    pending[i].inserted = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -106,13 +111,13 @@ log_inserted (LedgerStore  *self,
     count += pending[i].inserted;
   if (count == 0)
     return TRUE;
-  sql = repeated ("INSERT INTO changes (change_set, action, entity, entity_uuid, period, old, new) "
-                  "VALUES ", "(?, 'insert', 'value', ?, ?, NULL, ?)", count, "");
+  sql = repeated ("INSERT INTO changes (change_set, action, entity, entity_uuid, entity_id, period, old, new) "
+                  "VALUES ", "(?, 'insert', 'value', ?, ?, ?, NULL, ?)", count, "");
   if ((stmt = store_prepare (self, sql, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      int first = 1 + 4 * (int) row;
+      int first = 1 + 5 * (int) row;
       gint64 change_set;
 
       if (!pending[i].inserted)
@@ -120,9 +125,10 @@ log_inserted (LedgerStore  *self,
       if (!store_change_set (self, pending[i].origin, &change_set, error))
         return FALSE;
       sqlite3_bind_int64 (stmt, first, change_set);
-      store_bind_text (stmt, first + 1, store_rules_get_uuid (pending[i].rules));
-      store_bind_text (stmt, first + 2, ledger_value_get_period (pending[i].value));
-      store_bind_text (stmt, first + 3, pending[i].json);
+      store_bind_static_text (stmt, first + 1, store_rules_get_uuid (pending[i].rules));
+      sqlite3_bind_int64 (stmt, first + 2, ledger_value_get_indicator_id (pending[i].value));
+      store_bind_static_text (stmt, first + 3, ledger_value_get_period (pending[i].value));
+      store_bind_static_text (stmt, first + 4, pending[i].json);
       store_undo_record_value (self, ledger_value_get_indicator_id (pending[i].value),
                                ledger_value_get_period (pending[i].value), NULL);
       row++;
@@ -185,6 +191,9 @@ store_write_values (LedgerStore  *self,
         ok = store_write_value (self, pending[i].value, pending[i].origin, error);
     }
   for (guint i = 0; i < n; i++)
-    g_free (pending[i].json);
+    {
+      g_free (pending[i].json);
+      g_free (pending[i].uuid);
+    }
   return ok;
 }

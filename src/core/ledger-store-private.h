@@ -61,6 +61,9 @@ G_GNUC_INTERNAL gboolean      store_exec                (LedgerStore   *self,
 G_GNUC_INTERNAL void          store_bind_text           (sqlite3_stmt  *stmt,
                                                          int            index,
                                                          const char    *text);
+G_GNUC_INTERNAL void          store_bind_static_text    (sqlite3_stmt  *stmt,
+                                                         int            index,
+                                                         const char    *text);
 G_GNUC_INTERNAL const char   *store_column_text         (sqlite3_stmt  *stmt,
                                                          int            index);
 G_GNUC_INTERNAL gboolean      store_begin               (LedgerStore   *self,

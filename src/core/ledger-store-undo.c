@@ -44,24 +44,45 @@ steps_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) undo_step_free);
 }
 
+static guint
+step_hash (gconstpointer step)
+{
+  const UndoStep *s = step;
+
+  return g_int64_hash (&s->indicator_id) * 31 + (s->period != NULL ? g_str_hash (s->period) : 0);
+}
+
+static gboolean
+step_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const UndoStep *s = a, *t = b;
+
+  return s->indicator_id == t->indicator_id && g_strcmp0 (s->period, t->period) == 0;
+}
+
 void
 store_undo_init (LedgerStore *self)
 {
   self->undo_pending = steps_new ();
-  self->undo_pending_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->undo_pending_keys = g_hash_table_new (step_hash, step_equal);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 }
 
-/* The first write of a value in a transaction is the one to undo to. A
- * set of what was recorded keeps an import of 55 000 rows linear. */
-static gboolean
-already_recorded (LedgerStore *self,
-                  gint64       indicator_id,
-                  const char  *period)
+/* The first write of a value in a transaction is the one to undo to: a
+ * set of the steps recorded (by indicator and period) keeps an import of
+ * 100 000 rows linear. Takes @step, or frees it if its cell has one. */
+static void
+record (LedgerStore *self,
+        UndoStep    *step)
 {
-  char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", indicator_id, period != NULL ? period : "");
-
-  return !g_hash_table_add (self->undo_pending_keys, key);
+  if (self->undoing || g_hash_table_contains (self->undo_pending_keys, step))
+    {
+      undo_step_free (step);
+      return;
+    }
+  g_hash_table_add (self->undo_pending_keys, step);
+  g_ptr_array_add (self->undo_pending, step);
 }
 
 void
@@ -70,29 +91,23 @@ store_undo_record_value (LedgerStore *self,
                          const char  *period,
                          LedgerValue *old)
 {
-  UndoStep *step;
+  UndoStep *step = g_new0 (UndoStep, 1);
 
-  if (self->undoing || already_recorded (self, indicator_id, period))
-    return;
-  step = g_new0 (UndoStep, 1);
   step->indicator_id = indicator_id;
   step->period = g_strdup (period);
   step->old = old != NULL ? g_object_ref (old) : NULL;
-  g_ptr_array_add (self->undo_pending, step);
+  record (self, step);
 }
 
 void
 store_undo_record_indicator (LedgerStore     *self,
                              LedgerIndicator *old)
 {
-  UndoStep *step;
+  UndoStep *step = g_new0 (UndoStep, 1);
 
-  if (self->undoing || already_recorded (self, ledger_indicator_get_id (old), NULL))
-    return;
-  step = g_new0 (UndoStep, 1);
   step->indicator_id = ledger_indicator_get_id (old);
   step->indicator = g_object_ref (old);
-  g_ptr_array_add (self->undo_pending, step);
+  record (self, step);
 }
 
 /* After a change that cannot be undone (a plan added, an indicator

@@ -414,7 +414,8 @@ store_value_to_json (LedgerValue *value)
 
 /* Binds a value's ten columns of indicator_values, from parameter
  * @first on: uuid, indicator, period, period key, value, status, note,
- * source, when, by whom. */
+ * source, when, by whom. @value and @uuid must outlive the statement's
+ * run. */
 void
 store_bind_value_row (LedgerStore        *self,
                       sqlite3_stmt       *stmt,
@@ -423,19 +424,19 @@ store_bind_value_row (LedgerStore        *self,
                       const LedgerPeriod *period,
                       const char         *uuid)
 {
-  store_bind_text (stmt, first, uuid);
+  store_bind_static_text (stmt, first, uuid);
   sqlite3_bind_int64 (stmt, first + 1, ledger_value_get_indicator_id (value));
-  store_bind_text (stmt, first + 2, ledger_value_get_period (value));
+  store_bind_static_text (stmt, first + 2, ledger_value_get_period (value));
   sqlite3_bind_int (stmt, first + 3, ledger_period_sort_key (period));
   if (ledger_value_has_number (value))
     sqlite3_bind_double (stmt, first + 4, ledger_value_get_number (value));
   else
     sqlite3_bind_null (stmt, first + 4);
-  store_bind_text (stmt, first + 5, ledger_value_get_status (value));
-  store_bind_text (stmt, first + 6, ledger_value_get_note (value));
-  store_bind_text (stmt, first + 7, ledger_value_get_source (value));
-  store_bind_text (stmt, first + 8, store_transaction_at (self));
-  store_bind_text (stmt, first + 9, store_user ());
+  store_bind_static_text (stmt, first + 5, ledger_value_get_status (value));
+  store_bind_static_text (stmt, first + 6, ledger_value_get_note (value));
+  store_bind_static_text (stmt, first + 7, ledger_value_get_source (value));
+  store_bind_static_text (stmt, first + 8, store_transaction_at (self));
+  store_bind_static_text (stmt, first + 9, store_user ());
 }
 
 /* Writes a new value, or with @is_new FALSE replaces the old one. A new

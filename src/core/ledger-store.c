@@ -165,6 +165,16 @@ store_bind_text (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 }
 
+/* Binds text that outlives the statement's run, without a copy (an
+ * import binds hundreds of thousands). */
+void
+store_bind_static_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
 const char *
 store_column_text (sqlite3_stmt *stmt,
              int           index)
@@ -608,6 +618,13 @@ store_change_set (LedgerStore  *self,
   return TRUE;
 }
 
+/* The integer id of the entity @kind (plan, task, otherwise indicator)
+ * named by @uuid, or NULL if there is none (any more). */
+#define ENTITY_ID(kind, uuid) \
+  "CASE " kind " WHEN 'plan' THEN (SELECT id FROM plans WHERE uuid = " uuid ") " \
+  "WHEN 'task' THEN (SELECT id FROM tasks WHERE uuid = " uuid ") " \
+  "ELSE (SELECT id FROM indicators WHERE uuid = " uuid ") END"
+
 gboolean
 store_log_change (LedgerStore  *self,
             const char   *action,
@@ -624,8 +641,8 @@ store_log_change (LedgerStore  *self,
 
   if (!store_change_set (self, origin, &change_set, error) ||
       (stmt = store_prepare (self,
-         "INSERT INTO changes (change_set, action, entity, entity_uuid, period, old, new) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL)
+         "INSERT INTO changes (change_set, action, entity, entity_uuid, entity_id, period, old, new) "
+         "VALUES (?1, ?2, ?3, ?4, " ENTITY_ID ("?3", "?4") ", ?5, ?6, ?7)", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, change_set);
   store_bind_text (stmt, 2, action);
@@ -645,19 +662,26 @@ GListModel *
 ledger_store_list_changes (LedgerStore *self,
                            const char  *entity_uuid)
 {
+#define CHANGES_SELECT \
+  "SELECT s.at, s.by, c.action, c.entity, c.period, c.old, c.new, s.origin, " \
+  "coalesce (i.code, t.title, p.code, '') FROM changes c " \
+  "JOIN change_sets s ON s.id = c.change_set " \
+  "LEFT JOIN indicators i ON i.uuid = c.entity_uuid " \
+  "LEFT JOIN tasks t ON t.uuid = c.entity_uuid " \
+  "LEFT JOIN plans p ON p.uuid = c.entity_uuid "
   GListStore *changes = g_list_store_new (LEDGER_TYPE_CHANGE);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
-  stmt = store_prepare (self,
-    "SELECT s.at, s.by, c.action, c.entity, c.period, c.old, c.new, s.origin, "
-    "coalesce (i.code, t.title, p.code, '') FROM changes c "
-    "JOIN change_sets s ON s.id = c.change_set "
-    "LEFT JOIN indicators i ON i.uuid = c.entity_uuid "
-    "LEFT JOIN tasks t ON t.uuid = c.entity_uuid "
-    "LEFT JOIN plans p ON p.uuid = c.entity_uuid "
-    "WHERE ?1 IS NULL OR c.entity_uuid = ?1 ORDER BY c.id DESC", NULL);
+  /* An entity's changes through the index of ids, checked by uuid. */
+  if (entity_uuid == NULL)
+    stmt = store_prepare (self, CHANGES_SELECT "ORDER BY c.id DESC", NULL);
+  else
+    stmt = store_prepare (self, CHANGES_SELECT
+      "WHERE c.entity_id = (SELECT coalesce ((SELECT id FROM indicators WHERE uuid = ?1), "
+      "(SELECT id FROM tasks WHERE uuid = ?1), (SELECT id FROM plans WHERE uuid = ?1))) "
+      "AND c.entity_uuid = ?1 ORDER BY c.id DESC", NULL);
   if (stmt == NULL)
     return G_LIST_MODEL (changes);
   if (entity_uuid != NULL)
@@ -675,6 +699,7 @@ ledger_store_list_changes (LedgerStore *self,
     }
   sqlite3_reset (stmt);
   return G_LIST_MODEL (changes);
+#undef CHANGES_SELECT
 }
 
 guint
