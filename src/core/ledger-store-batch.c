@@ -10,7 +10,7 @@
 
 #include "ledger-store-private.h"
 
-/* Many values at once, as an import writes them: one INSERT of up to 64
+/* Many values at once, as an import writes them: one INSERT of up to STORE_BATCH
  * new values and one INSERT of their change-log entries, instead of two
  * statements a value — each statement costs SQLite more than its row. A
  * value whose cell is taken already (the INSERT leaves it be) is written
@@ -157,7 +157,7 @@ check_all (LedgerStore  *self,
 /**
  * store_write_values:
  * @from: the first of @values to write
- * @n: how many, at most 64
+ * @n: how many, at most %STORE_BATCH
  * @origins: (nullable): the origin of each of @values, or %NULL for @origin
  *
  * Writes @n values inside an open transaction, like store_write_value()
@@ -172,7 +172,7 @@ store_write_values (LedgerStore  *self,
                     GPtrArray    *origins,
                     GError      **error)
 {
-  Pending pending[64] = { { 0 } };
+  Pending pending[STORE_BATCH] = { { 0 } };
   gboolean ok;
 
   g_assert (n > 0 && n <= G_N_ELEMENTS (pending));

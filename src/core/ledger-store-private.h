@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 
 typedef struct _StoreRules StoreRules;
 
+/* How many values one statement writes (store_write_values()). */
+#define STORE_BATCH 256
+
 struct _LedgerStore
 {
   GObject     parent_instance;

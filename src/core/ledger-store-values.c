@@ -360,6 +360,11 @@ append_double (GString *out,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (number == (double) (gint64) number && fabs (number) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) number);
+      return;
+    }
   g_ascii_formatd (buffer, sizeof buffer, "%.15g", number);
   if (g_ascii_strtod (buffer, NULL) != number)
     g_ascii_formatd (buffer, sizeof buffer, "%.17g", number);
@@ -579,9 +584,9 @@ import_values (LedgerStore          *self,
 {
   if (!store_begin (self, error))
     return FALSE;
-  for (guint i = 0; i < values->len; i += 64)
+  for (guint i = 0; i < values->len; i += STORE_BATCH)
     {
-      guint n = MIN (64, values->len - i);
+      guint n = MIN (STORE_BATCH, values->len - i);
 
       if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (options->cancellable, error)) ||
           !check_unchanged (self, values, i, n, options, error) ||

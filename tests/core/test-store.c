@@ -81,6 +81,20 @@ raw_exec (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* Whether @sql runs, with the ledger's foreign keys on. */
+static gboolean
+raw_try_exec (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  int rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return rc == SQLITE_OK;
+}
+
 /* The first column of the first row of @sql, as text. */
 static char *
 raw_query (const char *path,
@@ -285,6 +299,9 @@ test_open_migrates_version_1 (Fixture       *fixture,
   /* The two imported values share a change set; the edit has its own. */
   g_clear_object (&fixture->store);
   g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM change_sets"), ==, 2);
+  g_assert_false (raw_try_exec (fixture->path, "UPDATE indicator_values SET status = 'finished'"));
+  g_assert_false (raw_try_exec (fixture->path, "UPDATE changes SET action = 'edit'"));
+  g_assert_false (raw_try_exec (fixture->path, "UPDATE changes SET change_set = 99"));
   fixture->store = ledger_store_open (fixture->path, &error);
   g_assert_no_error (error);
   test_set_number (fixture->store, 1, "2026-04", 2.1, "");
@@ -796,6 +813,58 @@ test_import_all_or_nothing (Fixture       *fixture,
   g_assert_cmpuint (n_signals, ==, 1);
 }
 
+/* A batch that fills free cells and replaces a taken one: the free ones
+ * are inserted, the taken one updated, each logged as what it was, all in
+ * one change set from the batch's origin. */
+static void
+test_import_mixed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 monthly = monthly_id (fixture);
+  LedgerIndicator *indicator = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
+  g_autoptr(GPtrArray) batch = batch_new ();
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(LedgerChange) update = NULL;
+  g_autoptr(LedgerChange) insert = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  int change_sets;
+
+  test_set_number (fixture->store, monthly, "2026-03", 0.9, "");
+  change_sets = raw_query_int (fixture->path, "SELECT count(*) FROM change_sets");
+  g_ptr_array_add (batch, ledger_value_new (monthly, "2026-02", 0.6, "", "统计局"));
+  g_ptr_array_add (batch, ledger_value_new (monthly, "2026-03", 1.25, "revised", "统计局"));
+  g_ptr_array_add (batch, ledger_value_new (monthly, "2026-04", 1604, "", "统计局"));
+  g_assert_true (ledger_store_import_values (fixture->store, batch, "mixed.csv", &error));
+  g_assert_no_error (error);
+
+  value = ledger_store_get_value (fixture->store, monthly, "2026-03");
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.25);
+  g_assert_cmpstr (ledger_value_get_note (value), ==, "revised");
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM change_sets"), ==, change_sets + 1);
+
+  changes = ledger_store_list_changes (fixture->store, ledger_indicator_get_uuid (indicator));
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+
+      g_assert_cmpstr (ledger_change_get_origin (change), ==, "mixed.csv");
+      if (g_str_equal (ledger_change_get_period (change), "2026-03"))
+        g_set_object (&update, change);
+      if (g_str_equal (ledger_change_get_period (change), "2026-04"))
+        g_set_object (&insert, change);
+    }
+  g_assert_cmpstr (ledger_change_get_action (update), ==, "update");
+  g_assert_cmpstr (ledger_change_get_old (update), ==, "{\"value\":0.9,\"note\":\"\",\"source\":\"\"}");
+  g_assert_cmpstr (ledger_change_get_new (update), ==,
+                   "{\"value\":1.25,\"note\":\"revised\",\"source\":\"统计局\"}");
+  g_assert_cmpstr (ledger_change_get_action (insert), ==, "insert");
+  g_assert_null (ledger_change_get_old (insert));
+  g_assert_cmpstr (ledger_change_get_new (insert), ==, "{\"value\":1604,\"note\":\"\",\"source\":\"统计局\"}");
+  g_object_unref (indicator);
+}
+
 /* Values that replace what the caller read are written only if their
  * cells still hold it; otherwise nothing is, and the changed one is named. */
 static void
@@ -989,6 +1058,7 @@ main (int   argc,
   ADD ("/store/values/locked", fixture_setup_with_plans, test_value_locked);
   ADD ("/store/import/all-or-nothing", fixture_setup_with_plans, test_import_all_or_nothing);
   ADD ("/store/import/expecting", fixture_setup_with_plans, test_import_expecting);
+  ADD ("/store/import/mixed", fixture_setup_with_plans, test_import_mixed);
   ADD ("/store/check/good", fixture_setup_with_plans, test_check);
   ADD ("/store/check/period-of-other-frequency", fixture_setup_with_plans, test_check_frequency);
   for (guint i = 0; i < G_N_ELEMENTS (refused_cases); i++)
