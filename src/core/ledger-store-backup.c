@@ -244,6 +244,45 @@ open_backup (const char  *path,
   return db;
 }
 
+/* A backup named after what is about to happen to the ledger, with the
+ * time: before-restore-2026-11-28-101500.sqlite3. Daily backups are
+ * pruned; these are kept. */
+static char *
+backup_before (LedgerStore  *self,
+               const char   *what,
+               GError      **error)
+{
+  g_autofree char *folder = ledger_store_dup_backup_folder (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *name = g_strconcat ("before-", what, "-", stamp, ".sqlite3", NULL);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!ledger_store_backup_to (self, path, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+/* Before a migration changes the file, a copy of it as the older version
+ * wrote it: if anything about the new version disappoints, it is there. */
+gboolean
+store_backup_before_migration (LedgerStore  *self,
+                               GError      **error)
+{
+  g_autofree char *what = g_strdup_printf ("version-%d", LEDGER_STORE_SCHEMA_VERSION);
+  g_autofree char *path = backup_before (self, what, error);
+
+  return path != NULL;
+}
+
 /**
  * ledger_store_restore_from:
  * @path: a backup
@@ -252,7 +291,8 @@ open_backup (const char  *path,
  *
  * Replaces the ledger's contents with the backup's, after saving the
  * ledger as it is into the backups folder. A file that is not a whole
- * ledger is refused and nothing changes. Emits the change signals.
+ * ledger is refused and nothing changes. A backup of an older version is
+ * brought up to date. Emits the change signals.
  */
 gboolean
 ledger_store_restore_from (LedgerStore  *self,
@@ -260,11 +300,7 @@ ledger_store_restore_from (LedgerStore  *self,
                            char        **safety_copy,
                            GError      **error)
 {
-  g_autofree char *folder = ledger_store_dup_backup_folder (self);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  g_autofree char *name = g_strconcat ("before-restore-", stamp, ".sqlite3", NULL);
-  g_autofree char *before = g_build_filename (folder, name, NULL);
+  g_autofree char *before = NULL;
   sqlite3 *backup;
   gboolean ok;
 
@@ -273,13 +309,12 @@ ledger_store_restore_from (LedgerStore  *self,
 
   if ((backup = open_backup (path, error)) == NULL)
     return FALSE;
-  ok = g_mkdir_with_parents (folder, 0700) == 0 &&
-       ledger_store_backup_to (self, before, error);
+  ok = (before = backup_before (self, "restore", error)) != NULL;
   if (ok)
     {
       /* Cached statements would hold the old schema. */
       g_hash_table_remove_all (self->statements);
-      ok = copy_database (backup, self->db, self->path, error);
+      ok = copy_database (backup, self->db, self->path, error) && store_migrate (self, error);
     }
   sqlite3_close (backup);
   if (!ok)

@@ -94,6 +94,10 @@ G_GNUC_INTERNAL gboolean      store_log_change          (LedgerStore   *self,
 G_GNUC_INTERNAL void          store_emit_values_changed (LedgerStore   *self,
                                                          gint64         indicator_id);
 G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
+G_GNUC_INTERNAL gboolean      store_migrate             (LedgerStore   *self,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_backup_before_migration (LedgerStore *self,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_check_values_fit    (LedgerStore      *self,
                                                          LedgerIndicator  *indicator,
                                                          GError          **error);

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "ledger-store.h"
 #include "test-util.h"
@@ -105,6 +106,38 @@ test_restore (Fixture       *fixture,
   g_assert_cmpfloat (gdp_q1 (fixture), ==, 9.9);
 }
 
+/* A backup from before the schema's last version is brought up to date
+ * as it is restored: its values and change log come back, and new values
+ * are recorded and logged. */
+static void
+test_restore_version_1 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *old = g_build_filename (fixture->dir, "version-1.sqlite3", NULL);
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before_migration = 0;
+
+  test_write_ledger_version_1 (old);
+  g_assert_true (ledger_store_restore_from (fixture->store, old, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_store_get_schema_version (fixture->store), ==, LEDGER_STORE_SCHEMA_VERSION);
+
+  value = ledger_store_get_value (fixture->store, 1, "2026-03");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.5);
+  test_set_number (fixture->store, 1, "2026-04", 2.1, "");
+  changes = ledger_store_list_changes (fixture->store, "i-uuid");
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
+
+  backups = ledger_store_list_backups (fixture->store);
+  for (guint i = 0; i < backups->len; i++)
+    before_migration += strstr (g_ptr_array_index (backups, i), "before-version-") != NULL;
+  g_assert_cmpuint (before_migration, ==, 1);
+}
+
 /* A file that is not a whole ledger is refused, and nothing changes. */
 static void
 test_restore_refused (Fixture       *fixture,
@@ -129,6 +162,8 @@ main (int   argc,
 
   g_test_add ("/backup/daily-rotation", Fixture, NULL, fixture_set_up, test_daily_rotation, fixture_tear_down);
   g_test_add ("/backup/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
+  g_test_add ("/backup/restore-version-1", Fixture, NULL, fixture_set_up, test_restore_version_1,
+              fixture_tear_down);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_set_up, test_restore_refused, fixture_tear_down);
 
   return g_test_run ();

@@ -227,23 +227,28 @@ test_open_new (Fixture       *fixture,
   g_assert_cmpstr (journal_mode, ==, "wal");
 }
 
-/* A ledger written by version 1 of the schema: one plan, one monthly
- * indicator, two imported values and a later edit of one of them. */
-static const char version_1_ledger[] =
-  "INSERT INTO plans VALUES (1, 'p-uuid', 'p', 'Plan', '', '', 2026, 2026);"
-  "INSERT INTO areas VALUES (1, 'a-uuid', 1, 0, 'Area', 'A');"
-  "INSERT INTO tasks VALUES (1, 't-uuid', 1, 0, 'Task', '');"
-  "INSERT INTO indicators (id, uuid, plan_id, task_id, position, code, name, unit, kind, comparator, "
-  "  better, target, frequency) "
-  "  VALUES (1, 'i-uuid', 1, 1, 0, 'jobs', 'Jobs', '万人', 'cumulative', 'at_least', 'higher', 5, 'monthly');"
-  "INSERT INTO indicator_values VALUES (1, 'v1', 1, '2026-02', 2026020, 0.8, '', '', '', 'T1', 'ann');"
-  "INSERT INTO indicator_values VALUES (2, 'v2', 1, '2026-03', 2026030, 1.5, '', '', '', 'T2', 'bo');"
-  "INSERT INTO changes VALUES (1, 'c1', 'T1', 'ann', 'insert', 'value', 'i-uuid', '2026-02', NULL, "
-  "  '{\"value\":0.8}', 'jobs.csv');"
-  "INSERT INTO changes VALUES (2, 'c2', 'T1', 'ann', 'insert', 'value', 'i-uuid', '2026-03', NULL, "
-  "  '{\"value\":1.2}', 'jobs.csv');"
-  "INSERT INTO changes VALUES (3, 'c3', 'T2', 'bo', 'update', 'value', 'i-uuid', '2026-03', "
-  "  '{\"value\":1.2}', '{\"value\":1.5}', '');";
+/* The ledger as version 1 wrote it was copied into @folder before the
+ * migration. */
+static void
+assert_backup_of_version_1 (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint found = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (!g_str_has_prefix (name, "before-version-2-"))
+        continue;
+      found++;
+      g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
+      g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM changes"), ==, 3);
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
 
 static void
 assert_change (GListModel *changes,
@@ -271,15 +276,13 @@ static void
 test_open_migrates_version_1 (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(GBytes) schema = g_resources_lookup_data (RESOURCE_PREFIX "/schema/1.sql", 0, NULL);
+  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
   g_autoptr(GListModel) changes = NULL;
   g_autoptr(LedgerValue) value = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (schema);
-  raw_exec (fixture->path, g_bytes_get_data (schema, NULL));
-  raw_exec (fixture->path, version_1_ledger);
+  test_write_ledger_version_1 (fixture->path);
 
   fixture->store = ledger_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -288,6 +291,7 @@ test_open_migrates_version_1 (Fixture       *fixture,
   g_assert_nonnull (value);
   g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.5);
   g_assert_true (ledger_store_check (fixture->store, report));
+  assert_backup_of_version_1 (backups);
 
   changes = ledger_store_list_changes (fixture->store, "i-uuid");
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 3);

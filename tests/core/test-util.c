@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -218,4 +219,39 @@ test_set_status (LedgerStore *store,
   g_autoptr(LedgerValue) value = ledger_value_new_status (indicator_id, period, status, note, "");
 
   set_value (store, value);
+}
+
+/* A ledger written by version 1 of the schema: one plan, one monthly
+ * indicator, two imported values and a later edit of one of them. */
+static const char ledger_version_1[] =
+  "INSERT INTO plans VALUES (1, 'p-uuid', 'p', 'Plan', '', '', 2026, 2026);"
+  "INSERT INTO areas VALUES (1, 'a-uuid', 1, 0, 'Area', 'A');"
+  "INSERT INTO tasks VALUES (1, 't-uuid', 1, 0, 'Task', '');"
+  "INSERT INTO indicators (id, uuid, plan_id, task_id, position, code, name, unit, kind, comparator, "
+  "  better, target, frequency) "
+  "  VALUES (1, 'i-uuid', 1, 1, 0, 'jobs', 'Jobs', '万人', 'cumulative', 'at_least', 'higher', 5, 'monthly');"
+  "INSERT INTO indicator_values VALUES (1, 'v1', 1, '2026-02', 2026020, 0.8, '', '', '', 'T1', 'ann');"
+  "INSERT INTO indicator_values VALUES (2, 'v2', 1, '2026-03', 2026030, 1.5, '', '', '', 'T2', 'bo');"
+  "INSERT INTO changes VALUES (1, 'c1', 'T1', 'ann', 'insert', 'value', 'i-uuid', '2026-02', NULL, "
+  "  '{\"value\":0.8}', 'jobs.csv');"
+  "INSERT INTO changes VALUES (2, 'c2', 'T1', 'ann', 'insert', 'value', 'i-uuid', '2026-03', NULL, "
+  "  '{\"value\":1.2}', 'jobs.csv');"
+  "INSERT INTO changes VALUES (3, 'c3', 'T2', 'bo', 'update', 'value', 'i-uuid', '2026-03', "
+  "  '{\"value\":1.2}', '{\"value\":1.5}', '');";
+
+/* Writes the ledger above at @path, as version 1 of the schema made it. */
+void
+test_write_ledger_version_1 (const char *path)
+{
+  g_autoptr(GBytes) schema = g_resources_lookup_data (RESOURCE_PREFIX "/schema/1.sql", 0, NULL);
+  g_autofree char *script = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_nonnull (schema);
+  script = g_strconcat (g_bytes_get_data (schema, NULL), ledger_version_1, NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, script, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }

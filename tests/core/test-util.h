@@ -66,4 +66,8 @@ void             test_fail_and_go_on       (const char      *format,
                __FILE__, __LINE__, (error)->message, (const char *) (fragment)); \
   } G_STMT_END
 
+/* A small ledger (plan 1, indicator 1 "jobs" with uuid "i-uuid", two
+ * values and three changes) as version 1 of the schema wrote it. */
+void             test_write_ledger_version_1 (const char *path);
+
 G_END_DECLS
