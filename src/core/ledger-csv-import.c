@@ -276,6 +276,7 @@ static LedgerValue *
 read_status (Reader           *reader,
              LedgerCsvRecord  *record,
              LedgerIndicator  *indicator,
+             const char       *period_code,
              GError          **error)
 {
   const char *status = field (reader, record, COL_STATUS);
@@ -288,8 +289,7 @@ read_status (Reader           *reader,
                    ledger_indicator_get_name (indicator));
       return NULL;
     }
-  return ledger_value_new_status (ledger_indicator_get_id (indicator),
-                                  field (reader, record, COL_PERIOD), status,
+  return ledger_value_new_status (ledger_indicator_get_id (indicator), period_code, status,
                                   field (reader, record, COL_NOTE),
                                   field (reader, record, COL_SOURCE));
 }
@@ -324,7 +324,7 @@ read_value (Reader           *reader,
     }
 
   if (ledger_indicator_get_kind (*indicator) == LEDGER_KIND_QUALITATIVE)
-    return read_status (reader, record, *indicator, error);
+    return read_status (reader, record, *indicator, period_code, error);
 
   if (!ledger_number_parse_for (*indicator, text, LEDGER_NUMBER_FILE, &number, &local_error))
     {

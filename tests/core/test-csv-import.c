@@ -200,6 +200,29 @@ test_preview_apply (Fixture       *fixture,
   g_assert_cmpstr (ledger_change_get_origin (last), ==, "test.csv");
 }
 
+/* Spaces around a period, as a hand-edited sheet leaves them, are read
+ * away for figures and statuses alike, and the cell they name is the same
+ * cell: a second row for it is refused. */
+static void
+test_preview_padded_periods (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = read_ok (fixture->store,
+    "code,period,value,status,note\n"
+    "new-urban-jobs, 2026-05 ,1.8,,\n"
+    "binding-targets, 2026-Q2 ,,done,\n"
+    "binding-targets,2026-Q2,,behind,\n");
+  g_autoptr(LedgerValue) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_counts (import, 2, 0, 0, 1);
+  g_assert_true (ledger_csv_import_apply (import, fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  status = ledger_store_get_value (fixture->store, id_of (fixture->store, "binding-targets"), "2026-Q2");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (ledger_value_get_status (status), ==, "done");
+}
+
 /* A file that cannot be read at all fails as a whole. */
 static void
 test_preview_bad_file (Fixture       *fixture,
@@ -402,6 +425,7 @@ main (int   argc,
   ADD ("/csv-import/worker/cancel", test_worker_cancel);
   ADD ("/csv-import/encodings/round-trip", test_encodings_round_trip);
   g_test_add_func ("/csv-import/encodings/names", test_encoding_names);
+  ADD ("/csv-import/preview/padded-periods", test_preview_padded_periods);
 #undef ADD
 
   return g_test_run ();
