@@ -60,7 +60,7 @@ typedef struct
   GHashTable  *by_name;  /* [plan "\x1f"] name → GPtrArray of Target */
   GString     *key;
   GHashTable  *cells;    /* LedgerValue (its cell) → line */
-  GHashTable  *valued;   /* indicator → 1 if it has values, 2 if none */
+  GHashTable  *ledger;   /* indicator → its values in the ledger, by period */
   int          columns[N_COLUMNS];
 } Reader;
 
@@ -149,7 +149,7 @@ reader_init (Reader       *reader,
                                            (GDestroyNotify) g_ptr_array_unref);
   reader->key = g_string_new (NULL);
   reader->cells = g_hash_table_new_full (cell_hash, cell_equal, g_object_unref, NULL);
-  reader->valued = g_hash_table_new (NULL, NULL);
+  reader->ledger = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   if ((reader->plans = ledger_store_list_plans (store, error)) == NULL)
     return FALSE;
   for (guint p = 0; p < reader->plans->len; p++)
@@ -169,7 +169,7 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->cells, g_hash_table_unref);
   if (reader->key != NULL)
     g_string_free (g_steal_pointer (&reader->key), TRUE);
-  g_clear_pointer (&reader->valued, g_hash_table_unref);
+  g_clear_pointer (&reader->ledger, g_hash_table_unref);
   g_clear_pointer (&reader->plans, g_ptr_array_unref);
 }
 
@@ -366,23 +366,31 @@ claim_cell (Reader       *reader,
   return TRUE;
 }
 
-/* The ledger's value of the row's cell, asked only of indicators that have
- * values: a new ledger's import then reads nothing row by row. */
+/* The ledger's value of the row's cell: each indicator's values are read
+ * once, at its first row. */
 static LedgerValue *
 old_value (Reader          *reader,
            LedgerIndicator *indicator,
            LedgerValue     *value)
 {
-  int known = GPOINTER_TO_INT (g_hash_table_lookup (reader->valued, indicator));
+  GHashTable *by_period = g_hash_table_lookup (reader->ledger, indicator);
+  LedgerValue *old;
 
-  if (known == 0)
+  if (by_period == NULL)
     {
-      known = ledger_store_has_values (reader->store, ledger_indicator_get_id (indicator)) ? 1 : 2;
-      g_hash_table_insert (reader->valued, indicator, GINT_TO_POINTER (known));
+      g_autoptr(GListModel) values = ledger_store_list_values (reader->store, ledger_indicator_get_id (indicator));
+
+      by_period = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+        {
+          LedgerValue *known = g_list_model_get_item (values, i);
+
+          g_hash_table_insert (by_period, (gpointer) ledger_value_get_period (known), known);
+        }
+      g_hash_table_insert (reader->ledger, indicator, by_period);
     }
-  return known == 1 ? ledger_store_get_value (reader->store, ledger_indicator_get_id (indicator),
-                                              ledger_value_get_period (value))
-                    : NULL;
+  old = g_hash_table_lookup (by_period, ledger_value_get_period (value));
+  return old != NULL ? g_object_ref (old) : NULL;
 }
 
 static LedgerImportRow *
@@ -498,13 +506,6 @@ ledger_csv_import_new (const char *origin)
   return self;
 }
 
-const char *
-ledger_csv_import_get_origin (LedgerCsvImport *self)
-{
-  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), NULL);
-  return self->origin;
-}
-
 /**
  * ledger_csv_import_read:
  * @data: the file's contents: UTF-8 (with or without BOM) or GB18030
@@ -550,6 +551,37 @@ ledger_csv_import_read (LedgerCsvImport  *self,
   return ok;
 }
 
+/* The values of the rows to add and to change, read where the rows are
+ * shown: the window's views read the list of rows at the same time. */
+static GPtrArray *
+values_to_write (LedgerCsvImport *self)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(LedgerImportRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (ledger_import_row_get_value (row) != NULL)
+        g_ptr_array_add (values, g_object_ref (ledger_import_row_get_value (row)));
+    }
+  return values;
+}
+
+static gboolean
+write_values (LedgerCsvImport  *self,
+              LedgerStore      *store,
+              GPtrArray        *values,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  g_atomic_int_set (&self->n_done, 0);
+  g_atomic_int_set (&self->n_total, values->len);
+  return ledger_store_import_values_cancellable (store, values, self->origin, cancellable,
+                                                 (guint *) &self->n_done, error);
+}
+
 /**
  * ledger_csv_import_apply:
  *
@@ -562,31 +594,21 @@ ledger_csv_import_apply (LedgerCsvImport  *self,
                          GCancellable     *cancellable,
                          GError          **error)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autoptr(GPtrArray) values = NULL;
 
   g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
   g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
 
-  for (guint i = 0; i < n_rows; i++)
-    {
-      LedgerImportRow *row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-
-      if (ledger_import_row_get_value (row) != NULL)
-        g_ptr_array_add (values, ledger_import_row_get_value (row));
-      g_object_unref (row);
-    }
-
-  g_atomic_int_set (&self->n_done, 0);
-  g_atomic_int_set (&self->n_total, values->len);
-  return ledger_store_import_values_cancellable (store, values, self->origin, cancellable,
-                                                 (guint *) &self->n_done, error);
+  values = values_to_write (self);
+  return write_values (self, store, values, cancellable, error);
 }
 
+/* A read takes the file's contents; a write, the values to write. */
 typedef struct
 {
   LedgerCsvImport *import;
   GBytes          *data;
+  GPtrArray       *values;
 } Job;
 
 static void
@@ -594,17 +616,20 @@ job_free (Job *job)
 {
   g_object_unref (job->import);
   g_clear_pointer (&job->data, g_bytes_unref);
+  g_clear_pointer (&job->values, g_ptr_array_unref);
   g_free (job);
 }
 
 static Job *
 job_new (LedgerCsvImport *import,
-         GBytes          *data)
+         GBytes          *data,
+         GPtrArray       *values)
 {
   Job *job = g_new0 (Job, 1);
 
   job->import = g_object_ref (import);
   job->data = data != NULL ? g_bytes_ref (data) : NULL;
+  job->values = values;
   return job;
 }
 
@@ -630,7 +655,7 @@ apply_job (LedgerStore   *store,
 {
   Job *job = data;
 
-  return ledger_csv_import_apply (job->import, store, cancellable, error);
+  return write_values (job->import, store, job->values, cancellable, error);
 }
 
 /**
@@ -649,7 +674,7 @@ ledger_csv_import_read_async (LedgerCsvImport     *self,
 {
   g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
 
-  ledger_worker_run_async (store, read_job, job_new (self, data), (GDestroyNotify) job_free,
+  ledger_worker_run_async (store, read_job, job_new (self, data, NULL), (GDestroyNotify) job_free,
                            cancellable, callback, user_data);
 }
 
@@ -677,7 +702,8 @@ ledger_csv_import_apply_async (LedgerCsvImport     *self,
 {
   g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
 
-  ledger_worker_run_async (store, apply_job, job_new (self, NULL), (GDestroyNotify) job_free,
+  ledger_worker_run_async (store, apply_job, job_new (self, NULL, values_to_write (self)),
+                           (GDestroyNotify) job_free,
                            cancellable, callback, user_data);
 }
 

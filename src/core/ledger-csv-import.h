@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, LEDGER, CSV_IMPORT, GObject)
 
 LedgerCsvImport *ledger_csv_import_new          (const char       *origin);
-const char      *ledger_csv_import_get_origin   (LedgerCsvImport  *self);
 gboolean         ledger_csv_import_read         (LedgerCsvImport  *self,
                                                  LedgerStore      *store,
                                                  const char       *data,
