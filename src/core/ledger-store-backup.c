@@ -283,6 +283,29 @@ store_backup_before_migration (LedgerStore  *self,
   return path != NULL;
 }
 
+/* Copies the open ledger @from over this one's contents. */
+static gboolean
+copy_into_ledger (LedgerStore  *self,
+                  sqlite3      *from,
+                  GError      **error)
+{
+  /* Cached statements would hold the old schema. */
+  g_hash_table_remove_all (self->statements);
+  return copy_database (from, self->db, self->path, error);
+}
+
+/* After a failed restore: the ledger as it was, saved in @before. */
+static void
+put_back (LedgerStore *self,
+          const char  *before)
+{
+  sqlite3 *saved = open_backup (before, NULL);
+
+  if (saved != NULL && copy_into_ledger (self, saved, NULL))
+    store_migrate (self, FALSE, NULL);
+  sqlite3_close (saved);
+}
+
 /**
  * ledger_store_restore_from:
  * @path: a backup
@@ -307,18 +330,20 @@ ledger_store_restore_from (LedgerStore  *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Opened first: the safety copy may replace @path itself. */
   if ((backup = open_backup (path, error)) == NULL)
     return FALSE;
-  ok = (before = backup_before (self, "restore", error)) != NULL;
-  if (ok)
-    {
-      /* Cached statements would hold the old schema. */
-      g_hash_table_remove_all (self->statements);
-      ok = copy_database (backup, self->db, self->path, error) && store_migrate (self, error);
-    }
+  ok = (before = backup_before (self, "restore", error)) != NULL &&
+       copy_into_ledger (self, backup, error);
   sqlite3_close (backup);
   if (!ok)
     return FALSE;
+  /* The backup is itself the copy of what an older version wrote. */
+  if (!store_migrate (self, FALSE, error))
+    {
+      put_back (self, before);
+      return FALSE;
+    }
 
   store_undo_forget (self);
   store_undo_commit (self);

@@ -95,6 +95,7 @@ G_GNUC_INTERNAL void          store_emit_values_changed (LedgerStore   *self,
                                                          gint64         indicator_id);
 G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_migrate             (LedgerStore   *self,
+                                                         gboolean       back_up,
                                                          GError       **error);
 G_GNUC_INTERNAL gboolean      store_backup_before_migration (LedgerStore *self,
                                                          GError       **error);

@@ -313,17 +313,19 @@ migrate_to (LedgerStore  *self,
 }
 
 /* Brings the schema to the current version, each step in the same
- * transaction: a failed migration leaves the file as it was. A ledger of
- * an older version is backed up first, as that version wrote it. */
+ * transaction: a failed migration leaves the file as it was. With
+ * @back_up, a ledger of an older version is backed up first, as that
+ * version wrote it. */
 gboolean
 store_migrate (LedgerStore  *self,
+               gboolean      back_up,
                GError      **error)
 {
   if (!read_user_version (self, error))
     return FALSE;
   if (self->schema_version == LEDGER_STORE_SCHEMA_VERSION)
     return TRUE;
-  if (self->schema_version > 0 && !store_backup_before_migration (self, error))
+  if (back_up && self->schema_version > 0 && !store_backup_before_migration (self, error))
     return FALSE;
   if (!store_begin (self, error))
     return FALSE;
@@ -402,7 +404,7 @@ configure (LedgerStore  *self,
          store_exec (self, "PRAGMA synchronous = FULL", error) &&
          store_exec (self, "PRAGMA foreign_keys = ON", error) &&
          store_exec (self, "PRAGMA cache_size = -65536", error) &&
-         store_migrate (self, error);
+         store_migrate (self, TRUE, error);
 }
 
 /* Creates a missing ledger file as an empty file readable only by its

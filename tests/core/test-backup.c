@@ -118,7 +118,6 @@ test_restore_version_1 (Fixture       *fixture,
   g_autoptr(GListModel) changes = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
-  guint before_migration = 0;
 
   test_write_ledger_version_1 (old);
   g_assert_true (ledger_store_restore_from (fixture->store, old, NULL, &error));
@@ -132,10 +131,31 @@ test_restore_version_1 (Fixture       *fixture,
   changes = ledger_store_list_changes (fixture->store, "i-uuid");
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 4);
 
+  /* The backup is itself the copy of the older version: only the ledger
+   * as it was before the restore is saved. */
   backups = ledger_store_list_backups (fixture->store);
-  for (guint i = 0; i < backups->len; i++)
-    before_migration += strstr (g_ptr_array_index (backups, i), "before-version-") != NULL;
-  g_assert_cmpuint (before_migration, ==, 1);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (backups, 0), "before-restore-"));
+}
+
+/* A backup whose migration fails is not restored: the ledger keeps its
+ * values, and stays writable. */
+static void
+test_restore_failed_migration (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *old = g_build_filename (fixture->dir, "version-1.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.1, "");
+  test_write_ledger_version_1 (old);
+  test_exec_sql (old, "CREATE TABLE change_sets (taken INTEGER)");  /* version 2 makes it */
+
+  g_assert_false (ledger_store_restore_from (fixture->store, old, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.1);
+  g_assert_cmpint (ledger_store_get_schema_version (fixture->store), ==, LEDGER_STORE_SCHEMA_VERSION);
+  test_set_number (fixture->store, fixture->gdp, "2026-Q2", 5.3, "");
 }
 
 /* A file that is not a whole ledger is refused, and nothing changes. */
@@ -164,6 +184,8 @@ main (int   argc,
   g_test_add ("/backup/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/backup/restore-version-1", Fixture, NULL, fixture_set_up, test_restore_version_1,
               fixture_tear_down);
+  g_test_add ("/backup/restore-failed-migration", Fixture, NULL, fixture_set_up,
+              test_restore_failed_migration, fixture_tear_down);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_set_up, test_restore_refused, fixture_tear_down);
 
   return g_test_run ();

@@ -239,19 +239,27 @@ static const char ledger_version_1[] =
   "INSERT INTO changes VALUES (3, 'c3', 'T2', 'bo', 'update', 'value', 'i-uuid', '2026-03', "
   "  '{\"value\":1.2}', '{\"value\":1.5}', '');";
 
+/* Runs @sql on the database file @path, behind any store's back. */
+void
+test_exec_sql (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 /* Writes the ledger above at @path, as version 1 of the schema made it. */
 void
 test_write_ledger_version_1 (const char *path)
 {
   g_autoptr(GBytes) schema = g_resources_lookup_data (RESOURCE_PREFIX "/schema/1.sql", 0, NULL);
-  g_autofree char *script = NULL;
-  sqlite3 *db = NULL;
-  char *message = NULL;
 
   g_assert_nonnull (schema);
-  script = g_strconcat (g_bytes_get_data (schema, NULL), ledger_version_1, NULL);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, script, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s", message);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  test_exec_sql (path, g_bytes_get_data (schema, NULL));
+  test_exec_sql (path, ledger_version_1);
 }
