@@ -75,6 +75,22 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The ledger opened without --db: the one chosen after a damaged ledger,
+ * else the default one. */
+static char *
+ledger_path (LedgerApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *chosen = NULL;
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  if ((settings = ledger_settings_new_if_installed ()) != NULL &&
+      (chosen = g_settings_get_string (settings, "ledger-file"))[0] != '\0')
+    return g_steal_pointer (&chosen);
+  return ledger_store_default_path ();
+}
+
 static int
 ledger_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -97,28 +113,19 @@ ledger_application_handle_local_options (GApplication *application,
     }
 
   if (ledger_cli_wants_command (options))
-    return ledger_cli_run (self->db_path, options);
+    {
+      g_autofree char *path = ledger_path (self);
+
+      return ledger_cli_run (path, options);
+    }
 
   return -1;
 }
 
 static void open_window (LedgerApplication *self);
-
-/* The ledger opened without --db: the one chosen after a damaged ledger,
- * else the default one. */
-static char *
-ledger_path (LedgerApplication *self)
-{
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *chosen = NULL;
-
-  if (self->db_path != NULL)
-    return g_strdup (self->db_path);
-  if ((settings = ledger_settings_new_if_installed ()) != NULL &&
-      (chosen = g_settings_get_string (settings, "ledger-file"))[0] != '\0')
-    return g_steal_pointer (&chosen);
-  return ledger_store_default_path ();
-}
+static void show_open_error (LedgerApplication *self,
+                             const char        *path,
+                             GError            *error);
 
 /* From now on, @path is the ledger this program opens. */
 static void
@@ -162,7 +169,8 @@ recover_from_backup (LedgerApplication *self,
   from = g_file_new_for_path (g_ptr_array_index (backups, 0));
   if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
     {
-      g_warning ("Could not copy the backup: %s", error->message);
+      g_prefix_error (&error, _("The latest backup could not be copied: "));
+      show_open_error (self, path, error);
       return;
     }
   use_ledger (self, recovered);

@@ -593,7 +593,14 @@ run_command (LedgerStore  *store,
     return import_packages (store, options);
   if (g_variant_dict_lookup (options, "report", "^&ay", &path))
     return report (store, path, options);
+  g_return_val_if_reached (2);
+}
 
+/* Options given without their command: said before the ledger is even
+ * opened (which would bring an older one up to date). */
+static int
+modifiers_alone (void)
+{
   g_printerr ("target-ledger: %s\n",
               _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package, "
                 "--as-of with --export-xlsx or --report, --plan with --report, --encoding with a CSV export"));
@@ -624,6 +631,8 @@ ledger_cli_run (const char   *db_path,
   gboolean existed;
   int status;
 
+  if (!contains_any (options, commands))
+    return modifiers_alone ();
   if (db_path == NULL)
     db_path = default_path = ledger_store_default_path ();
 

@@ -6,6 +6,7 @@
 set -euo pipefail
 
 bin=${1:?usage: $0 TARGET-LEDGER}
+schema_1=$(dirname "$0")/../src/core/ledger-schema-1.sql
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
@@ -184,6 +185,20 @@ refused "an unknown plan" 'No plan has the code “nope”' --plan nope
 if "$bin" --report "$work/missing/report.pdf" 2> "$work/missing.err"; then failed=0; else failed=1; fi
 check "a report into a missing folder fails" test $failed = 1
 check "with the reason" grep -q 'Could not write the report' "$work/missing.err"
+
+# An option without its command is refused before the ledger is opened: a
+# typo does not bring a ledger of an older version up to date.
+python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[2]).executescript(open(sys.argv[1]).read())' \
+  "$schema_1" "$work/version-1.sqlite3"
+version () { python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0])' "$1"; }
+if "$bin" --db "$work/version-1.sqlite3" --unit 市统计局 2> "$work/alone.err"; then status=0; else status=$?; fi
+check "an option alone is refused (exit 2)" test "$status" = 2
+check "with what it goes with" grep -q -- '--export-package' "$work/alone.err"
+check "and the older ledger is left at its version" test "$(version "$work/version-1.sqlite3")" = 1
+check "no backup is made of it either" test ! -e "$work/backups"
+"$bin" --db "$work/version-1.sqlite3" --check > /dev/null
+check "a command brings it up to date" test "$(version "$work/version-1.sqlite3")" = 2
+check "after backing it up as it was" test "$(version "$work"/backups/before-version-2-*.sqlite3)" = 1
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

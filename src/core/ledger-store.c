@@ -374,16 +374,39 @@ quick_check (LedgerStore  *self,
   return TRUE;
 }
 
+/* Up to 64 MiB of pages: an import of 100 000 values keeps its pages in
+ * memory until it commits, instead of writing them out twice. */
+static gboolean
+set_pragmas (LedgerStore  *self,
+             GError      **error)
+{
+  return store_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         store_exec (self, "PRAGMA synchronous = FULL", error) &&
+         store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         store_exec (self, "PRAGMA cache_size = -65536", error);
+}
+
 /* Nothing is written to the file before it is known to be a ledger (or
- * empty): someone else's database is refused as it was found. */
+ * empty): someone else's database is refused as it was found. A ledger
+ * another store of this program has @checked (and migrated) is taken as
+ * it is, if it is still at the current version. */
 static gboolean
 configure (LedgerStore  *self,
+           gboolean      checked,
            GError      **error)
 {
   sqlite3_busy_timeout (self->db, 3000);
 
   if (!read_user_version (self, error))
     return FALSE;
+  if (checked && self->schema_version != LEDGER_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
+                   _("The ledger “%s” was changed by another program"), self->path);
+      return FALSE;
+    }
+  if (checked)
+    return set_pragmas (self, error);
   if (self->schema_version > LEDGER_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_TOO_NEW,
@@ -398,13 +421,7 @@ configure (LedgerStore  *self,
   if (sqlite3_db_readonly (self->db, "main") == 1)
     return store_set_error (self, SQLITE_READONLY, error);
 
-  /* Up to 64 MiB of pages: an import of 100 000 values keeps its pages in
-   * memory until it commits, instead of writing them out twice. */
-  return store_exec (self, "PRAGMA journal_mode = WAL", error) &&
-         store_exec (self, "PRAGMA synchronous = FULL", error) &&
-         store_exec (self, "PRAGMA foreign_keys = ON", error) &&
-         store_exec (self, "PRAGMA cache_size = -65536", error) &&
-         store_migrate (self, TRUE, error);
+  return set_pragmas (self, error) && store_migrate (self, TRUE, error);
 }
 
 /* Creates a missing ledger file as an empty file readable only by its
@@ -507,6 +524,10 @@ ledger_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "target-ledger", "ledger.sqlite3", NULL);
 }
 
+static LedgerStore *open_file (const char  *path,
+                               gboolean     checked,
+                               GError     **error);
+
 /**
  * ledger_store_open:
  * @path: the ledger file; created if it does not exist
@@ -521,10 +542,35 @@ LedgerStore *
 ledger_store_open (const char  *path,
                    GError     **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_file (path, FALSE, error);
+}
+
+/**
+ * ledger_store_open_checked:
+ * @path: a ledger another store of this program has opened
+ *
+ * Opens another connection to a ledger that ledger_store_open() has
+ * checked and brought up to date, as a worker thread does for each job:
+ * without reading the whole file again.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LedgerStore *
+ledger_store_open_checked (const char  *path,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_file (path, TRUE, error);
+}
+
+static LedgerStore *
+open_file (const char  *path,
+           gboolean     checked,
+           GError     **error)
+{
   g_autoptr(LedgerStore) self = NULL;
   int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (!create_file (path, error))
     return NULL;
@@ -539,7 +585,7 @@ ledger_store_open (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, TRUE);
 
-  if (!configure (self, error))
+  if (!configure (self, checked, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -39,6 +39,8 @@ GQuark       ledger_store_error_quark          (void);
 char        *ledger_store_default_path         (void);
 LedgerStore *ledger_store_open                 (const char   *path,
                                                 GError      **error);
+LedgerStore *ledger_store_open_checked         (const char   *path,
+                                                GError      **error);
 const char  *ledger_store_get_path             (LedgerStore  *self);
 int          ledger_store_get_schema_version   (LedgerStore  *self);
 const char  *ledger_store_get_user_name        (LedgerStore  *self);

@@ -64,7 +64,7 @@ run_in_thread (GTask        *task,
   GError *error = NULL;
 
   if (job->worker == NULL)
-    job->worker = ledger_store_open (job->path, &error);
+    job->worker = ledger_store_open_checked (job->path, &error);
   if (job->worker == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !run_job (job, cancellable, &error))
