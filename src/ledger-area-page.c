@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-package.h"
 #include "ledger-area-page.h"
 #include "ledger-tooltip.h"
 #include "ledger-indicator-dialog.h"
@@ -154,6 +155,15 @@ queue_indicator_rows (LedgerAreaPage *self,
 
 static const char *chosen_unit (LedgerAreaPage *self);
 
+/* Whether the filter on @unit (%NULL: all units) shows @indicator: one
+ * that two units answer for shows under each. */
+static gboolean
+is_shown (const char      *unit,
+          LedgerIndicator *indicator)
+{
+  return unit == NULL || ledger_responsible_unit_names (ledger_indicator_get_responsible_unit (indicator), unit);
+}
+
 /* The group a row goes into, made when its first row is built: its own
  * task's, or the one that gathers tasks of a single, same-named indicator. */
 static AdwPreferencesGroup *
@@ -189,7 +199,7 @@ build_row (LedgerAreaPage *self,
 
   adw_preferences_group_add (group, GTK_WIDGET (row));
   g_ptr_array_add (self->rows, row);
-  if (unit != NULL && !g_str_equal (unit, ledger_indicator_get_responsible_unit (pending->indicator)))
+  if (!is_shown (unit, pending->indicator))
     gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
   else
     gtk_widget_set_visible (GTK_WIDGET (group), TRUE);
@@ -220,13 +230,6 @@ build_rows_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
 /* The responsible units of the area's indicators, sorted, for the filter;
  * the first choice is all of them. */
 static void
@@ -237,12 +240,9 @@ fill_units (LedgerAreaPage *self)
   for (guint i = 0; i < self->pending->len; i++)
     {
       PendingRow *pending = g_ptr_array_index (self->pending, i);
-      const char *unit = ledger_indicator_get_responsible_unit (pending->indicator);
 
-      if (unit[0] != '\0' && !g_ptr_array_find_with_equal_func (self->units, unit, g_str_equal, NULL))
-        g_ptr_array_add (self->units, g_strdup (unit));
+      ledger_responsible_units_add (self->units, ledger_indicator_get_responsible_unit (pending->indicator));
     }
-  g_ptr_array_sort (self->units, compare_units);
 
   gtk_string_list_append (labels, _("All Units"));
   for (guint i = 0; i < self->units->len; i++)
@@ -271,8 +271,7 @@ unit_selected_cb (LedgerAreaPage *self)
       LedgerIndicatorRow *row = g_ptr_array_index (self->rows, i);
       LedgerIndicator *indicator = ledger_indicator_row_get_indicator (row);
 
-      gtk_widget_set_visible (GTK_WIDGET (row), unit == NULL ||
-                              g_str_equal (unit, ledger_indicator_get_responsible_unit (indicator)));
+      gtk_widget_set_visible (GTK_WIDGET (row), is_shown (unit, indicator));
     }
   for (guint i = 0; i < self->rows->len; i++)
     {

@@ -137,16 +137,12 @@ fill (LedgerBackupsWindow *self)
 static void
 back_up_now_cb (LedgerBackupsWindow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *folder = ledger_store_dup_backup_folder (self->store);
-  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  g_autofree char *name = g_strconcat ("manual-", stamp, ".sqlite3", NULL);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_mkdir_with_parents (folder, 0700) != 0 || !ledger_store_backup_to (self->store, path, &error))
+  if ((path = ledger_store_backup_named (self->store, "manual", &error)) == NULL)
     {
-      toast (self, error != NULL ? error->message : g_strerror (errno));
+      toast (self, error->message);
       return;
     }
   toast (self, _("Backed up"));

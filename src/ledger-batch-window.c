@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-package.h"
 #include "ledger-area.h"
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
@@ -144,7 +145,7 @@ filter_rows (LedgerBatchWindow *self)
       LedgerBatchRow *row = g_ptr_array_index (self->rows, i);
       const char *own = ledger_indicator_get_responsible_unit (ledger_batch_row_get_indicator (row));
 
-      gtk_widget_set_visible (GTK_WIDGET (row), unit == NULL || g_str_equal (unit, own));
+      gtk_widget_set_visible (GTK_WIDGET (row), unit == NULL || ledger_responsible_unit_names (own, unit));
     }
 }
 
@@ -154,18 +155,7 @@ collect_unit (LedgerNode      *area,
               LedgerIndicator *indicator,
               gpointer         user_data)
 {
-  GPtrArray *units = user_data;
-  const char *unit = ledger_indicator_get_responsible_unit (indicator);
-
-  if (unit[0] != '\0' && !g_ptr_array_find_with_equal_func (units, unit, g_str_equal, NULL))
-    g_ptr_array_add (units, g_strdup (unit));
-}
-
-static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
+  ledger_responsible_units_add (user_data, ledger_indicator_get_responsible_unit (indicator));
 }
 
 static void
@@ -192,7 +182,6 @@ fill_choices (LedgerBatchWindow *self)
   gtk_drop_down_set_selected (self->period_dropdown, selected);
 
   ledger_plan_foreach_indicator (self->plan, collect_unit, self->units);
-  g_ptr_array_sort (self->units, compare_units);
   gtk_string_list_append (units, _("All Units"));
   for (guint i = 0; i < self->units->len; i++)
     gtk_string_list_append (units, g_ptr_array_index (self->units, i));

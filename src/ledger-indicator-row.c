@@ -310,6 +310,10 @@ ledger_indicator_row_init (LedgerIndicatorRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, NULL, NULL);
+  /* The icons' words, for the pointer; the template names them for screen
+   * readers. */
+  ledger_tooltip_set (GTK_WIDGET (self->record_button), _("Record Value (Ctrl+N)"));
+  ledger_tooltip_set (GTK_WIDGET (self->menu_button), _("More"));
 }
 
 LedgerIndicatorRow *

@@ -71,23 +71,37 @@ ledger_responsible_unit_names (const char *responsible_unit,
   return wanted[0] != '\0' && g_strv_contains ((const char * const *) units, wanted);
 }
 
+/**
+ * ledger_responsible_units_add:
+ * @units: (element-type utf8): units, each once, in the locale's order
+ * @responsible_unit: an indicator's responsible unit: one unit or several
+ *
+ * Adds each unit @responsible_unit names that @units lacks, in its place.
+ */
+void
+ledger_responsible_units_add (GPtrArray  *units,
+                              const char *responsible_unit)
+{
+  g_auto(GStrv) names = ledger_responsible_unit_split (responsible_unit);
+
+  for (guint n = 0; names[n] != NULL; n++)
+    {
+      guint at = 0;
+
+      while (at < units->len && g_utf8_collate (g_ptr_array_index (units, at), names[n]) < 0)
+        at++;
+      if (at == units->len || !g_str_equal (g_ptr_array_index (units, at), names[n]))
+        g_ptr_array_insert (units, (int) at, g_strdup (names[n]));
+    }
+}
+
 static void
 add_units (LedgerNode      *area,
            LedgerNode      *task,
            LedgerIndicator *indicator,
            gpointer         user_data)
 {
-  g_auto(GStrv) units = ledger_responsible_unit_split (ledger_indicator_get_responsible_unit (indicator));
-
-  for (guint i = 0; units[i] != NULL; i++)
-    g_hash_table_add (user_data, g_strdup (units[i]));
-}
-
-static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
+  ledger_responsible_units_add (user_data, ledger_indicator_get_responsible_unit (indicator));
 }
 
 /**
@@ -101,27 +115,16 @@ ledger_package_list_units (LedgerStore  *store,
                            GError      **error)
 {
   g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *list;
-  GHashTableIter iter;
-  gpointer unit;
+  GPtrArray *units;
 
   g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
 
   if ((plans = ledger_store_list_plans (store, error)) == NULL)
     return NULL;
+  units = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < plans->len; i++)
     ledger_plan_foreach_indicator (g_ptr_array_index (plans, i), add_units, units);
-
-  list = g_ptr_array_new_with_free_func (g_free);
-  g_hash_table_iter_init (&iter, units);
-  while (g_hash_table_iter_next (&iter, &unit, NULL))
-    {
-      g_ptr_array_add (list, unit);
-      g_hash_table_iter_steal (&iter);
-    }
-  g_ptr_array_sort (list, compare_units);
-  return list;
+  return units;
 }
 
 typedef struct

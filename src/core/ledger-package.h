@@ -77,6 +77,8 @@ const LedgerPackageEntry *ledger_package_get_entry        (LedgerPackage  *self,
 char      **ledger_responsible_unit_split       (const char    *responsible_unit);
 gboolean    ledger_responsible_unit_names       (const char    *responsible_unit,
                                                  const char    *unit);
+void        ledger_responsible_units_add        (GPtrArray     *units,
+                                                 const char    *responsible_unit);
 GPtrArray  *ledger_package_list_units           (LedgerStore   *store,
                                                  GError       **error);
 char       *ledger_package_export               (LedgerStore   *store,

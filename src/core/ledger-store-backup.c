@@ -120,18 +120,37 @@ ledger_store_dup_backup_folder (LedgerStore *self)
   return backup_folder_of (self->path);
 }
 
+/* The time in a backup's name (ledger-2026-11-28, manual-2026-11-28-101500):
+ * from its first four digits on. */
+static const char *
+time_in_name (const char *path)
+{
+  const char *name = strrchr (path, G_DIR_SEPARATOR);
+
+  for (const char *c = name != NULL ? name + 1 : path; *c != '\0'; c++)
+    {
+      if (g_ascii_isdigit (c[0]) && g_ascii_isdigit (c[1]) && g_ascii_isdigit (c[2]) &&
+          g_ascii_isdigit (c[3]) && c[4] == '-')
+        return c;
+    }
+  return "";
+}
+
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
 {
-  return -g_strcmp0 (*(const char **) a, *(const char **) b);
+  const char *path_a = *(const char **) a, *path_b = *(const char **) b;
+  int by_time = strcmp (time_in_name (path_b), time_in_name (path_a));
+
+  return by_time != 0 ? by_time : strcmp (path_b, path_a);
 }
 
 /**
  * ledger_store_list_backups:
  *
  * Returns: (transfer full) (element-type utf8): the paths of the ledger's
- *   backups, the newest first (their names sort by date)
+ *   backups, the newest first (by the time in their names), of every kind
  */
 GPtrArray *
 ledger_store_list_backups (LedgerStore *self)
@@ -157,6 +176,20 @@ ledger_store_list_backups_of (const char *ledger_path)
     }
   g_ptr_array_sort (backups, compare_newest_first);
   return backups;
+}
+
+static gboolean
+make_folder (const char  *folder,
+             GError     **error)
+{
+  int saved_errno;
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    return TRUE;
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static void
@@ -198,14 +231,8 @@ ledger_store_backup_daily (LedgerStore  *self,
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!make_folder (folder, error))
+    return FALSE;
   if (!ledger_store_backup_to (self, path, error))
     return FALSE;
   prune_daily_backups (self);
@@ -244,28 +271,29 @@ open_backup (const char  *path,
   return db;
 }
 
-/* A backup named after what is about to happen to the ledger, with the
- * time: before-restore-2026-11-28-101500.sqlite3. Daily backups are
- * pruned; these are kept. */
-static char *
-backup_before (LedgerStore  *self,
-               const char   *what,
-               GError      **error)
+/**
+ * ledger_store_backup_named:
+ * @what: what the backup is for: "manual", "before-restore"…
+ *
+ * Backs the ledger up into its backups folder, named after @what and the
+ * time: before-restore-2026-11-28-101500.sqlite3. Daily backups are pruned;
+ * these are kept.
+ *
+ * Returns: (transfer full): the backup's path, or %NULL with @error set
+ */
+char *
+ledger_store_backup_named (LedgerStore  *self,
+                           const char   *what,
+                           GError      **error)
 {
   g_autofree char *folder = ledger_store_dup_backup_folder (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  g_autofree char *name = g_strconcat ("before-", what, "-", stamp, ".sqlite3", NULL);
+  g_autofree char *name = g_strconcat (what, "-", stamp, ".sqlite3", NULL);
   g_autofree char *path = g_build_filename (folder, name, NULL);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!make_folder (folder, error))
+    return NULL;
   if (!ledger_store_backup_to (self, path, error))
     return NULL;
   return g_steal_pointer (&path);
@@ -277,8 +305,8 @@ gboolean
 store_backup_before_migration (LedgerStore  *self,
                                GError      **error)
 {
-  g_autofree char *what = g_strdup_printf ("version-%d", LEDGER_STORE_SCHEMA_VERSION);
-  g_autofree char *path = backup_before (self, what, error);
+  g_autofree char *what = g_strdup_printf ("before-version-%d", LEDGER_STORE_SCHEMA_VERSION);
+  g_autofree char *path = ledger_store_backup_named (self, what, error);
 
   return path != NULL;
 }
@@ -333,7 +361,7 @@ ledger_store_restore_from (LedgerStore  *self,
   /* Opened first: the safety copy may replace @path itself. */
   if ((backup = open_backup (path, error)) == NULL)
     return FALSE;
-  ok = (before = backup_before (self, "restore", error)) != NULL &&
+  ok = (before = ledger_store_backup_named (self, "before-restore", error)) != NULL &&
        copy_into_ledger (self, backup, error);
   sqlite3_close (backup);
   if (!ok)

@@ -121,6 +121,9 @@ gboolean     ledger_store_backup_to            (LedgerStore      *self,
 gboolean     ledger_store_backup_daily         (LedgerStore      *self,
                                                 GDateTime        *today,
                                                 GError          **error);
+char        *ledger_store_backup_named         (LedgerStore      *self,
+                                                const char       *what,
+                                                GError          **error);
 char        *ledger_store_dup_backup_folder    (LedgerStore      *self);
 GPtrArray   *ledger_store_list_backups         (LedgerStore      *self);
 GPtrArray   *ledger_store_list_backups_of      (const char       *ledger_path);

@@ -79,6 +79,32 @@ test_daily_rotation (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 13), "ledger-2026-11-07.sqlite3"));
 }
 
+/* The newest backup comes first whatever its kind: by the time in its
+ * name, not by the name. */
+static void
+test_newest_first (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) long_ago = g_date_time_new_local (2020, 1, 2, 9, 0, 0);
+  g_autoptr(GDateTime) to_come = g_date_time_new_local (2099, 1, 2, 9, 0, 0);
+  g_autofree char *manual = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_backup_daily (fixture->store, long_ago, &error));
+  manual = ledger_store_backup_named (fixture->store, "manual", &error);
+  g_assert_no_error (error);
+  backups = ledger_store_list_backups (fixture->store);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, manual);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  g_assert_true (ledger_store_backup_daily (fixture->store, to_come, &error));
+  backups = ledger_store_list_backups (fixture->store);
+  g_assert_cmpuint (backups->len, ==, 3);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "ledger-2099-01-02.sqlite3"));
+  g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, manual);
+}
+
 /* Restoring brings the backup's values back, and saves the ledger as it
  * was first; the change is seen by the views. */
 static void
@@ -181,6 +207,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/backup/daily-rotation", Fixture, NULL, fixture_set_up, test_daily_rotation, fixture_tear_down);
+  g_test_add ("/backup/newest-first", Fixture, NULL, fixture_set_up, test_newest_first, fixture_tear_down);
   g_test_add ("/backup/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
   g_test_add ("/backup/restore-version-1", Fixture, NULL, fixture_set_up, test_restore_version_1,
               fixture_tear_down);
