@@ -24,28 +24,10 @@ case "$runs" in
   ''|*[!0-9]*) echo "usage: build-aux/fuzz.sh [RUNS]" >&2; exit 2 ;;
 esac
 
-# clang, with libFuzzer and the sanitizer runtimes (libclang-rt-14-dev on
-# Debian 12), and what the project itself needs to configure.
-packages=(
-  clang libclang-rt-14-dev
-  meson ninja-build pkg-config gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
-  libcairo2-dev libpango1.0-dev
-)
-
+# What the project needs (build-aux/dev's list), and clang with libFuzzer
+# and the sanitizer runtimes (libclang-rt-14-dev on Debian 12).
 install_missing () {
-  local missing=() package
-  for package in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}\n' "$package" 2>/dev/null | grep -q '^install ok installed$' \
-      || missing+=("$package")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  echo "Installing: ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  build-aux/dev deps clang libclang-rt-14-dev
 }
 
 setup () {

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ledger-period.h"
 #include "ledger-plan-file.h"
 #include "ledger-store.h"
 #include "test-util.h"
@@ -81,18 +82,20 @@ raw_exec (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
-/* Whether @sql runs, with the ledger's foreign keys on. */
-static gboolean
+/* What running @sql, with the ledger's foreign keys on, returns: an
+ * extended result code. */
+static int
 raw_try_exec (const char *path,
               const char *sql)
 {
   sqlite3 *db = raw_open (path);
-  int rc = sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  int rc;
 
-  g_assert_cmpint (rc, ==, SQLITE_OK);
+  sqlite3_extended_result_codes (db, TRUE);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
   rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-  return rc == SQLITE_OK;
+  return rc;
 }
 
 /* The first column of the first row of @sql, as text. */
@@ -303,9 +306,12 @@ test_open_migrates_version_1 (Fixture       *fixture,
   /* The two imported values share a change set; the edit has its own. */
   g_clear_object (&fixture->store);
   g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM change_sets"), ==, 2);
-  g_assert_false (raw_try_exec (fixture->path, "UPDATE indicator_values SET status = 'finished'"));
-  g_assert_false (raw_try_exec (fixture->path, "UPDATE changes SET action = 'edit'"));
-  g_assert_false (raw_try_exec (fixture->path, "UPDATE changes SET change_set = 99"));
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE indicator_values SET status = 'finished'"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE changes SET action = 'edit'"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE changes SET change_set = 99"), ==,
+                   SQLITE_CONSTRAINT_FOREIGNKEY);
   fixture->store = ledger_store_open (fixture->path, &error);
   g_assert_no_error (error);
   test_set_number (fixture->store, 1, "2026-04", 2.1, "");
@@ -817,6 +823,89 @@ test_import_all_or_nothing (Fixture       *fixture,
   g_assert_cmpuint (n_signals, ==, 1);
 }
 
+typedef struct
+{
+  GPtrArray  *values;
+  LedgerPlan *plan;
+} Filler;
+
+/* A value for each period @indicator reports in its plan's years. */
+static void
+fill_indicator (LedgerNode      *area,
+                LedgerNode      *task,
+                LedgerIndicator *indicator,
+                gpointer         user_data)
+{
+  Filler *filler = user_data;
+  static const char *suffixes[] = { "", "-Q1", "-Q2", "-Q3", "-Q4", "-02", "-03", "-04", "-05", "-06",
+                                    "-07", "-08", "-09", "-10", "-11", "-12" };
+
+  for (int year = ledger_plan_get_first_year (filler->plan); year <= ledger_plan_get_last_year (filler->plan); year++)
+    for (guint s = 0; s < G_N_ELEMENTS (suffixes); s++)
+      {
+        g_autofree char *code = g_strdup_printf ("%d%s", year, suffixes[s]);
+        gint64 id = ledger_indicator_get_id (indicator);
+        LedgerPeriod period;
+
+        if (!ledger_period_parse (code, &period) ||
+            !ledger_frequency_has_period (ledger_indicator_get_frequency (indicator), &period))
+          continue;
+        g_ptr_array_add (filler->values, ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE
+                                         ? ledger_value_new_status (id, code, "done", "", "")
+                                         : ledger_value_new (id, code, 1, "", ""));
+      }
+}
+
+/* A value for every cell of the built-in plans: more than one statement's
+ * worth. */
+static GPtrArray *
+values_for_every_cell (LedgerStore *store)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, NULL);
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      Filler filler = { values, g_ptr_array_index (plans, i) };
+
+      ledger_plan_foreach_indicator (filler.plan, fill_indicator, &filler);
+    }
+  return values;
+}
+
+/* An import of several statements' worth that fails at its last value —
+ * after whole statements of inserts and a replaced value — writes nothing;
+ * without that value, all of it is written. */
+static void
+test_import_all_or_nothing_large (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) values = values_for_every_cell (fixture->store);
+  LedgerValue *first = g_ptr_array_index (values, 0);
+  g_autoptr(LedgerValue) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changes;
+
+  g_assert_cmpuint (values->len, >, 2 * 256);  /* two statements of store_write_values() */
+  test_set_number (fixture->store, ledger_value_get_indicator_id (first), ledger_value_get_period (first), 7, "");
+  n_changes = ledger_store_count_changes (fixture->store);
+  g_ptr_array_add (values, ledger_value_new (monthly_id (fixture), "2026-Q1", 1, "", ""));
+
+  g_assert_false (ledger_store_import_values (fixture->store, values, "large.csv", &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, 1);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  kept = ledger_store_get_value (fixture->store, ledger_value_get_indicator_id (first), ledger_value_get_period (first));
+  g_assert_cmpfloat (ledger_value_get_number (kept), ==, 7);
+
+  g_ptr_array_remove_index (values, values->len - 1);
+  g_assert_true (ledger_store_import_values (fixture->store, values, "large.csv", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, values->len);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + values->len);
+}
+
 /* A batch that fills free cells and replaces a taken one: the free ones
  * are inserted, the taken one updated, each logged as what it was, all in
  * one change set from the batch's origin. */
@@ -1063,6 +1152,7 @@ main (int   argc,
   ADD ("/store/import/all-or-nothing", fixture_setup_with_plans, test_import_all_or_nothing);
   ADD ("/store/import/expecting", fixture_setup_with_plans, test_import_expecting);
   ADD ("/store/import/mixed", fixture_setup_with_plans, test_import_mixed);
+  ADD ("/store/import/all-or-nothing-large", fixture_setup_with_plans, test_import_all_or_nothing_large);
   ADD ("/store/check/good", fixture_setup_with_plans, test_check);
   ADD ("/store/check/period-of-other-frequency", fixture_setup_with_plans, test_check_frequency);
   for (guint i = 0; i < G_N_ELEMENTS (refused_cases); i++)

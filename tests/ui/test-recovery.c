@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "ledger-test-ui.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -24,7 +25,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("recovery-XXXXXX", NULL);
+  fixture->dir = test_tmp_dir_new ();
   fixture->path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
 }
 
@@ -44,7 +45,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   close_toplevels ();
   g_free (fixture->path);
-  g_free (fixture->dir);
+  test_tmp_dir_free (fixture->dir);
 }
 
 static char *
