@@ -40,28 +40,43 @@ ledger_json_add_number (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
-/* The shortest text that reads back as @value: 4.3, not json-glib's
- * 4.2999999999999998, so that a file keeps "the number as written". */
-static void
-append_number (GString *out,
-               double   value)
+/**
+ * ledger_json_append_number:
+ *
+ * Appends the shortest text that reads back as @value: 4.3, not json-glib's
+ * 4.2999999999999998, so that a file keeps "the number as written". Whole
+ * numbers, the most common figures, take the short way.
+ */
+void
+ledger_json_append_number (GString *out,
+                           double   value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[8];
+  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
 
-  for (int precision = 1; precision <= 17; precision++)
+  if (fabs (value) < 1e15 && value == floor (value))
     {
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  /* Fifteen digits give any number that has a shorter form that form. */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
   g_string_append (out, buffer);
 }
 
-static void
-append_string (GString    *out,
-               const char *text)
+/**
+ * ledger_json_append_string:
+ *
+ * Appends @text as a JSON string, quoted and escaped.
+ */
+void
+ledger_json_append_string (GString    *out,
+                           const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *c = text; *c; c++)
@@ -105,7 +120,7 @@ append_object (GString    *out,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       append_indent (out, depth + 1);
-      append_string (out, l->data);
+      ledger_json_append_string (out, l->data);
       g_string_append (out, ": ");
       append_node (out, json_object_get_member (object, l->data), depth + 1);
       if (l->next != NULL)
@@ -147,13 +162,13 @@ append_node (GString  *out,
   else if (JSON_NODE_HOLDS_NULL (node))
     g_string_append (out, "null");
   else if (json_node_get_value_type (node) == G_TYPE_STRING)
-    append_string (out, json_node_get_string (node));
+    ledger_json_append_string (out, json_node_get_string (node));
   else if (json_node_get_value_type (node) == G_TYPE_INT64)
     g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
   else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
   else
-    append_number (out, json_node_get_double (node));
+    ledger_json_append_number (out, json_node_get_double (node));
 }
 
 /* Returns: (transfer full): @root pretty-printed, two spaces a level, with

@@ -78,5 +78,9 @@ void        ledger_json_add_number     (JsonBuilder       *builder,
                                         const char        *member,
                                         double             value);
 char       *ledger_json_to_data        (JsonNode          *root);
+void        ledger_json_append_number  (GString           *out,
+                                        double             value);
+void        ledger_json_append_string  (GString           *out,
+                                        const char        *text);
 
 G_END_DECLS

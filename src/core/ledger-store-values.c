@@ -16,6 +16,7 @@
 #include "ledger-core-resources.h"
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
+#include "ledger-json.h"
 #include "ledger-store-private.h"
 #include "ledger-task.h"
 
@@ -331,42 +332,6 @@ store_validate_value (LedgerValue     *value,
   return TRUE;
 }
 
-/* The shortest text that reads back as the same double: 5.7, not
- * 5.7000000000000002. */
-static void
-append_double (GString *out,
-               double   number)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (number == (double) (gint64) number && fabs (number) < 1e15)
-    {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) number);
-      return;
-    }
-  g_ascii_formatd (buffer, sizeof buffer, "%.15g", number);
-  if (g_ascii_strtod (buffer, NULL) != number)
-    g_ascii_formatd (buffer, sizeof buffer, "%.17g", number);
-  g_string_append (out, buffer);
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* The change log's record of a value: {"value":5.7,"note":"","source":""},
  * or "status" for a qualitative task. Written by hand: json-glib took a
  * tenth of a large import's time. */
@@ -381,17 +346,17 @@ store_value_to_json (LedgerValue *value)
   if (ledger_value_has_number (value))
     {
       g_string_append (out, "\"value\":");
-      append_double (out, ledger_value_get_number (value));
+      ledger_json_append_number (out, ledger_value_get_number (value));
     }
   else
     {
       g_string_append (out, "\"status\":");
-      append_json_string (out, ledger_value_get_status (value));
+      ledger_json_append_string (out, ledger_value_get_status (value));
     }
   g_string_append (out, ",\"note\":");
-  append_json_string (out, ledger_value_get_note (value));
+  ledger_json_append_string (out, ledger_value_get_note (value));
   g_string_append (out, ",\"source\":");
-  append_json_string (out, ledger_value_get_source (value));
+  ledger_json_append_string (out, ledger_value_get_source (value));
   g_string_append_c (out, '}');
   return g_string_free (out, FALSE);
 }

@@ -13,6 +13,7 @@
 
 #include "ledger-area.h"
 #include "ledger-core-resources.h"
+#include "ledger-json.h"
 #include "ledger-plan-file.h"
 #include "ledger-task.h"
 #include "test-util.h"
@@ -609,6 +610,29 @@ test_export_numbers_as_written (void)
   g_assert_true (g_regex_match (as_written, text, 0, NULL));
 }
 
+/* Numbers are written in their shortest form that reads back the same,
+ * and strings escaped: as the change log and plan files keep them. */
+static void
+test_json_text (void)
+{
+  static const struct { double value; const char *text; } numbers[] = {
+    { 5.7, "5.7" }, { 0.1 + 0.2, "0.30000000000000004" }, { 1604, "1604" }, { -0.5, "-0.5" },
+    { 123456789012.5, "123456789012.5" }, { 1e21, "1e+21" }, { 2.0 / 3, "0.6666666666666666" },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_string_truncate (text, 0);
+      ledger_json_append_number (text, numbers[i].value);
+      g_assert_cmpstr (text->str, ==, numbers[i].text);
+      g_assert_cmpfloat (g_ascii_strtod (text->str, NULL), ==, numbers[i].value);
+    }
+  g_string_truncate (text, 0);
+  ledger_json_append_string (text, "上半年, \"人社局\"\n\\");
+  g_assert_cmpstr (text->str, ==, "\"上半年, \\\"人社局\\\"\\n\\\\\"");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +640,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/plan-file/json-text", test_json_text);
   g_test_add_func ("/plan-file/builtin/2026", test_builtin_2026);
   g_test_add_func ("/plan-file/builtin/2026-counts", test_builtin_2026_counts);
   g_test_add_func ("/plan-file/builtin/15th-five-year", test_builtin_15th_five_year);
