@@ -326,7 +326,7 @@ static char *
 describe (LedgerIndicator *indicator,
           LedgerValue     *value)
 {
-  g_autofree char *figure = ledger_package_describe_value (indicator, value);
+  g_autofree char *figure = ledger_indicator_describe_value (indicator, value);
   const char *note = ledger_value_get_note (value);
 
   if (note[0] == '\0')

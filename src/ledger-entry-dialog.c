@@ -141,10 +141,7 @@ announce (LedgerEntryDialog *self,
 
   if (!LEDGER_IS_WINDOW (parent))
     return;
-  if (ledger_value_has_number (value))
-    text = ledger_indicator_format_value (self->indicator, ledger_value_get_number (value));
-  else
-    text = g_strdup (ledger_status_label (ledger_value_get_status (value)));
+  text = ledger_indicator_describe_value (self->indicator, value);
   /* Translators: a toast after saving, "新增城镇就业 1-10月: 3.9 万人" */
   message = g_strdup_printf (_("Recorded %s %s: %s"), ledger_indicator_get_name (self->indicator),
                              period, text);

@@ -58,17 +58,6 @@ store_of (LedgerIndicatorPage *self)
 }
 
 static char *
-value_text (LedgerIndicatorPage *self,
-            LedgerValue         *value)
-{
-  if (value == NULL)
-    return g_strdup ("—");
-  if (ledger_value_has_number (value))
-    return ledger_indicator_format_value (self->indicator, ledger_value_get_number (value));
-  return g_strdup (ledger_status_label (ledger_value_get_status (value)));
-}
-
-static char *
 percent_text (double fraction)
 {
   if (isnan (fraction))
@@ -103,7 +92,7 @@ show_figures (LedgerIndicatorPage *self)
   g_autofree char *as_of = ledger_period_code_label (value != NULL ? ledger_value_get_period (value)
                                                                    : ledger_context_get_as_of (self->context));
   g_autofree char *caption = g_strdup_printf (_("Value · %s"), as_of);
-  g_autofree char *text = value_text (self, value);
+  g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
   g_autofree char *progress_text = percent_text (progress.progress);
   g_autofree char *pace = percent_text (progress.pace);
   g_autofree char *gap = progress.stale ? NULL : ledger_progress_dup_gap_text (self->indicator, &progress);
@@ -158,7 +147,7 @@ value_row_new (LedgerIndicatorPage *self,
 {
   const char *period = ledger_value_get_period (value);
   g_autofree char *label = ledger_period_code_label (period);
-  g_autofree char *text = value_text (self, value);
+  g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
   g_autoptr(GString) subtitle = g_string_new (ledger_value_get_note (value));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *number = gtk_label_new (text);

@@ -66,17 +66,6 @@ show_definition (LedgerIndicatorRow *self)
 }
 
 static char *
-value_text (LedgerIndicatorRow *self,
-            LedgerValue        *value)
-{
-  if (value == NULL)
-    return g_strdup ("—");
-  if (ledger_value_has_number (value))
-    return ledger_indicator_format_value (self->indicator, ledger_value_get_number (value));
-  return g_strdup (ledger_status_label (ledger_value_get_status (value)));
-}
-
-static char *
 period_text (LedgerValue          *value,
              const LedgerProgress *progress)
 {
@@ -112,7 +101,7 @@ show_progress (LedgerIndicatorRow *self)
   g_autoptr(LedgerValue) value = NULL;
   LedgerProgress progress = ledger_context_evaluate (self->context, self->indicator, &value);
   LedgerKind kind = ledger_indicator_get_kind (self->indicator);
-  g_autofree char *text = value_text (self, value);
+  g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
   g_autofree char *period = period_text (value, &progress);
   g_autofree char *gap = NULL;
 

@@ -269,7 +269,7 @@ show_conflict (LedgerPackageImportWindow   *self,
   for (guint c = 0; c < conflict->candidates->len; c++)
     {
       const LedgerPackageCandidate *candidate = g_ptr_array_index (conflict->candidates, c);
-      g_autofree char *value = ledger_package_describe_value (conflict->indicator, candidate->value);
+      g_autofree char *value = ledger_indicator_describe_value (conflict->indicator, candidate->value);
       g_autofree char *subtitle = candidate_subtitle (candidate);
 
       ledger_has_value |= candidate->in_ledger;
@@ -374,7 +374,7 @@ show_added (LedgerPackageImportWindow *self,
     {
       const LedgerPackageItem *item = ledger_package_merge_get_added (merge, i);
       g_autofree char *title = cell_title (item->indicator, item->period);
-      g_autofree char *value = ledger_package_describe_value (item->indicator, item->value);
+      g_autofree char *value = ledger_indicator_describe_value (item->indicator, item->value);
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), value, item->origin);
 
       adw_preferences_group_add (group, new_row (title, subtitle));

@@ -106,15 +106,6 @@ ledger_import_row_new (guint               line,
   return self;
 }
 
-static char *
-value_text (LedgerIndicator *indicator,
-            LedgerValue     *value)
-{
-  if (!ledger_value_has_number (value))
-    return g_strdup (ledger_status_label (ledger_value_get_status (value)));
-  return ledger_indicator_format_value (indicator, ledger_value_get_number (value));
-}
-
 guint
 ledger_import_row_get_line (LedgerImportRow *self)
 {
@@ -149,7 +140,7 @@ ledger_import_row_get_old_text (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
   if (self->old_text == NULL && self->old != NULL)
-    self->old_text = value_text (self->indicator, self->old);
+    self->old_text = ledger_indicator_describe_value (self->indicator, self->old);
   return self->old_text;
 }
 
@@ -159,7 +150,7 @@ ledger_import_row_get_new_text (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
   if (self->new_text == NULL && self->value != NULL)
-    self->new_text = value_text (self->indicator, self->value);
+    self->new_text = ledger_indicator_describe_value (self->indicator, self->value);
   return self->new_text;
 }
 

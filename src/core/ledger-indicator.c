@@ -13,6 +13,7 @@
 
 #include "ledger-indicator.h"
 #include "ledger-names.h"
+#include "ledger-status.h"
 
 /* A measurable target of a task, as the plan defines it. Values live in the
  * store; this object only describes the target. */
@@ -312,6 +313,26 @@ ledger_indicator_format_value (LedgerIndicator *self,
   if (g_str_equal (self->unit, "%"))
     return g_strconcat (number, "%", NULL);
   return g_strconcat (number, " ", self->unit, NULL);
+}
+
+/**
+ * ledger_indicator_describe_value:
+ * @value: (nullable): a value of the indicator
+ *
+ * Returns: (transfer full): "812 个", a qualitative task's status, or a
+ *   dash without a value
+ */
+char *
+ledger_indicator_describe_value (LedgerIndicator *self,
+                                 LedgerValue     *value)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL);
+
+  if (value == NULL)
+    return g_strdup ("—");
+  if (ledger_value_has_number (value))
+    return ledger_indicator_format_value (self, ledger_value_get_number (value));
+  return g_strdup (ledger_status_label (ledger_value_get_status (value)));
 }
 
 /* The target as a short text: "≥ 2000 个", "6% 左右", "≤ 30 微克/立方米". */

@@ -9,6 +9,7 @@
 #include <glib-object.h>
 
 #include "ledger-period.h"
+#include "ledger-value.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,8 @@ const char       *ledger_indicator_get_source_text      (LedgerIndicator  *self)
 char             *ledger_indicator_dup_target_text      (LedgerIndicator  *self);
 char             *ledger_indicator_format_value         (LedgerIndicator  *self,
                                                          double            value);
+char             *ledger_indicator_describe_value       (LedgerIndicator  *self,
+                                                         LedgerValue      *value);
 
 const char       *ledger_kind_to_string                 (LedgerKind        kind);
 gboolean          ledger_kind_from_string               (const char       *string,

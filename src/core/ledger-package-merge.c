@@ -332,16 +332,3 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
   return TRUE;
 }
 
-/* Returns: (transfer full): a value's figure as the ledger shows it:
- * "5.8%", "2.6 万人", "推进中" */
-char *
-ledger_package_describe_value (LedgerIndicator *indicator,
-                               LedgerValue     *value)
-{
-  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
-  g_return_val_if_fail (LEDGER_IS_VALUE (value), NULL);
-
-  if (!ledger_value_has_number (value))
-    return g_strdup (ledger_status_label (ledger_value_get_status (value)));
-  return ledger_indicator_format_value (indicator, ledger_value_get_number (value));
-}

@@ -77,7 +77,4 @@ guint                        ledger_package_merge_count_writes    (LedgerPackage
 gboolean                     ledger_package_merge_apply           (LedgerPackageMerge *self,
                                                                    GError            **error);
 
-char                        *ledger_package_describe_value        (LedgerIndicator    *indicator,
-                                                                   LedgerValue        *value);
-
 G_END_DECLS

@@ -706,7 +706,7 @@ test_merge_conflict_with_ledger (Fixture       *fixture,
   g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 1)->value), ==, 5.9);
   g_assert_cmpstr (candidate (conflict, 1)->origin, ==, STATS " · stats.tlpkg");
   g_assert_cmpint (conflict->chosen, ==, 0);
-  ledger_text = ledger_package_describe_value (conflict->indicator, candidate (conflict, 0)->value);
+  ledger_text = ledger_indicator_describe_value (conflict->indicator, candidate (conflict, 0)->value);
   g_assert_cmpstr (ledger_text, ==, "6.1%");
   g_assert_cmpuint (ledger_package_merge_count_unresolved (merge), ==, 0);
   g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, n - 2);
