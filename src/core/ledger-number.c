@@ -216,9 +216,15 @@ ledger_number_parse_for (LedgerIndicator   *indicator,
     return FALSE;
   if (parsed < 0 && ledger_indicator_get_kind (indicator) != LEDGER_KIND_RATE)
     {
-      g_set_error (error, LEDGER_NUMBER_ERROR, LEDGER_NUMBER_ERROR_INVALID,
-                   /* Translators: %s is a unit such as 亿元 */
-                   _("Enter a number in %s that is not negative"), ledger_indicator_get_unit (indicator));
+      const char *unit = ledger_indicator_get_unit (indicator);
+
+      if (unit[0] != '\0')
+        g_set_error (error, LEDGER_NUMBER_ERROR, LEDGER_NUMBER_ERROR_INVALID,
+                     /* Translators: %s is a unit such as 亿元 */
+                     _("Enter a number in %s that is not negative"), unit);
+      else
+        g_set_error_literal (error, LEDGER_NUMBER_ERROR, LEDGER_NUMBER_ERROR_INVALID,
+                             _("Enter a number that is not negative"));
       return FALSE;
     }
   *value = parsed;

@@ -115,16 +115,6 @@ ledger_package_merge_get_n_unchanged (LedgerPackageMerge *self)
   return self->sorting.unchanged->len;
 }
 
-/* The values the ledger already holds as the packages give them. */
-const LedgerPackageItem *
-ledger_package_merge_get_unchanged (LedgerPackageMerge *self,
-                                    guint               index)
-{
-  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
-  g_return_val_if_fail (index < self->sorting.unchanged->len, NULL);
-  return g_ptr_array_index (self->sorting.unchanged, index);
-}
-
 guint
 ledger_package_merge_get_n_conflicts (LedgerPackageMerge *self)
 {

@@ -61,8 +61,6 @@ guint                        ledger_package_merge_get_n_added     (LedgerPackage
 const LedgerPackageItem     *ledger_package_merge_get_added       (LedgerPackageMerge *self,
                                                                    guint               index);
 guint                        ledger_package_merge_get_n_unchanged (LedgerPackageMerge *self);
-const LedgerPackageItem     *ledger_package_merge_get_unchanged   (LedgerPackageMerge *self,
-                                                                   guint               index);
 guint                        ledger_package_merge_get_n_conflicts (LedgerPackageMerge *self);
 const LedgerPackageConflict *ledger_package_merge_get_conflict    (LedgerPackageMerge *self,
                                                                    guint               index);

@@ -570,6 +570,8 @@ store_update_indicator (LedgerStore      *self,
   if (old == NULL || !check_code_is_free (self, indicator, task_of_indicator (self, id), error))
     return FALSE;
   store_undo_record_indicator (self, old);
+  /* Values written later in the transaction follow the new rules. */
+  g_hash_table_remove (self->rules_cache, &id);
   stmt = store_prepare (self,
     "UPDATE indicators SET code = ?, name = ?, unit = ?, kind = ?, comparator = ?, better = ?, "
     "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ? WHERE id = ?",

@@ -540,7 +540,7 @@ import_values (LedgerStore          *self,
           return FALSE;
         }
       if (options->n_written != NULL)
-        g_atomic_int_set (options->n_written, i);
+        g_atomic_int_set (options->n_written, i + n);
     }
   if (g_cancellable_set_error_if_cancelled (options->cancellable, error) || !store_commit (self, error))
     {

@@ -231,6 +231,31 @@ test_parse_table (void)
     }
 }
 
+/* A file's figures (read with a shortcut when plain) read as the typed
+ * ones do, in this locale; a negative figure without a unit is refused
+ * in words that do not leave a gap for one. */
+static void
+test_file_figures (void)
+{
+  g_autoptr(LedgerIndicator) count = indicator_of (LEDGER_KIND_CUMULATIVE, "");
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parse_cases); i++)
+    {
+      const ParseCase *c = &parse_cases[i];
+      g_autoptr(LedgerIndicator) indicator = indicator_of (c->kind, c->unit);
+      double typed = -12345, filed = -12345;
+      gboolean typed_ok = ledger_number_parse_for (indicator, c->text, LEDGER_NUMBER_TYPED, &typed, NULL);
+      gboolean filed_ok = ledger_number_parse_for (indicator, c->text, LEDGER_NUMBER_FILE, &filed, NULL);
+
+      if (typed_ok != filed_ok || typed != filed)
+        g_test_fail_printf ("“%s”: typed %d %g, in a file %d %g", c->text, typed_ok, typed, filed_ok, filed);
+    }
+  g_assert_false (ledger_number_parse_for (count, "-3", LEDGER_NUMBER_FILE, &value, &error));
+  g_assert_cmpstr (error->message, ==, "Enter a number that is not negative");
+}
+
 /* Where the locale writes "1.234,5", so does the user; files still use "." */
 static void
 test_comma_locale (void)
@@ -261,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/number/accepted", test_accepted);
   g_test_add_func ("/number/parse-table", test_parse_table);
   g_test_add_func ("/number/comma-locale", test_comma_locale);
+  g_test_add_func ("/number/file-figures", test_file_figures);
   g_test_add_func ("/number/refused/malformed", test_refused);
   g_test_add_func ("/number/refused/grouping", test_refused_grouping);
   g_test_add_func ("/number/wrong-unit", test_wrong_unit);
