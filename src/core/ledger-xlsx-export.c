@@ -287,16 +287,28 @@ fit (Sheet     *sheet,
     sheet->lines = MAX (sheet->lines, MIN (MAX_LINES, ceil (width / (widest - 1))));
 }
 
+/* A cell holds at most 32 767 characters: a longer note is cut, with an
+ * ellipsis, instead of leaving the cell empty. */
+#define CELL_MAX_CHARS 32767
+
 static void
 put_text (Sheet      *sheet,
           lxw_col_t   column,
           const char *text,
           lxw_format *format)
 {
+  g_autofree char *cut = NULL;
+
   if (text == NULL || text[0] == '\0')
     {
       worksheet_write_blank (sheet->worksheet, sheet->row, column, format);
       return;
+    }
+  if (g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, CELL_MAX_CHARS - 1);
+
+      text = cut = g_strconcat (start, "…", NULL);
     }
   worksheet_write_string (sheet->worksheet, sheet->row, column, text, format);
   fit (sheet, column, text_width (text));
@@ -729,7 +741,8 @@ write_workbook (Export      *export,
   return TRUE;
 }
 
-static void
+/* Returns: %FALSE if libxlsxwriter could not start a workbook */
+static gboolean
 export_init (Export                 *export,
              LedgerStore            *store,
              const LedgerTolerances *tolerances,
@@ -737,12 +750,13 @@ export_init (Export                 *export,
 {
   LedgerTolerances defaults;
 
+  if ((export->xlsx.workbook = workbook_new (temporary)) == NULL)
+    return FALSE;
   if (tolerances == NULL)
     {
       ledger_tolerances_init_default (&defaults);
       tolerances = &defaults;
     }
-  export->xlsx.workbook = workbook_new (temporary);
   export->xlsx.context = ledger_context_new (store);
   ledger_context_set_tolerances (export->xlsx.context, tolerances);
   export->xlsx.sheet_names = g_ptr_array_new_with_free_func (g_free);
@@ -750,6 +764,7 @@ export_init (Export                 *export,
   g_ptr_array_add (export->xlsx.sheet_names, g_utf8_casefold ("History", -1));
   export->xlsx.charted = g_array_new (FALSE, FALSE, sizeof (LedgerXlsxCharted));
   add_formats (export);
+  return TRUE;
 }
 
 static void
@@ -802,7 +817,12 @@ ledger_xlsx_export (LedgerStore             *store,
       (temporary = create_temporary (path, error)) == NULL)
     return FALSE;
 
-  export_init (&export, store, tolerances, temporary);
+  if (!export_init (&export, store, tolerances, temporary))
+    {
+      set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+      g_unlink (temporary);
+      return FALSE;
+    }
   ok = write_workbook (&export, plans, as_of, error);
   /* Closing writes the file and frees the workbook, whatever happened. */
   status = workbook_close (export.xlsx.workbook);

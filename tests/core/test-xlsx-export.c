@@ -639,6 +639,30 @@ test_standing (Fixture       *fixture,
 }
 
 /* Areas are headings with their indicators grouped under them. */
+/* A note longer than a cell can hold (32 767 characters) is cut with an
+ * ellipsis, not left out. */
+static void
+test_long_note (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 jobs = test_indicator_id (fixture->store, PLAN_2026, "new-urban-jobs");
+  LedgerIndicator *indicator = indicator_of (fixture, jobs);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(Book) book = NULL;
+  Cell *cell;
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (note, "记");
+  test_set_number (fixture->store, jobs, "2026-12", 4.5, note->str);
+  export_ok (fixture, NULL);
+  book = book_read (fixture->xlsx, 1);
+  cell = cell_at (book, find_row (book, 2, ledger_indicator_get_name (indicator)), find_column (book, 3, _("Note")));
+  g_assert_nonnull (cell);
+  g_assert_cmpint (g_utf8_strlen (cell->text, -1), ==, 32767);
+  g_assert_true (g_str_has_prefix (cell->text, "记记记"));
+  g_assert_true (g_str_has_suffix (cell->text, "记…"));
+}
+
 static void
 test_outline (Fixture       *fixture,
               gconstpointer  data)
@@ -894,6 +918,7 @@ main (int   argc,
 
 #define ADD(name, func) \
   g_test_add ("/xlsx-export/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("long-note", test_long_note);
   ADD ("sheets", test_sheets);
   ADD ("values", test_values);
   ADD ("standing", test_standing);
