@@ -53,14 +53,14 @@ install_missing
 setup
 meson compile -C "$builddir" "${targets[@]/#/tests/fuzz/fuzz-}"
 
-# tests/fuzz/lsan.supp: a leak in json-glib 1.6 itself; matching it needs
+# tests/lsan.supp: leaks in the libraries (json-glib 1.6's); matching them needs
 # whole allocation stacks through GLib's frames (fast_unwind_on_malloc=0,
 # which also makes leak reports readable). GSlice's caches (GLib < 2.76)
 # would hide leaked GObjects from LeakSanitizer. UBSan only prints unless
 # told to stop: here any undefined behaviour is a crash.
 export G_SLICE=always-malloc G_DEBUG=gc-friendly
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:fast_unwind_on_malloc=0}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$srcdir/tests/fuzz/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$srcdir/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
 workdir=$builddir/fuzz
