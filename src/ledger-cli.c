@@ -448,17 +448,14 @@ find_plan (GPtrArray   *plans,
            GError     **error)
 {
   g_autoptr(GString) codes = g_string_new (NULL);
+  LedgerPlan *plan;
 
   if (code == NULL && plans->len > 0)
     return g_ptr_array_index (plans, 0);
+  if (code != NULL && (plan = ledger_plan_find (plans, code)) != NULL)
+    return plan;
   for (guint i = 0; i < plans->len; i++)
-    {
-      LedgerPlan *plan = g_ptr_array_index (plans, i);
-
-      if (g_strcmp0 (ledger_plan_get_code (plan), code) == 0)
-        return plan;
-      g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", ledger_plan_get_code (plan));
-    }
+    g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", ledger_plan_get_code (g_ptr_array_index (plans, i)));
   if (code == NULL)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The ledger has no plan"));
   else

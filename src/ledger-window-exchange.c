@@ -160,18 +160,6 @@ export_xlsx_job (LedgerStore   *store,
   return ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error);
 }
 
-static LedgerPlan *
-find_plan (GPtrArray  *plans,
-           const char *code)
-{
-  for (guint i = 0; i < plans->len; i++)
-    {
-      if (g_strcmp0 (ledger_plan_get_code (g_ptr_array_index (plans, i)), code) == 0)
-        return g_ptr_array_index (plans, i);
-    }
-  return NULL;
-}
-
 /* The report of the window's plan, as of its period, drawn in the worker
  * on the worker's own copy of the plan. */
 static gboolean
@@ -188,7 +176,7 @@ export_report_job (LedgerStore   *store,
 
   if (plans == NULL)
     return FALSE;
-  if ((plan = find_plan (plans, job->plan_code)) == NULL)
+  if ((plan = ledger_plan_find (plans, job->plan_code)) == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan is no longer in the ledger"));
       return FALSE;
@@ -259,12 +247,14 @@ chosen_path (LedgerWindow    *self,
              GtkNativeDialog *chooser,
              int              response)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GFile) file = NULL;
+  char *path;
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL && path == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+    return NULL;
+  if ((path = g_file_get_path (file)) == NULL)
     ledger_window_show_error (self, _("The Ledger Was Not Exported"), _("Choose a file on this computer"));
-  return response == GTK_RESPONSE_ACCEPT ? path : NULL;
+  return path;
 }
 
 static void

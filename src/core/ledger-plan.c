@@ -201,3 +201,21 @@ ledger_plan_count_indicators (LedgerPlan *self)
   ledger_plan_foreach_indicator (self, count_indicator, &count);
   return count;
 }
+
+/**
+ * ledger_plan_find:
+ * @plans: (element-type LedgerPlan): plans
+ *
+ * Returns: (transfer none) (nullable): the plan of @plans with @code
+ */
+LedgerPlan *
+ledger_plan_find (GPtrArray  *plans,
+                  const char *code)
+{
+  for (guint i = 0; i < plans->len; i++)
+    {
+      if (g_strcmp0 (ledger_plan_get_code (g_ptr_array_index (plans, i)), code) == 0)
+        return g_ptr_array_index (plans, i);
+    }
+  return NULL;
+}

@@ -32,4 +32,7 @@ void        ledger_plan_foreach_indicator (LedgerPlan          *self,
                                            LedgerIndicatorFunc  func,
                                            gpointer             user_data);
 
+LedgerPlan *ledger_plan_find              (GPtrArray           *plans,
+                                           const char          *code);
+
 G_END_DECLS

@@ -36,16 +36,12 @@ find_plan (LedgerStore *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  LedgerPlan *plan;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < plans->len; i++)
-    {
-      LedgerPlan *plan = g_ptr_array_index (plans, i);
-
-      if (g_str_equal (ledger_plan_get_code (plan), code))
-        return g_object_ref (plan);
-    }
-  g_error ("no plan “%s”", code);
+  if ((plan = ledger_plan_find (plans, code)) == NULL)
+    g_error ("no plan “%s”", code);
+  return g_object_ref (plan);
 }
 
 /* ---- a half year of values ------------------------------------------ */

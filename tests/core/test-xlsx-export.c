@@ -415,12 +415,10 @@ static LedgerPlan *
 plan_of (Fixture    *fixture,
          const char *code)
 {
-  for (guint i = 0; i < fixture->plans->len; i++)
-    {
-      if (g_str_equal (ledger_plan_get_code (g_ptr_array_index (fixture->plans, i)), code))
-        return g_ptr_array_index (fixture->plans, i);
-    }
-  g_assert_not_reached ();
+  LedgerPlan *plan = ledger_plan_find (fixture->plans, code);
+
+  g_assert_nonnull (plan);
+  return plan;
 }
 
 static void
