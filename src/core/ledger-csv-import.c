@@ -60,7 +60,7 @@ typedef struct
   GHashTable  *by_name;  /* [plan "\x1f"] name → GPtrArray of Target */
   GString     *key;
   GHashTable  *cells;    /* LedgerValue (its cell) → line */
-  GHashTable  *ledger;   /* indicator → its values in the ledger, by period */
+  GHashTable  *valued;   /* indicator → 1 if it has values, 2 if none */
   int          columns[N_COLUMNS];
 } Reader;
 
@@ -149,7 +149,7 @@ reader_init (Reader       *reader,
                                            (GDestroyNotify) g_ptr_array_unref);
   reader->key = g_string_new (NULL);
   reader->cells = g_hash_table_new_full (cell_hash, cell_equal, g_object_unref, NULL);
-  reader->ledger = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  reader->valued = g_hash_table_new (NULL, NULL);
   if ((reader->plans = ledger_store_list_plans (store, error)) == NULL)
     return FALSE;
   for (guint p = 0; p < reader->plans->len; p++)
@@ -169,7 +169,7 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->cells, g_hash_table_unref);
   if (reader->key != NULL)
     g_string_free (g_steal_pointer (&reader->key), TRUE);
-  g_clear_pointer (&reader->ledger, g_hash_table_unref);
+  g_clear_pointer (&reader->valued, g_hash_table_unref);
   g_clear_pointer (&reader->plans, g_ptr_array_unref);
 }
 
@@ -366,31 +366,25 @@ claim_cell (Reader       *reader,
   return TRUE;
 }
 
-/* The ledger's value of the row's cell: each indicator's values are read
- * once, at its first row. */
+/* The ledger's value of the row's cell, asked only of indicators that have
+ * values: a new ledger's import then reads nothing row by row. (Reading an
+ * indicator's values all at once instead is no faster, and holds a copy of
+ * the ledger's values in memory: 150 MiB instead of 115 for 100 000.) */
 static LedgerValue *
 old_value (Reader          *reader,
            LedgerIndicator *indicator,
            LedgerValue     *value)
 {
-  GHashTable *by_period = g_hash_table_lookup (reader->ledger, indicator);
-  LedgerValue *old;
+  int known = GPOINTER_TO_INT (g_hash_table_lookup (reader->valued, indicator));
 
-  if (by_period == NULL)
+  if (known == 0)
     {
-      g_autoptr(GListModel) values = ledger_store_list_values (reader->store, ledger_indicator_get_id (indicator));
-
-      by_period = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-      for (guint i = 0; i < g_list_model_get_n_items (values); i++)
-        {
-          LedgerValue *known = g_list_model_get_item (values, i);
-
-          g_hash_table_insert (by_period, (gpointer) ledger_value_get_period (known), known);
-        }
-      g_hash_table_insert (reader->ledger, indicator, by_period);
+      known = ledger_store_has_values (reader->store, ledger_indicator_get_id (indicator)) ? 1 : 2;
+      g_hash_table_insert (reader->valued, indicator, GINT_TO_POINTER (known));
     }
-  old = g_hash_table_lookup (by_period, ledger_value_get_period (value));
-  return old != NULL ? g_object_ref (old) : NULL;
+  return known == 1 ? ledger_store_get_value (reader->store, ledger_indicator_get_id (indicator),
+                                              ledger_value_get_period (value))
+                    : NULL;
 }
 
 static LedgerImportRow *
