@@ -263,12 +263,11 @@ draw_band (LedgerChart           *self,
            const GdkRGBA         *fg)
 {
   LedgerComparator comparator = ledger_indicator_get_comparator (self->indicator);
-  gboolean percent = g_str_equal (ledger_indicator_get_unit (self->indicator), "%");
   double target = ledger_indicator_get_target (self->indicator);
-  double about = percent ? self->tolerances.about_points : fabs (target) * self->tolerances.about_share;
-  double warning = percent ? self->tolerances.warning_points : fabs (target) * self->tolerances.warning_share;
   double low = target, high = target;
+  double about, warning;
 
+  ledger_tolerances_widths (&self->tolerances, self->indicator, &about, &warning);
   if (comparator == LEDGER_COMPARATOR_ABOUT)
     low = target - about, high = target + about;
   else if (comparator == LEDGER_COMPARATOR_AT_LEAST)

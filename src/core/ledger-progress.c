@@ -31,6 +31,27 @@ ledger_tolerances_init_default (LedgerTolerances *tolerances)
   tolerances->cumulative_warning = 0.9;
 }
 
+/**
+ * ledger_tolerances_widths:
+ * @about: (out): how far from an `about` target a figure is still on track
+ * @warning: (out): how far short of its target a figure is on warning
+ *
+ * The tolerances in @indicator's own unit, as the charts draw them:
+ * percentage points for a rate in %, else shares of the target.
+ */
+void
+ledger_tolerances_widths (const LedgerTolerances *tolerances,
+                          LedgerIndicator        *indicator,
+                          double                 *about,
+                          double                 *warning)
+{
+  gboolean percent = g_str_equal (ledger_indicator_get_unit (indicator), "%");
+  double target = fabs (ledger_indicator_get_target (indicator));
+
+  *about = percent ? tolerances->about_points : target * tolerances->about_share;
+  *warning = percent ? tolerances->warning_points : target * tolerances->warning_share;
+}
+
 /* The traffic light a status counts under in summaries: a qualitative
  * task done is achieved, in progress is on track, and one not started
  * needs a look, like a warning. */

@@ -47,6 +47,10 @@ typedef struct
 } LedgerProgress;
 
 void           ledger_tolerances_init_default (LedgerTolerances        *tolerances);
+void           ledger_tolerances_widths       (const LedgerTolerances  *tolerances,
+                                               LedgerIndicator         *indicator,
+                                               double                  *about,
+                                               double                  *warning);
 LedgerProgress ledger_progress_evaluate       (LedgerIndicator         *indicator,
                                                LedgerValue             *value,
                                                const char              *as_of,

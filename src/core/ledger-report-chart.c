@@ -299,13 +299,12 @@ draw_band (LedgerReportChart *chart,
            cairo_t           *cr,
            const Area        *area)
 {
-  gboolean percent = g_str_equal (ledger_indicator_get_unit (chart->indicator), "%");
   double target = ledger_indicator_get_target (chart->indicator);
-  double about = percent ? chart->tolerances.about_points : fabs (target) * chart->tolerances.about_share;
-  double top, bottom;
+  double about, warning, top, bottom;
 
   if (ledger_indicator_get_comparator (chart->indicator) != LEDGER_COMPARATOR_ABOUT)
     return;
+  ledger_tolerances_widths (&chart->tolerances, chart->indicator, &about, &warning);
   top = MAX (area->y, y_of (chart, area, target + about));
   bottom = MIN (area->y + area->height, y_of (chart, area, target - about));
   ledger_report_set_color (cr, LEDGER_REPORT_BAND);

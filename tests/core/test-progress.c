@@ -709,6 +709,27 @@ case_path (guint               index,
   return g_string_free (path, FALSE);
 }
 
+/* The tolerances the charts draw, in the indicator's unit: points for a
+ * rate in %, shares of the target (whatever its sign) otherwise. */
+static void
+test_tolerance_widths (void)
+{
+  g_autoptr(LedgerIndicator) rate = g_object_new (LEDGER_TYPE_INDICATOR, "code", "r", "name", "r", "unit", "%",
+                                                  "kind", LEDGER_KIND_RATE, "target", 6.0, NULL);
+  g_autoptr(LedgerIndicator) total = g_object_new (LEDGER_TYPE_INDICATOR, "code", "t", "name", "t", "unit", "亿元",
+                                                   "kind", LEDGER_KIND_CUMULATIVE, "target", -200.0, NULL);
+  LedgerTolerances tolerances;
+  double about, warning;
+
+  ledger_tolerances_init_default (&tolerances);
+  ledger_tolerances_widths (&tolerances, rate, &about, &warning);
+  g_assert_cmpfloat (about, ==, tolerances.about_points);
+  g_assert_cmpfloat (warning, ==, tolerances.warning_points);
+  ledger_tolerances_widths (&tolerances, total, &about, &warning);
+  g_assert_cmpfloat_with_epsilon (about, 200 * tolerances.about_share, 1e-9);
+  g_assert_cmpfloat_with_epsilon (warning, 200 * tolerances.warning_share, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/progress/indicator-period", test_indicator_period);
   g_test_add_func ("/progress/status-bucket", test_status_bucket);
   g_test_add_func ("/progress/gap-text", test_gap_text);
+  g_test_add_func ("/progress/tolerance-widths", test_tolerance_widths);
 
   return g_test_run ();
 }
