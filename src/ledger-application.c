@@ -23,6 +23,7 @@ struct _LedgerApplication
 
   char           *db_path;
   LedgerStore    *store;
+  gboolean        read_only;  /* the next ledger opened is only read */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerApplication, ledger_application, ADW_TYPE_APPLICATION)
@@ -189,6 +190,11 @@ open_error_response_cb (AdwMessageDialog  *dialog,
     open_window (self);
   else if (g_str_equal (response, "backup"))
     recover_from_backup (self, path);
+  else if (g_str_equal (response, "read-only"))
+    {
+      self->read_only = TRUE;
+      open_window (self);
+    }
   else if (g_str_equal (response, "new"))
     {
       fresh = sibling_path (path, "new");
@@ -208,6 +214,7 @@ open_error_heading (GError *error)
     case LEDGER_STORE_ERROR_CORRUPT: return _("The Ledger Is Damaged");
     case LEDGER_STORE_ERROR_TOO_NEW: return _("The Ledger Is From a Newer Version");
     case LEDGER_STORE_ERROR_LOCKED: return _("The Ledger Is in Use");
+    case LEDGER_STORE_ERROR_UNEXPECTED_SCHEMA: return _("The Ledger Was Changed Outside Target Ledger");
     default: return _("The Ledger Could Not Be Opened");
     }
 }
@@ -234,6 +241,9 @@ show_open_error (LedgerApplication *self,
   else
     {
       adw_message_dialog_add_response (message, "new", _("Start a _New Ledger"));
+      /* Read, never written: what is in it can still be seen and exported. */
+      if (g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_UNEXPECTED_SCHEMA))
+        adw_message_dialog_add_response (message, "read-only", _("Open _Read-Only"));
       if (backups->len > 0)
         {
           adw_message_dialog_add_response (message, "backup", _("Open the Latest _Backup"));
@@ -249,11 +259,15 @@ show_open_error (LedgerApplication *self,
 
 static LedgerStore *
 open_store (const char  *path,
+            gboolean     read_only,
             GError     **error)
 {
-  g_autoptr(LedgerStore) store = ledger_store_open (path, error);
+  g_autoptr(LedgerStore) store = NULL;
 
-  if (store == NULL || !ledger_store_add_builtin_plans (store, error))
+  store = ledger_store_open_full (path, read_only ? LEDGER_STORE_OPEN_READ_ONLY : LEDGER_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return NULL;
+  if (!ledger_store_is_read_only (store) && !ledger_store_add_builtin_plans (store, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -295,7 +309,9 @@ open_window (LedgerApplication *self)
   GtkWindow *window;
 
   g_clear_object (&self->store);
-  if ((self->store = open_store (path, &error)) == NULL)
+  self->store = open_store (path, self->read_only, &error);
+  self->read_only = FALSE;
+  if (self->store == NULL)
     {
       show_open_error (self, path, error);
       return;
@@ -303,6 +319,9 @@ open_window (LedgerApplication *self)
 
   window = GTK_WINDOW (ledger_window_new (self, self->store));
   gtk_window_present (window);
+  /* Nothing to back up that could change, and nowhere to write it. */
+  if (ledger_store_is_read_only (self->store))
+    return;
   g_application_hold (G_APPLICATION (self));
   ledger_worker_run_async (self->store, backup_job, g_date_time_ref (today),
                            (GDestroyNotify) g_date_time_unref, NULL, backed_up_cb, g_object_ref (window));

@@ -12,6 +12,7 @@
 
 #include "ledger-package.h"
 #include "ledger-area-page.h"
+#include "ledger-read-only.h"
 #include "ledger-tooltip.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
@@ -383,6 +384,8 @@ ledger_area_page_build_all (LedgerAreaPage *self)
   g_clear_handle_id (&self->build_source, g_source_remove);
 }
 
+static const char * const writing_actions[] = { "area.add-task", NULL };
+
 LedgerAreaPage *
 ledger_area_page_new (LedgerContext *context,
                       LedgerPlan    *plan,
@@ -398,6 +401,7 @@ ledger_area_page_new (LedgerContext *context,
   self->plan = g_object_ref (plan);
   self->area = g_object_ref (area);
   build (self);
+  ledger_read_only_disable_actions (GTK_WIDGET (self), ledger_context_get_store (context), writing_actions);
   update_summary (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
   return self;

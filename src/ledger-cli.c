@@ -31,6 +31,10 @@ static const char *commands[] = { "export-csv", "import-csv", "export-plan", "im
                                   "backup", "restore", "check", "report", NULL };
 /* Options that only go with a command: alone, they are a mistake to tell
  * about, not a reason to open the window. */
+/* The commands that only read the ledger: they work on one that cannot
+ * be written, and on one changed outside the program, opened for reading. */
+static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
+                                          "export-package", "backup", "check", "report", NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", NULL };
 
 static gboolean
@@ -563,6 +567,14 @@ run_command (LedgerStore  *store,
     }
   if (g_variant_dict_lookup (options, "backup", "^&ay", &path))
     return backup (store, path);
+
+  if (ledger_store_is_read_only (store) && !contains_any (options, reading_commands))
+    {
+      g_printerr ("target-ledger: ");
+      g_printerr (_("The ledger “%s” is open for reading only: nothing was changed"), ledger_store_get_path (store));
+      g_printerr ("\n");
+      return 1;
+    }
   if (g_variant_dict_lookup (options, "restore", "^&ay", &path))
     return restore (store, path);
   /* A plan file imported into a new ledger takes the built-in plans' place. */
@@ -571,7 +583,7 @@ run_command (LedgerStore  *store,
 
   /* Like the window, the other commands see the built-in plans in a new
    * ledger. */
-  if (!ledger_store_add_builtin_plans (store, &error))
+  if (!ledger_store_is_read_only (store) && !ledger_store_add_builtin_plans (store, &error))
     return fail (error);
   if (g_variant_dict_lookup (options, "export-plan", "^&ay", &path))
     return export_plan (store, path);
@@ -618,6 +630,22 @@ remove_new_ledger (const char *db_path)
     }
 }
 
+/* A ledger changed outside the program is read, never written: its check
+ * lists what was changed; an export says so first. */
+static LedgerStore *
+open_for_reading (const char    *db_path,
+                  GVariantDict  *options,
+                  GError       **error)
+{
+  if (!g_variant_dict_contains (options, "check"))
+    {
+      g_printerr ("target-ledger: %s\n", (*error)->message);
+      g_printerr ("target-ledger: %s\n", _("It is opened for reading only"));
+    }
+  g_clear_error (error);
+  return ledger_store_open_full (db_path, LEDGER_STORE_OPEN_READ_ONLY, error);
+}
+
 int
 ledger_cli_run (const char   *db_path,
                 GVariantDict *options)
@@ -636,7 +664,11 @@ ledger_cli_run (const char   *db_path,
   /* A command that fails changes nothing: not even a new, empty ledger is
    * left behind. */
   existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
-  if ((store = ledger_store_open (db_path, &error)) == NULL)
+  if ((store = ledger_store_open (db_path, &error)) == NULL &&
+      g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_UNEXPECTED_SCHEMA) &&
+      contains_any (options, reading_commands))
+    store = open_for_reading (db_path, options, &error);
+  if (store == NULL)
     {
       if (!existed)
         remove_new_ledger (db_path);

@@ -16,6 +16,7 @@
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-page.h"
+#include "ledger-read-only.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
 
@@ -430,6 +431,10 @@ ledger_indicator_page_init (LedgerIndicatorPage *self)
   self->history_rows = g_ptr_array_new ();
 }
 
+static const char * const writing_actions[] = {
+  "indicator.record-value", "indicator.edit-value", "indicator.delete-value", "indicator.edit", NULL
+};
+
 LedgerIndicatorPage *
 ledger_indicator_page_new (LedgerContext   *context,
                            LedgerPlan      *plan,
@@ -445,6 +450,7 @@ ledger_indicator_page_new (LedgerContext   *context,
   self->plan = g_object_ref (plan);
   self->indicator = g_object_ref (indicator);
   show_definition (self);
+  ledger_read_only_disable_actions (GTK_WIDGET (self), ledger_context_get_store (context), writing_actions);
   show_everything (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
   return self;

@@ -14,6 +14,7 @@
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
+#include "ledger-read-only.h"
 #include "ledger-tooltip.h"
 #include "ledger-pace-bar.h"
 #include "ledger-status.h"
@@ -305,6 +306,8 @@ ledger_indicator_row_init (LedgerIndicatorRow *self)
   ledger_tooltip_set (GTK_WIDGET (self->menu_button), _("More"));
 }
 
+static const char * const writing_actions[] = { "row.record-value", "row.edit", "row.delete", NULL };
+
 LedgerIndicatorRow *
 ledger_indicator_row_new (LedgerContext   *context,
                           LedgerPlan      *plan,
@@ -322,6 +325,7 @@ ledger_indicator_row_new (LedgerContext   *context,
   self->indicator = g_object_ref (indicator);
 
   show_definition (self);
+  ledger_read_only_disable_actions (GTK_WIDGET (self), ledger_context_get_store (context), writing_actions);
   self->stale_view = TRUE;
   g_signal_connect_object (context, "changed", G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
   return self;

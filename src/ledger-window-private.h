@@ -25,6 +25,8 @@ struct _LedgerWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  GtkWidget            *read_only_notice;
+  GtkLabel             *read_only_label;
   GtkDropDown          *plan_dropdown;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;

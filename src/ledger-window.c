@@ -14,6 +14,7 @@
 #include "ledger-area-page.h"
 #include "ledger-indicator-page.h"
 #include "ledger-overview-page.h"
+#include "ledger-read-only.h"
 #include "ledger-settings.h"
 #include "ledger-sidebar-row.h"
 #include "ledger-window-private.h"
@@ -384,6 +385,29 @@ ledger_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ledger_window_parent_class)->close_request (window);
 }
 
+static const char * const writing_actions[] = {
+  "win.undo", "win.record-period", "win.record-value", "win.import-plan", "win.import-csv",
+  "win.import-packages", "win.backups", NULL
+};
+
+/* A ledger open for reading only says so above everything, and why. */
+static void
+show_read_only (LedgerWindow *self)
+{
+  if (!ledger_store_is_read_only (self->store))
+    return;
+  if (ledger_store_count_schema_problems (self->store) > 0)
+    gtk_label_set_text (self->read_only_label,
+                        _("This ledger was changed outside Target Ledger, so it is open for reading only: "
+                          "nothing can be saved. Open a backup to go on recording."));
+  else
+    gtk_label_set_text (self->read_only_label,
+                        _("This ledger is open for reading only: its file, folder or disk cannot be "
+                          "written to, so nothing can be saved. Figures can still be viewed and exported."));
+  gtk_widget_set_visible (self->read_only_notice, TRUE);
+  ledger_read_only_disable_actions (GTK_WIDGET (self), self->store, writing_actions);
+}
+
 static void
 ledger_window_constructed (GObject *object)
 {
@@ -403,6 +427,7 @@ ledger_window_constructed (GObject *object)
   /* Connected before any page: the period moves before the pages update. */
   g_signal_connect_object (self->store, "values-changed", G_CALLBACK (values_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  show_read_only (self);
   load_plans (self);
 }
 
@@ -480,6 +505,8 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, read_only_notice);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, plan_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, content_title);

@@ -239,32 +239,58 @@ ledger_store_backup_daily (LedgerStore  *self,
   return TRUE;
 }
 
-/* A backup must be a whole ledger of a version this program reads. */
+/* The user_version of @db, or -1. */
+static int
+read_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+is_whole (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* A backup must be a whole ledger of a version this program reads, with
+ * a ledger's schema and nothing else: a trigger planted in a backup would
+ * otherwise come into the ledger with it. */
 static sqlite3 *
 open_backup (const char  *path,
              GError     **error)
 {
+  g_autoptr(GPtrArray) differences = NULL;
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
   int version = -1;
-  gboolean ok = FALSE;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (version >= 1 && version <= LEDGER_STORE_SCHEMA_VERSION &&
-      sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-
-  if (!ok)
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK &&
+      store_harden_connection (db))
+    version = read_version (db);
+  if (version < 1 || version > LEDGER_STORE_SCHEMA_VERSION || !is_whole (db))
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_NOT_A_LEDGER,
                    _("“%s” is not a whole ledger that this version can read"), path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  differences = store_schema_differences (db, version);
+  if (differences->len > 0)
+    {
+      store_schema_error (path, differences, error);
       sqlite3_close (db);
       return NULL;
     }

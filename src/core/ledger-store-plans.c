@@ -285,7 +285,7 @@ store_indicator_from_row (sqlite3_stmt *stmt)
                             "kind", kind,
                             "comparator", comparator,
                             "better", better,
-                            "target", sqlite3_column_double (stmt, 8),
+                            "target", store_column_is_number (stmt, 8) ? sqlite3_column_double (stmt, 8) : 0.0,
                             "frequency", frequency,
                             "responsible-unit", store_column_text (stmt, 10),
                             "notes", store_column_text (stmt, 11),

@@ -31,6 +31,10 @@ struct _LedgerStore
   sqlite3    *db;
   GHashTable *statements;
   int         schema_version;
+  gboolean    read_only;
+  /* How the file's schema differs from a ledger's, when it was opened
+   * for reading all the same (ledger-store-schema.c). */
+  GPtrArray  *schema_problems;
 
   /* Undo (ledger-store-undo.c): what the open transaction overwrote, and
    * the committed transactions that can be undone, last on top. */
@@ -69,6 +73,8 @@ G_GNUC_INTERNAL void          store_bind_static_text    (sqlite3_stmt  *stmt,
                                                          const char    *text);
 G_GNUC_INTERNAL const char   *store_column_text         (sqlite3_stmt  *stmt,
                                                          int            index);
+G_GNUC_INTERNAL gboolean      store_column_is_number    (sqlite3_stmt  *stmt,
+                                                         int            index);
 G_GNUC_INTERNAL gboolean      store_begin               (LedgerStore   *self,
                                                          GError       **error);
 G_GNUC_INTERNAL gboolean      store_commit              (LedgerStore   *self,
@@ -102,6 +108,13 @@ G_GNUC_INTERNAL gboolean      store_backup_before_migration (LedgerStore *self,
 G_GNUC_INTERNAL gboolean      store_check_values_fit    (LedgerStore      *self,
                                                          LedgerIndicator  *indicator,
                                                          GError          **error);
+
+G_GNUC_INTERNAL gboolean      store_harden_connection   (sqlite3       *db);
+G_GNUC_INTERNAL GPtrArray    *store_schema_differences  (sqlite3       *db,
+                                                         int            version);
+G_GNUC_INTERNAL void          store_schema_error        (const char    *path,
+                                                         GPtrArray     *differences,
+                                                         GError       **error);
 
 G_GNUC_INTERNAL void          store_undo_init           (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_undo_record_value   (LedgerStore   *self,

@@ -31,7 +31,7 @@ store_value_from_row (sqlite3_stmt *stmt)
 {
   LedgerValue *value;
 
-  if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+  if (!store_column_is_number (stmt, 2))
     value = ledger_value_new_status (sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1),
                                      store_column_text (stmt, 3), store_column_text (stmt, 4),
                                      store_column_text (stmt, 5));

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "ledger-area.h"
 #include "ledger-core-resources.h"
@@ -182,6 +183,18 @@ store_column_text (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, index);
 
   return text != NULL ? text : "";
+}
+
+/* Whether a column holds a finite number: a file from elsewhere may hold
+ * text, a blob or an infinity where a number belongs (see
+ * check_numbers()), which are read as no number at all. */
+gboolean
+store_column_is_number (sqlite3_stmt *stmt,
+                        int           index)
+{
+  int type = sqlite3_column_type (stmt, index);
+
+  return (type == SQLITE_INTEGER || type == SQLITE_FLOAT) && isfinite (sqlite3_column_double (stmt, index));
 }
 
 gboolean
@@ -386,27 +399,69 @@ set_pragmas (LedgerStore  *self,
          store_exec (self, "PRAGMA cache_size = -65536", error);
 }
 
+/* What a connection that only reads needs of the pragmas. */
+static gboolean
+set_reading_pragmas (LedgerStore  *self,
+                     GError      **error)
+{
+  return store_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         store_exec (self, "PRAGMA cache_size = -65536", error);
+}
+
+/* A file from elsewhere is compared with a ledger's schema before
+ * anything reads it as one. Opened for reading, the differences are kept
+ * for the check to report; otherwise they refuse the file. */
+static gboolean
+verify_schema (LedgerStore           *self,
+               LedgerStoreOpenFlags   flags,
+               GError               **error)
+{
+  g_autoptr(GPtrArray) differences = store_schema_differences (self->db, self->schema_version);
+
+  if (differences->len == 0)
+    return TRUE;
+  if (flags & LEDGER_STORE_OPEN_READ_ONLY)
+    {
+      self->schema_problems = g_steal_pointer (&differences);
+      return TRUE;
+    }
+  store_schema_error (self->path, differences, error);
+  return FALSE;
+}
+
+static gboolean
+refuse_read_only (LedgerStore  *self,
+                  GError      **error)
+{
+  if (self->schema_version == 0)
+    return store_set_error (self, SQLITE_READONLY, error);
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_READ_ONLY,
+               _("The ledger “%s” was written by an older version of Target Ledger and cannot be "
+                 "brought up to date, because it cannot be written to"), self->path);
+  return FALSE;
+}
+
 /* Nothing is written to the file before it is known to be a ledger (or
  * empty): someone else's database is refused as it was found. A ledger
- * another store of this program has @checked (and migrated) is taken as
+ * another store of this program has checked (and migrated) is taken as
  * it is, if it is still at the current version. */
 static gboolean
-configure (LedgerStore  *self,
-           gboolean      checked,
-           GError      **error)
+configure (LedgerStore           *self,
+           LedgerStoreOpenFlags   flags,
+           GError               **error)
 {
   sqlite3_busy_timeout (self->db, 3000);
 
   if (!read_user_version (self, error))
     return FALSE;
-  if (checked && self->schema_version != LEDGER_STORE_SCHEMA_VERSION)
+  if ((flags & LEDGER_STORE_OPEN_CHECKED) && self->schema_version != LEDGER_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
                    _("The ledger “%s” was changed by another program"), self->path);
       return FALSE;
     }
-  if (checked)
-    return set_pragmas (self, error);
+  if (flags & LEDGER_STORE_OPEN_CHECKED)
+    return self->read_only ? set_reading_pragmas (self, error) : set_pragmas (self, error);
   if (self->schema_version > LEDGER_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_TOO_NEW,
@@ -416,10 +471,14 @@ configure (LedgerStore  *self,
     }
   if (self->schema_version == 0 && !is_empty_database (self, error))
     return FALSE;
-  if (self->schema_version > 0 && !quick_check (self, error))
+  if (self->schema_version > 0 && (!quick_check (self, error) || !verify_schema (self, flags, error)))
     return FALSE;
   if (sqlite3_db_readonly (self->db, "main") == 1)
-    return store_set_error (self, SQLITE_READONLY, error);
+    self->read_only = TRUE;
+  if (self->read_only && self->schema_version != LEDGER_STORE_SCHEMA_VERSION)
+    return refuse_read_only (self, error);
+  if (self->read_only)
+    return set_reading_pragmas (self, error);
 
   return set_pragmas (self, error) && store_migrate (self, TRUE, error);
 }
@@ -468,6 +527,7 @@ ledger_store_finalize (GObject *object)
   g_clear_pointer (&self->undo_pending, g_ptr_array_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->undo_pending_keys, g_hash_table_unref);
+  g_clear_pointer (&self->schema_problems, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_close (g_steal_pointer (&self->db));
   g_clear_pointer (&self->path, g_free);
@@ -524,17 +584,16 @@ ledger_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "target-ledger", "ledger.sqlite3", NULL);
 }
 
-static LedgerStore *open_file (const char  *path,
-                               gboolean     checked,
-                               GError     **error);
-
 /**
  * ledger_store_open:
  * @path: the ledger file; created if it does not exist
  *
  * Opens a ledger and brings its schema up to date. A file that is not a
- * ledger, a damaged one, one from a newer version and one held locked by
- * another program are refused with an error and left untouched.
+ * ledger, a damaged one, one from a newer version, one changed outside
+ * the program and one held locked by another program are refused with an
+ * error and left untouched. A ledger that cannot be written (a read-only
+ * file, folder or medium) is opened for reading: see
+ * ledger_store_is_read_only().
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -543,7 +602,7 @@ ledger_store_open (const char  *path,
                    GError     **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  return open_file (path, FALSE, error);
+  return ledger_store_open_full (path, LEDGER_STORE_OPEN_DEFAULT, error);
 }
 
 /**
@@ -561,33 +620,126 @@ ledger_store_open_checked (const char  *path,
                            GError     **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  return open_file (path, TRUE, error);
+  return ledger_store_open_full (path, LEDGER_STORE_OPEN_CHECKED, error);
 }
 
-static LedgerStore *
-open_file (const char  *path,
-           gboolean     checked,
-           GError     **error)
+static gboolean
+can_write (const char *path)
 {
-  g_autoptr(LedgerStore) self = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (folder, W_OK | X_OK) == 0;
+}
+
+/* A ledger once opened while it was read-only may have left its shared
+ * memory file read-only too, which would keep it read-only for good: the
+ * file is only an index of the write-ahead log, and ours to repair. */
+static void
+repair_shared_memory_file (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf info;
+
+  if (g_lstat (shm, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == getuid () &&
+      g_access (shm, W_OK) != 0)
+    g_chmod (shm, 0600);
+}
+
+/* For reading only: a ledger without a write-ahead log is opened as
+ * immutable, so that not even SQLite's shared memory file is created
+ * beside it (a read-only folder allows none, and one made while the
+ * ledger is read-only would outlive that). */
+static char *
+read_only_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf info;
+  gboolean has_log = g_stat (wal, &info) == 0 && info.st_size > 0;
+
+  if (uri == NULL)
+    return NULL;
+  return g_strconcat (uri, has_log ? "?mode=ro" : "?mode=ro&immutable=1", NULL);
+}
+
+static gboolean
+open_connection (LedgerStore  *self,
+         GError      **error)
+{
+  g_autofree char *uri = NULL;
   int rc;
 
-  if (!create_file (path, error))
+  if (!self->read_only)
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  else if ((uri = read_only_uri (self->path)) != NULL)
+    rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+  else
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK && !store_harden_connection (self->db))
+    rc = SQLITE_ERROR;
+  if (rc != SQLITE_OK)
+    return store_set_error (self, rc, error);
+  sqlite3_extended_result_codes (self->db, TRUE);
+  return TRUE;
+}
+
+/**
+ * ledger_store_open_full:
+ * @path: the ledger file
+ * @flags: how to open it
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LedgerStore *
+ledger_store_open_full (const char            *path,
+                        LedgerStoreOpenFlags   flags,
+                        GError               **error)
+{
+  g_autoptr(LedgerStore) self = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && (flags & LEDGER_STORE_OPEN_READ_ONLY))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no ledger “%s”"), path);
+      return NULL;
+    }
+  if (!exists && !create_file (path, error))
     return NULL;
 
   self = g_object_new (LEDGER_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      store_set_error (self, rc, error);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, TRUE);
-
-  if (!configure (self, checked, error))
+  self->read_only = (flags & LEDGER_STORE_OPEN_READ_ONLY) || !can_write (path);
+  if (!self->read_only)
+    repair_shared_memory_file (path);
+  if (!open_connection (self, error) || !configure (self, flags, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * ledger_store_is_read_only:
+ *
+ * Returns: whether the ledger is open for reading only: its file, folder
+ *   or medium cannot be written, or it was opened so
+ */
+gboolean
+ledger_store_is_read_only (LedgerStore *self)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+/* Returns: how many ways the ledger's schema differs from a ledger's, if
+ * it was opened for reading all the same */
+guint
+ledger_store_count_schema_problems (LedgerStore *self)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
+  return self->schema_problems != NULL ? self->schema_problems->len : 0;
 }
 
 const char *
@@ -806,6 +958,32 @@ report_rows (LedgerStore *self,
   return problems;
 }
 
+/* Columns of numbers that hold text, a blob or an infinity: SQLite keeps
+ * whatever it is given where a table has lost its CHECKs, and neither the
+ * status rules nor an export know what to make of them. */
+static guint
+check_numbers (LedgerStore *self,
+               GString     *report)
+{
+  guint problems = 0;
+
+  problems += report_rows (self,
+    "SELECT 'value ' || coalesce (i.code, v.indicator_id) || ' ' || v.period || ' holds ' || "
+    "CASE typeof (v.value) WHEN 'real' THEN 'an infinite number' ELSE typeof (v.value) END || "
+    "' where a number belongs' FROM indicator_values v LEFT JOIN indicators i ON i.id = v.indicator_id "
+    "WHERE typeof (v.value) = 'text' OR typeof (v.value) = 'blob' OR v.value = 9e999 OR v.value = -9e999",
+    NULL, report);
+  problems += report_rows (self,
+    "SELECT 'indicator ' || code || ' has a target of ' || "
+    "CASE typeof (target) WHEN 'real' THEN 'an infinite number' ELSE typeof (target) END "
+    "FROM indicators WHERE typeof (target) = 'text' OR typeof (target) = 'blob' "
+    "OR target = 9e999 OR target = -9e999", NULL, report);
+  problems += report_rows (self,
+    "SELECT 'value of indicator ' || indicator_id || ' has a period that is not text' "
+    "FROM indicator_values WHERE typeof (period) != 'text'", NULL, report);
+  return problems;
+}
+
 /**
  * ledger_store_check:
  * @report: receives one line per problem found
@@ -825,6 +1003,9 @@ ledger_store_check (LedgerStore *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
+  for (guint i = 0; self->schema_problems != NULL && i < self->schema_problems->len; i++)
+    g_string_append_printf (report, "%s\n", (const char *) g_ptr_array_index (self->schema_problems, i));
+  problems += self->schema_problems != NULL ? self->schema_problems->len : 0;
   problems += report_rows (self, "PRAGMA integrity_check", "ok", report);
   problems += report_rows (self,
     "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent "
@@ -852,6 +1033,7 @@ ledger_store_check (LedgerStore *self,
     "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
     "WHERE (i.kind = 'qualitative' AND v.status = '') OR "
     "(i.kind != 'qualitative' AND v.value IS NULL)", NULL, report);
+  problems += check_numbers (self, report);
   return problems == 0;
 }
 

@@ -29,7 +29,25 @@ typedef enum
   LEDGER_STORE_ERROR_INVALID,
   LEDGER_STORE_ERROR_EXISTS,
   LEDGER_STORE_ERROR_CHANGED,   /* a cell no longer holds what was read */
+  LEDGER_STORE_ERROR_UNEXPECTED_SCHEMA, /* changed outside the program: read it at most */
 } LedgerStoreError;
+
+/**
+ * LedgerStoreOpenFlags:
+ * @LEDGER_STORE_OPEN_DEFAULT: open, create or bring up to date; a file
+ *   that cannot be written is opened for reading
+ * @LEDGER_STORE_OPEN_CHECKED: another connection to a ledger that has been
+ *   opened and checked: not read whole again
+ * @LEDGER_STORE_OPEN_READ_ONLY: for reading only, never written or
+ *   created; a schema that is not a ledger's is kept as a problem for
+ *   ledger_store_check() instead of refused
+ */
+typedef enum
+{
+  LEDGER_STORE_OPEN_DEFAULT   = 0,
+  LEDGER_STORE_OPEN_CHECKED   = 1 << 0,
+  LEDGER_STORE_OPEN_READ_ONLY = 1 << 1,
+} LedgerStoreOpenFlags;
 
 #define LEDGER_TYPE_STORE (ledger_store_get_type ())
 
@@ -41,6 +59,11 @@ LedgerStore *ledger_store_open                 (const char   *path,
                                                 GError      **error);
 LedgerStore *ledger_store_open_checked         (const char   *path,
                                                 GError      **error);
+LedgerStore *ledger_store_open_full            (const char            *path,
+                                                LedgerStoreOpenFlags   flags,
+                                                GError               **error);
+gboolean     ledger_store_is_read_only         (LedgerStore  *self);
+guint        ledger_store_count_schema_problems (LedgerStore *self);
 const char  *ledger_store_get_path             (LedgerStore  *self);
 int          ledger_store_get_schema_version   (LedgerStore  *self);
 const char  *ledger_store_get_user_name        (LedgerStore  *self);

@@ -26,6 +26,7 @@ typedef struct
   GDestroyNotify    data_free;
   LedgerStore      *worker;
   gboolean          snapshot;  /* run inside a read transaction */
+  gboolean          read_only; /* the window's ledger is only read */
 } Job;
 
 static void
@@ -64,7 +65,10 @@ run_in_thread (GTask        *task,
   GError *error = NULL;
 
   if (job->worker == NULL)
-    job->worker = ledger_store_open_checked (job->path, &error);
+    job->worker = ledger_store_open_full (job->path,
+                                          LEDGER_STORE_OPEN_CHECKED |
+                                          (job->read_only ? LEDGER_STORE_OPEN_READ_ONLY : 0),
+                                          &error);
   if (job->worker == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !run_job (job, cancellable, &error))
@@ -87,6 +91,7 @@ job_new (LedgerStore      *store,
   Job *job = g_new0 (Job, 1);
 
   job->path = g_strdup (ledger_store_get_path (store));
+  job->read_only = ledger_store_is_read_only (store);
   job->func = func;
   job->data = data;
   job->data_free = data_free;
