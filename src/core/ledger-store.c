@@ -631,18 +631,24 @@ can_write (const char *path)
   return g_access (path, W_OK) == 0 && g_access (folder, W_OK | X_OK) == 0;
 }
 
-/* A ledger once opened while it was read-only may have left its shared
- * memory file read-only too, which would keep it read-only for good: the
- * file is only an index of the write-ahead log, and ours to repair. */
+/* A ledger once opened while it was read-only (by an older version) may
+ * have left its write-ahead log and shared memory file read-only too,
+ * which would keep it read-only for good: they are SQLite's working files,
+ * ours to repair. */
 static void
-repair_shared_memory_file (const char *path)
+repair_working_files (const char *path)
 {
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  GStatBuf info;
+  static const char *suffixes[] = { "-wal", "-shm" };
 
-  if (g_lstat (shm, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == getuid () &&
-      g_access (shm, W_OK) != 0)
-    g_chmod (shm, 0600);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_lstat (file, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == getuid () &&
+          g_access (file, W_OK) != 0)
+        g_chmod (file, 0600);
+    }
 }
 
 /* For reading only: a ledger without a write-ahead log is opened as
@@ -714,7 +720,7 @@ ledger_store_open_full (const char            *path,
   self->path = g_strdup (path);
   self->read_only = (flags & LEDGER_STORE_OPEN_READ_ONLY) || !can_write (path);
   if (!self->read_only)
-    repair_shared_memory_file (path);
+    repair_working_files (path);
   if (!open_connection (self, error) || !configure (self, flags, error))
     return NULL;
   return g_steal_pointer (&self);
