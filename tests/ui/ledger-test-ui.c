@@ -108,6 +108,7 @@ ledger_test_ui_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
+  g_autofree char *fallback = g_build_filename (g_get_tmp_dir (), "target-ledger-screenshots", NULL);
   const char *dir = g_getenv ("LEDGER_SCREENSHOT_DIR");
   const char *language = g_getenv ("LANGUAGE");
   GskRenderer *renderer;
@@ -124,9 +125,11 @@ ledger_test_ui_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  g_mkdir_with_parents (dir != NULL ? dir : ".", 0755);
-  file = g_strdup_printf ("%s/%s-%s.png", dir != NULL ? dir : ".", name,
-                          language != NULL ? language : "C");
+  /* Never into the current folder, which may be the source tree. */
+  if (dir == NULL)
+    dir = fallback;
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%s-%s.png", dir, name, language != NULL ? language : "C");
   g_assert_true (gdk_texture_save_to_png (texture, file));
   g_test_message ("screenshot: %s", file);
 }
