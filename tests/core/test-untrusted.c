@@ -16,27 +16,7 @@
 #include "ledger-store.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_tmp_dir_new ();
-  fixture->path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_free (fixture->path);
-  test_tmp_dir_free (fixture->dir);
-}
+typedef TestLedgerFiles Fixture;
 
 /* A ledger with one value, closed. */
 static void
@@ -244,7 +224,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, test_ledger_files_set_up, func, test_ledger_files_tear_down)
   ADD ("/untrusted/own-ledgers-pass", test_own_ledgers_pass);
   ADD ("/untrusted/tampered-ledger", test_tampered_ledger);
   ADD ("/untrusted/read-only-refuses-writes", test_read_only_refuses_writes);

@@ -51,6 +51,22 @@ test_tmp_dir_free (char *dir)
 }
 
 void
+test_ledger_files_set_up (TestLedgerFiles *files,
+                          gconstpointer    data)
+{
+  files->dir = test_tmp_dir_new ();
+  files->path = g_build_filename (files->dir, "ledger.sqlite3", NULL);
+}
+
+void
+test_ledger_files_tear_down (TestLedgerFiles *files,
+                             gconstpointer    data)
+{
+  g_clear_pointer (&files->path, g_free);
+  g_clear_pointer (&files->dir, test_tmp_dir_free);
+}
+
+void
 test_fail_and_go_on (const char *format,
                      ...)
 {

@@ -16,6 +16,18 @@ G_BEGIN_DECLS
 char            *test_tmp_dir_new          (void);
 void             test_tmp_dir_free         (char            *dir);
 
+/* A fixture: a private folder and the path of a ledger in it (not made). */
+typedef struct
+{
+  char *dir;
+  char *path;
+} TestLedgerFiles;
+
+void             test_ledger_files_set_up  (TestLedgerFiles *files,
+                                            gconstpointer    data);
+void             test_ledger_files_tear_down (TestLedgerFiles *files,
+                                            gconstpointer    data);
+
 /* The bytes of a file, as a NUL-terminated string (asserts it can be read). */
 char            *test_read_file            (const char      *path,
                                             gsize           *length);

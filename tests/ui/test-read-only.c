@@ -15,19 +15,7 @@
 #include "ledger-test-ui.h"
 #include "test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = test_tmp_dir_new ();
-  fixture->path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
-}
+typedef TestLedgerFiles Fixture;
 
 static void
 fixture_tear_down (Fixture       *fixture,
@@ -38,8 +26,7 @@ fixture_tear_down (Fixture       *fixture,
   while ((window = ledger_test_ui_find_window (GTK_TYPE_WINDOW)) != NULL)
     gtk_window_destroy (window);
   ledger_test_ui_wait (50);
-  g_free (fixture->path);
-  test_tmp_dir_free (fixture->dir);
+  test_ledger_files_tear_down (fixture, data);
 }
 
 /* Whether activating @action of @window opened a window of @type: a
@@ -124,9 +111,9 @@ main (int   argc,
 {
   ledger_test_ui_init (&argc, &argv);
 
-  g_test_add ("/read-only/changed-outside", Fixture, NULL, fixture_set_up, test_changed_outside,
+  g_test_add ("/read-only/changed-outside", Fixture, NULL, test_ledger_files_set_up, test_changed_outside,
               fixture_tear_down);
-  g_test_add ("/read-only/writable-has-no-notice", Fixture, NULL, fixture_set_up, test_writable_has_no_notice,
+  g_test_add ("/read-only/writable-has-no-notice", Fixture, NULL, test_ledger_files_set_up, test_writable_has_no_notice,
               fixture_tear_down);
 
   return ledger_test_ui_run ();
