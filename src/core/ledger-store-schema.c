@@ -70,11 +70,14 @@ for_each_row (sqlite3     *db,
   return rc == SQLITE_DONE;
 }
 
+/* Each line of a description maps to the table it belongs to, if any:
+ * the columns of a missing table are not differences of their own. */
 static void
 add_line (GHashTable *lines,
+          const char *table,
           char       *line)
 {
-  g_hash_table_add (lines, line);
+  g_hash_table_insert (lines, line, g_strdup (table));
 }
 
 static void
@@ -82,7 +85,7 @@ column_row (sqlite3_stmt *stmt,
             const char   *table,
             gpointer      lines)
 {
-  add_line (lines, g_strdup_printf ("column %s.%s %s%s%s%s%s%s",
+  add_line (lines, table, g_strdup_printf ("column %s.%s %s%s%s%s%s%s",
                                     table, text_at (stmt, 0), text_at (stmt, 1),
                                     sqlite3_column_int (stmt, 2) ? " not null" : "",
                                     sqlite3_column_type (stmt, 3) != SQLITE_NULL ? " default " : "",
@@ -96,7 +99,7 @@ foreign_key_row (sqlite3_stmt *stmt,
                  const char   *table,
                  gpointer      lines)
 {
-  add_line (lines, g_strdup_printf ("foreign key %s.%s references %s (%s) on update %s on delete %s",
+  add_line (lines, table, g_strdup_printf ("foreign key %s.%s references %s (%s) on update %s on delete %s",
                                     table, text_at (stmt, 1), text_at (stmt, 0), text_at (stmt, 2),
                                     text_at (stmt, 3), text_at (stmt, 4)));
 }
@@ -139,11 +142,11 @@ index_row (sqlite3_stmt *stmt,
   g_autofree char *columns = index_columns (db, name);
 
   if (g_str_equal (origin, "c"))
-    add_line (lines, g_strdup_printf ("index %s on %s (%s)%s%s", name, table, columns,
+    add_line (lines, table, g_strdup_printf ("index %s on %s (%s)%s%s", name, table, columns,
                                       sqlite3_column_int (stmt, 1) ? " unique" : "",
                                       sqlite3_column_int (stmt, 3) ? " partial" : ""));
   else
-    add_line (lines, g_strdup_printf ("%s on %s (%s)", g_str_equal (origin, "pk") ? "primary key" : "unique",
+    add_line (lines, table, g_strdup_printf ("%s on %s (%s)", g_str_equal (origin, "pk") ? "primary key" : "unique",
                                       table, columns));
 }
 
@@ -163,11 +166,11 @@ object_row (sqlite3_stmt *stmt,
   if (g_str_equal (type, "table"))
     describe_table (sqlite3_db_handle (stmt), name, lines);
   else if (g_str_equal (type, "trigger"))
-    add_line (lines, g_strdup_printf ("trigger %s on %s", name, text_at (stmt, 2)));
+    add_line (lines, NULL, g_strdup_printf ("trigger %s on %s", name, text_at (stmt, 2)));
   else if (g_str_equal (type, "view"))
-    add_line (lines, g_strdup_printf ("view %s", name));
+    add_line (lines, NULL, g_strdup_printf ("view %s", name));
   else if (!g_str_equal (type, "index"))  /* indexes: with their tables */
-    add_line (lines, g_strdup_printf ("%s %s", type, name));
+    add_line (lines, NULL, g_strdup_printf ("%s %s", type, name));
 }
 
 static void
@@ -175,7 +178,7 @@ describe_table (sqlite3    *db,
                 const char *table,
                 GHashTable *lines)
 {
-  add_line (lines, g_strdup_printf ("table %s", table));
+  add_line (lines, NULL, g_strdup_printf ("table %s", table));
   for_each_row (db, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo (?1)",
                 table, column_row, lines);
   for_each_row (db, "SELECT \"table\", \"from\", coalesce (\"to\", ''), on_update, on_delete "
@@ -189,7 +192,7 @@ describe_table (sqlite3    *db,
 static GHashTable *
 describe_schema (sqlite3 *db)
 {
-  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* Indexes are described with their tables. */
   if (!for_each_row (db, "SELECT type, name, tbl_name FROM sqlite_schema WHERE type != 'index'",
@@ -266,13 +269,19 @@ add_differences (GHashTable *have,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   GHashTableIter iter;
-  gpointer line;
+  gpointer line, table;
 
   g_hash_table_iter_init (&iter, have);
-  while (g_hash_table_iter_next (&iter, &line, NULL))
+  while (g_hash_table_iter_next (&iter, &line, &table))
     {
-      if (!g_hash_table_contains (want, line))
-        g_ptr_array_add (found, line);
+      g_autofree char *table_line = table != NULL ? g_strconcat ("table ", table, NULL) : NULL;
+
+      if (g_hash_table_contains (want, line))
+        continue;
+      /* Part of a table the other side lacks: the table says it all. */
+      if (table_line != NULL && !g_hash_table_contains (want, table_line))
+        continue;
+      g_ptr_array_add (found, line);
     }
   g_ptr_array_sort (found, compare_lines);
   for (guint i = 0; i < found->len; i++)

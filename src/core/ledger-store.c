@@ -1013,6 +1013,9 @@ ledger_store_check (LedgerStore *self,
     g_string_append_printf (report, "%s\n", (const char *) g_ptr_array_index (self->schema_problems, i));
   problems += self->schema_problems != NULL ? self->schema_problems->len : 0;
   problems += report_rows (self, "PRAGMA integrity_check", "ok", report);
+  /* The checks below read a ledger's tables, which it may lack. */
+  if (ledger_store_count_schema_problems (self) > 0)
+    return FALSE;
   problems += report_rows (self,
     "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent "
     "FROM pragma_foreign_key_check", NULL, report);
