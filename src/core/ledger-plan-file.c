@@ -327,7 +327,7 @@ ledger_plan_file_parse (const char  *data,
   GPtrArray *plans = NULL;
 
   ledger_json_reader_init (&reader, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID, error);
-  root = ledger_json_reader_load (&reader, data, length, &local_error);
+  root = ledger_json_reader_load (&reader, data, length, LEDGER_JSON_MAX_PLAN_FILE, &local_error);
   if (local_error == NULL)
     plans = read_document (&reader, root);
   else
