@@ -185,10 +185,14 @@ refused_json () {  # refused_json NAME PATTERN ARGS…: exits 1 (no crash) and s
   local name=$1 pattern=$2; shift 2
   if "$bin" --db "$hostile" "$@" > /dev/null 2> "$work/hostile.err"; then status=0; else status=$?; fi
   check "$name is refused (exit 1)" test "$status" = 1
-  check "$name: the message says where" grep -q "$pattern" "$work/hostile.err"
+  check "$name: the message says why and where" grep -q "$pattern" "$work/hostile.err"
 }
 refused_json "a plan file of 200 KB of \"[\"" 'line 1, column 65: lists and objects' --import-plan "$work/deep.json"
 refused_json "a package of 200 KB of \"[\"" 'line 1, column 65: lists and objects' --import-package "$work/deep.json"
+# files that take no room: a hole of 1 GiB
+truncate -s 1G "$work/huge.json"
+refused_json "a plan file of 1 GiB" 'larger than 64' --import-plan "$work/huge.json"
+refused_json "a package of 1 GiB" 'larger than 128' --import-package "$work/huge.json"
 for escape in '\u0000' '\ud800' '\udc00' '\ud800\u0041'; do
   name=${escape//\\/}
   refused_json "a plan file with $escape" 'line 18, column 27' --import-plan "$work/plan-$name.json"

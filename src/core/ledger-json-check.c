@@ -232,6 +232,17 @@ token (Scan *scan)
     }
 }
 
+static gboolean
+fail_too_large (gsize    max_size,
+                GError **error)
+{
+  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, LEDGER_JSON_ERROR, LEDGER_JSON_ERROR_TOO_LARGE,
+               _("the file is larger than %s, the most this program reads"), limit);
+  return FALSE;
+}
+
 /**
  * ledger_json_check:
  * @length: the length of @data in bytes, or -1 when it ends with a NUL
@@ -260,13 +271,7 @@ ledger_json_check (const char  *data,
   scan = (Scan) { data, data + size, data, data, 1, 0, error };
 
   if (size > max_size)
-    {
-      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, LEDGER_JSON_ERROR, LEDGER_JSON_ERROR_TOO_LARGE,
-                   _("the file is larger than %s, the most this program reads"), limit);
-      return FALSE;
-    }
+    return fail_too_large (max_size, error);
   while (scan.p < scan.end)
     {
       if (!token (&scan))
@@ -321,4 +326,32 @@ ledger_json_parse (const char  *data,
       return NULL;
     }
   return json_node_ref (root);
+}
+
+/**
+ * ledger_json_load_file:
+ * @data: (out) (transfer full): the file's bytes, with a NUL after them
+ *
+ * Reads @file, unless it is larger than @max_size: then it is refused
+ * before it is read, as ledger_json_check() would refuse it after.
+ *
+ * Returns: %FALSE with @error set (%LEDGER_JSON_ERROR_TOO_LARGE, or
+ *   the error of reading)
+ */
+gboolean
+ledger_json_load_file (GFile   *file,
+                       gsize    max_size,
+                       char   **data,
+                       gsize   *length,
+                       GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* a file that cannot be asked is left to reading to say why */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) > 0 && (guint64) g_file_info_get_size (info) > max_size)
+    return fail_too_large (max_size, error);
+  return g_file_load_contents (file, NULL, data, length, NULL, error);
 }

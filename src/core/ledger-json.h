@@ -50,6 +50,11 @@ JsonNode   *ledger_json_parse          (const char        *data,
                                         gssize             length,
                                         gsize              max_size,
                                         GError           **error);
+gboolean    ledger_json_load_file      (GFile             *file,
+                                        gsize              max_size,
+                                        char             **data,
+                                        gsize             *length,
+                                        GError           **error);
 
 /* Reads a JSON document whose every member is checked before use: an
  * error names the line and the place in the document ("line 12,

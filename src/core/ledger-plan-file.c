@@ -344,7 +344,7 @@ ledger_plan_file_load (GFile   *file,
   g_autofree char *data = NULL;
   gsize length;
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if (!ledger_json_load_file (file, LEDGER_JSON_MAX_PLAN_FILE, &data, &length, error))
     return NULL;
   return ledger_plan_file_parse (data, length, error);
 }

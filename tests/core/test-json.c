@@ -217,6 +217,37 @@ test_left_to_json_glib (void)
   g_assert_true (error->domain == JSON_PARSER_ERROR);
 }
 
+/* A file larger than @max_size is refused before it is read; the others
+ * are read whole, or say why not. */
+static void
+test_load_file (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autofree char *missing_path = g_build_filename (dir, "missing.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  test_write_sparse_file (path, (gsize) 1 << 30);
+  g_assert_false (ledger_json_load_file (file, LEDGER_JSON_MAX_PACKAGE, &data, &length, &error));
+  test_assert_error_mentions (error, LEDGER_JSON_ERROR, LEDGER_JSON_ERROR_TOO_LARGE, "larger than 128");
+  g_assert_null (data);
+  g_clear_error (&error);
+
+  test_write_file (path, "[1]", -1);
+  g_assert_true (ledger_json_load_file (file, 3, &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (data, ==, "[1]");
+  g_assert_cmpuint (length, ==, 3);
+
+  g_assert_false (ledger_json_load_file (missing, 3, &data, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  test_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/json/check/escapes", test_escapes);
   g_test_add_func ("/json/check/encoding", test_encoding);
   g_test_add_func ("/json/check/left-to-json-glib", test_left_to_json_glib);
+  g_test_add_func ("/json/load-file", test_load_file);
 
   return g_test_run ();
 }
