@@ -33,7 +33,6 @@ G_DEFINE_QUARK (ledger-json-error-quark, ledger_json_error)
 
 typedef struct
 {
-  const char  *start;
   const char  *end;
   const char  *p;           /* the next byte */
   const char  *line_start;  /* the first byte of the line of @p */
@@ -268,7 +267,7 @@ ledger_json_check (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   size = length >= 0 ? (gsize) length : strlen (data);
-  scan = (Scan) { data, data + size, data, data, 1, 0, error };
+  scan = (Scan) { data + size, data, data, 1, 0, error };
 
   if (size > max_size)
     return fail_too_large (max_size, error);
