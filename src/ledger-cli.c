@@ -303,14 +303,10 @@ read_packages (const char * const  *paths,
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autofree char *data = NULL;
-      g_autofree char *name = g_path_get_basename (paths[i]);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GError) local_error = NULL;
-      LedgerPackage *package = NULL;
-      gsize length;
+      LedgerPackage *package = ledger_package_load (file, &local_error);
 
-      if (g_file_get_contents (paths[i], &data, &length, &local_error))
-        package = ledger_package_read (data, length, name, &local_error);
       if (package == NULL)
         {
           g_set_error (error, local_error->domain, local_error->code, "%s: %s", paths[i], local_error->message);

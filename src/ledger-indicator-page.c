@@ -16,6 +16,7 @@
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-page.h"
+#include "ledger-json.h"
 #include "ledger-read-only.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
@@ -197,16 +198,19 @@ show_values (LedgerIndicatorPage *self,
     }
 }
 
-/* "2.3 → 2.6": a change's contents in short, from its JSON. */
+/* "2.3 → 2.6": a change's contents in short, from its JSON. The ledger
+ * is a file that can be edited behind the program's back: its JSON is
+ * checked as a file's would be. */
 static char *
 json_summary (LedgerIndicatorPage *self,
               const char          *json)
 {
-  g_autoptr(JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
+  g_autoptr(JsonNode) node = json != NULL ? ledger_json_parse (json, -1, LEDGER_JSON_MAX_CHANGE, NULL)
+                                          : NULL;
   JsonObject *object;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup (json != NULL ? json : "—");
+    return json != NULL ? g_utf8_make_valid (json, -1) : g_strdup ("—");
   object = json_node_get_object (node);
   if (json_object_has_member (object, "value"))
     return ledger_indicator_format_value (self->indicator, json_object_get_double_member (object, "value"));

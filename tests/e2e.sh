@@ -161,6 +161,63 @@ if "$bin" --db "$work/office3.sqlite3" --import-package "$work/future.tlpkg" 2> 
 check "a package of another version is refused" test $failed = 1
 check "saying so" grep -q 'version 2' "$work/future.err"
 
+# 11b. JSON the program must not hand to json-glib: 200 KB of "[" (which
+# overflowed its stack), "\u0000" and half a surrogate pair are refused
+# with the line, whether plan file or package, and the ledger is left as
+# it was. A plan whose text XML cannot hold ("\u0001", U+FFFF) is taken,
+# and the workbook exported after is still well-formed XML.
+hostile=$work/hostile.sqlite3
+"$bin" --db "$hostile" --import-package "$work/stats.tlpkg" > /dev/null
+ledger_state () {  # ledger_state SUFFIX: what --export-* say of the hostile ledger
+  "$bin" --db "$hostile" --export-csv "$work/hostile-$1.csv"
+  "$bin" --db "$hostile" --export-plan "$work/hostile-$1.json"
+  "$bin" --db "$hostile" --export-changes "$work/hostile-$1-changes.csv"
+}
+ledger_state before
+python3 -c "print('[' * 200000)" > "$work/deep.json"
+minimal_plan=$(dirname "$0")/core/data/minimal-plan.json
+for escape in '\u0000' '\ud800' '\udc00' '\ud800\u0041'; do
+  name=${escape//\\/}
+  sed "s/\"新增城镇就业\"/\"新增${escape//\\/\\\\}就业\"/" "$minimal_plan" > "$work/plan-$name.json"
+  sed "s/\"初步核算, 含修订\"/\"初步${escape//\\/\\\\}核算\"/" "$work/stats.tlpkg" > "$work/package-$name.tlpkg"
+done
+refused_json () {  # refused_json NAME PATTERN ARGS…: exits 1 (no crash) and says PATTERN
+  local name=$1 pattern=$2; shift 2
+  if "$bin" --db "$hostile" "$@" > /dev/null 2> "$work/hostile.err"; then status=0; else status=$?; fi
+  check "$name is refused (exit 1)" test "$status" = 1
+  check "$name: the message says why and where" grep -q "$pattern" "$work/hostile.err"
+}
+refused_json "a plan file of 200 KB of \"[\"" 'line 1, column 65: lists and objects' --import-plan "$work/deep.json"
+refused_json "a package of 200 KB of \"[\"" 'line 1, column 65: lists and objects' --import-package "$work/deep.json"
+# files that take no room: a hole of 1 GiB
+truncate -s 1G "$work/huge.json"
+refused_json "a plan file of 1 GiB" 'larger than 64' --import-plan "$work/huge.json"
+refused_json "a package of 1 GiB" 'larger than 128' --import-package "$work/huge.json"
+for escape in '\u0000' '\ud800' '\udc00' '\ud800\u0041'; do
+  name=${escape//\\/}
+  refused_json "a plan file with $escape" 'line 18, column 27' --import-plan "$work/plan-$name.json"
+  refused_json "a package with $escape" 'line [0-9]*, column [0-9]*: “\\u' --import-package "$work/package-$name.tlpkg"
+done
+ledger_state after
+check "the refused files change nothing" cmp -s "$work/hostile-before.csv" "$work/hostile-after.csv"
+check "no plan is added" cmp -s "$work/hostile-before.json" "$work/hostile-after.json"
+check "nothing is in the change log" cmp -s "$work/hostile-before-changes.csv" "$work/hostile-after-changes.csv"
+sed -e 's/"新增城镇就业"/"新增\\u0001就业"/' -e 's/"测试年度目标"/"测试\\u0002年度\xef\xbf\xbf目标"/' \
+  "$minimal_plan" > "$work/controls.json"
+check "a plan with controls in its text is taken" "$bin" --db "$hostile" --import-plan "$work/controls.json"
+check "--export-xlsx after" "$bin" --db "$hostile" --export-xlsx "$work/hostile.xlsx"
+well_formed () {  # well_formed XLSX: every XML part parses
+  python3 - "$1" <<'PY'
+import sys, zipfile, xml.dom.minidom
+with zipfile.ZipFile(sys.argv[1]) as book:
+    names = [n for n in book.namelist() if n.endswith(('.xml', '.rels'))]
+    for name in names:
+        xml.dom.minidom.parseString(book.read(name))
+    assert len(names) > 10, names
+PY
+}
+check "the workbook is well-formed XML" well_formed "$work/hostile.xlsx"
+
 # 12. The monthly report as a PDF: as of the latest period with a value, or
 # the one asked for, of the first plan or another; a bad period or plan is
 # refused with a clear message and writes nothing.

@@ -98,8 +98,9 @@ ledger_json_reader_clear (LedgerJsonReader *reader)
 
 /**
  * ledger_json_reader_load:
+ * @max_size: the most bytes read
  * @syntax_error: receives the parser's message when @data is not one JSON
- *   value
+ *   value, or ledger_json_check()'s when json-glib cannot be given it
  *
  * Returns: (transfer none) (nullable): the document, owned by @reader; %NULL
  *   with @syntax_error set, or for an empty document
@@ -108,6 +109,7 @@ JsonNode *
 ledger_json_reader_load (LedgerJsonReader  *reader,
                          const char        *data,
                          gssize             length,
+                         gsize              max_size,
                          GError           **syntax_error)
 {
   TopLevel top_level = { 0, 0 };
@@ -120,7 +122,7 @@ ledger_json_reader_load (LedgerJsonReader  *reader,
   g_signal_connect (reader->parser, "array-start", G_CALLBACK (count_top_level_cb), &top_level);
   g_signal_connect (reader->parser, "object-end", G_CALLBACK (leave_level_cb), &top_level);
   g_signal_connect (reader->parser, "array-end", G_CALLBACK (leave_level_cb), &top_level);
-  loaded = json_parser_load_from_data (reader->parser, data, length, syntax_error);
+  loaded = ledger_json_parser_load (reader->parser, data, length, max_size, syntax_error);
   g_signal_handlers_disconnect_by_data (reader->parser, &top_level);
   if (!loaded)
     return NULL;

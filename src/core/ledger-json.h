@@ -10,6 +10,52 @@
 
 G_BEGIN_DECLS
 
+/* What every JSON read is checked for before json-glib parses it
+ * (ledger-json-check.c). */
+#define LEDGER_JSON_ERROR (ledger_json_error_quark ())
+
+typedef enum
+{
+  LEDGER_JSON_ERROR_TOO_LARGE,
+  LEDGER_JSON_ERROR_TOO_DEEP,
+  LEDGER_JSON_ERROR_NUL,
+  LEDGER_JSON_ERROR_ENCODING,
+  LEDGER_JSON_ERROR_ESCAPE,
+} LedgerJsonError;
+
+/* The deepest nesting of lists and objects read; a plan file needs 9, a
+ * data package 4. */
+#define LEDGER_JSON_MAX_DEPTH 64
+
+/* The largest JSON read, by what it is (docs/plan-format.md and
+ * docs/package-format.md): json-glib holds the whole tree, several times
+ * the size of the text. A data package of every value of ten years of 500
+ * indicators is about 20 MiB; a change's contents are one value or one
+ * indicator. */
+#define LEDGER_JSON_MAX_PLAN_FILE (64 * 1024 * 1024)
+#define LEDGER_JSON_MAX_PACKAGE   (128 * 1024 * 1024)
+#define LEDGER_JSON_MAX_CHANGE    (16 * 1024 * 1024)
+
+GQuark      ledger_json_error_quark    (void);
+gboolean    ledger_json_check          (const char        *data,
+                                        gssize             length,
+                                        gsize              max_size,
+                                        GError           **error);
+gboolean    ledger_json_parser_load    (JsonParser        *parser,
+                                        const char        *data,
+                                        gssize             length,
+                                        gsize              max_size,
+                                        GError           **error);
+JsonNode   *ledger_json_parse          (const char        *data,
+                                        gssize             length,
+                                        gsize              max_size,
+                                        GError           **error);
+gboolean    ledger_json_load_file      (GFile             *file,
+                                        gsize              max_size,
+                                        char             **data,
+                                        gsize             *length,
+                                        GError           **error);
+
 /* Reads a JSON document whose every member is checked before use: an
  * error names the line and the place in the document ("line 12,
  * values[3]: “value” must be a number"). Used by the plan files and the
@@ -34,6 +80,7 @@ void        ledger_json_reader_clear   (LedgerJsonReader  *reader);
 JsonNode   *ledger_json_reader_load    (LedgerJsonReader  *reader,
                                         const char        *data,
                                         gssize             length,
+                                        gsize              max_size,
                                         GError           **syntax_error);
 gsize       ledger_json_reader_enter   (LedgerJsonReader  *reader,
                                         const char        *member,

@@ -279,7 +279,8 @@ ledger_package_read (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   ledger_json_reader_init (&reader.json, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_INVALID, error);
-  root = ledger_json_reader_load (&reader.json, data != NULL ? data : "", length, &syntax_error);
+  root = ledger_json_reader_load (&reader.json, data != NULL ? data : "", length,
+                                  LEDGER_JSON_MAX_PACKAGE, &syntax_error);
   if (syntax_error != NULL)
     g_set_error (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_SYNTAX,
                  _("Not a valid data package: %s"), syntax_error->message);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "ledger-json.h"
 #include "ledger-package-private.h"
 
 /* A data package as read from its file (docs/package-format.md): whole,
@@ -93,7 +94,7 @@ ledger_package_load (GFile   *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if (!ledger_json_load_file (file, LEDGER_JSON_MAX_PACKAGE, &data, &length, error))
     return NULL;
   name = g_file_get_basename (file);
   return ledger_package_read (data, length, name, error);

@@ -327,7 +327,7 @@ ledger_plan_file_parse (const char  *data,
   GPtrArray *plans = NULL;
 
   ledger_json_reader_init (&reader, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID, error);
-  root = ledger_json_reader_load (&reader, data, length, &local_error);
+  root = ledger_json_reader_load (&reader, data, length, LEDGER_JSON_MAX_PLAN_FILE, &local_error);
   if (local_error == NULL)
     plans = read_document (&reader, root);
   else
@@ -344,7 +344,7 @@ ledger_plan_file_load (GFile   *file,
   g_autofree char *data = NULL;
   gsize length;
 
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if (!ledger_json_load_file (file, LEDGER_JSON_MAX_PLAN_FILE, &data, &length, error))
     return NULL;
   return ledger_plan_file_parse (data, length, error);
 }

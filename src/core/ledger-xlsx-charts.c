@@ -83,9 +83,9 @@ chart_new (LedgerXlsx        *xlsx,
   chart_series_set_line (series, &pace_line);
   chart_series_set_marker_type (series, LXW_CHART_MARKER_NONE);
 
-  chart_title_set_name (chart, title);
+  chart_title_set_name (chart, ledger_xlsx_text (xlsx, title));
   chart_title_set_name_font (chart, &title_font);
-  chart_axis_set_name (chart->y_axis, ledger_indicator_get_unit (charted->indicator));
+  chart_axis_set_name (chart->y_axis, ledger_xlsx_text (xlsx, ledger_indicator_get_unit (charted->indicator)));
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   /* Quarterly figures leave months blank: the line goes on across them. */
   chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_CONNECTED);
@@ -130,7 +130,7 @@ ledger_xlsx_write_charts (LedgerXlsx *xlsx)
 
       write_pace_line (xlsx, worksheet, pace_row, charted->indicator);
       chart = chart_new (xlsx, name, pace_row, charted);
-      options.description = (char *) ledger_indicator_get_name (charted->indicator);
+      options.description = (char *) ledger_xlsx_text (xlsx, ledger_indicator_get_name (charted->indicator));
       worksheet_insert_chart_opt (worksheet, CHART_ROW + (i / 2) * CHART_ROWS,
                                   (i % 2) * CHART_COLUMNS, chart, &options);
     }

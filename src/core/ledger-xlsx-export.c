@@ -151,6 +151,63 @@ add_formats (Export *export)
     }
 }
 
+/* ---- text --------------------------------------------------------------- */
+
+/* XML 1.0 has no place for these, not even escaped: the C0 controls but
+ * tab, line feed and carriage return, and U+FFFE and U+FFFF. */
+static gboolean
+xml_allows (gunichar c)
+{
+  return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xfffe && c != 0xffff;
+}
+
+static gboolean
+xml_allows_all (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!xml_allows (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_xlsx_text:
+ * @text: (nullable): a text from the ledger, for a cell, a sheet's name or
+ *   a chart
+ *
+ * libxlsxwriter escapes "<", "&" and, in cells, the C0 controls, but writes
+ * invalid UTF-8, and the controls elsewhere, as they are: a file that Excel
+ * calls damaged. The ledger is a file that can be written behind the
+ * program's back, so every text goes through here: invalid UTF-8 becomes
+ * U+FFFD, what XML forbids is left out.
+ *
+ * Returns: (transfer none) (nullable): @text, or a clean copy that lives as
+ *   long as the export
+ */
+const char *
+ledger_xlsx_text (LedgerXlsx *xlsx,
+                  const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *clean;
+
+  if (text == NULL || (g_utf8_validate (text, -1, NULL) && xml_allows_all (text)))
+    return text;
+  valid = g_utf8_make_valid (text, -1);
+  clean = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (xml_allows (c))
+        g_string_append_unichar (clean, c);
+    }
+  g_ptr_array_add (xlsx->texts, g_string_free (clean, FALSE));
+  return g_ptr_array_index (xlsx->texts, xlsx->texts->len - 1);
+}
+
 /* ---- sheet names -------------------------------------------------------- */
 
 static gboolean
@@ -220,7 +277,7 @@ ledger_xlsx_add_sheet (LedgerXlsx  *xlsx,
                        const char  *fallback,
                        char       **name)
 {
-  *name = sheet_name (xlsx, title, fallback);
+  *name = sheet_name (xlsx, ledger_xlsx_text (xlsx, title), ledger_xlsx_text (xlsx, fallback));
   g_ptr_array_add (xlsx->sheet_names, g_utf8_casefold (*name, -1));
   return workbook_add_worksheet (xlsx->workbook, *name);
 }
@@ -299,6 +356,7 @@ put_text (Sheet      *sheet,
 {
   g_autofree char *cut = NULL;
 
+  text = ledger_xlsx_text (&sheet->export->xlsx, text);
   if (text == NULL || text[0] == '\0')
     {
       worksheet_write_blank (sheet->worksheet, sheet->row, column, format);
@@ -394,7 +452,8 @@ write_area (Sheet      *sheet,
 {
   for (guint c = 0; c < n_columns (sheet); c++)
     worksheet_write_blank (sheet->worksheet, sheet->row, c, sheet->export->area);
-  worksheet_write_string (sheet->worksheet, sheet->row, COL_AREA, ledger_node_get_title (area),
+  worksheet_write_string (sheet->worksheet, sheet->row, COL_AREA,
+                          ledger_xlsx_text (&sheet->export->xlsx, ledger_node_get_title (area)),
                           sheet->export->area);
   end_row (sheet, 0);
 }
@@ -576,7 +635,8 @@ write_title (Sheet      *sheet,
 
   lxw_worksheet *worksheet = sheet->worksheet;
 
-  worksheet_write_string (worksheet, LEDGER_XLSX_TITLE_ROW, 0, title, sheet->export->xlsx.title);
+  worksheet_write_string (worksheet, LEDGER_XLSX_TITLE_ROW, 0, ledger_xlsx_text (&sheet->export->xlsx, title),
+                          sheet->export->xlsx.title);
   worksheet_set_row (worksheet, LEDGER_XLSX_TITLE_ROW, 22, NULL);
   worksheet_write_string (worksheet, LEDGER_XLSX_AS_OF_ROW, 0, subtitle, sheet->export->subtitle);
   sheet->row = LEDGER_XLSX_HEADER_ROW;
@@ -762,6 +822,7 @@ export_init (Export                 *export,
   export->xlsx.sheet_names = g_ptr_array_new_with_free_func (g_free);
   /* a name Excel keeps for itself */
   g_ptr_array_add (export->xlsx.sheet_names, g_utf8_casefold ("History", -1));
+  export->xlsx.texts = g_ptr_array_new_with_free_func (g_free);
   export->xlsx.charted = g_array_new (FALSE, FALSE, sizeof (LedgerXlsxCharted));
   add_formats (export);
   return TRUE;
@@ -772,6 +833,7 @@ export_clear (Export *export)
 {
   g_clear_object (&export->xlsx.context);
   g_clear_pointer (&export->xlsx.sheet_names, g_ptr_array_unref);
+  g_clear_pointer (&export->xlsx.texts, g_ptr_array_unref);
   g_clear_pointer (&export->xlsx.chart_sheet, g_free);
   g_clear_pointer (&export->xlsx.chart_periods, g_ptr_array_unref);
   g_clear_pointer (&export->xlsx.charted, g_array_unref);

@@ -33,6 +33,7 @@ typedef struct
   lxw_workbook  *workbook;
   LedgerContext *context;
   GPtrArray     *sheet_names;    /* the names taken, to keep them unique */
+  GPtrArray     *texts;          /* the texts cleaned for XML, until the end */
   lxw_format    *title;          /* a sheet's first line */
 
   /* What the charts sheet draws: the first cumulative indicators of the
@@ -43,6 +44,8 @@ typedef struct
   GArray        *charted;        /* LedgerXlsxCharted */
 } LedgerXlsx;
 
+const char    *ledger_xlsx_text            (LedgerXlsx     *xlsx,
+                                            const char     *text);
 lxw_worksheet *ledger_xlsx_add_sheet       (LedgerXlsx     *xlsx,
                                             const char     *title,
                                             const char     *fallback,

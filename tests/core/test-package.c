@@ -543,31 +543,95 @@ test_read_refused (void)
     }
 }
 
+/* A package written over many lines, as by hand, with one value: @members
+ * are its members, from line 9 on. */
+static char *
+package_lines (const char *members)
+{
+  return g_strconcat ("{\n"
+                      "  \"format\": \"target-ledger-package\",\n"
+                      "  \"version\": 1,\n"
+                      "  \"unit\": \"市统计局\",\n"
+                      "  \"from\": \"2026-01\",\n"
+                      "  \"to\": \"2026-06\",\n"
+                      "  \"values\": [\n"
+                      "    {\n",
+                      members,
+                      "    }\n"
+                      "  ]\n"
+                      "}\n", NULL);
+}
+
 /* An error names the line of a mistake in a file written over many lines. */
 static void
 test_read_line (void)
 {
-  const char *text =
-    "{\n"
-    "  \"format\": \"target-ledger-package\",\n"
-    "  \"version\": 1,\n"
-    "  \"unit\": \"市统计局\",\n"
-    "  \"from\": \"2026-01\",\n"
-    "  \"to\": \"2026-06\",\n"
-    "  \"values\": [\n"
-    "    {\n"
-    "      \"indicator\": \"" GDP_UUID "\",\n"
-    "      \"period\": \"2026-Q2\",\n"
-    "      \"value\": \"5,9\"\n"
-    "    }\n"
-    "  ]\n"
-    "}\n";
+  g_autofree char *text = package_lines ("      \"indicator\": \"" GDP_UUID "\",\n"
+                                         "      \"period\": \"2026-Q2\",\n"
+                                         "      \"value\": \"5,9\"\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerPackage) package = ledger_package_read (text, strlen (text), NULL, &error);
 
   g_assert_null (package);
   test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_INVALID,
                               "line 11, values[0]: “value” must be a number");
+}
+
+/* What json-glib cannot be given safely is refused before it parses, with
+ * the line and column (ledger-json-check.c); a whole pair is read. */
+static void
+test_read_unsafe (void)
+{
+  static const struct { const char *note; const char *fragment; } cases[] = {
+    { "初步\\u0000核算", "line 11, column 18: “\\u0000”" },
+    { "初步\\ud800核算", "line 11, column 18: “\\ud800”" },
+    { "初步\\udc00核算", "line 11, column 18: “\\udc00”" },
+    { "初步\\ud800\\\"", "line 11, column 18: “\\ud800”" },
+    { "初步@核算", "line 11, column 18:" },
+    { "初步\xff核算", "line 11, column 18:" },
+    { "初步\\0", "line 11, column 18:" },
+    { "初步\\ud83d\\ude00核算", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *members = g_strdup_printf ("      \"indicator\": \"" GDP_UUID "\", "
+                                                  "\"period\": \"2026-Q2\",\n"
+                                                  "      \"value\": 5.9,\n"
+                                                  "      \"note\": \"%s\"\n", cases[i].note);
+      g_autofree char *text = package_lines (members);
+      gsize length = strlen (text);
+      char *nul = strchr (text, '@');
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LedgerPackage) package = NULL;
+
+      if (nul != NULL)
+        *nul = '\0';
+      package = ledger_package_read (text, length, NULL, &error);
+      if (cases[i].fragment == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (ledger_value_get_note (ledger_package_get_entry (package, 0)->value), ==,
+                           "初步😀核算");
+          continue;
+        }
+      g_assert_null (package);
+      test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_SYNTAX,
+                                  cases[i].fragment);
+    }
+}
+
+/* What crashed the program: 200 000 "[". */
+static void
+test_read_deep (void)
+{
+  g_autofree char *text = g_strnfill (200000, '[');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerPackage) package = ledger_package_read (text, strlen (text), NULL, &error);
+
+  g_assert_null (package);
+  test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_SYNTAX,
+                              "line 1, column 65:");
 }
 
 /* ---- merge ------------------------------------------------------------ */
@@ -925,6 +989,8 @@ main (int   argc,
   ADD ("/package/export/file", test_file);
   g_test_add_func ("/package/read/refused", test_read_refused);
   g_test_add_func ("/package/read/line", test_read_line);
+  g_test_add_func ("/package/read/unsafe", test_read_unsafe);
+  g_test_add_func ("/package/read/deep", test_read_deep);
   ADD ("/package/merge/adds-all", test_merge_adds_all);
   ADD ("/package/merge/twice", test_merge_twice);
   ADD ("/package/merge/conflict-with-ledger", test_merge_conflict_with_ledger);

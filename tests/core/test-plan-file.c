@@ -571,6 +571,86 @@ fixture_text_with (const char *find,
   return g_string_free (text, FALSE);
 }
 
+/* What json-glib cannot be given safely is refused before it parses,
+ * with the line (and column) of the file (ledger-json-check.c). */
+typedef struct
+{
+  const char *name;
+  const char *find;
+  const char *replace;  /* '@' becomes a NUL byte */
+  const char *fragment;
+} UnsafeCase;
+
+static const UnsafeCase unsafe_cases[] = {
+  { "nul-escape", "\"新增城镇就业\"", "\"新增\\u0000就业\"", "line 18, column 27: “\\u0000”" },
+  { "lone-high-surrogate", "\"新增城镇就业\"", "\"新增\\ud800就业\"", "line 18, column 27: “\\ud800”" },
+  { "lone-low-surrogate", "\"新增城镇就业\"", "\"新增\\udc00就业\"", "line 18, column 27: “\\udc00”" },
+  { "high-surrogate-unpaired", "\"新增城镇就业\"", "\"新增\\ud800\\u0041\"", "line 18, column 27: “\\ud800”" },
+  { "octal-escape", "\"新增城镇就业\"", "\"新增\\377\"", "line 18, column 27:" },
+  { "nul-byte", "\"新增城镇就业\"", "\"新增@就业\"", "line 18, column 27:" },
+  { "invalid-utf8", "\"新增城镇就业\"", "\"新增\xff就业\"", "line 18, column 27:" },
+  { "too-deep", "\"target\": 4.3", "\"target\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]"
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", "line 29, column 84: lists and objects" },
+};
+
+static void
+test_unsafe (gconstpointer data)
+{
+  const UnsafeCase *unsafe = data;
+  g_autofree char *text = fixture_text_with (unsafe->find, unsafe->replace);
+  gsize length = strlen (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  char *nul = strchr (text, '@');
+
+  if (nul != NULL)
+    *nul = '\0';
+  plans = ledger_plan_file_parse (text, length, &error);
+  g_assert_null (plans);
+  test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_SYNTAX,
+                              unsafe->fragment);
+}
+
+/* A surrogate pair is one character, and read as such. */
+static void
+test_surrogate_pair (void)
+{
+  g_autofree char *text = fixture_text_with ("\"新增城镇就业\"", "\"新增\\ud83d\\ude00就业\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+  g_autoptr(LedgerNode) area = NULL;
+  g_autoptr(LedgerNode) task = NULL;
+
+  g_assert_no_error (error);
+  area = g_list_model_get_item (ledger_node_get_children (g_ptr_array_index (plans, 0)), 0);
+  task = g_list_model_get_item (ledger_node_get_children (area), 0);
+  g_assert_cmpstr (ledger_node_get_title (task), ==, "新增😀就业");
+}
+
+/* What crashed the program: 200 000 "[". And a file larger than the
+ * program reads, refused before it is looked into. */
+static void
+test_unsafe_whole (void)
+{
+  g_autofree char *deep = g_strnfill (200000, '[');
+  gsize huge_size = LEDGER_JSON_MAX_PLAN_FILE + 1;
+  g_autofree char *huge = g_malloc (huge_size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_plan_file_parse (deep, -1, &error);
+
+  g_assert_null (plans);
+  test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_SYNTAX,
+                              "line 1, column 65:");
+  g_clear_error (&error);
+  memset (huge, ' ', huge_size);
+  huge[0] = '{';
+  huge[huge_size - 1] = '}';
+  plans = ledger_plan_file_parse (huge, huge_size, &error);
+  g_assert_null (plans);
+  test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_SYNTAX,
+                              "larger than 64");
+}
+
 /* A target JSON can hold but no indicator can have. Run in a subprocess:
  * building an indicator with it may log a warning, which is fatal here. */
 static void
@@ -652,6 +732,14 @@ main (int   argc,
   g_test_add_func ("/plan-file/refused/not-json", test_not_json);
   g_test_add_func ("/plan-file/refused/target-infinite", test_infinite_target);
   g_test_add_func ("/plan-file/refused/not-a-plan-file", test_not_a_plan_file);
+  g_test_add_func ("/plan-file/refused/unsafe-whole", test_unsafe_whole);
+  g_test_add_func ("/plan-file/surrogate-pair", test_surrogate_pair);
+  for (guint i = 0; i < G_N_ELEMENTS (unsafe_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/plan-file/refused/", unsafe_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &unsafe_cases[i], test_unsafe);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/plan-file/refused/", broken_cases[i].name, NULL);

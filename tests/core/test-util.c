@@ -103,6 +103,19 @@ test_write_file (const char *path,
   g_assert_no_error (error);
 }
 
+/* A file of @size bytes that takes no room on disk: a hole, and "}". */
+void
+test_write_sparse_file (const char *path,
+                        gsize       size)
+{
+  FILE *file = g_fopen (path, "wb");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseeko (file, (off_t) size - 1, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('}', file), ==, '}');
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
 LedgerStore *
 test_open_ledger (const char *path)
 {

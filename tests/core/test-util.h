@@ -34,6 +34,8 @@ char            *test_read_file            (const char      *path,
 void             test_write_file           (const char      *path,
                                             const char      *data,
                                             gssize           length);
+void             test_write_sparse_file    (const char      *path,
+                                            gsize            size);
 
 /* Opens (creating) the ledger @path and loads the built-in plans into it. */
 LedgerStore     *test_open_ledger          (const char      *path);

@@ -908,6 +908,107 @@ test_sheet_names (void)
   test_tmp_dir_free (g_steal_pointer (&dir));
 }
 
+/* XML 1.0 holds no C0 control but tab, line feed and carriage return, and
+ * neither U+FFFE nor U+FFFF, even escaped as "&#1;". */
+static gboolean
+xml_well_formed (const char  *xml,
+                 GError     **error)
+{
+  static const GMarkupParser parser = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr(GRegex) reference = g_regex_new ("&#(x0*[0-8bcefBCEF]|x0*1[0-9a-fA-F]|0*([0-8]|1[124-9]|2[0-9]|3[01])|"
+                                             "x0*[fF]{3}[eEfF]|0*6553[45]);", 0, 0, NULL);
+
+  if (!g_utf8_validate (xml, -1, NULL))
+    return g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_BAD_UTF8, "not UTF-8"), FALSE;
+  for (const char *p = xml; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+        return g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE, "U+%04X at %zd", c, p - xml), FALSE;
+    }
+  if (g_regex_match (reference, xml, 0, NULL))
+    return g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE, "a reference to a control"), FALSE;
+  return g_markup_parse_context_parse (context, xml, -1, error) &&
+         g_markup_parse_context_end_parse (context, error);
+}
+
+/* The member @member itself: unzip reads "[" as a wildcard, "[[]" as "[". */
+static char *
+unzip_named (const char *file,
+             const char *member)
+{
+  g_autoptr(GString) pattern = g_string_new (member);
+
+  g_string_replace (pattern, "[", "[[]", 0);
+  return unzip_ok (file, pattern->str);
+}
+
+/* Every XML part of the workbook @file, checked as an XML parser would. */
+static void
+assert_well_formed (const char *file)
+{
+  const char *argv[] = { "unzip", "-Z1", file, NULL };
+  g_autofree char *listing = NULL;
+  g_auto(GStrv) members = NULL;
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &listing, NULL, NULL, &error);
+  g_assert_no_error (error);
+  members = g_strsplit (listing, "\n", -1);
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      g_autofree char *xml = NULL;
+
+      if (!g_str_has_suffix (members[i], ".xml") && !g_str_has_suffix (members[i], ".rels"))
+        continue;
+      xml = unzip_named (file, members[i]);
+      if (!xml_well_formed (xml, &error))
+        g_error ("%s of %s is not well-formed: %s", members[i], file, error->message);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 10);
+}
+
+/* Text XML cannot hold — a ledger written behind the program's back, a
+ * control character from a plan file's "\u0001" — is cleaned: invalid
+ * UTF-8 becomes U+FFFD, what XML forbids is left out, in the cells, the
+ * sheets' names and the charts. */
+static void
+test_unsafe_text (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+  g_autofree char *workbook = NULL;
+  g_autofree char *chart = NULL;
+  g_autofree char *strings = NULL;
+  g_autoptr(Book) book = NULL;
+
+  /* 台\x01\xff\uffff账: the control left out, the broken byte U+FFFD */
+  test_exec_sql (path,
+                 "UPDATE plans SET title = CAST (X'E58FB001FFEFBFBFE8B4A6' AS TEXT) WHERE code = '" PLAN_2026 "';"
+                 "UPDATE areas SET title = title || CAST (X'02EFBFBE' AS TEXT),"
+                 "                 short_title = short_title || CAST (X'1B' AS TEXT);"
+                 "UPDATE tasks SET title = title || CAST (X'E5' AS TEXT);"
+                 "UPDATE indicators SET name = name || CAST (X'0B' AS TEXT) || CAST (X'C080' AS TEXT),"
+                 "                      unit = unit || CAST (X'1F' AS TEXT);"
+                 "UPDATE indicator_values SET note = CAST (X'E5A48701ED' AS TEXT);");
+  export_ok (fixture, NULL);
+  assert_well_formed (fixture->xlsx);
+
+  workbook = unzip_ok (fixture->xlsx, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"台\xef\xbf\xbd账\""));
+  book = book_read (fixture->xlsx, 1);
+  g_assert_true (g_str_has_prefix (cell_at (book, 1, 0)->text, "台\xef\xbf\xbd账"));
+  strings = unzip_ok (fixture->xlsx, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, ">备\xef\xbf\xbd<"));
+  /* the name's "\xc0\x80" is two broken bytes */
+  chart = unzip_ok (fixture->xlsx, "xl/charts/chart1.xml");
+  g_assert_nonnull (strstr (chart, "\xef\xbf\xbd\xef\xbf\xbd ("));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +1025,7 @@ main (int   argc,
   ADD ("charts", test_charts);
   ADD ("as-of", test_as_of);
   ADD ("failure", test_failure);
+  ADD ("unsafe-text", test_unsafe_text);
 #undef ADD
   g_test_add_func ("/xlsx-export/sheet-names", test_sheet_names);
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 /* The fuzzers look for crashes and leaks, not for GLib's messages: json-glib
@@ -49,6 +50,20 @@ fuzz_log_init (void)
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_log_set_default_handler (fuzz_log_handler, NULL);
   g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
+}
+
+/* libFuzzer's entry points: each target defines LLVMFuzzerTestOneInput();
+ * this header, included once by each, sets up the logging before the
+ * first input. */
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_log_init ();
+  return 0;
 }
 
 /* Aborts (a crash libFuzzer records) when an invariant does not hold;

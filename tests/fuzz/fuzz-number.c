@@ -17,20 +17,9 @@
 #include "fuzz-log.h"
 #include "ledger-number.h"
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
 static const char *units[] = {
   NULL, "", "%", "万人", "亿元", "个", "微克/立方米", "万吨标准煤", "％", " 元 ",
 };
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_log_init ();
-  return 0;
-}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
