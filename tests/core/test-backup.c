@@ -75,8 +75,8 @@ test_daily_rotation (Fixture       *fixture,
   backups = ledger_store_list_backups (fixture->store);
   g_assert_cmpuint (backups->len, ==, 14);
   /* The newest first: 20 November; the oldest kept: 7 November. */
-  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "ledger-2026-11-20.sqlite3"));
-  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 13), "ledger-2026-11-07.sqlite3"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "daily-2026-11-20.sqlite3"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 13), "daily-2026-11-07.sqlite3"));
 }
 
 /* The newest backup comes first whatever its kind: by the time in its
@@ -101,7 +101,7 @@ test_newest_first (Fixture       *fixture,
   g_assert_true (ledger_store_backup_daily (fixture->store, to_come, &error));
   backups = ledger_store_list_backups (fixture->store);
   g_assert_cmpuint (backups->len, ==, 3);
-  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "ledger-2099-01-02.sqlite3"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "daily-2099-01-02.sqlite3"));
   g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, manual);
 }
 
