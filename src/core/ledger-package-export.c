@@ -368,7 +368,9 @@ ledger_package_export_to_file (LedgerStore  *store,
   g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if ((text = ledger_package_export (store, unit, from_period, to_period, error)) == NULL)
+  /* Refused before the work, checked again as it is written. */
+  if (!ledger_output_file_check (path, ledger_store_get_path (store), error) ||
+      (text = ledger_package_export (store, unit, from_period, to_period, error)) == NULL)
     return FALSE;
   return ledger_output_file_write (path, ledger_store_get_path (store), text, strlen (text), error);
 }
