@@ -30,11 +30,11 @@
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", NULL };
-/* Options that only go with a command: alone, they are a mistake to tell
- * about, not a reason to open the window. */
-/* The commands that write a file: never the ledger's (see run_command()). */
+/* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", NULL };
+/* Options that only go with a command: alone, they are a mistake to tell
+ * about, not a reason to open the window. */
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", NULL };
 
 static gboolean
