@@ -189,6 +189,12 @@ ledger_output_file_check (const char  *path,
   if (ledger_path == NULL)
     return TRUE;
   target = resolve (path);
+  if (g_str_equal (path, ledger_path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the ledger itself: it is never written over; choose another file"), path);
+      return FALSE;
+    }
   if (is_ledger_or_its_file (target, exists ? &target_stat : NULL, ledger_path))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
