@@ -157,22 +157,23 @@ static char *
 time_key (const char *path)
 {
   g_autofree char *name = g_path_get_basename (path);
-  const char *stamp = "";
+  const char *stamp = NULL;
   size_t length;
+  guint n = 1;
 
-  for (const char *c = name; *c != '\0'; c++)
+  for (const char *c = name; *c != '\0' && stamp == NULL; c++)
     {
       if (g_ascii_isdigit (c[0]) && g_ascii_isdigit (c[1]) && g_ascii_isdigit (c[2]) &&
           g_ascii_isdigit (c[3]) && c[4] == '-')
-        {
-          stamp = c;
-          break;
-        }
+        stamp = c;
     }
-  length = strlen (stamp) > 10 && stamp[10] == '-' && strspn (stamp + 11, "0123456789") == 6 ? 17 :
-           MIN (strlen (stamp), 10);
-  return g_strdup_printf ("%.*s%s%08u", (int) length, stamp, length == 17 ? "" : "-000000",
-                          stamp[length] == '-' ? (guint) g_ascii_strtoull (stamp + length + 1, NULL, 10) : 1);
+  if (stamp == NULL)
+    return g_strdup ("");
+  length = strlen (stamp);
+  length = length > 17 && stamp[10] == '-' && strspn (stamp + 11, "0123456789") == 6 ? 17 : MIN (length, 10);
+  if (stamp[length] == '-')
+    n = (guint) g_ascii_strtoull (stamp + length + 1, NULL, 10);
+  return g_strdup_printf ("%.*s%s%08u", (int) length, stamp, length == 17 ? "" : "-000000", n);
 }
 
 static int
