@@ -16,6 +16,7 @@
 #include "ledger-cli.h"
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-output-file.h"
 #include "ledger-package-merge.h"
 #include "ledger-plan-file.h"
 #include "ledger-report.h"
@@ -29,6 +30,9 @@
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", NULL };
+/* The commands that write a file: never the ledger's (see check_output()). */
+static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
+                                 "export-package", "backup", "report", NULL };
 /* Options that only go with a command: alone, they are a mistake to tell
  * about, not a reason to open the window. */
 /* The commands that only read the ledger: they work on one that cannot
@@ -80,7 +84,7 @@ pick_encoding (GVariantDict       *options,
   return FALSE;
 }
 
-static int write_bytes (const char *out, GBytes *bytes);
+static int write_bytes (LedgerStore *store, const char *out, GBytes *bytes);
 
 /* The status bands of the preferences, as the window uses them. */
 static void
@@ -92,7 +96,8 @@ read_tolerances (LedgerTolerances *tolerances)
 }
 
 static int
-write_csv (GVariantDict *options,
+write_csv (LedgerStore  *store,
+           GVariantDict *options,
            const char   *out,
            const char   *text)
 {
@@ -104,7 +109,7 @@ write_csv (GVariantDict *options,
     return 2;
   if ((bytes = ledger_csv_encode (text, encoding, &error)) == NULL)
     return fail (error);
-  return write_bytes (out, bytes);
+  return write_bytes (store, out, bytes);
 }
 
 static int
@@ -119,7 +124,7 @@ export_csv (LedgerStore  *store,
   read_tolerances (&tolerances);
   if ((text = ledger_csv_export_ledger (store, &tolerances, &error)) == NULL)
     return fail (error);
-  return write_csv (options, out, text);
+  return write_csv (store, options, out, text);
 }
 
 static void
@@ -192,11 +197,12 @@ import_csv (LedgerStore *store,
   return 0;
 }
 
-/* g_file_set_contents writes a temporary file and renames it: the old
- * file stays whole if anything fails. */
+/* The file is written whole or not at all, never over the ledger or its
+ * files (ledger_output_file_write()). */
 static int
-write_bytes (const char *out,
-             GBytes     *bytes)
+write_bytes (LedgerStore *store,
+             const char  *out,
+             GBytes      *bytes)
 {
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -211,18 +217,19 @@ write_bytes (const char *out,
         }
       return 0;
     }
-  if (!g_file_set_contents (out, data, length, &error))
+  if (!ledger_output_file_write (out, ledger_store_get_path (store), data, length, &error))
     return fail (error);
   return 0;
 }
 
 static int
-write_text (const char *out,
-            const char *text)
+write_text (LedgerStore *store,
+            const char  *out,
+            const char  *text)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
 
-  return write_bytes (out, bytes);
+  return write_bytes (store, out, bytes);
 }
 
 static int
@@ -236,7 +243,7 @@ export_plan (LedgerStore *store,
   if (plans == NULL)
     return fail (error);
   text = ledger_plan_file_to_data (plans);
-  return write_text (out, text);
+  return write_text (store, out, text);
 }
 
 static int
@@ -284,7 +291,7 @@ export_package (LedgerStore  *store,
   if ((text = ledger_package_export (store, unit, from, to, &error)) == NULL ||
       (package = ledger_package_read (text, strlen (text), NULL, &error)) == NULL)
     return fail (error);
-  if (write_text (out, text) != 0)
+  if (write_text (store, out, text) != 0)
     return 1;
   if (!g_str_equal (out, "-"))
     g_print (ngettext ("Exported %u value of %s (%s to %s) to %s\n",
@@ -545,6 +552,24 @@ check (LedgerStore *store)
   return 0;
 }
 
+/* An export onto the ledger, its files or backups, or onto what is not a
+ * regular file is refused before any work; writing checks again. */
+static gboolean
+check_output (LedgerStore   *store,
+              GVariantDict  *options,
+              GError       **error)
+{
+  const char *path;
+
+  for (guint i = 0; outputs[i] != NULL; i++)
+    {
+      if (g_variant_dict_lookup (options, outputs[i], "^&ay", &path) && !g_str_equal (path, "-") &&
+          !ledger_output_file_check (path, ledger_store_get_path (store), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 run_command (LedgerStore  *store,
              GVariantDict *options)
@@ -553,13 +578,15 @@ run_command (LedgerStore  *store,
   const char *as_of = NULL;
   const char *path;
 
+  if (!check_output (store, options, &error))
+    return fail (error);
   if (g_variant_dict_contains (options, "check"))
     return check (store);
   if (g_variant_dict_lookup (options, "export-changes", "^&ay", &path))
     {
       g_autofree char *text = ledger_csv_export_changes (store);
 
-      return write_csv (options, path, text);
+      return write_csv (store, options, path, text);
     }
   if (g_variant_dict_lookup (options, "backup", "^&ay", &path))
     return backup (store, path);

@@ -14,6 +14,7 @@
 #include "ledger-backups-window.h"
 #include "ledger-batch-window.h"
 #include "ledger-indicator-row.h"
+#include "ledger-output-file.h"
 #include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
 #include "ledger-window-private.h"
@@ -182,17 +183,22 @@ export_plan_response_cb (GtkNativeDialog *chooser,
                          LedgerWindow    *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   g_object_unref (chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     return;
+  if (path == NULL)
+    {
+      ledger_window_show_error (self, _("The Plans Were Not Exported"), _("Choose a file on this computer"));
+      return;
+    }
 
   text = ledger_plan_file_to_data (self->plans);
-  /* Replacing writes a new file and renames it over the old one. */
-  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &error))
+  /* A new file renamed over the old one; never over the ledger. */
+  if (!ledger_output_file_write (path, ledger_store_get_path (self->store), text, strlen (text), &error))
     {
       ledger_window_show_error (self, _("The Plans Were Not Exported"), error->message);
       return;

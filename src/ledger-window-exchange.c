@@ -13,6 +13,7 @@
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-import-window.h"
+#include "ledger-output-file.h"
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
 #include "ledger-package-import-window.h"
@@ -146,7 +147,8 @@ export_csv_job (LedgerStore   *store,
 
   if (text == NULL || (bytes = ledger_csv_encode (text, job->encoding, error)) == NULL)
     return FALSE;
-  return g_file_set_contents (job->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  return ledger_output_file_write (job->path, ledger_store_get_path (store), g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error);
 }
 
 static gboolean

@@ -5,7 +5,7 @@
 # responsible unit's data package reaches the office's ledger.
 set -euo pipefail
 
-bin=${1:?usage: $0 TARGET-LEDGER}
+bin=$(realpath "${1:?usage: $0 TARGET-LEDGER}")
 schema_1=$(dirname "$0")/../src/core/ledger-schema-1.sql
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -97,7 +97,7 @@ printf '%s\n' 'code,period,value' 'gdp-growth,2026-Q2,9.9' > "$work/mistake.csv"
 "$bin" --restore "$work/backup.sqlite3" > /dev/null
 "$bin" --export-csv "$work/restored.csv"
 check "a restored backup brings back what was" cmp -s "$work/first.csv" "$work/restored.csv"
-check "the ledger as it was is kept beside" ls "$XDG_DATA_HOME"/target-ledger/backups/before-restore-*.sqlite3
+check "the ledger as it was is kept beside" ls "$XDG_DATA_HOME"/target-ledger/backups/ledger.sqlite3/before-restore-*.sqlite3
 
 # 8. --check passes on a good ledger.
 check "--check on a good ledger" "$bin" --check
@@ -241,7 +241,7 @@ refused "a period outside the plan" 'outside the years of the plan' --as-of 2031
 refused "an unknown plan" 'No plan has the code “nope”' --plan nope
 if "$bin" --report "$work/missing/report.pdf" 2> "$work/missing.err"; then failed=0; else failed=1; fi
 check "a report into a missing folder fails" test $failed = 1
-check "with the reason" grep -q 'Could not write the report' "$work/missing.err"
+check "with the reason" grep -q 'Could not write “.*missing/report.pdf”: No such file' "$work/missing.err"
 
 # An option without its command is refused before the ledger is opened: a
 # typo does not bring a ledger of an older version up to date.
@@ -255,7 +255,57 @@ check "and the older ledger is left at its version" test "$(version "$work/versi
 check "no backup is made of it either" test ! -e "$work/backups"
 "$bin" --db "$work/version-1.sqlite3" --check > /dev/null
 check "a command brings it up to date" test "$(version "$work/version-1.sqlite3")" = 2
-check "after backing it up as it was" test "$(version "$work"/backups/before-version-2-*.sqlite3)" = 1
+check "after backing it up as it was" test "$(version "$work"/backups/version-1.sqlite3/before-version-2-*.sqlite3)" = 1
+
+# 13. No export or backup writes over the ledger, its files or its backups,
+# however it is named, nor onto what is not a regular file: refused, with
+# the file named, and the ledger is as it was.
+mkdir "$work/safe" && cd "$work/safe"
+"$bin" --db l.db --import-csv "$work/values.csv" > /dev/null
+"$bin" --db l.db --backup l.bak > /dev/null
+"$bin" --db other.sqlite3 --export-csv - > /dev/null
+ln -s l.db link.db && ln l.db hard.db && mkfifo fifo.csv && mkdir folder.csv
+sum_before=$(sha256sum < l.db)
+"$bin" --db l.db --export-csv before.csv
+export_args () {  # export_args COMMAND TARGET: the arguments that export to TARGET
+  case $1 in
+    export-package) echo "--export-package $2 --unit 市统计局" ;;
+    *) echo "--$1 $2" ;;
+  esac
+}
+for command in export-csv export-xlsx export-plan export-changes export-package report backup; do
+  for target in l.db ./l.db link.db hard.db l.db-wal l.db-shm l.db-journal backups/x fifo.csv folder.csv; do
+    # shellcheck disable=SC2046
+    if "$bin" --db l.db $(export_args $command $target) > /dev/null 2> refused.err; then failed=0; else failed=1; fi
+    check "--$command onto $target is refused" test $failed = 1
+    check "--$command onto $target: the message names it" grep -qF "“$target”" refused.err
+  done
+done
+check "the ledger is unchanged (checksum)" test "$(sha256sum < l.db)" = "$sum_before"
+"$bin" --db l.db --export-csv after.csv
+check "the ledger exports as before" cmp -s before.csv after.csv
+check "the pipe is still a pipe" test -p fifo.csv
+check "the folder is still a folder, empty" test -z "$(ls -A folder.csv)"
+check "the link is still a link" test -L link.db
+check "no temporary file is left" test -z "$(ls -A | grep -v -e '^l\.' -e '^other\.' -e '^link\.db$' -e '^hard\.db$' \
+  -e '^fifo\.csv$' -e '^folder\.csv$' -e '^before\.csv$' -e '^after\.csv$' -e '^refused\.err$' -e '^backups$')"
+check "standard output stays allowed" sh -c "'$bin' --db l.db --export-csv - | grep -q '^plan,'"
+
+# 14. Two ledgers in one folder: each has its own backups; two restores in
+# the same second keep both safety copies.
+"$bin" --db l.db --restore l.bak > /dev/null
+"$bin" --db other.sqlite3 --restore l.bak > restore-1.out
+"$bin" --db other.sqlite3 --restore l.bak > restore-2.out
+copy_1=$(sed -n 's/.* saved as //p' restore-1.out)
+copy_2=$(sed -n 's/.* saved as //p' restore-2.out)
+check "two restores keep two safety copies" test -f "$copy_1" -a -f "$copy_2" -a "$copy_1" != "$copy_2"
+values_in () { python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM indicator_values").fetchone()[0])' "$1"; }
+check "the first is the other ledger as it was (no value)" test "$(values_in "$copy_1")" = 0
+check "the second is the restored backup (two values)" test "$(values_in "$copy_2")" = 2
+check "in the other ledger's folder" test "$(dirname "$copy_1")" = "$PWD/backups/other.sqlite3"
+check "each ledger its own backups folder" test -d backups/l.db -a -d backups/other.sqlite3
+check "the ledger's backups are not the other's" test "$(ls backups/l.db | wc -l)" = 1
+cd "$work"
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

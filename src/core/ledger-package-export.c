@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-json.h"
+#include "ledger-output-file.h"
 #include "ledger-package.h"
 
 /* A responsible unit's values as a data package (docs/package-format.md):
@@ -352,7 +353,8 @@ ledger_package_export (LedgerStore  *store,
 }
 
 /* Writes the package to @path through a temporary file renamed into
- * place: an old file there stays whole if anything fails. */
+ * place: an old file there stays whole if anything fails, and the ledger
+ * and its files are never written over (ledger_output_file_check()). */
 gboolean
 ledger_package_export_to_file (LedgerStore  *store,
                                const char   *unit,
@@ -366,9 +368,11 @@ ledger_package_export_to_file (LedgerStore  *store,
   g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if ((text = ledger_package_export (store, unit, from_period, to_period, error)) == NULL)
+  /* Refused before the work, checked again as it is written. */
+  if (!ledger_output_file_check (path, ledger_store_get_path (store), error) ||
+      (text = ledger_package_export (store, unit, from_period, to_period, error)) == NULL)
     return FALSE;
-  return g_file_set_contents (path, text, -1, error);
+  return ledger_output_file_write (path, ledger_store_get_path (store), text, strlen (text), error);
 }
 
 /* Returns: (transfer full): a file name for a package: "市统计局-2026-01-2026-06.tlpkg",

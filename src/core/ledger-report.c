@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "ledger-output-file.h"
 #include "ledger-report.h"
 #include "ledger-report-private.h"
 
@@ -401,46 +402,35 @@ render_pdf (LedgerReport *self,
  *
  * Writes the report as an A4 PDF file with the fonts embedded. The file is
  * written beside @path under another name and renamed when complete: on
- * failure @path is as it was, and nothing is left behind.
+ * failure @path is as it was, and nothing is left behind. The ledger, its
+ * files and backups, and what is not a regular file are never written
+ * over (ledger_output_file_check()).
  */
 gboolean
 ledger_report_write_pdf (LedgerReport  *self,
                          const char    *path,
                          GError       **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *temporary = NULL;
+  LedgerStore *store;
+  g_autoptr(LedgerOutputFile) file = NULL;
   Sink sink = { -1, 0 };
   cairo_status_t status;
 
   g_return_val_if_fail (LEDGER_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  dir = g_path_get_dirname (path);
-  name = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s%c.%s-XXXXXX", dir, G_DIR_SEPARATOR, name);
-  if ((sink.fd = g_mkstemp_full (temporary, O_WRONLY, 0666)) < 0)
-    return set_write_error (error, path, errno);
-
+  store = ledger_context_get_store (self->context);
+  if ((file = ledger_output_file_begin (path, ledger_store_get_path (store), 0666, error)) == NULL)
+    return FALSE;
+  sink.fd = ledger_output_file_get_fd (file);
   status = render_pdf (self, &sink);
-  if (status == CAIRO_STATUS_SUCCESS && fsync (sink.fd) != 0)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0)
-    sink.error = errno;
-  if (status != CAIRO_STATUS_SUCCESS && sink.error == 0)
+  if (sink.error != 0)
+    return set_write_error (error, path, sink.error);
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (temporary);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the report “%s”: %s"),
                    path, cairo_status_to_string (status));
       return FALSE;
     }
-  if (sink.error == 0 && g_rename (temporary, path) != 0)
-    sink.error = errno;
-  if (sink.error != 0)
-    {
-      g_unlink (temporary);
-      return set_write_error (error, path, sink.error);
-    }
-  return TRUE;
+  return ledger_output_file_finish (file, error);
 }

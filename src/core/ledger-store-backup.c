@@ -14,16 +14,26 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "ledger-output-file.h"
 #include "ledger-store-private.h"
 
 /* Backups: copies of the ledger made with SQLite's backup API, which
- * copies a consistent state even while the ledger is in use. They go into
- * a "backups" folder beside the ledger; the first start of each day makes
- * one, and the last 14 are kept. A backup is written to a temporary file
- * and renamed into place, so a backup file is always whole. */
+ * copies a consistent state even while the ledger is in use. Each ledger
+ * has its own folder in the "backups" folder beside it, named after the
+ * ledger's file (backups/ledger.sqlite3/), so that two ledgers in one
+ * folder never see each other's backups; docs/backups.md tells the rules.
+ * The first start of each day makes one, and the last 14 are kept. A
+ * backup is written to a temporary file and renamed into place, so a
+ * backup file is always whole, and a backup never takes another's name. */
 
 #define KEEP_BACKUPS 14
-#define DAILY_PREFIX "ledger-"
+#define DAILY_PREFIX "daily-"
+#define BACKUP_SUFFIX ".sqlite3"
+/* The name an older version's ledger had by default, the only one that
+ * is offered the backups it left directly in the backups folder. */
+#define DEFAULT_LEDGER_NAME "ledger.sqlite3"
+/* Enough for any number of backups made within one second. */
+#define MAX_SAME_NAME 1000
 
 static gboolean
 copy_database (sqlite3     *from,
@@ -51,35 +61,15 @@ copy_database (sqlite3     *from,
   return TRUE;
 }
 
-/**
- * ledger_store_backup_to:
- * @path: the backup file to write; replaced whole if it exists
- *
- * Copies the ledger into @path, readable by its owner only.
- */
-gboolean
-ledger_store_backup_to (LedgerStore  *self,
-                        const char   *path,
-                        GError      **error)
+/* Copies the ledger into @temporary, a new empty file. */
+static gboolean
+copy_into_file (LedgerStore  *self,
+                const char   *temporary,
+                const char   *path,
+                GError      **error)
 {
-  g_autofree char *temporary = g_strconcat (path, ".part", NULL);
   sqlite3 *backup = NULL;
   gboolean ok;
-  int fd;
-
-  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  g_remove (temporary);
-  if ((fd = g_open (temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write the backup “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
 
   /* A backup is one self-contained file: no write-ahead log beside it. */
   ok = sqlite3_open_v2 (temporary, &backup, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
@@ -91,25 +81,65 @@ ledger_store_backup_to (LedgerStore  *self,
                  backup != NULL ? sqlite3_errmsg (backup) : g_strerror (ENOMEM));
   if (backup != NULL)
     sqlite3_close (backup);
-  if (ok && g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write the backup “%s”: %s"), path, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_remove (temporary);
   return ok;
+}
+
+/* Writes a backup to @path; @ledger_path, if given, is the ledger that
+ * @path must not harm (ledger_output_file_check()). */
+static gboolean
+write_backup (LedgerStore  *self,
+              const char   *path,
+              const char   *ledger_path,
+              GError      **error)
+{
+  g_autoptr(LedgerOutputFile) file = ledger_output_file_begin (path, ledger_path, 0600, error);
+
+  return file != NULL &&
+         copy_into_file (self, ledger_output_file_get_temporary (file), path, error) &&
+         ledger_output_file_finish (file, error);
+}
+
+/**
+ * ledger_store_backup_to:
+ * @path: the backup file to write; replaced whole if it exists
+ *
+ * Copies the ledger into @path, readable by its owner only. Like an export,
+ * it never writes over the ledger, its files, its backups or anything that
+ * is not a regular file (ledger_output_file_check()).
+ */
+gboolean
+ledger_store_backup_to (LedgerStore  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_backup (self, path, self->path, error);
+}
+
+/**
+ * ledger_store_dup_backups_root_of:
+ * @ledger_path: a ledger's file
+ *
+ * Returns: (transfer full): the "backups" folder beside the ledger, which
+ *   holds the backups of every ledger in that folder, each in its own folder
+ */
+char *
+ledger_store_dup_backups_root_of (const char *ledger_path)
+{
+  g_autofree char *folder = g_path_get_dirname (ledger_path);
+
+  return g_build_filename (folder, "backups", NULL);
 }
 
 static char *
 backup_folder_of (const char *ledger_path)
 {
-  g_autofree char *folder = g_path_get_dirname (ledger_path);
+  g_autofree char *root = ledger_store_dup_backups_root_of (ledger_path);
+  g_autofree char *name = g_path_get_basename (ledger_path);
 
-  return g_build_filename (folder, "backups", NULL);
+  return g_build_filename (root, name, NULL);
 }
 
 /* Returns: (transfer full): the folder of this ledger's backups */
@@ -120,20 +150,30 @@ ledger_store_dup_backup_folder (LedgerStore *self)
   return backup_folder_of (self->path);
 }
 
-/* The time in a backup's name (ledger-2026-11-28, manual-2026-11-28-101500):
- * from its first four digits on. */
-static const char *
-time_in_name (const char *path)
+/* The time in a backup's name (daily-2026-11-28, manual-2026-11-28-101500,
+ * manual-2026-11-28-101500-2), as a key that sorts by it: a daily backup
+ * counts as made at midnight, and -2 is after the name without. */
+static char *
+time_key (const char *path)
 {
-  const char *name = strrchr (path, G_DIR_SEPARATOR);
+  g_autofree char *name = g_path_get_basename (path);
+  const char *stamp = NULL;
+  size_t length;
+  guint n = 1;
 
-  for (const char *c = name != NULL ? name + 1 : path; *c != '\0'; c++)
+  for (const char *c = name; *c != '\0' && stamp == NULL; c++)
     {
       if (g_ascii_isdigit (c[0]) && g_ascii_isdigit (c[1]) && g_ascii_isdigit (c[2]) &&
           g_ascii_isdigit (c[3]) && c[4] == '-')
-        return c;
+        stamp = c;
     }
-  return "";
+  if (stamp == NULL)
+    return g_strdup ("");
+  length = strlen (stamp);
+  length = length > 17 && stamp[10] == '-' && strspn (stamp + 11, "0123456789") == 6 ? 17 : MIN (length, 10);
+  if (stamp[length] == '-')
+    n = (guint) g_ascii_strtoull (stamp + length + 1, NULL, 10);
+  return g_strdup_printf ("%.*s%s%08u", (int) length, stamp, length == 17 ? "" : "-000000", n);
 }
 
 static int
@@ -141,7 +181,9 @@ compare_newest_first (gconstpointer a,
                       gconstpointer b)
 {
   const char *path_a = *(const char **) a, *path_b = *(const char **) b;
-  int by_time = strcmp (time_in_name (path_b), time_in_name (path_a));
+  g_autofree char *key_a = time_key (path_a);
+  g_autofree char *key_b = time_key (path_b);
+  int by_time = strcmp (key_b, key_a);
 
   return by_time != 0 ? by_time : strcmp (path_b, path_a);
 }
@@ -159,20 +201,87 @@ ledger_store_list_backups (LedgerStore *self)
   return ledger_store_list_backups_of (self->path);
 }
 
-/* The backups of the ledger at @ledger_path, which need not open: those
- * of a damaged ledger too. */
-GPtrArray *
-ledger_store_list_backups_of (const char *ledger_path)
+static void
+add_backups_in (GPtrArray  *backups,
+                const char *folder)
 {
-  g_autofree char *folder = backup_folder_of (ledger_path);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  GPtrArray *backups = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      if (g_str_has_suffix (name, ".sqlite3"))
-        g_ptr_array_add (backups, g_build_filename (folder, name, NULL));
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (name[0] != '.' && g_str_has_suffix (name, BACKUP_SUFFIX) &&
+          g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (backups, g_steal_pointer (&path));
+    }
+}
+
+/* Whether @path starts as an SQLite database does. */
+static gboolean
+is_database (const char *path)
+{
+  static const char header[16] = "SQLite format 3";
+  char start[sizeof header] = { 0 };
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  gboolean same;
+
+  if (fd < 0)
+    return FALSE;
+  same = read (fd, start, sizeof start) == sizeof start && memcmp (start, header, sizeof header) == 0;
+  close (fd);
+  return same;
+}
+
+/* Whether another ledger may live beside @ledger_path: another file named
+ * *.sqlite3, or any other SQLite database. */
+static gboolean
+has_other_ledger_beside (const char *ledger_path)
+{
+  g_autofree char *folder = g_path_get_dirname (ledger_path);
+  g_autofree char *own = g_path_get_basename (ledger_path);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_str_equal (name, own) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (g_str_has_suffix (name, BACKUP_SUFFIX) || is_database (path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Older versions put the backups of every ledger of a folder directly in
+ * its backups folder (ledger-2026-11-28.sqlite3, manual-…): offered only to
+ * a ledger with the default name that is alone in its folder, the one
+ * ledger they can have been made of. */
+static gboolean
+owns_shared_backups (const char *ledger_path)
+{
+  g_autofree char *name = g_path_get_basename (ledger_path);
+
+  return g_str_equal (name, DEFAULT_LEDGER_NAME) && !has_other_ledger_beside (ledger_path);
+}
+
+/* The backups of the ledger at @ledger_path, which need not open: those
+ * of a damaged ledger too. Only its own: see owns_shared_backups(). */
+GPtrArray *
+ledger_store_list_backups_of (const char *ledger_path)
+{
+  g_autofree char *folder = backup_folder_of (ledger_path);
+  GPtrArray *backups = g_ptr_array_new_with_free_func (g_free);
+
+  add_backups_in (backups, folder);
+  if (owns_shared_backups (ledger_path))
+    {
+      g_autofree char *root = ledger_store_dup_backups_root_of (ledger_path);
+
+      add_backups_in (backups, root);
     }
   g_ptr_array_sort (backups, compare_newest_first);
   return backups;
@@ -192,12 +301,17 @@ make_folder (const char  *folder,
   return FALSE;
 }
 
+/* Only this ledger's own daily backups: never another ledger's, nor those
+ * an older version left in the shared folder. */
 static void
 prune_daily_backups (LedgerStore *self)
 {
-  g_autoptr(GPtrArray) backups = ledger_store_list_backups (self);
+  g_autofree char *folder = ledger_store_dup_backup_folder (self);
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_free);
   guint kept = 0;
 
+  add_backups_in (backups, folder);
+  g_ptr_array_sort (backups, compare_newest_first);
   for (guint i = 0; i < backups->len; i++)
     {
       const char *path = g_ptr_array_index (backups, i);
@@ -208,6 +322,64 @@ prune_daily_backups (LedgerStore *self)
       if (++kept > KEEP_BACKUPS)
         g_remove (path);
     }
+}
+
+/* Takes a new name for a backup in @folder: @stem.sqlite3, or if that is
+ * taken @stem-2.sqlite3, @stem-3.sqlite3… (at most @tries names). The file
+ * is created empty with O_EXCL, so the name is this backup's alone even
+ * when another program picks one in the same second; the backup is renamed
+ * over it.
+ *
+ * Returns: (transfer full) (nullable): the path taken, or %NULL, with
+ *   @error set unless every name was taken */
+static char *
+take_name (const char  *folder,
+           const char  *stem,
+           guint        tries,
+           GError     **error)
+{
+  for (guint n = 1; n <= tries; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strconcat (stem, BACKUP_SUFFIX, NULL) :
+                                       g_strdup_printf ("%s-%u%s", stem, n, BACKUP_SUFFIX);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          return g_steal_pointer (&path);
+        }
+      if (saved_errno != EEXIST)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not write the backup “%s”: %s"), path, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  return NULL;
+}
+
+/* Backs the ledger up into its folder as @stem.sqlite3 (or -2…).
+ * Returns: (transfer full) (nullable): the backup, or %NULL */
+static char *
+back_up_as (LedgerStore  *self,
+            const char   *stem,
+            guint         tries,
+            GError      **error)
+{
+  g_autofree char *folder = ledger_store_dup_backup_folder (self);
+  g_autofree char *path = NULL;
+
+  if (!make_folder (folder, error) || (path = take_name (folder, stem, tries, error)) == NULL)
+    return NULL;
+  if (!write_backup (self, path, NULL, error))
+    {
+      g_remove (path);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
 }
 
 /**
@@ -222,20 +394,21 @@ ledger_store_backup_daily (LedgerStore  *self,
                            GDateTime    *today,
                            GError      **error)
 {
-  g_autofree char *folder = ledger_store_dup_backup_folder (self);
   g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
-  g_autofree char *name = g_strconcat (DAILY_PREFIX, date, ".sqlite3", NULL);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *stem = g_strconcat (DAILY_PREFIX, date, NULL);
+  g_autofree char *path = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  if (!make_folder (folder, error))
-    return FALSE;
-  if (!ledger_store_backup_to (self, path, error))
-    return FALSE;
-  prune_daily_backups (self);
+  /* Only the one name: if it is taken, today's backup is made. */
+  if ((path = back_up_as (self, stem, 1, &local_error)) == NULL && local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (path != NULL)
+    prune_daily_backups (self);
   return TRUE;
 }
 
@@ -302,8 +475,8 @@ open_backup (const char  *path,
  * @what: what the backup is for: "manual", "before-restore"…
  *
  * Backs the ledger up into its backups folder, named after @what and the
- * time: before-restore-2026-11-28-101500.sqlite3. Daily backups are pruned;
- * these are kept.
+ * time: before-restore-2026-11-28-101500.sqlite3, or with -2, -3… if that
+ * name is taken. Daily backups are pruned; these are kept.
  *
  * Returns: (transfer full): the backup's path, or %NULL with @error set
  */
@@ -312,17 +485,21 @@ ledger_store_backup_named (LedgerStore  *self,
                            const char   *what,
                            GError      **error)
 {
-  g_autofree char *folder = ledger_store_dup_backup_folder (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
-  g_autofree char *name = g_strconcat (what, "-", stamp, ".sqlite3", NULL);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *stem = g_strconcat (what, "-", stamp, NULL);
+  g_autoptr(GError) local_error = NULL;
+  char *path;
 
-  if (!make_folder (folder, error))
-    return NULL;
-  if (!ledger_store_backup_to (self, path, error))
-    return NULL;
-  return g_steal_pointer (&path);
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  if ((path = back_up_as (self, stem, MAX_SAME_NAME, &local_error)) != NULL)
+    return path;
+  if (local_error == NULL)
+    local_error = g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS, _("Could not write the backup “%s”: %s"),
+                               stem, g_strerror (EEXIST));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 /* Before a migration changes the file, a copy of it as the older version

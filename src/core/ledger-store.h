@@ -150,6 +150,7 @@ char        *ledger_store_backup_named         (LedgerStore      *self,
                                                 const char       *what,
                                                 GError          **error);
 char        *ledger_store_dup_backup_folder    (LedgerStore      *self);
+char        *ledger_store_dup_backups_root_of  (const char       *ledger_path);
 GPtrArray   *ledger_store_list_backups         (LedgerStore      *self);
 GPtrArray   *ledger_store_list_backups_of      (const char       *ledger_path);
 gboolean     ledger_store_restore_from         (LedgerStore      *self,

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ledger-area.h"
+#include "ledger-output-file.h"
 #include "ledger-status.h"
 #include "ledger-xlsx-export.h"
 #include "ledger-xlsx-private.h"
@@ -741,51 +742,6 @@ set_write_error (GError     **error,
   g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"), path, reason);
 }
 
-/* An empty file beside @path to write the workbook into: the workbook
- * takes @path's place only once it is whole. */
-static char *
-create_temporary (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *pattern = g_strdup_printf (".%s.XXXXXX", base);
-  char *temporary = g_build_filename (dir, pattern, NULL);
-  int fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0666);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      set_write_error (error, g_io_error_from_errno (saved), path, g_strerror (saved));
-      g_free (temporary);
-      return NULL;
-    }
-  close (fd);
-  return temporary;
-}
-
-/* Puts the written @temporary in @path's place, on disk before the rename. */
-static gboolean
-replace (const char  *temporary,
-         const char  *path,
-         GError     **error)
-{
-  int fd = g_open (temporary, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0 || g_rename (temporary, path) != 0)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_write_error (error, g_io_error_from_errno (saved), path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
 static gboolean
 write_workbook (Export      *export,
                 GPtrArray   *plans,
@@ -859,7 +815,7 @@ ledger_xlsx_export (LedgerStore             *store,
                     GError                 **error)
 {
   g_autoptr(GPtrArray) plans = NULL;
-  g_autofree char *temporary = NULL;
+  g_autoptr(LedgerOutputFile) file = NULL;
   Export export = { { 0 } };
   LedgerPeriod period;
   gboolean ok;
@@ -875,14 +831,15 @@ ledger_xlsx_export (LedgerStore             *store,
                    _("“%s” is not a period (write 2026-05, 2026-Q2 or 2026)"), as_of);
       return FALSE;
     }
+  /* The workbook is written into an empty file beside @path, which takes
+   * @path's place only once it is whole; never the ledger's. */
   if ((plans = ledger_store_list_plans (store, error)) == NULL ||
-      (temporary = create_temporary (path, error)) == NULL)
+      (file = ledger_output_file_begin (path, ledger_store_get_path (store), 0666, error)) == NULL)
     return FALSE;
 
-  if (!export_init (&export, store, tolerances, temporary))
+  if (!export_init (&export, store, tolerances, ledger_output_file_get_temporary (file)))
     {
       set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
-      g_unlink (temporary);
       return FALSE;
     }
   ok = write_workbook (&export, plans, as_of, error);
@@ -892,10 +849,5 @@ ledger_xlsx_export (LedgerStore             *store,
 
   if (ok && status != LXW_NO_ERROR)
     set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (status));
-  if (!ok || status != LXW_NO_ERROR || !replace (temporary, path, error))
-    {
-      g_unlink (temporary);
-      return FALSE;
-    }
-  return TRUE;
+  return ok && status == LXW_NO_ERROR && ledger_output_file_finish (file, error);
 }

@@ -75,8 +75,8 @@ test_daily_rotation (Fixture       *fixture,
   backups = ledger_store_list_backups (fixture->store);
   g_assert_cmpuint (backups->len, ==, 14);
   /* The newest first: 20 November; the oldest kept: 7 November. */
-  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "ledger-2026-11-20.sqlite3"));
-  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 13), "ledger-2026-11-07.sqlite3"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "daily-2026-11-20.sqlite3"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 13), "daily-2026-11-07.sqlite3"));
 }
 
 /* The newest backup comes first whatever its kind: by the time in its
@@ -101,7 +101,7 @@ test_newest_first (Fixture       *fixture,
   g_assert_true (ledger_store_backup_daily (fixture->store, to_come, &error));
   backups = ledger_store_list_backups (fixture->store);
   g_assert_cmpuint (backups->len, ==, 3);
-  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "ledger-2099-01-02.sqlite3"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "daily-2099-01-02.sqlite3"));
   g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, manual);
 }
 
@@ -199,6 +199,189 @@ test_restore_refused (Fixture       *fixture,
   g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.1);
 }
 
+/* Each ledger's backups are in its own folder, named after it, and seen
+ * only by it: two ledgers in one folder each get their daily backup, and
+ * pruning one ledger's never touches the other's. */
+static void
+test_two_ledgers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.sqlite3", NULL);
+  g_autoptr(LedgerStore) other = test_open_ledger (other_path);
+  g_autoptr(GDateTime) first = g_date_time_new_local (2026, 11, 1, 9, 0, 0);
+  g_autofree char *own_folder = g_build_filename (fixture->dir, "backups", "ledger.sqlite3", NULL);
+  g_autofree char *other_folder = g_build_filename (fixture->dir, "backups", "other.sqlite3", NULL);
+  g_autofree char *folder = ledger_store_dup_backup_folder (fixture->store);
+  g_autoptr(GPtrArray) own_backups = NULL;
+  g_autoptr(GPtrArray) other_backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *manual = NULL;
+
+  g_assert_cmpstr (folder, ==, own_folder);
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.1, "");
+  g_assert_true (ledger_store_backup_daily (other, first, &error));
+  for (int day = 0; day < 20; day++)
+    {
+      g_autoptr(GDateTime) today = g_date_time_add_days (first, day);
+
+      g_assert_true (ledger_store_backup_daily (fixture->store, today, &error));
+      g_assert_no_error (error);
+    }
+  manual = ledger_store_backup_named (other, "manual", &error);
+  g_assert_no_error (error);
+
+  own_backups = ledger_store_list_backups (fixture->store);
+  other_backups = ledger_store_list_backups_of (other_path);
+  g_assert_cmpuint (own_backups->len, ==, 14);
+  g_assert_cmpuint (other_backups->len, ==, 2);
+  for (guint i = 0; i < own_backups->len; i++)
+    {
+      g_autofree char *dir = g_path_get_dirname (g_ptr_array_index (own_backups, i));
+
+      g_assert_cmpstr (dir, ==, own_folder);
+    }
+  g_assert_cmpstr (g_ptr_array_index (other_backups, 0), ==, manual);
+  g_assert_true (g_str_has_prefix (manual, other_folder));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (other_backups, 1),
+                                   G_DIR_SEPARATOR_S "other.sqlite3" G_DIR_SEPARATOR_S "daily-2026-11-01.sqlite3"));
+  /* The other ledger's backup holds the other ledger: no value of this one. */
+  g_assert_true (ledger_store_restore_from (other, g_ptr_array_index (other_backups, 1), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (ledger_store_get_value (other, fixture->gdp, "2026-Q1"));
+}
+
+/* Writes a copy of the ledger into the shared backups folder under @name,
+ * as an older version named its backups. */
+static char *
+write_shared_backup (Fixture    *fixture,
+                     const char *name)
+{
+  g_autofree char *root = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *path = g_build_filename (root, name, NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.bak", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (root, 0700), ==, 0);
+  g_assert_true (ledger_store_backup_to (fixture->store, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (copy, path), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+lists (GPtrArray  *backups,
+       const char *path)
+{
+  return g_ptr_array_find_with_equal_func (backups, path, g_str_equal, NULL);
+}
+
+/* Backups an older version left directly in backups/ may be any ledger's of
+ * the folder: they are offered only to a ledger named ledger.sqlite3 alone
+ * in its folder, never pruned, and never to another ledger. */
+static void
+test_shared_backups (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *daily = write_shared_backup (fixture, "ledger-2026-11-01.sqlite3");
+  g_autofree char *before = write_shared_backup (fixture, "before-restore-2026-11-02-101500.sqlite3");
+  g_autofree char *other_path = g_build_filename (fixture->dir, "l.db", NULL);
+  g_autoptr(GDateTime) first = g_date_time_new_local (2026, 11, 3, 9, 0, 0);
+  g_autoptr(GPtrArray) backups = ledger_store_list_backups (fixture->store);
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, before);
+  g_assert_cmpstr (g_ptr_array_index (backups, 1), ==, daily);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  for (int day = 0; day < 20; day++)
+    {
+      g_autoptr(GDateTime) today = g_date_time_add_days (first, day);
+
+      g_assert_true (ledger_store_backup_daily (fixture->store, today, &error));
+    }
+  g_assert_true (g_file_test (daily, G_FILE_TEST_EXISTS));
+
+  /* Another ledger in the folder: the old backups may be its own. */
+  g_object_unref (test_open_ledger (other_path));
+  backups = ledger_store_list_backups (fixture->store);
+  others = ledger_store_list_backups_of (other_path);
+  g_assert_cmpuint (backups->len, ==, 14);
+  g_assert_false (lists (backups, daily) || lists (backups, before));
+  g_assert_cmpuint (others->len, ==, 0);
+}
+
+/* A ledger with another name, alone, is not offered the old backups. */
+static void
+test_shared_backups_other_name (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *daily = write_shared_backup (fixture, "ledger-2026-11-01.sqlite3");
+  g_autofree char *renamed = g_build_filename (fixture->dir, "office.sqlite3", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_rename (fixture->path, renamed), ==, 0);
+  backups = ledger_store_list_backups_of (renamed);
+  g_assert_cmpuint (backups->len, ==, 0);
+}
+
+/* Safety copies made within one second never take each other's name, nor
+ * any other file's: each keeps the ledger as it was. */
+static void
+test_unique_safety_copies (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "five.bak", NULL);
+  g_autofree char *folder = ledger_store_dup_backup_folder (fixture->store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.0, "");
+  g_assert_true (ledger_store_backup_to (fixture->store, backup, &error));
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 6.0, "");
+
+  /* The names of the next seconds are taken: by a file that must stay. */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (int second = 0; second < 10; second++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_seconds (now, second);
+      g_autofree char *stamp = g_date_time_format (then, "%Y-%m-%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("before-restore-%s.sqlite3", stamp);
+      g_autofree char *taken = g_build_filename (folder, name, NULL);
+
+      test_write_file (taken, "taken", -1);
+    }
+
+  g_assert_true (ledger_store_restore_from (fixture->store, backup, &first, &error));
+  g_assert_no_error (error);
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 7.0, "");
+  g_assert_true (ledger_store_restore_from (fixture->store, backup, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_str_has_suffix (first, "-2.sqlite3"));
+
+  /* The first copy still holds 6.0, the second 7.0. */
+  g_assert_true (ledger_store_restore_from (fixture->store, first, NULL, &error));
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 6.0);
+  g_assert_true (ledger_store_restore_from (fixture->store, second, NULL, &error));
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 7.0);
+  g_assert_no_error (error);
+  for (int second = 0; second < 10; second++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_seconds (now, second);
+      g_autofree char *stamp = g_date_time_format (then, "%Y-%m-%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("before-restore-%s.sqlite3", stamp);
+      g_autofree char *taken = g_build_filename (folder, name, NULL);
+      g_autofree char *text = test_read_file (taken, NULL);
+
+      g_assert_cmpstr (text, ==, "taken");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +397,13 @@ main (int   argc,
   g_test_add ("/backup/restore-failed-migration", Fixture, NULL, fixture_set_up,
               test_restore_failed_migration, fixture_tear_down);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_set_up, test_restore_refused, fixture_tear_down);
+
+  g_test_add ("/backup/two-ledgers", Fixture, NULL, fixture_set_up, test_two_ledgers, fixture_tear_down);
+  g_test_add ("/backup/shared-backups", Fixture, NULL, fixture_set_up, test_shared_backups, fixture_tear_down);
+  g_test_add ("/backup/shared-backups-other-name", Fixture, NULL, fixture_set_up,
+              test_shared_backups_other_name, fixture_tear_down);
+  g_test_add ("/backup/unique-safety-copies", Fixture, NULL, fixture_set_up, test_unique_safety_copies,
+              fixture_tear_down);
 
   return g_test_run ();
 }

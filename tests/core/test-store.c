@@ -279,7 +279,7 @@ static void
 test_open_migrates_version_1 (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *backups = NULL;
   g_autoptr(GListModel) changes = NULL;
   g_autoptr(LedgerValue) value = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
@@ -294,6 +294,9 @@ test_open_migrates_version_1 (Fixture       *fixture,
   g_assert_nonnull (value);
   g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.5);
   g_assert_true (ledger_store_check (fixture->store, report));
+  /* In the ledger's own backups folder: backups/ledger.sqlite3/ */
+  backups = ledger_store_dup_backup_folder (fixture->store);
+  g_assert_true (g_str_has_suffix (backups, G_DIR_SEPARATOR_S "backups" G_DIR_SEPARATOR_S "ledger.sqlite3"));
   assert_backup_of_version_1 (backups);
 
   changes = ledger_store_list_changes (fixture->store, "i-uuid");

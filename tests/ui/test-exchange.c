@@ -209,6 +209,48 @@ test_exports (Fixture       *fixture,
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
+/* An export onto the ledger itself, however it is named, is refused with a
+ * dialog naming the file; the ledger keeps its figures. */
+static void
+test_export_onto_ledger (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const LedgerExportKind kinds[] = { LEDGER_EXPORT_CSV, LEDGER_EXPORT_XLSX, LEDGER_EXPORT_REPORT };
+  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
+  g_autofree char *name = g_path_get_basename (fixture->db_path);
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *dotted = g_build_filename (dir, ".", name, NULL);
+  const char *targets[] = { fixture->db_path, wal, dotted };
+  g_autoptr(LedgerStore) fresh = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ledger_test_window_set_number (fixture, "signed-investment", "2026-04", 812.5);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      AdwMessageDialog *dialog = NULL;
+
+      ledger_window_export (fixture->window, kinds[i], targets[i]);
+      for (guint j = 0; j < 200 && ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL; j++)
+        ledger_test_ui_wait (25);
+      dialog = ADW_MESSAGE_DIALOG (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The Ledger Was Not Exported"));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), targets[i]));
+      if (i == 0)
+        ledger_test_ui_screenshot (GTK_WIDGET (dialog), "export-onto-ledger");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      ledger_test_ui_wait (50);
+    }
+  /* Read afresh from the file: an open connection would still see a
+   * ledger replaced by a rename. */
+  fresh = ledger_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  value = ledger_store_get_value (fresh, ledger_test_window_id_of (fixture, "signed-investment"), "2026-04");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 812.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +266,8 @@ main (int   argc,
 
   g_test_add ("/export/csv-and-xlsx", Fixture, NULL,
               ledger_test_window_set_up, test_exports, ledger_test_window_tear_down);
+  g_test_add ("/export/onto-the-ledger", Fixture, NULL,
+              ledger_test_window_set_up, test_export_onto_ledger, ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();
 }

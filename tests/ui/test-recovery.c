@@ -57,6 +57,22 @@ contents (const char *path)
   return data;
 }
 
+/* The ledgers recovered from a backup in @dir (ledger-recovered-…). */
+static GPtrArray *
+find_recovered (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "ledger-recovered-") && g_str_has_suffix (name, ".sqlite3"))
+        g_ptr_array_add (found, g_build_filename (dir_path, name, NULL));
+    }
+  return found;
+}
+
 static AdwMessageDialog *
 open_and_expect_dialog (Fixture    *fixture,
                         const char *heading)
@@ -81,6 +97,20 @@ make_ledger (Fixture *fixture)
   g_assert_no_error (error);
   g_assert_true (ledger_store_add_builtin_plans (store, &error));
   return store;
+}
+
+/* Scribbles over the middle of the ledger at @path, as a failing disk
+ * would. Returns: the file's length */
+static gsize
+damage (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  memset (bytes + 4096, 0x5a, MIN (length - 4096, 16384));
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  return length;
 }
 
 /* Not a ledger: no backup to offer, so a new ledger; the file stays. */
@@ -117,17 +147,13 @@ test_damaged_with_backup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *damaged = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *bytes = NULL;
   AdwMessageDialog *dialog;
   gsize length;
 
   g_assert_true (ledger_store_backup_daily (store, today, &error));
   g_clear_object (&store);
 
-  /* Scribble over the middle of the file, as a failing disk would. */
-  g_assert_true (g_file_get_contents (fixture->path, &bytes, &length, NULL));
-  memset (bytes + 4096, 0x5a, MIN (length - 4096, 16384));
-  g_assert_true (g_file_set_contents (fixture->path, bytes, length, NULL));
+  length = damage (fixture->path);
   damaged = contents (fixture->path);
 
   dialog = open_and_expect_dialog (fixture, _("The Ledger Is Damaged"));
@@ -138,6 +164,80 @@ test_damaged_with_backup (Fixture       *fixture,
   g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_WINDOW));
   after = contents (fixture->path);
   g_assert_true (memcmp (damaged, after, length) == 0);
+}
+
+/* Two ledgers in one folder, the first backed up with GDP at 5.1, the
+ * second (returned, closed) holding 7.7 and backed up if @back_up. */
+static char *
+make_two_ledgers (Fixture  *fixture,
+                  gboolean  back_up)
+{
+  g_autoptr(LedgerStore) first = make_ledger (fixture);
+  g_autofree char *second_path = g_build_filename (fixture->dir, "second.sqlite3", NULL);
+  g_autoptr(LedgerStore) second = ledger_store_open (second_path, NULL);
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  test_set_number (first, test_indicator_id (first, "changzhi-2026", "gdp-growth"), "2026-Q1", 5.1, "");
+  g_assert_true (ledger_store_backup_daily (first, today, &error));
+  g_assert_true (ledger_store_add_builtin_plans (second, &error));
+  test_set_number (second, test_indicator_id (second, "changzhi-2026", "gdp-growth"), "2026-Q1", 7.7, "");
+  if (back_up)
+    g_assert_true (ledger_store_backup_daily (second, today, &error));
+  g_assert_no_error (error);
+  g_clear_object (&second);
+  damage (second_path);
+  return g_steal_pointer (&second_path);
+}
+
+/* The second of two ledgers in one folder is damaged and has no backup of
+ * its own: the first's is never offered in its place. */
+static void
+test_two_ledgers_no_backup (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *second = NULL;
+  AdwMessageDialog *dialog;
+
+  second = make_two_ledgers (fixture, FALSE);
+  g_free (fixture->path);
+  fixture->path = g_steal_pointer (&second);
+  dialog = open_and_expect_dialog (fixture, _("The Ledger Is Damaged"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "backup"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "new");
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "open-damaged-no-own-backup");
+}
+
+/* With a backup of its own, that is the latest offered and opened: the
+ * second ledger's figures, not the first's. */
+static void
+test_two_ledgers_own_backup (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(LedgerStore) recovered = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  g_autofree char *second = NULL;
+  AdwMessageDialog *dialog;
+
+  second = make_two_ledgers (fixture, TRUE);
+  g_free (fixture->path);
+  fixture->path = g_steal_pointer (&second);
+  dialog = open_and_expect_dialog (fixture, _("The Ledger Is Damaged"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "backup"));
+  adw_message_dialog_response (dialog, "backup");
+  ledger_test_ui_wait (200);
+  g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_WINDOW));
+
+  /* The copy that was opened, beside the damaged ledger, holds 7.7. */
+  backups = find_recovered (fixture->dir);
+  g_assert_cmpuint (backups->len, ==, 1);
+  recovered = ledger_store_open (g_ptr_array_index (backups, 0), NULL);
+  g_assert_nonnull (recovered);
+  value = ledger_store_get_value (recovered, test_indicator_id (recovered, "changzhi-2026", "gdp-growth"),
+                                  "2026-Q1");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 7.7);
 }
 
 /* A ledger opened in the window is backed up once a day, in a worker
@@ -209,6 +309,10 @@ main (int   argc,
 
   g_test_add ("/recovery/not-a-ledger", Fixture, NULL, fixture_set_up, test_not_a_ledger, fixture_tear_down);
   g_test_add ("/recovery/damaged-with-backup", Fixture, NULL, fixture_set_up, test_damaged_with_backup,
+              fixture_tear_down);
+  g_test_add ("/recovery/two-ledgers-no-backup", Fixture, NULL, fixture_set_up, test_two_ledgers_no_backup,
+              fixture_tear_down);
+  g_test_add ("/recovery/two-ledgers-own-backup", Fixture, NULL, fixture_set_up, test_two_ledgers_own_backup,
               fixture_tear_down);
   g_test_add ("/recovery/daily-backup", Fixture, NULL, fixture_set_up, test_daily_backup, fixture_tear_down);
   g_test_add ("/recovery/too-new", Fixture, NULL, fixture_set_up, test_too_new, fixture_tear_down);
