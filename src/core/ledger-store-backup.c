@@ -561,7 +561,7 @@ ledger_store_restore_from (LedgerStore  *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Opened first: the safety copy may replace @path itself. */
+  /* Checked first: a backup that is refused costs no safety copy. */
   if ((backup = open_backup (path, error)) == NULL)
     return FALSE;
   ok = (before = ledger_store_backup_named (self, "before-restore", error)) != NULL &&
