@@ -501,17 +501,40 @@ ledger_store_set_value (LedgerStore  *self,
 }
 
 /* How an import writes: with one origin for all values or one each, the
- * values each is expected to replace, a cancellable and a count for
- * progress. */
+ * values each is expected to replace and those expected to stay, a
+ * cancellable and a count for progress. */
 typedef struct
 {
   const char   *origin;
   GPtrArray    *origins;
   GPtrArray    *expected;
+  GPtrArray    *unchanged;
   GCancellable *cancellable;
   guint        *n_written;
   guint        *changed;
 } ImportOptions;
+
+/* Whether the cell of @value holds @expected (%NULL: nothing); if not, the
+ * error says so and *@changed is @index. */
+static gboolean
+check_cell (LedgerStore          *self,
+            LedgerValue          *value,
+            LedgerValue          *expected,
+            guint                 index,
+            const ImportOptions  *options,
+            GError              **error)
+{
+  g_autoptr(LedgerValue) now = ledger_store_get_value (self, ledger_value_get_indicator_id (value),
+                                                       ledger_value_get_period (value));
+
+  if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
+    return TRUE;
+  if (options->changed != NULL)
+    *options->changed = index;
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
+               _("The ledger’s value for %s has changed meanwhile"), ledger_value_get_period (value));
+  return FALSE;
+}
 
 /* The cells of values @from to @from + @n still hold what the caller read
  * before: checked inside the transaction, so nothing can slip in between. */
@@ -525,18 +548,26 @@ check_unchanged (LedgerStore          *self,
 {
   for (guint i = from; options->expected != NULL && i < from + n; i++)
     {
-      LedgerValue *value = g_ptr_array_index (values, i);
-      LedgerValue *expected = g_ptr_array_index (options->expected, i);
-      g_autoptr(LedgerValue) now = ledger_store_get_value (self, ledger_value_get_indicator_id (value),
-                                                           ledger_value_get_period (value));
+      if (!check_cell (self, g_ptr_array_index (values, i), g_ptr_array_index (options->expected, i),
+                       i, options, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
-      if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
-        continue;
-      if (options->changed != NULL)
-        *options->changed = i;
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
-                   _("The ledger’s value for %s has changed meanwhile"), ledger_value_get_period (value));
-      return FALSE;
+/* The values the caller found in the ledger already are still there. */
+static gboolean
+check_still_held (LedgerStore          *self,
+                  GPtrArray            *values,
+                  const ImportOptions  *options,
+                  GError              **error)
+{
+  for (guint i = 0; options->unchanged != NULL && i < options->unchanged->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (options->unchanged, i);
+
+      if (!check_cell (self, value, value, values->len + i, options, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -550,6 +581,11 @@ import_values (LedgerStore          *self,
 {
   if (!store_begin (self, error))
     return FALSE;
+  if (!check_still_held (self, values, options, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
   for (guint i = 0; i < values->len; i += STORE_BATCH)
     {
       guint n = MIN (STORE_BATCH, values->len - i);
@@ -612,6 +648,35 @@ ledger_store_import_values_cancellable (LedgerStore   *self,
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
+
+  return import_values (self, values, &options, error);
+}
+
+/**
+ * ledger_store_import_values_expecting:
+ * @expect: what the ledger must hold: the values each of @values replaces,
+ *   the values it must hold as they are; and which did not, on error
+ *
+ * Like ledger_store_import_values_cancellable(), and checks, inside the
+ * import's transaction, that every cell holds what @expect says: else it
+ * writes nothing and fails with %LEDGER_STORE_ERROR_CHANGED, so that an
+ * import reports exactly what it wrote however many write the ledger.
+ */
+gboolean
+ledger_store_import_values_expecting (LedgerStore        *self,
+                                      GPtrArray          *values,
+                                      const char         *origin,
+                                      LedgerStoreExpect  *expect,
+                                      GCancellable       *cancellable,
+                                      guint              *n_written,
+                                      GError            **error)
+{
+  ImportOptions options = { .origin = origin, .expected = expect->expected, .unchanged = expect->unchanged,
+                            .cancellable = cancellable, .n_written = n_written, .changed = &expect->changed };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (expect->expected == NULL || expect->expected->len == values->len, FALSE);
 
   return import_values (self, values, &options, error);
 }
