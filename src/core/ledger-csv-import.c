@@ -33,6 +33,7 @@ struct _LedgerCsvImport
   GListStore   *rows;       /* LedgerImportRow: all but the unchanged, and
                              * only the first refused ones */
   GPtrArray    *unchanged;  /* LedgerImportRow: the unchanged */
+  gint64        mark;       /* the ledger's change mark when read */
   guint         counts[LEDGER_IMPORT_N_ACTIONS];
 
   /* Progress, read from other threads: rows read or values written of
@@ -447,7 +448,10 @@ sort_row (Reader          *reader,
     action = LEDGER_IMPORT_UNCHANGED;
   else
     action = LEDGER_IMPORT_CHANGE;
-  return ledger_import_row_new (record->line, action, indicator, value, old);
+  /* An unchanged row is kept to check that the ledger still holds its
+   * value when the import is written: the value is the ledger's own. */
+  return ledger_import_row_new (record->line, action, indicator, value,
+                                action == LEDGER_IMPORT_UNCHANGED ? NULL : old);
 }
 
 static void
@@ -498,6 +502,7 @@ reset (LedgerCsvImport *self)
   g_list_store_remove_all (self->rows);
   g_ptr_array_set_size (self->unchanged, 0);
   memset (self->counts, 0, sizeof self->counts);
+  self->mark = 0;
   self->encoding = NULL;
   g_atomic_int_set (&self->n_done, 0);
   g_atomic_int_set (&self->n_total, 0);
@@ -584,6 +589,7 @@ ledger_csv_import_read (LedgerCsvImport  *self,
 
   if (!ledger_store_begin_read (store, error))
     return FALSE;
+  self->mark = ledger_store_get_change_mark (store);
   ok = reader_init (&reader, store, error) &&
        map_header (&reader, g_ptr_array_index (records, 0), error) &&
        sort_rows (self, &reader, records, cancellable, error);
@@ -627,6 +633,7 @@ writes_new (LedgerCsvImport *self)
   writes->values = g_ptr_array_new ();
   writes->expect.expected = g_ptr_array_new ();
   writes->expect.unchanged = g_ptr_array_new ();
+  writes->expect.mark = self->mark;
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(LedgerImportRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
