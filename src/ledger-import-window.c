@@ -392,15 +392,17 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(LedgerImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ledger_csv_read_file_finish (G_FILE (source), result, &error);
 
-  self->bytes = ledger_csv_read_file_finish (G_FILE (source), result, &error);
   if (is_closed (self))
     return;
-  if (self->bytes == NULL)
+  if (bytes == NULL)
     {
       show_failed (self, error->message);
       return;
     }
+  /* Kept to read again if the ledger changes before Import. */
+  self->bytes = g_steal_pointer (&bytes);
   read_bytes (self);
 }
 
