@@ -127,11 +127,15 @@ export_csv (LedgerStore  *store,
   return write_csv (store, options, out, text);
 }
 
+/* The first refused rows, and how many more there are. */
 static void
-print_refused (LedgerCsvImport *import)
+print_refused (LedgerCsvImport *import,
+               const char      *in)
 {
   GListModel *rows = ledger_csv_import_get_rows (import);
+  guint unlisted = ledger_csv_import_count_unlisted (import);
 
+  g_printerr ("target-ledger: %s:\n", in);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(LedgerImportRow) row = g_list_model_get_item (rows, i);
@@ -140,6 +144,9 @@ print_refused (LedgerCsvImport *import)
         g_printerr (_("Line %u: %s\n"), ledger_import_row_get_line (row),
                     ledger_import_row_get_reason (row));
     }
+  if (unlisted > 0)
+    g_printerr (ngettext ("… and %u more line refused\n", "… and %u more lines refused\n", unlisted),
+                unlisted);
 }
 
 /* All rows or none: a file with any refused row imports nothing, and
@@ -158,31 +165,34 @@ export_xlsx (LedgerStore *store,
   return 0;
 }
 
+/* The file is read whole, but never more than a CSV file of values can
+ * be; if another program writes the ledger between reading and writing,
+ * the file is read again, so that the counts printed are what was
+ * written. */
 static int
 import_csv (LedgerStore *store,
             const char  *in)
 {
   g_autofree char *name = g_path_get_basename (in);
   g_autoptr(LedgerCsvImport) import = ledger_csv_import_new (name);
+  g_autoptr(GFile) file = g_file_new_for_path (in);
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data = NULL;
+  gsize length = 0;
   guint added, changed;
 
-  if (!g_file_get_contents (in, &data, &length, &error))
-    return fail (error);
-  if (ledger_csv_import_read (import, store, data, length, NULL, &error) &&
-      ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED) > 0)
-    {
-      g_printerr ("target-ledger: %s:\n", in);
-      print_refused (import);
-    }
-  else if (error == NULL)
-    ledger_csv_import_apply (import, store, NULL, &error);
+  if ((bytes = ledger_csv_read_file (file, LEDGER_CSV_MAX_FILE_SIZE, NULL, &error)) != NULL)
+    data = g_bytes_get_data (bytes, &length);
+  if (data != NULL && ledger_csv_import_read (import, store, data, length, NULL, &error) &&
+      ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED) == 0)
+    ledger_csv_import_apply_or_reread (import, store, data, length, &error);
 
   if (error != NULL || ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED) > 0)
     {
-      if (error != NULL)
+      if (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED) > 0)
+        print_refused (import, in);
+      else if (error != NULL)
         g_printerr ("target-ledger: %s: %s\n", in, error->message);
       g_printerr ("target-ledger: %s\n", _("Nothing was imported"));
       return 1;
@@ -250,7 +260,7 @@ static int
 import_plan (LedgerStore *store,
              const char  *in)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (in);
+  g_autoptr(GFile) file = g_file_new_for_path (in);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = ledger_plan_file_load (file, &error);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-csv.h"
 #include "ledger-import-window.h"
 #include "ledger-window.h"
 
@@ -26,6 +27,7 @@ struct _LedgerImportWindow
 
   LedgerContext      *context;
   GFile              *file;
+  GBytes             *bytes;
   LedgerCsvImport    *import;
   GCancellable       *cancellable;
   GtkCustomFilter    *filter;
@@ -43,6 +45,7 @@ struct _LedgerImportWindow
   GtkToggleButton    *change_toggle;
   GtkToggleButton    *refused_toggle;
   GtkLabel           *summary_label;
+  GtkLabel           *changed_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -168,6 +171,7 @@ set_up_list (LedgerImportWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_clear_object (&self->filter);
   self->filter = gtk_custom_filter_new (row_is_shown, self, NULL);
   filtered = gtk_filter_list_model_new (g_object_ref (ledger_csv_import_get_rows (self->import)),
                                         g_object_ref (GTK_FILTER (self->filter)));
@@ -235,6 +239,19 @@ label_toggle (GtkToggleButton *toggle,
   gtk_widget_set_sensitive (GTK_WIDGET (toggle), count > 0);
 }
 
+/* The refused rows beyond those listed, "… and 999900 more lines refused",
+ * or "" */
+static char *
+unlisted_text (LedgerImportWindow *self)
+{
+  guint unlisted = ledger_csv_import_count_unlisted (self->import);
+
+  if (unlisted == 0)
+    return g_strdup ("");
+  return g_strdup_printf (ngettext ("… and %u more line refused\n", "… and %u more lines refused\n",
+                                    unlisted), unlisted);
+}
+
 static char *
 summary_text (LedgerImportWindow *self)
 {
@@ -245,10 +262,11 @@ summary_text (LedgerImportWindow *self)
   /* TRANSLATORS: "UTF-8 · 12 values are already in the ledger" */
   g_autofree char *text = g_strdup_printf (_("%s · %s"), ledger_csv_import_get_encoding (self->import),
                                            counted);
+  g_autofree char *unlisted = unlisted_text (self);
 
   if (ledger_csv_import_count (self->import, LEDGER_IMPORT_REFUSED) == 0)
     return g_steal_pointer (&text);
-  return g_strdup_printf ("%s\n%s", text,
+  return g_strdup_printf ("%s\n%s%s", text, unlisted,
                           _("Refused rows are left out: correct them in the file and import it again."));
 }
 
@@ -279,6 +297,26 @@ show_preview (LedgerImportWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "preview");
 }
 
+static void read_bytes (LedgerImportWindow *self);
+
+/* The ledger changed since the preview (another window, another import):
+ * nothing was written; the file is read again against the ledger as it
+ * is now, and the new preview says why. */
+static void
+read_again (LedgerImportWindow *self,
+            const char         *message)
+{
+  g_autofree char *notice = g_strdup_printf ("%s\n%s", message,
+                                             _("The file was read again: check the values and import again."));
+
+  gtk_label_set_text (self->changed_label, notice);
+  gtk_widget_set_visible (GTK_WIDGET (self->changed_label), TRUE);
+  /* The worker changes the rows: nothing may watch them meanwhile. */
+  gtk_list_view_set_model (self->list_view, NULL);
+  show_working (self, _("Reading the File…"));
+  read_bytes (self);
+}
+
 static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
@@ -295,7 +333,11 @@ applied_cb (GObject      *source,
   g_application_release (g_application_get_default ());
   if (!ledger_csv_import_apply_finish (self->import, result, &error))
     {
-      if (!is_closed (self))
+      if (is_closed (self))
+        return;
+      if (g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
+        read_again (self, error->message);
+      else
         show_failed (self, error->message);
       return;
     }
@@ -337,13 +379,20 @@ read_cb (GObject      *source,
 }
 
 static void
+read_bytes (LedgerImportWindow *self)
+{
+  ledger_csv_import_read_async (self->import, ledger_context_get_store (self->context), self->bytes,
+                                self->cancellable, read_cb, g_object_ref (self));
+}
+
+static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(LedgerImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  g_autoptr(GBytes) bytes = ledger_csv_read_file_finish (G_FILE (source), result, &error);
 
   if (is_closed (self))
     return;
@@ -352,8 +401,9 @@ loaded_cb (GObject      *source,
       show_failed (self, error->message);
       return;
     }
-  ledger_csv_import_read_async (self->import, ledger_context_get_store (self->context), bytes,
-                                self->cancellable, read_cb, g_object_ref (self));
+  /* Kept to read again if the ledger changes before Import. */
+  self->bytes = g_steal_pointer (&bytes);
+  read_bytes (self);
 }
 
 static void
@@ -364,7 +414,9 @@ start (LedgerImportWindow *self)
   adw_window_title_set_subtitle (self->window_title, name);
   self->import = ledger_csv_import_new (name);
   show_working (self, _("Reading the File…"));
-  g_file_load_bytes_async (self->file, self->cancellable, loaded_cb, g_object_ref (self));
+  /* Never more than a CSV file can be: /dev/zero or a pipe chosen by
+   * mistake is said at once. */
+  ledger_csv_read_file_async (self->file, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
 /* ---- callbacks and class ----------------------------------------------- */
@@ -412,6 +464,7 @@ ledger_import_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->import);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ledger_import_window_parent_class)->dispose (object);
@@ -451,6 +504,7 @@ ledger_import_window_class_init (LedgerImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, change_toggle);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, refused_toggle);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, empty_page);

@@ -307,5 +307,77 @@ check "each ledger its own backups folder" test -d backups/l.db -a -d backups/ot
 check "the ledger's backups are not the other's" test "$(ls backups/l.db | wc -l)" = 1
 cd "$work"
 
+# 13. CSV files as they come: text that Excel or WPS would run as a formula
+# is written with a "'" and reads back as it was; UTF-16 and tabs are read;
+# mixed encodings, unknown columns, a device, a pipe or a huge file are
+# refused at once; a file of many bad rows is told in a hundred lines.
+printf '%s\n' 'code,period,value,note,source' 'new-urban-jobs,2026-03,1.1,=1+1,@SUM(A1)' \
+  "new-urban-jobs,2026-04,1.4,''=really,-x" > "$work/=evil.csv"
+check "notes like formulas are imported" "$bin" --db "$work/formula.sqlite3" --import-csv "$work/=evil.csv"
+"$bin" --db "$work/formula.sqlite3" --export-csv "$work/formula.csv"
+check "a note like a formula is exported with a quote" grep -q ",1.1,[0-9.]*,[0-9.]*,[a-z_]*,市人社局,'=1+1,'@SUM(A1)\$" "$work/formula.csv"
+check "a note that really starts with '= keeps its quote" grep -q ",''=really,'-x\$" "$work/formula.csv"
+"$bin" --db "$work/formula.sqlite3" --export-changes "$work/formula-changes.csv"
+check "the change log's file name is not a formula" grep -q ",'=evil.csv\$" "$work/formula-changes.csv"
+check "no text cell of the change log starts a formula" bash -c "! grep -q '\(^\|,\)[=+@-]' '$work/formula-changes.csv'"
+"$bin" --db "$work/formula-2.sqlite3" --import-csv "$work/formula.csv" > /dev/null
+"$bin" --db "$work/formula-2.sqlite3" --export-csv "$work/formula-2.csv"
+check "and such notes round trip exactly" cmp -s "$work/formula.csv" "$work/formula-2.csv"
+
+{ printf '\xFF\xFE'; printf 'code\tperiod\tvalue\tnote\nnew-urban-jobs\t2026-05\t1.8\t多增, 含灵活就业\n' \
+  | iconv -f UTF-8 -t UTF-16LE; } > "$work/unicode.txt"
+check "a UTF-16 file of tabs (Excel's Unicode text) is imported" "$bin" --db "$work/csv.sqlite3" --import-csv "$work/unicode.txt"
+"$bin" --db "$work/csv.sqlite3" --export-csv - > "$work/unicode.csv"
+check "with its note whole" grep -q ',2026-05,1.8,.*,"多增, 含灵活就业",$' "$work/unicode.csv"
+
+refused_csv () {  # refused_csv NAME PATTERN FILE: fails within 10 s, says PATTERN, imports nothing
+  local name=$1 pattern=$2 file=$3 status
+  "$bin" --db "$work/csv.sqlite3" --export-csv "$work/csv-before.csv"
+  if timeout 10 "$bin" --db "$work/csv.sqlite3" --import-csv "$file" > /dev/null 2> "$work/csv.err"
+  then status=0; else status=$?; fi
+  check "$name is refused at once" test "$status" = 1
+  check "$name: the message says why" grep -q "$pattern" "$work/csv.err"
+  "$bin" --db "$work/csv.sqlite3" --export-csv "$work/csv-after.csv"
+  check "$name: nothing is imported" cmp -s "$work/csv-before.csv" "$work/csv-after.csv"
+}
+{ printf 'code,period,value,note\nnew-urban-jobs,2026-06,2.1,上半年\n'
+  printf 'new-urban-jobs,2026-07,2.4,七月\n' | iconv -f UTF-8 -t GB18030
+  printf 'new-urban-jobs,2026-08,2.7,八月\n'; } > "$work/mixed.csv"
+refused_csv "a UTF-8 file with a GB18030 line" 'Line 3 is not UTF-8' "$work/mixed.csv"
+printf 'code,period,value,notes\nnew-urban-jobs,2026-06,2.1,上半年\n' > "$work/notes.csv"
+refused_csv "an unknown column" 'no column “notes”; the columns are plan, area' "$work/notes.csv"
+refused_csv "/dev/zero" 'not a regular file' /dev/zero
+mkfifo "$work/fifo.csv"
+refused_csv "a pipe" 'not a regular file' "$work/fifo.csv"
+truncate -s 600M "$work/huge.csv"
+refused_csv "a file of 600 MiB" 'larger than 512' "$work/huge.csv"
+rm -f "$work/huge.csv"
+python3 -c 'import sys; print("code,period,value"); [print(f"no-such-{i},2026-05,1") for i in range(10000)]' \
+  > "$work/many-bad.csv"
+refused_csv "a file of 10 000 bad rows" "… and 9900 more lines refused" "$work/many-bad.csv"
+check "in a hundred lines and a sum" test "$(wc -l < "$work/csv.err")" -le 103
+
+# 14. A ledger another program holds longer than the wait is "in use", and
+# nothing is imported.
+python3 - "$work/csv.sqlite3" > "$work/lock.out" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(8)
+db.execute("ROLLBACK")
+PY
+locker=$!
+for _ in $(seq 50); do grep -q locked "$work/lock.out" && break; sleep 0.1; done
+printf 'code,period,value\nnew-urban-jobs,2026-09,3.1\n' > "$work/while-locked.csv"
+if "$bin" --db "$work/csv.sqlite3" --import-csv "$work/while-locked.csv" > /dev/null 2> "$work/locked.err"
+then status=0; else status=$?; fi
+check "an import into a ledger in use fails" test "$status" = 1
+check "saying it is in use" grep -q 'in use by another program' "$work/locked.err"
+check "and that nothing was imported" grep -q 'Nothing was imported' "$work/locked.err"
+wait "$locker"
+"$bin" --db "$work/csv.sqlite3" --export-csv - > "$work/after-lock.csv"
+check "no value of it is in the ledger" bash -c "! grep -q ',2026-09,3.1,' '$work/after-lock.csv'"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -27,6 +27,10 @@ const char *ledger_csv_column_names[N_COLUMNS] = {
   "target", "period", "value", "pace", "progress", "status", "responsible_unit", "note", "source",
 };
 
+/* The columns written as numbers; every other is text, protected from
+ * being run as a formula (ledger_csv_unprotect()). */
+static const guint64 number_columns = 1 << COL_TARGET | 1 << COL_VALUE | 1 << COL_PACE | 1 << COL_PROGRESS;
+
 static char *
 format_fraction (double fraction)
 {
@@ -83,7 +87,7 @@ export_row (GString                *out,
   fields[COL_RESPONSIBLE_UNIT] = ledger_indicator_get_responsible_unit (indicator);
   fields[COL_NOTE] = value != NULL ? ledger_value_get_note (value) : "";
   fields[COL_SOURCE] = value != NULL ? ledger_value_get_source (value) : "";
-  ledger_csv_append_row (out, fields, N_COLUMNS);
+  ledger_csv_append_row_with_numbers (out, fields, N_COLUMNS, number_columns);
 }
 
 typedef struct

@@ -30,7 +30,10 @@ struct _LedgerCsvImport
 
   char         *origin;
   const char   *encoding;
-  GListStore   *rows;       /* LedgerImportRow: all but the unchanged */
+  GListStore   *rows;       /* LedgerImportRow: all but the unchanged, and
+                             * only the first refused ones */
+  GPtrArray    *unchanged;  /* LedgerImportRow: the unchanged */
+  gint64        mark;       /* the ledger's change mark when read */
   guint         counts[LEDGER_IMPORT_N_ACTIONS];
 
   /* Progress, read from other threads: rows read or values written of
@@ -40,6 +43,10 @@ struct _LedgerCsvImport
 };
 
 G_DEFINE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, G_TYPE_OBJECT)
+
+/* How many times an import reads the file again when the ledger changed
+ * between reading and writing. */
+#define MAX_TRIES 8
 
 /* An indicator as import looks it up, with the plan it belongs to. */
 typedef struct
@@ -182,7 +189,38 @@ field (Reader          *reader,
 
   if (index < 0 || index >= (int) g_strv_length (record->fields))
     return "";
-  return record->fields[index];
+  return ledger_csv_unprotect (record->fields[index]);
+}
+
+/* A column the import does not know is refused, not left out: "notes" for
+ * "note" would otherwise lose every note without a word. Columns without a
+ * name, as a sheet's empty columns are saved, are left out. */
+static gboolean
+find_column (Reader      *reader,
+             const char  *name,
+             int          index,
+             guint        line,
+             GError     **error)
+{
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      g_string_append_printf (known, c > 0 ? ", %s" : "%s", ledger_csv_column_names[c]);
+      if (!g_str_equal (name, ledger_csv_column_names[c]))
+        continue;
+      if (reader->columns[c] >= 0)
+        {
+          g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                       _("Line %u: the column “%s” is there twice"), line, name);
+          return FALSE;
+        }
+      reader->columns[c] = index;
+      return TRUE;
+    }
+  g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+               _("Line %u: there is no column “%s”; the columns are %s"), line, name, known->str);
+  return FALSE;
 }
 
 static gboolean
@@ -196,9 +234,8 @@ map_header (Reader           *reader,
     {
       g_autofree char *name = g_ascii_strdown (g_strstrip (header->fields[i]), -1);
 
-      for (int c = 0; c < N_COLUMNS; c++)
-        if (g_str_equal (name, ledger_csv_column_names[c]) && reader->columns[c] < 0)
-          reader->columns[c] = i;
+      if (name[0] != '\0' && !find_column (reader, name, i, header->line, error))
+        return FALSE;
     }
   if ((reader->columns[COL_CODE] < 0 && reader->columns[COL_INDICATOR] < 0) ||
       reader->columns[COL_PERIOD] < 0 || reader->columns[COL_VALUE] < 0)
@@ -411,7 +448,10 @@ sort_row (Reader          *reader,
     action = LEDGER_IMPORT_UNCHANGED;
   else
     action = LEDGER_IMPORT_CHANGE;
-  return ledger_import_row_new (record->line, action, indicator, value, old);
+  /* An unchanged row is kept to check that the ledger still holds its
+   * value when the import is written: the value is the ledger's own. */
+  return ledger_import_row_new (record->line, action, indicator, value,
+                                action == LEDGER_IMPORT_UNCHANGED ? NULL : old);
 }
 
 static void
@@ -421,7 +461,9 @@ add_row (LedgerCsvImport *self,
   LedgerImportAction action = ledger_import_row_get_action (row);
 
   self->counts[action]++;
-  if (action != LEDGER_IMPORT_UNCHANGED)
+  if (action == LEDGER_IMPORT_UNCHANGED)
+    g_ptr_array_add (self->unchanged, g_object_ref (row));
+  else if (action != LEDGER_IMPORT_REFUSED || self->counts[action] <= LEDGER_CSV_IMPORT_REFUSED_LISTED)
     g_list_store_append (self->rows, row);
 }
 
@@ -458,7 +500,9 @@ static void
 reset (LedgerCsvImport *self)
 {
   g_list_store_remove_all (self->rows);
+  g_ptr_array_set_size (self->unchanged, 0);
   memset (self->counts, 0, sizeof self->counts);
+  self->mark = 0;
   self->encoding = NULL;
   g_atomic_int_set (&self->n_done, 0);
   g_atomic_int_set (&self->n_total, 0);
@@ -471,6 +515,7 @@ ledger_csv_import_finalize (GObject *object)
 
   g_free (self->origin);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->unchanged, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ledger_csv_import_parent_class)->finalize (object);
 }
@@ -485,6 +530,7 @@ static void
 ledger_csv_import_init (LedgerCsvImport *self)
 {
   self->rows = g_list_store_new (LEDGER_TYPE_IMPORT_ROW);
+  self->unchanged = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -502,7 +548,8 @@ ledger_csv_import_new (const char *origin)
 
 /**
  * ledger_csv_import_read:
- * @data: the file's contents: UTF-8 (with or without BOM) or GB18030
+ * @data: the file's contents: UTF-8 (with or without BOM), UTF-16 with a
+ *   BOM or GB18030, separated by commas or tabs
  *
  * Reads the file and sorts its rows against the ledger, writing nothing. A
  * row that cannot be imported is listed as refused, with its reason; only
@@ -526,6 +573,11 @@ ledger_csv_import_read (LedgerCsvImport  *self,
   g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
 
   reset (self);
+  if (length > LEDGER_CSV_MAX_FILE_SIZE)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_FILE, _("The file is too large"));
+      return FALSE;
+    }
   if ((text = ledger_csv_decode (data, length, &self->encoding, error)) == NULL ||
       (records = ledger_csv_parse (text, error)) == NULL)
     return FALSE;
@@ -537,6 +589,7 @@ ledger_csv_import_read (LedgerCsvImport  *self,
 
   if (!ledger_store_begin_read (store, error))
     return FALSE;
+  self->mark = ledger_store_get_change_mark (store);
   ok = reader_init (&reader, store, error) &&
        map_header (&reader, g_ptr_array_index (records, 0), error) &&
        sort_rows (self, &reader, records, cancellable, error);
@@ -545,35 +598,109 @@ ledger_csv_import_read (LedgerCsvImport  *self,
   return ok;
 }
 
-/* The values of the rows to add and to change, read where the rows are
- * shown: the window's views read the list of rows at the same time. */
-static GPtrArray *
-values_to_write (LedgerCsvImport *self)
+/* What apply writes: the values of the rows to add and to change, with
+ * the ledger's values they replace, and the values found unchanged, which
+ * must still be there; the rows of all of them, in that order, to say
+ * which changed meanwhile. */
+typedef struct
 {
-  GPtrArray *values = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray         *rows;
+  GPtrArray         *values;
+  LedgerStoreExpect  expect;
+} Writes;
+
+static void
+writes_free (Writes *writes)
+{
+  g_ptr_array_unref (writes->rows);
+  g_ptr_array_unref (writes->values);
+  g_ptr_array_unref (writes->expect.expected);
+  g_ptr_array_unref (writes->expect.unchanged);
+  g_free (writes);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Writes, writes_free)
+
+/* Read where the rows are shown: the window's views read the list of
+ * rows at the same time. */
+static Writes *
+writes_new (LedgerCsvImport *self)
+{
+  Writes *writes = g_new0 (Writes, 1);
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
+  writes->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  writes->values = g_ptr_array_new ();
+  writes->expect.expected = g_ptr_array_new ();
+  writes->expect.unchanged = g_ptr_array_new ();
+  writes->expect.mark = self->mark;
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(LedgerImportRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
 
-      if (ledger_import_row_get_value (row) != NULL)
-        g_ptr_array_add (values, g_object_ref (ledger_import_row_get_value (row)));
+      if (ledger_import_row_get_value (row) == NULL)
+        continue;
+      g_ptr_array_add (writes->values, ledger_import_row_get_value (row));
+      g_ptr_array_add (writes->expect.expected, ledger_import_row_get_old (row));
+      g_ptr_array_add (writes->rows, g_steal_pointer (&row));
     }
-  return values;
+  for (guint i = 0; i < self->unchanged->len; i++)
+    {
+      LedgerImportRow *row = g_ptr_array_index (self->unchanged, i);
+
+      g_ptr_array_add (writes->expect.unchanged, ledger_import_row_get_value (row));
+      g_ptr_array_add (writes->rows, g_object_ref (row));
+    }
+  return writes;
 }
 
 static gboolean
 write_values (LedgerCsvImport  *self,
               LedgerStore      *store,
-              GPtrArray        *values,
+              Writes           *writes,
               GCancellable     *cancellable,
               GError          **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  LedgerImportRow *row;
+
   g_atomic_int_set (&self->n_done, 0);
-  g_atomic_int_set (&self->n_total, values->len);
-  return ledger_store_import_values_cancellable (store, values, self->origin, cancellable,
-                                                 (guint *) &self->n_done, error);
+  g_atomic_int_set (&self->n_total, writes->values->len);
+  if (ledger_store_import_values_expecting (store, writes->values, self->origin, &writes->expect, cancellable,
+                                            (guint *) &self->n_done, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* The preview holds for the ledger as it was read: a cell changed since
+   * (another window, another import) is said, and nothing written. */
+  row = g_ptr_array_index (writes->rows, writes->expect.changed);
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
+               _("The ledger’s value of %s for %s has changed since the file was read; "
+                 "nothing was imported"),
+               ledger_import_row_get_subject (row), ledger_import_row_get_period (row));
+  return FALSE;
+}
+
+/* The first refused row, as the error of an import of all rows or none. */
+static gboolean
+set_refused_error (LedgerCsvImport  *self,
+                   GError          **error)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(LedgerImportRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (ledger_import_row_get_action (row) == LEDGER_IMPORT_REFUSED)
+        {
+          g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("Line %u: %s"),
+                       ledger_import_row_get_line (row), ledger_import_row_get_reason (row));
+          return FALSE;
+        }
+    }
+  g_return_val_if_reached (FALSE);
 }
 
 /**
@@ -581,6 +708,9 @@ write_values (LedgerCsvImport  *self,
  *
  * Writes the values to add and to change, as read, in one transaction:
  * all of them, or on an error or a cancel none. Refused rows are left out.
+ * If the ledger no longer holds what was read — a value to change or
+ * found unchanged, a cell to add to — nothing is written, and the error
+ * is %LEDGER_STORE_ERROR_CHANGED: read the file again.
  */
 gboolean
 ledger_csv_import_apply (LedgerCsvImport  *self,
@@ -588,13 +718,49 @@ ledger_csv_import_apply (LedgerCsvImport  *self,
                          GCancellable     *cancellable,
                          GError          **error)
 {
-  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(Writes) writes = NULL;
 
   g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
   g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
 
-  values = values_to_write (self);
-  return write_values (self, store, values, cancellable, error);
+  writes = writes_new (self);
+  return write_values (self, store, writes, cancellable, error);
+}
+
+/**
+ * ledger_csv_import_apply_or_reread:
+ * @data: the file's contents, as read before
+ *
+ * Applies what was read, and if the ledger changed since, reads @data
+ * again and applies that, a few times: what the counts then say is what
+ * was written, however many write the ledger at once. A row refused on
+ * reading again fails with %LEDGER_CSV_ERROR_SYNTAX and writes nothing.
+ */
+gboolean
+ledger_csv_import_apply_or_reread (LedgerCsvImport  *self,
+                                   LedgerStore      *store,
+                                   const char       *data,
+                                   gsize             length,
+                                   GError          **error)
+{
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
+
+  for (guint tries = 1; ; tries++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (ledger_csv_import_apply (self, store, NULL, &local_error))
+        return TRUE;
+      if (tries == MAX_TRIES || !g_error_matches (local_error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!ledger_csv_import_read (self, store, data, length, NULL, error))
+        return FALSE;
+      if (self->counts[LEDGER_IMPORT_REFUSED] > 0)
+        return set_refused_error (self, error);
+    }
 }
 
 /* A read takes the file's contents; a write, the values to write. */
@@ -602,7 +768,7 @@ typedef struct
 {
   LedgerCsvImport *import;
   GBytes          *data;
-  GPtrArray       *values;
+  Writes          *writes;
 } Job;
 
 static void
@@ -610,20 +776,20 @@ job_free (Job *job)
 {
   g_object_unref (job->import);
   g_clear_pointer (&job->data, g_bytes_unref);
-  g_clear_pointer (&job->values, g_ptr_array_unref);
+  g_clear_pointer (&job->writes, writes_free);
   g_free (job);
 }
 
 static Job *
 job_new (LedgerCsvImport *import,
          GBytes          *data,
-         GPtrArray       *values)
+         Writes          *writes)
 {
   Job *job = g_new0 (Job, 1);
 
   job->import = g_object_ref (import);
   job->data = data != NULL ? g_bytes_ref (data) : NULL;
-  job->values = values;
+  job->writes = writes;
   return job;
 }
 
@@ -649,7 +815,7 @@ apply_job (LedgerStore   *store,
 {
   Job *job = data;
 
-  return write_values (job->import, store, job->values, cancellable, error);
+  return write_values (job->import, store, job->writes, cancellable, error);
 }
 
 /**
@@ -696,7 +862,7 @@ ledger_csv_import_apply_async (LedgerCsvImport     *self,
 {
   g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
 
-  ledger_worker_run_async (store, apply_job, job_new (self, NULL, values_to_write (self)),
+  ledger_worker_run_async (store, apply_job, job_new (self, NULL, writes_new (self)),
                            (GDestroyNotify) job_free,
                            cancellable, callback, user_data);
 }
@@ -723,7 +889,8 @@ ledger_csv_import_get_fraction (LedgerCsvImport *self)
   return total > 0 ? (double) g_atomic_int_get (&self->n_done) / total : 0.0;
 }
 
-/* Returns: (nullable): "UTF-8" or "GB18030", once read */
+/* Returns: (nullable): "UTF-8", "GB18030", "UTF-16LE" or "UTF-16BE", once
+ * read */
 const char *
 ledger_csv_import_get_encoding (LedgerCsvImport *self)
 {
@@ -740,8 +907,20 @@ ledger_csv_import_count (LedgerCsvImport    *self,
   return self->counts[action];
 }
 
-/* Returns: (transfer none): the rows to add, to change and refused, in
- * the file's order (the unchanged ones are only counted). A read in a
+/* Returns: how many refused rows are counted but not listed, beyond the
+ * first %LEDGER_CSV_IMPORT_REFUSED_LISTED */
+guint
+ledger_csv_import_count_unlisted (LedgerCsvImport *self)
+{
+  guint refused;
+
+  g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), 0);
+  refused = self->counts[LEDGER_IMPORT_REFUSED];
+  return refused > LEDGER_CSV_IMPORT_REFUSED_LISTED ? refused - LEDGER_CSV_IMPORT_REFUSED_LISTED : 0;
+}
+
+/* Returns: (transfer none): the rows to add, to change and the first
+ * refused, in the file's order (the unchanged ones are only counted). A read in a
  * worker thread fills it: watch it only once the read has finished. */
 GListModel *
 ledger_csv_import_get_rows (LedgerCsvImport *self)
@@ -750,25 +929,12 @@ ledger_csv_import_get_rows (LedgerCsvImport *self)
   return G_LIST_MODEL (self->rows);
 }
 
-static LedgerImportRow *
-first_refused (LedgerCsvImport *self)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
-    {
-      g_autoptr(LedgerImportRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-
-      if (ledger_import_row_get_action (row) == LEDGER_IMPORT_REFUSED)
-        return g_steal_pointer (&row);
-    }
-  return NULL;
-}
-
 /**
  * ledger_csv_import_values:
  * @origin: the file's name, for the change log and messages
  * @n_values: (out) (optional): how many values were read
  *
- * Reads values from CSV (UTF-8, with or without BOM, or GB18030) and records
+ * Reads values from CSV (as ledger_csv_import_read() does) and records
  * them all in one transaction. On any refused row nothing is recorded and
  * @error names its line.
  */
@@ -781,17 +947,12 @@ ledger_csv_import_values (LedgerStore  *store,
                           GError      **error)
 {
   g_autoptr(LedgerCsvImport) self = ledger_csv_import_new (origin);
-  g_autoptr(LedgerImportRow) refused = NULL;
 
   if (!ledger_csv_import_read (self, store, data, length, NULL, error))
     return FALSE;
-  if ((refused = first_refused (self)) != NULL)
-    {
-      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("Line %u: %s"),
-                   ledger_import_row_get_line (refused), ledger_import_row_get_reason (refused));
-      return FALSE;
-    }
-  if (!ledger_csv_import_apply (self, store, NULL, error))
+  if (self->counts[LEDGER_IMPORT_REFUSED] > 0)
+    return set_refused_error (self, error);
+  if (!ledger_csv_import_apply_or_reread (self, store, data, length, error))
     return FALSE;
   if (n_values != NULL)
     *n_values = self->counts[LEDGER_IMPORT_ADD] + self->counts[LEDGER_IMPORT_CHANGE] +

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* Refused rows beyond these are only counted: a file of a million wrong
+ * rows is told in a hundred lines and a sum. */
+#define LEDGER_CSV_IMPORT_REFUSED_LISTED 100
+
 #define LEDGER_TYPE_CSV_IMPORT (ledger_csv_import_get_type ())
 
 G_DECLARE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, LEDGER, CSV_IMPORT, GObject)
@@ -26,6 +30,11 @@ gboolean         ledger_csv_import_apply        (LedgerCsvImport  *self,
                                                  LedgerStore      *store,
                                                  GCancellable     *cancellable,
                                                  GError          **error);
+gboolean         ledger_csv_import_apply_or_reread (LedgerCsvImport *self,
+                                                   LedgerStore     *store,
+                                                   const char      *data,
+                                                   gsize            length,
+                                                   GError         **error);
 void             ledger_csv_import_read_async   (LedgerCsvImport     *self,
                                                  LedgerStore         *store,
                                                  GBytes              *data,
@@ -47,6 +56,7 @@ double           ledger_csv_import_get_fraction (LedgerCsvImport  *self);
 const char      *ledger_csv_import_get_encoding (LedgerCsvImport  *self);
 guint            ledger_csv_import_count        (LedgerCsvImport  *self,
                                                  LedgerImportAction action);
+guint            ledger_csv_import_count_unlisted (LedgerCsvImport *self);
 GListModel      *ledger_csv_import_get_rows     (LedgerCsvImport  *self);
 
 gboolean         ledger_csv_import_values       (LedgerStore      *store,

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,11 @@ typedef enum
 {
   LEDGER_CSV_ERROR_ENCODING,
   LEDGER_CSV_ERROR_SYNTAX,
+  LEDGER_CSV_ERROR_FILE,      /* not a regular file, or too large */
 } LedgerCsvError;
+
+/* The largest CSV file read: a year's ledger of a city is a few MiB. */
+#define LEDGER_CSV_MAX_FILE_SIZE ((goffset) 512 * 1024 * 1024)
 
 /* How a CSV file is written: UTF-8 with a byte order mark, which Excel
  * and WPS need to read it as UTF-8; plain UTF-8 for scripts; or GB18030,
@@ -50,6 +54,22 @@ GPtrArray *ledger_csv_parse       (const char  *text,
 void       ledger_csv_append_row  (GString            *out,
                                    const char * const *fields,
                                    guint               n_fields);
+void       ledger_csv_append_row_with_numbers (GString            *out,
+                                               const char * const *fields,
+                                               guint               n_fields,
+                                               guint64             numbers);
+const char *ledger_csv_unprotect  (const char         *field);
+GBytes    *ledger_csv_read_file   (GFile         *file,
+                                   goffset        max_size,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+void       ledger_csv_read_file_async  (GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GBytes    *ledger_csv_read_file_finish (GFile         *file,
+                                        GAsyncResult  *result,
+                                        GError       **error);
 void       ledger_csv_record_free (LedgerCsvRecord    *record);
 
 G_END_DECLS

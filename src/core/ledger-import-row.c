@@ -169,3 +169,12 @@ ledger_import_row_get_value (LedgerImportRow *self)
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
   return self->value;
 }
+
+/* Returns: (transfer none) (nullable): the ledger's value the row
+ * replaces, as read */
+LedgerValue *
+ledger_import_row_get_old (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->old;
+}

@@ -42,5 +42,6 @@ const char         *ledger_import_row_get_old_text (LedgerImportRow *self);
 const char         *ledger_import_row_get_new_text (LedgerImportRow *self);
 const char         *ledger_import_row_get_reason  (LedgerImportRow *self);
 LedgerValue        *ledger_import_row_get_value   (LedgerImportRow *self);
+LedgerValue        *ledger_import_row_get_old     (LedgerImportRow *self);
 
 G_END_DECLS

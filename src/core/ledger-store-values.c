@@ -501,17 +501,41 @@ ledger_store_set_value (LedgerStore  *self,
 }
 
 /* How an import writes: with one origin for all values or one each, the
- * values each is expected to replace, a cancellable and a count for
- * progress. */
+ * values each is expected to replace and those expected to stay, a
+ * cancellable and a count for progress. */
 typedef struct
 {
   const char   *origin;
   GPtrArray    *origins;
   GPtrArray    *expected;
+  GPtrArray    *unchanged;
+  gint64        mark;
   GCancellable *cancellable;
   guint        *n_written;
   guint        *changed;
 } ImportOptions;
+
+/* Whether the cell of @value holds @expected (%NULL: nothing); if not, the
+ * error says so and *@changed is @index. */
+static gboolean
+check_cell (LedgerStore          *self,
+            LedgerValue          *value,
+            LedgerValue          *expected,
+            guint                 index,
+            const ImportOptions  *options,
+            GError              **error)
+{
+  g_autoptr(LedgerValue) now = ledger_store_get_value (self, ledger_value_get_indicator_id (value),
+                                                       ledger_value_get_period (value));
+
+  if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
+    return TRUE;
+  if (options->changed != NULL)
+    *options->changed = index;
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
+               _("The ledger’s value for %s has changed meanwhile"), ledger_value_get_period (value));
+  return FALSE;
+}
 
 /* The cells of values @from to @from + @n still hold what the caller read
  * before: checked inside the transaction, so nothing can slip in between. */
@@ -525,20 +549,63 @@ check_unchanged (LedgerStore          *self,
 {
   for (guint i = from; options->expected != NULL && i < from + n; i++)
     {
-      LedgerValue *value = g_ptr_array_index (values, i);
-      LedgerValue *expected = g_ptr_array_index (options->expected, i);
-      g_autoptr(LedgerValue) now = ledger_store_get_value (self, ledger_value_get_indicator_id (value),
-                                                           ledger_value_get_period (value));
-
-      if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
-        continue;
-      if (options->changed != NULL)
-        *options->changed = i;
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
-                   _("The ledger’s value for %s has changed meanwhile"), ledger_value_get_period (value));
-      return FALSE;
+      if (!check_cell (self, g_ptr_array_index (values, i), g_ptr_array_index (options->expected, i),
+                       i, options, error))
+        return FALSE;
     }
   return TRUE;
+}
+
+/* The values the caller found in the ledger already are still there. */
+static gboolean
+check_still_held (LedgerStore          *self,
+                  GPtrArray            *values,
+                  const ImportOptions  *options,
+                  GError              **error)
+{
+  for (guint i = 0; options->unchanged != NULL && i < options->unchanged->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (options->unchanged, i);
+
+      if (!check_cell (self, value, value, values->len + i, options, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_store_get_change_mark:
+ *
+ * Every write of the ledger adds to its change log, which nothing
+ * shortens: while the mark stays the same, nothing has been written.
+ *
+ * Returns: the mark of the ledger's latest change (1 or more), or 0 if it
+ *   cannot be read
+ */
+gint64
+ledger_store_get_change_mark (LedgerStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 mark = 0;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
+
+  if ((stmt = store_prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM changes", NULL)) == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    mark = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return mark;
+}
+
+/* Whether the caller's expectations need checking cell by cell: not if
+ * nothing was written since it read the ledger (checking every cell of a
+ * large import takes as long as reading it). */
+static gboolean
+needs_checks (LedgerStore          *self,
+              const ImportOptions  *options)
+{
+  return options->mark == 0 || ledger_store_get_change_mark (self) != options->mark;
 }
 
 /* Records @values in one transaction; cancelling writes nothing. */
@@ -548,14 +615,21 @@ import_values (LedgerStore          *self,
                const ImportOptions  *options,
                GError              **error)
 {
+  gboolean check;
+
   if (!store_begin (self, error))
     return FALSE;
+  if ((check = needs_checks (self, options)) && !check_still_held (self, values, options, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
   for (guint i = 0; i < values->len; i += STORE_BATCH)
     {
       guint n = MIN (STORE_BATCH, values->len - i);
 
       if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (options->cancellable, error)) ||
-          !check_unchanged (self, values, i, n, options, error) ||
+          (check && !check_unchanged (self, values, i, n, options, error)) ||
           !store_write_values (self, values, i, n, options->origin, options->origins, error))
         {
           store_rollback (self);
@@ -612,6 +686,35 @@ ledger_store_import_values_cancellable (LedgerStore   *self,
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
+
+  return import_values (self, values, &options, error);
+}
+
+/**
+ * ledger_store_import_values_expecting:
+ * @expect: what the ledger must hold: the values each of @values replaces,
+ *   the values it must hold as they are; and which did not, on error
+ *
+ * Like ledger_store_import_values_cancellable(), and checks, inside the
+ * import's transaction, that every cell holds what @expect says: else it
+ * writes nothing and fails with %LEDGER_STORE_ERROR_CHANGED, so that an
+ * import reports exactly what it wrote however many write the ledger.
+ */
+gboolean
+ledger_store_import_values_expecting (LedgerStore        *self,
+                                      GPtrArray          *values,
+                                      const char         *origin,
+                                      LedgerStoreExpect  *expect,
+                                      GCancellable       *cancellable,
+                                      guint              *n_written,
+                                      GError            **error)
+{
+  ImportOptions options = { .origin = origin, .expected = expect->expected, .unchanged = expect->unchanged,
+                            .mark = expect->mark, .cancellable = cancellable, .n_written = n_written, .changed = &expect->changed };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (expect->expected == NULL || expect->expected->len == values->len, FALSE);
 
   return import_values (self, values, &options, error);
 }

@@ -108,6 +108,28 @@ gboolean     ledger_store_import_values_cancellable (LedgerStore   *self,
                                                 GCancellable  *cancellable,
                                                 guint         *n_written,
                                                 GError       **error);
+/* What the ledger must still hold for an import to be written as it was
+ * read (ledger_store_import_values_expecting()). */
+typedef struct
+{
+  GPtrArray *expected;   /* (nullable): for each value, the ledger's value it
+                          * replaces as read, or %NULL for none */
+  GPtrArray *unchanged;  /* (nullable): values the ledger must hold as they are */
+  gint64     mark;       /* ledger_store_get_change_mark() when read, or 0: if
+                          * still the same, nothing can have changed */
+  guint      changed;    /* out: with %LEDGER_STORE_ERROR_CHANGED, the index of
+                          * the cell that changed: in the values, then after
+                          * them in @unchanged */
+} LedgerStoreExpect;
+
+gint64       ledger_store_get_change_mark      (LedgerStore       *self);
+gboolean     ledger_store_import_values_expecting (LedgerStore       *self,
+                                                   GPtrArray         *values,
+                                                   const char        *origin,
+                                                   LedgerStoreExpect *expect,
+                                                   GCancellable      *cancellable,
+                                                   guint             *n_written,
+                                                   GError           **error);
 gboolean     ledger_store_import_values_from   (LedgerStore  *self,
                                                 GPtrArray    *values,
                                                 GPtrArray    *origins,

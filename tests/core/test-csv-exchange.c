@@ -12,6 +12,7 @@
 
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-plan-file.h"
 #include "test-util.h"
 
 #define PLAN_2026 "changzhi-2026"
@@ -383,6 +384,122 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (third, ==, first);
 }
 
+/* ---- formulas --------------------------------------------------------- */
+
+/* A plan whose words all start like formulas. */
+#define FORMULA_PLAN \
+  "{\"format\": 1, \"plans\": [{\"uuid\": \"6f1c7f0e-5d0b-4b8e-9a51-3c1f7d2a9e01\"," \
+  " \"code\": \"formula-2026\", \"title\": \"=plan\", \"region\": \"@region\"," \
+  " \"first_year\": 2026, \"last_year\": 2026, \"areas\": [{" \
+  "  \"uuid\": \"0b0c6a52-2f4e-4bb7-8a0e-3c6a4b1f2d11\", \"title\": \"=HYPERLINK(\\\"http://x\\\")\"," \
+  "  \"tasks\": [{\"uuid\": \"5c3d1e2f-7a8b-4c9d-8e0f-1a2b3c4d5e21\", \"title\": \"+task\"," \
+  "   \"indicators\": [{\"uuid\": \"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c31\", \"code\": \"jobs\"," \
+  "    \"name\": \"-jobs\", \"unit\": \"@unit\", \"kind\": \"cumulative\", \"comparator\": \"at_least\"," \
+  "    \"better\": \"higher\", \"target\": -4.5, \"frequency\": \"monthly\"," \
+  "    \"responsible_unit\": \"=unit\"}]}]}]}]}"
+
+static LedgerStore *
+open_formula_ledger (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "formula.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerStore) store = ledger_store_open (path, &error);
+  g_autoptr(GPtrArray) plans = NULL;
+
+  g_assert_no_error (error);
+  plans = ledger_plan_file_parse (FORMULA_PLAN, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_plans (store, plans, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+/* No text cell of either export starts a formula in Excel or WPS. */
+static void
+assert_no_formula (const char *text,
+                   guint64     numbers)
+{
+  g_auto(Table) table = { NULL };
+
+  table_init (&table, text);
+  for (guint r = 1; r < table.records->len; r++)
+    {
+      LedgerCsvRecord *record = g_ptr_array_index (table.records, r);
+
+      for (guint i = 0; record->fields[i] != NULL; i++)
+        if ((numbers & (G_GUINT64_CONSTANT (1) << i)) == 0 && strchr ("=+-@", record->fields[i][0]) != NULL &&
+            record->fields[i][0] != '\0')
+          test_fail_and_go_on ("line %u, column %s starts a formula: %s", record->line,
+                               table.header->fields[i], record->fields[i]);
+    }
+}
+
+static void
+test_export_formulas (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = open_formula_ledger (fixture);
+  gint64 jobs = test_indicator_id (store, "formula-2026", "jobs");
+  g_autofree char *text = NULL;
+  g_autofree char *changes = NULL;
+  g_auto(Table) table = { NULL };
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  LedgerCsvRecord *row;
+
+  test_set_number (store, jobs, "2026-03", -1.5, "=1+1");
+  g_ptr_array_add (values, ledger_value_new (jobs, "2026-04", -2, "-note", "@source"));
+  g_assert_true (ledger_store_import_values (store, values, "=cmd|' /C calc'!A0.csv", &error));
+  g_assert_no_error (error);
+
+  text = export_ok (store);
+  assert_no_formula (text, 1 << 9 | 1 << 11 | 1 << 12 | 1 << 13);
+  table_init (&table, text);
+  row = find_row (&table, "formula-2026", "jobs", "2026-04");
+  g_assert_cmpstr (cell (&table, row, "area"), ==, "'=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (cell (&table, row, "task"), ==, "'+task");
+  g_assert_cmpstr (cell (&table, row, "indicator"), ==, "'-jobs");
+  g_assert_cmpstr (cell (&table, row, "unit"), ==, "'@unit");
+  g_assert_cmpstr (cell (&table, row, "responsible_unit"), ==, "'=unit");
+  g_assert_cmpstr (cell (&table, row, "note"), ==, "'-note");
+  g_assert_cmpstr (cell (&table, row, "source"), ==, "'@source");
+  /* Numbers are numbers. */
+  g_assert_cmpstr (cell (&table, row, "value"), ==, "-2");
+  g_assert_cmpstr (cell (&table, row, "target"), ==, "-4.5");
+
+  changes = ledger_csv_export_changes (store);
+  assert_no_formula (changes, 0);
+  g_assert_nonnull (strstr (changes, ",'=cmd|' /C calc'!A0.csv\n"));
+}
+
+/* Notes that look like formulas, or like protected ones, come back as
+ * they were. */
+static void
+test_round_trip_formulas (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *notes[] = { "=1+1", "'=really", "''+two", "'plain", "-", "@", "a=b", "'" };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *period = g_strdup_printf ("2026-%02u", i + 2);
+
+      test_set_number (fixture->store, id_of (fixture->store, "new-urban-jobs"), period, i, notes[i]);
+    }
+  first = export_ok (fixture->store);
+  import_ok (fixture->other, first, -1, G_N_ELEMENTS (notes));
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *period = g_strdup_printf ("2026-%02u", i + 2);
+
+      assert_number (fixture->other, "new-urban-jobs", period, i, notes[i]);
+    }
+  second = export_ok (fixture->other);
+  g_assert_cmpstr (second, ==, first);
+}
+
 /* ---- import ----------------------------------------------------------- */
 
 static void
@@ -398,20 +515,21 @@ test_import_by_name (Fixture       *fixture,
   assert_number (fixture->store, "gdp-growth", "2026-Q1", 5.9, "");
 }
 
-/* Columns in any order, other columns ignored, figures as people type
- * them. */
+/* Columns in any order, in any case, nameless ones left out, figures as
+ * people type them. */
 static void
 test_import_loose (Fixture       *fixture,
                    gconstpointer  data)
 {
   import_ok (fixture->store,
-             "value,remarks,period,code\r\n"
-             "\"1,234.5\",x,2026-04,signed-investment\r\n"
-             "１.８万人,y,2026-05,new-urban-jobs\r\n",
+             "Value,Note,period,,code\r\n"
+             "\"1,234.5\",x,2026-04,,signed-investment\r\n"
+             "１.８万人,y,2026-05,,new-urban-jobs\r\n",
              -1, 2);
-  assert_number (fixture->store, "signed-investment", "2026-04", 1234.5, "");
-  assert_number (fixture->store, "new-urban-jobs", "2026-05", 1.8, "");
+  assert_number (fixture->store, "signed-investment", "2026-04", 1234.5, "x");
+  assert_number (fixture->store, "new-urban-jobs", "2026-05", 1.8, "y");
 }
+
 
 static void
 test_import_qualitative (Fixture       *fixture,
@@ -533,6 +651,29 @@ test_import_bad_file (Fixture       *fixture,
   assert_import_refused (fixture->store, zero_byte, sizeof zero_byte - 1, "Line 2");
 }
 
+/* A misspelt column would lose what it holds: it is refused by name, with
+ * the names there are; so is a column given twice. */
+static void
+test_import_unknown_column (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  assert_import_refused (fixture->store, "code,period,value,notes\nnew-urban-jobs,2026-05,1.8,x\n", -1,
+                         "“notes”");
+  assert_import_refused (fixture->store, "code,period,value,src\nnew-urban-jobs,2026-05,1.8,x\n", -1,
+                         "note, source");
+  assert_import_refused (fixture->store, "code,period,value,note,note\nnew-urban-jobs,2026-05,1.8,x,y\n", -1,
+                         "twice");
+}
+
+/* Tab-separated, as a copy from a sheet is saved. */
+static void
+test_import_tabs (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  import_ok (fixture->store, "code\tperiod\tvalue\tnote\nnew-urban-jobs\t2026-05\t1.8\t多增, 含灵活就业\n", -1, 1);
+  assert_number (fixture->store, "new-urban-jobs", "2026-05", 1.8, "多增, 含灵活就业");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +694,10 @@ main (int   argc,
   ADD ("/csv-exchange/import/gb18030", test_import_gb18030);
   ADD ("/csv-exchange/import/bom", test_import_bom);
   ADD ("/csv-exchange/import/bad-file", test_import_bad_file);
+  ADD ("/csv-exchange/import/unknown-column", test_import_unknown_column);
+  ADD ("/csv-exchange/import/tabs", test_import_tabs);
+  ADD ("/csv-exchange/export/formulas", test_export_formulas);
+  ADD ("/csv-exchange/round-trip/formulas", test_round_trip_formulas);
   for (guint i = 0; i < G_N_ELEMENTS (bad_row_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/csv-exchange/import/bad-row/", bad_row_cases[i].name, NULL);

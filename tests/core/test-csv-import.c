@@ -394,6 +394,133 @@ test_encodings_round_trip (Fixture       *fixture,
     }
 }
 
+/* A million wrong rows are not a million rows to show: the first hundred
+ * are listed, the rest counted. */
+static void
+test_preview_many_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("code,period,value\nnew-urban-jobs,2026-05,1.8\n");
+  g_autoptr(LedgerCsvImport) import = NULL;
+  g_autoptr(LedgerImportRow) last = NULL;
+  GListModel *rows;
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (csv, "no-such-indicator-%u,2026-05,1\n", i);
+  import = read_ok (fixture->store, csv->str);
+  rows = ledger_csv_import_get_rows (import);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, 250);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + LEDGER_CSV_IMPORT_REFUSED_LISTED);
+  g_assert_cmpuint (ledger_csv_import_count_unlisted (import), ==, 150);
+  last = g_list_model_get_item (rows, LEDGER_CSV_IMPORT_REFUSED_LISTED);
+  g_assert_cmpuint (ledger_import_row_get_line (last), ==, 2 + LEDGER_CSV_IMPORT_REFUSED_LISTED);
+}
+
+/* A second connection to the ledger: another window, another process. */
+static LedgerStore *
+open_again (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  LedgerStore *store = ledger_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static guint
+count_logged (LedgerStore *store,
+              const char  *action,
+              const char  *origin)
+{
+  g_autoptr(GListModel) changes = ledger_store_list_changes (store, NULL);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+
+      count += g_str_equal (ledger_change_get_action (change), action) &&
+               g_strcmp0 (ledger_change_get_origin (change), origin) == 0;
+    }
+  return count;
+}
+
+typedef struct
+{
+  const char *code;
+  const char *period;
+  double      number;
+} CellCase;
+
+/* Whatever cell of the preview another writer changes before Import — one
+ * to add, to change or found unchanged — nothing is written, and the error
+ * names it: the window reads the file again. */
+static void
+test_apply_after_change (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const CellCase cells[] = {
+    { "new-urban-jobs", "2026-05", 1.7 },     /* to add */
+    { "signed-investment", "2026-04", 850 },  /* to change */
+    { "gdp-growth", "2026-Q1", 6.1 },         /* unchanged */
+  };
+  g_autoptr(LedgerStore) other = open_again (fixture);
+
+  fill_for_preview (fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(LedgerCsvImport) import = read_ok (fixture->store, PREVIEW_CSV);
+      g_autoptr(GError) error = NULL;
+      guint n_changes;
+
+      test_set_number (other, id_of (other, cells[i].code), cells[i].period, cells[i].number, "");
+      n_changes = ledger_store_count_changes (fixture->store);
+      g_assert_false (ledger_csv_import_apply (import, fixture->store, NULL, &error));
+      test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED, cells[i].period);
+      g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+      fill_for_preview (other);
+      g_assert_true (ledger_store_delete_value (other, id_of (other, "new-urban-jobs"), "2026-05", NULL));
+    }
+}
+
+#define REREAD_CSV \
+  "code,period,value\n" \
+  "new-urban-jobs,2026-05,1.8\n" \
+  "new-urban-jobs,2026-06,2.5\n" \
+  "signed-investment,2026-04,900\n" \
+  "gdp-growth,2026-Q1,5.9\n"
+
+/* The command line reads the file again instead: what it then counts is
+ * what the change log records. */
+static void
+test_apply_or_reread (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LedgerStore) other = open_again (fixture);
+  g_autoptr(LedgerCsvImport) import = NULL;
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill_for_preview (fixture->store);
+  import = read_ok (fixture->store, REREAD_CSV);
+  assert_counts (import, 2, 1, 1, 0);
+
+  /* Meanwhile another writer gives a value to add another figure, and
+   * the value to change the file's own. */
+  test_set_number (other, id_of (other, "new-urban-jobs"), "2026-05", 1.7, "");
+  test_set_number (other, id_of (other, "signed-investment"), "2026-04", 900, "");
+  g_assert_true (ledger_csv_import_apply_or_reread (import, fixture->store, REREAD_CSV,
+                                                    strlen (REREAD_CSV), &error));
+  g_assert_no_error (error);
+  assert_counts (import, 1, 1, 2, 0);
+  g_assert_cmpuint (count_logged (fixture->store, "insert", "test.csv"), ==, 1);
+  g_assert_cmpuint (count_logged (fixture->store, "update", "test.csv"), ==, 1);
+  value = ledger_store_get_value (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2026-05");
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.8);
+}
+
 static void
 test_encoding_names (void)
 {
@@ -426,6 +553,9 @@ main (int   argc,
   ADD ("/csv-import/encodings/round-trip", test_encodings_round_trip);
   g_test_add_func ("/csv-import/encodings/names", test_encoding_names);
   ADD ("/csv-import/preview/padded-periods", test_preview_padded_periods);
+  ADD ("/csv-import/preview/many-refused", test_preview_many_refused);
+  ADD ("/csv-import/apply/after-change", test_apply_after_change);
+  ADD ("/csv-import/apply/or-reread", test_apply_or_reread);
 #undef ADD
 
   return g_test_run ();

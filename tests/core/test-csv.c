@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ledger-csv.h"
 #include "test-util.h"
@@ -232,6 +234,170 @@ test_decode_zero_byte (void)
   assert_undecodable (bom_zero, sizeof bom_zero - 1, "Line 1");
 }
 
+/* Cells Excel or WPS would run as formulas get a "'" in front, and read
+ * back exactly: also a cell that really starts with "'=". */
+static void
+test_protect_round_trip (void)
+{
+  const char *fields[] = {
+    "=SUM(A1:A9)", "+1", "-2", "@cmd", "'=already", "''-two", "'plain", "=HYPERLINK(\"x\",\"y\")",
+    "=a,b", "normal", "'", "", "-", "a=b", "-4.5",
+  };
+  const char *written[] = {
+    "'=SUM(A1:A9)", "'+1", "'-2", "'@cmd", "''=already", "'''-two", "'plain", "'=HYPERLINK(\"x\",\"y\")",
+    "'=a,b", "normal", "'", "", "'-", "a=b", "-4.5",
+  };
+  const guint n_fields = G_N_ELEMENTS (fields);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) records = NULL;
+  LedgerCsvRecord *record;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (written));
+  /* The last field is a number: written as it is. */
+  ledger_csv_append_row_with_numbers (out, fields, n_fields, G_GUINT64_CONSTANT (1) << (n_fields - 1));
+  ledger_csv_append_row (out, fields, n_fields);
+  g_assert_true (g_str_has_prefix (out->str, "'=SUM(A1:A9),'+1,'-2,'@cmd,''=already,"));
+
+  records = parse_ok (out->str);
+  for (guint r = 0; r < 2; r++)
+    {
+      record = g_ptr_array_index (records, r);
+      g_assert_cmpuint (g_strv_length (record->fields), ==, n_fields);
+      for (guint i = 0; i + 1 < n_fields; i++)
+        {
+          g_assert_cmpstr (record->fields[i], ==, written[i]);
+          g_assert_cmpstr (ledger_csv_unprotect (record->fields[i]), ==, fields[i]);
+        }
+    }
+  /* As a number, -4.5 is written plainly; as text, protected. */
+  g_assert_cmpstr (((LedgerCsvRecord *) g_ptr_array_index (records, 0))->fields[n_fields - 1], ==, "-4.5");
+  g_assert_cmpstr (((LedgerCsvRecord *) g_ptr_array_index (records, 1))->fields[n_fields - 1], ==, "'-4.5");
+  /* Only the protecting "'" is taken off. */
+  g_assert_cmpstr (ledger_csv_unprotect ("'x"), ==, "'x");
+  g_assert_cmpstr (ledger_csv_unprotect ("''"), ==, "''");
+  g_assert_cmpstr (ledger_csv_unprotect ("=x"), ==, "=x");
+}
+
+static void
+test_parse_tabs (void)
+{
+  g_autoptr(GPtrArray) records = parse_ok ("code\tperiod\tvalue\tnote\n"
+                                           "gdp-growth\t2026-Q1\t5.8\t\"a\tb, c\"\n"
+                                           "x\t\t,\t\n");
+
+  g_assert_cmpuint (records->len, ==, 3);
+  assert_record (records, 0, 1, (const char *[]) { "code", "period", "value", "note", NULL });
+  assert_record (records, 1, 2, (const char *[]) { "gdp-growth", "2026-Q1", "5.8", "a\tb, c", NULL });
+  assert_record (records, 2, 3, (const char *[]) { "x", "", ",", "", NULL });
+}
+
+/* A file mostly UTF-8 with one line in GB18030 is refused naming that
+ * line, not read whole as GB18030. */
+static void
+test_decode_mixed (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *gb = g_convert ("新增城镇就业,2026-06\n", -1, "GB18030", "UTF-8", NULL, &length, &error);
+  g_autofree char *mixed = NULL;
+  g_autofree char *mostly_gb = NULL;
+
+  g_assert_no_error (error);
+  mixed = g_strconcat ("指标,期间\n新增城镇就业,2026-05\n", gb, "地区生产总值增长,2026-Q1\n", NULL);
+  assert_undecodable (mixed, strlen (mixed), "Line 3");
+  mostly_gb = g_strconcat (gb, gb, "新增城镇就业,2026-05\n", NULL);
+  assert_undecodable (mostly_gb, strlen (mostly_gb), "line 3");
+}
+
+static char *
+utf16_with_bom (const char *text,
+                const char *charset,
+                gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  gsize n = 0;
+  g_autofree char *units = g_convert (text, -1, charset, "UTF-8", NULL, &n, &error);
+  gboolean little = g_str_equal (charset, "UTF-16LE");
+  char *data = g_malloc (n + 2);
+
+  g_assert_no_error (error);
+  memcpy (data, little ? "\xFF\xFE" : "\xFE\xFF", 2);
+  memcpy (data + 2, units, n);
+  *length = n + 2;
+  return data;
+}
+
+/* Excel's "Unicode text": UTF-16 with a byte order mark, separated by
+ * tabs. */
+static void
+test_decode_utf16 (void)
+{
+  static const char *charsets[] = { "UTF-16LE", "UTF-16BE" };
+  static const char tsv[] = "指标\t期间\n新增城镇就业\t2026-05\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      gsize length = 0;
+      g_autofree char *data = utf16_with_bom (tsv, charsets[i], &length);
+      const char *encoding = NULL;
+      g_autofree char *text = decode_ok (data, length, &encoding);
+      g_autoptr(GPtrArray) records = parse_ok (text);
+
+      g_assert_cmpstr (text, ==, tsv);
+      g_assert_cmpstr (encoding, ==, charsets[i]);
+      assert_record (records, 1, 2, (const char *[]) { "新增城镇就业", "2026-05", NULL });
+      /* Half of the last line break is not UTF-16. */
+      assert_undecodable (data, length - 1, "Line 2");
+    }
+}
+
+static void
+assert_read_refused (const char *path,
+                     goffset     max_size,
+                     const char *fragment)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = ledger_csv_read_file (file, max_size, NULL, &error);
+
+  g_assert_null (bytes);
+  test_assert_error_mentions (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_FILE, fragment);
+}
+
+/* A file is read whole only up to a size, and only a regular file: the
+ * endless /dev/zero, a pipe, a huge file are refused at once. */
+static void
+test_read_file_cap (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ();
+  g_autofree char *small = g_build_filename (dir, "small.csv", NULL);
+  g_autofree char *sparse = g_build_filename (dir, "sparse.csv", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.csv", NULL);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  FILE *out;
+
+  test_write_file (small, "code,period,value\n", -1);
+  bytes = ledger_csv_read_file (small_file, 18, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 18);
+  assert_read_refused (small, 17, "small.csv");
+
+  /* A hole of 600 MiB takes no room on the disk. */
+  out = fopen (sparse, "w");
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseeko (out, LEDGER_CSV_MAX_FILE_SIZE + (goffset) 88 * 1024 * 1024, SEEK_SET), ==, 0);
+  fputc ('\n', out);
+  fclose (out);
+  assert_read_refused (sparse, LEDGER_CSV_MAX_FILE_SIZE, "512");
+
+  assert_read_refused ("/dev/zero", LEDGER_CSV_MAX_FILE_SIZE, "/dev/zero");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_read_refused (fifo, LEDGER_CSV_MAX_FILE_SIZE, "not a regular file");
+  test_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +416,11 @@ main (int   argc,
   g_test_add_func ("/csv/decode/gb18030", test_decode_gb18030);
   g_test_add_func ("/csv/decode/unreadable", test_decode_unreadable);
   g_test_add_func ("/csv/decode/zero-byte", test_decode_zero_byte);
+  g_test_add_func ("/csv/decode/mixed", test_decode_mixed);
+  g_test_add_func ("/csv/decode/utf16", test_decode_utf16);
+  g_test_add_func ("/csv/parse/tabs", test_parse_tabs);
+  g_test_add_func ("/csv/protect/round-trip", test_protect_round_trip);
+  g_test_add_func ("/csv/read-file/cap", test_read_file_cap);
 
   return g_test_run ();
 }

@@ -112,6 +112,84 @@ test_preview_and_import (Fixture       *fixture,
   g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-04"), ==, 800);
 }
 
+static void
+wait_while_working (LedgerImportWindow *window)
+{
+  ledger_test_ui_wait (25);
+  for (guint i = 0; i < 400 && g_str_equal (ledger_import_window_get_state (window), "working"); i++)
+    ledger_test_ui_wait (25);
+}
+
+/* A value of the preview changed before Import (in the window, by another
+ * import): nothing is written, the window says so and shows the file read
+ * again; Import then writes what it now shows. */
+static void
+test_changed_before_import (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LedgerImportWindow *window;
+  GtkButton *import_button;
+  GtkLabel *changed_label;
+  GtkListView *list_view;
+  LedgerCsvImport *import;
+  g_autoptr(LedgerImportRow) change = NULL;
+
+  ledger_test_window_set_number (fixture, "signed-investment", "2026-04", 800);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q1", 5.9);
+  window = open_import (fixture, PREVIEW_CSV);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  import_button = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "import_button");
+  changed_label = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "changed_label");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (changed_label)));
+
+  ledger_test_window_set_number (fixture, "signed-investment", "2026-04", 850);
+  ledger_test_ui_click (import_button);
+  wait_while_working (window);
+
+  g_assert_nonnull (window);
+  g_assert_cmpstr (ledger_import_window_get_state (window), ==, "preview");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (changed_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (changed_label), "2026-04"));
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-05"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-04"), ==, 850);
+  import = ledger_import_window_get_import (window);
+  ledger_import_window_show_rows (window, LEDGER_IMPORT_CHANGE);
+  g_assert_cmpuint (visible_rows (window), ==, 1);
+  list_view = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "list_view");
+  change = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)), 0);
+  g_assert_nonnull (strstr (ledger_import_row_get_old_text (change), "850"));
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, 1);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-changed-meanwhile");
+
+  ledger_test_ui_click (import_button);
+  ledger_test_ui_wait_until_gone ((gpointer *) &window);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-05"), ==, 1.8);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-04"), ==, 900);
+}
+
+/* Thousands of wrong rows: a hundred are listed, the rest counted, and
+ * the window stays quick. */
+static void
+test_many_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("code,period,value\nnew-urban-jobs,2026-05,1.8\n");
+  LedgerImportWindow *window;
+  GtkLabel *summary_label;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "no-such-indicator-%u,2026-05,1\n", i);
+  window = open_import (fixture, csv->str);
+  g_assert_cmpstr (ledger_import_window_get_state (window), ==, "preview");
+  summary_label = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "summary_label");
+  g_assert_cmpuint (visible_rows (window), ==, LEDGER_CSV_IMPORT_REFUSED_LISTED);
+  /* "… and 4900 more lines refused", in the words of the language */
+  g_assert_nonnull (strstr (gtk_label_get_text (summary_label), " 4900 "));
+  ledger_test_ui_wait (300);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-many-refused");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file that is not CSV says why, and offers nothing to import. */
 static void
 test_bad_file (Fixture       *fixture,
@@ -259,6 +337,10 @@ main (int   argc,
 
   g_test_add ("/import/preview-and-import", Fixture, NULL,
               ledger_test_window_set_up, test_preview_and_import, ledger_test_window_tear_down);
+  g_test_add ("/import/changed-before-import", Fixture, NULL,
+              ledger_test_window_set_up, test_changed_before_import, ledger_test_window_tear_down);
+  g_test_add ("/import/many-refused", Fixture, NULL,
+              ledger_test_window_set_up, test_many_refused, ledger_test_window_tear_down);
   g_test_add ("/import/bad-file", Fixture, NULL,
               ledger_test_window_set_up, test_bad_file, ledger_test_window_tear_down);
   g_test_add ("/import/close-while-reading", Fixture, NULL,

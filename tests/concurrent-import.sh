@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Two imports at once into one ledger: two processes import CSV files of
+# overlapping cells, each many times over. Every import must say what it
+# did: its printed "N new, M changed" is what the change log records of
+# its file, and the ledger passes --check afterwards.
+set -euo pipefail
+
+bin=${1:?usage: $0 TARGET-LEDGER [ROUNDS]}
+rounds=${2:-20}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
+mkdir -p "$HOME"
+db=$work/ledger.sqlite3
+
+# The monthly indicators of the built-in plan: process a writes February
+# to September, process b May to December, each round other figures; both
+# write the same figure of the round into one more indicator's months, so
+# that a value one is about to add or change is often the other's already.
+codes=(new-urban-jobs provincial-key-projects-started major-projects-started signed-projects
+       signed-investment new-above-scale-enterprises)
+rows=$(( ${#codes[@]} * 8 + 11 ))
+write_file () {  # write_file NAME FIRST-MONTH LAST-MONTH VALUE ROUND
+  local code month
+  {
+    echo "code,period,value,note"
+    for code in "${codes[@]}"; do
+      for month in $(seq "$2" "$3"); do
+        printf '%s,2026-%02d,%s,%s\n' "$code" "$month" "$4" "$1"
+      done
+    done
+    for month in $(seq 2 12); do
+      printf 'new-loans,2026-%02d,%s,\n' "$month" "$((300 + $5))"
+    done
+  } > "$work/$1.csv"
+}
+for round in $(seq "$rounds"); do
+  write_file "a-$round" 2 9 "$((100 + round))" "$round"
+  write_file "b-$round" 5 12 "$((200 + round))" "$round"
+done
+
+"$bin" --db "$db" --export-csv - > /dev/null  # the ledger, with its plans
+
+importer () {  # importer NAME: imports NAME-1.csv … NAME-ROUNDS.csv in turn
+  local round status
+  for round in $(seq "$rounds"); do
+    if "$bin" --db "$db" --import-csv "$work/$1-$round.csv" > "$work/$1-$round.out" 2> "$work/$1-$round.err"
+    then status=0; else status=$?; fi
+    echo "$status" > "$work/$1-$round.status"
+  done
+}
+importer a & a=$!
+importer b & b=$!
+wait "$a" "$b"
+
+"$bin" --db "$db" --export-changes "$work/changes.csv"
+check_ok=0
+"$bin" --db "$db" --check > "$work/check.out" 2>&1 || check_ok=$?
+
+python3 - "$work" "$rounds" "$check_ok" "$rows" <<'PY'
+import csv, re, sys
+
+work, rounds, check_status, rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+logged = {}
+with open(f"{work}/changes.csv", encoding="utf-8-sig") as f:
+    for row in csv.DictReader(f):
+        key = (row["origin"], row["action"])
+        logged[key] = logged.get(key, 0) + 1
+
+failures = 0
+imported = 0
+for name in ("a", "b"):
+    for round in range(1, rounds + 1):
+        origin = f"{name}-{round}.csv"
+        status = int(open(f"{work}/{name}-{round}.status").read())
+        out = open(f"{work}/{name}-{round}.out").read()
+        err = open(f"{work}/{name}-{round}.err").read()
+        new = logged.get((origin, "insert"), 0)
+        changed = logged.get((origin, "update"), 0)
+        if status != 0:
+            # A failed import must have written nothing.
+            ok = new == 0 and changed == 0 and "Nothing was imported" in err
+            said = f"failed: {err.strip()}"
+        else:
+            imported += 1
+            m = re.search(r"\((\d+) new, (\d+) changed, (\d+) unchanged\)", out)
+            ok = m is not None and (int(m.group(1)), int(m.group(2))) == (new, changed) \
+                 and sum(map(int, m.groups())) == rows
+            said = out.strip()
+        print(f"{'ok' if ok else 'not ok'} - {origin}: {said}; the change log: {new} new, {changed} changed")
+        failures += not ok
+
+print(f"{'ok' if check_status == 0 else 'not ok'} - --check after the imports")
+failures += check_status != 0
+print(f"{imported} of {2 * rounds} imports written, {failures} failed")
+sys.exit(1 if failures or imported == 0 else 0)
+PY
