@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ledger-context.h"
@@ -232,6 +233,30 @@ ledger_context_set_tolerances (LedgerContext          *self,
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
+/* The base year's figures for @value's period, NAN where the ledger has
+ * none. */
+static LedgerBaseYear
+read_base_year (LedgerContext *self,
+                LedgerValue   *value)
+{
+  LedgerBaseYear base = { NAN, NAN };
+  g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
+  g_autoptr(LedgerValue) same = NULL;
+  g_autoptr(LedgerValue) full = NULL;
+
+  if (value == NULL ||
+      !ledger_progress_base_periods (ledger_value_get_period (value), &same_period, &full_year))
+    return base;
+  same = ledger_store_get_value (self->store, ledger_value_get_indicator_id (value), same_period);
+  full = ledger_store_get_value (self->store, ledger_value_get_indicator_id (value), full_year);
+  if (same != NULL && ledger_value_has_number (same))
+    base.same_period = ledger_value_get_number (same);
+  if (full != NULL && ledger_value_has_number (full))
+    base.full_year = ledger_value_get_number (full);
+  return base;
+}
+
 /**
  * ledger_context_evaluate:
  * @value: (out) (optional) (transfer full): the value the standing is
@@ -248,6 +273,7 @@ ledger_context_evaluate (LedgerContext    *self,
   gint64 id = ledger_indicator_get_id (indicator);
   Standing *standing;
   LedgerPeriod as_of;
+  LedgerBaseYear base;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (self), (LedgerProgress) { 0 });
 
@@ -264,8 +290,10 @@ ledger_context_evaluate (LedgerContext    *self,
   else
     latest = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (indicator));
 
+  base = read_base_year (self, latest);
   standing = g_new0 (Standing, 1);
-  standing->progress = ledger_progress_evaluate (indicator, latest, self->as_of, &self->tolerances);
+  standing->progress = ledger_progress_evaluate_with_base (indicator, latest, self->as_of, &base,
+                                                           &self->tolerances);
   standing->value = g_steal_pointer (&latest);
   g_hash_table_insert (self->standings, g_memdup2 (&id, sizeof id), standing);
   if (value != NULL)

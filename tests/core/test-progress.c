@@ -604,6 +604,7 @@ test_status_bucket (void)
     { LEDGER_STATUS_NOT_STARTED, LEDGER_STATUS_WARNING },
     { LEDGER_STATUS_IN_PROGRESS, LEDGER_STATUS_ON_TRACK },
     { LEDGER_STATUS_DONE, LEDGER_STATUS_ACHIEVED },
+    { LEDGER_STATUS_PENDING, LEDGER_STATUS_PENDING },   /* 未到考核期 counts as itself */
   };
 
   g_assert_cmpint (G_N_ELEMENTS (buckets), ==, LEDGER_N_STATUSES);
