@@ -317,20 +317,30 @@ ledger_indicator_copy_schedule (LedgerIndicator *self,
                 NULL);
 }
 
-/* Whether @period is one of the indicator's own periods by its frequency:
- * January on its own only where it is released separately. The plan's
- * years are the store's business. */
+/* Whether @period is a period of @frequency, January on its own (2026-01)
+ * only where it is released separately. */
+gboolean
+ledger_schedule_has_period (LedgerFrequency     frequency,
+                            LedgerJanuary       january,
+                            const LedgerPeriod *period)
+{
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (frequency == LEDGER_FREQUENCY_MONTHLY && january == LEDGER_JANUARY_SEPARATE &&
+      period->type == LEDGER_PERIOD_MONTH && period->index == 1)
+    return TRUE;
+  return ledger_frequency_has_period (frequency, period);
+}
+
+/* Whether @period is one of the indicator's own periods by its frequency
+ * and January rule. The plan's years are the store's business. */
 gboolean
 ledger_indicator_has_period (LedgerIndicator    *self,
                              const LedgerPeriod *period)
 {
   g_return_val_if_fail (LEDGER_IS_INDICATOR (self), FALSE);
-  g_return_val_if_fail (period != NULL, FALSE);
 
-  if (self->frequency == LEDGER_FREQUENCY_MONTHLY && self->january == LEDGER_JANUARY_SEPARATE &&
-      period->type == LEDGER_PERIOD_MONTH && period->index == 1)
-    return TRUE;
-  return ledger_frequency_has_period (self->frequency, period);
+  return ledger_schedule_has_period (self->frequency, self->january, period);
 }
 
 static gboolean

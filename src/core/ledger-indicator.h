@@ -93,6 +93,9 @@ void              ledger_indicator_copy_schedule        (LedgerIndicator  *self,
                                                          LedgerIndicator  *from);
 gboolean          ledger_indicator_has_period           (LedgerIndicator  *self,
                                                          const LedgerPeriod *period);
+gboolean          ledger_schedule_has_period            (LedgerFrequency   frequency,
+                                                         LedgerJanuary     january,
+                                                         const LedgerPeriod *period);
 double            ledger_indicator_custom_share         (LedgerIndicator  *self,
                                                          int               month);
 char             *ledger_indicator_dup_target_text      (LedgerIndicator  *self);

@@ -483,7 +483,7 @@ typedef struct
 } BrokenCase;
 
 static const BrokenCase broken_cases[] = {
-  { "format-2", "", SET_NUMBER, "format", NULL, 2, "format" },
+  { "format-3", "", SET_NUMBER, "format", NULL, 3, "format" },
   { "missing-plans", "", REMOVE, "plans", NULL, 0, "plans" },
   { "unknown-member-document", "", SET_STRING, "version", "1", 0, "version" },
   { "unknown-member-indicator", NUMERIC0, SET_STRING, "colour", "red", 0, "colour" },
@@ -633,6 +633,206 @@ test_json_text (void)
   g_assert_cmpstr (text->str, ==, "\"上半年, \\\"人社局\\\"\\n\\\\\"");
 }
 
+/* ---- format 2: how indicators are paced and read ---------------------- */
+
+/* The minimal fixture as format 2, with @members added to its numeric
+ * indicator (new-urban-jobs, cumulative, monthly) or, with @qualitative,
+ * to its qualitative one (quarterly). */
+static char *
+fixture_2_with (const char *members,
+                gboolean    qualitative)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, "minimal-plan.json", NULL);
+  g_autofree char *data = test_read_file (path, NULL);
+  g_autofree char *with = g_strconcat (qualitative ? "\"frequency\": \"quarterly\", "
+                                                   : "\"responsible_unit\": \"市人社局\", ",
+                                       members, NULL);
+  GString *text = g_string_new (data);
+
+  g_assert_cmpuint (g_string_replace (text, "\"format\": 1", "\"format\": 2", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, qualitative ? "\"frequency\": \"quarterly\""
+                                                        : "\"responsible_unit\": \"市人社局\"",
+                                      with, 1), ==, 1);
+  return g_string_free (text, FALSE);
+}
+
+/* A format 1 file is read with format 2's defaults, and written as
+ * format 2. */
+static void
+test_format_1_defaults (void)
+{
+  g_autoptr(JsonNode) root = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = parse_node (root, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autofree char *written = NULL;
+  LedgerIndicator *jobs;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "format"), ==, 1);
+  indicators = all_indicators (plans);
+  jobs = find_indicator (indicators, "new-urban-jobs");
+  g_assert_cmpint (ledger_indicator_get_profile (jobs), ==, LEDGER_PROFILE_LINEAR);
+  g_assert_cmpstr (ledger_indicator_get_custom_shares (jobs), ==, "");
+  g_assert_cmpint (ledger_indicator_get_due_month (jobs), ==, 12);
+  g_assert_cmpint (ledger_indicator_get_january (jobs), ==, LEDGER_JANUARY_COMBINED);
+  g_assert_cmpint (ledger_indicator_get_commitment (jobs), ==, LEDGER_COMMITMENT_NONE);
+  g_assert_false (ledger_indicator_get_unit_confirmed (jobs));
+
+  written = ledger_plan_file_to_data (plans);
+  g_assert_nonnull (strstr (written, "\"format\": 2"));
+  g_assert_null (strstr (written, "\"profile\""));
+  g_assert_null (strstr (written, "\"january\""));
+}
+
+/* Every new member is read, and written back as it was. */
+static void
+test_format_2_round_trip (void)
+{
+  struct {
+    const char       *members;
+    LedgerProfile     profile;
+    const char       *shares;
+    int               due_month;
+    LedgerJanuary     january;
+    LedgerCommitment  commitment;
+    gboolean          confirmed;
+    const char       *written;   /* what the file holds again */
+  } cases[] = {
+    { "\"profile\": \"custom\", \"custom_shares\": {\"9\": 70, \"3\": 12.5}, \"january\": \"separate\", "
+      "\"commitment\": \"firm\", \"unit_confirmed\": true",
+      LEDGER_PROFILE_CUSTOM, "3:12.5,9:70", 12, LEDGER_JANUARY_SEPARATE, LEDGER_COMMITMENT_FIRM, TRUE,
+      "\"custom_shares\": {\n" },
+    { "\"profile\": \"milestone\", \"due_month\": 6, \"commitment\": \"strive\"",
+      LEDGER_PROFILE_MILESTONE, "", 6, LEDGER_JANUARY_COMBINED, LEDGER_COMMITMENT_STRIVE, FALSE,
+      "\"due_month\": 6" },
+    { "\"profile\": \"seasonal\", \"january\": \"combined\", \"unit_confirmed\": false",
+      LEDGER_PROFILE_SEASONAL, "", 12, LEDGER_JANUARY_COMBINED, LEDGER_COMMITMENT_NONE, FALSE,
+      "\"profile\": \"seasonal\"" },
+    { "\"profile\": \"year_end\"",
+      LEDGER_PROFILE_YEAR_END, "", 12, LEDGER_JANUARY_COMBINED, LEDGER_COMMITMENT_NONE, FALSE,
+      "\"profile\": \"year_end\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fixture_2_with (cases[i].members, FALSE);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+      g_autoptr(GPtrArray) again = NULL;
+      g_autoptr(GPtrArray) indicators = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      LedgerIndicator *jobs;
+
+      g_assert_no_error (error);
+      indicators = all_indicators (plans);
+      jobs = find_indicator (indicators, "new-urban-jobs");
+      g_assert_cmpint (ledger_indicator_get_profile (jobs), ==, cases[i].profile);
+      g_assert_cmpstr (ledger_indicator_get_custom_shares (jobs), ==, cases[i].shares);
+      g_assert_cmpint (ledger_indicator_get_due_month (jobs), ==, cases[i].due_month);
+      g_assert_cmpint (ledger_indicator_get_january (jobs), ==, cases[i].january);
+      g_assert_cmpint (ledger_indicator_get_commitment (jobs), ==, cases[i].commitment);
+      g_assert_cmpint (ledger_indicator_get_unit_confirmed (jobs), ==, cases[i].confirmed);
+
+      first = ledger_plan_file_to_data (plans);
+      g_assert_nonnull (strstr (first, cases[i].written));
+      again = ledger_plan_file_parse (first, -1, &error);
+      g_assert_no_error (error);
+      second = ledger_plan_file_to_data (again);
+      g_assert_cmpstr (first, ==, second);
+    }
+}
+
+/* Format 2's members are checked like the others: the message names the
+ * indicator and what is wrong. Format 1 knows none of them. */
+static void
+test_format_2_refused (void)
+{
+  const struct {
+    const char *members;
+    gboolean    qualitative;
+    const char *fragment;
+  } cases[] = {
+    { "\"profile\": \"weekly\"", FALSE, "weekly" },
+    { "\"profile\": \"custom\"", FALSE, "custom_shares" },
+    { "\"custom_shares\": {\"6\": 50}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": \"6:50\"", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"3\": 60, \"6\": 50}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"12\": 90}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"13\": 90}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"6\": \"50\"}", FALSE, "6" },
+    { "\"profile\": \"custom\", \"custom_shares\": {}", FALSE, "custom_shares" },
+    { "\"due_month\": 6", FALSE, "due_month" },
+    { "\"profile\": \"milestone\", \"due_month\": 6.5", FALSE, "due_month" },
+    { "\"profile\": \"milestone\", \"due_month\": 0", FALSE, "due_month" },
+    { "\"january\": \"alone\"", FALSE, "alone" },
+    { "\"commitment\": \"maybe\"", FALSE, "maybe" },
+    { "\"unit_confirmed\": \"yes\"", FALSE, "unit_confirmed" },
+    { "\"better\": \"none\", \"colour\": 1", FALSE, "colour" },
+    { "\"profile\": \"seasonal\"", TRUE, "seasonal" },
+    { "\"profile\": \"year_end\"", TRUE, "year_end" },
+    { "\"january\": \"separate\"", TRUE, "January" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fixture_2_with (cases[i].members, cases[i].qualitative);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+      const char *place = cases[i].qualitative ? QUALITATIVE0 : NUMERIC0;
+
+      if (plans != NULL)
+        {
+          test_fail_and_go_on ("%s: read, expected refused", cases[i].members);
+          continue;
+        }
+      g_assert_error (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID);
+      if (strstr (error->message, place) == NULL || strstr (error->message, cases[i].fragment) == NULL)
+        test_fail_and_go_on ("%s: “%s” does not name %s and %s", cases[i].members, error->message,
+                             place, cases[i].fragment);
+    }
+}
+
+/* A rate is judged against its target, a level has no shares of it, and
+ * `better: none` is for targets to stay about; format 1 has no profile. */
+static void
+test_format_2_refused_by_kind (void)
+{
+  const struct { const char *find; const char *replace; const char *fragment; } cases[] = {
+    { "\"kind\": \"cumulative\"", "\"kind\": \"rate\", \"profile\": \"seasonal\"", "seasonal" },
+    { "\"kind\": \"cumulative\"", "\"kind\": \"level\", \"profile\": \"custom\", "
+      "\"custom_shares\": {\"6\": 50}", "custom" },
+    { "\"better\": \"higher\"", "\"better\": \"none\"", "better" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *format_2 = fixture_text_with ("\"format\": 1", "\"format\": 2");
+      GString *text = g_string_new (format_2);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = NULL;
+
+      g_assert_cmpuint (g_string_replace (text, cases[i].find, cases[i].replace, 1), ==, 1);
+      plans = ledger_plan_file_parse (text->str, -1, &error);
+      g_string_free (text, TRUE);
+      g_assert_null (plans);
+      test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                                  cases[i].fragment);
+    }
+
+  {
+    g_autofree char *text = fixture_text_with ("\"frequency\": \"monthly\"",
+                                               "\"frequency\": \"monthly\", \"profile\": \"linear\"");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+
+    g_assert_null (plans);
+    test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                                "profile");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +846,10 @@ main (int   argc,
   g_test_add_func ("/plan-file/builtin/15th-five-year", test_builtin_15th_five_year);
   g_test_add_func ("/plan-file/builtin/unique", test_builtin_unique);
   g_test_add_func ("/plan-file/round-trip", test_round_trip);
+  g_test_add_func ("/plan-file/format-1/defaults", test_format_1_defaults);
+  g_test_add_func ("/plan-file/format-2/round-trip", test_format_2_round_trip);
+  g_test_add_func ("/plan-file/format-2/refused", test_format_2_refused);
+  g_test_add_func ("/plan-file/format-2/refused-by-kind", test_format_2_refused_by_kind);
   g_test_add_func ("/plan-file/fixture", test_fixture);
   g_test_add_func ("/plan-file/load-file", test_load_file);
   g_test_add_func ("/plan-file/export/numbers-as-written", test_export_numbers_as_written);
