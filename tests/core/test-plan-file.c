@@ -833,6 +833,155 @@ test_format_2_refused_by_kind (void)
   }
 }
 
+/* The built-in plan's pace profiles, January rules, frequencies and
+ * commitments, each beside the report's words it is read from. An
+ * indicator not in the table is paced by months, released with February
+ * in January, and its target neither 确保 nor 力争. */
+static const struct {
+  const char       *code;
+  const char       *words;        /* the seed's words */
+  LedgerProfile     profile;
+  const char       *shares;       /* custom shares, or "" */
+  LedgerJanuary     january;
+  LedgerFrequency   frequency;
+  LedgerCommitment  commitment;
+  LedgerBetter      better;
+} builtin_schedules[] = {
+  { "signed-projects-start-rate", "签约项目当年开工率达到80%以上",
+    LEDGER_PROFILE_YEAR_END, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "community-elderly-care-coverage", "城市社区嵌入式养老设施覆盖率达到70%以上",
+    LEDGER_PROFILE_YEAR_END, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "national-key-clinical-specialties", "争创1个国家级、2个省级临床重点专科",
+    LEDGER_PROFILE_MILESTONE, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "provincial-key-clinical-specialties", "争创1个国家级、2个省级临床重点专科",
+    LEDGER_PROFILE_MILESTONE, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "new-high-tech-enterprises", "新认定国家高新技术企业30家以上",
+    LEDGER_PROFILE_CUSTOM, "6:5,9:30", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "new-high-standard-farmland", "新建高标准农田和水浇地18万亩",
+    LEDGER_PROFILE_CUSTOM, "6:20,9:30", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "pm25", "力争PM2.5浓度控制在30微克以下",
+    LEDGER_PROFILE_SEASONAL, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_LOWER },
+  { "good-air-days-ratio", "优良天数比例稳定达到80%以上",
+    LEDGER_PROFILE_SEASONAL, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "water-quality-good-ratio", "力争国省控断面水质优良率达到100%",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "cpi-rise", "居民消费价格涨幅控制在2%左右",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_LOWER },
+  { "new-loans", "全年新增贷款400亿元以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "new-urban-jobs", "新增城镇就业4.3万以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "new-green-loans", "新增绿色贷款40亿元以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "raw-coal-output", "全市原煤产量稳定在1.7亿吨左右",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_NONE },
+  { "foreign-trade-growth", "力争进出口总额、实际利用外资均增长20%以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "fdi-growth", "力争进出口总额、实际利用外资均增长20%以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "grain-output", "确保粮食产量达到25.5亿斤以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_ANNUAL,
+    LEDGER_COMMITMENT_FIRM, LEDGER_BETTER_HIGHER },
+  { "binding-targets", "约束性指标不折不扣完成省下达的目标任务",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_FIRM, LEDGER_BETTER_HIGHER },
+};
+
+static void
+check_builtin_schedule (LedgerIndicator *indicator,
+                        guint            row)
+{
+  const char *code = ledger_indicator_get_code (indicator);
+
+  if (!strstr (ledger_indicator_get_source_text (indicator), builtin_schedules[row].words) &&
+      !strstr (builtin_schedules[row].words, ledger_indicator_get_source_text (indicator)))
+    test_fail_and_go_on ("%s: the report says “%s”, not “%s”", code,
+                         ledger_indicator_get_source_text (indicator), builtin_schedules[row].words);
+  if (ledger_indicator_get_profile (indicator) != builtin_schedules[row].profile ||
+      g_strcmp0 (ledger_indicator_get_custom_shares (indicator), builtin_schedules[row].shares) != 0 ||
+      ledger_indicator_get_january (indicator) != builtin_schedules[row].january ||
+      ledger_indicator_get_frequency (indicator) != builtin_schedules[row].frequency ||
+      ledger_indicator_get_commitment (indicator) != builtin_schedules[row].commitment ||
+      ledger_indicator_get_better (indicator) != builtin_schedules[row].better)
+    test_fail_and_go_on ("%s: %s “%s”, %s January, %s, %s, better %s; the table has %s “%s”, %s, %s, %s, %s",
+                         code, ledger_profile_to_string (ledger_indicator_get_profile (indicator)),
+                         ledger_indicator_get_custom_shares (indicator),
+                         ledger_january_to_string (ledger_indicator_get_january (indicator)),
+                         ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)),
+                         ledger_commitment_to_string (ledger_indicator_get_commitment (indicator)),
+                         ledger_better_to_string (ledger_indicator_get_better (indicator)),
+                         ledger_profile_to_string (builtin_schedules[row].profile),
+                         builtin_schedules[row].shares,
+                         ledger_january_to_string (builtin_schedules[row].january),
+                         ledger_frequency_to_string (builtin_schedules[row].frequency),
+                         ledger_commitment_to_string (builtin_schedules[row].commitment),
+                         ledger_better_to_string (builtin_schedules[row].better));
+  /* A judgment says why in the indicator's notes. */
+  if (builtin_schedules[row].profile != LEDGER_PROFILE_LINEAR &&
+      ledger_indicator_get_notes (indicator)[0] == '\0')
+    test_fail_and_go_on ("%s: no note says why it is %s", code,
+                         ledger_profile_to_string (builtin_schedules[row].profile));
+}
+
+static void
+test_builtin_schedules (void)
+{
+  g_autoptr(GPtrArray) plans = load_builtin (PLAN_2026);
+  g_autoptr(GPtrArray) indicators = all_indicators (plans);
+  g_autoptr(GPtrArray) fifteenth = load_builtin (PLAN_15TH);
+  g_autoptr(GPtrArray) goals = all_indicators (fifteenth);
+  guint found = 0;
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      LedgerIndicator *indicator = g_ptr_array_index (indicators, i);
+      const char *code = ledger_indicator_get_code (indicator);
+      guint row;
+
+      /* The report names no responsible unit: each is the office's to confirm. */
+      if (ledger_indicator_get_unit_confirmed (indicator))
+        test_fail_and_go_on ("%s: its responsible unit is marked confirmed", code);
+      for (row = 0; row < G_N_ELEMENTS (builtin_schedules); row++)
+        if (g_str_equal (builtin_schedules[row].code, code))
+          break;
+      if (row < G_N_ELEMENTS (builtin_schedules))
+        {
+          check_builtin_schedule (indicator, row);
+          found++;
+        }
+      else if (ledger_indicator_get_profile (indicator) != LEDGER_PROFILE_LINEAR ||
+               ledger_indicator_get_january (indicator) != LEDGER_JANUARY_COMBINED ||
+               ledger_indicator_get_commitment (indicator) != LEDGER_COMMITMENT_NONE ||
+               ledger_indicator_get_better (indicator) == LEDGER_BETTER_NONE)
+        test_fail_and_go_on ("%s: not in the table, but not linear, combined and uncommitted", code);
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (builtin_schedules));
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      LedgerIndicator *goal = g_ptr_array_index (goals, i);
+
+      g_assert_false (ledger_indicator_get_unit_confirmed (goal));
+      g_assert_cmpint (ledger_indicator_get_profile (goal), ==, LEDGER_PROFILE_LINEAR);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +996,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/builtin/unique", test_builtin_unique);
   g_test_add_func ("/plan-file/round-trip", test_round_trip);
   g_test_add_func ("/plan-file/format-1/defaults", test_format_1_defaults);
+  g_test_add_func ("/plan-file/builtin/schedules", test_builtin_schedules);
   g_test_add_func ("/plan-file/format-2/round-trip", test_format_2_round_trip);
   g_test_add_func ("/plan-file/format-2/refused", test_format_2_refused);
   g_test_add_func ("/plan-file/format-2/refused-by-kind", test_format_2_refused_by_kind);
