@@ -853,6 +853,170 @@ test_indicator_period (void)
     }
 }
 
+/* January is a period of its own only where it is released on its own. */
+static void
+test_indicator_period_january (void)
+{
+  g_autoptr(LedgerIndicator) separate = g_object_new (LEDGER_TYPE_INDICATOR, "code", "cpi", "name", "cpi",
+                                                      "unit", "%", "kind", (int) RATE,
+                                                      "frequency", (int) MONTHLY,
+                                                      "january", (int) SEPARATE, NULL);
+  g_autoptr(LedgerIndicator) quarterly = g_object_new (LEDGER_TYPE_INDICATOR, "code", "q", "name", "q",
+                                                       "unit", "%", "kind", (int) RATE,
+                                                       "frequency", (int) QUARTERLY,
+                                                       "january", (int) SEPARATE, NULL);
+  g_autofree char *january = ledger_progress_indicator_period (separate, "2026-01");
+  g_autofree char *february = ledger_progress_indicator_period (separate, "2026-02");
+  g_autofree char *none = ledger_progress_indicator_period (quarterly, "2026-01");
+  LedgerPeriod period = { 2026, LEDGER_PERIOD_MONTH, 1 };
+
+  g_assert_cmpstr (january, ==, "2026-01");
+  g_assert_cmpstr (february, ==, "2026-02");
+  g_assert_null (none);
+  g_assert_true (ledger_indicator_has_period (separate, &period));
+  g_assert_false (ledger_indicator_has_period (quarterly, &period));
+}
+
+/* The base year's figures and what follows from them, on worked examples. */
+static void
+test_base_figures (void)
+{
+  const struct {
+    const char *description;
+    ProgressCase c;
+    gboolean    has_base;
+    double      same, full;
+    double      base_value, yoy, projection, growth_needed;
+    gboolean    projection_fallback;
+  } cases[] = {
+    /* jobs 1-5月 2.0, last year 1.6 by May and 4.0 in all:
+     *   同比 (2.0 / 1.6 − 1) × 100 = 25 %;
+     *   预计全年 2.0 × 4.0 / 1.6 = 5.0 (the rest of the year as last year's rest went) */
+    { "jobs with the base year", { "", JOBS, NUMBER ("2026-05", 2.0), "2026-05" },
+      TRUE, 1.6, 4.0, 1.6, 25, 5.0, NAN, FALSE },
+    /* no base year: 同比 none; 预计全年 2.0 × 12 / 5 = 4.8, by months, said so */
+    { "jobs without the base year", { "", JOBS, NUMBER ("2026-05", 2.0), "2026-05" },
+      FALSE, NAN, NAN, NAN, NAN, 4.8, NAN, TRUE },
+    /* last May only: 同比 25 %, 预计全年 by months 4.8 */
+    { "jobs with last May only", { "", JOBS, NUMBER ("2026-05", 2.0), "2026-05" },
+      TRUE, 1.6, NAN, 1.6, 25, 4.8, NAN, TRUE },
+    /* charging 上半年 900, last year 800 by then and 1800 in all:
+     *   同比 (900 / 800 − 1) × 100 = 12.5 %; 预计全年 900 × 1800 / 800 = 2025 */
+    { "charging 上半年", { "", CHARGING, NUMBER ("2026-Q2", 900), "2026-Q2" },
+      TRUE, 800, 1800, 800, 12.5, 2025, NAN, FALSE },
+    /* the year itself: 预计全年 is the figure, 12/12 */
+    { "jobs 1-12月", { "", JOBS, NUMBER ("2026-12", 4.5), "2026-12" },
+      FALSE, NAN, NAN, NAN, NAN, 4.5, NAN, TRUE },
+    /* 固定资产投资 1-4月 +4 % on last year's 300 亿元 (of 1200 in all), for ≥ 6 %:
+     *   the year needs 1200 × 1.06 = 1272; so far 300 × 1.04 = 312; left 1272 − 312 = 960
+     *   on last year's rest 1200 − 300 = 900: 后续需增长 (960 / 900 − 1) × 100 = 6.6666… % */
+    { "fai 1-4月 4 %", { "", FAI, NUMBER ("2026-04", 4), "2026-04" },
+      TRUE, 300, 1200, 300, NAN, NAN, 6.666666666666667, FALSE },
+    /* GDP 一季度 +5.5 % on 500 (of 2400), for 6 %: needs 2544, so far 527.5, left 2016.5 on
+     *   1900: (2016.5 / 1900 − 1) × 100 = 6.1315789… % */
+    { "gdp 一季度 5.5 %", { "", GDP, NUMBER ("2026-Q1", 5.5), "2026-Q1" },
+      TRUE, 500, 2400, 500, NAN, NAN, 6.131578947368421, FALSE },
+    /* a rate without the base year: nothing to reckon the rest on */
+    { "gdp 一季度 without the base year", { "", GDP, NUMBER ("2026-Q1", 5.5), "2026-Q1" },
+      FALSE, NAN, NAN, NAN, NAN, NAN, NAN, FALSE },
+    /* the year over: no rest to grow */
+    { "gdp 全年", { "", GDP, NUMBER ("2026-Q4", 5.9), "2026-Q4" },
+      TRUE, 2400, 2400, 2400, NAN, NAN, NAN, FALSE },
+    /* a level: the base year's figure beside it, no 同比 or projection */
+    { "pm25 1-6月", { "", PM25, NUMBER ("2026-06", 31), "2026-06" },
+      TRUE, 33, 35, 33, NAN, NAN, NAN, FALSE },
+  };
+  LedgerTolerances tolerances;
+
+  ledger_tolerances_init_default (&tolerances);
+  g_test_set_nonfatal_assertions ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ProgressCase c = cases[i].c;
+      g_autoptr(LedgerIndicator) indicator = NULL;
+      g_autoptr(LedgerValue) value = NULL;
+      LedgerBaseYear base = { cases[i].same, cases[i].full };
+      LedgerProgress progress;
+
+      c.description = cases[i].description;
+      indicator = case_indicator (&c);
+      value = case_value (&c);
+      progress = ledger_progress_evaluate_with_base (indicator, value, c.as_of,
+                                                     cases[i].has_base ? &base : NULL, &tolerances);
+      check_double (&c, "base_value", progress.base_value, cases[i].base_value);
+      check_double (&c, "yoy", progress.yoy, cases[i].yoy);
+      check_double (&c, "projection", progress.projection, cases[i].projection);
+      check_double (&c, "growth_needed", progress.growth_needed, cases[i].growth_needed);
+      if (!progress.projection_fallback != !cases[i].projection_fallback)
+        case_fail (&c, "projection_fallback is %d", progress.projection_fallback);
+    }
+}
+
+/* The base year's periods: the same period a year earlier, and that
+ * year's whole year in the same granularity. */
+static void
+test_base_periods (void)
+{
+  const struct { const char *period, *same, *full; } periods[] = {
+    { "2026-05", "2025-05", "2025-12" },
+    { "2026-01", "2025-01", "2025-12" },
+    { "2026-Q2", "2025-Q2", "2025-Q4" },
+    { "2026", "2025", "2025" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autofree char *same = NULL;
+      g_autofree char *full = NULL;
+
+      g_assert_true (ledger_progress_base_periods (periods[i].period, &same, &full));
+      g_assert_cmpstr (same, ==, periods[i].same);
+      g_assert_cmpstr (full, ==, periods[i].full);
+    }
+  {
+    char *same = NULL, *full = NULL;
+
+    g_assert_false (ledger_progress_base_periods ("2026-13", &same, &full));
+    g_assert_null (same);
+  }
+}
+
+/* Custom shares between the office's points: a straight line from 0 before
+ * January through each point to all of it in December. */
+static void
+test_custom_share (void)
+{
+  g_autoptr(LedgerIndicator) indicator = g_object_new (LEDGER_TYPE_INDICATOR, "code", "c", "name", "c",
+                                                       "custom-shares", "3:30,6:60", NULL);
+  g_autoptr(LedgerIndicator) none = g_object_new (LEDGER_TYPE_INDICATOR, "code", "n", "name", "n", NULL);
+  const struct { int month; double share; } shares[] = {
+    { 1, 0.10 },             /* a third of the way to 30 % */
+    { 3, 0.30 },
+    { 4, 0.40 },             /* 30 + (60 − 30) / 3 */
+    { 6, 0.60 },
+    { 10, 0.60 + 0.4 * 4 / 6 },  /* 60 + (100 − 60) × 4/6 = 86.666… */
+    { 12, 1.0 },
+  };
+  int months[LEDGER_CUSTOM_SHARES_MAX];
+  double points[LEDGER_CUSTOM_SHARES_MAX];
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    g_assert_cmpfloat_with_epsilon (ledger_indicator_custom_share (indicator, shares[i].month),
+                                    shares[i].share, EPSILON);
+  /* without points: 序时进度 */
+  g_assert_cmpfloat_with_epsilon (ledger_indicator_custom_share (none, 9), 0.75, EPSILON);
+
+  g_assert_true (ledger_custom_shares_parse ("3:30,6:60,12:100", months, points, &n, NULL));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_false (ledger_custom_shares_parse ("6:60,3:30", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("3:60,6:30", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("12:90", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("3:130", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("3", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("0:10", months, points, &n, NULL));
+}
+
 /* The traffic light each status counts under in summaries (green on track,
  * yellow warning, red behind, plus finished items): a qualitative task done
  * counts as achieved, in progress as on track, not started as a warning,
@@ -1017,6 +1181,10 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_evaluate);
     }
   g_test_add_func ("/progress/indicator-period", test_indicator_period);
+  g_test_add_func ("/progress/indicator-period-january", test_indicator_period_january);
+  g_test_add_func ("/progress/base-figures", test_base_figures);
+  g_test_add_func ("/progress/base-periods", test_base_periods);
+  g_test_add_func ("/progress/custom-share", test_custom_share);
   g_test_add_func ("/progress/status-bucket", test_status_bucket);
   g_test_add_func ("/progress/gap-text", test_gap_text);
   g_test_add_func ("/progress/tolerance-widths", test_tolerance_widths);

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ledger-context.h"
 #include "ledger-period.h"
 #include "ledger-plan-file.h"
 #include "ledger-store.h"
@@ -895,6 +896,40 @@ test_value_base_year_not_latest (Fixture       *fixture,
   g_assert_cmpstr (period, ==, "2026-02");
 }
 
+/* The context reads a value against the ledger's base year: PM2.5 in
+ * January against last January's and last year's (seasonal, as the
+ * built-in plan has it), new jobs projected as last year went on. */
+static void
+test_context_base_year (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LedgerContext) context = ledger_context_new (fixture->store);
+  g_autoptr(LedgerIndicator) pm25 = test_find_indicator (fixture->store, PLAN_2026, "pm25");
+  g_autoptr(LedgerIndicator) jobs = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
+  LedgerProgress progress;
+
+  test_set_number (fixture->store, ledger_indicator_get_id (pm25), "2025-01", 60, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (pm25), "2025-12", 36, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (pm25), "2026-01", 48, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (jobs), "2025-01", 0.3, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (jobs), "2025-12", 4.5, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (jobs), "2026-01", 0.4, "");
+  ledger_context_set_as_of (context, "2026-01");
+
+  /* due 30 × 60 / 36 = 50: 48 is on track, not the red of a straight line */
+  progress = ledger_context_evaluate (context, pm25, NULL);
+  g_assert_cmpint (progress.status, ==, LEDGER_STATUS_ON_TRACK);
+  g_assert_cmpfloat (progress.base_value, ==, 60);
+  g_assert_false (progress.pace_fallback);
+  g_assert_cmpfloat_with_epsilon (progress.expected, 50, 1e-9);
+
+  /* 同比 (0.4 / 0.3 − 1) × 100 = 33.3…; 预计全年 0.4 × 4.5 / 0.3 = 6 */
+  progress = ledger_context_evaluate (context, jobs, NULL);
+  g_assert_cmpfloat_with_epsilon (progress.yoy, 100.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (progress.projection, 6, 1e-9);
+  g_assert_false (progress.projection_fallback);
+}
+
 /* How an indicator is paced and read is written, read back, changed,
  * logged and undone like the rest of its definition. */
 static void
@@ -1312,6 +1347,7 @@ main (int   argc,
   ADD ("/store/values/base-year-and-january", fixture_setup_with_plans, test_value_base_year_and_january);
   ADD ("/store/values/base-year-not-latest", fixture_setup_with_plans, test_value_base_year_not_latest);
   ADD ("/store/plans/indicator-schedule", fixture_setup_with_plans, test_indicator_schedule);
+  ADD ("/store/context/base-year", fixture_setup_with_plans, test_context_base_year);
   ADD ("/store/import/all-or-nothing", fixture_setup_with_plans, test_import_all_or_nothing);
   ADD ("/store/import/expecting", fixture_setup_with_plans, test_import_expecting);
   ADD ("/store/import/mixed", fixture_setup_with_plans, test_import_mixed);
