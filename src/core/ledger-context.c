@@ -258,6 +258,28 @@ read_base_year (LedgerContext *self,
 }
 
 /**
+ * ledger_context_evaluate_value:
+ * @value: (nullable): a value of @indicator, recorded or being typed
+ * @period: the period to judge it as of
+ *
+ * Returns: how @indicator stands with @value, read against the ledger's
+ * base year as ledger_context_evaluate() reads the recorded ones
+ */
+LedgerProgress
+ledger_context_evaluate_value (LedgerContext   *self,
+                               LedgerIndicator *indicator,
+                               LedgerValue     *value,
+                               const char      *period)
+{
+  LedgerBaseYear base;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), ledger_progress_none ());
+
+  base = read_base_year (self, value);
+  return ledger_progress_evaluate_with_base (indicator, value, period, &base, &self->tolerances);
+}
+
+/**
  * ledger_context_evaluate:
  * @value: (out) (optional) (transfer full): the value the standing is
  *   based on: the latest up to the "as of" period, maybe stale
@@ -273,7 +295,6 @@ ledger_context_evaluate (LedgerContext    *self,
   gint64 id = ledger_indicator_get_id (indicator);
   Standing *standing;
   LedgerPeriod as_of;
-  LedgerBaseYear base;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (self), (LedgerProgress) { 0 });
 
@@ -290,10 +311,8 @@ ledger_context_evaluate (LedgerContext    *self,
   else
     latest = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (indicator));
 
-  base = read_base_year (self, latest);
   standing = g_new0 (Standing, 1);
-  standing->progress = ledger_progress_evaluate_with_base (indicator, latest, self->as_of, &base,
-                                                           &self->tolerances);
+  standing->progress = ledger_context_evaluate_value (self, indicator, latest, self->as_of);
   standing->value = g_steal_pointer (&latest);
   g_hash_table_insert (self->standings, g_memdup2 (&id, sizeof id), standing);
   if (value != NULL)

@@ -906,6 +906,7 @@ test_context_base_year (Fixture       *fixture,
   g_autoptr(LedgerContext) context = ledger_context_new (fixture->store);
   g_autoptr(LedgerIndicator) pm25 = test_find_indicator (fixture->store, PLAN_2026, "pm25");
   g_autoptr(LedgerIndicator) jobs = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
+  g_autoptr(LedgerValue) typed = NULL;
   LedgerProgress progress;
 
   test_set_number (fixture->store, ledger_indicator_get_id (pm25), "2025-01", 60, "");
@@ -922,6 +923,10 @@ test_context_base_year (Fixture       *fixture,
   g_assert_cmpfloat (progress.base_value, ==, 60);
   g_assert_false (progress.pace_fallback);
   g_assert_cmpfloat_with_epsilon (progress.expected, 50, 1e-9);
+  /* … and a figure being typed is judged the same way: 52 is 2 over the 50 due → warning */
+  typed = ledger_value_new (ledger_indicator_get_id (pm25), "2026-01", 52, "", "");
+  progress = ledger_context_evaluate_value (context, pm25, typed, "2026-01");
+  g_assert_cmpint (progress.status, ==, LEDGER_STATUS_WARNING);
 
   /* 同比 (0.4 / 0.3 − 1) × 100 = 33.3…; 预计全年 0.4 × 4.5 / 0.3 = 6 */
   progress = ledger_context_evaluate (context, jobs, NULL);
