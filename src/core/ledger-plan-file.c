@@ -139,9 +139,6 @@ read_measure (LedgerJsonReader  *reader,
   ledger_json_at (reader, object, "comparator");
   if (*comparator == LEDGER_COMPARATOR_NONE)
     return ledger_json_fail (reader, _("a measured indicator needs a comparator other than “none”"));
-  ledger_json_at (reader, object, "better");
-  if (*better == LEDGER_BETTER_NONE && *comparator != LEDGER_COMPARATOR_ABOUT)
-    return ledger_json_fail (reader, _("“better” may only be “none” for a target of “about”"));
   return TRUE;
 }
 

@@ -794,8 +794,8 @@ test_format_2_refused (void)
     }
 }
 
-/* A rate is judged against its target, a level has no shares of it, and
- * `better: none` is for targets to stay about; format 1 has no profile. */
+/* A rate is judged against its target and a level has no shares of it;
+ * format 1 has no profile. */
 static void
 test_format_2_refused_by_kind (void)
 {
@@ -803,7 +803,6 @@ test_format_2_refused_by_kind (void)
     { "\"kind\": \"cumulative\"", "\"kind\": \"rate\", \"profile\": \"seasonal\"", "seasonal" },
     { "\"kind\": \"cumulative\"", "\"kind\": \"level\", \"profile\": \"custom\", "
       "\"custom_shares\": {\"6\": 50}", "custom" },
-    { "\"better\": \"higher\"", "\"better\": \"none\"", "better" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
