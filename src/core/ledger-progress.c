@@ -234,6 +234,7 @@ judge (LedgerIndicator        *indicator,
   LedgerStatus (*status) (LedgerIndicator *, LedgerBetter, double, double, gboolean,
                           const LedgerTolerances *) = cumulative ? cumulative_status : direct_status;
 
+  /* Statuses run from behind to achieved: the lesser is the worse. */
   if (better == LEDGER_BETTER_NONE)
     return MIN (status (indicator, LEDGER_BETTER_HIGHER, number, expected, final, tolerances),
                 status (indicator, LEDGER_BETTER_LOWER, number, expected, final, tolerances));

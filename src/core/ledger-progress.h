@@ -48,8 +48,11 @@ typedef struct
 typedef struct
 {
   LedgerStatus status;
-  double       pace;        /* 序时进度 of the value's period (cumulative), else NAN */
-  double       expected;    /* what is due by the value's period (target × pace), else the target */
+  double       pace;        /* cumulative: the share of the target due by the value's period by
+                               its profile (序时进度 when linear); NAN for rates and levels, and
+                               for a total not yet assessed (pending) */
+  double       expected;    /* what is due by the value's period: target × the profile's share
+                               (the target itself for a rate, a linear level, or without a value) */
   double       progress;    /* value / target: share of the year's target, NAN without a value */
   double       gap;         /* cumulative: points ahead (+) or behind (−) pace, (progress − pace) × 100;
                                rate and level: value − target; NAN without a value */
