@@ -343,6 +343,35 @@ ledger_indicator_has_period (LedgerIndicator    *self,
   return ledger_schedule_has_period (self->frequency, self->january, period);
 }
 
+/**
+ * ledger_indicator_list_periods:
+ *
+ * Returns: (transfer full) (element-type utf8): the periods a value of the
+ *   indicator may be recorded for, as codes, earliest first: those of the
+ *   year before @first_year (the base year, 同期) and of the plan's years,
+ *   each year's January first where it is released on its own
+ */
+GPtrArray *
+ledger_indicator_list_periods (LedgerIndicator *self,
+                               int              first_year,
+                               int              last_year)
+{
+  GPtrArray *periods = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), periods);
+
+  for (int year = first_year - 1; year <= last_year; year++)
+    {
+      g_autoptr(GPtrArray) of_year = ledger_frequency_periods (self->frequency, year, year);
+      LedgerPeriod january = { year, LEDGER_PERIOD_MONTH, 1 };
+
+      if (ledger_indicator_has_period (self, &january))
+        g_ptr_array_add (periods, ledger_period_to_code (&january));
+      g_ptr_array_extend_and_steal (periods, g_steal_pointer (&of_year));
+    }
+  return periods;
+}
+
 static gboolean
 parse_share_point (const char  *text,
                    int         *month,

@@ -93,6 +93,9 @@ void              ledger_indicator_copy_schedule        (LedgerIndicator  *self,
                                                          LedgerIndicator  *from);
 gboolean          ledger_indicator_has_period           (LedgerIndicator  *self,
                                                          const LedgerPeriod *period);
+GPtrArray        *ledger_indicator_list_periods         (LedgerIndicator  *self,
+                                                         int               first_year,
+                                                         int               last_year);
 gboolean          ledger_schedule_has_period            (LedgerFrequency   frequency,
                                                          LedgerJanuary     january,
                                                          const LedgerPeriod *period);

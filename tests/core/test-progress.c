@@ -877,6 +877,42 @@ test_indicator_period_january (void)
   g_assert_false (ledger_indicator_has_period (quarterly, &period));
 }
 
+/* The periods a value may be recorded for: the base year's and the
+ * plan's, January alone only where it is released alone. */
+static void
+test_indicator_list_periods (void)
+{
+  const struct {
+    LedgerFrequency  frequency;
+    LedgerJanuary    january;
+    int              first, last;
+    guint            count;
+    const char      *first_code, *second_code, *last_code;
+  } lists[] = {
+    /* 2025-01 … 2025-12, 2026-01 … 2026-12 */
+    { MONTHLY, SEPARATE, 2026, 2026, 24, "2025-01", "2025-02", "2026-12" },
+    /* 2025-02 … 2025-12, 2026-02 … 2026-12 */
+    { MONTHLY, LEDGER_JANUARY_COMBINED, 2026, 2026, 22, "2025-02", "2025-03", "2026-12" },
+    { QUARTERLY, LEDGER_JANUARY_COMBINED, 2026, 2026, 8, "2025-Q1", "2025-Q2", "2026-Q4" },
+    /* 十五五: 2025 (the base year) … 2030 */
+    { ANNUAL, LEDGER_JANUARY_COMBINED, 2026, 2030, 6, "2025", "2026", "2030" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr(LedgerIndicator) indicator = g_object_new (LEDGER_TYPE_INDICATOR, "code", "x", "name", "x",
+                                                           "frequency", (int) lists[i].frequency,
+                                                           "january", (int) lists[i].january, NULL);
+      g_autoptr(GPtrArray) periods = ledger_indicator_list_periods (indicator, lists[i].first,
+                                                                    lists[i].last);
+
+      g_assert_cmpuint (periods->len, ==, lists[i].count);
+      g_assert_cmpstr (g_ptr_array_index (periods, 0), ==, lists[i].first_code);
+      g_assert_cmpstr (g_ptr_array_index (periods, 1), ==, lists[i].second_code);
+      g_assert_cmpstr (g_ptr_array_index (periods, periods->len - 1), ==, lists[i].last_code);
+    }
+}
+
 /* The base year's figures and what follows from them, on worked examples. */
 static void
 test_base_figures (void)
@@ -1183,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/progress/indicator-period", test_indicator_period);
   g_test_add_func ("/progress/indicator-period-january", test_indicator_period_january);
   g_test_add_func ("/progress/base-figures", test_base_figures);
+  g_test_add_func ("/progress/indicator-list-periods", test_indicator_list_periods);
   g_test_add_func ("/progress/base-periods", test_base_periods);
   g_test_add_func ("/progress/custom-share", test_custom_share);
   g_test_add_func ("/progress/status-bucket", test_status_bucket);

@@ -172,6 +172,38 @@ test_dark_and_narrow (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "area-narrow");
 }
 
+/* The dialog offers the base year's periods (同期), and January alone
+ * only for a figure released for January alone; the base year's figure it
+ * saves is not taken for the year's latest. */
+static void
+test_dialog_base_year_and_january (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 cpi = ledger_test_window_id_of (fixture, "cpi-rise");
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerIndicatorRow *row;
+  LedgerEntryDialog *dialog;
+
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  row = ledger_test_window_find_row (fixture, "retail-sales-growth");
+  dialog = open_dialog (row);
+  g_assert_false (ledger_entry_dialog_set_period (dialog, "2026-01"));
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2025-06"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  row = ledger_test_window_find_row (fixture, "cpi-rise");
+  dialog = open_dialog (row);
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2026-01"));
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2025-01"));
+  ledger_test_ui_type (dialog_child (dialog, "value_row"), "0.5");
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+
+  value = ledger_store_get_value (fixture->store, cpi, "2025-01");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 0.5);
+  g_assert_cmpstr (row_label (row, "value_label"), ==, "—");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +218,8 @@ main (int   argc,
               ledger_test_window_set_up, test_ctrl_n_records_focused_row, ledger_test_window_tear_down);
   g_test_add ("/window/undo", Fixture, NULL,
               ledger_test_window_set_up, test_undo, ledger_test_window_tear_down);
+  g_test_add ("/window/dialog-base-year-and-january", Fixture, NULL,
+              ledger_test_window_set_up, test_dialog_base_year_and_january, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
               ledger_test_window_set_up, test_dark_and_narrow, ledger_test_window_tear_down);
 
