@@ -84,8 +84,7 @@ update_status (LedgerBatchRow *self)
     }
   value = ledger_batch_row_read_value (self, &error);
   show_error (self, error != NULL ? error->message : NULL);
-  progress = ledger_progress_evaluate (self->indicator, value, self->period,
-                                       ledger_context_get_tolerances (self->context));
+  progress = ledger_context_evaluate_value (self->context, self->indicator, value, self->period);
   self->status = progress.status;
   ledger_status_pill_set_status (LEDGER_STATUS_PILL (self->pill), progress.status);
 }

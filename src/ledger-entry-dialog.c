@@ -175,14 +175,17 @@ fill_periods (LedgerEntryDialog *self)
   int last = ledger_plan_get_last_year (self->plan);
   gboolean several_years = first != last && frequency != LEDGER_FREQUENCY_ANNUAL;
 
-  self->periods = ledger_frequency_periods (frequency, first, last);
+  /* The base year's periods come first, each with its year (2025 1-3月). */
+  self->periods = ledger_indicator_list_periods (self->indicator, first, last);
   for (guint i = 0; i < self->periods->len; i++)
     {
       const char *code = g_ptr_array_index (self->periods, i);
       g_autofree char *label = ledger_period_code_label (code);
       g_autofree char *with_year = g_strdup_printf ("%.4s %s", code, label);
+      gboolean base_year = g_ascii_strtoll (code, NULL, 10) < first;
 
-      gtk_string_list_append (labels, several_years ? with_year : label);
+      gtk_string_list_append (labels, several_years || (base_year && frequency != LEDGER_FREQUENCY_ANNUAL)
+                                      ? with_year : label);
     }
   adw_combo_row_set_model (self->period_row, G_LIST_MODEL (labels));
 

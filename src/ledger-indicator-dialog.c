@@ -63,7 +63,8 @@ fill_choices (LedgerIndicatorDialog *self)
                                  N_("Level or share"), N_("Qualitative task"), NULL };
   static const char *comparators[] = { N_("At least (以上)"), N_("About (左右)"),
                                        N_("At most (以下)"), NULL };
-  static const char *betters[] = { N_("Higher is better"), N_("Lower is better"), NULL };
+  static const char *betters[] = { N_("Higher is better"), N_("Lower is better"),
+                                   N_("Close to the target either way (稳定在)"), NULL };
   static const char *frequencies[] = { N_("Monthly (1-2月, 1-3月 …)"),
                                        N_("Quarterly (一季度, 上半年 …)"), N_("Annual"), NULL };
 
@@ -200,7 +201,11 @@ read_indicator (LedgerIndicatorDialog  *self,
                             "source-text", get_text (self->source_text_row),
                             NULL);
   if (self->indicator != NULL)
-    ledger_indicator_set_id (indicator, ledger_indicator_get_id (self->indicator));
+    {
+      ledger_indicator_set_id (indicator, ledger_indicator_get_id (self->indicator));
+      /* The dialog does not show these yet: an edit keeps them. */
+      ledger_indicator_copy_schedule (indicator, self->indicator);
+    }
   return indicator;
 }
 

@@ -38,14 +38,14 @@ ledger_style_color (GtkWidget  *widget,
 }
 
 /* The colour of a status: red behind, yellow warning, green on track,
- * the accent achieved; no data a faint foreground. */
+ * the accent achieved; no data and not yet assessed a faint foreground. */
 GdkRGBA
 ledger_style_status_color (GtkWidget    *widget,
                            LedgerStatus  status)
 {
   static const char *names[LEDGER_N_STATUSES] = {
     NULL, "error_color", "warning_color", "success_color", "accent_color",
-    "warning_color", "success_color", "accent_color",
+    "warning_color", "success_color", "accent_color", NULL,
   };
   GdkRGBA color;
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ledger-context.h"
@@ -232,6 +233,52 @@ ledger_context_set_tolerances (LedgerContext          *self,
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
+/* The base year's figures for @value's period, NAN where the ledger has
+ * none. */
+static LedgerBaseYear
+read_base_year (LedgerContext *self,
+                LedgerValue   *value)
+{
+  LedgerBaseYear base = { NAN, NAN };
+  g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
+  g_autoptr(LedgerValue) same = NULL;
+  g_autoptr(LedgerValue) full = NULL;
+
+  if (value == NULL ||
+      !ledger_progress_base_periods (ledger_value_get_period (value), &same_period, &full_year))
+    return base;
+  same = ledger_store_get_value (self->store, ledger_value_get_indicator_id (value), same_period);
+  full = ledger_store_get_value (self->store, ledger_value_get_indicator_id (value), full_year);
+  if (same != NULL && ledger_value_has_number (same))
+    base.same_period = ledger_value_get_number (same);
+  if (full != NULL && ledger_value_has_number (full))
+    base.full_year = ledger_value_get_number (full);
+  return base;
+}
+
+/**
+ * ledger_context_evaluate_value:
+ * @value: (nullable): a value of @indicator, recorded or being typed
+ * @period: the period to judge it as of
+ *
+ * Returns: how @indicator stands with @value, read against the ledger's
+ * base year as ledger_context_evaluate() reads the recorded ones
+ */
+LedgerProgress
+ledger_context_evaluate_value (LedgerContext   *self,
+                               LedgerIndicator *indicator,
+                               LedgerValue     *value,
+                               const char      *period)
+{
+  LedgerBaseYear base;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), ledger_progress_none ());
+
+  base = read_base_year (self, value);
+  return ledger_progress_evaluate_with_base (indicator, value, period, &base, &self->tolerances);
+}
+
 /**
  * ledger_context_evaluate:
  * @value: (out) (optional) (transfer full): the value the standing is
@@ -265,7 +312,7 @@ ledger_context_evaluate (LedgerContext    *self,
     latest = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (indicator));
 
   standing = g_new0 (Standing, 1);
-  standing->progress = ledger_progress_evaluate (indicator, latest, self->as_of, &self->tolerances);
+  standing->progress = ledger_context_evaluate_value (self, indicator, latest, self->as_of);
   standing->value = g_steal_pointer (&latest);
   g_hash_table_insert (self->standings, g_memdup2 (&id, sizeof id), standing);
   if (value != NULL)

@@ -26,6 +26,10 @@ void                    ledger_context_set_tolerances   (LedgerContext          
 LedgerProgress          ledger_context_evaluate         (LedgerContext          *self,
                                                          LedgerIndicator        *indicator,
                                                          LedgerValue           **value);
+LedgerProgress          ledger_context_evaluate_value   (LedgerContext          *self,
+                                                         LedgerIndicator        *indicator,
+                                                         LedgerValue            *value,
+                                                         const char             *period);
 
 void                    ledger_context_count_statuses   (LedgerContext          *self,
                                                          LedgerNode             *node,

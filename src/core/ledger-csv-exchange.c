@@ -54,7 +54,7 @@ export_row (GString                *out,
   g_autofree char *pace = NULL;
   g_autofree char *progress_text = NULL;
   const char *fields[N_COLUMNS] = { NULL };
-  LedgerProgress progress = { LEDGER_STATUS_NO_DATA, NAN, NAN, NAN, NAN, FALSE };
+  LedgerProgress progress = ledger_progress_none ();
   LedgerPeriod period;
 
   if (kind != LEDGER_KIND_QUALITATIVE)

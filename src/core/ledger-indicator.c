@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <math.h>
 #include <string.h>
 
 #include "ledger-indicator.h"
@@ -34,6 +36,12 @@ struct _LedgerIndicator
   char            *responsible_unit;
   char            *notes;
   char            *source_text;
+  LedgerProfile    profile;
+  char            *custom_shares;
+  int              due_month;
+  LedgerJanuary    january;
+  LedgerCommitment commitment;
+  gboolean         unit_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerIndicator, ledger_indicator, G_TYPE_OBJECT)
@@ -53,6 +61,12 @@ enum {
   PROP_RESPONSIBLE_UNIT,
   PROP_NOTES,
   PROP_SOURCE_TEXT,
+  PROP_PROFILE,
+  PROP_CUSTOM_SHARES,
+  PROP_DUE_MONTH,
+  PROP_JANUARY,
+  PROP_COMMITMENT,
+  PROP_UNIT_CONFIRMED,
   N_PROPS
 };
 
@@ -60,7 +74,10 @@ static GParamSpec *properties [N_PROPS];
 
 static const char *kind_names[] = { "cumulative", "rate", "level", "qualitative" };
 static const char *comparator_names[] = { "none", "at_least", "about", "at_most" };
-static const char *better_names[] = { "higher", "lower" };
+static const char *better_names[] = { "higher", "lower", "none" };
+static const char *profile_names[] = { "linear", "seasonal", "custom", "year_end", "milestone" };
+static const char *january_names[] = { "combined", "separate" };
+static const char *commitment_names[] = { "none", "firm", "strive" };
 
 static char **
 string_field (LedgerIndicator *self,
@@ -75,6 +92,7 @@ string_field (LedgerIndicator *self,
     case PROP_RESPONSIBLE_UNIT: return &self->responsible_unit;
     case PROP_NOTES: return &self->notes;
     case PROP_SOURCE_TEXT: return &self->source_text;
+    case PROP_CUSTOM_SHARES: return &self->custom_shares;
     default: return NULL;
     }
 }
@@ -102,6 +120,11 @@ ledger_indicator_get_property (GObject    *object,
     case PROP_BETTER: g_value_set_int (value, self->better); break;
     case PROP_TARGET: g_value_set_double (value, self->target); break;
     case PROP_FREQUENCY: g_value_set_int (value, self->frequency); break;
+    case PROP_PROFILE: g_value_set_int (value, self->profile); break;
+    case PROP_DUE_MONTH: g_value_set_int (value, self->due_month); break;
+    case PROP_JANUARY: g_value_set_int (value, self->january); break;
+    case PROP_COMMITMENT: g_value_set_int (value, self->commitment); break;
+    case PROP_UNIT_CONFIRMED: g_value_set_boolean (value, self->unit_confirmed); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -132,6 +155,11 @@ ledger_indicator_set_property (GObject      *object,
     case PROP_BETTER: self->better = g_value_get_int (value); break;
     case PROP_TARGET: self->target = g_value_get_double (value); break;
     case PROP_FREQUENCY: self->frequency = g_value_get_int (value); break;
+    case PROP_PROFILE: self->profile = g_value_get_int (value); break;
+    case PROP_DUE_MONTH: self->due_month = g_value_get_int (value); break;
+    case PROP_JANUARY: self->january = g_value_get_int (value); break;
+    case PROP_COMMITMENT: self->commitment = g_value_get_int (value); break;
+    case PROP_UNIT_CONFIRMED: self->unit_confirmed = g_value_get_boolean (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -185,7 +213,7 @@ ledger_indicator_class_init (LedgerIndicatorClass *klass)
   properties [PROP_UNIT] = string_param ("unit");
   properties [PROP_KIND] = int_param ("kind", LEDGER_KIND_QUALITATIVE);
   properties [PROP_COMPARATOR] = int_param ("comparator", LEDGER_COMPARATOR_AT_MOST);
-  properties [PROP_BETTER] = int_param ("better", LEDGER_BETTER_LOWER);
+  properties [PROP_BETTER] = int_param ("better", LEDGER_BETTER_NONE);
   properties [PROP_TARGET] =
     g_param_spec_double ("target", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
@@ -193,6 +221,20 @@ ledger_indicator_class_init (LedgerIndicatorClass *klass)
   properties [PROP_RESPONSIBLE_UNIT] = string_param ("responsible-unit");
   properties [PROP_NOTES] = string_param ("notes");
   properties [PROP_SOURCE_TEXT] = string_param ("source-text");
+  properties [PROP_PROFILE] = int_param ("profile", LEDGER_PROFILE_MILESTONE);
+  /* "3:30,6:60": 30 % of the target due by March, 60 % by June (see
+   * ledger_indicator_custom_share()) */
+  properties [PROP_CUSTOM_SHARES] = string_param ("custom-shares");
+  /* The month of each year a milestone is due by: 12 is 全年 */
+  properties [PROP_DUE_MONTH] =
+    g_param_spec_int ("due-month", NULL, NULL, 1, 12, 12,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
+  properties [PROP_JANUARY] = int_param ("january", LEDGER_JANUARY_SEPARATE);
+  properties [PROP_COMMITMENT] = int_param ("commitment", LEDGER_COMMITMENT_STRIVE);
+  /* The responsible unit is a proposal until the office confirms it */
+  properties [PROP_UNIT_CONFIRMED] =
+    g_param_spec_boolean ("unit-confirmed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -243,6 +285,192 @@ STRING_GETTER (unit)
 STRING_GETTER (responsible_unit)
 STRING_GETTER (notes)
 STRING_GETTER (source_text)
+STRING_GETTER (custom_shares)
+
+#define VALUE_GETTER(type, field) \
+  type \
+  ledger_indicator_get_##field (LedgerIndicator *self) \
+  { \
+    g_return_val_if_fail (LEDGER_IS_INDICATOR (self), 0); \
+    return self->field; \
+  }
+
+VALUE_GETTER (LedgerProfile, profile)
+VALUE_GETTER (int, due_month)
+VALUE_GETTER (LedgerJanuary, january)
+VALUE_GETTER (LedgerCommitment, commitment)
+VALUE_GETTER (gboolean, unit_confirmed)
+
+/* Gives @self the pace profile, January rule, commitment and unit
+ * confirmation of @from: an edit of the other fields keeps them. */
+void
+ledger_indicator_copy_schedule (LedgerIndicator *self,
+                                LedgerIndicator *from)
+{
+  g_return_if_fail (LEDGER_IS_INDICATOR (self));
+  g_return_if_fail (LEDGER_IS_INDICATOR (from));
+
+  g_object_set (self,
+                "profile", from->profile, "custom-shares", from->custom_shares,
+                "due-month", from->due_month, "january", from->january,
+                "commitment", from->commitment, "unit-confirmed", from->unit_confirmed,
+                NULL);
+}
+
+/* Whether @period is a period of @frequency, January on its own (2026-01)
+ * only where it is released separately. */
+gboolean
+ledger_schedule_has_period (LedgerFrequency     frequency,
+                            LedgerJanuary       january,
+                            const LedgerPeriod *period)
+{
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (frequency == LEDGER_FREQUENCY_MONTHLY && january == LEDGER_JANUARY_SEPARATE &&
+      period->type == LEDGER_PERIOD_MONTH && period->index == 1)
+    return TRUE;
+  return ledger_frequency_has_period (frequency, period);
+}
+
+/* Whether @period is one of the indicator's own periods by its frequency
+ * and January rule. The plan's years are the store's business. */
+gboolean
+ledger_indicator_has_period (LedgerIndicator    *self,
+                             const LedgerPeriod *period)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), FALSE);
+
+  return ledger_schedule_has_period (self->frequency, self->january, period);
+}
+
+/**
+ * ledger_indicator_list_periods:
+ *
+ * Returns: (transfer full) (element-type utf8): the periods a value of the
+ *   indicator may be recorded for, as codes, earliest first: those of the
+ *   year before @first_year (the base year, 同期) and of the plan's years,
+ *   each year's January first where it is released on its own
+ */
+GPtrArray *
+ledger_indicator_list_periods (LedgerIndicator *self,
+                               int              first_year,
+                               int              last_year)
+{
+  GPtrArray *periods = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), periods);
+
+  for (int year = first_year - 1; year <= last_year; year++)
+    {
+      g_autoptr(GPtrArray) of_year = ledger_frequency_periods (self->frequency, year, year);
+      LedgerPeriod january = { year, LEDGER_PERIOD_MONTH, 1 };
+
+      if (ledger_indicator_has_period (self, &january))
+        g_ptr_array_add (periods, ledger_period_to_code (&january));
+      g_ptr_array_extend_and_steal (periods, g_steal_pointer (&of_year));
+    }
+  return periods;
+}
+
+static gboolean
+parse_share_point (const char  *text,
+                   int         *month,
+                   double      *share)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  gint64 number;
+  char *end;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_signed (g_strstrip (parts[0]), 10, 1, 12, &number, NULL))
+    return FALSE;
+  *month = (int) number;
+  *share = g_ascii_strtod (g_strstrip (parts[1]), &end);
+  return end != parts[1] && *end == '\0' && *share >= 0 && *share <= 100;
+}
+
+/**
+ * ledger_custom_shares_parse:
+ * @text: "3:30,6:60,9:85": by month, the percent of the target due
+ * @months: (out caller-allocates): LEDGER_CUSTOM_SHARES_MAX months
+ * @shares: (out caller-allocates): the percent due by each
+ *
+ * Months must grow and shares must not fall; a share given for December
+ * must be 100. An empty @text has no points.
+ */
+gboolean
+ledger_custom_shares_parse (const char  *text,
+                            int         *months,
+                            double      *shares,
+                            guint       *n_points,
+                            GError     **error)
+{
+  g_auto(GStrv) points = NULL;
+
+  *n_points = 0;
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  points = g_strsplit (text, ",", -1);
+  for (guint i = 0; points[i] != NULL; i++)
+    {
+      int month;
+      double share;
+
+      if (i >= LEDGER_CUSTOM_SHARES_MAX || !parse_share_point (points[i], &month, &share) ||
+          (i > 0 && (month <= months[i - 1] || share < shares[i - 1])) ||
+          (month == 12 && share != 100))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s” is not a list of shares by month such as “3:30,6:60,9:85”"), text);
+          *n_points = 0;
+          return FALSE;
+        }
+      months[i] = month;
+      shares[i] = share;
+      *n_points = i + 1;
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_indicator_custom_share:
+ * @month: 1–12
+ *
+ * Returns: the share of the year's target due by the end of @month under
+ *   the office's custom shares, 0–1. Between the points the office gave
+ *   the share grows in a straight line, from 0 before January and up to
+ *   all of it at December: "3:30,6:60" has 10 % due by January, 40 % by
+ *   April and 73.3 % by October. Without points it is 序时进度.
+ */
+double
+ledger_indicator_custom_share (LedgerIndicator *self,
+                               int              month)
+{
+  int months[LEDGER_CUSTOM_SHARES_MAX + 2] = { 0 };
+  double shares[LEDGER_CUSTOM_SHARES_MAX + 2] = { 0 };
+  guint n = 0;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NAN);
+
+  ledger_custom_shares_parse (self->custom_shares, months + 1, shares + 1, &n, NULL);
+  /* The two ends: nothing before January, everything by December. */
+  if (n == 0 || months[n] != 12)
+    {
+      n++;
+      months[n] = 12;
+      shares[n] = 100;
+    }
+  for (guint i = 1; i <= n; i++)
+    {
+      if (month <= months[i])
+        {
+          double along = (double) (month - months[i - 1]) / (months[i] - months[i - 1]);
+
+          return (shares[i - 1] + along * (shares[i] - shares[i - 1])) / 100;
+        }
+    }
+  return 1;
+}
 
 LedgerKind
 ledger_indicator_get_kind (LedgerIndicator *self)
@@ -362,48 +590,26 @@ ledger_indicator_dup_target_text (LedgerIndicator *self)
     }
 }
 
-const char *
-ledger_kind_to_string (LedgerKind kind)
-{
-  g_return_val_if_fail (kind <= LEDGER_KIND_QUALITATIVE, NULL);
-  return kind_names[kind];
-}
+#define NAMES_TO_AND_FROM(type, prefix, names) \
+  const char * \
+  prefix##_to_string (type value) \
+  { \
+    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (names), NULL); \
+    return names[value]; \
+  } \
+  gboolean \
+  prefix##_from_string (const char *string, \
+                        type       *value) \
+  { \
+    return ledger_names_lookup (names, G_N_ELEMENTS (names), string, (int *) value); \
+  }
 
-gboolean
-ledger_kind_from_string (const char *string,
-                         LedgerKind *kind)
-{
-  return ledger_names_lookup (kind_names, G_N_ELEMENTS (kind_names), string, (int *) kind);
-}
-
-const char *
-ledger_comparator_to_string (LedgerComparator comparator)
-{
-  g_return_val_if_fail (comparator <= LEDGER_COMPARATOR_AT_MOST, NULL);
-  return comparator_names[comparator];
-}
-
-gboolean
-ledger_comparator_from_string (const char       *string,
-                               LedgerComparator *comparator)
-{
-  return ledger_names_lookup (comparator_names, G_N_ELEMENTS (comparator_names), string,
-                      (int *) comparator);
-}
-
-const char *
-ledger_better_to_string (LedgerBetter better)
-{
-  g_return_val_if_fail (better <= LEDGER_BETTER_LOWER, NULL);
-  return better_names[better];
-}
-
-gboolean
-ledger_better_from_string (const char   *string,
-                           LedgerBetter *better)
-{
-  return ledger_names_lookup (better_names, G_N_ELEMENTS (better_names), string, (int *) better);
-}
+NAMES_TO_AND_FROM (LedgerKind, ledger_kind, kind_names)
+NAMES_TO_AND_FROM (LedgerComparator, ledger_comparator, comparator_names)
+NAMES_TO_AND_FROM (LedgerBetter, ledger_better, better_names)
+NAMES_TO_AND_FROM (LedgerProfile, ledger_profile, profile_names)
+NAMES_TO_AND_FROM (LedgerJanuary, ledger_january, january_names)
+NAMES_TO_AND_FROM (LedgerCommitment, ledger_commitment, commitment_names)
 
 /* Codes are what imports match on: lower-case ASCII letters, digits and
  * "-", so that they survive any spreadsheet. */

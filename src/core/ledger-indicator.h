@@ -33,7 +33,35 @@ typedef enum
 {
   LEDGER_BETTER_HIGHER,
   LEDGER_BETTER_LOWER,
+  LEDGER_BETTER_NONE,   /* 稳定在…左右: off the target either way is off */
 } LedgerBetter;
+
+/* How much of the year's target is due by a period (docs/plan-format.md). */
+typedef enum
+{
+  LEDGER_PROFILE_LINEAR,     /* 序时进度: month m of 12 */
+  LEDGER_PROFILE_SEASONAL,   /* as the base year's figures went */
+  LEDGER_PROFILE_CUSTOM,     /* shares by month the office sets */
+  LEDGER_PROFILE_YEAR_END,   /* assessed at year end only */
+  LEDGER_PROFILE_MILESTONE,  /* a one-off result due by a month */
+} LedgerProfile;
+
+/* Whether January is released on its own or only with February (1-2月). */
+typedef enum
+{
+  LEDGER_JANUARY_COMBINED,
+  LEDGER_JANUARY_SEPARATE,
+} LedgerJanuary;
+
+/* The report's word for the target: 确保 (firm) or 力争 (strive). */
+typedef enum
+{
+  LEDGER_COMMITMENT_NONE,
+  LEDGER_COMMITMENT_FIRM,
+  LEDGER_COMMITMENT_STRIVE,
+} LedgerCommitment;
+
+#define LEDGER_CUSTOM_SHARES_MAX 12
 
 #define LEDGER_TYPE_INDICATOR (ledger_indicator_get_type ())
 
@@ -55,6 +83,24 @@ LedgerFrequency   ledger_indicator_get_frequency        (LedgerIndicator  *self)
 const char       *ledger_indicator_get_responsible_unit (LedgerIndicator  *self);
 const char       *ledger_indicator_get_notes            (LedgerIndicator  *self);
 const char       *ledger_indicator_get_source_text      (LedgerIndicator  *self);
+LedgerProfile     ledger_indicator_get_profile          (LedgerIndicator  *self);
+const char       *ledger_indicator_get_custom_shares    (LedgerIndicator  *self);
+int               ledger_indicator_get_due_month        (LedgerIndicator  *self);
+LedgerJanuary     ledger_indicator_get_january          (LedgerIndicator  *self);
+LedgerCommitment  ledger_indicator_get_commitment       (LedgerIndicator  *self);
+gboolean          ledger_indicator_get_unit_confirmed   (LedgerIndicator  *self);
+void              ledger_indicator_copy_schedule        (LedgerIndicator  *self,
+                                                         LedgerIndicator  *from);
+gboolean          ledger_indicator_has_period           (LedgerIndicator  *self,
+                                                         const LedgerPeriod *period);
+GPtrArray        *ledger_indicator_list_periods         (LedgerIndicator  *self,
+                                                         int               first_year,
+                                                         int               last_year);
+gboolean          ledger_schedule_has_period            (LedgerFrequency   frequency,
+                                                         LedgerJanuary     january,
+                                                         const LedgerPeriod *period);
+double            ledger_indicator_custom_share         (LedgerIndicator  *self,
+                                                         int               month);
 char             *ledger_indicator_dup_target_text      (LedgerIndicator  *self);
 char             *ledger_indicator_format_value         (LedgerIndicator  *self,
                                                          double            value);
@@ -70,6 +116,20 @@ gboolean          ledger_comparator_from_string         (const char       *strin
 const char       *ledger_better_to_string               (LedgerBetter      better);
 gboolean          ledger_better_from_string             (const char       *string,
                                                          LedgerBetter     *better);
+const char       *ledger_profile_to_string              (LedgerProfile     profile);
+gboolean          ledger_profile_from_string            (const char       *string,
+                                                         LedgerProfile    *profile);
+const char       *ledger_january_to_string              (LedgerJanuary     january);
+gboolean          ledger_january_from_string            (const char       *string,
+                                                         LedgerJanuary    *january);
+const char       *ledger_commitment_to_string           (LedgerCommitment  commitment);
+gboolean          ledger_commitment_from_string         (const char       *string,
+                                                         LedgerCommitment *commitment);
+gboolean          ledger_custom_shares_parse            (const char       *text,
+                                                         int              *months,
+                                                         double           *shares,
+                                                         guint            *n_points,
+                                                         GError          **error);
 gboolean          ledger_indicator_code_is_valid        (const char       *code);
 char             *ledger_format_number                  (double            value);
 

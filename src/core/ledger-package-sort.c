@@ -165,11 +165,12 @@ check_entry (const LedgerPackageEntry *entry,
            ? g_strdup_printf (_("%s is a qualitative task here; the package gives a number"), name)
            : g_strdup_printf (_("%s needs a number here; the package gives a status"), name);
   ledger_period_parse (period_code, &period);
-  if (!ledger_frequency_has_period (ledger_indicator_get_frequency (indicator), &period))
+  if (!ledger_indicator_has_period (indicator, &period))
     return g_strdup_printf (_("%s is reported %s, not for %s"), name,
                             ledger_frequency_label (ledger_indicator_get_frequency (indicator)),
                             period_code);
-  if (period.year < known->first_year || period.year > known->last_year)
+  /* The year before the plan's holds its base figures (同期). */
+  if (period.year < known->first_year - 1 || period.year > known->last_year)
     return g_strdup_printf (_("%s is outside the years of the plan of %s"), period_code, name);
   return NULL;
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "ledger-area.h"
 #include "ledger-core-resources.h"
@@ -29,9 +30,35 @@ static const char *plan_members[] = { "uuid", "code", "title", "region", "first_
                                       "last_year", "source", "areas", NULL };
 static const char *area_members[] = { "uuid", "title", "short_title", "tasks", NULL };
 static const char *task_members[] = { "uuid", "title", "text", "indicators", NULL };
-static const char *indicator_members[] = { "uuid", "code", "name", "unit", "kind",
-                                           "comparator", "better", "target", "frequency",
-                                           "responsible_unit", "notes", "source_text", NULL };
+static const char *indicator_members_1[] = { "uuid", "code", "name", "unit", "kind",
+                                             "comparator", "better", "target", "frequency",
+                                             "responsible_unit", "notes", "source_text", NULL };
+/* Format 2 adds how an indicator is paced and read. */
+static const char *indicator_members_2[] = { "uuid", "code", "name", "unit", "kind",
+                                             "comparator", "better", "target", "frequency",
+                                             "responsible_unit", "notes", "source_text",
+                                             "profile", "custom_shares", "due_month", "january",
+                                             "commitment", "unit_confirmed", NULL };
+
+/* What reading a document keeps track of: the UUIDs of the whole file,
+ * the codes of the plan being read, the file's format. */
+typedef struct
+{
+  GHashTable *uuids;
+  GHashTable *codes;
+  int         format;
+} ReadContext;
+
+/* How an indicator is paced and read (format 2), before it is built. */
+typedef struct
+{
+  LedgerProfile     profile;
+  char             *custom_shares;
+  int               due_month;
+  LedgerJanuary     january;
+  LedgerCommitment  commitment;
+  gboolean          unit_confirmed;
+} Schedule;
 
 static gboolean
 read_year (LedgerJsonReader *reader,
@@ -115,11 +142,167 @@ read_measure (LedgerJsonReader  *reader,
   return TRUE;
 }
 
-static LedgerIndicator *
-read_indicator (LedgerJsonReader *reader,
+static gboolean
+read_boolean (LedgerJsonReader *reader,
+              JsonObject       *object,
+              const char       *member,
+              gboolean         *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = FALSE;
+  if (node == NULL)
+    return TRUE;
+  ledger_json_at (reader, object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return ledger_json_fail (reader, _("“%s” must be true or false"), member);
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_optional_enum (LedgerJsonReader *reader,
+                    JsonObject       *object,
+                    const char       *member,
+                    gboolean        (*from_string) (const char *, int *),
+                    int              *out)
+{
+  *out = 0;
+  return !json_object_has_member (object, member) ||
+         read_enum_member (reader, object, member, from_string, out);
+}
+
+static int
+compare_months (gconstpointer a,
+                gconstpointer b)
+{
+  return atoi (*(const char **) a) - atoi (*(const char **) b);
+}
+
+/* {"3": 30, "6": 60}: the percent of the target due by the end of each
+ * month, as the text "3:30,6:60" the indicator holds. */
+static gboolean
+read_custom_shares (LedgerJsonReader  *reader,
+                    JsonObject        *object,
+                    char             **out)
+{
+  JsonNode *node = json_object_get_member (object, "custom_shares");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) months = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *shares;
+  int parsed_months[LEDGER_CUSTOM_SHARES_MAX];
+  double parsed_shares[LEDGER_CUSTOM_SHARES_MAX];
+  guint n;
+
+  ledger_json_at (reader, object, "custom_shares");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return ledger_json_fail (reader, _("“custom_shares” must give the percent due by months, "
+                                       "such as {\"3\": 30, \"6\": 60}"));
+  shares = json_node_get_object (node);
+  months = g_ptr_array_new ();
+  for (GList *l = json_object_get_members (shares); l != NULL; l = g_list_delete_link (l, l))
+    g_ptr_array_add (months, l->data);
+  g_ptr_array_sort (months, compare_months);
+  for (guint i = 0; i < months->len; i++)
+    {
+      const char *month = g_ptr_array_index (months, i);
+      double share;
+
+      if (!ledger_json_read_number (reader, shares, month, &share))
+        return FALSE;
+      g_string_append_printf (text, "%s%s:", i > 0 ? "," : "", month);
+      ledger_json_append_number (text, share);
+    }
+  if (!ledger_custom_shares_parse (text->str, parsed_months, parsed_shares, &n, &error) || n == 0)
+    {
+      ledger_json_at (reader, object, "custom_shares");
+      return ledger_json_fail (reader, _("“custom_shares” must give months 1–12 in order and "
+                                         "shares of 0–100 that do not fall, 100 by month 12"));
+    }
+  *out = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
+/* Whether the indicator's schedule fits its kind and frequency: a
+ * qualitative task is set by hand, a rate is judged against its target,
+ * only a total has shares, only a monthly figure a January of its own. */
+static gboolean
+check_schedule (LedgerJsonReader *reader,
                 JsonObject       *object,
-                GHashTable       *uuids,
-                GHashTable       *codes)
+                LedgerKind        kind,
+                LedgerFrequency   frequency,
+                const Schedule   *schedule)
+{
+  ledger_json_at (reader, object, "profile");
+  if (schedule->profile != LEDGER_PROFILE_LINEAR &&
+      (kind == LEDGER_KIND_QUALITATIVE ||
+       (kind == LEDGER_KIND_RATE && schedule->profile <= LEDGER_PROFILE_CUSTOM) ||
+       (kind != LEDGER_KIND_CUMULATIVE && schedule->profile == LEDGER_PROFILE_CUSTOM)))
+    return ledger_json_fail (reader, _("the profile “%s” does not apply to a %s indicator"),
+                             ledger_profile_to_string (schedule->profile),
+                             ledger_kind_to_string (kind));
+  ledger_json_at (reader, object, "due_month");
+  if (json_object_has_member (object, "due_month") && schedule->profile != LEDGER_PROFILE_MILESTONE)
+    return ledger_json_fail (reader, _("only a milestone has a “due_month”"));
+  ledger_json_at (reader, object, "january");
+  if (schedule->january == LEDGER_JANUARY_SEPARATE && frequency != LEDGER_FREQUENCY_MONTHLY)
+    return ledger_json_fail (reader, _("only a monthly indicator has a January of its own"));
+  return TRUE;
+}
+
+static gboolean
+read_due_month (LedgerJsonReader *reader,
+                JsonObject       *object,
+                int              *out)
+{
+  double month = 12;
+
+  *out = 12;
+  if (!json_object_has_member (object, "due_month"))
+    return TRUE;
+  if (!ledger_json_read_number (reader, object, "due_month", &month))
+    return FALSE;
+  if (month < 1 || month > 12 || month != floor (month))
+    return ledger_json_fail (reader, _("“due_month” must be a month, 1–12"));
+  *out = (int) month;
+  return TRUE;
+}
+
+/* Format 2's members of an indicator; format 1's indicators have the
+ * defaults: paced by months, January with February, no commitment, the
+ * responsible unit a proposal. */
+static gboolean
+read_schedule (LedgerJsonReader *reader,
+               JsonObject       *object,
+               LedgerKind        kind,
+               LedgerFrequency   frequency,
+               Schedule         *schedule)
+{
+  if (!read_optional_enum (reader, object, "profile",
+                           (gpointer) ledger_profile_from_string, (int *) &schedule->profile) ||
+      !read_due_month (reader, object, &schedule->due_month) ||
+      !read_optional_enum (reader, object, "january",
+                           (gpointer) ledger_january_from_string, (int *) &schedule->january) ||
+      !read_optional_enum (reader, object, "commitment",
+                           (gpointer) ledger_commitment_from_string, (int *) &schedule->commitment) ||
+      !read_boolean (reader, object, "unit_confirmed", &schedule->unit_confirmed))
+    return FALSE;
+  if (schedule->profile == LEDGER_PROFILE_CUSTOM || json_object_has_member (object, "custom_shares"))
+    {
+      ledger_json_at (reader, object, "custom_shares");
+      if (schedule->profile != LEDGER_PROFILE_CUSTOM)
+        return ledger_json_fail (reader, _("only the profile “custom” has “custom_shares”"));
+      if (!read_custom_shares (reader, object, &schedule->custom_shares))
+        return FALSE;
+    }
+  return check_schedule (reader, object, kind, frequency, schedule);
+}
+
+static LedgerIndicator *
+read_indicator (LedgerJsonReader  *reader,
+                JsonObject        *object,
+                const ReadContext *context)
 {
   const char *uuid, *code, *name, *unit, *responsible_unit, *notes, *source_text;
   LedgerKind kind;
@@ -127,24 +310,32 @@ read_indicator (LedgerJsonReader *reader,
   LedgerBetter better;
   LedgerFrequency frequency;
   double target;
+  Schedule schedule = { LEDGER_PROFILE_LINEAR, NULL, 12, LEDGER_JANUARY_COMBINED,
+                        LEDGER_COMMITMENT_NONE, FALSE };
+  g_autofree char *custom_shares = NULL;
+  gboolean read;
 
-  if (!ledger_json_check_members (reader, object, indicator_members) ||
-      !read_uuid (reader, object, uuids, &uuid) ||
-      !ledger_json_read_string (reader, object, "code", TRUE, &code) ||
-      !ledger_json_read_string (reader, object, "name", TRUE, &name) ||
-      !read_enum_member (reader, object, "kind", (gpointer) ledger_kind_from_string, (int *) &kind) ||
-      !read_enum_member (reader, object, "frequency",
-                         (gpointer) ledger_frequency_from_string, (int *) &frequency) ||
-      !read_measure (reader, object, kind, &unit, &comparator, &better, &target) ||
-      !ledger_json_read_string (reader, object, "responsible_unit", FALSE, &responsible_unit) ||
-      !ledger_json_read_string (reader, object, "notes", FALSE, &notes) ||
-      !ledger_json_read_string (reader, object, "source_text", FALSE, &source_text))
+  read = ledger_json_check_members (reader, object, context->format == 1 ? indicator_members_1
+                                                                         : indicator_members_2) &&
+         read_uuid (reader, object, context->uuids, &uuid) &&
+         ledger_json_read_string (reader, object, "code", TRUE, &code) &&
+         ledger_json_read_string (reader, object, "name", TRUE, &name) &&
+         read_enum_member (reader, object, "kind", (gpointer) ledger_kind_from_string, (int *) &kind) &&
+         read_enum_member (reader, object, "frequency",
+                           (gpointer) ledger_frequency_from_string, (int *) &frequency) &&
+         read_measure (reader, object, kind, &unit, &comparator, &better, &target) &&
+         ledger_json_read_string (reader, object, "responsible_unit", FALSE, &responsible_unit) &&
+         ledger_json_read_string (reader, object, "notes", FALSE, &notes) &&
+         ledger_json_read_string (reader, object, "source_text", FALSE, &source_text) &&
+         read_schedule (reader, object, kind, frequency, &schedule);
+  custom_shares = schedule.custom_shares;
+  if (!read)
     return NULL;
 
   ledger_json_at (reader, object, "code");
   if (!ledger_indicator_code_is_valid (code))
     return ledger_json_fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
-  if (!g_hash_table_add (codes, g_strdup (code)))
+  if (!g_hash_table_add (context->codes, g_strdup (code)))
     return ledger_json_fail (reader, _("the code “%s” is used twice"), code), NULL;
 
   return g_object_new (LEDGER_TYPE_INDICATOR,
@@ -153,10 +344,14 @@ read_indicator (LedgerJsonReader *reader,
                        "target", target, "frequency", frequency,
                        "responsible-unit", responsible_unit, "notes", notes,
                        "source-text", source_text,
+                       "profile", schedule.profile, "custom-shares", custom_shares,
+                       "due-month", schedule.due_month, "january", schedule.january,
+                       "commitment", schedule.commitment,
+                       "unit-confirmed", schedule.unit_confirmed,
                        NULL);
 }
 
-typedef GObject *(*ReadFunc) (LedgerJsonReader *, JsonObject *, GHashTable *, GHashTable *);
+typedef GObject *(*ReadFunc) (LedgerJsonReader *, JsonObject *, const ReadContext *);
 
 /* Reads each object of @array with @read_child and appends it to @parent,
  * keeping reader->path pointing at the element being read. */
@@ -165,9 +360,8 @@ read_children (LedgerJsonReader *reader,
                JsonObject       *object,
                const char       *member,
                LedgerNode       *parent,
-               ReadFunc          read_child,
-               GHashTable       *uuids,
-               GHashTable       *codes)
+               ReadFunc           read_child,
+               const ReadContext *context)
 {
   JsonArray *array = ledger_json_read_array (reader, object, member, TRUE);
 
@@ -182,7 +376,7 @@ read_children (LedgerJsonReader *reader,
 
       ledger_json_at (reader, object, member);
       if ((child_object = ledger_json_array_object (reader, array, i)) == NULL ||
-          (child = read_child (reader, child_object, uuids, codes)) == NULL)
+          (child = read_child (reader, child_object, context)) == NULL)
         return FALSE;
       ledger_node_append_child (parent, child);
       ledger_json_reader_leave (reader, saved);
@@ -193,20 +387,19 @@ read_children (LedgerJsonReader *reader,
 static GObject *
 read_task (LedgerJsonReader *reader,
            JsonObject       *object,
-           GHashTable       *uuids,
-           GHashTable       *codes)
+           const ReadContext *context)
 {
   g_autoptr(LedgerNode) task = NULL;
   const char *uuid, *title, *text;
 
   if (!ledger_json_check_members (reader, object, task_members) ||
-      !read_uuid (reader, object, uuids, &uuid) ||
+      !read_uuid (reader, object, context->uuids, &uuid) ||
       !ledger_json_read_string (reader, object, "title", TRUE, &title) ||
       !ledger_json_read_string (reader, object, "text", FALSE, &text))
     return NULL;
 
   task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", title, "text", text, NULL);
-  if (!read_children (reader, object, "indicators", task, (ReadFunc) read_indicator, uuids, codes))
+  if (!read_children (reader, object, "indicators", task, (ReadFunc) read_indicator, context))
     return NULL;
   return G_OBJECT (g_steal_pointer (&task));
 }
@@ -214,14 +407,13 @@ read_task (LedgerJsonReader *reader,
 static GObject *
 read_area (LedgerJsonReader *reader,
            JsonObject       *object,
-           GHashTable       *uuids,
-           GHashTable       *codes)
+           const ReadContext *context)
 {
   g_autoptr(LedgerNode) area = NULL;
   const char *uuid, *title, *short_title;
 
   if (!ledger_json_check_members (reader, object, area_members) ||
-      !read_uuid (reader, object, uuids, &uuid) ||
+      !read_uuid (reader, object, context->uuids, &uuid) ||
       !ledger_json_read_string (reader, object, "title", TRUE, &title) ||
       !ledger_json_read_string (reader, object, "short_title", FALSE, &short_title))
     return NULL;
@@ -230,7 +422,7 @@ read_area (LedgerJsonReader *reader,
                        "uuid", uuid, "title", title,
                        "short-title", short_title[0] != '\0' ? short_title : title,
                        NULL);
-  if (!read_children (reader, object, "tasks", area, read_task, uuids, codes))
+  if (!read_children (reader, object, "tasks", area, read_task, context))
     return NULL;
   return G_OBJECT (g_steal_pointer (&area));
 }
@@ -238,16 +430,16 @@ read_area (LedgerJsonReader *reader,
 static GObject *
 read_plan (LedgerJsonReader *reader,
            JsonObject       *object,
-           GHashTable       *uuids,
-           GHashTable       *plan_codes)
+           const ReadContext *context)
 {
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ReadContext plan_context = { context->uuids, codes, context->format };
   g_autoptr(LedgerNode) plan = NULL;
   const char *uuid, *code, *title, *region, *source;
   int first_year, last_year;
 
   if (!ledger_json_check_members (reader, object, plan_members) ||
-      !read_uuid (reader, object, uuids, &uuid) ||
+      !read_uuid (reader, object, context->uuids, &uuid) ||
       !ledger_json_read_string (reader, object, "code", TRUE, &code) ||
       !ledger_json_read_string (reader, object, "title", TRUE, &title) ||
       !ledger_json_read_string (reader, object, "region", FALSE, &region) ||
@@ -259,7 +451,7 @@ read_plan (LedgerJsonReader *reader,
   ledger_json_at (reader, object, "code");
   if (!ledger_indicator_code_is_valid (code))
     return ledger_json_fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
-  if (!g_hash_table_add (plan_codes, g_strdup (code)))
+  if (!g_hash_table_add (context->codes, g_strdup (code)))
     return ledger_json_fail (reader, _("the code “%s” is used twice"), code), NULL;
   ledger_json_at (reader, object, "last_year");
   if (last_year < first_year)
@@ -269,7 +461,7 @@ read_plan (LedgerJsonReader *reader,
                        "uuid", uuid, "code", code, "title", title, "region", region,
                        "source", source, "first-year", first_year, "last-year", last_year,
                        NULL);
-  if (!read_children (reader, object, "areas", plan, read_area, uuids, codes))
+  if (!read_children (reader, object, "areas", plan, read_area, &plan_context))
     return NULL;
   return G_OBJECT (g_steal_pointer (&plan));
 }
@@ -280,6 +472,7 @@ read_document (LedgerJsonReader *reader,
 {
   g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ReadContext context = { uuids, codes, LEDGER_PLAN_FILE_FORMAT };
   g_autoptr(LedgerNode) holder = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   static const char *document_members[] = { "format", "plans", NULL };
@@ -293,14 +486,16 @@ read_document (LedgerJsonReader *reader,
   if (!ledger_json_check_members (reader, object, document_members) ||
       !ledger_json_read_number (reader, object, "format", &format))
     return NULL;
-  if (format != LEDGER_PLAN_FILE_FORMAT)
-    return ledger_json_fail (reader, _("format %g is not supported; this version reads format %d"),
+  /* Format 1 is read too: its indicators get format 2's defaults. */
+  if (format != 1 && format != LEDGER_PLAN_FILE_FORMAT)
+    return ledger_json_fail (reader, _("format %g is not supported; this version reads formats 1 to %d"),
                  format, LEDGER_PLAN_FILE_FORMAT), NULL;
+  context.format = (int) format;
 
   /* Plans are read into a throwaway node so that read_children can be used
    * at every level. */
   holder = g_object_new (LEDGER_TYPE_NODE, NULL);
-  if (!read_children (reader, object, "plans", holder, read_plan, uuids, codes))
+  if (!read_children (reader, object, "plans", holder, read_plan, &context))
     return NULL;
 
   children = ledger_node_get_children (holder);
@@ -364,6 +559,54 @@ ledger_plan_file_load_builtin (const char  *name,
   return ledger_plan_file_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
 
+/* {"3": 30, "6": 60} of the text "3:30,6:60". */
+static void
+write_custom_shares (JsonBuilder     *builder,
+                     LedgerIndicator *indicator)
+{
+  int months[LEDGER_CUSTOM_SHARES_MAX];
+  double shares[LEDGER_CUSTOM_SHARES_MAX];
+  guint n;
+
+  if (!ledger_custom_shares_parse (ledger_indicator_get_custom_shares (indicator), months, shares,
+                                   &n, NULL) || n == 0)
+    return;
+  json_builder_set_member_name (builder, "custom_shares");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *month = g_strdup_printf ("%d", months[i]);
+
+      ledger_json_add_number (builder, month, shares[i]);
+    }
+  json_builder_end_object (builder);
+}
+
+/* Format 2's members, each left out where it is the default. */
+static void
+write_schedule (JsonBuilder     *builder,
+                LedgerIndicator *indicator)
+{
+  LedgerProfile profile = ledger_indicator_get_profile (indicator);
+  LedgerCommitment commitment = ledger_indicator_get_commitment (indicator);
+
+  if (profile != LEDGER_PROFILE_LINEAR)
+    ledger_json_add_string (builder, "profile", ledger_profile_to_string (profile));
+  if (profile == LEDGER_PROFILE_CUSTOM)
+    write_custom_shares (builder, indicator);
+  if (profile == LEDGER_PROFILE_MILESTONE)
+    ledger_json_add_number (builder, "due_month", ledger_indicator_get_due_month (indicator));
+  if (ledger_indicator_get_january (indicator) == LEDGER_JANUARY_SEPARATE)
+    ledger_json_add_string (builder, "january", "separate");
+  if (commitment != LEDGER_COMMITMENT_NONE)
+    ledger_json_add_string (builder, "commitment", ledger_commitment_to_string (commitment));
+  if (ledger_indicator_get_unit_confirmed (indicator))
+    {
+      json_builder_set_member_name (builder, "unit_confirmed");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+}
+
 static void
 write_indicator (JsonBuilder     *builder,
                  LedgerIndicator *indicator)
@@ -388,6 +631,7 @@ write_indicator (JsonBuilder     *builder,
   ledger_json_add_string (builder, "responsible_unit", ledger_indicator_get_responsible_unit (indicator));
   ledger_json_add_string (builder, "notes", ledger_indicator_get_notes (indicator));
   ledger_json_add_string (builder, "source_text", ledger_indicator_get_source_text (indicator));
+  write_schedule (builder, indicator);
   json_builder_end_object (builder);
 }
 

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_PLAN_FILE_ERROR (ledger_plan_file_error_quark ())
-#define LEDGER_PLAN_FILE_FORMAT 1
+#define LEDGER_PLAN_FILE_FORMAT 2
 
 typedef enum
 {

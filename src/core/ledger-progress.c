@@ -19,6 +19,7 @@
 
 static const char *status_names[LEDGER_N_STATUSES] = {
   "no_data", "behind", "warning", "on_track", "achieved", "not_started", "in_progress", "done",
+  "pending",
 };
 
 void
@@ -101,7 +102,7 @@ ledger_progress_indicator_period (LedgerIndicator *indicator,
   switch (ledger_indicator_get_frequency (indicator))
     {
     case LEDGER_FREQUENCY_MONTHLY:
-      if (end < 2)
+      if (end < (ledger_indicator_get_january (indicator) == LEDGER_JANUARY_SEPARATE ? 1 : 2))
         return NULL;
       candidate.type = LEDGER_PERIOD_MONTH;
       candidate.index = end;
@@ -153,21 +154,32 @@ reaches (LedgerBetter better,
   return shortfall (better, value, threshold) <= 1e-9 * MAX (1.0, fabs (threshold));
 }
 
+/* The direction a comparator judges in: an `about` target keeps the
+ * indicator's own, which may be none (稳定在…左右: two-sided). */
+static LedgerBetter
+judged_better (LedgerIndicator *indicator)
+{
+  switch (ledger_indicator_get_comparator (indicator))
+    {
+    case LEDGER_COMPARATOR_AT_MOST: return LEDGER_BETTER_LOWER;
+    case LEDGER_COMPARATOR_AT_LEAST: return LEDGER_BETTER_HIGHER;
+    default: return ledger_indicator_get_better (indicator);
+    }
+}
+
 static LedgerStatus
 cumulative_status (LedgerIndicator        *indicator,
+                   LedgerBetter            better,
                    double                  number,
-                   const LedgerProgress   *progress,
+                   double                  expected,
                    gboolean                final,
                    const LedgerTolerances *tolerances)
 {
-  LedgerComparator comparator = ledger_indicator_get_comparator (indicator);
-  LedgerBetter better = comparator == LEDGER_COMPARATOR_AT_MOST ? LEDGER_BETTER_LOWER
-                      : comparator == LEDGER_COMPARATOR_AT_LEAST ? LEDGER_BETTER_HIGHER
-                      : ledger_indicator_get_better (indicator);
+  gboolean about = ledger_indicator_get_comparator (indicator) == LEDGER_COMPARATOR_ABOUT;
   double target = ledger_indicator_get_target (indicator);
-  double band = comparator == LEDGER_COMPARATOR_ABOUT ? tolerances->about_share : 0;
+  double band = about ? tolerances->about_share : 0;
   double sign = better == LEDGER_BETTER_HIGHER ? -1 : 1;
-  double due = progress->expected * (1 + sign * band);
+  double due = expected * (1 + sign * band);
   /* Down to 0.9 of what is due for a total to raise; up to 1.1 of it for a
    * total to keep low. */
   double warning = due * (1 + sign * (1 - tolerances->cumulative_warning));
@@ -185,22 +197,20 @@ cumulative_status (LedgerIndicator        *indicator,
 
 static LedgerStatus
 direct_status (LedgerIndicator        *indicator,
+               LedgerBetter            better,
                double                  number,
+               double                  expected,
                gboolean                final,
                const LedgerTolerances *tolerances)
 {
-  LedgerComparator comparator = ledger_indicator_get_comparator (indicator);
-  LedgerBetter better = comparator == LEDGER_COMPARATOR_AT_MOST ? LEDGER_BETTER_LOWER
-                      : comparator == LEDGER_COMPARATOR_AT_LEAST ? LEDGER_BETTER_HIGHER
-                      : ledger_indicator_get_better (indicator);
+  gboolean about = ledger_indicator_get_comparator (indicator) == LEDGER_COMPARATOR_ABOUT;
   double target = ledger_indicator_get_target (indicator);
   gboolean percent = g_str_equal (ledger_indicator_get_unit (indicator), "%");
   double scale = percent ? 1 : fabs (target);
-  double band = comparator == LEDGER_COMPARATOR_ABOUT
-                ? (percent ? tolerances->about_points : tolerances->about_share) : 0;
+  double band = about ? (percent ? tolerances->about_points : tolerances->about_share) : 0;
   double warning = percent ? tolerances->warning_points : tolerances->warning_share;
   /* A hair's breadth of rounding must not turn "at the limit" into "beyond". */
-  double miss = shortfall (better, number, target) / (scale > 0 ? scale : 1) - 1e-9;
+  double miss = shortfall (better, number, expected) / (scale > 0 ? scale : 1) - 1e-9;
 
   if (miss > warning)
     return LEDGER_STATUS_BEHIND;
@@ -209,14 +219,164 @@ direct_status (LedgerIndicator        *indicator,
   return final ? LEDGER_STATUS_ACHIEVED : LEDGER_STATUS_ON_TRACK;
 }
 
+/* The traffic light of a number against what is due. A two-sided target
+ * is judged from below and from above, and stands as the worse of the
+ * two: 1.9 亿吨 against "稳定在1.7亿吨左右" is as far off as 1.5. */
+static LedgerStatus
+judge (LedgerIndicator        *indicator,
+       double                  number,
+       double                  expected,
+       gboolean                final,
+       const LedgerTolerances *tolerances)
+{
+  LedgerBetter better = judged_better (indicator);
+  gboolean cumulative = ledger_indicator_get_kind (indicator) == LEDGER_KIND_CUMULATIVE;
+  LedgerStatus (*status) (LedgerIndicator *, LedgerBetter, double, double, gboolean,
+                          const LedgerTolerances *) = cumulative ? cumulative_status : direct_status;
+
+  /* Statuses run from behind to achieved: the lesser is the worse. */
+  if (better == LEDGER_BETTER_NONE)
+    return MIN (status (indicator, LEDGER_BETTER_HIGHER, number, expected, final, tolerances),
+                status (indicator, LEDGER_BETTER_LOWER, number, expected, final, tolerances));
+  return status (indicator, better, number, expected, final, tolerances);
+}
+
+static gboolean
+has_base (const LedgerBaseYear *base)
+{
+  return base != NULL && isfinite (base->same_period) && isfinite (base->full_year) &&
+         base->same_period != 0 && base->full_year != 0;
+}
+
+/**
+ * ledger_progress_due_share:
+ * @month: the last month of the value's period, 1–12
+ * @base: (nullable): the base year's figures
+ * @fallback: (out) (optional): set when a seasonal profile lacks the base
+ *   year's figures and falls back to months
+ *
+ * Returns: the share of the year's target due by the end of @month: for
+ *   a total m/12 (序时进度), as last year went, or as the office set it;
+ *   for a level the target itself (1), or the base year's seasonal swing.
+ *   A rate is judged against its target whatever the profile; a year-end
+ *   target or a milestone has all of it due when it is assessed.
+ */
+double
+ledger_progress_due_share (LedgerIndicator      *indicator,
+                           int                   month,
+                           const LedgerBaseYear *base,
+                           gboolean             *fallback)
+{
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+  double linear = kind == LEDGER_KIND_CUMULATIVE ? month / 12.0 : 1;
+
+  if (fallback != NULL)
+    *fallback = FALSE;
+  if (kind == LEDGER_KIND_RATE || kind == LEDGER_KIND_QUALITATIVE)
+    return 1;
+
+  switch (ledger_indicator_get_profile (indicator))
+    {
+    case LEDGER_PROFILE_SEASONAL:
+      if (has_base (base))
+        return base->same_period / base->full_year;
+      if (fallback != NULL)
+        *fallback = TRUE;
+      return linear;
+    case LEDGER_PROFILE_CUSTOM:
+      return kind == LEDGER_KIND_CUMULATIVE ? ledger_indicator_custom_share (indicator, month) : 1;
+    case LEDGER_PROFILE_YEAR_END:
+    case LEDGER_PROFILE_MILESTONE:
+      return 1;
+    case LEDGER_PROFILE_LINEAR:
+    default:
+      return linear;
+    }
+}
+
+/* Whether a year-end target or a milestone is assessed by @month. */
+static gboolean
+assessed_by (LedgerIndicator *indicator,
+             int              month)
+{
+  switch (ledger_indicator_get_profile (indicator))
+    {
+    case LEDGER_PROFILE_YEAR_END: return month == 12;
+    case LEDGER_PROFILE_MILESTONE: return month >= ledger_indicator_get_due_month (indicator);
+    default: return TRUE;
+    }
+}
+
+/* The base year's figures and what follows from them: 同期, 同比 and
+ * 预计全年 of a total, 后续需增长 of a rate. */
+static void
+add_base_figures (LedgerProgress       *progress,
+                  LedgerIndicator      *indicator,
+                  double                number,
+                  int                   month,
+                  const LedgerBaseYear *base)
+{
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+  double target = ledger_indicator_get_target (indicator);
+
+  if (base != NULL && isfinite (base->same_period))
+    progress->base_value = base->same_period;
+
+  if (kind == LEDGER_KIND_CUMULATIVE)
+    {
+      if (isfinite (progress->base_value) && progress->base_value != 0)
+        progress->yoy = (number / progress->base_value - 1) * 100;
+      /* The rest of the year goes as the rest of the base year went, or
+       * else as the months so far went. */
+      progress->projection_fallback = !has_base (base);
+      progress->projection = has_base (base) ? number * base->full_year / base->same_period
+                                             : number * 12 / month;
+    }
+  else if (kind == LEDGER_KIND_RATE && has_base (base) && month < 12 &&
+           base->full_year != base->same_period)
+    {
+      /* The year needs full × (1 + target) in all; so far it has
+       * same × (1 + value); the rest grows on what the base year had
+       * left, full − same. */
+      double needed = base->full_year * (1 + target / 100);
+      double so_far = base->same_period * (1 + number / 100);
+
+      progress->growth_needed = ((needed - so_far) / (base->full_year - base->same_period) - 1) * 100;
+    }
+}
+
+/* Returns: the standing of an indicator without a value */
+LedgerProgress
+ledger_progress_none (void)
+{
+  return (LedgerProgress) {
+    .status = LEDGER_STATUS_NO_DATA,
+    .pace = NAN, .expected = NAN, .progress = NAN, .gap = NAN,
+    .base_value = NAN, .yoy = NAN, .projection = NAN, .growth_needed = NAN,
+  };
+}
+
+/* Before a year-end target or a milestone is assessed: achieved if it is
+ * already there, else not yet judged. A total kept low or a two-sided
+ * target can still go wrong, so it waits. */
+static LedgerStatus
+early_status (LedgerIndicator        *indicator,
+              double                  number,
+              const LedgerTolerances *tolerances)
+{
+  if (judged_better (indicator) != LEDGER_BETTER_HIGHER)
+    return LEDGER_STATUS_PENDING;
+  return judge (indicator, number, ledger_indicator_get_target (indicator), TRUE, tolerances)
+         == LEDGER_STATUS_ACHIEVED ? LEDGER_STATUS_ACHIEVED : LEDGER_STATUS_PENDING;
+}
+
 /**
  * ledger_progress_evaluate:
  * @value: (nullable): the latest value of the indicator up to @as_of
  * @as_of: the period the user looks at
  *
- * Returns: the indicator's standing as of @as_of. A value of an earlier
- * period than the indicator's own period as of @as_of is stale: its figures
- * are given, but the status is no data.
+ * Returns: the indicator's standing as of @as_of, without the base
+ * year's figures. See ledger_progress_evaluate_with_base().
  */
 LedgerProgress
 ledger_progress_evaluate (LedgerIndicator        *indicator,
@@ -224,23 +384,48 @@ ledger_progress_evaluate (LedgerIndicator        *indicator,
                           const char             *as_of,
                           const LedgerTolerances *tolerances)
 {
-  LedgerProgress progress = { LEDGER_STATUS_NO_DATA, NAN, NAN, NAN, NAN, FALSE };
-  g_autofree char *own_period = ledger_progress_indicator_period (indicator, as_of);
-  LedgerKind kind = ledger_indicator_get_kind (indicator);
-  double target = ledger_indicator_get_target (indicator);
+  return ledger_progress_evaluate_with_base (indicator, value, as_of, NULL, tolerances);
+}
+
+/**
+ * ledger_progress_evaluate_with_base:
+ * @value: (nullable): the latest value of the indicator up to @as_of
+ * @as_of: the period the user looks at
+ * @base: (nullable): the base year's figures for @value's period
+ *
+ * Returns: the indicator's standing as of @as_of. A value of an earlier
+ * period than the indicator's own period as of @as_of is stale: its figures
+ * are given, but the status is no data. A year-end target or a milestone
+ * has a value but no judgement before its time: pending.
+ */
+LedgerProgress
+ledger_progress_evaluate_with_base (LedgerIndicator        *indicator,
+                                    LedgerValue            *value,
+                                    const char             *as_of,
+                                    const LedgerBaseYear   *base,
+                                    const LedgerTolerances *tolerances)
+{
+  LedgerProgress progress = ledger_progress_none ();
+  g_autofree char *own_period = NULL;
+  LedgerKind kind;
   LedgerPeriod period;
-  gboolean final;
-  double number;
+  double target, share, number;
+  gboolean final, assessed;
+  int month;
 
   g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), progress);
   g_return_val_if_fail (tolerances != NULL, progress);
 
+  kind = ledger_indicator_get_kind (indicator);
+  target = ledger_indicator_get_target (indicator);
   progress.expected = target;
   if (value == NULL || !ledger_period_parse (ledger_value_get_period (value), &period))
     return progress;
 
+  own_period = ledger_progress_indicator_period (indicator, as_of);
   progress.stale = g_strcmp0 (own_period, ledger_value_get_period (value)) != 0;
-  final = ledger_period_end_month (&period) == 12;
+  month = ledger_period_end_month (&period);
+  final = month == 12;
 
   if (kind == LEDGER_KIND_QUALITATIVE)
     {
@@ -254,22 +439,50 @@ ledger_progress_evaluate (LedgerIndicator        *indicator,
     progress.progress = ledger_indicator_get_better (indicator) == LEDGER_BETTER_LOWER &&
                         kind != LEDGER_KIND_CUMULATIVE && number != 0
                         ? target / number : number / target;
+  add_base_figures (&progress, indicator, number, month, base);
 
+  assessed = assessed_by (indicator, month);
+  share = ledger_progress_due_share (indicator, month, base, &progress.pace_fallback);
+  progress.expected = target * share;
   if (kind == LEDGER_KIND_CUMULATIVE)
     {
-      progress.pace = ledger_period_pace (&period);
-      progress.expected = target * progress.pace;
+      progress.pace = assessed ? share : NAN;
       progress.gap = (progress.progress - progress.pace) * 100;
-      if (!progress.stale)
-        progress.status = cumulative_status (indicator, number, &progress, final, tolerances);
     }
   else
-    {
-      progress.gap = number - target;
-      if (!progress.stale)
-        progress.status = direct_status (indicator, number, final, tolerances);
-    }
+    progress.gap = number - target;
+
+  if (progress.stale)
+    return progress;
+  if (!assessed)
+    progress.status = early_status (indicator, number, tolerances);
+  else if (ledger_indicator_get_profile (indicator) == LEDGER_PROFILE_MILESTONE)
+    /* A one-off result is there by its time or it is not. */
+    progress.status = judge (indicator, number, target, TRUE, tolerances) == LEDGER_STATUS_ACHIEVED
+                      ? LEDGER_STATUS_ACHIEVED : LEDGER_STATUS_BEHIND;
+  else
+    progress.status = judge (indicator, number, progress.expected, final, tolerances);
   return progress;
+}
+
+/* The base year's periods of @period: the same period a year earlier and
+ * that year's whole year in the same granularity (2026-05 → 2025-05 and
+ * 2025-12; 2026-Q2 → 2025-Q2 and 2025-Q4). */
+gboolean
+ledger_progress_base_periods (const char  *period,
+                              char       **same_period,
+                              char       **full_year)
+{
+  LedgerPeriod parsed, full;
+
+  if (!ledger_period_parse (period, &parsed))
+    return FALSE;
+  parsed.year--;
+  full = parsed;
+  full.index = parsed.type == LEDGER_PERIOD_MONTH ? 12 : parsed.type == LEDGER_PERIOD_QUARTER ? 4 : 0;
+  *same_period = ledger_period_to_code (&parsed);
+  *full_year = ledger_period_to_code (&full);
+  return TRUE;
 }
 
 /* A gap is "on pace" when it rounds to zero at one decimal. */

@@ -21,6 +21,7 @@ typedef enum
   LEDGER_STATUS_NOT_STARTED,
   LEDGER_STATUS_IN_PROGRESS,
   LEDGER_STATUS_DONE,
+  LEDGER_STATUS_PENDING,    /* 未到考核期: a year-end or milestone target before its time */
   LEDGER_N_STATUSES
 } LedgerStatus;
 
@@ -34,16 +35,35 @@ typedef struct
   double cumulative_warning;/* a cumulative figure is on warning down to 0.9 of expected */
 } LedgerTolerances;
 
+/* The base year's figures (同期) a value is read against: the same
+ * period of the year before and that year's whole year, NAN where the
+ * ledger has none. For a rate they are the totals the rate grows on. */
+typedef struct
+{
+  double same_period;
+  double full_year;
+} LedgerBaseYear;
+
 /* How an indicator stands as of a period. */
 typedef struct
 {
   LedgerStatus status;
-  double       pace;        /* 序时进度 of the value's period (cumulative), else NAN */
-  double       expected;    /* what is due by the value's period (target × pace), else the target */
+  double       pace;        /* cumulative: the share of the target due by the value's period by
+                               its profile (序时进度 when linear); NAN for rates and levels, and
+                               for a total not yet assessed (pending) */
+  double       expected;    /* what is due by the value's period: target × the profile's share
+                               (the target itself for a rate, a linear level, or without a value) */
   double       progress;    /* value / target: share of the year's target, NAN without a value */
   double       gap;         /* cumulative: points ahead (+) or behind (−) pace, (progress − pace) × 100;
                                rate and level: value − target; NAN without a value */
   gboolean     stale;       /* the value is from an earlier period than the one asked for */
+  double       base_value;  /* the base year's figure of the value's period (同期), else NAN */
+  double       yoy;         /* cumulative: percent growth on base_value (同比), else NAN */
+  double       projection;  /* cumulative: the year's total at this rate (预计全年), else NAN */
+  double       growth_needed; /* rate: percent growth the rest of the year needs to reach the
+                                 target (后续需增长), else NAN */
+  gboolean     pace_fallback;       /* seasonal without the base year's figures: paced by months */
+  gboolean     projection_fallback; /* projected by months, without the base year's figures */
 } LedgerProgress;
 
 void           ledger_tolerances_init_default (LedgerTolerances        *tolerances);
@@ -51,10 +71,23 @@ void           ledger_tolerances_widths       (const LedgerTolerances  *toleranc
                                                LedgerIndicator         *indicator,
                                                double                  *about,
                                                double                  *warning);
+LedgerProgress ledger_progress_none           (void);
 LedgerProgress ledger_progress_evaluate       (LedgerIndicator         *indicator,
                                                LedgerValue             *value,
                                                const char              *as_of,
                                                const LedgerTolerances  *tolerances);
+LedgerProgress ledger_progress_evaluate_with_base (LedgerIndicator     *indicator,
+                                               LedgerValue             *value,
+                                               const char              *as_of,
+                                               const LedgerBaseYear    *base,
+                                               const LedgerTolerances  *tolerances);
+gboolean       ledger_progress_base_periods   (const char              *period,
+                                               char                   **same_period,
+                                               char                   **full_year);
+double         ledger_progress_due_share      (LedgerIndicator         *indicator,
+                                               int                      month,
+                                               const LedgerBaseYear    *base,
+                                               gboolean                *fallback);
 char          *ledger_progress_indicator_period (LedgerIndicator       *indicator,
                                                  const char            *as_of);
 char          *ledger_progress_dup_gap_text   (LedgerIndicator         *indicator,

@@ -64,6 +64,7 @@ static const Rgb status_colors[] = {
   [LEDGER_STATUS_WARNING] = { 0.90, 0.65, 0.04 },
   [LEDGER_STATUS_ON_TRACK] = { 0.15, 0.64, 0.41 },
   [LEDGER_STATUS_ACHIEVED] = { 0.11, 0.44, 0.85 },
+  [LEDGER_STATUS_PENDING] = { 0.45, 0.52, 0.60 },
 };
 
 static const Rgb status_inks[] = {
@@ -72,6 +73,7 @@ static const Rgb status_inks[] = {
   [LEDGER_STATUS_WARNING] = { 0.54, 0.35, 0.00 },
   [LEDGER_STATUS_ON_TRACK] = { 0.12, 0.48, 0.31 },
   [LEDGER_STATUS_ACHIEVED] = { 0.10, 0.37, 0.71 },
+  [LEDGER_STATUS_PENDING] = { 0.27, 0.33, 0.42 },
 };
 
 #define STATUS_PADDING_X 5.0

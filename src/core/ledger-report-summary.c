@@ -269,7 +269,8 @@ add_status_tile (GArray       *tiles,
  * task's beside the light it counts under. */
 static const LedgerStatus status_order[] = {
   LEDGER_STATUS_ACHIEVED, LEDGER_STATUS_DONE, LEDGER_STATUS_ON_TRACK, LEDGER_STATUS_IN_PROGRESS,
-  LEDGER_STATUS_WARNING, LEDGER_STATUS_NOT_STARTED, LEDGER_STATUS_BEHIND, LEDGER_STATUS_NO_DATA,
+  LEDGER_STATUS_WARNING, LEDGER_STATUS_NOT_STARTED, LEDGER_STATUS_BEHIND, LEDGER_STATUS_PENDING,
+  LEDGER_STATUS_NO_DATA,
 };
 
 /* A caption ("量化指标 48 项") over a row of tiles: the statuses that occur

@@ -36,6 +36,7 @@ ledger_status_label (const char *code)
     { "not_started", N_("Not started") },
     { "in_progress", N_("In progress") },
     { "done", N_("Done") },
+    { "pending", N_("Not yet assessed") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

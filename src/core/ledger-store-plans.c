@@ -25,10 +25,28 @@
 static const char *builtin_plans[] = { "changzhi-2026.json", "changzhi-15th-five-year.json" };
 static const char *indicator_columns =
   "id, uuid, code, name, unit, kind, comparator, better, target, frequency, "
-  "responsible_unit, notes, source_text";
+  "responsible_unit, notes, source_text, profile, custom_shares, due_month, january, commitment, "
+  "unit_confirmed";
 static const char *indicator_columns_prefixed =
   "id, i.uuid, i.code, i.name, i.unit, i.kind, i.comparator, i.better, i.target, i.frequency, "
-  "i.responsible_unit, i.notes, i.source_text";
+  "i.responsible_unit, i.notes, i.source_text, i.profile, i.custom_shares, i.due_month, i.january, "
+  "i.commitment, i.unit_confirmed";
+
+/* Binds how an indicator is paced and read, from parameter @first on:
+ * profile, custom shares, due month, January, commitment, unit confirmed. */
+static void
+bind_schedule (sqlite3_stmt    *stmt,
+               int              first,
+               LedgerIndicator *indicator)
+{
+  store_bind_text (stmt, first, ledger_profile_to_string (ledger_indicator_get_profile (indicator)));
+  store_bind_text (stmt, first + 1, ledger_indicator_get_custom_shares (indicator));
+  sqlite3_bind_int (stmt, first + 2, ledger_indicator_get_due_month (indicator));
+  store_bind_text (stmt, first + 3, ledger_january_to_string (ledger_indicator_get_january (indicator)));
+  store_bind_text (stmt, first + 4,
+                   ledger_commitment_to_string (ledger_indicator_get_commitment (indicator)));
+  sqlite3_bind_int (stmt, first + 5, ledger_indicator_get_unit_confirmed (indicator) ? 1 : 0);
+}
 
 static gint64
 insert_plan_row (LedgerStore  *self,
@@ -103,8 +121,9 @@ store_insert_indicator_row (LedgerStore      *self,
   LedgerKind kind = ledger_indicator_get_kind (indicator);
   sqlite3_stmt *stmt = store_prepare (self,
     "INSERT INTO indicators (uuid, plan_id, task_id, position, code, name, unit, kind, "
-    "comparator, better, target, frequency, responsible_unit, notes, source_text) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "comparator, better, target, frequency, responsible_unit, notes, source_text, profile, "
+    "custom_shares, due_month, january, commitment, unit_confirmed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -124,6 +143,7 @@ store_insert_indicator_row (LedgerStore      *self,
   store_bind_text (stmt, 13, ledger_indicator_get_responsible_unit (indicator));
   store_bind_text (stmt, 14, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 15, ledger_indicator_get_source_text (indicator));
+  bind_schedule (stmt, 16, indicator);
   return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
 }
 
@@ -270,12 +290,18 @@ store_indicator_from_row (sqlite3_stmt *stmt)
   LedgerComparator comparator = LEDGER_COMPARATOR_NONE;
   LedgerBetter better = LEDGER_BETTER_HIGHER;
   LedgerFrequency frequency = LEDGER_FREQUENCY_ANNUAL;
+  LedgerProfile profile = LEDGER_PROFILE_LINEAR;
+  LedgerJanuary january = LEDGER_JANUARY_COMBINED;
+  LedgerCommitment commitment = LEDGER_COMMITMENT_NONE;
   LedgerIndicator *indicator;
 
   ledger_kind_from_string (store_column_text (stmt, 5), &kind);
   ledger_comparator_from_string (store_column_text (stmt, 6), &comparator);
   ledger_better_from_string (store_column_text (stmt, 7), &better);
   ledger_frequency_from_string (store_column_text (stmt, 9), &frequency);
+  ledger_profile_from_string (store_column_text (stmt, 13), &profile);
+  ledger_january_from_string (store_column_text (stmt, 16), &january);
+  ledger_commitment_from_string (store_column_text (stmt, 17), &commitment);
 
   indicator = g_object_new (LEDGER_TYPE_INDICATOR,
                             "uuid", store_column_text (stmt, 1),
@@ -290,6 +316,12 @@ store_indicator_from_row (sqlite3_stmt *stmt)
                             "responsible-unit", store_column_text (stmt, 10),
                             "notes", store_column_text (stmt, 11),
                             "source-text", store_column_text (stmt, 12),
+                            "profile", profile,
+                            "custom-shares", store_column_text (stmt, 14),
+                            "due-month", CLAMP (sqlite3_column_int (stmt, 15), 1, 12),
+                            "january", january,
+                            "commitment", commitment,
+                            "unit-confirmed", sqlite3_column_int (stmt, 18) != 0,
                             NULL);
   ledger_indicator_set_id (indicator, sqlite3_column_int64 (stmt, 0));
   return indicator;
@@ -574,7 +606,8 @@ store_update_indicator (LedgerStore      *self,
   g_hash_table_remove (self->rules_cache, &id);
   stmt = store_prepare (self,
     "UPDATE indicators SET code = ?, name = ?, unit = ?, kind = ?, comparator = ?, better = ?, "
-    "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ? WHERE id = ?",
+    "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ?, profile = ?, "
+    "custom_shares = ?, due_month = ?, january = ?, commitment = ?, unit_confirmed = ? WHERE id = ?",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -590,7 +623,8 @@ store_update_indicator (LedgerStore      *self,
   store_bind_text (stmt, 9, ledger_indicator_get_responsible_unit (indicator));
   store_bind_text (stmt, 10, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 11, ledger_indicator_get_source_text (indicator));
-  sqlite3_bind_int64 (stmt, 12, id);
+  bind_schedule (stmt, 12, indicator);
+  sqlite3_bind_int64 (stmt, 18, id);
   if (!store_run (self, stmt, error))
     return FALSE;
   if (!store_check_values_fit (self, indicator, error))

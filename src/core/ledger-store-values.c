@@ -43,6 +43,11 @@ store_value_from_row (sqlite3_stmt *stmt)
   return value;
 }
 
+/* The smallest period key of the plan of indicator ?1: the base year's
+ * values (同期) are read beside the plan's, never as its latest. */
+#define PLAN_START_KEY \
+  "(SELECT p.first_year * 1000 FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?1)"
+
 static LedgerValue *
 query_one_value (LedgerStore  *self,
                  const char   *where,
@@ -106,8 +111,8 @@ ledger_store_get_latest_value (LedgerStore *self,
 {
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
-  return query_one_value (self, "WHERE indicator_id = ? ORDER BY period_key DESC LIMIT 1",
-                          indicator_id, NULL);
+  return query_one_value (self, "WHERE indicator_id = ?1 AND period_key >= " PLAN_START_KEY
+                          " ORDER BY period_key DESC LIMIT 1", indicator_id, NULL);
 }
 
 /* The largest period_key of the periods that end by the end of @period,
@@ -126,7 +131,8 @@ ledger_store_get_latest_value_until (LedgerStore        *self,
                                      const LedgerPeriod *as_of)
 {
   g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values "
-                                      "WHERE indicator_id = ? AND period_key <= ? "
+                                      "WHERE indicator_id = ?1 AND period_key <= ?2 "
+                                      "AND period_key >= " PLAN_START_KEY " "
                                       "ORDER BY period_key DESC LIMIT 1", NULL);
   sqlite3_stmt *stmt;
   LedgerValue *value = NULL;
@@ -157,7 +163,9 @@ ledger_store_get_latest_period (LedgerStore *self,
 
   stmt = store_prepare (self,
     "SELECT v.period FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
-    "WHERE i.plan_id = ? ORDER BY v.period_key DESC LIMIT 1", NULL);
+    "JOIN plans p ON p.id = i.plan_id "
+    "WHERE i.plan_id = ? AND v.period_key >= p.first_year * 1000 "
+    "ORDER BY v.period_key DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
@@ -239,7 +247,7 @@ store_check_values_fit (LedgerStore      *self,
           return FALSE;
         }
       if (!ledger_period_parse (ledger_value_get_period (value), &period) ||
-          !ledger_frequency_has_period (ledger_indicator_get_frequency (indicator), &period))
+          !ledger_indicator_has_period (indicator, &period))
         {
           g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                        _("The indicator has a value for “%s”, which is not a period of the new "
@@ -256,6 +264,7 @@ struct _StoreRules
   char            *uuid;
   LedgerKind       kind;
   LedgerFrequency  frequency;
+  LedgerJanuary    january;
   int              first_year;
   int              last_year;
 };
@@ -279,7 +288,7 @@ read_rules (LedgerStore  *self,
             GError      **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year "
+    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january "
     "FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", error);
   StoreRules *rules = NULL;
 
@@ -294,6 +303,7 @@ read_rules (LedgerStore  *self,
       ledger_frequency_from_string (store_column_text (stmt, 2), &rules->frequency);
       rules->first_year = sqlite3_column_int (stmt, 3);
       rules->last_year = sqlite3_column_int (stmt, 4);
+      ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
     }
   sqlite3_reset (stmt);
   if (rules == NULL)
@@ -317,6 +327,18 @@ store_load_rules (LedgerStore  *self,
   return rules;
 }
 
+/* Whether @period is one of the indicator's: of its frequency (January
+ * alone only where it is released alone), in the plan's years or in the
+ * year before, whose figures are the base (同期) the plan's are read
+ * against. */
+static gboolean
+rules_have_period (const StoreRules   *rules,
+                   const LedgerPeriod *period)
+{
+  return ledger_schedule_has_period (rules->frequency, rules->january, period) &&
+         period->year >= rules->first_year - 1 && period->year <= rules->last_year;
+}
+
 /* The store's own guard: whatever the caller checked, a value that breaks
  * the plan's rules is never written. */
 gboolean
@@ -327,9 +349,7 @@ store_validate_value (LedgerValue     *value,
 {
   const char *code = ledger_value_get_period (value);
 
-  if (!ledger_period_parse (code, period) ||
-      !ledger_frequency_has_period (rules->frequency, period) ||
-      period->year < rules->first_year || period->year > rules->last_year)
+  if (!ledger_period_parse (code, period) || !rules_have_period (rules, period))
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                    _("“%s” is not a period of this indicator"), code);

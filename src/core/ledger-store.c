@@ -1027,14 +1027,15 @@ ledger_store_check (LedgerStore *self,
     "SELECT 'value ' || i.code || ' ' || v.period || ' is outside the years of its plan' "
     "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
     "JOIN plans p ON p.id = i.plan_id "
-    "WHERE CAST(substr(v.period, 1, 4) AS INTEGER) NOT BETWEEN p.first_year AND p.last_year",
+    "WHERE CAST(substr(v.period, 1, 4) AS INTEGER) NOT BETWEEN p.first_year - 1 AND p.last_year",
     NULL, report);
   problems += report_rows (self,
     "SELECT 'value ' || i.code || ' ' || v.period || ' is not a period of a ' || i.frequency || "
     "' indicator' FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
     "WHERE NOT CASE i.frequency "
     "  WHEN 'monthly' THEN v.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' "
-    "    AND CAST(substr(v.period, 6, 2) AS INTEGER) BETWEEN 2 AND 12 "
+    "    AND CAST(substr(v.period, 6, 2) AS INTEGER) "
+    "        BETWEEN CASE i.january WHEN 'separate' THEN 1 ELSE 2 END AND 12 "
     "  WHEN 'quarterly' THEN v.period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' "
     "  ELSE v.period GLOB '[0-9][0-9][0-9][0-9]' END", NULL, report);
   problems += report_rows (self,

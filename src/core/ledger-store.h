@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 2
+#define LEDGER_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {

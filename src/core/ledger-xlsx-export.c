@@ -57,7 +57,8 @@ static const Limits trailing_limits[N_TRAILING] = {
   { 8, 12 }, { 8, 10 }, { 8, 10 }, { 8, 10 }, { 10, 26 }, { 7, 10 }, { 10, 30 },
 };
 
-/* The status cells' colours, by traffic light (ledger_status_bucket()):
+/* The status cells' colours, by traffic light (ledger_status_bucket(); a
+ * qualitative status is never one, its rows stay empty):
  * Excel's own Bad, Neutral and Good styles, grey for no data. */
 static const struct { lxw_color_t fill; lxw_color_t font; } status_colors[] = {
   [LEDGER_STATUS_NO_DATA] = { 0xEDEDED, 0x595959 },
@@ -65,6 +66,7 @@ static const struct { lxw_color_t fill; lxw_color_t font; } status_colors[] = {
   [LEDGER_STATUS_WARNING] = { 0xFFEB9C, 0x9C5700 },
   [LEDGER_STATUS_ON_TRACK] = { 0xC6EFCE, 0x006100 },
   [LEDGER_STATUS_ACHIEVED] = { 0xA9D08E, 0x375623 },
+  [LEDGER_STATUS_PENDING] = { 0xDDEBF7, 0x44546A },
 };
 
 typedef struct

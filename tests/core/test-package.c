@@ -869,6 +869,39 @@ test_merge_two_packages (Fixture       *fixture,
   g_assert_cmpstr (ledger_value_get_note (chosen), ==, "修订数");
 }
 
+/* A package may hold the base year's figures (同期) and a January of its
+ * own where the figure is released for January alone; not a year earlier,
+ * nor January alone of a figure that comes as 1-2月. */
+static void
+test_merge_base_year_and_january (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(LedgerIndicator) gdp = indicator_in (fixture->office, "gdp-growth");
+  g_autoptr(LedgerIndicator) cpi = indicator_in (fixture->office, "cpi-rise");
+  g_autoptr(LedgerIndicator) retail = indicator_in (fixture->office, "retail-sales-growth");
+  g_autofree char *values = g_strdup_printf (
+    "{\"indicator\": \"%s\", \"code\": \"cpi-rise\", \"period\": \"2026-01\", \"value\": 1.1},"
+    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2025-Q2\", \"value\": 900},"
+    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2024-Q2\", \"value\": 850},"
+    "{\"indicator\": \"%s\", \"code\": \"retail-sales-growth\", \"period\": \"2026-01\", \"value\": 5}",
+    ledger_indicator_get_uuid (cpi), ledger_indicator_get_uuid (gdp), ledger_indicator_get_uuid (gdp),
+    ledger_indicator_get_uuid (retail));
+  g_autofree char *text = package_text ("2024-01", "2026-12", values);
+  g_autoptr(LedgerPackage) package = read_ok (text, "base-year.tlpkg");
+  g_autoptr(LedgerPackageMerge) merge = merge_ok (fixture->office, package, NULL);
+  g_autoptr(LedgerValue) january = NULL;
+  g_autoptr(LedgerValue) base = NULL;
+
+  assert_counts (merge, 2, 0, 0, 2);
+  g_assert_nonnull (strstr (ledger_package_merge_get_refused (merge, 0)->reason, "2024-Q2"));
+  g_assert_nonnull (strstr (ledger_package_merge_get_refused (merge, 1)->reason, "2026-01"));
+  apply_ok (merge);
+  january = value_in (fixture->office, "cpi-rise", "2026-01");
+  base = value_in (fixture->office, "gdp-growth", "2025-Q2");
+  g_assert_cmpfloat (ledger_value_get_number (january), ==, 1.1);
+  g_assert_cmpfloat (ledger_value_get_number (base), ==, 900);
+}
+
 /* Values this ledger cannot take are refused, each with its reason; the
  * others still go in. */
 static void
@@ -996,6 +1029,7 @@ main (int   argc,
   ADD ("/package/merge/conflict-with-ledger", test_merge_conflict_with_ledger);
   ADD ("/package/merge/two-packages", test_merge_two_packages);
   ADD ("/package/merge/refused", test_merge_refused);
+  ADD ("/package/merge/base-year-and-january", test_merge_base_year_and_january);
   ADD ("/package/apply/all-or-nothing", test_apply_all_or_nothing);
   ADD ("/package/apply/stale", test_apply_stale);
 #undef ADD

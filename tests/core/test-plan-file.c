@@ -483,7 +483,7 @@ typedef struct
 } BrokenCase;
 
 static const BrokenCase broken_cases[] = {
-  { "format-2", "", SET_NUMBER, "format", NULL, 2, "format" },
+  { "format-3", "", SET_NUMBER, "format", NULL, 3, "format" },
   { "missing-plans", "", REMOVE, "plans", NULL, 0, "plans" },
   { "unknown-member-document", "", SET_STRING, "version", "1", 0, "version" },
   { "unknown-member-indicator", NUMERIC0, SET_STRING, "colour", "red", 0, "colour" },
@@ -713,6 +713,354 @@ test_json_text (void)
   g_assert_cmpstr (text->str, ==, "\"上半年, \\\"人社局\\\"\\n\\\\\"");
 }
 
+/* ---- format 2: how indicators are paced and read ---------------------- */
+
+/* The minimal fixture as format 2, with @members added to its numeric
+ * indicator (new-urban-jobs, cumulative, monthly) or, with @qualitative,
+ * to its qualitative one (quarterly). */
+static char *
+fixture_2_with (const char *members,
+                gboolean    qualitative)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, "minimal-plan.json", NULL);
+  g_autofree char *data = test_read_file (path, NULL);
+  g_autofree char *with = g_strconcat (qualitative ? "\"frequency\": \"quarterly\", "
+                                                   : "\"responsible_unit\": \"市人社局\", ",
+                                       members, NULL);
+  GString *text = g_string_new (data);
+
+  g_assert_cmpuint (g_string_replace (text, "\"format\": 1", "\"format\": 2", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, qualitative ? "\"frequency\": \"quarterly\""
+                                                        : "\"responsible_unit\": \"市人社局\"",
+                                      with, 1), ==, 1);
+  return g_string_free (text, FALSE);
+}
+
+/* A format 1 file is read with format 2's defaults, and written as
+ * format 2. */
+static void
+test_format_1_defaults (void)
+{
+  g_autoptr(JsonNode) root = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = parse_node (root, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autofree char *written = NULL;
+  LedgerIndicator *jobs;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "format"), ==, 1);
+  indicators = all_indicators (plans);
+  jobs = find_indicator (indicators, "new-urban-jobs");
+  g_assert_cmpint (ledger_indicator_get_profile (jobs), ==, LEDGER_PROFILE_LINEAR);
+  g_assert_cmpstr (ledger_indicator_get_custom_shares (jobs), ==, "");
+  g_assert_cmpint (ledger_indicator_get_due_month (jobs), ==, 12);
+  g_assert_cmpint (ledger_indicator_get_january (jobs), ==, LEDGER_JANUARY_COMBINED);
+  g_assert_cmpint (ledger_indicator_get_commitment (jobs), ==, LEDGER_COMMITMENT_NONE);
+  g_assert_false (ledger_indicator_get_unit_confirmed (jobs));
+
+  written = ledger_plan_file_to_data (plans);
+  g_assert_nonnull (strstr (written, "\"format\": 2"));
+  g_assert_null (strstr (written, "\"profile\""));
+  g_assert_null (strstr (written, "\"january\""));
+}
+
+/* Every new member is read, and written back as it was. */
+static void
+test_format_2_round_trip (void)
+{
+  struct {
+    const char       *members;
+    LedgerProfile     profile;
+    const char       *shares;
+    int               due_month;
+    LedgerJanuary     january;
+    LedgerCommitment  commitment;
+    gboolean          confirmed;
+    const char       *written;   /* what the file holds again */
+  } cases[] = {
+    { "\"profile\": \"custom\", \"custom_shares\": {\"9\": 70, \"3\": 12.5}, \"january\": \"separate\", "
+      "\"commitment\": \"firm\", \"unit_confirmed\": true",
+      LEDGER_PROFILE_CUSTOM, "3:12.5,9:70", 12, LEDGER_JANUARY_SEPARATE, LEDGER_COMMITMENT_FIRM, TRUE,
+      "\"custom_shares\": {\n" },
+    { "\"profile\": \"milestone\", \"due_month\": 6, \"commitment\": \"strive\"",
+      LEDGER_PROFILE_MILESTONE, "", 6, LEDGER_JANUARY_COMBINED, LEDGER_COMMITMENT_STRIVE, FALSE,
+      "\"due_month\": 6" },
+    { "\"profile\": \"seasonal\", \"january\": \"combined\", \"unit_confirmed\": false",
+      LEDGER_PROFILE_SEASONAL, "", 12, LEDGER_JANUARY_COMBINED, LEDGER_COMMITMENT_NONE, FALSE,
+      "\"profile\": \"seasonal\"" },
+    { "\"profile\": \"year_end\"",
+      LEDGER_PROFILE_YEAR_END, "", 12, LEDGER_JANUARY_COMBINED, LEDGER_COMMITMENT_NONE, FALSE,
+      "\"profile\": \"year_end\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fixture_2_with (cases[i].members, FALSE);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+      g_autoptr(GPtrArray) again = NULL;
+      g_autoptr(GPtrArray) indicators = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      LedgerIndicator *jobs;
+
+      g_assert_no_error (error);
+      indicators = all_indicators (plans);
+      jobs = find_indicator (indicators, "new-urban-jobs");
+      g_assert_cmpint (ledger_indicator_get_profile (jobs), ==, cases[i].profile);
+      g_assert_cmpstr (ledger_indicator_get_custom_shares (jobs), ==, cases[i].shares);
+      g_assert_cmpint (ledger_indicator_get_due_month (jobs), ==, cases[i].due_month);
+      g_assert_cmpint (ledger_indicator_get_january (jobs), ==, cases[i].january);
+      g_assert_cmpint (ledger_indicator_get_commitment (jobs), ==, cases[i].commitment);
+      g_assert_cmpint (ledger_indicator_get_unit_confirmed (jobs), ==, cases[i].confirmed);
+
+      first = ledger_plan_file_to_data (plans);
+      g_assert_nonnull (strstr (first, cases[i].written));
+      again = ledger_plan_file_parse (first, -1, &error);
+      g_assert_no_error (error);
+      second = ledger_plan_file_to_data (again);
+      g_assert_cmpstr (first, ==, second);
+    }
+}
+
+/* Format 2's members are checked like the others: the message names the
+ * indicator and what is wrong. Format 1 knows none of them. */
+static void
+test_format_2_refused (void)
+{
+  const struct {
+    const char *members;
+    gboolean    qualitative;
+    const char *fragment;
+  } cases[] = {
+    { "\"profile\": \"weekly\"", FALSE, "weekly" },
+    { "\"profile\": \"custom\"", FALSE, "custom_shares" },
+    { "\"custom_shares\": {\"6\": 50}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": \"6:50\"", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"3\": 60, \"6\": 50}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"12\": 90}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"13\": 90}", FALSE, "custom_shares" },
+    { "\"profile\": \"custom\", \"custom_shares\": {\"6\": \"50\"}", FALSE, "6" },
+    { "\"profile\": \"custom\", \"custom_shares\": {}", FALSE, "custom_shares" },
+    { "\"due_month\": 6", FALSE, "due_month" },
+    { "\"profile\": \"milestone\", \"due_month\": 6.5", FALSE, "due_month" },
+    { "\"profile\": \"milestone\", \"due_month\": 0", FALSE, "due_month" },
+    { "\"january\": \"alone\"", FALSE, "alone" },
+    { "\"commitment\": \"maybe\"", FALSE, "maybe" },
+    { "\"unit_confirmed\": \"yes\"", FALSE, "unit_confirmed" },
+    { "\"better\": \"none\", \"colour\": 1", FALSE, "colour" },
+    { "\"profile\": \"seasonal\"", TRUE, "seasonal" },
+    { "\"profile\": \"year_end\"", TRUE, "year_end" },
+    { "\"january\": \"separate\"", TRUE, "January" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fixture_2_with (cases[i].members, cases[i].qualitative);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+      const char *place = cases[i].qualitative ? QUALITATIVE0 : NUMERIC0;
+
+      if (plans != NULL)
+        {
+          test_fail_and_go_on ("%s: read, expected refused", cases[i].members);
+          continue;
+        }
+      g_assert_error (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID);
+      if (strstr (error->message, place) == NULL || strstr (error->message, cases[i].fragment) == NULL)
+        test_fail_and_go_on ("%s: “%s” does not name %s and %s", cases[i].members, error->message,
+                             place, cases[i].fragment);
+    }
+}
+
+/* A rate is judged against its target and a level has no shares of it;
+ * format 1 has no profile. */
+static void
+test_format_2_refused_by_kind (void)
+{
+  const struct { const char *find; const char *replace; const char *fragment; } cases[] = {
+    { "\"kind\": \"cumulative\"", "\"kind\": \"rate\", \"profile\": \"seasonal\"", "seasonal" },
+    { "\"kind\": \"cumulative\"", "\"kind\": \"level\", \"profile\": \"custom\", "
+      "\"custom_shares\": {\"6\": 50}", "custom" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *format_2 = fixture_text_with ("\"format\": 1", "\"format\": 2");
+      GString *text = g_string_new (format_2);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = NULL;
+
+      g_assert_cmpuint (g_string_replace (text, cases[i].find, cases[i].replace, 1), ==, 1);
+      plans = ledger_plan_file_parse (text->str, -1, &error);
+      g_string_free (text, TRUE);
+      g_assert_null (plans);
+      test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                                  cases[i].fragment);
+    }
+
+  {
+    g_autofree char *text = fixture_text_with ("\"frequency\": \"monthly\"",
+                                               "\"frequency\": \"monthly\", \"profile\": \"linear\"");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+
+    g_assert_null (plans);
+    test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID,
+                                "profile");
+  }
+}
+
+/* The built-in plan's pace profiles, January rules, frequencies and
+ * commitments, each beside the report's words it is read from. An
+ * indicator not in the table is paced by months, released with February
+ * in January, and its target neither 确保 nor 力争. */
+static const struct {
+  const char       *code;
+  const char       *words;        /* the seed's words */
+  LedgerProfile     profile;
+  const char       *shares;       /* custom shares, or "" */
+  LedgerJanuary     january;
+  LedgerFrequency   frequency;
+  LedgerCommitment  commitment;
+  LedgerBetter      better;
+} builtin_schedules[] = {
+  { "signed-projects-start-rate", "签约项目当年开工率达到80%以上",
+    LEDGER_PROFILE_YEAR_END, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "community-elderly-care-coverage", "城市社区嵌入式养老设施覆盖率达到70%以上",
+    LEDGER_PROFILE_YEAR_END, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "national-key-clinical-specialties", "争创1个国家级、2个省级临床重点专科",
+    LEDGER_PROFILE_MILESTONE, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "provincial-key-clinical-specialties", "争创1个国家级、2个省级临床重点专科",
+    LEDGER_PROFILE_MILESTONE, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "new-high-tech-enterprises", "新认定国家高新技术企业30家以上",
+    LEDGER_PROFILE_CUSTOM, "6:5,9:30", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "new-high-standard-farmland", "新建高标准农田和水浇地18万亩",
+    LEDGER_PROFILE_CUSTOM, "6:20,9:30", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "pm25", "力争PM2.5浓度控制在30微克以下",
+    LEDGER_PROFILE_SEASONAL, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_LOWER },
+  { "good-air-days-ratio", "优良天数比例稳定达到80%以上",
+    LEDGER_PROFILE_SEASONAL, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "water-quality-good-ratio", "力争国省控断面水质优良率达到100%",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "cpi-rise", "居民消费价格涨幅控制在2%左右",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_LOWER },
+  { "new-loans", "全年新增贷款400亿元以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "new-urban-jobs", "新增城镇就业4.3万以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_SEPARATE, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "new-green-loans", "新增绿色贷款40亿元以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_HIGHER },
+  { "raw-coal-output", "全市原煤产量稳定在1.7亿吨左右",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_NONE, LEDGER_BETTER_NONE },
+  { "foreign-trade-growth", "力争进出口总额、实际利用外资均增长20%以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "fdi-growth", "力争进出口总额、实际利用外资均增长20%以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_MONTHLY,
+    LEDGER_COMMITMENT_STRIVE, LEDGER_BETTER_HIGHER },
+  { "grain-output", "确保粮食产量达到25.5亿斤以上",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_ANNUAL,
+    LEDGER_COMMITMENT_FIRM, LEDGER_BETTER_HIGHER },
+  { "binding-targets", "约束性指标不折不扣完成省下达的目标任务",
+    LEDGER_PROFILE_LINEAR, "", LEDGER_JANUARY_COMBINED, LEDGER_FREQUENCY_QUARTERLY,
+    LEDGER_COMMITMENT_FIRM, LEDGER_BETTER_HIGHER },
+};
+
+static void
+check_builtin_schedule (LedgerIndicator *indicator,
+                        guint            row)
+{
+  const char *code = ledger_indicator_get_code (indicator);
+
+  if (!strstr (ledger_indicator_get_source_text (indicator), builtin_schedules[row].words) &&
+      !strstr (builtin_schedules[row].words, ledger_indicator_get_source_text (indicator)))
+    test_fail_and_go_on ("%s: the report says “%s”, not “%s”", code,
+                         ledger_indicator_get_source_text (indicator), builtin_schedules[row].words);
+  if (ledger_indicator_get_profile (indicator) != builtin_schedules[row].profile ||
+      g_strcmp0 (ledger_indicator_get_custom_shares (indicator), builtin_schedules[row].shares) != 0 ||
+      ledger_indicator_get_january (indicator) != builtin_schedules[row].january ||
+      ledger_indicator_get_frequency (indicator) != builtin_schedules[row].frequency ||
+      ledger_indicator_get_commitment (indicator) != builtin_schedules[row].commitment ||
+      ledger_indicator_get_better (indicator) != builtin_schedules[row].better)
+    test_fail_and_go_on ("%s: %s “%s”, %s January, %s, %s, better %s; the table has %s “%s”, %s, %s, %s, %s",
+                         code, ledger_profile_to_string (ledger_indicator_get_profile (indicator)),
+                         ledger_indicator_get_custom_shares (indicator),
+                         ledger_january_to_string (ledger_indicator_get_january (indicator)),
+                         ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)),
+                         ledger_commitment_to_string (ledger_indicator_get_commitment (indicator)),
+                         ledger_better_to_string (ledger_indicator_get_better (indicator)),
+                         ledger_profile_to_string (builtin_schedules[row].profile),
+                         builtin_schedules[row].shares,
+                         ledger_january_to_string (builtin_schedules[row].january),
+                         ledger_frequency_to_string (builtin_schedules[row].frequency),
+                         ledger_commitment_to_string (builtin_schedules[row].commitment),
+                         ledger_better_to_string (builtin_schedules[row].better));
+  /* A judgment says why in the indicator's notes. */
+  if (builtin_schedules[row].profile != LEDGER_PROFILE_LINEAR &&
+      ledger_indicator_get_notes (indicator)[0] == '\0')
+    test_fail_and_go_on ("%s: no note says why it is %s", code,
+                         ledger_profile_to_string (builtin_schedules[row].profile));
+}
+
+static void
+test_builtin_schedules (void)
+{
+  g_autoptr(GPtrArray) plans = load_builtin (PLAN_2026);
+  g_autoptr(GPtrArray) indicators = all_indicators (plans);
+  g_autoptr(GPtrArray) fifteenth = load_builtin (PLAN_15TH);
+  g_autoptr(GPtrArray) goals = all_indicators (fifteenth);
+  guint found = 0;
+
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      LedgerIndicator *indicator = g_ptr_array_index (indicators, i);
+      const char *code = ledger_indicator_get_code (indicator);
+      guint row;
+
+      /* The report names no responsible unit: each is the office's to confirm. */
+      if (ledger_indicator_get_unit_confirmed (indicator))
+        test_fail_and_go_on ("%s: its responsible unit is marked confirmed", code);
+      for (row = 0; row < G_N_ELEMENTS (builtin_schedules); row++)
+        if (g_str_equal (builtin_schedules[row].code, code))
+          break;
+      if (row < G_N_ELEMENTS (builtin_schedules))
+        {
+          check_builtin_schedule (indicator, row);
+          found++;
+        }
+      else if (ledger_indicator_get_profile (indicator) != LEDGER_PROFILE_LINEAR ||
+               ledger_indicator_get_january (indicator) != LEDGER_JANUARY_COMBINED ||
+               ledger_indicator_get_commitment (indicator) != LEDGER_COMMITMENT_NONE ||
+               ledger_indicator_get_better (indicator) == LEDGER_BETTER_NONE)
+        test_fail_and_go_on ("%s: not in the table, but not linear, combined and uncommitted", code);
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (builtin_schedules));
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      LedgerIndicator *goal = g_ptr_array_index (goals, i);
+
+      g_assert_false (ledger_indicator_get_unit_confirmed (goal));
+      g_assert_cmpint (ledger_indicator_get_profile (goal), ==, LEDGER_PROFILE_LINEAR);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +1074,11 @@ main (int   argc,
   g_test_add_func ("/plan-file/builtin/15th-five-year", test_builtin_15th_five_year);
   g_test_add_func ("/plan-file/builtin/unique", test_builtin_unique);
   g_test_add_func ("/plan-file/round-trip", test_round_trip);
+  g_test_add_func ("/plan-file/format-1/defaults", test_format_1_defaults);
+  g_test_add_func ("/plan-file/builtin/schedules", test_builtin_schedules);
+  g_test_add_func ("/plan-file/format-2/round-trip", test_format_2_round_trip);
+  g_test_add_func ("/plan-file/format-2/refused", test_format_2_refused);
+  g_test_add_func ("/plan-file/format-2/refused-by-kind", test_format_2_refused_by_kind);
   g_test_add_func ("/plan-file/fixture", test_fixture);
   g_test_add_func ("/plan-file/load-file", test_load_file);
   g_test_add_func ("/plan-file/export/numbers-as-written", test_export_numbers_as_written);

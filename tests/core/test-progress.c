@@ -38,6 +38,12 @@
 #define AT_MOST  LEDGER_COMPARATOR_AT_MOST
 #define HIGHER   LEDGER_BETTER_HIGHER
 #define LOWER    LEDGER_BETTER_LOWER
+#define EITHER   LEDGER_BETTER_NONE
+#define SEASONAL LEDGER_PROFILE_SEASONAL
+#define CUSTOM   LEDGER_PROFILE_CUSTOM
+#define YEAR_END LEDGER_PROFILE_YEAR_END
+#define MILESTONE LEDGER_PROFILE_MILESTONE
+#define SEPARATE LEDGER_JANUARY_SEPARATE
 #define MONTHLY  LEDGER_FREQUENCY_MONTHLY
 #define QUARTERLY LEDGER_FREQUENCY_QUARTERLY
 #define ANNUAL   LEDGER_FREQUENCY_ANNUAL
@@ -49,6 +55,7 @@
 #define S_NOT_STARTED LEDGER_STATUS_NOT_STARTED
 #define S_IN_PROGRESS LEDGER_STATUS_IN_PROGRESS
 #define S_DONE        LEDGER_STATUS_DONE
+#define S_PENDING     LEDGER_STATUS_PENDING
 
 /* The indicators the cases use (most from the Changzhi 2026 report):
  *   jobs     新增城镇就业 4.3 万人, cumulative, at_least, monthly
@@ -94,6 +101,28 @@
 #define SOWN     LEVEL, ABOUT, HIGHER, "万亩", 300, QUARTERLY
 #define PM25     LEVEL, AT_MOST, LOWER, "微克/立方米", 30, MONTHLY
 #define REFORM   QUAL, CMP_NONE, HIGHER, "", 0, QUARTERLY
+/* … and for pace profiles and two-sided targets:
+ *   hitech   新认定国家高新技术企业 30 家, cumulative, at_least, quarterly (custom)
+ *   farm     新建高标准农田 18 万亩, cumulative, at_least, quarterly (custom or seasonal)
+ *   start    签约项目当年开工率 80% 以上, level, at_least, monthly (year_end)
+ *   elder    城市社区嵌入式养老设施覆盖率 70% 以上, level, at_least, quarterly (year_end)
+ *   clinic   争创1个国家级临床重点专科, cumulative, at_least, quarterly (milestone)
+ *   coal2    原煤产量稳定在 1.7 亿吨左右, cumulative, about, better none, monthly
+ *   sown2    粮食播种面积稳定在 300 万亩左右, level, about, better none, quarterly
+ *   gdp2     a growth rate 稳定在 6% 左右, rate, about, better none, quarterly */
+#define HITECH   CUM, AT_LEAST, HIGHER, "家", 30, QUARTERLY
+#define FARM     CUM, AT_LEAST, HIGHER, "万亩", 18, QUARTERLY
+#define START    LEVEL, AT_LEAST, HIGHER, "%", 80, MONTHLY
+#define ELDER    LEVEL, AT_LEAST, HIGHER, "%", 70, QUARTERLY
+#define CLINIC   CUM, AT_LEAST, HIGHER, "个", 1, QUARTERLY
+#define COAL2    CUM, ABOUT, EITHER, "亿吨", 1.7, MONTHLY
+#define SOWN2    LEVEL, ABOUT, EITHER, "万亩", 300, QUARTERLY
+#define GDP2     RATE, ABOUT, EITHER, "%", 6, QUARTERLY
+
+/* The base year's figures of a case: the same period and the whole year
+ * (NAN: the ledger has none). */
+#define BASE(same, full) .has_base = TRUE, .base_same = (same), .base_full = (full)
+#define DUE(expected)    .check_due = TRUE, .expected_due = (expected)
 
 /* A number value of @period, a hand-set status of @period, or no value. */
 #define NUMBER(period, number) period, number, NULL
@@ -117,6 +146,17 @@ typedef struct
   double            expected_pace;  /* NAN: none */
   double            expected_gap;   /* NAN: none */
   gboolean          expected_stale;
+  /* Left out, a case is linear, January combined, without the base year. */
+  LedgerProfile     profile;
+  const char       *shares;
+  int               due_month;      /* 0: 12 */
+  LedgerJanuary     january;
+  gboolean          has_base;
+  double            base_same;
+  double            base_full;
+  gboolean          expected_fallback;
+  gboolean          check_due;
+  double            expected_due;   /* what is due, checked with check_due */
 } ProgressCase;
 
 static const ProgressCase cases[] = {
@@ -429,7 +469,219 @@ static const ProgressCase cases[] = {
   /* as of 2026-01 a monthly indicator has no period yet; no value → no data */
   { "jobs no value as of 1月: missing", JOBS,
     MISSING, "2026-01", S_NO_DATA, NAN, NAN, FALSE },
+
+  /* ==== pace profiles ==================================================================== */
+
+  /* ---- seasonal: due = target × (base same period ÷ base full year); linear, and said so,
+   *      where the base year lacks either. A rate is judged against its target whatever the
+   *      profile. */
+
+  /* PM2.5 in January, against last year's: share 60 / 36 = 1.6666…; due 30 × 60/36 = 50;
+   * 48 ≤ 50 → on track; gap 48 − 30 = +18 */
+  { "pm25 seasonal 1月 48 with 上年同期 60, 全年 36", PM25,
+    NUMBER ("2026-01", 48), "2026-01", S_ON_TRACK, NAN, 18, FALSE,
+    .profile = SEASONAL, .january = SEPARATE, BASE (60, 36), DUE (50) },
+  /* 52: 2 over the due 50 = 6.7 % of 30 ≤ 10 % → warning; gap +22 */
+  { "pm25 seasonal 1月 52: warning against the season", PM25,
+    NUMBER ("2026-01", 52), "2026-01", S_WARNING, NAN, 22, FALSE,
+    .profile = SEASONAL, .january = SEPARATE, BASE (60, 36), DUE (50) },
+  /* linear: due 30; 48 is 18 over = 60 % > 10 % → behind: the red every winter */
+  { "pm25 linear 1月 48: red every winter", PM25,
+    NUMBER ("2026-01", 48), "2026-01", S_BEHIND, NAN, 18, FALSE,
+    .january = SEPARATE, DUE (30) },
+  /* seasonal without the base year: linear, due 30 → behind, fallback said */
+  { "pm25 seasonal 1月 48 without the base year", PM25,
+    NUMBER ("2026-01", 48), "2026-01", S_BEHIND, NAN, 18, FALSE,
+    .profile = SEASONAL, .january = SEPARATE, .expected_fallback = TRUE, DUE (30) },
+  /* only the same period of the base year, not its whole year: the same fallback */
+  { "pm25 seasonal 1月 48 with 上年同期 only", PM25,
+    NUMBER ("2026-01", 48), "2026-01", S_BEHIND, NAN, 18, FALSE,
+    .profile = SEASONAL, .january = SEPARATE, BASE (60, NAN), .expected_fallback = TRUE, DUE (30) },
+  /* 优良天数 1-2月 71 %: due 80 × 72/82 = 70.2439…; 71 ≥ it → on track; gap 71 − 80 = −9 */
+  { "air seasonal 1-2月 71 % with 上年同期 72, 全年 82", AIR,
+    NUMBER ("2026-02", 71), "2026-02", S_ON_TRACK, NAN, -9, FALSE,
+    .profile = SEASONAL, BASE (72, 82), DUE (80.0 * 72 / 82) },
+  /* 高标准农田 前三季度 6 万亩, last year 5 of 16 by then: pace 5/16 = 0.3125; due 18 × 0.3125 =
+   * 5.625 ≤ 6 → on track; gap (6/18 − 0.3125) × 100 = 33.3333… − 31.25 = +2.0833… */
+  { "farm seasonal 前三季度 6 of 18 with 上年同期 5, 全年 16", FARM,
+    NUMBER ("2026-Q3", 6), "2026-Q3", S_ON_TRACK, 0.3125, 2.0833333333333335, FALSE,
+    .profile = SEASONAL, BASE (5, 16), DUE (5.625) },
+  /* without the base year: pace 0.75, due 13.5, × 0.9 = 12.15 > 6 → behind;
+   * gap (0.3333… − 0.75) × 100 = −41.6666…; fallback said */
+  { "farm seasonal 前三季度 6 without the base year", FARM,
+    NUMBER ("2026-Q3", 6), "2026-Q3", S_BEHIND, 0.75, -41.666666666666664, FALSE,
+    .profile = SEASONAL, .expected_fallback = TRUE, DUE (13.5) },
+  /* a rate is judged against its target: 6 − 5.8 = 0.2 ≤ 0.5 → on track; no fallback */
+  { "gdp seasonal 上半年 5.8 %: a rate keeps its target", GDP,
+    NUMBER ("2026-Q2", 5.8), "2026-Q2", S_ON_TRACK, NAN, -0.2, FALSE,
+    .profile = SEASONAL, BASE (500, 2400), DUE (6) },
+
+  /* ---- custom: the office's shares by month, in a straight line between the points it gave,
+   *      from 0 before January to all of it by December */
+
+  /* 高新技术企业 "6:5,9:30": 5 % due by 上半年 = 1.5 家; 2 ≥ 1.5 → on track (the office's case);
+   * gap (2/30 − 0.05) × 100 = 6.6666… − 5 = +1.6666… */
+  { "hitech custom 上半年 2 of 30", HITECH,
+    NUMBER ("2026-Q2", 2), "2026-Q2", S_ON_TRACK, 0.05, 1.6666666666666667, FALSE,
+    .profile = CUSTOM, .shares = "6:5,9:30", DUE (1.5) },
+  /* the same 2 paced by months: due 15, × 0.9 = 13.5 > 2 → behind;
+   * gap (2/30 − 0.5) × 100 = −43.3333… */
+  { "hitech linear 上半年 2 of 30", HITECH,
+    NUMBER ("2026-Q2", 2), "2026-Q2", S_BEHIND, 0.5, -43.333333333333336, FALSE, DUE (15) },
+  /* 一季度, halfway from (0, 0 %) to (6, 5 %): 2.5 % → due 0.75; 1 ≥ 0.75 → on track;
+   * gap (1/30 − 0.025) × 100 = 3.3333… − 2.5 = +0.8333… */
+  { "hitech custom 一季度 1: interpolated 2.5 %", HITECH,
+    NUMBER ("2026-Q1", 1), "2026-Q1", S_ON_TRACK, 0.025, 0.8333333333333335, FALSE,
+    .profile = CUSTOM, .shares = "6:5,9:30", DUE (0.75) },
+  /* 前三季度 30 % → due 9; 8.1 = 9 × 0.9 → warning; gap (0.27 − 0.3) × 100 = −3 */
+  { "hitech custom 前三季度 8.1: exactly due × 0.9", HITECH,
+    NUMBER ("2026-Q3", 8.1), "2026-Q3", S_WARNING, 0.3, -3, FALSE,
+    .profile = CUSTOM, .shares = "6:5,9:30", DUE (9) },
+  /* 全年: all of it; 30 ≥ 30 → achieved; gap (1 − 1) × 100 = 0 */
+  { "hitech custom 全年 30: achieved", HITECH,
+    NUMBER ("2026-Q4", 30), "2026-Q4", S_ACHIEVED, 1, 0, FALSE,
+    .profile = CUSTOM, .shares = "6:5,9:30", DUE (30) },
+  /* 高标准农田 "6:20,9:30" 前三季度: due 18 × 0.3 = 5.4 ≤ 6 → on track (the office's case);
+   * gap (0.3333… − 0.3) × 100 = +3.3333… */
+  { "farm custom 前三季度 6 of 18", FARM,
+    NUMBER ("2026-Q3", 6), "2026-Q3", S_ON_TRACK, 0.3, 3.333333333333333, FALSE,
+    .profile = CUSTOM, .shares = "6:20,9:30", DUE (5.4) },
+  /* 新增贷款 "6:40,9:60" 1-10月: a third of the way from 60 % to 100 % = 73.3333… %; due
+   * 293.3333…, × 0.9 = 264 ≤ 280 → warning; gap (0.7 − 0.7333…) × 100 = −3.3333… */
+  { "loans custom 1-10月 280: between the last point and December", LOANS,
+    NUMBER ("2026-10", 280), "2026-10", S_WARNING, 0.7333333333333333, -3.3333333333333335, FALSE,
+    .profile = CUSTOM, .shares = "6:40,9:60", DUE (400 * 0.7333333333333333) },
+
+  /* ---- year_end: pending (未到考核期) before the final period unless achieved; the year's
+   *      figure is judged as usual */
+
+  /* 签约项目当年开工率 30 % in 1-3月: not behind but pending (the office's case); gap 30 − 80 */
+  { "start year_end 1-3月 30 %: pending", START,
+    NUMBER ("2026-03", 30), "2026-03", S_PENDING, NAN, -50, FALSE, .profile = YEAR_END },
+  /* the same, linear: 50 points short → behind */
+  { "start linear 1-3月 30 %: behind", START,
+    NUMBER ("2026-03", 30), "2026-03", S_BEHIND, NAN, -50, FALSE },
+  /* already there mid-year: achieved; gap +5 */
+  { "start year_end 1-6月 85 %: already achieved", START,
+    NUMBER ("2026-06", 85), "2026-06", S_ACHIEVED, NAN, 5, FALSE, .profile = YEAR_END },
+  /* the year: 0.5 short ≤ 1 point → warning; gap −0.5 */
+  { "start year_end 1-12月 79.5 %: judged at year end", START,
+    NUMBER ("2026-12", 79.5), "2026-12", S_WARNING, NAN, -0.5, FALSE, .profile = YEAR_END },
+  /* 养老设施覆盖率 55 % in 一季度 → pending (the office's case); gap 55 − 70 = −15 */
+  { "elder year_end 一季度 55 %: pending", ELDER,
+    NUMBER ("2026-Q1", 55), "2026-Q1", S_PENDING, NAN, -15, FALSE, .profile = YEAR_END },
+  /* 全年 72 ≥ 70 → achieved; gap +2 */
+  { "elder year_end 全年 72 %: achieved", ELDER,
+    NUMBER ("2026-Q4", 72), "2026-Q4", S_ACHIEVED, NAN, 2, FALSE, .profile = YEAR_END },
+  /* a total before year end: pending, no pace and no gap against it; all of it due */
+  { "projects year_end 1-6月 400 of 1000: pending", PROJECTS,
+    NUMBER ("2026-06", 400), "2026-06", S_PENDING, NAN, NAN, FALSE, .profile = YEAR_END, DUE (1000) },
+  /* a total to keep low is never achieved before the year is out: pending */
+  { "energy year_end 1-6月 10 of ≤ 50: pending", ENERGY,
+    NUMBER ("2026-06", 10), "2026-06", S_PENDING, NAN, NAN, FALSE, .profile = YEAR_END },
+  /* the year: pace 1, due 1000; 950 ≥ 900 → warning; gap (0.95 − 1) × 100 = −5 */
+  { "projects year_end 1-12月 950: warning", PROJECTS,
+    NUMBER ("2026-12", 950), "2026-12", S_WARNING, 1, -5, FALSE, .profile = YEAR_END },
+  /* a rate before year end: pending; gap 4 − 6 = −2 */
+  { "fai year_end 1-6月 4 %: pending", FAI,
+    NUMBER ("2026-06", 4), "2026-06", S_PENDING, NAN, -2, FALSE, .profile = YEAR_END },
+  /* a stale value stays no data, whatever the profile */
+  { "start year_end 1-3月 value as of 1-5月: stale", START,
+    NUMBER ("2026-03", 30), "2026-05", S_NO_DATA, NAN, -50, TRUE, .profile = YEAR_END },
+
+  /* ---- milestone: pending until its month, then achieved or behind, never a warning */
+
+  /* 国家级临床重点专科 0 of 1 in 一季度 → pending (the office's case); pace none; gap none */
+  { "clinic milestone 一季度 0: pending", CLINIC,
+    NUMBER ("2026-Q1", 0), "2026-Q1", S_PENDING, NAN, NAN, FALSE, .profile = MILESTONE },
+  /* the same, linear: due 0.25, × 0.9 = 0.225 > 0 → behind; gap (0 − 0.25) × 100 = −25 */
+  { "clinic linear 一季度 0: behind", CLINIC,
+    NUMBER ("2026-Q1", 0), "2026-Q1", S_BEHIND, 0.25, -25, FALSE },
+  /* won in 上半年 → achieved */
+  { "clinic milestone 上半年 1: achieved", CLINIC,
+    NUMBER ("2026-Q2", 1), "2026-Q2", S_ACHIEVED, NAN, NAN, FALSE, .profile = MILESTONE },
+  /* 全年 without it → behind; pace 1; gap (0 − 1) × 100 = −100 */
+  { "clinic milestone 全年 0: behind", CLINIC,
+    NUMBER ("2026-Q4", 0), "2026-Q4", S_BEHIND, 1, -100, FALSE, .profile = MILESTONE },
+  /* due by 上半年 (month 6), 0.95 of 1 there: not a warning, behind; gap (0.95 − 1) × 100 = −5 */
+  { "clinic milestone due 6, 上半年 0.95: behind", CLINIC,
+    NUMBER ("2026-Q2", 0.95), "2026-Q2", S_BEHIND, 1, -5, FALSE,
+    .profile = MILESTONE, .due_month = 6 },
+  /* a level due by 上半年, 0.5 short: behind, not warning; gap −0.5 */
+  { "elder milestone due 6, 上半年 69.5 %: behind", ELDER,
+    NUMBER ("2026-Q2", 69.5), "2026-Q2", S_BEHIND, NAN, -0.5, FALSE,
+    .profile = MILESTONE, .due_month = 6 },
+  /* … and before its month, pending; gap 60 − 70 = −10 */
+  { "elder milestone due 6, 一季度 60 %: pending", ELDER,
+    NUMBER ("2026-Q1", 60), "2026-Q1", S_PENDING, NAN, -10, FALSE,
+    .profile = MILESTONE, .due_month = 6 },
+
+  /* ==== two-sided `about` (better none, 稳定在…左右): off the band on either side is off ==== */
+
+  /* 原煤 1-12月 1.9: due 1.7; band 1.615–1.785; the warning reaches 1.785 × 1.1 = 1.9635 ≥ 1.9
+   * → warning, not achieved (the office's case); gap (1.9/1.7 − 1) × 100 = +11.7647… */
+  { "coal2 1-12月 1.9 vs 稳定在 1.7 左右: over the band", COAL2,
+    NUMBER ("2026-12", 1.9), "2026-12", S_WARNING, 1, 11.764705882352938, FALSE },
+  /* one-sided (better higher) the same 1.9 is achieved */
+  { "coal 1-12月 1.9 vs 1.7 左右 higher: achieved", COAL,
+    NUMBER ("2026-12", 1.9), "2026-12", S_ACHIEVED, 1, 11.764705882352938, FALSE },
+  /* 2.0 > 1.9635 → behind; gap (2/1.7 − 1) × 100 = +17.6470… */
+  { "coal2 1-12月 2.0: far over", COAL2,
+    NUMBER ("2026-12", 2.0), "2026-12", S_BEHIND, 1, 17.647058823529413, FALSE },
+  /* 1.75 within 1.615–1.785 at year end → achieved; gap +2.9411… */
+  { "coal2 1-12月 1.75: within the band", COAL2,
+    NUMBER ("2026-12", 1.75), "2026-12", S_ACHIEVED, 1, 2.941176470588225, FALSE },
+  /* 1.5 < 1.615 and ≥ 1.615 × 0.9 = 1.4535 → warning; gap −11.7647… */
+  { "coal2 1-12月 1.5: under the band", COAL2,
+    NUMBER ("2026-12", 1.5), "2026-12", S_WARNING, 1, -11.764705882352944, FALSE },
+  /* 1-6月 0.88: due 0.85, band 0.8075–0.8925 → on track (not achieved before the year ends);
+   * gap (0.88/1.7 − 0.5) × 100 = +1.7647… */
+  { "coal2 1-6月 0.88: on track", COAL2,
+    NUMBER ("2026-06", 0.88), "2026-06", S_ON_TRACK, 0.5, 1.7647058823529431, FALSE },
+  /* 0.95 > 0.8925, ≤ 0.8925 × 1.1 = 0.98175 → warning; gap +5.8823… */
+  { "coal2 1-6月 0.95: ahead of the band", COAL2,
+    NUMBER ("2026-06", 0.95), "2026-06", S_WARNING, 0.5, 5.882352941176466, FALSE },
+  /* a level 稳定在 300 万亩左右: 320 is 20 over = 6.7 % > 5 %, ≤ 10 % → warning; gap +20 */
+  { "sown2 全年 320 vs 稳定在 300 左右: warning", SOWN2,
+    NUMBER ("2026-Q4", 320), "2026-Q4", S_WARNING, NAN, 20, FALSE },
+  /* 340: 13.3 % over → behind; gap +40 */
+  { "sown2 全年 340: behind", SOWN2,
+    NUMBER ("2026-Q4", 340), "2026-Q4", S_BEHIND, NAN, 40, FALSE },
+  /* 310: 3.3 % over → on track mid-year; gap +10 */
+  { "sown2 上半年 310: on track", SOWN2,
+    NUMBER ("2026-Q2", 310), "2026-Q2", S_ON_TRACK, NAN, 10, FALSE },
+  /* 290 at year end: 3.3 % under → achieved; gap −10 */
+  { "sown2 全年 290: achieved", SOWN2,
+    NUMBER ("2026-Q4", 290), "2026-Q4", S_ACHIEVED, NAN, -10, FALSE },
+  /* a rate 稳定在 6% 左右: 6.8 is 0.8 over, > 0.5, ≤ 1 → warning; gap +0.8 */
+  { "gdp2 上半年 6.8 %: warning", GDP2,
+    NUMBER ("2026-Q2", 6.8), "2026-Q2", S_WARNING, NAN, 0.8, FALSE },
+  /* 7.2: 1.2 over → behind; gap +1.2 */
+  { "gdp2 上半年 7.2 %: behind", GDP2,
+    NUMBER ("2026-Q2", 7.2), "2026-Q2", S_BEHIND, NAN, 1.2, FALSE },
+  /* 5.6: 0.4 under → on track; gap −0.4 */
+  { "gdp2 上半年 5.6 %: on track", GDP2,
+    NUMBER ("2026-Q2", 5.6), "2026-Q2", S_ON_TRACK, NAN, -0.4, FALSE },
+
+  /* ==== January: 2026-01 is a period only where January is released on its own ========== */
+
+  /* CPI January, separate: 1.8 vs 2 左右 lower → on track; not stale; gap −0.2 */
+  { "cpi separate 1月 1.8 %", CPI,
+    NUMBER ("2026-01", 1.8), "2026-01", S_ON_TRACK, NAN, -0.2, FALSE, .january = SEPARATE },
+  /* combined: as of 1月 the indicator has no period yet → the value is stale, no data */
+  { "cpi combined 1月 1.8 %: no period yet", CPI,
+    NUMBER ("2026-01", 1.8), "2026-01", S_NO_DATA, NAN, -0.2, TRUE },
+  /* jobs January, separate: pace 1/12; due 4.3/12 = 0.3583…; 0.4 ≥ it → on track;
+   * gap (0.4/4.3 − 1/12) × 100 = 9.3023… − 8.3333… = +0.9689… */
+  { "jobs separate 1月 0.4 万人", JOBS,
+    NUMBER ("2026-01", 0.4), "2026-01", S_ON_TRACK, 1.0 / 12, 0.9689922480620172, FALSE,
+    .january = SEPARATE, DUE (4.3 / 12) },
+  /* as of 1-2月 the January figure is stale */
+  { "jobs separate 1月 value as of 1-2月: stale", JOBS,
+    NUMBER ("2026-01", 0.4), "2026-02", S_NO_DATA, 1.0 / 12, 0.9689922480620172, TRUE,
+    .january = SEPARATE },
 };
+
 
 static LedgerIndicator *
 case_indicator (const ProgressCase *c)
@@ -443,6 +695,10 @@ case_indicator (const ProgressCase *c)
                        "better", (int) c->better,
                        "target", (double) c->target,
                        "frequency", (int) c->frequency,
+                       "profile", (int) c->profile,
+                       "custom-shares", c->shares,
+                       "due-month", c->due_month != 0 ? c->due_month : 12,
+                       "january", (int) c->january,
                        NULL);
 }
 
@@ -519,7 +775,14 @@ test_evaluate (gconstpointer data)
                   c->value_period != NULL ? c->value_period : "none", c->as_of);
 
   ledger_tolerances_init_default (&tolerances);
-  progress = ledger_progress_evaluate (indicator, value, c->as_of, &tolerances);
+  if (c->has_base)
+    {
+      LedgerBaseYear base = { c->base_same, c->base_full };
+
+      progress = ledger_progress_evaluate_with_base (indicator, value, c->as_of, &base, &tolerances);
+    }
+  else
+    progress = ledger_progress_evaluate (indicator, value, c->as_of, &tolerances);
 
   if (progress.status != c->expected_status)
     case_fail (c, "status is %s, DESIGN §4 expects %s",
@@ -531,6 +794,11 @@ test_evaluate (gconstpointer data)
                c->expected_stale ? "TRUE" : "FALSE");
   check_double (c, "pace", progress.pace, c->expected_pace);
   check_double (c, "gap", progress.gap, c->expected_gap);
+  if (c->check_due)
+    check_double (c, "expected", progress.expected, c->expected_due);
+  if (!progress.pace_fallback != !c->expected_fallback)
+    case_fail (c, "pace_fallback is %s, expected %s", progress.pace_fallback ? "TRUE" : "FALSE",
+               c->expected_fallback ? "TRUE" : "FALSE");
 }
 
 /* The indicator's own period as of a chosen period: the last period of its
@@ -585,6 +853,206 @@ test_indicator_period (void)
     }
 }
 
+/* January is a period of its own only where it is released on its own. */
+static void
+test_indicator_period_january (void)
+{
+  g_autoptr(LedgerIndicator) separate = g_object_new (LEDGER_TYPE_INDICATOR, "code", "cpi", "name", "cpi",
+                                                      "unit", "%", "kind", (int) RATE,
+                                                      "frequency", (int) MONTHLY,
+                                                      "january", (int) SEPARATE, NULL);
+  g_autoptr(LedgerIndicator) quarterly = g_object_new (LEDGER_TYPE_INDICATOR, "code", "q", "name", "q",
+                                                       "unit", "%", "kind", (int) RATE,
+                                                       "frequency", (int) QUARTERLY,
+                                                       "january", (int) SEPARATE, NULL);
+  g_autofree char *january = ledger_progress_indicator_period (separate, "2026-01");
+  g_autofree char *february = ledger_progress_indicator_period (separate, "2026-02");
+  g_autofree char *none = ledger_progress_indicator_period (quarterly, "2026-01");
+  LedgerPeriod period = { 2026, LEDGER_PERIOD_MONTH, 1 };
+
+  g_assert_cmpstr (january, ==, "2026-01");
+  g_assert_cmpstr (february, ==, "2026-02");
+  g_assert_null (none);
+  g_assert_true (ledger_indicator_has_period (separate, &period));
+  g_assert_false (ledger_indicator_has_period (quarterly, &period));
+}
+
+/* The periods a value may be recorded for: the base year's and the
+ * plan's, January alone only where it is released alone. */
+static void
+test_indicator_list_periods (void)
+{
+  const struct {
+    LedgerFrequency  frequency;
+    LedgerJanuary    january;
+    int              first, last;
+    guint            count;
+    const char      *first_code, *second_code, *last_code;
+  } lists[] = {
+    /* 2025-01 … 2025-12, 2026-01 … 2026-12 */
+    { MONTHLY, SEPARATE, 2026, 2026, 24, "2025-01", "2025-02", "2026-12" },
+    /* 2025-02 … 2025-12, 2026-02 … 2026-12 */
+    { MONTHLY, LEDGER_JANUARY_COMBINED, 2026, 2026, 22, "2025-02", "2025-03", "2026-12" },
+    { QUARTERLY, LEDGER_JANUARY_COMBINED, 2026, 2026, 8, "2025-Q1", "2025-Q2", "2026-Q4" },
+    /* 十五五: 2025 (the base year) … 2030 */
+    { ANNUAL, LEDGER_JANUARY_COMBINED, 2026, 2030, 6, "2025", "2026", "2030" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autoptr(LedgerIndicator) indicator = g_object_new (LEDGER_TYPE_INDICATOR, "code", "x", "name", "x",
+                                                           "frequency", (int) lists[i].frequency,
+                                                           "january", (int) lists[i].january, NULL);
+      g_autoptr(GPtrArray) periods = ledger_indicator_list_periods (indicator, lists[i].first,
+                                                                    lists[i].last);
+
+      g_assert_cmpuint (periods->len, ==, lists[i].count);
+      g_assert_cmpstr (g_ptr_array_index (periods, 0), ==, lists[i].first_code);
+      g_assert_cmpstr (g_ptr_array_index (periods, 1), ==, lists[i].second_code);
+      g_assert_cmpstr (g_ptr_array_index (periods, periods->len - 1), ==, lists[i].last_code);
+    }
+}
+
+/* The base year's figures and what follows from them, on worked examples. */
+static void
+test_base_figures (void)
+{
+  const struct {
+    const char *description;
+    ProgressCase c;
+    gboolean    has_base;
+    double      same, full;
+    double      base_value, yoy, projection, growth_needed;
+    gboolean    projection_fallback;
+  } cases[] = {
+    /* jobs 1-5月 2.0, last year 1.6 by May and 4.0 in all:
+     *   同比 (2.0 / 1.6 − 1) × 100 = 25 %;
+     *   预计全年 2.0 × 4.0 / 1.6 = 5.0 (the rest of the year as last year's rest went) */
+    { "jobs with the base year", { "", JOBS, NUMBER ("2026-05", 2.0), "2026-05" },
+      TRUE, 1.6, 4.0, 1.6, 25, 5.0, NAN, FALSE },
+    /* no base year: 同比 none; 预计全年 2.0 × 12 / 5 = 4.8, by months, said so */
+    { "jobs without the base year", { "", JOBS, NUMBER ("2026-05", 2.0), "2026-05" },
+      FALSE, NAN, NAN, NAN, NAN, 4.8, NAN, TRUE },
+    /* last May only: 同比 25 %, 预计全年 by months 4.8 */
+    { "jobs with last May only", { "", JOBS, NUMBER ("2026-05", 2.0), "2026-05" },
+      TRUE, 1.6, NAN, 1.6, 25, 4.8, NAN, TRUE },
+    /* charging 上半年 900, last year 800 by then and 1800 in all:
+     *   同比 (900 / 800 − 1) × 100 = 12.5 %; 预计全年 900 × 1800 / 800 = 2025 */
+    { "charging 上半年", { "", CHARGING, NUMBER ("2026-Q2", 900), "2026-Q2" },
+      TRUE, 800, 1800, 800, 12.5, 2025, NAN, FALSE },
+    /* the year itself: 预计全年 is the figure, 12/12 */
+    { "jobs 1-12月", { "", JOBS, NUMBER ("2026-12", 4.5), "2026-12" },
+      FALSE, NAN, NAN, NAN, NAN, 4.5, NAN, TRUE },
+    /* 固定资产投资 1-4月 +4 % on last year's 300 亿元 (of 1200 in all), for ≥ 6 %:
+     *   the year needs 1200 × 1.06 = 1272; so far 300 × 1.04 = 312; left 1272 − 312 = 960
+     *   on last year's rest 1200 − 300 = 900: 后续需增长 (960 / 900 − 1) × 100 = 6.6666… % */
+    { "fai 1-4月 4 %", { "", FAI, NUMBER ("2026-04", 4), "2026-04" },
+      TRUE, 300, 1200, 300, NAN, NAN, 6.666666666666667, FALSE },
+    /* GDP 一季度 +5.5 % on 500 (of 2400), for 6 %: needs 2544, so far 527.5, left 2016.5 on
+     *   1900: (2016.5 / 1900 − 1) × 100 = 6.1315789… % */
+    { "gdp 一季度 5.5 %", { "", GDP, NUMBER ("2026-Q1", 5.5), "2026-Q1" },
+      TRUE, 500, 2400, 500, NAN, NAN, 6.131578947368421, FALSE },
+    /* a rate without the base year: nothing to reckon the rest on */
+    { "gdp 一季度 without the base year", { "", GDP, NUMBER ("2026-Q1", 5.5), "2026-Q1" },
+      FALSE, NAN, NAN, NAN, NAN, NAN, NAN, FALSE },
+    /* the year over: no rest to grow */
+    { "gdp 全年", { "", GDP, NUMBER ("2026-Q4", 5.9), "2026-Q4" },
+      TRUE, 2400, 2400, 2400, NAN, NAN, NAN, FALSE },
+    /* a level: the base year's figure beside it, no 同比 or projection */
+    { "pm25 1-6月", { "", PM25, NUMBER ("2026-06", 31), "2026-06" },
+      TRUE, 33, 35, 33, NAN, NAN, NAN, FALSE },
+  };
+  LedgerTolerances tolerances;
+
+  ledger_tolerances_init_default (&tolerances);
+  g_test_set_nonfatal_assertions ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ProgressCase c = cases[i].c;
+      g_autoptr(LedgerIndicator) indicator = NULL;
+      g_autoptr(LedgerValue) value = NULL;
+      LedgerBaseYear base = { cases[i].same, cases[i].full };
+      LedgerProgress progress;
+
+      c.description = cases[i].description;
+      indicator = case_indicator (&c);
+      value = case_value (&c);
+      progress = ledger_progress_evaluate_with_base (indicator, value, c.as_of,
+                                                     cases[i].has_base ? &base : NULL, &tolerances);
+      check_double (&c, "base_value", progress.base_value, cases[i].base_value);
+      check_double (&c, "yoy", progress.yoy, cases[i].yoy);
+      check_double (&c, "projection", progress.projection, cases[i].projection);
+      check_double (&c, "growth_needed", progress.growth_needed, cases[i].growth_needed);
+      if (!progress.projection_fallback != !cases[i].projection_fallback)
+        case_fail (&c, "projection_fallback is %d", progress.projection_fallback);
+    }
+}
+
+/* The base year's periods: the same period a year earlier, and that
+ * year's whole year in the same granularity. */
+static void
+test_base_periods (void)
+{
+  const struct { const char *period, *same, *full; } periods[] = {
+    { "2026-05", "2025-05", "2025-12" },
+    { "2026-01", "2025-01", "2025-12" },
+    { "2026-Q2", "2025-Q2", "2025-Q4" },
+    { "2026", "2025", "2025" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autofree char *same = NULL;
+      g_autofree char *full = NULL;
+
+      g_assert_true (ledger_progress_base_periods (periods[i].period, &same, &full));
+      g_assert_cmpstr (same, ==, periods[i].same);
+      g_assert_cmpstr (full, ==, periods[i].full);
+    }
+  {
+    char *same = NULL, *full = NULL;
+
+    g_assert_false (ledger_progress_base_periods ("2026-13", &same, &full));
+    g_assert_null (same);
+  }
+}
+
+/* Custom shares between the office's points: a straight line from 0 before
+ * January through each point to all of it in December. */
+static void
+test_custom_share (void)
+{
+  g_autoptr(LedgerIndicator) indicator = g_object_new (LEDGER_TYPE_INDICATOR, "code", "c", "name", "c",
+                                                       "custom-shares", "3:30,6:60", NULL);
+  g_autoptr(LedgerIndicator) none = g_object_new (LEDGER_TYPE_INDICATOR, "code", "n", "name", "n", NULL);
+  const struct { int month; double share; } shares[] = {
+    { 1, 0.10 },             /* a third of the way to 30 % */
+    { 3, 0.30 },
+    { 4, 0.40 },             /* 30 + (60 − 30) / 3 */
+    { 6, 0.60 },
+    { 10, 0.60 + 0.4 * 4 / 6 },  /* 60 + (100 − 60) × 4/6 = 86.666… */
+    { 12, 1.0 },
+  };
+  int months[LEDGER_CUSTOM_SHARES_MAX];
+  double points[LEDGER_CUSTOM_SHARES_MAX];
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    g_assert_cmpfloat_with_epsilon (ledger_indicator_custom_share (indicator, shares[i].month),
+                                    shares[i].share, EPSILON);
+  /* without points: 序时进度 */
+  g_assert_cmpfloat_with_epsilon (ledger_indicator_custom_share (none, 9), 0.75, EPSILON);
+
+  g_assert_true (ledger_custom_shares_parse ("3:30,6:60,12:100", months, points, &n, NULL));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_false (ledger_custom_shares_parse ("6:60,3:30", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("3:60,6:30", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("12:90", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("3:130", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("3", months, points, &n, NULL));
+  g_assert_false (ledger_custom_shares_parse ("0:10", months, points, &n, NULL));
+}
+
 /* The traffic light each status counts under in summaries (green on track,
  * yellow warning, red behind, plus finished items): a qualitative task done
  * counts as achieved, in progress as on track, not started as a warning,
@@ -604,6 +1072,7 @@ test_status_bucket (void)
     { LEDGER_STATUS_NOT_STARTED, LEDGER_STATUS_WARNING },
     { LEDGER_STATUS_IN_PROGRESS, LEDGER_STATUS_ON_TRACK },
     { LEDGER_STATUS_DONE, LEDGER_STATUS_ACHIEVED },
+    { LEDGER_STATUS_PENDING, LEDGER_STATUS_PENDING },   /* 未到考核期 counts as itself */
   };
 
   g_assert_cmpint (G_N_ELEMENTS (buckets), ==, LEDGER_N_STATUSES);
@@ -748,6 +1217,11 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_evaluate);
     }
   g_test_add_func ("/progress/indicator-period", test_indicator_period);
+  g_test_add_func ("/progress/indicator-period-january", test_indicator_period_january);
+  g_test_add_func ("/progress/base-figures", test_base_figures);
+  g_test_add_func ("/progress/indicator-list-periods", test_indicator_list_periods);
+  g_test_add_func ("/progress/base-periods", test_base_periods);
+  g_test_add_func ("/progress/custom-share", test_custom_share);
   g_test_add_func ("/progress/status-bucket", test_status_bucket);
   g_test_add_func ("/progress/gap-text", test_gap_text);
   g_test_add_func ("/progress/tolerance-widths", test_tolerance_widths);

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ledger-context.h"
 #include "ledger-period.h"
 #include "ledger-plan-file.h"
 #include "ledger-store.h"
@@ -24,6 +25,8 @@
 #define MONTHLY_CODE "new-urban-jobs"        /* cumulative, 万人, monthly */
 #define QUARTERLY_CODE "gdp-growth"          /* rate, %, quarterly */
 #define QUALITATIVE_CODE "binding-targets"   /* qualitative, quarterly */
+#define SEPARATE_JANUARY_CODE "cpi-rise"     /* monthly, January released on its own */
+#define COMBINED_JANUARY_CODE "retail-sales-growth" /* monthly, January only with February */
 
 typedef struct
 {
@@ -230,11 +233,13 @@ test_open_new (Fixture       *fixture,
   g_assert_cmpstr (journal_mode, ==, "wal");
 }
 
-/* The ledger as version 1 wrote it was copied into @folder before the
+/* The ledger as @version wrote it was copied into @folder before the
  * migration. */
 static void
-assert_backup_of_version_1 (const char *folder)
+assert_backup_of_version (const char *folder,
+                          int         version)
 {
+  g_autofree char *prefix = g_strdup_printf ("before-version-%d-", LEDGER_STORE_SCHEMA_VERSION);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
   guint found = 0;
@@ -244,10 +249,10 @@ assert_backup_of_version_1 (const char *folder)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      if (!g_str_has_prefix (name, "before-version-2-"))
+      if (!g_str_has_prefix (name, prefix))
         continue;
       found++;
-      g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, 1);
+      g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, version);
       g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM changes"), ==, 3);
     }
   g_assert_cmpuint (found, ==, 1);
@@ -273,19 +278,59 @@ assert_change (GListModel *changes,
   g_assert_cmpstr (ledger_change_get_subject (change), ==, "jobs");
 }
 
-/* Opening a version 1 ledger migrates it: values and the change log (its
- * order, times, people and origins) come through, and it takes new ones. */
+/* Version 3's indicators: what an older ledger's indicators become (the
+ * defaults: paced by months, January with February, no commitment, the
+ * unit a proposal), the new CHECKs, and values still bound to their
+ * indicators. */
 static void
-test_open_migrates_version_1 (Fixture       *fixture,
-                              gconstpointer  data)
+assert_version_3_indicators (Fixture *fixture)
 {
+  g_autoptr(LedgerIndicator) jobs = NULL;
+
+  jobs = test_find_indicator (fixture->store, "p", "jobs");
+  g_assert_cmpint (ledger_indicator_get_profile (jobs), ==, LEDGER_PROFILE_LINEAR);
+  g_assert_cmpstr (ledger_indicator_get_custom_shares (jobs), ==, "");
+  g_assert_cmpint (ledger_indicator_get_due_month (jobs), ==, 12);
+  g_assert_cmpint (ledger_indicator_get_january (jobs), ==, LEDGER_JANUARY_COMBINED);
+  g_assert_cmpint (ledger_indicator_get_commitment (jobs), ==, LEDGER_COMMITMENT_NONE);
+  g_assert_false (ledger_indicator_get_unit_confirmed (jobs));
+  g_assert_cmpint (ledger_indicator_get_target (jobs), ==, 5);
+
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE indicators SET better = 'none'"), ==, SQLITE_OK);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE indicators SET profile = 'weekly'"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE indicators SET january = 'alone'"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE indicators SET due_month = 13"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE indicators SET commitment = 'maybe'"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE indicator_values SET indicator_id = 99"), ==,
+                   SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM sqlite_schema "
+                                  "WHERE sql LIKE '%indicators_v3%' OR name LIKE '%_v3'"), ==, 0);
+}
+
+/* Opening a ledger of an older version migrates it: values and the change
+ * log (its order, times, people and origins) come through, and it takes
+ * new ones. */
+static void
+test_open_migrates (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  int version = GPOINTER_TO_INT (data);
   g_autofree char *backups = NULL;
   g_autoptr(GListModel) changes = NULL;
   g_autoptr(LedgerValue) value = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  test_write_ledger_version_1 (fixture->path);
+  if (version == 1)
+    test_write_ledger_version_1 (fixture->path);
+  else
+    test_write_ledger_version_2 (fixture->path);
 
   fixture->store = ledger_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -297,7 +342,7 @@ test_open_migrates_version_1 (Fixture       *fixture,
   /* In the ledger's own backups folder: backups/ledger.sqlite3/ */
   backups = ledger_store_dup_backup_folder (fixture->store);
   g_assert_true (g_str_has_suffix (backups, G_DIR_SEPARATOR_S "backups" G_DIR_SEPARATOR_S "ledger.sqlite3"));
-  assert_backup_of_version_1 (backups);
+  assert_backup_of_version (backups, version);
 
   changes = ledger_store_list_changes (fixture->store, "i-uuid");
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 3);
@@ -323,6 +368,12 @@ test_open_migrates_version_1 (Fixture       *fixture,
   g_clear_object (&value);
   value = ledger_store_get_value (fixture->store, 1, "2026-04");
   g_assert_cmpfloat (ledger_value_get_number (value), ==, 2.1);
+
+  assert_version_3_indicators (fixture);
+
+  /* Deleting an indicator still takes its values along. */
+  g_assert_cmpint (raw_try_exec (fixture->path, "DELETE FROM indicators"), ==, SQLITE_OK);
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM indicator_values"), ==, 0);
 }
 
 static void
@@ -722,11 +773,14 @@ typedef struct
 
 static const RefusedCase refused_cases[] = {
   { "quarter-for-monthly", PLAN_2026, MONTHLY_CODE, "2026-Q1", NUMBER, 1, NULL },
-  { "january-for-monthly", PLAN_2026, MONTHLY_CODE, "2026-01", NUMBER, 1, NULL },
+  { "january-for-monthly", PLAN_2026, COMBINED_JANUARY_CODE, "2026-01", NUMBER, 1, NULL },
   { "year-for-monthly", PLAN_2026, MONTHLY_CODE, "2026", NUMBER, 1, NULL },
   { "month-for-quarterly", PLAN_2026, QUARTERLY_CODE, "2026-06", NUMBER, 6, NULL },
   { "year-after-plan", PLAN_2026, MONTHLY_CODE, "2027-05", NUMBER, 1, NULL },
-  { "year-before-plan", PLAN_2026, MONTHLY_CODE, "2025-05", NUMBER, 1, NULL },
+  { "two-years-before-plan", PLAN_2026, MONTHLY_CODE, "2024-05", NUMBER, 1, NULL },
+  { "january-two-years-before", PLAN_2026, SEPARATE_JANUARY_CODE, "2024-01", NUMBER, 1, NULL },
+  { "january-of-base-year-combined", PLAN_2026, COMBINED_JANUARY_CODE, "2025-01", NUMBER, 1, NULL },
+  { "two-years-before-five-year-plan", PLAN_15TH, "regional-central-city", "2024", STATUS, 0, "done" },
   { "year-after-five-year-plan", PLAN_15TH, "regional-central-city", "2031", STATUS, 0, "done" },
   { "not-a-period", PLAN_2026, MONTHLY_CODE, "2026-13", NUMBER, 1, NULL },
   { "nan", PLAN_2026, MONTHLY_CODE, "2026-05", NUMBER, NAN, NULL },
@@ -783,6 +837,149 @@ test_value_last_year_of_plan (Fixture       *fixture,
 
   g_assert_true (ledger_store_set_value (fixture->store, value, &error));
   g_assert_no_error (error);
+}
+
+/* The year before the plan's holds the base figures (同期) of every
+ * indicator; January alone is a period of an indicator released
+ * separately in January, in the plan's years and the year before. */
+static void
+test_value_base_year_and_january (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  const struct { const char *plan; const char *code; const char *period; } accepted[] = {
+    { PLAN_2026, MONTHLY_CODE, "2025-05" },
+    { PLAN_2026, MONTHLY_CODE, "2025-12" },
+    { PLAN_2026, QUARTERLY_CODE, "2025-Q2" },
+    { PLAN_2026, SEPARATE_JANUARY_CODE, "2026-01" },
+    { PLAN_2026, SEPARATE_JANUARY_CODE, "2025-01" },
+    { PLAN_2026, COMBINED_JANUARY_CODE, "2025-02" },
+  };
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    test_set_number (fixture->store, test_indicator_id (fixture->store, accepted[i].plan, accepted[i].code),
+                     accepted[i].period, 3 + i, "");
+  test_set_status (fixture->store, test_indicator_id (fixture->store, PLAN_15TH, "regional-central-city"),
+                   "2025", "done", "");
+  /* --check agrees with the store. */
+  g_assert_true (ledger_store_check (fixture->store, report));
+  g_assert_cmpstr (report->str, ==, "");
+}
+
+/* A base year's value is read beside the plan's, never as the plan's
+ * latest: no stale 2025 figure as of 1-2月, and the plan opens at its
+ * own latest period. */
+static void
+test_value_base_year_not_latest (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  gint64 id = monthly_id (fixture);
+  LedgerPeriod as_of = { 2026, LEDGER_PERIOD_MONTH, 3 };
+  g_autoptr(LedgerValue) latest = NULL;
+  g_autoptr(LedgerValue) until = NULL;
+  g_autoptr(LedgerPlan) plan = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *period = NULL;
+
+  test_set_number (fixture->store, id, "2025-12", 4.5, "");
+  plans = ledger_store_list_plans (fixture->store, NULL);
+  plan = g_object_ref (g_ptr_array_index (plans, 0));
+  g_assert_cmpstr (ledger_plan_get_code (plan), ==, PLAN_2026);
+
+  g_assert_null (ledger_store_get_latest_value (fixture->store, id));
+  g_assert_null (ledger_store_get_latest_value_until (fixture->store, id, &as_of));
+  g_assert_null (ledger_store_get_latest_period (fixture->store, plan));
+
+  test_set_number (fixture->store, id, "2026-02", 0.7, "");
+  latest = ledger_store_get_latest_value (fixture->store, id);
+  until = ledger_store_get_latest_value_until (fixture->store, id, &as_of);
+  period = ledger_store_get_latest_period (fixture->store, plan);
+  g_assert_cmpstr (ledger_value_get_period (latest), ==, "2026-02");
+  g_assert_cmpstr (ledger_value_get_period (until), ==, "2026-02");
+  g_assert_cmpstr (period, ==, "2026-02");
+}
+
+/* The context reads a value against the ledger's base year: PM2.5 in
+ * January against last January's and last year's (seasonal, as the
+ * built-in plan has it), new jobs projected as last year went on. */
+static void
+test_context_base_year (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LedgerContext) context = ledger_context_new (fixture->store);
+  g_autoptr(LedgerIndicator) pm25 = test_find_indicator (fixture->store, PLAN_2026, "pm25");
+  g_autoptr(LedgerIndicator) jobs = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
+  g_autoptr(LedgerValue) typed = NULL;
+  LedgerProgress progress;
+
+  test_set_number (fixture->store, ledger_indicator_get_id (pm25), "2025-01", 60, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (pm25), "2025-12", 36, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (pm25), "2026-01", 48, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (jobs), "2025-01", 0.3, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (jobs), "2025-12", 4.5, "");
+  test_set_number (fixture->store, ledger_indicator_get_id (jobs), "2026-01", 0.4, "");
+  ledger_context_set_as_of (context, "2026-01");
+
+  /* due 30 × 60 / 36 = 50: 48 is on track, not the red of a straight line */
+  progress = ledger_context_evaluate (context, pm25, NULL);
+  g_assert_cmpint (progress.status, ==, LEDGER_STATUS_ON_TRACK);
+  g_assert_cmpfloat (progress.base_value, ==, 60);
+  g_assert_false (progress.pace_fallback);
+  g_assert_cmpfloat_with_epsilon (progress.expected, 50, 1e-9);
+  /* … and a figure being typed is judged the same way: 52 is 2 over the 50 due → warning */
+  typed = ledger_value_new (ledger_indicator_get_id (pm25), "2026-01", 52, "", "");
+  progress = ledger_context_evaluate_value (context, pm25, typed, "2026-01");
+  g_assert_cmpint (progress.status, ==, LEDGER_STATUS_WARNING);
+
+  /* 同比 (0.4 / 0.3 − 1) × 100 = 33.3…; 预计全年 0.4 × 4.5 / 0.3 = 6 */
+  progress = ledger_context_evaluate (context, jobs, NULL);
+  g_assert_cmpfloat_with_epsilon (progress.yoy, 100.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (progress.projection, 6, 1e-9);
+  g_assert_false (progress.projection_fallback);
+}
+
+/* How an indicator is paced and read is written, read back, changed,
+ * logged and undone like the rest of its definition. */
+static void
+test_indicator_schedule (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LedgerIndicator) indicator = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
+  g_autoptr(LedgerIndicator) changed = NULL;
+  g_autoptr(LedgerIndicator) undone = NULL;
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(LedgerChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (indicator, "profile", LEDGER_PROFILE_CUSTOM, "custom-shares", "3:20,6:55",
+                "due-month", 9, "january", LEDGER_JANUARY_COMBINED,
+                "commitment", LEDGER_COMMITMENT_FIRM, "unit-confirmed", TRUE,
+                "better", LEDGER_BETTER_NONE, NULL);
+  g_assert_true (ledger_store_update_indicator (fixture->store, indicator, &error));
+  g_assert_no_error (error);
+
+  changed = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
+  g_assert_cmpint (ledger_indicator_get_profile (changed), ==, LEDGER_PROFILE_CUSTOM);
+  g_assert_cmpstr (ledger_indicator_get_custom_shares (changed), ==, "3:20,6:55");
+  g_assert_cmpint (ledger_indicator_get_due_month (changed), ==, 9);
+  g_assert_cmpint (ledger_indicator_get_january (changed), ==, LEDGER_JANUARY_COMBINED);
+  g_assert_cmpint (ledger_indicator_get_commitment (changed), ==, LEDGER_COMMITMENT_FIRM);
+  g_assert_true (ledger_indicator_get_unit_confirmed (changed));
+  g_assert_cmpint (ledger_indicator_get_better (changed), ==, LEDGER_BETTER_NONE);
+
+  changes = ledger_store_list_changes (fixture->store, ledger_indicator_get_uuid (changed));
+  change = g_list_model_get_item (changes, 0);
+  g_assert_nonnull (strstr (ledger_change_get_new (change), "\"profile\":\"custom\""));
+  g_assert_nonnull (strstr (ledger_change_get_new (change), "\"commitment\":\"firm\""));
+
+  g_assert_true (ledger_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  undone = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
+  g_assert_cmpint (ledger_indicator_get_profile (undone), ==, LEDGER_PROFILE_LINEAR);
+  g_assert_cmpint (ledger_indicator_get_january (undone), ==, LEDGER_JANUARY_SEPARATE);
+  g_assert_cmpint (ledger_indicator_get_commitment (undone), ==, LEDGER_COMMITMENT_NONE);
+  g_assert_false (ledger_indicator_get_unit_confirmed (undone));
+  g_assert_cmpint (ledger_indicator_get_better (undone), ==, LEDGER_BETTER_HIGHER);
 }
 
 static GPtrArray *
@@ -1132,7 +1329,10 @@ main (int   argc,
 
   ADD ("/store/open/new", fixture_setup, test_open_new);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
-  ADD ("/store/open/migrates-version-1", fixture_setup, test_open_migrates_version_1);
+  g_test_add ("/store/open/migrates-version-1", Fixture, GINT_TO_POINTER (1), fixture_setup,
+              test_open_migrates, fixture_teardown);
+  g_test_add ("/store/open/migrates-version-2", Fixture, GINT_TO_POINTER (2), fixture_setup,
+              test_open_migrates, fixture_teardown);
   ADD ("/store/open/wal", fixture_setup_with_plans, test_open_wal);
   ADD ("/store/open/reopen", fixture_setup_with_plans, test_open_reopen);
   ADD ("/store/open/empty-file", fixture_setup, test_open_empty_file);
@@ -1152,6 +1352,10 @@ main (int   argc,
   ADD ("/store/values/signal", fixture_setup_with_plans, test_value_signal);
   ADD ("/store/values/last-year-of-plan", fixture_setup_with_plans, test_value_last_year_of_plan);
   ADD ("/store/values/locked", fixture_setup_with_plans, test_value_locked);
+  ADD ("/store/values/base-year-and-january", fixture_setup_with_plans, test_value_base_year_and_january);
+  ADD ("/store/values/base-year-not-latest", fixture_setup_with_plans, test_value_base_year_not_latest);
+  ADD ("/store/plans/indicator-schedule", fixture_setup_with_plans, test_indicator_schedule);
+  ADD ("/store/context/base-year", fixture_setup_with_plans, test_context_base_year);
   ADD ("/store/import/all-or-nothing", fixture_setup_with_plans, test_import_all_or_nothing);
   ADD ("/store/import/expecting", fixture_setup_with_plans, test_import_expecting);
   ADD ("/store/import/mixed", fixture_setup_with_plans, test_import_mixed);

@@ -282,13 +282,29 @@ test_exec_sql (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+static void
+exec_schema (const char *path,
+             int         version)
+{
+  g_autofree char *name = g_strdup_printf (RESOURCE_PREFIX "/schema/%d.sql", version);
+  g_autoptr(GBytes) schema = g_resources_lookup_data (name, 0, NULL);
+
+  g_assert_nonnull (schema);
+  test_exec_sql (path, g_bytes_get_data (schema, NULL));
+}
+
 /* Writes the ledger above at @path, as version 1 of the schema made it. */
 void
 test_write_ledger_version_1 (const char *path)
 {
-  g_autoptr(GBytes) schema = g_resources_lookup_data (RESOURCE_PREFIX "/schema/1.sql", 0, NULL);
-
-  g_assert_nonnull (schema);
-  test_exec_sql (path, g_bytes_get_data (schema, NULL));
+  exec_schema (path, 1);
   test_exec_sql (path, ledger_version_1);
+}
+
+/* The same ledger, as version 2 made it of version 1's. */
+void
+test_write_ledger_version_2 (const char *path)
+{
+  test_write_ledger_version_1 (path);
+  exec_schema (path, 2);
 }

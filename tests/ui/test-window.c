@@ -128,6 +128,26 @@ test_ctrl_n_records_focused_row (Fixture       *fixture,
   g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG));
 }
 
+/* Records @text for @period of the indicator @code through its row's
+ * dialog; returns the row. */
+static LedgerIndicatorRow *
+record_in_dialog (Fixture    *fixture,
+                  const char *code,
+                  const char *period,
+                  const char *text)
+{
+  LedgerIndicatorRow *row;
+  LedgerEntryDialog *dialog;
+
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  row = ledger_test_window_find_row (fixture, code);
+  dialog = open_dialog (row);
+  g_assert_true (ledger_entry_dialog_set_period (dialog, period));
+  ledger_test_ui_type (dialog_child (dialog, "value_row"), text);
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+  return row;
+}
+
 /* Ctrl+Z takes back the value just recorded; the row follows. */
 static void
 test_undo (Fixture       *fixture,
@@ -135,15 +155,8 @@ test_undo (Fixture       *fixture,
 {
   gint64 id = ledger_test_window_id_of (fixture, "new-urban-jobs");
   g_autoptr(LedgerValue) value = NULL;
-  LedgerIndicatorRow *row;
-  LedgerEntryDialog *dialog;
+  LedgerIndicatorRow *row = record_in_dialog (fixture, "new-urban-jobs", "2026-06", "2.6");
 
-  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
-  row = ledger_test_window_find_row (fixture, "new-urban-jobs");
-  dialog = open_dialog (row);
-  g_assert_true (ledger_entry_dialog_set_period (dialog, "2026-06"));
-  ledger_test_ui_type (dialog_child (dialog, "value_row"), "2.6");
-  ledger_test_ui_click (dialog_child (dialog, "save_button"));
   g_assert_cmpstr (row_label (row, "value_label"), ==, "2.6 万人");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -172,6 +185,37 @@ test_dark_and_narrow (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "area-narrow");
 }
 
+/* The dialog offers the base year's periods (同期), and January alone
+ * only for a figure released for January alone; the base year's figure it
+ * saves is not taken for the year's latest. */
+static void
+test_dialog_base_year_and_january (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 cpi = ledger_test_window_id_of (fixture, "cpi-rise");
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerIndicatorRow *row;
+  LedgerEntryDialog *dialog;
+
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  row = ledger_test_window_find_row (fixture, "retail-sales-growth");
+  dialog = open_dialog (row);
+  g_assert_false (ledger_entry_dialog_set_period (dialog, "2026-01"));
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2025-06"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = open_dialog (ledger_test_window_find_row (fixture, "cpi-rise"));
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2026-01"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  row = record_in_dialog (fixture, "cpi-rise", "2025-01", "0.5");
+
+  value = ledger_store_get_value (fixture->store, cpi, "2025-01");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 0.5);
+  g_assert_cmpstr (row_label (row, "value_label"), ==, "—");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +230,8 @@ main (int   argc,
               ledger_test_window_set_up, test_ctrl_n_records_focused_row, ledger_test_window_tear_down);
   g_test_add ("/window/undo", Fixture, NULL,
               ledger_test_window_set_up, test_undo, ledger_test_window_tear_down);
+  g_test_add ("/window/dialog-base-year-and-january", Fixture, NULL,
+              ledger_test_window_set_up, test_dialog_base_year_and_january, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
               ledger_test_window_set_up, test_dark_and_narrow, ledger_test_window_tear_down);
 
