@@ -48,7 +48,7 @@ layer_of () {
 include_re='^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"]'
 
 check () {
-  local src=$1 failed=0 path rel layer name
+  local src=$1 failed=0 path rel layer name line number text target
   declare -A owner=() private=()
 
   # Who owns each header: its folder's layer, and private/ headers are
@@ -78,7 +78,6 @@ check () {
       esac
       continue
     fi
-    local line number text target
     while IFS= read -r line; do
       number=${line%%:*}
       text=${line#*:}
