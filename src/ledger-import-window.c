@@ -439,7 +439,7 @@ ledger_import_window_class_init (LedgerImportWindowClass *klass)
   window_class->close_request = ledger_import_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/targetledger/TargetLedger/ledger-import-window.ui");
+                                               RESOURCE_PREFIX "/ledger-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, import_button);

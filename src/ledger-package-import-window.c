@@ -514,7 +514,7 @@ ledger_package_import_window_class_init (LedgerPackageImportWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = ledger_package_import_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-    "/io/github/targetledger/TargetLedger/ledger-package-import-window.ui");
+    RESOURCE_PREFIX "/ledger-package-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, import_button);
