@@ -191,7 +191,7 @@ import_csv (LedgerStore *store,
   changed = ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE);
   g_print (ngettext ("Imported %u value from %s", "Imported %u values from %s", added + changed),
            added + changed, in);
-  /* TRANSLATORS: after "Imported 12 values from FILE" */
+  /* Translators: after "Imported 12 values from FILE" */
   g_print (_(" (%u new, %u changed, %u unchanged)\n"), added, changed,
            ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED));
   return 0;

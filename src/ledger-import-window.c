@@ -100,7 +100,7 @@ row_detail (LedgerImportRow *row)
   switch (ledger_import_row_get_action (row))
     {
     case LEDGER_IMPORT_CHANGE:
-      /* TRANSLATORS: the ledger's value and the file's that replaces it */
+      /* Translators: the ledger's value and the file's that replaces it */
       return g_strdup_printf (_("%s → %s"), ledger_import_row_get_old_text (row),
                               ledger_import_row_get_new_text (row));
     case LEDGER_IMPORT_REFUSED:
@@ -121,7 +121,7 @@ row_title (LedgerImportRow *row)
 
   if (period == NULL || period[0] == '\0')
     return g_strdup (ledger_import_row_get_subject (row));
-  /* TRANSLATORS: an indicator and a period, "新增城镇就业 · 1-5月" */
+  /* Translators: an indicator and a period, "新增城镇就业 · 1-5月" */
   return g_strdup_printf (_("%s · %s"), ledger_import_row_get_subject (row),
                           label != NULL ? label : period);
 }
@@ -242,7 +242,7 @@ summary_text (LedgerImportWindow *self)
   g_autofree char *counted = g_strdup_printf (ngettext ("%u value is already in the ledger",
                                                         "%u values are already in the ledger", unchanged),
                                               unchanged);
-  /* TRANSLATORS: "UTF-8 · 12 values are already in the ledger" */
+  /* Translators: "UTF-8 · 12 values are already in the ledger" */
   g_autofree char *text = g_strdup_printf (_("%s · %s"), ledger_csv_import_get_encoding (self->import),
                                            counted);
 

@@ -149,7 +149,7 @@ show_packages (LedgerPackageImportWindow *self)
       LedgerPackage *package = g_ptr_array_index (self->load->packages, i);
       guint n = ledger_package_get_n_entries (package);
       g_autofree char *values = g_strdup_printf (ngettext ("%u value", "%u values", n), n);
-      /* TRANSLATORS: a package's file, the periods it covers and how many values it holds */
+      /* Translators: a package's file, the periods it covers and how many values it holds */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s to %s · %s"), ledger_package_get_file_name (package),
                                                    ledger_package_get_from (package),
                                                    ledger_package_get_to (package), values);
@@ -223,7 +223,7 @@ static char *
 candidate_subtitle (const LedgerPackageCandidate *candidate)
 {
   if (candidate->in_ledger && candidate->origin[0] != '\0')
-    /* TRANSLATORS: the ledger holds this value, and these packages give it too */
+    /* Translators: the ledger holds this value, and these packages give it too */
     return g_strdup_printf (_("In the ledger, and in %s"), candidate->origin);
   if (candidate->in_ledger)
     return g_strdup (_("In the ledger now"));
