@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-backups-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 
 /* Backups…: the ledger's backups, newest first, each restorable after
  * confirmation (the ledger as it is is backed up first); and a backup made
@@ -29,16 +29,6 @@ struct _LedgerBackupsWindow
 G_DEFINE_FINAL_TYPE (LedgerBackupsWindow, ledger_backups_window, ADW_TYPE_WINDOW)
 
 static void fill (LedgerBackupsWindow *self);
-
-static void
-toast (LedgerBackupsWindow *self,
-       const char          *message)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (LEDGER_IS_WINDOW (parent))
-    ledger_window_add_toast (LEDGER_WINDOW (parent), message);
-}
 
 static void
 restore_response_cb (AdwMessageDialog    *dialog,
@@ -142,10 +132,10 @@ back_up_now_cb (LedgerBackupsWindow *self)
 
   if ((path = ledger_store_backup_named (self->store, "manual", &error)) == NULL)
     {
-      toast (self, error->message);
+      ledger_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
-  toast (self, _("Backed up"));
+  ledger_toast_show (GTK_WIDGET (self), _("Backed up"));
   fill (self);
 }
 
@@ -223,7 +213,7 @@ ledger_backups_window_restore (LedgerBackupsWindow  *self,
   if (!ledger_store_restore_from (self->store, path, &safety, error))
     return FALSE;
   message = g_strdup_printf (_("Restored %s"), name);
-  toast (self, message);
+  ledger_toast_show (GTK_WIDGET (self), message);
   fill (self);
   return TRUE;
 }

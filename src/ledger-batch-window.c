@@ -14,7 +14,7 @@
 #include "ledger-area.h"
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 
 /* "Record Period": the office's monthly job — some fifty figures for one
  * period — in one sheet. Every indicator due for the period, grouped by
@@ -211,7 +211,6 @@ ledger_batch_window_save (LedgerBatchWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *period = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), FALSE);
 
@@ -245,8 +244,8 @@ ledger_batch_window_save (LedgerBatchWindow *self)
   period = ledger_period_code_label (chosen_period (self));
   message = g_strdup_printf (ngettext ("Recorded %u value for %s", "Recorded %u values for %s", values->len),
                              values->len, period);
-  if (LEDGER_IS_WINDOW (parent) && values->len > 0)
-    ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
+  if (values->len > 0)
+    ledger_toast_show_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-import-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 
 /* Import Values…: a CSV file read in a worker thread (with progress and
  * Cancel), then a preview of what it would do — the values to add, the
@@ -286,7 +286,6 @@ applied_cb (GObject      *source,
 {
   g_autoptr(LedgerImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   guint n_values;
   g_autofree char *message = NULL;
 
@@ -303,8 +302,7 @@ applied_cb (GObject      *source,
   n_values = ledger_csv_import_count (self->import, LEDGER_IMPORT_ADD) +
              ledger_csv_import_count (self->import, LEDGER_IMPORT_CHANGE);
   message = g_strdup_printf (ngettext ("Imported %u value", "Imported %u values", n_values), n_values);
-  if (LEDGER_IS_WINDOW (parent))
-    ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
+  ledger_toast_show_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

@@ -12,7 +12,7 @@
 
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 #include "ledger-worker.h"
 
 /* Export Data Package…: a responsible unit's values for a range of months,
@@ -80,14 +80,12 @@ exported_cb (GObject      *source,
 {
   g_autoptr(LedgerPackageExportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GtkWidget *dialog;
 
   g_application_release (g_application_get_default ());
   if (ledger_worker_run_finish (result, &error))
     {
-      if (LEDGER_IS_WINDOW (parent))
-        ledger_window_add_toast (LEDGER_WINDOW (parent), _("Data package saved"));
+      ledger_toast_show (GTK_WIDGET (self), _("Data package saved"));
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-package-import-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 #include "ledger-worker.h"
 
 /* Import Data Packages…: the packages of several responsible units read and
@@ -421,7 +421,6 @@ applied_cb (GObject      *source,
 {
   g_autoptr(LedgerPackageImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   guint n = ledger_package_merge_count_writes (self->load->merge);
   g_autofree char *message = NULL;
 
@@ -433,8 +432,7 @@ applied_cb (GObject      *source,
       return;
     }
   message = g_strdup_printf (ngettext ("Imported %u value", "Imported %u values", n), n);
-  if (LEDGER_IS_WINDOW (parent))
-    ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
+  ledger_toast_show_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
