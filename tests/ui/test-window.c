@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-area-page.h"
+#include "ledger-backups-window.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-page.h"
 #include "ledger-overview-page.h"
@@ -242,6 +243,31 @@ test_show_indicator_and_select_page_actions (Fixture       *fixture,
   g_assert_true (LEDGER_IS_OVERVIEW_PAGE (ledger_window_get_visible_page (fixture->window)));
 }
 
+/* Backups…: none yet, then Back Up Now makes one, listed at once, and the
+ * window says so in a toast. */
+static void
+test_backups_window (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *backups;
+  GtkWidget *now;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
+  backups = GTK_WIDGET (ledger_test_ui_find_window (LEDGER_TYPE_BACKUPS_WINDOW));
+  g_assert_nonnull (backups);
+  g_assert_nonnull (ledger_test_ui_find (backups, ADW_TYPE_ACTION_ROW, row_has_title, _("No backup yet")));
+  ledger_test_ui_screenshot (backups, "backups-none");
+
+  now = ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Back Up Now"));
+  g_assert_nonnull (now);
+  ledger_test_ui_click (now);
+  g_assert_null (ledger_test_ui_find (backups, ADW_TYPE_ACTION_ROW, row_has_title, _("No backup yet")));
+  g_assert_nonnull (ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Restore…")));
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, _("Backed up")));
+  ledger_test_ui_screenshot (backups, "backups");
+  gtk_window_destroy (GTK_WINDOW (backups));
+}
+
 /* The same window in dark mode and in a narrow window, for the eye. */
 static void
 test_dark_and_narrow (Fixture       *fixture,
@@ -282,6 +308,8 @@ main (int   argc,
   g_test_add ("/window/show-indicator-and-select-page-actions", Fixture, NULL,
               ledger_test_window_set_up, test_show_indicator_and_select_page_actions,
               ledger_test_window_tear_down);
+  g_test_add ("/window/backups", Fixture, NULL,
+              ledger_test_window_set_up, test_backups_window, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
               ledger_test_window_set_up, test_dark_and_narrow, ledger_test_window_tear_down);
 
