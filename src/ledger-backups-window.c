@@ -144,6 +144,7 @@ ledger_backups_window_dispose (GObject *object)
 {
   LedgerBackupsWindow *self = LEDGER_BACKUPS_WINDOW (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_BACKUPS_WINDOW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -157,31 +158,18 @@ ledger_backups_window_class_init (LedgerBackupsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ledger_backups_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-backups-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerBackupsWindow, group);
+  gtk_widget_class_bind_template_callback (widget_class, back_up_now_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 ledger_backups_window_init (LedgerBackupsWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *now = gtk_button_new_with_mnemonic (_("_Back Up Now"));
-
   self->rows = g_ptr_array_new ();
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Backups"));
-  gtk_widget_set_valign (now, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (now, "clicked", G_CALLBACK (back_up_now_cb), self);
-  adw_preferences_group_set_header_suffix (self->group, now);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-  gtk_widget_set_vexpand (page, TRUE);
-
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_title (GTK_WINDOW (self), _("Backups"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 LedgerBackupsWindow *
