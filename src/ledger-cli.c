@@ -24,8 +24,9 @@
 #include "ledger-store.h"
 #include "ledger-xlsx-export.h"
 
-/* The commands that work without a window (DESIGN.md §8). Each prints a
- * clear message and returns non-zero on failure, having changed nothing. */
+/* The commands that work without a window (README.md, Command line).
+ * Each prints a clear message and returns non-zero on failure, having
+ * changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
