@@ -14,6 +14,7 @@
 #include "ledger-cli.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
+#include "ledger-toast.h"
 #include "ledger-window.h"
 #include "ledger-worker.h"
 
@@ -288,7 +289,7 @@ backed_up_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(LedgerWindow) window = user_data;
+  g_autoptr(GtkWidget) window = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -296,7 +297,7 @@ backed_up_cb (GObject      *source,
   if (ledger_worker_run_finish (result, &error))
     return;
   message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
-  ledger_window_add_toast (window, message);
+  ledger_toast_show (window, message);
 }
 
 /* Opens the ledger in a window, and backs it up; or says why not. */

@@ -24,8 +24,9 @@
 #include "ledger-store.h"
 #include "ledger-xlsx-export.h"
 
-/* The commands that work without a window (DESIGN.md §8). Each prints a
- * clear message and returns non-zero on failure, having changed nothing. */
+/* The commands that work without a window (README.md, Command line).
+ * Each prints a clear message and returns non-zero on failure, having
+ * changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
@@ -201,7 +202,7 @@ import_csv (LedgerStore *store,
   changed = ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE);
   g_print (ngettext ("Imported %u value from %s", "Imported %u values from %s", added + changed),
            added + changed, in);
-  /* TRANSLATORS: after "Imported 12 values from FILE" */
+  /* Translators: after "Imported 12 values from FILE" */
   g_print (_(" (%u new, %u changed, %u unchanged)\n"), added, changed,
            ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED));
   return 0;

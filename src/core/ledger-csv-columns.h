@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* The columns of the ledger as CSV (DESIGN.md §8), which the export
+/* The columns of the ledger as CSV (docs/csv-format.md), which the export
  * writes and the import reads back. */
 enum {
   COL_PLAN, COL_AREA, COL_TASK, COL_CODE, COL_INDICATOR, COL_UNIT, COL_KIND, COL_COMPARATOR,
