@@ -171,7 +171,7 @@ rename_fields_new (Rename *rename)
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New name"), -1);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (hint, "warning");
   gtk_widget_set_visible (hint, FALSE);
   gtk_box_append (GTK_BOX (box), entry);
@@ -374,7 +374,8 @@ ledger_units_window_init (LedgerUnitsWindow *self)
 }
 
 /* The rows follow the plan: after a change here, an undo, or any other
- * change of the plan. */
+ * change of the plan. @parent is the main window, whose win.undo takes
+ * the changes back. */
 LedgerUnitsWindow *
 ledger_units_window_new (GtkWindow   *parent,
                          LedgerStore *store,
@@ -382,6 +383,7 @@ ledger_units_window_new (GtkWindow   *parent,
 {
   LedgerUnitsWindow *self;
 
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
   g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
 
