@@ -17,6 +17,7 @@
 #include "ledger-output-file.h"
 #include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
+#include "ledger-units-window.h"
 #include "ledger-window-private.h"
 
 /* The window's actions: the menu's items and the keyboard shortcuts. */
@@ -170,6 +171,16 @@ select_page_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ledger_window_select_page (LEDGER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+/* The shown plan's responsible units, to rename, merge and confirm. */
+static void
+units_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_window_present (GTK_WINDOW (ledger_units_window_new (GTK_WINDOW (self), self->store, self->plan)));
 }
 
 /* Shows an error the user has to read, with what it is about. */
@@ -303,6 +314,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.record-period", NULL, record_period_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.record-period", NULL);
