@@ -171,6 +171,8 @@ select_page_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ledger_window_select_page (LEDGER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* The shown plan's responsible units, to rename, merge and confirm. */
 static void
 units_action (GtkWidget  *widget,
