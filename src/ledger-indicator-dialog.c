@@ -139,9 +139,8 @@ static void
 fill_profiles (LedgerIndicatorDialog *self,
                LedgerKind             kind)
 {
-  static const char *labels[] = { N_("By months (序时进度)"), N_("As last year went (同期比例)"),
-                                  N_("Shares the office sets (自定义节点)"),
-                                  N_("At year end (年终考核)"), N_("By a set month (节点任务)") };
+  static const char *labels[] = { N_("Linear (序时进度)"), N_("Seasonal (同期比例)"), N_("Custom (自定义节点)"),
+                                  N_("Year end (年终考核)"), N_("Milestone (节点任务)") };
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   LedgerProfile chosen = chosen_profile (self);
 
@@ -235,7 +234,16 @@ shares_changed_cb (LedgerIndicatorDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *shares = ledger_shares_text_parse (get_text (self->shares_row), &error);
-  g_autofree char *reading = shares != NULL ? ledger_shares_text_format (shares) : NULL;
+  g_autofree char *whole = NULL;
+  g_autofree char *reading = NULL;
+  int months[LEDGER_CUSTOM_SHARES_MAX];
+  double percents[LEDGER_CUSTOM_SHARES_MAX];
+  guint n = 0;
+
+  /* The reading says the whole year too: all of it is due by December. */
+  if (shares != NULL && ledger_custom_shares_parse (shares, months, percents, &n, NULL) && n > 0)
+    whole = months[n - 1] != 12 ? g_strconcat (shares, ",12:100", NULL) : g_strdup (shares);
+  reading = whole != NULL ? ledger_shares_text_format (whole) : NULL;
 
   if (shares != NULL && shares[0] == '\0')
     adw_action_row_set_subtitle (self->shares_reading_row,

@@ -128,6 +128,7 @@ show_base_year (LedgerIndicatorPage  *self,
 {
   gboolean rate = ledger_indicator_get_kind (self->indicator) == LEDGER_KIND_RATE;
   g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
   g_autofree char *label = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *number = NULL;
@@ -136,7 +137,7 @@ show_base_year (LedgerIndicatorPage  *self,
 
   show_card (self->base_label, !isnan (progress->base_value) && value != NULL);
   if (isnan (progress->base_value) || value == NULL ||
-      !ledger_progress_base_periods (ledger_value_get_period (value), &same_period, NULL))
+      !ledger_progress_base_periods (ledger_value_get_period (value), &same_period, &full_year))
     return;
   label = ledger_period_code_label (same_period);
   /* Translators: a caption, "同期 · 2025 1-3月" */

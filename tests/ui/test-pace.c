@@ -195,6 +195,9 @@ test_dialog_fields (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "profile_row")), ==, LEDGER_PROFILE_CUSTOM);
   g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "commitment_row")), ==, LEDGER_COMMITMENT_FIRM);
   g_assert_true (gtk_switch_get_active (dialog_child (dialog, "unit_confirmed_switch")));
+  /* Tall enough to show the pace and the units at once. */
+  gtk_window_set_default_size (dialog, 520, 1000);
+  gtk_widget_grab_focus (dialog_child (dialog, "shares_row"));
   ledger_test_ui_screenshot (GTK_WIDGET (dialog), "dialog-custom-pace");
 
   /* A milestone by 上半年: the month is kept; the shares are not. */
@@ -203,6 +206,7 @@ test_dialog_fields (Fixture       *fixture,
   g_assert_false (shown (dialog, "shares_row"));
   adw_combo_row_set_selected (dialog_child (dialog, "due_month_row"), 5);
   adw_combo_row_set_selected (dialog_child (dialog, "january_row"), LEDGER_JANUARY_SEPARATE);
+  gtk_widget_grab_focus (dialog_child (dialog, "unit_confirmed_switch"));
   ledger_test_ui_screenshot (GTK_WIDGET (dialog), "dialog-milestone");
   ledger_test_ui_click (dialog_child (dialog, "save_button"));
   g_assert_null (ledger_test_ui_find_window (LEDGER_TYPE_INDICATOR_DIALOG));
@@ -222,6 +226,7 @@ test_dialog_fields (Fixture       *fixture,
   dialog = edit_indicator (fixture, MAIN_TARGETS, "gdp-growth");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (dialog_child (dialog, "profile_row"))), ==, 3);
   g_assert_false (shown (dialog, "january_row"));
+  gtk_widget_grab_focus (dialog_child (dialog, "commitment_row"));
   screenshots (fixture, GTK_WIDGET (dialog), "dialog-rate");
 }
 
@@ -317,6 +322,15 @@ test_page_base_year (Fixture       *fixture,
   g_assert_true (card_shown (page, "base_label"));
 }
 
+/* Scrolls @row into view, once the page's transition is over. */
+static void
+show_row (LedgerIndicatorRow *row)
+{
+  ledger_test_ui_wait (500);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  ledger_test_ui_wait (200);
+}
+
 /* 力争 beside the target; a unit not confirmed is a proposal until it is;
  * a year-end target before its time is pending, and says when it is
  * assessed. */
@@ -341,6 +355,7 @@ test_row_commitment_and_unit (Fixture       *fixture,
   assert_contains (gtk_label_get_text (GTK_LABEL (unit)), proposed);
   g_assert_true (gtk_widget_has_css_class (unit, "proposed-unit"));
   g_assert_true (gtk_widget_get_has_tooltip (unit));
+  show_row (row);
   screenshots (fixture, GTK_WIDGET (fixture->window), "row-commitment");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
 
@@ -363,6 +378,7 @@ test_row_commitment_and_unit (Fixture       *fixture,
   g_assert_cmpint (ledger_indicator_row_get_status (row), ==, LEDGER_STATUS_PENDING);
   pending = ledger_pace_text_pending (ledger_indicator_row_get_indicator (row));
   g_assert_cmpstr (label_text (row, LEDGER_TYPE_INDICATOR_ROW, "gap_label"), ==, pending);
+  show_row (row);
   screenshots (fixture, GTK_WIDGET (fixture->window), "row-pending");
 }
 
