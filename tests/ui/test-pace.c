@@ -60,21 +60,27 @@ label_text (gpointer    widget,
   return gtk_label_get_text (ledger_test_ui_child (widget, type, name));
 }
 
-/* Shows @area in both color schemes, wide and narrow, as NAME, NAME-dark
- * and NAME-narrow-dark. */
+/* Shows @widget in both color schemes, wide and narrow, as NAME, NAME-dark
+ * and NAME-narrow-dark, with @focus in view. */
 static void
-screenshots (Fixture    *fixture,
-             GtkWidget  *widget,
+screenshots (GtkWidget  *widget,
+             GtkWidget  *focus,
              const char *name)
 {
   g_autofree char *dark = g_strdup_printf ("%s-dark", name);
   g_autofree char *narrow = g_strdup_printf ("%s-narrow-dark", name);
 
+  /* The pages cross-fade: the shot waits for the new page alone. */
+  ledger_test_ui_wait (600);
   ledger_test_ui_screenshot (widget, name);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   ledger_test_ui_screenshot (widget, dark);
   gtk_window_set_default_size (GTK_WINDOW (widget), 400, 760);
   ledger_test_ui_wait (300);
+  /* Narrower, the page scrolls: @focus comes into view again. */
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+  ledger_test_ui_wait (200);
   ledger_test_ui_screenshot (widget, narrow);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -227,7 +233,7 @@ test_dialog_fields (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (dialog_child (dialog, "profile_row"))), ==, 3);
   g_assert_false (shown (dialog, "january_row"));
   gtk_widget_grab_focus (dialog_child (dialog, "commitment_row"));
-  screenshots (fixture, GTK_WIDGET (dialog), "dialog-rate");
+  screenshots (GTK_WIDGET (dialog), dialog_child (dialog, "commitment_row"), "dialog-rate");
 }
 
 static LedgerIndicatorPage *
@@ -295,7 +301,7 @@ test_page_base_year (Fixture       *fixture,
   g_assert_cmpstr (page_text (page, "projection_label"), ==, projection);
   assert_contains (page_text (page, "projection_note"), "107.0%");
   g_assert_false (gtk_widget_get_visible (ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "fallback_label")));
-  screenshots (fixture, GTK_WIDGET (fixture->window), "page-base-year");
+  screenshots (GTK_WIDGET (fixture->window), NULL, "page-base-year");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
 
   /* 地区生产总值增长 5.0% in Q1 on last year's 500 of 2000: the rest of the
@@ -356,7 +362,7 @@ test_row_commitment_and_unit (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (unit, "proposed-unit"));
   g_assert_true (gtk_widget_get_has_tooltip (unit));
   show_row (row);
-  screenshots (fixture, GTK_WIDGET (fixture->window), "row-commitment");
+  screenshots (GTK_WIDGET (fixture->window), GTK_WIDGET (row), "row-commitment");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
 
   /* Confirmed, the unit is the unit. */
@@ -379,7 +385,7 @@ test_row_commitment_and_unit (Fixture       *fixture,
   pending = ledger_pace_text_pending (ledger_indicator_row_get_indicator (row));
   g_assert_cmpstr (label_text (row, LEDGER_TYPE_INDICATOR_ROW, "gap_label"), ==, pending);
   show_row (row);
-  screenshots (fixture, GTK_WIDGET (fixture->window), "row-pending");
+  screenshots (GTK_WIDGET (fixture->window), GTK_WIDGET (row), "row-pending");
 }
 
 static gboolean
@@ -422,7 +428,7 @@ test_overview_may_miss (Fixture       *fixture,
   g_assert_nonnull (ledger_test_ui_find (group, ADW_TYPE_ACTION_ROW, has_indicator, "major-projects-started"));
   g_assert_null (ledger_test_ui_find (group, ADW_TYPE_ACTION_ROW, has_indicator, "new-urban-jobs"));
   gtk_widget_grab_focus (first);
-  screenshots (fixture, GTK_WIDGET (fixture->window), "overview-may-miss");
+  screenshots (GTK_WIDGET (fixture->window), first, "overview-may-miss");
 
   g_signal_emit_by_name (first, "activated");
   ledger_test_ui_wait (100);
