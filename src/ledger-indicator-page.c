@@ -207,7 +207,12 @@ show_figures (LedgerIndicatorPage *self)
                          : progress.stale ? NULL : ledger_progress_dup_gap_text (self->indicator, &progress);
   g_autofree char *progress_caption = NULL;
 
-  if (!isnan (progress.pace))
+  if (!isnan (progress.pace) && ledger_indicator_get_profile (self->indicator) != LEDGER_PROFILE_LINEAR &&
+      !progress.pace_fallback)
+    /* Translators: a caption, the share due by the period under a seasonal
+     * or custom pace, "完成进度 · 应完成 35.0%" */
+    progress_caption = g_strdup_printf (_("Progress · due %s"), pace);
+  else if (!isnan (progress.pace))
     /* Translators: a caption, "完成进度 · 序时进度 50.0%" */
     progress_caption = g_strdup_printf (_("Progress · pace %s"), pace);
   else

@@ -23,7 +23,7 @@
 typedef LedgerTestWindow Fixture;
 
 /* Areas of the built-in 2026 plan. */
-enum { MAIN_TARGETS = 0, DEMAND = 1, OPENING = 6, LIVELIHOOD = 8, ENVIRONMENT = 9 };
+enum { MAIN_TARGETS = 0, DEMAND = 1, INNOVATION = 5, OPENING = 6, ENVIRONMENT = 9 };
 
 static void
 find_by_code (LedgerNode      *area,
@@ -284,6 +284,7 @@ test_page_base_year (Fixture       *fixture,
   g_autoptr(LedgerIndicator) jobs = stored_indicator (fixture, "new-urban-jobs");
   g_autofree char *base = ledger_indicator_format_value (jobs, 2.0);
   g_autofree char *projection = ledger_indicator_format_value (jobs, 4.6);
+  g_autofree char *due = NULL;
   LedgerIndicatorPage *page;
 
   /* 城镇新增就业: 2.3万人 by June against 2.0 a year ago, when the year
@@ -314,6 +315,17 @@ test_page_base_year (Fixture       *fixture,
   g_assert_cmpstr (page_text (page, "projection_caption"), ==, _("Growth still needed"));
   g_assert_cmpstr (page_text (page, "projection_label"), ==, "+6.3%");
   g_assert_cmpstr (page_text (page, "base_label"), ==, "500");
+
+  /* 国家高新技术企业 2 of 30 by 上半年, when the office's shares have 5%
+   * due: 1.5 due, 2 is on track, and the caption says what is due. */
+  ledger_test_window_set_number (fixture, "new-high-tech-enterprises", "2026-Q2", 2);
+  g_assert_true (ledger_window_select_as_of (fixture->window, "2026-06"));
+  page = open_indicator (fixture, INNOVATION, "new-high-tech-enterprises");
+  due = g_strdup_printf (_("Progress · due %s"), "5.0%");
+  g_assert_cmpstr (page_text (page, "progress_caption"), ==, due);
+  g_assert_cmpint (ledger_context_evaluate (ledger_window_get_context (fixture->window),
+                                           ledger_indicator_page_get_indicator (page), NULL).status,
+                   ==, LEDGER_STATUS_ON_TRACK);
 
   /* PM2.5 is paced as last year went; without last year it says so. */
   ledger_test_window_set_number (fixture, "pm25", "2026-03", 41);
