@@ -258,19 +258,81 @@ row_button_new (const char *icon,
   return button;
 }
 
+/* "1-6月", or for the base year "2025 1-6月 · 上年同期": both years' values
+ * are in one list. */
+static char *
+value_title (LedgerIndicatorPage *self,
+             const char          *period)
+{
+  g_autofree char *label = ledger_period_code_label (period);
+  LedgerPeriod parsed;
+
+  if (!ledger_period_parse (period, &parsed) || parsed.year >= ledger_plan_get_first_year (self->plan))
+    return g_steal_pointer (&label);
+  if (parsed.type != LEDGER_PERIOD_YEAR)
+    {
+      g_autofree char *with_year = g_strdup_printf ("%d %s", parsed.year, label);
+
+      g_free (label);
+      label = g_steal_pointer (&with_year);
+    }
+  /* Translators: a value of the year before the plan, "2025 1-6月 · 上年同期" */
+  return g_strdup_printf (_("%s · base year"), label);
+}
+
+/* "同期 2万人 · 同比 +15.0%" beside a value of the plan's years, or NULL. */
+static char *
+value_base_text (LedgerIndicatorPage *self,
+                 LedgerValue         *value)
+{
+  LedgerProgress progress = ledger_context_evaluate_value (self->context, self->indicator, value,
+                                                           ledger_value_get_period (value));
+  g_autofree char *base = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *growth = NULL;
+  g_autofree char *yoy = NULL;
+
+  if (isnan (progress.base_value))
+    return NULL;
+  if (ledger_indicator_get_kind (self->indicator) == LEDGER_KIND_RATE)
+    {
+      base = ledger_format_number (progress.base_value);
+      /* Translators: the total a rate grows on, beside a value, "基数 500" */
+      return g_strdup_printf (_("Base %s"), base);
+    }
+  base = ledger_indicator_format_value (self->indicator, progress.base_value);
+  /* Translators: the same period last year, beside a value, "同期 2万人" */
+  same = g_strdup_printf (_("Same period %s"), base);
+  if (isnan (progress.yoy))
+    return g_steal_pointer (&same);
+  growth = growth_text (progress.yoy);
+  yoy = g_strdup_printf (_("Year on year %s"), growth);
+  return g_strdup_printf ("%s · %s", same, yoy);
+}
+
+/* Adds "· @part" to a row's subtitle, if there is a part. */
+static void
+append_part (GString    *subtitle,
+             const char *part)
+{
+  if (part != NULL && part[0] != '\0')
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", part);
+}
+
 static GtkWidget *
 value_row_new (LedgerIndicatorPage *self,
                LedgerValue         *value)
 {
   const char *period = ledger_value_get_period (value);
-  g_autofree char *label = ledger_period_code_label (period);
+  g_autofree char *label = value_title (self, period);
   g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
-  g_autoptr(GString) subtitle = g_string_new (ledger_value_get_note (value));
+  g_autofree char *base = value_base_text (self, value);
+  g_autoptr(GString) subtitle = g_string_new (base);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *number = gtk_label_new (text);
 
-  if (ledger_value_get_source (value)[0] != '\0')
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", ledger_value_get_source (value));
+  append_part (subtitle, ledger_value_get_note (value));
+  append_part (subtitle, ledger_value_get_source (value));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -349,7 +411,7 @@ change_title (LedgerIndicatorPage *self,
 {
   g_autofree char *old_text = json_summary (self, ledger_change_get_old (change));
   g_autofree char *new_text = json_summary (self, ledger_change_get_new (change));
-  g_autofree char *period = ledger_period_code_label (ledger_change_get_period (change));
+  g_autofree char *period = value_title (self, ledger_change_get_period (change));
   const char *action = ledger_change_get_action (change);
   gboolean is_value = g_str_equal (ledger_change_get_entity (change), "value");
 

@@ -87,6 +87,8 @@ screenshots (GtkWidget  *widget,
 
   /* The pages cross-fade: the shot waits for the new page alone. */
   ledger_test_ui_wait (600);
+  if (focus != NULL)
+    scroll_to (focus);
   ledger_test_ui_screenshot (widget, name);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   ledger_test_ui_screenshot (widget, dark);
@@ -289,6 +291,25 @@ assert_contains (const char *text,
     g_error ("“%s” does not hold “%s”", text, part);
 }
 
+/* Whether a row's title is of 2025 and ends with @data. */
+static gboolean
+title_has (GtkWidget *widget,
+           gpointer   data)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+
+  return title != NULL && g_str_has_prefix (title, "2025 ") && g_str_has_suffix (title, data);
+}
+
+static gboolean
+subtitle_has (GtkWidget *widget,
+              gpointer   data)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  return subtitle != NULL && strstr (subtitle, data) != NULL;
+}
+
 /* 同期, 同比 and 预计全年 of a total; 后续需增长 of a rate; a seasonal
  * level without last year's figures says it is paced by months. */
 static void
@@ -299,7 +320,9 @@ test_page_base_year (Fixture       *fixture,
   g_autofree char *base = ledger_indicator_format_value (jobs, 2.0);
   g_autofree char *projection = ledger_indicator_format_value (jobs, 4.6);
   g_autofree char *due = NULL;
+  g_autofree char *base_title = NULL;
   LedgerIndicatorPage *page;
+  GtkWidget *values;
 
   /* 城镇新增就业: 2.3万人 by June against 2.0 a year ago, when the year
    * made 4.0: 同比 2.3 / 2.0 − 1 = +15.0%; 预计全年 2.3 × 4.0 / 2.0 = 4.6万人,
@@ -316,7 +339,15 @@ test_page_base_year (Fixture       *fixture,
   g_assert_cmpstr (page_text (page, "projection_label"), ==, projection);
   assert_contains (page_text (page, "projection_note"), "107.0%");
   g_assert_false (gtk_widget_get_visible (ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "fallback_label")));
+  /* In the list of values, last year's are marked as such, and this
+   * year's have theirs beside them. */
+  values = ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "values_group");
+  base_title = g_strdup_printf (_("%s · base year"), "");
+  g_assert_nonnull (ledger_test_ui_find (values, ADW_TYPE_ACTION_ROW, title_has, base_title));
+  g_assert_nonnull (ledger_test_ui_find (values, ADW_TYPE_ACTION_ROW, subtitle_has, "+15.0%"));
   screenshots (GTK_WIDGET (fixture->window), NULL, "page-base-year");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  screenshots (GTK_WIDGET (fixture->window), values, "page-base-year-values");
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
 
   /* 地区生产总值增长 5.0% in Q1 on last year's 500 of 2000: the rest of the
