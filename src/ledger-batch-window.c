@@ -98,6 +98,8 @@ area_list_new (LedgerBatchWindow *self,
           if (period == NULL)
             continue;
           row = ledger_batch_row_new (self->context, indicator, period);
+          ledger_batch_row_set_judged (LEDGER_BATCH_ROW (row),
+                                       g_ascii_strtoll (period, NULL, 10) >= ledger_plan_get_first_year (self->plan));
           gtk_list_box_append (GTK_LIST_BOX (list), row);
           g_ptr_array_add (self->rows, row);
         }
@@ -159,6 +161,39 @@ collect_unit (LedgerNode      *area,
 }
 
 static void
+find_separate_january (LedgerNode      *area,
+                       LedgerNode      *task,
+                       LedgerIndicator *indicator,
+                       gpointer         user_data)
+{
+  if (ledger_indicator_get_january (indicator) == LEDGER_JANUARY_SEPARATE)
+    *(gboolean *) user_data = TRUE;
+}
+
+/* The sheet's periods: the base year's (同期, typed like any value), then
+ * January alone where an indicator is released alone, then the plan's. */
+static GPtrArray *
+period_choices (LedgerBatchWindow *self,
+                int                first,
+                int                last)
+{
+  GPtrArray *choices = g_ptr_array_new_with_free_func (g_free);
+  LedgerFrequency frequency = first == last ? LEDGER_FREQUENCY_MONTHLY : LEDGER_FREQUENCY_ANNUAL;
+  gboolean january = FALSE;
+
+  ledger_plan_foreach_indicator (self->plan, find_separate_january, &january);
+  january = january && first == last;
+  for (int year = first - 1; year <= first; year++)
+    {
+      if (january)
+        g_ptr_array_add (choices, g_strdup_printf ("%d-01", year));
+      g_ptr_array_extend_and_steal (choices, year < first ? ledger_frequency_periods (frequency, year, year)
+                                                          : ledger_period_as_of_choices (first, last));
+    }
+  return choices;
+}
+
+static void
 fill_choices (LedgerBatchWindow *self)
 {
   g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
@@ -170,12 +205,15 @@ fill_choices (LedgerBatchWindow *self)
                                                               first, last, now);
   guint selected = 0;
 
-  self->periods = ledger_period_as_of_choices (first, last);
+  self->periods = period_choices (self, first, last);
   for (guint i = 0; i < self->periods->len; i++)
     {
-      g_autofree char *label = ledger_period_as_of_label (g_ptr_array_index (self->periods, i));
+      const char *code = g_ptr_array_index (self->periods, i);
+      g_autofree char *label = ledger_period_as_of_label (code);
+      g_autofree char *with_year = g_strdup_printf ("%.4s %s", code, label);
 
-      gtk_string_list_append (periods, label);
+      /* The base year's periods say their year: 2025 1-3月. */
+      gtk_string_list_append (periods, g_ascii_strtoll (code, NULL, 10) < first && first == last ? with_year : label);
     }
   g_ptr_array_find_with_equal_func (self->periods, current, g_str_equal, &selected);
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));

@@ -36,6 +36,7 @@ struct _LedgerOverviewPage
   GtkLabel             *summary_label;
   LedgerStatusSummary  *summary;
   AdwPreferencesGroup  *attention_group;
+  AdwPreferencesGroup  *projection_group;
   AdwPreferencesGroup  *areas_group;
   AdwPreferencesGroup  *owed_group;
 };
@@ -49,6 +50,7 @@ typedef struct
   LedgerNode      *area;
   LedgerProgress   progress;
   double           severity;  /* how far short, as a share: larger is worse */
+  double           shortfall; /* how far the projection falls short of the target, as a share */
   gboolean         owed;      /* due for the period and not reported */
 } Standing;
 
@@ -76,6 +78,33 @@ severity_of (LedgerIndicator      *indicator,
   return target > 0 ? gap / target : gap;
 }
 
+/* How far a total's projection (预计全年) falls short of its target, as
+ * a share of the target; 0 or less when it reaches it. A total to keep
+ * low falls short by going over; one to stay about a figure only beyond
+ * its band, and by going over too when it is two-sided (稳定在). */
+static double
+shortfall_of (LedgerIndicator        *indicator,
+              const LedgerProgress   *progress,
+              const LedgerTolerances *tolerances)
+{
+  double target = ledger_indicator_get_target (indicator);
+  LedgerComparator comparator = ledger_indicator_get_comparator (indicator);
+  LedgerBetter better = ledger_indicator_get_better (indicator);
+  double about, warning, below, above;
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
+      isnan (progress->projection) || target <= 0)
+    return 0;
+  if (comparator == LEDGER_COMPARATOR_AT_MOST || better == LEDGER_BETTER_LOWER)
+    return (progress->projection - target) / target;
+  if (comparator != LEDGER_COMPARATOR_ABOUT)
+    return (target - progress->projection) / target;
+  ledger_tolerances_widths (tolerances, indicator, &about, &warning);
+  below = target - about - progress->projection;
+  above = better == LEDGER_BETTER_NONE ? progress->projection - target - about : 0;
+  return MAX (below, above) / target;
+}
+
 static void
 survey_indicator (LedgerNode      *area,
                   LedgerNode      *task,
@@ -89,6 +118,7 @@ survey_indicator (LedgerNode      *area,
 
   standing.progress = ledger_context_evaluate (context, indicator, NULL);
   standing.severity = severity_of (indicator, &standing.progress);
+  standing.shortfall = shortfall_of (indicator, &standing.progress, ledger_context_get_tolerances (context));
   standing.owed = due != NULL && standing.progress.status == LEDGER_STATUS_NO_DATA;
   g_array_append_val (survey->standings, standing);
 }
@@ -157,12 +187,13 @@ attention_row_activated_cb (AdwActionRow *row,
                               ledger_indicator_get_uuid (indicator));
 }
 
+/* A row that opens the indicator: its name, area and @detail, its status. */
 static GtkWidget *
-attention_row_new (Standing *standing)
+standing_row_new (Standing   *standing,
+                  const char *detail)
 {
-  g_autofree char *gap = ledger_progress_dup_gap_text (standing->indicator, &standing->progress);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", ledger_area_get_short_title (LEDGER_AREA (standing->area)),
-                                               gap != NULL ? gap : "");
+                                               detail != NULL ? detail : "");
   GtkWidget *row = text_row_new (ledger_indicator_get_name (standing->indicator), subtitle);
   GtkWidget *pill = ledger_status_pill_new ();
 
@@ -173,6 +204,14 @@ attention_row_new (Standing *standing)
   g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (standing->indicator), g_object_unref);
   g_signal_connect (row, "activated", G_CALLBACK (attention_row_activated_cb), NULL);
   return row;
+}
+
+static GtkWidget *
+attention_row_new (Standing *standing)
+{
+  g_autofree char *gap = ledger_progress_dup_gap_text (standing->indicator, &standing->progress);
+
+  return standing_row_new (standing, gap);
 }
 
 static void
@@ -195,6 +234,49 @@ show_attention (LedgerOverviewPage *self,
   if (needing->len == 0)
     add_dynamic_row (self, self->attention_group,
                      text_row_new (_("Nothing is behind or on warning"), NULL));
+}
+
+static int
+compare_shortfall (gconstpointer a,
+                   gconstpointer b)
+{
+  const Standing *sa = *(const Standing **) a, *sb = *(const Standing **) b;
+
+  return (sa->shortfall < sb->shortfall) - (sa->shortfall > sb->shortfall);
+}
+
+static GtkWidget *
+projection_row_new (Standing *standing)
+{
+  g_autofree char *projection = ledger_indicator_format_value (standing->indicator, standing->progress.projection);
+  g_autofree char *target = ledger_indicator_dup_target_text (standing->indicator);
+  /* Translators: a total that may miss the year, "预计全年 24 家，目标 ≥ 30 家" */
+  g_autofree char *detail = g_strdup_printf (_("projected %s, target %s"), projection, target);
+
+  return standing_row_new (standing, detail);
+}
+
+/* 预计难以完成全年目标: the totals whose projection falls short, whatever
+ * their status today (a year-end target is pending and may still miss). */
+static void
+show_projections (LedgerOverviewPage *self,
+                  GArray             *standings)
+{
+  g_autoptr(GPtrArray) short_of = g_ptr_array_new ();
+
+  for (guint i = 0; i < standings->len; i++)
+    {
+      Standing *standing = &g_array_index (standings, Standing, i);
+
+      if (standing->shortfall > 0 && standing->progress.status != LEDGER_STATUS_ACHIEVED)
+        g_ptr_array_add (short_of, standing);
+    }
+  g_ptr_array_sort (short_of, compare_shortfall);
+  for (guint i = 0; i < short_of->len; i++)
+    add_dynamic_row (self, self->projection_group, projection_row_new (g_ptr_array_index (short_of, i)));
+  if (short_of->len == 0)
+    add_dynamic_row (self, self->projection_group,
+                     text_row_new (_("Every total is projected to reach its target"), NULL));
 }
 
 /* Who owes what: the responsible units, each with the indicators it has
@@ -309,6 +391,7 @@ update (LedgerOverviewPage *self)
 
   remove_rows (self->dynamic_rows);
   show_attention (self, standings);
+  show_projections (self, standings);
   show_areas (self, standings);
   if (self->owed_source == 0)
     self->owed_source = g_idle_add_full (G_PRIORITY_LOW, show_owed_cb, self, NULL);
@@ -379,6 +462,7 @@ ledger_overview_page_class_init (LedgerOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, summary);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, projection_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, areas_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, owed_group);
 }
