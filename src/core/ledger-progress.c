@@ -485,6 +485,61 @@ ledger_progress_base_periods (const char  *period,
   return TRUE;
 }
 
+/**
+ * ledger_base_year_among:
+ * @values: (element-type LedgerValue): an indicator's values, as a chart
+ *   holds them
+ * @period: (nullable): the period of one of them
+ *
+ * Returns: the base year's figures of @period found among @values, as
+ *   ledger_context_evaluate_value() reads them from the ledger
+ */
+LedgerBaseYear
+ledger_base_year_among (GListModel *values,
+                        const char *period)
+{
+  LedgerBaseYear base = { NAN, NAN };
+  g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
+
+  if (period == NULL || !ledger_progress_base_periods (period, &same_period, &full_year))
+    return base;
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
+      const char *code = ledger_value_get_period (value);
+
+      if (!ledger_value_has_number (value))
+        continue;
+      if (g_str_equal (code, same_period))
+        base.same_period = ledger_value_get_number (value);
+      else if (g_str_equal (code, full_year))
+        base.full_year = ledger_value_get_number (value);
+    }
+  return base;
+}
+
+/**
+ * ledger_progress_evaluate_among:
+ * @values: (element-type LedgerValue): the indicator's values, @value's
+ *   base year among them
+ *
+ * Returns: @value's standing as of @as_of, read against the base year's
+ *   figures among @values: a chart of the values judges its points as
+ *   the window's rows do.
+ */
+LedgerProgress
+ledger_progress_evaluate_among (LedgerIndicator        *indicator,
+                                LedgerValue            *value,
+                                GListModel             *values,
+                                const char             *as_of,
+                                const LedgerTolerances *tolerances)
+{
+  LedgerBaseYear base = ledger_base_year_among (values, value != NULL ? ledger_value_get_period (value) : NULL);
+
+  return ledger_progress_evaluate_with_base (indicator, value, as_of, &base, tolerances);
+}
+
 /* A gap is "on pace" when it rounds to zero at one decimal. */
 static gboolean
 rounds_to_zero (double gap)

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "ledger-indicator.h"
 #include "ledger-value.h"
 
@@ -80,6 +82,13 @@ LedgerProgress ledger_progress_evaluate_with_base (LedgerIndicator     *indicato
                                                LedgerValue             *value,
                                                const char              *as_of,
                                                const LedgerBaseYear    *base,
+                                               const LedgerTolerances  *tolerances);
+LedgerBaseYear ledger_base_year_among         (GListModel              *values,
+                                               const char              *period);
+LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicator,
+                                               LedgerValue             *value,
+                                               GListModel              *values,
+                                               const char              *as_of,
                                                const LedgerTolerances  *tolerances);
 gboolean       ledger_progress_base_periods   (const char              *period,
                                                char                   **same_period,
