@@ -540,6 +540,34 @@ ledger_progress_evaluate_among (LedgerIndicator        *indicator,
   return ledger_progress_evaluate_with_base (indicator, value, as_of, &base, tolerances);
 }
 
+/**
+ * ledger_progress_projection_shortfall:
+ *
+ * Returns: how far a total's projection (预计全年) falls short of its
+ *   target, as a share of the target: more than 0 when the total may
+ *   miss the year, whatever its status today (a year-end target is
+ *   pending and may still miss). A total to keep low falls short by going
+ *   over. 0 for anything but a total with a projection.
+ */
+double
+ledger_progress_projection_shortfall (LedgerIndicator      *indicator,
+                                      const LedgerProgress *progress)
+{
+  double target;
+  gboolean lower;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), 0);
+  g_return_val_if_fail (progress != NULL, 0);
+
+  target = ledger_indicator_get_target (indicator);
+  lower = ledger_indicator_get_comparator (indicator) == LEDGER_COMPARATOR_AT_MOST ||
+          ledger_indicator_get_better (indicator) == LEDGER_BETTER_LOWER;
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
+      !isfinite (progress->projection) || target <= 0)
+    return 0;
+  return (lower ? progress->projection - target : target - progress->projection) / target;
+}
+
 /* A gap is "on pace" when it rounds to zero at one decimal. */
 static gboolean
 rounds_to_zero (double gap)

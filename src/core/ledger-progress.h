@@ -90,6 +90,8 @@ LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicato
                                                GListModel              *values,
                                                const char              *as_of,
                                                const LedgerTolerances  *tolerances);
+double         ledger_progress_projection_shortfall (LedgerIndicator   *indicator,
+                                                     const LedgerProgress *progress);
 gboolean       ledger_progress_base_periods   (const char              *period,
                                                char                   **same_period,
                                                char                   **full_year);
