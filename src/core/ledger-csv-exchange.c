@@ -76,12 +76,10 @@ read_standing (Reading         *reading,
   LedgerProgress progress = ledger_context_evaluate_value (context, indicator, value,
                                                            ledger_value_get_period (value));
 
-  if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_CUMULATIVE)
-    {
-      set_number (reading, COL_PACE, progress.pace);
-      set_number (reading, COL_EXPECTED, isfinite (progress.pace) ? progress.expected : NAN);
-      set_number (reading, COL_PROGRESS, progress.progress);
-    }
+  ledger_progress_clear_inapplicable (indicator, &progress);
+  set_number (reading, COL_PACE, progress.pace);
+  set_number (reading, COL_EXPECTED, progress.expected);
+  set_number (reading, COL_PROGRESS, progress.progress);
   set_number (reading, COL_BASE_VALUE, progress.base_value);
   set_number (reading, COL_YOY, progress.yoy);
   set_number (reading, COL_PROJECTION, progress.projection);

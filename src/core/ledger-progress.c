@@ -541,6 +541,28 @@ ledger_progress_evaluate_among (LedgerIndicator        *indicator,
 }
 
 /**
+ * ledger_progress_clear_inapplicable:
+ *
+ * Sets to NAN what @progress works out but an export does not show for
+ * @indicator, so that the CSV and the XLSX leave the same cells empty: a
+ * rate or a level is judged against its target alone, without a share of
+ * it done or an amount due; a total not yet assessed (pending) has nothing
+ * due yet.
+ */
+void
+ledger_progress_clear_inapplicable (LedgerIndicator *indicator,
+                                    LedgerProgress  *progress)
+{
+  g_return_if_fail (LEDGER_IS_INDICATOR (indicator));
+  g_return_if_fail (progress != NULL);
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE)
+    progress->progress = progress->expected = progress->pace = NAN;
+  else if (!isfinite (progress->pace))
+    progress->expected = NAN;
+}
+
+/**
  * ledger_progress_projection_shortfall:
  *
  * Returns: how far a total's projection (预计全年) falls short of its

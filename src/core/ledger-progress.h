@@ -90,6 +90,8 @@ LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicato
                                                GListModel              *values,
                                                const char              *as_of,
                                                const LedgerTolerances  *tolerances);
+void           ledger_progress_clear_inapplicable (LedgerIndicator     *indicator,
+                                                   LedgerProgress      *progress);
 double         ledger_progress_projection_shortfall (LedgerIndicator   *indicator,
                                                      const LedgerProgress *progress);
 gboolean       ledger_progress_base_periods   (const char              *period,
