@@ -486,6 +486,53 @@ ledger_progress_base_periods (const char  *period,
 }
 
 /**
+ * ledger_base_year_read:
+ * @period: (nullable): the period of a value
+ * @lookup: finds the indicator's value of a period
+ *
+ * Returns: the base year's figures of @period: the same period a year
+ *   earlier and that year's whole year (ledger_progress_base_periods()),
+ *   NAN where @lookup finds no figure
+ */
+LedgerBaseYear
+ledger_base_year_read (const char        *period,
+                       LedgerValueLookup  lookup,
+                       gpointer           user_data)
+{
+  LedgerBaseYear base = { NAN, NAN };
+  g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
+  g_autoptr(LedgerValue) same = NULL;
+  g_autoptr(LedgerValue) full = NULL;
+
+  if (period == NULL || !ledger_progress_base_periods (period, &same_period, &full_year))
+    return base;
+  same = lookup (same_period, user_data);
+  full = lookup (full_year, user_data);
+  if (same != NULL && ledger_value_has_number (same))
+    base.same_period = ledger_value_get_number (same);
+  if (full != NULL && ledger_value_has_number (full))
+    base.full_year = ledger_value_get_number (full);
+  return base;
+}
+
+static LedgerValue *
+find_among (const char *period,
+            gpointer    user_data)
+{
+  GListModel *values = user_data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
+
+      if (g_str_equal (ledger_value_get_period (value), period))
+        return g_steal_pointer (&value);
+    }
+  return NULL;
+}
+
+/**
  * ledger_base_year_among:
  * @values: (element-type LedgerValue): an indicator's values, as a chart
  *   holds them
@@ -498,25 +545,7 @@ LedgerBaseYear
 ledger_base_year_among (GListModel *values,
                         const char *period)
 {
-  LedgerBaseYear base = { NAN, NAN };
-  g_autofree char *same_period = NULL;
-  g_autofree char *full_year = NULL;
-
-  if (period == NULL || !ledger_progress_base_periods (period, &same_period, &full_year))
-    return base;
-  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
-    {
-      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
-      const char *code = ledger_value_get_period (value);
-
-      if (!ledger_value_has_number (value))
-        continue;
-      if (g_str_equal (code, same_period))
-        base.same_period = ledger_value_get_number (value);
-      else if (g_str_equal (code, full_year))
-        base.full_year = ledger_value_get_number (value);
-    }
-  return base;
+  return ledger_base_year_read (period, find_among, values);
 }
 
 /**

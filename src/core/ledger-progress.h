@@ -83,6 +83,13 @@ LedgerProgress ledger_progress_evaluate_with_base (LedgerIndicator     *indicato
                                                const char              *as_of,
                                                const LedgerBaseYear    *base,
                                                const LedgerTolerances  *tolerances);
+/* Returns: (transfer full) (nullable): the indicator's value of @period */
+typedef LedgerValue *(*LedgerValueLookup) (const char *period,
+                                           gpointer    user_data);
+
+LedgerBaseYear ledger_base_year_read          (const char              *period,
+                                               LedgerValueLookup        lookup,
+                                               gpointer                 user_data);
 LedgerBaseYear ledger_base_year_among         (GListModel              *values,
                                                const char              *period);
 LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicator,

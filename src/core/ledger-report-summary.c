@@ -394,6 +394,53 @@ add_alert_row (LedgerReportTable       *table,
   ledger_report_table_set_status (table, row, ALERT_STATUS, entry->progress.status);
 }
 
+typedef gboolean (*EntryFilter) (const LedgerReportEntry *entry);
+typedef void     (*RowWriter)   (LedgerReportTable       *table,
+                                 const LedgerReportEntry *entry);
+
+/* A list of the summary: its heading, then a table of the entries @keep
+ * takes, in the order of @compare, or @none when it takes none. */
+static void
+add_listing (LedgerReportBuilder *builder,
+             const char          *title,
+             const char          *none,
+             LedgerReportTable   *table,
+             EntryFilter          keep,
+             GCompareFunc         compare,
+             RowWriter            add_row)
+{
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  LedgerReportBlock *heading;
+
+  for (guint i = 0; i < builder->entries->len; i++)
+    {
+      LedgerReportEntry *entry = g_ptr_array_index (builder->entries, i);
+
+      if (keep (entry))
+        g_ptr_array_add (listed, entry);
+    }
+  g_ptr_array_sort (listed, compare);
+
+  heading = ledger_report_block_new_text (LEDGER_REPORT_FONT_SUBHEADING, LEDGER_REPORT_INK, title, 22);
+  heading->flags = LEDGER_REPORT_BLOCK_KEEP_WITH_NEXT;
+  g_ptr_array_add (builder->blocks, heading);
+  if (listed->len == 0)
+    {
+      g_ptr_array_add (builder->blocks,
+                       ledger_report_block_new_text (LEDGER_REPORT_FONT_BODY, LEDGER_REPORT_MUTED, none, 6));
+      return;
+    }
+  for (guint i = 0; i < listed->len; i++)
+    add_row (table, g_ptr_array_index (listed, i));
+  ledger_report_table_append_blocks (table, builder->blocks);
+}
+
+static gboolean
+needs_attention (const LedgerReportEntry *entry)
+{
+  return entry->progress.status == LEDGER_STATUS_BEHIND || entry->progress.status == LEDGER_STATUS_WARNING;
+}
+
 static void
 add_alerts (LedgerReportBuilder *builder)
 {
@@ -404,32 +451,9 @@ add_alerts (LedgerReportBuilder *builder)
     [ALERT_STATUS] = { _("Status"), 0.17 },
   };
   g_autoptr(LedgerReportTable) table = ledger_report_table_new (columns, N_ALERT_COLUMNS);
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new ();
-  LedgerReportBlock *heading;
 
-  for (guint i = 0; i < builder->entries->len; i++)
-    {
-      LedgerReportEntry *entry = g_ptr_array_index (builder->entries, i);
-
-      if (entry->progress.status == LEDGER_STATUS_BEHIND || entry->progress.status == LEDGER_STATUS_WARNING)
-        g_ptr_array_add (alerts, entry);
-    }
-  g_ptr_array_sort (alerts, compare_worst_first);
-
-  heading = ledger_report_block_new_text (LEDGER_REPORT_FONT_SUBHEADING, LEDGER_REPORT_INK,
-                                          _("Behind and on warning"), 22);
-  heading->flags = LEDGER_REPORT_BLOCK_KEEP_WITH_NEXT;
-  g_ptr_array_add (builder->blocks, heading);
-  if (alerts->len == 0)
-    {
-      g_ptr_array_add (builder->blocks,
-                       ledger_report_block_new_text (LEDGER_REPORT_FONT_BODY, LEDGER_REPORT_MUTED,
-                                                     _("No indicator is behind or on warning."), 6));
-      return;
-    }
-  for (guint i = 0; i < alerts->len; i++)
-    add_alert_row (table, g_ptr_array_index (alerts, i));
-  ledger_report_table_append_blocks (table, builder->blocks);
+  add_listing (builder, _("Behind and on warning"), _("No indicator is behind or on warning."), table,
+               needs_attention, compare_worst_first, add_alert_row);
 }
 
 /* ---- the totals that may miss the year ----------------------------- */
@@ -474,6 +498,13 @@ add_miss_row (LedgerReportTable       *table,
   ledger_report_table_set_status (table, row, MISS_STATUS, entry->progress.status);
 }
 
+static gboolean
+may_miss (const LedgerReportEntry *entry)
+{
+  return entry->value != NULL && !entry->progress.stale &&
+         ledger_progress_projection_shortfall (entry->indicator, &entry->progress) > 0;
+}
+
 /* 预计难以完成全年目标: the totals whose projection for the year falls
  * short of the target, the largest shortfall first, whatever their status
  * today. */
@@ -487,33 +518,9 @@ add_may_miss (LedgerReportBuilder *builder)
     [MISS_STATUS] = { _("Status"), 0.17 },
   };
   g_autoptr(LedgerReportTable) table = ledger_report_table_new (columns, N_MISS_COLUMNS);
-  g_autoptr(GPtrArray) short_of = g_ptr_array_new ();
-  LedgerReportBlock *heading;
 
-  for (guint i = 0; i < builder->entries->len; i++)
-    {
-      LedgerReportEntry *entry = g_ptr_array_index (builder->entries, i);
-
-      if (entry->value != NULL && !entry->progress.stale &&
-          ledger_progress_projection_shortfall (entry->indicator, &entry->progress) > 0)
-        g_ptr_array_add (short_of, entry);
-    }
-  g_ptr_array_sort (short_of, compare_largest_shortfall_first);
-
-  heading = ledger_report_block_new_text (LEDGER_REPORT_FONT_SUBHEADING, LEDGER_REPORT_INK,
-                                          _("May miss the year"), 22);
-  heading->flags = LEDGER_REPORT_BLOCK_KEEP_WITH_NEXT;
-  g_ptr_array_add (builder->blocks, heading);
-  if (short_of->len == 0)
-    {
-      g_ptr_array_add (builder->blocks,
-                       ledger_report_block_new_text (LEDGER_REPORT_FONT_BODY, LEDGER_REPORT_MUTED,
-                                                     _("No total is projected to fall short of its target."), 6));
-      return;
-    }
-  for (guint i = 0; i < short_of->len; i++)
-    add_miss_row (table, g_ptr_array_index (short_of, i));
-  ledger_report_table_append_blocks (table, builder->blocks);
+  add_listing (builder, _("May miss the year"), _("No total is projected to fall short of its target."),
+               table, may_miss, compare_largest_shortfall_first, add_miss_row);
 }
 
 /* ---- the summary ---------------------------------------------------- */
