@@ -648,6 +648,8 @@ static const struct { const char *code; const char *period; double number; } bas
   { "new-urban-jobs", "2025-06", 2.0 }, { "new-urban-jobs", "2025-12", 4.2 },
   { "signed-investment", "2025-06", 900 }, { "signed-investment", "2025-12", 2000 },
   { "pm25", "2025-06", 42 }, { "pm25", "2025-12", 35 }, { "pm25", HALF_YEAR, 36 },
+  /* a year-end level, not reached yet: not yet assessed (pending) */
+  { "signed-projects-start-rate", HALF_YEAR, 30 },
   { "good-air-days-ratio", "2025-06", 75 }, { "good-air-days-ratio", "2025-12", 80 },
   { "gdp-growth", "2025-Q2", 1000 }, { "gdp-growth", "2025-Q4", 2200 },
 };
@@ -756,6 +758,23 @@ compare_indicator (LedgerNode      *area,
                   window.projection);
 }
 
+/* A status not yet assessed reads so on its own neutral blue, neither
+ * red, amber nor green. */
+static void
+assert_pending_cell (Fixture *fixture,
+                     Book    *book)
+{
+  gint64 id = test_indicator_id (fixture->store, PLAN_2026, "signed-projects-start-rate");
+  guint row = find_row (book, 2, ledger_indicator_get_name (indicator_of (fixture, id)));
+  Cell *cell = cell_at (book, row, find_column (book, 3, _("Status")));
+  guint rgb[3];
+
+  g_assert_cmpstr (cell->text, ==, ledger_status_label ("pending"));
+  fill_color (book, cell, rgb);
+  g_assert_cmpuint (rgb[2], >, rgb[0] + 10);
+  g_assert_cmpuint (rgb[2], >, rgb[1]);
+}
+
 /* For the built-in plan, with the first half year and a few figures of
  * the base year, every indicator's status, amount due and projection are
  * the same in the window (the context), the CSV and the XLSX. */
@@ -788,6 +807,7 @@ test_agreement (Fixture       *fixture,
    * means to. */
   g_assert_cmpuint (agreement.judged_with_base, >=, 3);
   g_assert_cmpuint (agreement.statuses_with_base, >=, 1);
+  assert_pending_cell (fixture, book);
 }
 
 /* Areas are headings with their indicators grouped under them. */
