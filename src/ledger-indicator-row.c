@@ -19,7 +19,6 @@
 #include "ledger-pace-bar.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
-#include "ledger-window.h"
 
 /* One indicator on an area page: name, target and responsible unit; the
  * value as of the chosen period; a bar of progress with a mark at pace;
@@ -231,11 +230,8 @@ delete_action (GtkWidget  *widget,
 static void
 ledger_indicator_row_activate (GtkListBoxRow *row)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
-
-  if (window != NULL)
-    ledger_window_show_indicator (LEDGER_WINDOW (window),
-                                  LEDGER_INDICATOR_ROW (row)->indicator);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.show-indicator", "s",
+                              ledger_indicator_get_uuid (LEDGER_INDICATOR_ROW (row)->indicator));
 }
 
 static void

@@ -17,7 +17,6 @@
 #include "ledger-status-bar.h"
 #include "ledger-status-pill.h"
 #include "ledger-status-summary.h"
-#include "ledger-window.h"
 
 /* 总览: the plan as of the chosen period — counts by status, the
  * indicators that need attention (worst first, a click away), a stacked
@@ -153,10 +152,9 @@ attention_row_activated_cb (AdwActionRow *row,
                             gpointer      user_data)
 {
   LedgerIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
 
-  if (window != NULL)
-    ledger_window_show_indicator (LEDGER_WINDOW (window), indicator);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.show-indicator", "s",
+                              ledger_indicator_get_uuid (indicator));
 }
 
 static GtkWidget *
@@ -321,10 +319,8 @@ area_row_activated_cb (AdwActionRow *row,
                        gpointer      user_data)
 {
   LedgerNode *area = g_object_get_data (G_OBJECT (row), "area");
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
 
-  if (window != NULL)
-    ledger_window_select_page (LEDGER_WINDOW (window), ledger_node_get_uuid (area));
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.select-page", "s", ledger_node_get_uuid (area));
 }
 
 static void

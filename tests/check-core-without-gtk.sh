@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The core library must not depend on GTK or libadwaita (DESIGN.md §6).
+# The core library must not depend on GTK or libadwaita (docs/architecture.md).
 set -u
 dir=${1:?usage: $0 SRC/CORE}
 if grep -rnE '#include *[<"](gtk/|adwaita|gdk/)' "$dir"; then

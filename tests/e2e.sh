@@ -174,6 +174,39 @@ if "$bin" --db "$work/office3.sqlite3" --import-package "$work/future.tlpkg" 2> 
 check "a package of another version is refused" test $failed = 1
 check "saying so" grep -q 'version 2' "$work/future.err"
 
+# 11c. Responsible units are proposals until the office confirms them:
+# CPI's unit, 市统计局, becomes 国家统计局长治调查队 across the year's plan
+# (logged, a line for each indicator), then merges into another unit and is
+# confirmed; what is wrong is refused and changes nothing.
+units_db=$work/units.sqlite3
+check "a unit renamed" "$bin" --db "$units_db" --rename-unit 市统计局 --to 国家统计局长治调查队 --plan changzhi-2026
+"$bin" --db "$units_db" --export-csv "$work/units.csv"
+check "the CSV shows CPI's new unit" grep -q '^changzhi-2026,.*,cpi-rise,.*,国家统计局长治调查队,' "$work/units.csv"
+check "no indicator of the plan keeps the old name" bash -c "! grep -q '^changzhi-2026,.*,市统计局,' '$work/units.csv'"
+check "the other plan keeps its 市统计局" grep -q '^changzhi-15th-five-year,.*,市统计局,' "$work/units.csv"
+"$bin" --db "$units_db" --export-changes "$work/units-changes.csv"
+check "each indicator renamed is logged" test "$(grep -c ',update,indicator,.*国家统计局长治调查队' "$work/units-changes.csv")" = 3
+check "--check after a rename" "$bin" --db "$units_db" --check
+"$bin" --db "$units_db" --export-changes "$work/units-before.csv"
+for refused in "--rename-unit 市统计局 --to 国家统计局" "--rename-unit 国家统计局长治调查队 --to 国家统计局长治调查队" \
+               "--rename-unit 国家统计局长治调查队 --to=" "--rename-unit 国家统计局长治调查队" \
+               "--confirm-unit 市住建局" "--confirm-unit 市商务局 --plan 2026"; do
+  # shellcheck disable=SC2086  # the options are words
+  if "$bin" --db "$units_db" $refused > /dev/null 2> "$work/unit-refused.err"; then failed=0; else failed=1; fi
+  check "refused: $refused" test $failed = 1
+  check "with a message" test -s "$work/unit-refused.err"
+done
+check "saying which unit the plan lacks" grep -q '市住建局' <("$bin" --db "$units_db" --confirm-unit 市住建局 2>&1 || true)
+"$bin" --db "$units_db" --export-changes "$work/units-after.csv"
+check "a refused rename changes nothing" cmp -s "$work/units-before.csv" "$work/units-after.csv"
+"$bin" --db "$units_db" --rename-unit 国家统计局长治调查队 --to 市发展改革委 > "$work/merge.out"
+check "a merge is said" grep -q '“市发展改革委”.* 11 indicators' "$work/merge.out"
+"$bin" --db "$units_db" --confirm-unit 市发展改革委 > "$work/confirm.out"
+check "a unit confirmed for its 11 indicators" grep -q ' 11 more indicators' "$work/confirm.out"
+"$bin" --db "$units_db" --export-plan "$work/units-plan.json"
+check "the plan file says so" test "$(grep -c '"unit_confirmed": true' "$work/units-plan.json")" = 11
+check "--check after a merge" "$bin" --db "$units_db" --check
+
 # 11b. JSON the program must not hand to json-glib: 200 KB of "[" (which
 # overflowed its stack), "\u0000" and half a surrogate pair are refused
 # with the line, whether plan file or package, and the ledger is left as

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* The columns of the ledger as CSV (DESIGN.md §8), which the export
+/* The columns of the ledger as CSV (docs/csv-format.md), which the export
  * writes and the import reads back: the import reads the cell (code or
  * indicator, period), the value (value or status), note and source, and
  * takes every other column the export writes as the export's own

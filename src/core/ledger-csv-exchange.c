@@ -19,7 +19,7 @@
 #include "ledger-status.h"
 #include "ledger-task.h"
 
-/* The ledger as CSV (DESIGN.md §8): one row per indicator and period, and
+/* The ledger as CSV (docs/csv-format.md): one row per indicator and period, and
  * a row for each indicator without a value (read back by
  * ledger-csv-import.c), and the change log as CSV. */
 

@@ -14,7 +14,7 @@
 #include "ledger-names.h"
 #include "ledger-progress.h"
 
-/* The progress engine (DESIGN.md §4): pure functions from an indicator, a
+/* The progress engine (docs/domain.md): pure functions from an indicator, a
  * value and the "as of" period to a status, the pace and the gap. */
 
 static const char *status_names[LEDGER_N_STATUSES] = {

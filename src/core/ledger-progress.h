@@ -27,7 +27,7 @@ typedef enum
   LEDGER_N_STATUSES
 } LedgerStatus;
 
-/* The bands of DESIGN.md §4, as settings. */
+/* The bands of docs/domain.md (Tolerances), as settings. */
 typedef struct
 {
   double about_points;      /* an `about` target's band for percent figures: 0.5 point */

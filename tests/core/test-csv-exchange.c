@@ -1,5 +1,5 @@
 /* test-csv-exchange.c: the ledger as CSV and values read back from CSV
- * (DESIGN.md §8 --export-csv / --import-csv)
+ * (docs/csv-format.md: --export-csv / --import-csv)
  *
  * Copyright 2026 Target Ledger developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,7 +18,7 @@
 #define PLAN_2026 "changzhi-2026"
 #define PLAN_15TH "changzhi-15th-five-year"
 
-/* The columns DESIGN.md §8 requires, with the source of each value. */
+/* The columns of docs/csv-format.md, with the source of each value. */
 static const char *required_columns[] = {
   "plan", "area", "task", "code", "indicator", "unit", "kind", "comparator", "better", "target",
   "commitment", "profile", "period", "value", "base_value", "yoy", "expected", "pace", "progress",
@@ -321,10 +321,10 @@ typedef struct
   const char *code;
   const char *period;
   double      value;
-  const char *status;  /* as DESIGN.md §4 defines it */
+  const char *status;  /* as docs/domain.md defines it */
 } StatusCase;
 
-/* The status column of measured indicators, worked out from DESIGN.md §4:
+/* The status column of measured indicators, worked out from docs/domain.md:
  * - new-urban-jobs: cumulative, at least 4.3 (万人): expected = 4.3 × pace;
  *   achieved at ≥ 4.3, on track at ≥ expected, warning at ≥ 0.9 × expected
  * - gdp-growth: rate, about 6 (%), higher better: on track within 0.5 point,

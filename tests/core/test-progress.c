@@ -1,8 +1,8 @@
-/* test-progress.c: the progress engine against DESIGN.md §4 — kinds,
+/* test-progress.c: the progress engine against docs/domain.md — kinds,
  * comparators, 序时进度 pace, year-to-date periods, status, stale values,
  * the gap and its words.
  *
- * Every expectation below is worked by hand from DESIGN.md §4 (the
+ * Every expectation below is worked by hand from docs/domain.md (the
  * arithmetic is in the comment of each case), not taken from the code.
  *
  * Copyright 2026 Target Ledger developers
@@ -745,16 +745,16 @@ check_double (const ProgressCase *c,
   if (isnan (expected))
     {
       if (!isnan (got))
-        case_fail (c, "%s is %.12g, DESIGN §4 expects none (NAN)", field, got);
+        case_fail (c, "%s is %.12g, docs/domain.md expects none (NAN)", field, got);
       return;
     }
   if (isnan (got))
     {
-      case_fail (c, "%s is NAN, DESIGN §4 expects %.12g", field, expected);
+      case_fail (c, "%s is NAN, docs/domain.md expects %.12g", field, expected);
       return;
     }
   if (!(fabs (got - expected) < EPSILON))
-    g_test_message ("FAILED: “%s” (value %s, as of %s): %s is %.12g, DESIGN §4 expects %.12g",
+    g_test_message ("FAILED: “%s” (value %s, as of %s): %s is %.12g, docs/domain.md expects %.12g",
                     c->description, c->value_period != NULL ? c->value_period : "none",
                     c->as_of, field, got, expected);
   /* Non-fatal (g_test_set_nonfatal_assertions): a mismatch fails the case and goes on. */
@@ -785,11 +785,11 @@ test_evaluate (gconstpointer data)
     progress = ledger_progress_evaluate (indicator, value, c->as_of, &tolerances);
 
   if (progress.status != c->expected_status)
-    case_fail (c, "status is %s, DESIGN §4 expects %s",
+    case_fail (c, "status is %s, docs/domain.md expects %s",
                ledger_status_to_string (progress.status),
                ledger_status_to_string (c->expected_status));
   if (!progress.stale != !c->expected_stale)
-    case_fail (c, "stale is %s, DESIGN §4 expects %s",
+    case_fail (c, "stale is %s, docs/domain.md expects %s",
                progress.stale ? "TRUE" : "FALSE",
                c->expected_stale ? "TRUE" : "FALSE");
   check_double (c, "pace", progress.pace, c->expected_pace);

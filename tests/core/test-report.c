@@ -1,4 +1,4 @@
-/* test-report.c: the monthly PDF report (DESIGN.md §8 --report), checked
+/* test-report.c: the monthly PDF report (README.md: --report), checked
  * with poppler's tools as a reader would see it
  *
  * Copyright 2026 Target Ledger developers
