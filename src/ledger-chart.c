@@ -683,7 +683,7 @@ add_points (LedgerChart *self,
       if (!ledger_period_parse (code, &period) || (point.slot = slot_of (self, &period, year_offset)) < 0)
         continue;
       point.number = ledger_value_has_number (value) ? ledger_value_get_number (value) : NAN;
-      point.status = ledger_progress_evaluate (self->indicator, value, code, &self->tolerances).status;
+      point.status = ledger_progress_evaluate_among (self->indicator, value, values, code, &self->tolerances).status;
       point.period = g_strdup (code);
       g_array_append_val (points, point);
     }

@@ -485,6 +485,140 @@ ledger_progress_base_periods (const char  *period,
   return TRUE;
 }
 
+/**
+ * ledger_base_year_read:
+ * @period: (nullable): the period of a value
+ * @lookup: finds the indicator's value of a period
+ *
+ * Returns: the base year's figures of @period: the same period a year
+ *   earlier and that year's whole year (ledger_progress_base_periods()),
+ *   NAN where @lookup finds no figure
+ */
+LedgerBaseYear
+ledger_base_year_read (const char        *period,
+                       LedgerValueLookup  lookup,
+                       gpointer           user_data)
+{
+  LedgerBaseYear base = { NAN, NAN };
+  g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
+  g_autoptr(LedgerValue) same = NULL;
+  g_autoptr(LedgerValue) full = NULL;
+
+  if (period == NULL || !ledger_progress_base_periods (period, &same_period, &full_year))
+    return base;
+  same = lookup (same_period, user_data);
+  full = lookup (full_year, user_data);
+  if (same != NULL && ledger_value_has_number (same))
+    base.same_period = ledger_value_get_number (same);
+  if (full != NULL && ledger_value_has_number (full))
+    base.full_year = ledger_value_get_number (full);
+  return base;
+}
+
+static LedgerValue *
+find_among (const char *period,
+            gpointer    user_data)
+{
+  GListModel *values = user_data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
+
+      if (g_str_equal (ledger_value_get_period (value), period))
+        return g_steal_pointer (&value);
+    }
+  return NULL;
+}
+
+/**
+ * ledger_base_year_among:
+ * @values: (element-type LedgerValue): an indicator's values, as a chart
+ *   holds them
+ * @period: (nullable): the period of one of them
+ *
+ * Returns: the base year's figures of @period found among @values, as
+ *   ledger_context_evaluate_value() reads them from the ledger
+ */
+LedgerBaseYear
+ledger_base_year_among (GListModel *values,
+                        const char *period)
+{
+  return ledger_base_year_read (period, find_among, values);
+}
+
+/**
+ * ledger_progress_evaluate_among:
+ * @values: (element-type LedgerValue): the indicator's values, @value's
+ *   base year among them
+ *
+ * Returns: @value's standing as of @as_of, read against the base year's
+ *   figures among @values: a chart of the values judges its points as
+ *   the window's rows do.
+ */
+LedgerProgress
+ledger_progress_evaluate_among (LedgerIndicator        *indicator,
+                                LedgerValue            *value,
+                                GListModel             *values,
+                                const char             *as_of,
+                                const LedgerTolerances *tolerances)
+{
+  LedgerBaseYear base = ledger_base_year_among (values, value != NULL ? ledger_value_get_period (value) : NULL);
+
+  return ledger_progress_evaluate_with_base (indicator, value, as_of, &base, tolerances);
+}
+
+/**
+ * ledger_progress_clear_inapplicable:
+ *
+ * Sets to NAN what @progress works out but an export does not show for
+ * @indicator, so that the CSV and the XLSX leave the same cells empty: a
+ * rate or a level is judged against its target alone, without a share of
+ * it done or an amount due; a total not yet assessed (pending) has nothing
+ * due yet.
+ */
+void
+ledger_progress_clear_inapplicable (LedgerIndicator *indicator,
+                                    LedgerProgress  *progress)
+{
+  g_return_if_fail (LEDGER_IS_INDICATOR (indicator));
+  g_return_if_fail (progress != NULL);
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE)
+    progress->progress = progress->expected = progress->pace = NAN;
+  else if (!isfinite (progress->pace))
+    progress->expected = NAN;
+}
+
+/**
+ * ledger_progress_projection_shortfall:
+ *
+ * Returns: how far a total's projection (预计全年) falls short of its
+ *   target, as a share of the target: more than 0 when the total may
+ *   miss the year, whatever its status today (a year-end target is
+ *   pending and may still miss). A total to keep low falls short by going
+ *   over. 0 for anything but a total with a projection.
+ */
+double
+ledger_progress_projection_shortfall (LedgerIndicator      *indicator,
+                                      const LedgerProgress *progress)
+{
+  double target;
+  gboolean lower;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), 0);
+  g_return_val_if_fail (progress != NULL, 0);
+
+  target = ledger_indicator_get_target (indicator);
+  lower = ledger_indicator_get_comparator (indicator) == LEDGER_COMPARATOR_AT_MOST ||
+          ledger_indicator_get_better (indicator) == LEDGER_BETTER_LOWER;
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
+      !isfinite (progress->projection) || target <= 0)
+    return 0;
+  return (lower ? progress->projection - target : target - progress->projection) / target;
+}
+
 /* A gap is "on pace" when it rounds to zero at one decimal. */
 static gboolean
 rounds_to_zero (double gap)

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "ledger-indicator.h"
 #include "ledger-value.h"
 
@@ -81,6 +83,24 @@ LedgerProgress ledger_progress_evaluate_with_base (LedgerIndicator     *indicato
                                                const char              *as_of,
                                                const LedgerBaseYear    *base,
                                                const LedgerTolerances  *tolerances);
+/* Returns: (transfer full) (nullable): the indicator's value of @period */
+typedef LedgerValue *(*LedgerValueLookup) (const char *period,
+                                           gpointer    user_data);
+
+LedgerBaseYear ledger_base_year_read          (const char              *period,
+                                               LedgerValueLookup        lookup,
+                                               gpointer                 user_data);
+LedgerBaseYear ledger_base_year_among         (GListModel              *values,
+                                               const char              *period);
+LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicator,
+                                               LedgerValue             *value,
+                                               GListModel              *values,
+                                               const char              *as_of,
+                                               const LedgerTolerances  *tolerances);
+void           ledger_progress_clear_inapplicable (LedgerIndicator     *indicator,
+                                                   LedgerProgress      *progress);
+double         ledger_progress_projection_shortfall (LedgerIndicator   *indicator,
+                                                     const LedgerProgress *progress);
 gboolean       ledger_progress_base_periods   (const char              *period,
                                                char                   **same_period,
                                                char                   **full_year);

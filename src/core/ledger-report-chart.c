@@ -104,7 +104,8 @@ add_points (LedgerReportChart *chart,
       if (point.slot < 0)
         continue;
       point.number = ledger_value_get_number (value);
-      point.status = ledger_progress_evaluate (chart->indicator, value, code, &chart->tolerances).status;
+      point.status = ledger_progress_evaluate_among (chart->indicator, value, values, code,
+                                                     &chart->tolerances).status;
       /* A plan over years shows each year's latest figure. */
       if (chart->points->len > 0 && g_array_index (chart->points, Point, chart->points->len - 1).slot == point.slot)
         g_array_index (chart->points, Point, chart->points->len - 1) = point;

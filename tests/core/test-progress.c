@@ -1199,6 +1199,43 @@ test_tolerance_widths (void)
   g_assert_cmpfloat_with_epsilon (warning, 200 * tolerances.warning_share, 1e-9);
 }
 
+/* A chart judges each of its points against the base year's figures
+ * among the indicator's values, as the window's row does with the
+ * ledger's: PM2.5, seasonal, ≤ 30, 36 by 1-6月, 42 by 1-6月 of 35 in all
+ * last year: 30 × 42 / 35 = 36 is due, on track (by months: 30, behind). */
+static void
+test_evaluate_among (void)
+{
+  g_autoptr(LedgerIndicator) pm25 = g_object_new (LEDGER_TYPE_INDICATOR, "code", "pm25", "name", "PM2.5",
+                                                  "unit", "微克/立方米", "kind", (int) LEDGER_KIND_LEVEL,
+                                                  "comparator", (int) LEDGER_COMPARATOR_AT_MOST,
+                                                  "better", (int) LEDGER_BETTER_LOWER, "target", 30.0,
+                                                  "frequency", (int) LEDGER_FREQUENCY_MONTHLY,
+                                                  "profile", (int) LEDGER_PROFILE_SEASONAL, NULL);
+  g_autoptr(GListStore) values = g_list_store_new (LEDGER_TYPE_VALUE);
+  g_autoptr(LedgerValue) june = ledger_value_new (1, "2026-06", 36, NULL, NULL);
+  g_autoptr(LedgerValue) base_june = ledger_value_new (1, "2025-06", 42, NULL, NULL);
+  g_autoptr(LedgerValue) base_year = ledger_value_new (1, "2025-12", 35, NULL, NULL);
+  LedgerTolerances tolerances;
+  LedgerBaseYear base;
+
+  ledger_tolerances_init_default (&tolerances);
+  g_list_store_append (values, base_june);
+  g_list_store_append (values, base_year);
+  g_list_store_append (values, june);
+
+  base = ledger_base_year_among (G_LIST_MODEL (values), "2026-06");
+  g_assert_cmpfloat (base.same_period, ==, 42);
+  g_assert_cmpfloat (base.full_year, ==, 35);
+  g_assert_cmpint (ledger_progress_evaluate_among (pm25, june, G_LIST_MODEL (values), "2026-06",
+                                                   &tolerances).status, ==, LEDGER_STATUS_ON_TRACK);
+  g_assert_cmpint (ledger_progress_evaluate (pm25, june, "2026-06", &tolerances).status, ==,
+                   LEDGER_STATUS_BEHIND);
+  base = ledger_base_year_among (G_LIST_MODEL (values), "2026-05");
+  g_assert_true (isnan (base.same_period));
+  g_assert_cmpfloat (base.full_year, ==, 35);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1256,7 @@ main (int   argc,
   g_test_add_func ("/progress/indicator-period", test_indicator_period);
   g_test_add_func ("/progress/indicator-period-january", test_indicator_period_january);
   g_test_add_func ("/progress/base-figures", test_base_figures);
+  g_test_add_func ("/progress/evaluate-among", test_evaluate_among);
   g_test_add_func ("/progress/indicator-list-periods", test_indicator_list_periods);
   g_test_add_func ("/progress/base-periods", test_base_periods);
   g_test_add_func ("/progress/custom-share", test_custom_share);
