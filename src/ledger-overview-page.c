@@ -78,33 +78,6 @@ severity_of (LedgerIndicator      *indicator,
   return target > 0 ? gap / target : gap;
 }
 
-/* How far a total's projection (预计全年) falls short of its target, as
- * a share of the target; 0 or less when it reaches it. A total to keep
- * low falls short by going over; one to stay about a figure only beyond
- * its band, and by going over too when it is two-sided (稳定在). */
-static double
-shortfall_of (LedgerIndicator        *indicator,
-              const LedgerProgress   *progress,
-              const LedgerTolerances *tolerances)
-{
-  double target = ledger_indicator_get_target (indicator);
-  LedgerComparator comparator = ledger_indicator_get_comparator (indicator);
-  LedgerBetter better = ledger_indicator_get_better (indicator);
-  double about, warning, below, above;
-
-  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
-      isnan (progress->projection) || target <= 0)
-    return 0;
-  if (comparator == LEDGER_COMPARATOR_AT_MOST || better == LEDGER_BETTER_LOWER)
-    return (progress->projection - target) / target;
-  if (comparator != LEDGER_COMPARATOR_ABOUT)
-    return (target - progress->projection) / target;
-  ledger_tolerances_widths (tolerances, indicator, &about, &warning);
-  below = target - about - progress->projection;
-  above = better == LEDGER_BETTER_NONE ? progress->projection - target - about : 0;
-  return MAX (below, above) / target;
-}
-
 static void
 survey_indicator (LedgerNode      *area,
                   LedgerNode      *task,
@@ -118,7 +91,7 @@ survey_indicator (LedgerNode      *area,
 
   standing.progress = ledger_context_evaluate (context, indicator, NULL);
   standing.severity = severity_of (indicator, &standing.progress);
-  standing.shortfall = shortfall_of (indicator, &standing.progress, ledger_context_get_tolerances (context));
+  standing.shortfall = standing.progress.projection_shortfall;
   standing.owed = due != NULL && standing.progress.status == LEDGER_STATUS_NO_DATA;
   g_array_append_val (survey->standings, standing);
 }

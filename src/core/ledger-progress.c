@@ -307,6 +307,34 @@ assessed_by (LedgerIndicator *indicator,
     }
 }
 
+/* How far a total's projection (预计全年) falls short of its target, as a
+ * share of the target, whatever its status today (a year-end target is
+ * pending and may still miss): a total to keep low falls short by going
+ * over; one to stay about a figure only beyond its band, and by going over
+ * too when it is two-sided (稳定在…左右). */
+static double
+projection_shortfall (LedgerIndicator        *indicator,
+                      const LedgerProgress   *progress,
+                      const LedgerTolerances *tolerances)
+{
+  double target = ledger_indicator_get_target (indicator);
+  LedgerComparator comparator = ledger_indicator_get_comparator (indicator);
+  LedgerBetter better = ledger_indicator_get_better (indicator);
+  double about, warning, below, above;
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
+      !isfinite (progress->projection) || target <= 0)
+    return 0;
+  if (comparator == LEDGER_COMPARATOR_AT_MOST || better == LEDGER_BETTER_LOWER)
+    return MAX (progress->projection - target, 0) / target;
+  if (comparator != LEDGER_COMPARATOR_ABOUT)
+    return MAX (target - progress->projection, 0) / target;
+  ledger_tolerances_widths (tolerances, indicator, &about, &warning);
+  below = target - about - progress->projection;
+  above = better == LEDGER_BETTER_NONE ? progress->projection - target - about : 0;
+  return MAX (MAX (below, above), 0) / target;
+}
+
 /* The base year's figures and what follows from them: 同期, 同比 and
  * 预计全年 of a total, 后续需增长 of a rate. */
 static void
@@ -440,6 +468,7 @@ ledger_progress_evaluate_with_base (LedgerIndicator        *indicator,
                         kind != LEDGER_KIND_CUMULATIVE && number != 0
                         ? target / number : number / target;
   add_base_figures (&progress, indicator, number, month, base);
+  progress.projection_shortfall = projection_shortfall (indicator, &progress, tolerances);
 
   assessed = assessed_by (indicator, month);
   share = ledger_progress_due_share (indicator, month, base, &progress.pace_fallback);
@@ -589,34 +618,6 @@ ledger_progress_clear_inapplicable (LedgerIndicator *indicator,
     progress->progress = progress->expected = progress->pace = NAN;
   else if (!isfinite (progress->pace))
     progress->expected = NAN;
-}
-
-/**
- * ledger_progress_projection_shortfall:
- *
- * Returns: how far a total's projection (预计全年) falls short of its
- *   target, as a share of the target: more than 0 when the total may
- *   miss the year, whatever its status today (a year-end target is
- *   pending and may still miss). A total to keep low falls short by going
- *   over. 0 for anything but a total with a projection.
- */
-double
-ledger_progress_projection_shortfall (LedgerIndicator      *indicator,
-                                      const LedgerProgress *progress)
-{
-  double target;
-  gboolean lower;
-
-  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), 0);
-  g_return_val_if_fail (progress != NULL, 0);
-
-  target = ledger_indicator_get_target (indicator);
-  lower = ledger_indicator_get_comparator (indicator) == LEDGER_COMPARATOR_AT_MOST ||
-          ledger_indicator_get_better (indicator) == LEDGER_BETTER_LOWER;
-  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
-      !isfinite (progress->projection) || target <= 0)
-    return 0;
-  return (lower ? progress->projection - target : target - progress->projection) / target;
 }
 
 /* A gap is "on pace" when it rounds to zero at one decimal. */

@@ -64,6 +64,9 @@ typedef struct
   double       projection;  /* cumulative: the year's total at this rate (预计全年), else NAN */
   double       growth_needed; /* rate: percent growth the rest of the year needs to reach the
                                  target (后续需增长), else NAN */
+  double       projection_shortfall; /* cumulative: how far the projection falls short of the
+                                        target beyond its band, as a share of the target; more
+                                        than 0: the total may miss the year. Else 0 */
   gboolean     pace_fallback;       /* seasonal without the base year's figures: paced by months */
   gboolean     projection_fallback; /* projected by months, without the base year's figures */
 } LedgerProgress;
@@ -99,8 +102,6 @@ LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicato
                                                const LedgerTolerances  *tolerances);
 void           ledger_progress_clear_inapplicable (LedgerIndicator     *indicator,
                                                    LedgerProgress      *progress);
-double         ledger_progress_projection_shortfall (LedgerIndicator   *indicator,
-                                                     const LedgerProgress *progress);
 gboolean       ledger_progress_base_periods   (const char              *period,
                                                char                   **same_period,
                                                char                   **full_year);

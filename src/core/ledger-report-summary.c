@@ -464,8 +464,8 @@ compare_largest_shortfall_first (gconstpointer a,
 {
   const LedgerReportEntry *x = *(LedgerReportEntry * const *) a;
   const LedgerReportEntry *y = *(LedgerReportEntry * const *) b;
-  double dx = ledger_progress_projection_shortfall (x->indicator, &x->progress);
-  double dy = ledger_progress_projection_shortfall (y->indicator, &y->progress);
+  double dx = x->progress.projection_shortfall;
+  double dy = y->progress.projection_shortfall;
 
   return (dx < dy) - (dx > dy);
 }
@@ -479,7 +479,7 @@ add_miss_row (LedgerReportTable       *table,
   guint row = ledger_report_table_add_row (table);
   LedgerIndicator *indicator = entry->indicator;
   double target = ledger_indicator_get_target (indicator);
-  double shortfall = ledger_progress_projection_shortfall (indicator, &entry->progress);
+  double shortfall = fabs (target - entry->progress.projection) / target;
   g_autofree char *projection = ledger_indicator_format_value (indicator, entry->progress.projection);
   g_autofree char *target_text = ledger_report_entry_target_text (entry);
   /* Translators: under a projection, the indicator's target: "目标 ≥ 30 家（力争）" */
@@ -502,7 +502,7 @@ static gboolean
 may_miss (const LedgerReportEntry *entry)
 {
   return entry->value != NULL && !entry->progress.stale &&
-         ledger_progress_projection_shortfall (entry->indicator, &entry->progress) > 0;
+         entry->progress.projection_shortfall > 0;
 }
 
 /* 预计难以完成全年目标: the totals whose projection for the year falls

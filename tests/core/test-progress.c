@@ -988,6 +988,53 @@ test_base_figures (void)
     }
 }
 
+/* 预计全年 against the target, as the overview's and the report's "may
+ * miss the year" lists read it: the share of the target a total's
+ * projection falls short by, beyond an about target's band (5 % of it). */
+static void
+test_projection_shortfall (void)
+{
+  const struct {
+    const char *description;
+    ProgressCase c;
+    double      shortfall;
+  } cases[] = {
+    /* 1-6月 1.8 of ≥ 4.3: 1.8 × 12 / 6 = 3.6, short by (4.3 − 3.6) / 4.3 = 0.16279… */
+    { "jobs short", { "", JOBS, NUMBER ("2026-06", 1.8), "2026-06" }, 0.7 / 4.3 },
+    /* 2.4 × 12 / 6 = 4.8 ≥ 4.3: not short */
+    { "jobs on course", { "", JOBS, NUMBER ("2026-06", 2.4), "2026-06" }, 0 },
+    /* 原煤 about 1.7 亿吨 (band 0.085): 0.81 × 12 / 6 = 1.62 is within 1.615 … 1.785 — not short */
+    { "coal within its band", { "", COAL, NUMBER ("2026-06", 0.81), "2026-06" }, 0 },
+    /* 0.75 × 2 = 1.5: short of the band's foot 1.615 by 0.115, / 1.7 */
+    { "coal below its band", { "", COAL, NUMBER ("2026-06", 0.75), "2026-06" }, 0.115 / 1.7 },
+    /* 稳定在1.7亿吨左右 (two-sided): 0.95 × 2 = 1.9 goes over 1.785 by 0.115, / 1.7 */
+    { "coal over a two-sided band", { "", COAL2, NUMBER ("2026-06", 0.95), "2026-06" }, 0.115 / 1.7 },
+    /* the same over a one-sided about target is no shortfall */
+    { "coal over a one-sided band", { "", COAL, NUMBER ("2026-06", 0.95), "2026-06" }, 0 },
+    /* energy ≤ 50: 30 × 12 / 6 = 60 goes over by 10, / 50 */
+    { "energy over its cap", { "", ENERGY, NUMBER ("2026-06", 30), "2026-06" }, 0.2 },
+    /* a rate has no projection */
+    { "a rate", { "", FAI, NUMBER ("2026-06", 2), "2026-06" }, 0 },
+  };
+  LedgerTolerances tolerances;
+
+  ledger_tolerances_init_default (&tolerances);
+  g_test_set_nonfatal_assertions ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ProgressCase c = cases[i].c;
+      g_autoptr(LedgerIndicator) indicator = NULL;
+      g_autoptr(LedgerValue) value = NULL;
+      LedgerProgress progress;
+
+      c.description = cases[i].description;
+      indicator = case_indicator (&c);
+      value = case_value (&c);
+      progress = ledger_progress_evaluate_with_base (indicator, value, c.as_of, NULL, &tolerances);
+      check_double (&c, "projection_shortfall", progress.projection_shortfall, cases[i].shortfall);
+    }
+}
+
 /* The base year's periods: the same period a year earlier, and that
  * year's whole year in the same granularity. */
 static void
@@ -1256,6 +1303,7 @@ main (int   argc,
   g_test_add_func ("/progress/indicator-period", test_indicator_period);
   g_test_add_func ("/progress/indicator-period-january", test_indicator_period_january);
   g_test_add_func ("/progress/base-figures", test_base_figures);
+  g_test_add_func ("/progress/projection-shortfall", test_projection_shortfall);
   g_test_add_func ("/progress/evaluate-among", test_evaluate_among);
   g_test_add_func ("/progress/indicator-list-periods", test_indicator_list_periods);
   g_test_add_func ("/progress/base-periods", test_base_periods);
