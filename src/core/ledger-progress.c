@@ -294,6 +294,81 @@ ledger_progress_due_share (LedgerIndicator      *indicator,
     }
 }
 
+/* The period of @indicator's frequency that ends with @month of @year,
+ * or %NULL (a quarterly indicator in February). */
+static char *
+period_ending (LedgerIndicator *indicator,
+               int              year,
+               int              month)
+{
+  LedgerPeriod period = { year, LEDGER_PERIOD_MONTH, month };
+
+  switch (ledger_indicator_get_frequency (indicator))
+    {
+    case LEDGER_FREQUENCY_QUARTERLY:
+      if (month % 3 != 0)
+        return NULL;
+      period.type = LEDGER_PERIOD_QUARTER, period.index = month / 3;
+      break;
+    case LEDGER_FREQUENCY_ANNUAL:
+      if (month != 12)
+        return NULL;
+      period.type = LEDGER_PERIOD_YEAR, period.index = 0;
+      break;
+    case LEDGER_FREQUENCY_MONTHLY:
+    default:
+      break;
+    }
+  return ledger_period_to_code (&period);
+}
+
+/**
+ * ledger_progress_due_line:
+ * @values: (nullable) (element-type LedgerValue): the indicator's values,
+ *   the base year's among them
+ * @year: the year the line is for
+ * @due: (out caller-allocates): what is due by the end of each month,
+ *   @due[0] being the start of the year
+ *
+ * The line a chart draws for a total: target × the profile's share by the
+ * end of each month (序时进度, as the base year went, or as the office
+ * set it), straight between the ends of periods the indicator has not.
+ *
+ * Returns: %FALSE when the total has no such line: a year-end target or
+ *   a milestone is due whole when it is assessed, not by months
+ */
+gboolean
+ledger_progress_due_line (LedgerIndicator *indicator,
+                          GListModel      *values,
+                          int              year,
+                          double           due[13])
+{
+  double target;
+  int known = 0;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), FALSE);
+
+  if (ledger_indicator_get_profile (indicator) == LEDGER_PROFILE_YEAR_END ||
+      ledger_indicator_get_profile (indicator) == LEDGER_PROFILE_MILESTONE)
+    return FALSE;
+  target = ledger_indicator_get_target (indicator);
+  due[0] = 0;
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *code = period_ending (indicator, year, month);
+      LedgerBaseYear base;
+
+      if (code == NULL)
+        continue;
+      base = values != NULL ? ledger_base_year_among (values, code) : (LedgerBaseYear) { NAN, NAN };
+      due[month] = target * ledger_progress_due_share (indicator, month, &base, NULL);
+      for (int between = known + 1; between < month; between++)
+        due[between] = due[known] + (due[month] - due[known]) * (between - known) / (month - known);
+      known = month;
+    }
+  return TRUE;
+}
+
 /* Whether a year-end target or a milestone is assessed by @month. */
 static gboolean
 assessed_by (LedgerIndicator *indicator,

@@ -109,6 +109,10 @@ double         ledger_progress_due_share      (LedgerIndicator         *indicato
                                                int                      month,
                                                const LedgerBaseYear    *base,
                                                gboolean                *fallback);
+gboolean       ledger_progress_due_line       (LedgerIndicator         *indicator,
+                                               GListModel              *values,
+                                               int                      year,
+                                               double                   due[13]);
 char          *ledger_progress_indicator_period (LedgerIndicator       *indicator,
                                                  const char            *as_of);
 char          *ledger_progress_dup_gap_text   (LedgerIndicator         *indicator,

@@ -1035,6 +1035,61 @@ test_projection_shortfall (void)
     }
 }
 
+static LedgerIndicator *
+total (LedgerFrequency  frequency,
+       LedgerProfile    profile,
+       const char      *shares)
+{
+  return g_object_new (LEDGER_TYPE_INDICATOR, "code", "t", "name", "t", "unit", "个",
+                       "kind", LEDGER_KIND_CUMULATIVE, "comparator", LEDGER_COMPARATOR_AT_LEAST,
+                       "target", 1200.0, "frequency", frequency, "profile", profile,
+                       "custom-shares", shares, NULL);
+}
+
+/* The line a chart draws of what a total of 1200 has due by each month. */
+static void
+test_due_line (void)
+{
+  g_autoptr(LedgerIndicator) linear = total (LEDGER_FREQUENCY_MONTHLY, LEDGER_PROFILE_LINEAR, "");
+  g_autoptr(LedgerIndicator) custom = total (LEDGER_FREQUENCY_MONTHLY, LEDGER_PROFILE_CUSTOM, "3:30,6:60");
+  g_autoptr(LedgerIndicator) seasonal = total (LEDGER_FREQUENCY_QUARTERLY, LEDGER_PROFILE_SEASONAL, "");
+  g_autoptr(LedgerIndicator) year_end = total (LEDGER_FREQUENCY_MONTHLY, LEDGER_PROFILE_YEAR_END, "");
+  g_autoptr(GListStore) base = g_list_store_new (LEDGER_TYPE_VALUE);
+  const char *quarters[] = { "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4" };
+  const double amounts[] = { 100, 400, 700, 800 };
+  double due[13];
+
+  /* 序时进度: 1200 × m / 12 */
+  g_assert_true (ledger_progress_due_line (linear, NULL, 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[0], 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[5], 500, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[12], 1200, 1e-9);
+  /* 30 % by March, 60 % by June: 360, 720, and 480 in April between */
+  g_assert_true (ledger_progress_due_line (custom, NULL, 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[3], 360, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[4], 480, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[6], 720, 1e-9);
+  /* As last year went, by quarter 100 / 400 / 700 / 800 of 800: 150, 600, 1050, 1200 by the
+   * quarters' ends, straight between: February 2/3 of 150 = 100, May 150 + 2/3 × 450 = 450 */
+  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+    {
+      g_autoptr(LedgerValue) value = ledger_value_new (1, quarters[i], amounts[i], NULL, NULL);
+
+      g_list_store_append (base, value);
+    }
+  g_assert_true (ledger_progress_due_line (seasonal, G_LIST_MODEL (base), 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[2], 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[3], 150, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[5], 450, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[9], 1050, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[12], 1200, 1e-9);
+  /* Without the base year: 序时进度 again */
+  g_assert_true (ledger_progress_due_line (seasonal, NULL, 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[6], 600, 1e-9);
+  /* Due whole when assessed: no line */
+  g_assert_false (ledger_progress_due_line (year_end, NULL, 2026, due));
+}
+
 /* The base year's periods: the same period a year earlier, and that
  * year's whole year in the same granularity. */
 static void
@@ -1304,6 +1359,7 @@ main (int   argc,
   g_test_add_func ("/progress/indicator-period-january", test_indicator_period_january);
   g_test_add_func ("/progress/base-figures", test_base_figures);
   g_test_add_func ("/progress/projection-shortfall", test_projection_shortfall);
+  g_test_add_func ("/progress/due-line", test_due_line);
   g_test_add_func ("/progress/evaluate-among", test_evaluate_among);
   g_test_add_func ("/progress/indicator-list-periods", test_indicator_list_periods);
   g_test_add_func ("/progress/base-periods", test_base_periods);
