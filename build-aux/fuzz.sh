@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the importers (DESIGN.md §10) with libFuzzer, ASan and UBSan:
+# Fuzzes the importers (docs/safety.md) with libFuzzer, ASan and UBSan:
 #
 #   build-aux/fuzz.sh [RUNS]
 #

@@ -14,6 +14,7 @@
 #include "ledger-cli.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
+#include "ledger-toast.h"
 #include "ledger-window.h"
 #include "ledger-worker.h"
 
@@ -48,7 +49,8 @@ static const GOptionEntry option_entries[] = {
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The first period --export-package writes (default: the earliest value)"), N_("PERIOD") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The last period --export-package writes (default: the latest value)"), N_("PERIOD") },
+    N_("The last period --export-package writes (default: the latest value); "
+       "with --rename-unit, the unit’s new name"), N_("PERIOD") },
   { "import-package", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     N_("Merge the data package FILE into the ledger (repeat for several); nothing if values conflict"),
     N_("FILE") },
@@ -71,7 +73,14 @@ static const GOptionEntry option_entries[] = {
     N_("The period an XLSX ledger or a report is as of: 2026-06, 2026-Q2 or 2026 "
        "(default: the latest with a value)"), N_("PERIOD") },
   { "plan", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The plan to report on, by its code (default: the first plan)"), N_("CODE") },
+    N_("The plan to report on or whose unit to rename or confirm, by its code (default: the first plan)"),
+    N_("CODE") },
+  { "rename-unit", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Give the indicators of the responsible unit UNIT another unit, --to: a merge if the plan has it"),
+    N_("UNIT") },
+  { "confirm-unit", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Mark the responsible unit UNIT as confirmed by the office for all its indicators of the plan"),
+    N_("UNIT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };
@@ -288,7 +297,7 @@ backed_up_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(LedgerWindow) window = user_data;
+  g_autoptr(GtkWidget) window = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -296,7 +305,7 @@ backed_up_cb (GObject      *source,
   if (ledger_worker_run_finish (result, &error))
     return;
   message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
-  ledger_window_add_toast (window, message);
+  ledger_toast_show (window, message);
 }
 
 /* Opens the ledger in a window, and backs it up; or says why not. */

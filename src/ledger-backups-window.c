@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-backups-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 
 /* Backups…: the ledger's backups, newest first, each restorable after
  * confirmation (the ledger as it is is backed up first); and a backup made
@@ -29,16 +29,6 @@ struct _LedgerBackupsWindow
 G_DEFINE_FINAL_TYPE (LedgerBackupsWindow, ledger_backups_window, ADW_TYPE_WINDOW)
 
 static void fill (LedgerBackupsWindow *self);
-
-static void
-toast (LedgerBackupsWindow *self,
-       const char          *message)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (LEDGER_IS_WINDOW (parent))
-    ledger_window_add_toast (LEDGER_WINDOW (parent), message);
-}
 
 static void
 restore_response_cb (AdwMessageDialog    *dialog,
@@ -142,10 +132,10 @@ back_up_now_cb (LedgerBackupsWindow *self)
 
   if ((path = ledger_store_backup_named (self->store, "manual", &error)) == NULL)
     {
-      toast (self, error->message);
+      ledger_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
-  toast (self, _("Backed up"));
+  ledger_toast_show (GTK_WIDGET (self), _("Backed up"));
   fill (self);
 }
 
@@ -154,6 +144,7 @@ ledger_backups_window_dispose (GObject *object)
 {
   LedgerBackupsWindow *self = LEDGER_BACKUPS_WINDOW (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_BACKUPS_WINDOW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);
 
@@ -167,31 +158,18 @@ ledger_backups_window_class_init (LedgerBackupsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ledger_backups_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-backups-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerBackupsWindow, group);
+  gtk_widget_class_bind_template_callback (widget_class, back_up_now_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 ledger_backups_window_init (LedgerBackupsWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *now = gtk_button_new_with_mnemonic (_("_Back Up Now"));
-
   self->rows = g_ptr_array_new ();
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Backups"));
-  gtk_widget_set_valign (now, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (now, "clicked", G_CALLBACK (back_up_now_cb), self);
-  adw_preferences_group_set_header_suffix (self->group, now);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-  gtk_widget_set_vexpand (page, TRUE);
-
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_title (GTK_WINDOW (self), _("Backups"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 LedgerBackupsWindow *
@@ -223,7 +201,7 @@ ledger_backups_window_restore (LedgerBackupsWindow  *self,
   if (!ledger_store_restore_from (self->store, path, &safety, error))
     return FALSE;
   message = g_strdup_printf (_("Restored %s"), name);
-  toast (self, message);
+  ledger_toast_show (GTK_WIDGET (self), message);
   fill (self);
   return TRUE;
 }

@@ -274,6 +274,16 @@ ledger_batch_row_new (LedgerContext   *context,
   return GTK_WIDGET (self);
 }
 
+/* A base year's figure (同期) is not judged against this year's target:
+ * its row shows no status. */
+void
+ledger_batch_row_set_judged (LedgerBatchRow *self,
+                             gboolean        judged)
+{
+  g_return_if_fail (LEDGER_IS_BATCH_ROW (self));
+  gtk_widget_set_visible (self->pill, judged);
+}
+
 LedgerIndicator *
 ledger_batch_row_get_indicator (LedgerBatchRow *self)
 {

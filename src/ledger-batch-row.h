@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (LedgerBatchRow, ledger_batch_row, LEDGER, BATCH_ROW, GtkLi
 GtkWidget       *ledger_batch_row_new           (LedgerContext   *context,
                                                  LedgerIndicator *indicator,
                                                  const char      *period);
+void             ledger_batch_row_set_judged    (LedgerBatchRow  *self,
+                                                 gboolean         judged);
 LedgerIndicator *ledger_batch_row_get_indicator (LedgerBatchRow  *self);
 gboolean         ledger_batch_row_is_changed    (LedgerBatchRow  *self);
 LedgerValue     *ledger_batch_row_read_value    (LedgerBatchRow  *self,

@@ -14,7 +14,7 @@
 #include "ledger-area.h"
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 
 /* "Record Period": the office's monthly job — some fifty figures for one
  * period — in one sheet. Every indicator due for the period, grouped by
@@ -98,6 +98,8 @@ area_list_new (LedgerBatchWindow *self,
           if (period == NULL)
             continue;
           row = ledger_batch_row_new (self->context, indicator, period);
+          ledger_batch_row_set_judged (LEDGER_BATCH_ROW (row),
+                                       g_ascii_strtoll (period, NULL, 10) >= ledger_plan_get_first_year (self->plan));
           gtk_list_box_append (GTK_LIST_BOX (list), row);
           g_ptr_array_add (self->rows, row);
         }
@@ -159,6 +161,39 @@ collect_unit (LedgerNode      *area,
 }
 
 static void
+find_separate_january (LedgerNode      *area,
+                       LedgerNode      *task,
+                       LedgerIndicator *indicator,
+                       gpointer         user_data)
+{
+  if (ledger_indicator_get_january (indicator) == LEDGER_JANUARY_SEPARATE)
+    *(gboolean *) user_data = TRUE;
+}
+
+/* The sheet's periods: the base year's (同期, typed like any value), then
+ * January alone where an indicator is released alone, then the plan's. */
+static GPtrArray *
+period_choices (LedgerBatchWindow *self,
+                int                first,
+                int                last)
+{
+  GPtrArray *choices = g_ptr_array_new_with_free_func (g_free);
+  LedgerFrequency frequency = first == last ? LEDGER_FREQUENCY_MONTHLY : LEDGER_FREQUENCY_ANNUAL;
+  gboolean january = FALSE;
+
+  ledger_plan_foreach_indicator (self->plan, find_separate_january, &january);
+  january = january && first == last;
+  for (int year = first - 1; year <= first; year++)
+    {
+      if (january)
+        g_ptr_array_add (choices, g_strdup_printf ("%d-01", year));
+      g_ptr_array_extend_and_steal (choices, year < first ? ledger_frequency_periods (frequency, year, year)
+                                                          : ledger_period_as_of_choices (first, last));
+    }
+  return choices;
+}
+
+static void
 fill_choices (LedgerBatchWindow *self)
 {
   g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
@@ -170,12 +205,15 @@ fill_choices (LedgerBatchWindow *self)
                                                               first, last, now);
   guint selected = 0;
 
-  self->periods = ledger_period_as_of_choices (first, last);
+  self->periods = period_choices (self, first, last);
   for (guint i = 0; i < self->periods->len; i++)
     {
-      g_autofree char *label = ledger_period_as_of_label (g_ptr_array_index (self->periods, i));
+      const char *code = g_ptr_array_index (self->periods, i);
+      g_autofree char *label = ledger_period_as_of_label (code);
+      g_autofree char *with_year = g_strdup_printf ("%.4s %s", code, label);
 
-      gtk_string_list_append (periods, label);
+      /* The base year's periods say their year: 2025 1-3月. */
+      gtk_string_list_append (periods, g_ascii_strtoll (code, NULL, 10) < first && first == last ? with_year : label);
     }
   g_ptr_array_find_with_equal_func (self->periods, current, g_str_equal, &selected);
   gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
@@ -211,7 +249,6 @@ ledger_batch_window_save (LedgerBatchWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *period = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), FALSE);
 
@@ -245,8 +282,8 @@ ledger_batch_window_save (LedgerBatchWindow *self)
   period = ledger_period_code_label (chosen_period (self));
   message = g_strdup_printf (ngettext ("Recorded %u value for %s", "Recorded %u values for %s", values->len),
                              values->len, period);
-  if (LEDGER_IS_WINDOW (parent) && values->len > 0)
-    ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
+  if (values->len > 0)
+    ledger_toast_show_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }
@@ -264,42 +301,12 @@ period_selected_cb (LedgerBatchWindow *self)
   filter_rows (self);
 }
 
-static GtkWidget *
-header_new (LedgerBatchWindow *self)
-{
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  return header;
-}
-
-static GtkWidget *
-choices_new (LedgerBatchWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  self->unit_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_dropdown), _("Period"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_dropdown), _("Responsible Unit"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->period_dropdown));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->unit_dropdown));
-  return box;
-}
-
 static void
 ledger_batch_window_dispose (GObject *object)
 {
   LedgerBatchWindow *self = LEDGER_BATCH_WINDOW (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_BATCH_WINDOW);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
@@ -312,41 +319,24 @@ ledger_batch_window_dispose (GObject *object)
 static void
 ledger_batch_window_class_init (LedgerBatchWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = ledger_batch_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-batch-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, groups);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, message_label);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
 
 static void
 ledger_batch_window_init (LedgerBatchWindow *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
   self->rows = g_ptr_array_new ();
   self->units = g_ptr_array_new_with_free_func (g_free);
-  self->groups = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message_label, TRUE);
-  gtk_label_set_xalign (self->message_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
-
-  gtk_box_append (GTK_BOX (content), choices_new (self));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->message_label));
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->groups));
-  g_object_set (content, "margin-top", 12, "margin-bottom", 24, "margin-start", 12, "margin-end", 12, NULL);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (outer), header_new (self));
-  gtk_box_append (GTK_BOX (outer), scrolled);
-  adw_window_set_content (ADW_WINDOW (self), outer);
-  gtk_window_set_title (GTK_WINDOW (self), _("Record Period"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 820, 720);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 LedgerBatchWindow *

@@ -44,6 +44,8 @@ struct _LedgerChart
   int               last_year;
   GArray           *points;   /* of Point */
   GArray           *earlier;  /* of Point */
+  gboolean          has_due;  /* a total with a line of what is due by month */
+  double            due[13];
   LedgerChartScale  scale;
   int               hover;
   GHashTable       *layouts;  /* label text → PangoLayout, kept between frames */
@@ -238,12 +240,19 @@ draw_cumulative (LedgerChart           *self,
   if (!self->compact)
     draw_increments (self, cr, area, accent);
 
-  /* The pace line: what is due by each month, target × m/12. */
+  /* The pace line: what is due by each month, as the indicator's pace
+   * profile has it (target × m/12 for 序时进度); over several years, a
+   * straight line to the target. A year-end target or a milestone has
+   * none: it is due whole when assessed. */
   set_source (cr, fg, self->compact ? 0.25 : 0.45);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, 2, 0);
   cairo_move_to (cr, x_of (self, area, 0), y_of (self, area, 0));
-  cairo_line_to (cr, x_of (self, area, n_slots (self)), y_of (self, area, target));
+  if (self->has_due)
+    for (int month = 1; month <= 12; month++)
+      cairo_line_to (cr, x_of (self, area, month), y_of (self, area, self->due[month]));
+  else if (is_multi_year (self))
+    cairo_line_to (cr, x_of (self, area, n_slots (self)), y_of (self, area, target));
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
@@ -683,7 +692,7 @@ add_points (LedgerChart *self,
       if (!ledger_period_parse (code, &period) || (point.slot = slot_of (self, &period, year_offset)) < 0)
         continue;
       point.number = ledger_value_has_number (value) ? ledger_value_get_number (value) : NAN;
-      point.status = ledger_progress_evaluate (self->indicator, value, code, &self->tolerances).status;
+      point.status = ledger_progress_evaluate_among (self->indicator, value, values, code, &self->tolerances).status;
       point.period = g_strdup (code);
       g_array_append_val (points, point);
     }
@@ -739,6 +748,7 @@ ledger_chart_set_data (LedgerChart            *self,
   g_array_set_size (self->earlier, 0);
   add_points (self, self->points, values, 0);
   add_points (self, self->earlier, earlier_values, 1);
+  self->has_due = !is_multi_year (self) && ledger_progress_due_line (indicator, values, first_year, self->due);
   update_scale (self);
   g_hash_table_remove_all (self->layouts);
   self->hover = -1;

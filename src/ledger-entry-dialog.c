@@ -13,7 +13,7 @@
 #include "ledger-entry-dialog.h"
 #include "ledger-number.h"
 #include "ledger-status.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 
 /* Records one value of one indicator: the period (labelled as the office
  * writes it), the figure in the indicator's unit or, for a qualitative
@@ -134,18 +134,15 @@ static void
 announce (LedgerEntryDialog *self,
           LedgerValue       *value)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *period = ledger_period_code_label (ledger_value_get_period (value));
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
 
-  if (!LEDGER_IS_WINDOW (parent))
-    return;
   text = ledger_indicator_describe_value (self->indicator, value);
   /* Translators: a toast after saving, "新增城镇就业 1-10月: 3.9 万人" */
   message = g_strdup_printf (_("Recorded %s %s: %s"), ledger_indicator_get_name (self->indicator),
                              period, text);
-  ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
+  ledger_toast_show_undo (GTK_WIDGET (self), message);
 }
 
 static void

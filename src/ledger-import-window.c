@@ -12,7 +12,7 @@
 
 #include "ledger-csv.h"
 #include "ledger-import-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 
 /* Import Values…: a CSV file read in a worker thread (with progress and
  * Cancel), then a preview of what it would do — the values to add, the
@@ -103,7 +103,7 @@ row_detail (LedgerImportRow *row)
   switch (ledger_import_row_get_action (row))
     {
     case LEDGER_IMPORT_CHANGE:
-      /* TRANSLATORS: the ledger's value and the file's that replaces it */
+      /* Translators: the ledger's value and the file's that replaces it */
       return g_strdup_printf (_("%s → %s"), ledger_import_row_get_old_text (row),
                               ledger_import_row_get_new_text (row));
     case LEDGER_IMPORT_REFUSED:
@@ -124,7 +124,7 @@ row_title (LedgerImportRow *row)
 
   if (period == NULL || period[0] == '\0')
     return g_strdup (ledger_import_row_get_subject (row));
-  /* TRANSLATORS: an indicator and a period, "新增城镇就业 · 1-5月" */
+  /* Translators: an indicator and a period, "新增城镇就业 · 1-5月" */
   return g_strdup_printf (_("%s · %s"), ledger_import_row_get_subject (row),
                           label != NULL ? label : period);
 }
@@ -259,7 +259,7 @@ summary_text (LedgerImportWindow *self)
   g_autofree char *counted = g_strdup_printf (ngettext ("%u value is already in the ledger",
                                                         "%u values are already in the ledger", unchanged),
                                               unchanged);
-  /* TRANSLATORS: "UTF-8 · 12 values are already in the ledger" */
+  /* Translators: "UTF-8 · 12 values are already in the ledger" */
   g_autofree char *text = g_strdup_printf (_("%s · %s"), ledger_csv_import_get_encoding (self->import),
                                            counted);
   g_autofree char *unlisted = unlisted_text (self);
@@ -324,7 +324,6 @@ applied_cb (GObject      *source,
 {
   g_autoptr(LedgerImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   guint n_values;
   g_autofree char *message = NULL;
 
@@ -345,8 +344,7 @@ applied_cb (GObject      *source,
   n_values = ledger_csv_import_count (self->import, LEDGER_IMPORT_ADD) +
              ledger_csv_import_count (self->import, LEDGER_IMPORT_CHANGE);
   message = g_strdup_printf (ngettext ("Imported %u value", "Imported %u values", n_values), n_values);
-  if (LEDGER_IS_WINDOW (parent))
-    ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
+  ledger_toast_show_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -492,7 +490,7 @@ ledger_import_window_class_init (LedgerImportWindowClass *klass)
   window_class->close_request = ledger_import_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/targetledger/TargetLedger/ledger-import-window.ui");
+                                               RESOURCE_PREFIX "/ledger-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportWindow, import_button);

@@ -12,6 +12,7 @@
 
 #include "ledger-indicator-dialog.h"
 #include "ledger-number.h"
+#include "ledger-pace-text.h"
 
 /* Edits an indicator's definition, or adds one to a task: the plan is the
  * office's to maintain. The store checks and logs every change. */
@@ -33,12 +34,23 @@ struct _LedgerIndicatorDialog
   AdwEntryRow     *target_row;
   AdwEntryRow     *unit_row;
   AdwComboRow     *better_row;
+  AdwComboRow     *profile_row;
+  AdwEntryRow     *shares_row;
+  AdwActionRow    *shares_reading_row;
+  AdwComboRow     *due_month_row;
+  AdwComboRow     *commitment_row;
   AdwComboRow     *frequency_row;
+  AdwComboRow     *january_row;
   AdwEntryRow     *unit_responsible_row;
+  GtkSwitch       *unit_confirmed_switch;
   AdwEntryRow     *source_text_row;
   AdwEntryRow     *notes_row;
   GtkLabel        *error_label;
   GtkButton       *save_button;
+
+  /* The profiles the pace row offers for the chosen kind, in its order. */
+  LedgerProfile    profiles[LEDGER_PROFILE_MILESTONE + 1];
+  guint            n_profiles;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerIndicatorDialog, ledger_indicator_dialog, ADW_TYPE_WINDOW)
@@ -68,10 +80,80 @@ fill_choices (LedgerIndicatorDialog *self)
   static const char *frequencies[] = { N_("Monthly (1-2月, 1-3月 …)"),
                                        N_("Quarterly (一季度, 上半年 …)"), N_("Annual"), NULL };
 
+  static const char *januaries[] = { N_("With February (1-2月合并)"), N_("Released alone (1月单独发布)"), NULL };
+  static const char *commitments[] = { N_("None"), N_("Firm (确保)"), N_("Strive (力争)"), NULL };
+  g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
+
   set_choices (self->kind_row, kinds);
   set_choices (self->comparator_row, comparators);
   set_choices (self->better_row, betters);
   set_choices (self->frequency_row, frequencies);
+  set_choices (self->january_row, januaries);
+  set_choices (self->commitment_row, commitments);
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *code = g_strdup_printf ("2000-%02d", month);
+      g_autofree char *label = ledger_period_as_of_label (code);
+
+      gtk_string_list_append (months, label);
+    }
+  adw_combo_row_set_model (self->due_month_row, G_LIST_MODEL (months));
+}
+
+/* Whether a pace profile applies to a kind (docs/plan-format.md): a
+ * qualitative task has none, a rate is judged against its target, only
+ * a total has shares. */
+static gboolean
+profile_applies (LedgerProfile profile,
+                 LedgerKind    kind)
+{
+  if (profile == LEDGER_PROFILE_LINEAR)
+    return TRUE;
+  if (kind == LEDGER_KIND_QUALITATIVE)
+    return FALSE;
+  if (profile == LEDGER_PROFILE_CUSTOM)
+    return kind == LEDGER_KIND_CUMULATIVE;
+  return kind != LEDGER_KIND_RATE || profile != LEDGER_PROFILE_SEASONAL;
+}
+
+static LedgerProfile
+chosen_profile (LedgerIndicatorDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->profile_row);
+
+  return selected < self->n_profiles ? self->profiles[selected] : LEDGER_PROFILE_LINEAR;
+}
+
+static void
+select_profile (LedgerIndicatorDialog *self,
+                LedgerProfile          profile)
+{
+  for (guint i = 0; i < self->n_profiles; i++)
+    if (self->profiles[i] == profile)
+      adw_combo_row_set_selected (self->profile_row, i);
+}
+
+/* Offers the profiles that apply to @kind, keeping the chosen one if it
+ * still applies. */
+static void
+fill_profiles (LedgerIndicatorDialog *self,
+               LedgerKind             kind)
+{
+  static const char *labels[] = { N_("Linear (序时进度)"), N_("Seasonal (同期比例)"), N_("Custom (自定义节点)"),
+                                  N_("Year end (年终考核)"), N_("Milestone (节点任务)") };
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  LedgerProfile chosen = chosen_profile (self);
+
+  self->n_profiles = 0;
+  for (LedgerProfile profile = LEDGER_PROFILE_LINEAR; profile <= LEDGER_PROFILE_MILESTONE; profile++)
+    {
+      if (!profile_applies (profile, kind))
+        continue;
+      self->profiles[self->n_profiles++] = profile;
+      gtk_string_list_append (list, _(labels[profile]));
+    }
+  adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (list));
+  select_profile (self, chosen);
 }
 
 static void
@@ -85,6 +167,23 @@ static const char *
 get_text (AdwEntryRow *row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* The pace, the January rule, the commitment and whether the unit is
+ * confirmed: the fields of docs/plan-format.md's format 2. */
+static void
+show_schedule (LedgerIndicatorDialog *self,
+               LedgerIndicator       *indicator)
+{
+  g_autofree char *shares = ledger_shares_text_format (ledger_indicator_get_custom_shares (indicator));
+
+  fill_profiles (self, ledger_indicator_get_kind (indicator));
+  select_profile (self, ledger_indicator_get_profile (indicator));
+  set_text (self->shares_row, shares);
+  adw_combo_row_set_selected (self->due_month_row, CLAMP (ledger_indicator_get_due_month (indicator), 1, 12) - 1);
+  adw_combo_row_set_selected (self->january_row, ledger_indicator_get_january (indicator));
+  adw_combo_row_set_selected (self->commitment_row, ledger_indicator_get_commitment (indicator));
+  gtk_switch_set_active (self->unit_confirmed_switch, ledger_indicator_get_unit_confirmed (indicator));
 }
 
 static void
@@ -101,6 +200,7 @@ show_indicator (LedgerIndicatorDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->task_row), self->area_id != 0);
   adw_combo_row_set_selected (self->frequency_row, LEDGER_FREQUENCY_MONTHLY);
   adw_combo_row_set_selected (self->comparator_row, LEDGER_COMPARATOR_AT_LEAST - 1);
+  adw_combo_row_set_selected (self->due_month_row, 11);
   if (indicator == NULL)
     return;
 
@@ -118,6 +218,7 @@ show_indicator (LedgerIndicatorDialog *self)
   set_text (self->unit_responsible_row, ledger_indicator_get_responsible_unit (indicator));
   set_text (self->source_text_row, ledger_indicator_get_source_text (indicator));
   set_text (self->notes_row, ledger_indicator_get_notes (indicator));
+  show_schedule (self, indicator);
 }
 
 static gboolean
@@ -126,10 +227,55 @@ is_qualitative (LedgerIndicatorDialog *self)
   return adw_combo_row_get_selected (self->kind_row) == LEDGER_KIND_QUALITATIVE;
 }
 
+/* "Read as: 一季度 30%，上半年 60%": what the dialog made of the shares,
+ * or what is wrong with them. */
+static void
+shares_changed_cb (LedgerIndicatorDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shares = ledger_shares_text_parse (get_text (self->shares_row), &error);
+  g_autofree char *whole = NULL;
+  g_autofree char *reading = NULL;
+  int months[LEDGER_CUSTOM_SHARES_MAX];
+  double percents[LEDGER_CUSTOM_SHARES_MAX];
+  guint n = 0;
+
+  /* The reading says the whole year too: all of it is due by December. */
+  if (shares != NULL && ledger_custom_shares_parse (shares, months, percents, &n, NULL) && n > 0)
+    whole = months[n - 1] != 12 ? g_strconcat (shares, ",12:100", NULL) : g_strdup (shares);
+  reading = whole != NULL ? ledger_shares_text_format (whole) : NULL;
+
+  if (shares != NULL && shares[0] == '\0')
+    adw_action_row_set_subtitle (self->shares_reading_row,
+                                 _("Write the percent due by each period, such as 一季度 30%, 上半年 60%"));
+  else
+    adw_action_row_set_subtitle (self->shares_reading_row, reading != NULL ? reading : error->message);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->shares_reading_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->shares_reading_row), "error");
+}
+
+/* Shows only the fields that apply to the chosen kind, pace and frequency. */
+static void
+schedule_changed_cb (LedgerIndicatorDialog *self)
+{
+  LedgerProfile profile = chosen_profile (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_row), !is_qualitative (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->shares_row), profile == LEDGER_PROFILE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->shares_reading_row), profile == LEDGER_PROFILE_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_month_row), profile == LEDGER_PROFILE_MILESTONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->january_row),
+                          adw_combo_row_get_selected (self->frequency_row) == LEDGER_FREQUENCY_MONTHLY);
+}
+
 static void
 kind_changed_cb (LedgerIndicatorDialog *self)
 {
   gtk_widget_set_visible (self->target_group, !is_qualitative (self));
+  fill_profiles (self, adw_combo_row_get_selected (self->kind_row));
+  schedule_changed_cb (self);
 }
 
 static gboolean
@@ -170,6 +316,41 @@ read_target (LedgerIndicatorDialog  *self,
   return TRUE;
 }
 
+/* The fields shown that apply; those hidden keep their defaults, so that
+ * a milestone made linear again loses its month. */
+static gboolean
+read_schedule (LedgerIndicatorDialog  *self,
+               LedgerIndicator        *indicator,
+               GError                **error)
+{
+  LedgerProfile profile = is_qualitative (self) ? LEDGER_PROFILE_LINEAR : chosen_profile (self);
+  gboolean monthly = adw_combo_row_get_selected (self->frequency_row) == LEDGER_FREQUENCY_MONTHLY;
+  g_autofree char *shares = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (profile == LEDGER_PROFILE_CUSTOM)
+    {
+      if ((shares = ledger_shares_text_parse (get_text (self->shares_row), &local_error)) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Due by: %s"), local_error->message);
+          return FALSE;
+        }
+      if (shares[0] == '\0')
+        return refuse (error, _("A pace the office sets needs the percent due by each period, "
+                                "such as 一季度 30%, 上半年 60%"));
+    }
+  g_object_set (indicator,
+                "profile", profile,
+                "custom-shares", shares,
+                "due-month", profile == LEDGER_PROFILE_MILESTONE
+                             ? (int) adw_combo_row_get_selected (self->due_month_row) + 1 : 12,
+                "january", monthly ? adw_combo_row_get_selected (self->january_row) : LEDGER_JANUARY_COMBINED,
+                "commitment", adw_combo_row_get_selected (self->commitment_row),
+                "unit-confirmed", gtk_switch_get_active (self->unit_confirmed_switch),
+                NULL);
+  return TRUE;
+}
+
 static LedgerIndicator *
 read_indicator (LedgerIndicatorDialog  *self,
                 GError                **error)
@@ -201,11 +382,9 @@ read_indicator (LedgerIndicatorDialog  *self,
                             "source-text", get_text (self->source_text_row),
                             NULL);
   if (self->indicator != NULL)
-    {
-      ledger_indicator_set_id (indicator, ledger_indicator_get_id (self->indicator));
-      /* The dialog does not show these yet: an edit keeps them. */
-      ledger_indicator_copy_schedule (indicator, self->indicator);
-    }
+    ledger_indicator_set_id (indicator, ledger_indicator_get_id (self->indicator));
+  if (!read_schedule (self, indicator, error))
+    g_clear_object (&indicator);
   return indicator;
 }
 
@@ -265,7 +444,14 @@ ledger_indicator_dialog_class_init (LedgerIndicatorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, unit_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, better_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, shares_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, shares_reading_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, due_month_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, commitment_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, frequency_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, january_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, unit_confirmed_switch);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, unit_responsible_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, source_text_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, notes_row);
@@ -273,6 +459,8 @@ ledger_indicator_dialog_class_init (LedgerIndicatorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, schedule_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, shares_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -282,6 +470,7 @@ ledger_indicator_dialog_init (LedgerIndicatorDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_choices (self);
+  fill_profiles (self, LEDGER_KIND_CUMULATIVE);
 }
 
 static LedgerIndicatorDialog *

@@ -17,6 +17,7 @@
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-page.h"
 #include "ledger-json.h"
+#include "ledger-pace-text.h"
 #include "ledger-read-only.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
@@ -44,6 +45,13 @@ struct _LedgerIndicatorPage
   GtkLabel            *progress_label;
   LedgerStatusPill    *status_pill;
   GtkLabel            *gap_label;
+  GtkLabel            *base_caption;
+  GtkLabel            *base_label;
+  GtkLabel            *base_note;
+  GtkLabel            *projection_caption;
+  GtkLabel            *projection_label;
+  GtkLabel            *projection_note;
+  GtkLabel            *fallback_label;
   LedgerChart         *chart;
   AdwPreferencesGroup *values_group;
   AdwPreferencesGroup *source_group;
@@ -75,15 +83,113 @@ show_definition (LedgerIndicatorPage *self)
   const char *source = ledger_indicator_get_source_text (self->indicator);
   g_autofree char *definition = NULL;
 
+  g_autofree char *proposed = g_strdup_printf (_("%s (proposed)"), unit);
+  const char *commitment = ledger_pace_text_commitment (ledger_indicator_get_commitment (self->indicator));
+  g_autoptr(GString) settings = g_string_new (NULL);
+
   /* Translators: under an indicator's name: how often and by whom it is reported */
   definition = g_strdup_printf (_("Reported %s by %s"),
                                 ledger_frequency_label (ledger_indicator_get_frequency (self->indicator)),
-                                unit[0] != '\0' ? unit : _("no responsible unit"));
+                                unit[0] == '\0' ? _("no responsible unit")
+                                : ledger_indicator_get_unit_confirmed (self->indicator) ? unit : proposed);
+  g_string_append (settings, definition);
+  if (ledger_indicator_get_kind (self->indicator) != LEDGER_KIND_QUALITATIVE)
+    g_string_append_printf (settings, " · %s", ledger_pace_text_profile (ledger_indicator_get_profile (self->indicator)));
+  if (commitment != NULL)
+    g_string_append_printf (settings, " · %s", commitment);
   gtk_label_set_text (self->name_label, ledger_indicator_get_name (self->indicator));
-  gtk_label_set_text (self->definition_label, definition);
+  gtk_label_set_text (self->definition_label, settings->str);
   gtk_label_set_text (self->target_label, target);
   gtk_label_set_text (self->source_label, source);
   gtk_widget_set_visible (GTK_WIDGET (self->source_group), source[0] != '\0');
+}
+
+static void
+show_card (GtkLabel *label,
+           gboolean  visible)
+{
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_FLOW_BOX_CHILD), visible);
+}
+
+/* "+12.5%": a growth in percent, with its sign. */
+static char *
+growth_text (double percent)
+{
+  return g_strdup_printf ("%+.1f%%", percent);
+}
+
+/* 同期: the base year's figure of the value's period beside it, and the
+ * growth on it (同比). For a rate it is the total the rate grows on, in
+ * units the indicator does not name: shown as a bare number. */
+static void
+show_base_year (LedgerIndicatorPage  *self,
+                LedgerValue          *value,
+                const LedgerProgress *progress)
+{
+  gboolean rate = ledger_indicator_get_kind (self->indicator) == LEDGER_KIND_RATE;
+  g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *yoy = NULL;
+  g_autofree char *note = NULL;
+
+  show_card (self->base_label, !isnan (progress->base_value) && value != NULL);
+  if (isnan (progress->base_value) || value == NULL ||
+      !ledger_progress_base_periods (ledger_value_get_period (value), &same_period, &full_year))
+    return;
+  label = ledger_period_code_label (same_period);
+  /* Translators: a caption, "同期 · 2025 1-3月" */
+  caption = g_strdup_printf (rate ? _("Base · %.4s %s") : _("Same period last year · %.4s %s"),
+                             same_period, label);
+  number = rate ? ledger_format_number (progress->base_value)
+                : ledger_indicator_format_value (self->indicator, progress->base_value);
+  if (!isnan (progress->yoy))
+    {
+      yoy = growth_text (progress->yoy);
+      /* Translators: growth on the same period last year, "同比 +12.5%" */
+      note = g_strdup_printf (_("Year on year %s"), yoy);
+    }
+  gtk_label_set_text (self->base_caption, caption);
+  gtk_label_set_text (self->base_label, number);
+  gtk_label_set_text (self->base_note, note != NULL ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->base_note), note != NULL);
+}
+
+/* 预计全年 of a total, or 后续需增长 of a rate: where the year is heading. */
+static void
+show_projection (LedgerIndicatorPage  *self,
+                 const LedgerProgress *progress)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *note = NULL;
+  double target = ledger_indicator_get_target (self->indicator);
+
+  show_card (self->projection_label, !isnan (progress->projection) || !isnan (progress->growth_needed));
+  if (!isnan (progress->projection))
+    {
+      g_autofree char *share = percent_text (target != 0 ? progress->projection / target : NAN);
+
+      number = ledger_indicator_format_value (self->indicator, progress->projection);
+      note = progress->projection_fallback
+             /* Translators: how a projection was made without last year's figures */
+             ? g_strdup_printf (_("%s of the target, by the months so far"), share)
+             /* Translators: how a projection was made, "目标的 95.0%，按同期进度推算" */
+             : g_strdup_printf (_("%s of the target, as last year went"), share);
+      gtk_label_set_text (self->projection_caption, _("Projection for the year"));
+    }
+  else if (!isnan (progress->growth_needed))
+    {
+      g_autofree char *target_text = ledger_format_number (target);
+
+      number = growth_text (progress->growth_needed);
+      /* Translators: the growth the rest of the year needs, "全年达到 5.5%" */
+      note = g_strdup_printf (_("for the rest of the year, to reach %s%%"), target_text);
+      gtk_label_set_text (self->projection_caption, _("Growth still needed"));
+    }
+  gtk_label_set_text (self->projection_label, number != NULL ? number : "");
+  gtk_label_set_text (self->projection_note, note != NULL ? note : "");
 }
 
 static void
@@ -97,10 +203,16 @@ show_figures (LedgerIndicatorPage *self)
   g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
   g_autofree char *progress_text = percent_text (progress.progress);
   g_autofree char *pace = percent_text (progress.pace);
-  g_autofree char *gap = progress.stale ? NULL : ledger_progress_dup_gap_text (self->indicator, &progress);
+  g_autofree char *gap = progress.status == LEDGER_STATUS_PENDING ? ledger_pace_text_pending (self->indicator)
+                         : progress.stale ? NULL : ledger_progress_dup_gap_text (self->indicator, &progress);
   g_autofree char *progress_caption = NULL;
 
-  if (!isnan (progress.pace))
+  if (!isnan (progress.pace) && ledger_indicator_get_profile (self->indicator) != LEDGER_PROFILE_LINEAR &&
+      !progress.pace_fallback)
+    /* Translators: a caption, the share due by the period under a seasonal
+     * or custom pace, "完成进度 · 应完成 35.0%" */
+    progress_caption = g_strdup_printf (_("Progress · due %s"), pace);
+  else if (!isnan (progress.pace))
     /* Translators: a caption, "完成进度 · 序时进度 50.0%" */
     progress_caption = g_strdup_printf (_("Progress · pace %s"), pace);
   else
@@ -116,6 +228,9 @@ show_figures (LedgerIndicatorPage *self)
   ledger_status_pill_set_status (self->status_pill, progress.status);
   gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
   gtk_widget_set_visible (GTK_WIDGET (self->gap_label), gap != NULL);
+  show_base_year (self, value, &progress);
+  show_projection (self, &progress);
+  gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), progress.pace_fallback);
 }
 
 static void
@@ -143,19 +258,81 @@ row_button_new (const char *icon,
   return button;
 }
 
+/* "1-6月", or for the base year "2025 1-6月 · 上年同期": both years' values
+ * are in one list. */
+static char *
+value_title (LedgerIndicatorPage *self,
+             const char          *period)
+{
+  g_autofree char *label = ledger_period_code_label (period);
+  LedgerPeriod parsed;
+
+  if (!ledger_period_parse (period, &parsed) || parsed.year >= ledger_plan_get_first_year (self->plan))
+    return g_steal_pointer (&label);
+  if (parsed.type != LEDGER_PERIOD_YEAR)
+    {
+      g_autofree char *with_year = g_strdup_printf ("%d %s", parsed.year, label);
+
+      g_free (label);
+      label = g_steal_pointer (&with_year);
+    }
+  /* Translators: a value of the year before the plan, "2025 1-6月 · 上年同期" */
+  return g_strdup_printf (_("%s · base year"), label);
+}
+
+/* "同期 2万人 · 同比 +15.0%" beside a value of the plan's years, or NULL. */
+static char *
+value_base_text (LedgerIndicatorPage *self,
+                 LedgerValue         *value)
+{
+  LedgerProgress progress = ledger_context_evaluate_value (self->context, self->indicator, value,
+                                                           ledger_value_get_period (value));
+  g_autofree char *base = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *growth = NULL;
+  g_autofree char *yoy = NULL;
+
+  if (isnan (progress.base_value))
+    return NULL;
+  if (ledger_indicator_get_kind (self->indicator) == LEDGER_KIND_RATE)
+    {
+      base = ledger_format_number (progress.base_value);
+      /* Translators: the total a rate grows on, beside a value, "基数 500" */
+      return g_strdup_printf (_("Base %s"), base);
+    }
+  base = ledger_indicator_format_value (self->indicator, progress.base_value);
+  /* Translators: the same period last year, beside a value, "同期 2万人" */
+  same = g_strdup_printf (_("Same period %s"), base);
+  if (isnan (progress.yoy))
+    return g_steal_pointer (&same);
+  growth = growth_text (progress.yoy);
+  yoy = g_strdup_printf (_("Year on year %s"), growth);
+  return g_strdup_printf ("%s · %s", same, yoy);
+}
+
+/* Adds "· @part" to a row's subtitle, if there is a part. */
+static void
+append_part (GString    *subtitle,
+             const char *part)
+{
+  if (part != NULL && part[0] != '\0')
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", part);
+}
+
 static GtkWidget *
 value_row_new (LedgerIndicatorPage *self,
                LedgerValue         *value)
 {
   const char *period = ledger_value_get_period (value);
-  g_autofree char *label = ledger_period_code_label (period);
+  g_autofree char *label = value_title (self, period);
   g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
-  g_autoptr(GString) subtitle = g_string_new (ledger_value_get_note (value));
+  g_autofree char *base = value_base_text (self, value);
+  g_autoptr(GString) subtitle = g_string_new (base);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *number = gtk_label_new (text);
 
-  if (ledger_value_get_source (value)[0] != '\0')
-    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", ledger_value_get_source (value));
+  append_part (subtitle, ledger_value_get_note (value));
+  append_part (subtitle, ledger_value_get_source (value));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -234,7 +411,7 @@ change_title (LedgerIndicatorPage *self,
 {
   g_autofree char *old_text = json_summary (self, ledger_change_get_old (change));
   g_autofree char *new_text = json_summary (self, ledger_change_get_new (change));
-  g_autofree char *period = ledger_period_code_label (ledger_change_get_period (change));
+  g_autofree char *period = value_title (self, ledger_change_get_period (change));
   const char *action = ledger_change_get_action (change);
   gboolean is_value = g_str_equal (ledger_change_get_entity (change), "value");
 
@@ -415,6 +592,13 @@ ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, status_pill);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, gap_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, base_caption);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, base_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, base_note);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, projection_caption);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, projection_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, projection_note);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, fallback_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, chart);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, values_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_group);

@@ -17,9 +17,10 @@
 #include "ledger-read-only.h"
 #include "ledger-tooltip.h"
 #include "ledger-pace-bar.h"
+#include "ledger-pace-text.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
-#include "ledger-window.h"
+#include "ledger-wrap-layout.h"
 
 /* One indicator on an area page: name, target and responsible unit; the
  * value as of the chosen period; a bar of progress with a mark at pace;
@@ -36,7 +37,10 @@ struct _LedgerIndicatorRow
   gboolean           stale_view;
 
   GtkLabel          *name_label;
+  GtkWidget         *target_box;
+  GtkLabel          *commitment_label;
   GtkLabel          *target_label;
+  GtkLabel          *unit_label;
   GtkWidget         *pace_box;
   LedgerPaceBar     *pace_bar;
   LedgerChart       *sparkline;
@@ -50,18 +54,60 @@ struct _LedgerIndicatorRow
 
 G_DEFINE_FINAL_TYPE (LedgerIndicatorRow, ledger_indicator_row, ADW_TYPE_PREFERENCES_ROW)
 
+/* 确保 or 力争 as a small tag before the target: a firm target and a soft
+ * one must not look the same. */
+static void
+show_commitment (GtkLabel         *label,
+                 LedgerCommitment  commitment)
+{
+  const char *tag = ledger_pace_text_commitment (commitment);
+
+  gtk_widget_set_visible (GTK_WIDGET (label), tag != NULL);
+  gtk_label_set_text (label, tag != NULL ? tag : "");
+  if (commitment == LEDGER_COMMITMENT_FIRM)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "firm");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "firm");
+  ledger_tooltip_set (GTK_WIDGET (label),
+                      commitment == LEDGER_COMMITMENT_FIRM ? _("The report commits to this target (确保)")
+                      : tag != NULL ? _("The report strives for this target (力争)") : NULL);
+}
+
+/* The responsible unit; one the office has not confirmed is a proposal,
+ * and says so. */
+static void
+show_unit (GtkLabel        *label,
+           LedgerIndicator *indicator)
+{
+  const char *unit = ledger_indicator_get_responsible_unit (indicator);
+  gboolean proposed = unit[0] != '\0' && !ledger_indicator_get_unit_confirmed (indicator);
+  g_autofree char *proposal = NULL;
+  g_autofree char *text = NULL;
+
+  /* Translators: a responsible unit not yet confirmed, "市统计局（待确认）" */
+  proposal = g_strdup_printf (_("%s (proposed)"), unit);
+  text = g_strdup_printf ("· %s", proposed ? proposal : unit);
+  gtk_widget_set_visible (GTK_WIDGET (label), unit[0] != '\0');
+  gtk_label_set_text (label, text);
+  if (proposed)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "proposed-unit");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "proposed-unit");
+  ledger_tooltip_set (GTK_WIDGET (label),
+                      proposed ? _("The responsible unit is a proposal until the office confirms it") : NULL);
+}
+
 static void
 show_definition (LedgerIndicatorRow *self)
 {
   g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
-  const char *unit = ledger_indicator_get_responsible_unit (self->indicator);
   const char *source = ledger_indicator_get_source_text (self->indicator);
-  g_autofree char *subtitle = unit[0] != '\0' ? g_strdup_printf ("%s · %s", target, unit)
-                                              : g_strdup (target);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), ledger_indicator_get_name (self->indicator));
   gtk_label_set_text (self->name_label, ledger_indicator_get_name (self->indicator));
-  gtk_label_set_text (self->target_label, subtitle);
+  gtk_label_set_text (self->target_label, target);
+  show_commitment (self->commitment_label, ledger_indicator_get_commitment (self->indicator));
+  show_unit (self->unit_label, self->indicator);
   /* The report's own sentence (原文), on hover. */
   ledger_tooltip_set (GTK_WIDGET (self->name_label), source[0] != '\0' ? source : NULL);
 }
@@ -109,6 +155,8 @@ show_progress (LedgerIndicatorRow *self)
   if (kind == LEDGER_KIND_QUALITATIVE)
     gap = value != NULL && ledger_value_get_note (value)[0] != '\0'
           ? g_strdup (ledger_value_get_note (value)) : NULL;
+  else if (progress.status == LEDGER_STATUS_PENDING)
+    gap = ledger_pace_text_pending (self->indicator);
   else if (!progress.stale)
     gap = ledger_progress_dup_gap_text (self->indicator, &progress);
 
@@ -231,11 +279,8 @@ delete_action (GtkWidget  *widget,
 static void
 ledger_indicator_row_activate (GtkListBoxRow *row)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
-
-  if (window != NULL)
-    ledger_window_show_indicator (LEDGER_WINDOW (window),
-                                  LEDGER_INDICATOR_ROW (row)->indicator);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.show-indicator", "s",
+                              ledger_indicator_get_uuid (LEDGER_INDICATOR_ROW (row)->indicator));
 }
 
 static void
@@ -268,7 +313,10 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ledger-indicator-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, target_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, commitment_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, target_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, unit_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, pace_box);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, pace_bar);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, sparkline);
@@ -299,6 +347,8 @@ static void
 ledger_indicator_row_init (LedgerIndicatorRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The commitment, target and unit wrap like words in a narrow window. */
+  gtk_widget_set_layout_manager (self->target_box, ledger_wrap_layout_new (6));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, NULL, NULL);
   /* The icons' words, for the pointer; the template names them for screen
    * readers. */

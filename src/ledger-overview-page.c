@@ -17,7 +17,6 @@
 #include "ledger-status-bar.h"
 #include "ledger-status-pill.h"
 #include "ledger-status-summary.h"
-#include "ledger-window.h"
 
 /* 总览: the plan as of the chosen period — counts by status, the
  * indicators that need attention (worst first, a click away), a stacked
@@ -37,6 +36,7 @@ struct _LedgerOverviewPage
   GtkLabel             *summary_label;
   LedgerStatusSummary  *summary;
   AdwPreferencesGroup  *attention_group;
+  AdwPreferencesGroup  *projection_group;
   AdwPreferencesGroup  *areas_group;
   AdwPreferencesGroup  *owed_group;
 };
@@ -50,6 +50,7 @@ typedef struct
   LedgerNode      *area;
   LedgerProgress   progress;
   double           severity;  /* how far short, as a share: larger is worse */
+  double           shortfall; /* how far the projection falls short of the target, as a share */
   gboolean         owed;      /* due for the period and not reported */
 } Standing;
 
@@ -90,6 +91,7 @@ survey_indicator (LedgerNode      *area,
 
   standing.progress = ledger_context_evaluate (context, indicator, NULL);
   standing.severity = severity_of (indicator, &standing.progress);
+  standing.shortfall = standing.progress.projection_shortfall;
   standing.owed = due != NULL && standing.progress.status == LEDGER_STATUS_NO_DATA;
   g_array_append_val (survey->standings, standing);
 }
@@ -153,18 +155,18 @@ attention_row_activated_cb (AdwActionRow *row,
                             gpointer      user_data)
 {
   LedgerIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
 
-  if (window != NULL)
-    ledger_window_show_indicator (LEDGER_WINDOW (window), indicator);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.show-indicator", "s",
+                              ledger_indicator_get_uuid (indicator));
 }
 
+/* A row that opens the indicator: its name, area and @detail, its status. */
 static GtkWidget *
-attention_row_new (Standing *standing)
+standing_row_new (Standing   *standing,
+                  const char *detail)
 {
-  g_autofree char *gap = ledger_progress_dup_gap_text (standing->indicator, &standing->progress);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", ledger_area_get_short_title (LEDGER_AREA (standing->area)),
-                                               gap != NULL ? gap : "");
+                                               detail != NULL ? detail : "");
   GtkWidget *row = text_row_new (ledger_indicator_get_name (standing->indicator), subtitle);
   GtkWidget *pill = ledger_status_pill_new ();
 
@@ -175,6 +177,14 @@ attention_row_new (Standing *standing)
   g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (standing->indicator), g_object_unref);
   g_signal_connect (row, "activated", G_CALLBACK (attention_row_activated_cb), NULL);
   return row;
+}
+
+static GtkWidget *
+attention_row_new (Standing *standing)
+{
+  g_autofree char *gap = ledger_progress_dup_gap_text (standing->indicator, &standing->progress);
+
+  return standing_row_new (standing, gap);
 }
 
 static void
@@ -197,6 +207,49 @@ show_attention (LedgerOverviewPage *self,
   if (needing->len == 0)
     add_dynamic_row (self, self->attention_group,
                      text_row_new (_("Nothing is behind or on warning"), NULL));
+}
+
+static int
+compare_shortfall (gconstpointer a,
+                   gconstpointer b)
+{
+  const Standing *sa = *(const Standing **) a, *sb = *(const Standing **) b;
+
+  return (sa->shortfall < sb->shortfall) - (sa->shortfall > sb->shortfall);
+}
+
+static GtkWidget *
+projection_row_new (Standing *standing)
+{
+  g_autofree char *projection = ledger_indicator_format_value (standing->indicator, standing->progress.projection);
+  g_autofree char *target = ledger_indicator_dup_target_text (standing->indicator);
+  /* Translators: a total that may miss the year, "预计全年 24 家，目标 ≥ 30 家" */
+  g_autofree char *detail = g_strdup_printf (_("projected %s, target %s"), projection, target);
+
+  return standing_row_new (standing, detail);
+}
+
+/* 预计难以完成全年目标: the totals whose projection falls short, whatever
+ * their status today (a year-end target is pending and may still miss). */
+static void
+show_projections (LedgerOverviewPage *self,
+                  GArray             *standings)
+{
+  g_autoptr(GPtrArray) short_of = g_ptr_array_new ();
+
+  for (guint i = 0; i < standings->len; i++)
+    {
+      Standing *standing = &g_array_index (standings, Standing, i);
+
+      if (standing->shortfall > 0 && standing->progress.status != LEDGER_STATUS_ACHIEVED)
+        g_ptr_array_add (short_of, standing);
+    }
+  g_ptr_array_sort (short_of, compare_shortfall);
+  for (guint i = 0; i < short_of->len; i++)
+    add_dynamic_row (self, self->projection_group, projection_row_new (g_ptr_array_index (short_of, i)));
+  if (short_of->len == 0)
+    add_dynamic_row (self, self->projection_group,
+                     text_row_new (_("Every total is projected to reach its target"), NULL));
 }
 
 /* Who owes what: the responsible units, each with the indicators it has
@@ -311,6 +364,7 @@ update (LedgerOverviewPage *self)
 
   remove_rows (self->dynamic_rows);
   show_attention (self, standings);
+  show_projections (self, standings);
   show_areas (self, standings);
   if (self->owed_source == 0)
     self->owed_source = g_idle_add_full (G_PRIORITY_LOW, show_owed_cb, self, NULL);
@@ -321,10 +375,8 @@ area_row_activated_cb (AdwActionRow *row,
                        gpointer      user_data)
 {
   LedgerNode *area = g_object_get_data (G_OBJECT (row), "area");
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (row), LEDGER_TYPE_WINDOW);
 
-  if (window != NULL)
-    ledger_window_select_page (LEDGER_WINDOW (window), ledger_node_get_uuid (area));
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.select-page", "s", ledger_node_get_uuid (area));
 }
 
 static void
@@ -383,6 +435,7 @@ ledger_overview_page_class_init (LedgerOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, summary);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, projection_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, areas_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerOverviewPage, owed_group);
 }

@@ -12,7 +12,7 @@
 
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 #include "ledger-worker.h"
 
 /* Export Data Package…: a responsible unit's values for a range of months,
@@ -80,14 +80,12 @@ exported_cb (GObject      *source,
 {
   g_autoptr(LedgerPackageExportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GtkWidget *dialog;
 
   g_application_release (g_application_get_default ());
   if (ledger_worker_run_finish (result, &error))
     {
-      if (LEDGER_IS_WINDOW (parent))
-        ledger_window_add_toast (LEDGER_WINDOW (parent), _("Data package saved"));
+      ledger_toast_show (GTK_WIDGET (self), _("Data package saved"));
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -135,69 +133,12 @@ range_changed_cb (LedgerPackageExportWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), valid);
 }
 
-static GtkWidget *
-combo_row (LedgerPackageExportWindow *self,
-           const char                *title,
-           GtkStringList             *model)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  g_signal_connect_object (row, "notify::selected", G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
-  return row;
-}
-
-static GtkWidget *
-build_page (LedgerPackageExportWindow *self)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *unit_group = adw_preferences_group_new ();
-  GtkWidget *range_group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (unit_group),
-    _("The values of every indicator the unit is responsible for, alone or with others, "
-      "as one file for the planning office."));
-  self->unit_row = ADW_COMBO_ROW (combo_row (self, _("Responsible Unit"), self->units));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (unit_group), GTK_WIDGET (self->unit_row));
-
-  /* No title: libadwaita 1.2 does not wrap a titled group's description. */
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (range_group),
-    _("The values whose period ends in these months: from January to June, the figures "
-      "up to the first half year."));
-  self->from_row = ADW_COMBO_ROW (combo_row (self, _("From"), self->months));
-  self->to_row = ADW_COMBO_ROW (combo_row (self, _("To"), self->months));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (range_group), GTK_WIDGET (self->from_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (range_group), GTK_WIDGET (self->to_row));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (unit_group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (range_group));
-  return page;
-}
-
-static GtkWidget *
-build_header (LedgerPackageExportWindow *self)
-{
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_window_close), self, G_CONNECT_SWAPPED);
-  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
-  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
-  return header;
-}
-
 static void
 ledger_package_export_window_dispose (GObject *object)
 {
   LedgerPackageExportWindow *self = LEDGER_PACKAGE_EXPORT_WINDOW (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_PACKAGE_EXPORT_WINDOW);
   g_clear_object (&self->context);
   g_clear_object (&self->units);
   g_clear_object (&self->months);
@@ -212,24 +153,26 @@ ledger_package_export_window_class_init (LedgerPackageExportWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ledger_package_export_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-package-export-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, from_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, to_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 ledger_package_export_window_init (LedgerPackageExportWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
   self->units = gtk_string_list_new (NULL);
   self->months = gtk_string_list_new (NULL);
-  gtk_window_set_title (GTK_WINDOW (self), _("Export Data Package"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 460);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);
-  gtk_box_append (GTK_BOX (box), build_header (self));
-  gtk_box_append (GTK_BOX (box), build_page (self));
-  gtk_widget_set_vexpand (gtk_widget_get_last_child (box), TRUE);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (self->units));
+  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (self->months));
+  adw_combo_row_set_model (self->to_row, G_LIST_MODEL (self->months));
 }
 
 /* The months of the plan's years, and the units of the ledger. */

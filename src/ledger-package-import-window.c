@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-package-import-window.h"
-#include "ledger-window.h"
+#include "ledger-toast.h"
 #include "ledger-worker.h"
 
 /* Import Data Packages…: the packages of several responsible units read and
@@ -149,7 +149,7 @@ show_packages (LedgerPackageImportWindow *self)
       LedgerPackage *package = g_ptr_array_index (self->load->packages, i);
       guint n = ledger_package_get_n_entries (package);
       g_autofree char *values = g_strdup_printf (ngettext ("%u value", "%u values", n), n);
-      /* TRANSLATORS: a package's file, the periods it covers and how many values it holds */
+      /* Translators: a package's file, the periods it covers and how many values it holds */
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s to %s · %s"), ledger_package_get_file_name (package),
                                                    ledger_package_get_from (package),
                                                    ledger_package_get_to (package), values);
@@ -223,7 +223,7 @@ static char *
 candidate_subtitle (const LedgerPackageCandidate *candidate)
 {
   if (candidate->in_ledger && candidate->origin[0] != '\0')
-    /* TRANSLATORS: the ledger holds this value, and these packages give it too */
+    /* Translators: the ledger holds this value, and these packages give it too */
     return g_strdup_printf (_("In the ledger, and in %s"), candidate->origin);
   if (candidate->in_ledger)
     return g_strdup (_("In the ledger now"));
@@ -421,7 +421,6 @@ applied_cb (GObject      *source,
 {
   g_autoptr(LedgerPackageImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   guint n = ledger_package_merge_count_writes (self->load->merge);
   g_autofree char *message = NULL;
 
@@ -433,8 +432,7 @@ applied_cb (GObject      *source,
       return;
     }
   message = g_strdup_printf (ngettext ("Imported %u value", "Imported %u values", n), n);
-  if (LEDGER_IS_WINDOW (parent))
-    ledger_window_add_undo_toast (LEDGER_WINDOW (parent), message);
+  ledger_toast_show_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -514,7 +512,7 @@ ledger_package_import_window_class_init (LedgerPackageImportWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = ledger_package_import_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-    "/io/github/targetledger/TargetLedger/ledger-package-import-window.ui");
+    RESOURCE_PREFIX "/ledger-package-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, import_button);

@@ -12,8 +12,8 @@
 
 #include "ledger-preferences-window.h"
 
-/* The tolerances of the status rules (DESIGN.md §4), as GSettings keys.
- * Shares are stored as fractions and shown as percents. */
+/* The tolerances of the status rules (docs/domain.md, Tolerances), as
+ * GSettings keys. Shares are stored as fractions and shown as percents. */
 struct _LedgerPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;

@@ -17,6 +17,7 @@
 #include "ledger-output-file.h"
 #include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
+#include "ledger-units-window.h"
 #include "ledger-window-private.h"
 
 /* The window's actions: the menu's items and the keyboard shortcuts. */
@@ -103,6 +104,85 @@ backups_action (GtkWidget  *widget,
   LedgerWindow *self = LEDGER_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (ledger_backups_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The actions through which pages and dialogs reach the window: they
+ * activate these on the window (a dialog on the window it is transient
+ * for) instead of calling it, so that no page depends on the window. */
+
+/* win.toast (s): a toast with the message. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ledger_window_add_toast (LEDGER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* win.undo-toast (s): a toast after a change, with its Undo button. */
+static void
+undo_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ledger_window_add_undo_toast (LEDGER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+typedef struct
+{
+  const char      *uuid;
+  LedgerIndicator *found;
+} IndicatorSearch;
+
+static void
+match_indicator (LedgerNode      *area,
+                 LedgerNode      *task,
+                 LedgerIndicator *indicator,
+                 gpointer         user_data)
+{
+  IndicatorSearch *search = user_data;
+
+  if (search->found == NULL && g_str_equal (ledger_indicator_get_uuid (indicator), search->uuid))
+    search->found = indicator;
+}
+
+/* win.show-indicator (s): the page of the shown plan's indicator with
+ * that uuid. */
+static void
+show_indicator_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  IndicatorSearch search = { g_variant_get_string (parameter, NULL), NULL };
+
+  if (self->plan == NULL)
+    return;
+  ledger_plan_foreach_indicator (self->plan, match_indicator, &search);
+  if (search.found != NULL)
+    ledger_window_show_indicator (self, search.found);
+}
+
+/* win.select-page (s): the page of the area with that uuid, or the
+ * overview for the plan's. */
+static void
+select_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ledger_window_select_page (LEDGER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* The shown plan's responsible units, to rename, merge and confirm. */
+static void
+units_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_window_present (GTK_WINDOW (ledger_units_window_new (GTK_WINDOW (self), self->store, self->plan)));
 }
 
 /* Shows an error the user has to read, with what it is about. */
@@ -229,9 +309,14 @@ void
 ledger_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   ledger_window_class_install_exchange_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", "s", undo_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-indicator", "s", show_indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.select-page", "s", select_page_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.record-period", NULL, record_period_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.record-period", NULL);

@@ -323,7 +323,7 @@ export_csv_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = csv_filter ();
   static const char *ids[] = { "utf-8-bom", "gb18030", NULL };
   const char *labels[] = { _("UTF-8 (Excel, WPS)"), _("GB18030 (older Chinese Windows programs)"), NULL };
-  /* TRANSLATORS: the default file name of the exported ledger */
+  /* Translators: the default file name of the exported ledger */
   GtkFileChooser *chooser = save_chooser (self, _("Export Ledger as CSV"), filter, _("ledger.csv"),
                                           G_CALLBACK (export_csv_response_cb));
 
@@ -341,7 +341,7 @@ export_xlsx_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter =
     ledger_window_file_filter (_("Excel Workbooks"), "*.xlsx",
                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  /* TRANSLATORS: the default file name of the ledger as a workbook */
+  /* Translators: the default file name of the ledger as a workbook */
   GtkFileChooser *chooser = save_chooser (self, _("Export Ledger as Excel Workbook"), filter,
                                           _("ledger.xlsx"), G_CALLBACK (export_xlsx_response_cb));
 
@@ -356,7 +356,7 @@ export_report_action (GtkWidget  *widget,
   LedgerWindow *self = LEDGER_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = ledger_window_file_filter (_("PDF Documents"), "*.pdf", "application/pdf");
   g_autofree char *label = ledger_period_as_of_label (ledger_context_get_as_of (self->context));
-  /* TRANSLATORS: the default file name of the report; %s is the period, "1-6月" */
+  /* Translators: the default file name of the report; %s is the period, "1-6月" */
   g_autofree char *name = g_strdup_printf (_("Progress report %s.pdf"), label);
   GtkFileChooser *chooser;
 

@@ -47,5 +47,11 @@ GtkFileFilter *ledger_window_file_filter (const char     *name,
 void ledger_window_show_content          (LedgerWindow   *self);
 void ledger_window_update_back_button    (LedgerWindow   *self);
 gboolean ledger_window_close_indicator   (LedgerWindow   *self);
+void ledger_window_show_indicator        (LedgerWindow    *self,
+                                          LedgerIndicator *indicator);
+void ledger_window_add_toast             (LedgerWindow   *self,
+                                          const char     *title);
+void ledger_window_add_undo_toast        (LedgerWindow   *self,
+                                          const char     *title);
 
 G_END_DECLS

@@ -387,7 +387,7 @@ ledger_window_close_request (GtkWindow *window)
 
 static const char * const writing_actions[] = {
   "win.undo", "win.record-period", "win.record-value", "win.import-plan", "win.import-csv",
-  "win.import-packages", "win.backups", NULL
+  "win.import-packages", "win.backups", "win.units", NULL
 };
 
 /* A ledger open for reading only says so above everything, and why. */

@@ -26,6 +26,11 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicationWindow)
 
+/* Pages and dialogs do not call the window: they activate its actions
+ * (win.toast, win.undo-toast, win.show-indicator, win.select-page; see
+ * ledger-window-actions.c). The functions below are for the application,
+ * which creates it, and for the tests. */
+
 LedgerWindow *ledger_window_new          (LedgerApplication *application,
                                           LedgerStore       *store);
 LedgerContext *ledger_window_get_context (LedgerWindow      *self);
@@ -36,14 +41,8 @@ gboolean      ledger_window_select_plan  (LedgerWindow      *self,
 gboolean      ledger_window_select_as_of (LedgerWindow      *self,
                                           const char        *as_of);
 GtkWidget    *ledger_window_get_visible_page (LedgerWindow  *self);
-void          ledger_window_show_indicator   (LedgerWindow    *self,
-                                              LedgerIndicator *indicator);
 void          ledger_window_export       (LedgerWindow      *self,
                                           LedgerExportKind   kind,
                                           const char        *path);
-void          ledger_window_add_toast    (LedgerWindow      *self,
-                                          const char        *title);
-void          ledger_window_add_undo_toast (LedgerWindow    *self,
-                                            const char      *title);
 
 G_END_DECLS

@@ -26,7 +26,7 @@ default_db=$XDG_DATA_HOME/target-ledger/ledger.sqlite3
 "$bin" --export-csv "$work/empty.csv"
 check "default ledger created" test -f "$default_db"
 check "default ledger is private (0600)" test "$(stat -c %a "$default_db")" = 600
-check "export has the header" grep -q $'^\xEF\xBB\xBF''plan,area,task,code,indicator,unit,kind,comparator,better,target,period,value,pace,progress,status,responsible_unit,note,source$' "$work/empty.csv"
+check "export has the header" grep -q $'^\xEF\xBB\xBF''plan,area,task,code,indicator,unit,kind,comparator,better,target,commitment,profile,period,value,base_value,yoy,expected,pace,progress,status,projection,growth_needed,responsible_unit,unit_confirmed,note,source$' "$work/empty.csv"
 check "export holds the GDP target" grep -q '^changzhi-2026,主要预期目标,地区生产总值增长,gdp-growth,' "$work/empty.csv"
 
 # 2. Values from a CSV written as an office would (GB18030, as WPS saves on
@@ -40,8 +40,21 @@ printf '%s\n' \
 check "import of a GB18030 CSV" "$bin" --import-csv "$work/values.csv"
 
 "$bin" --export-csv "$work/first.csv"
-check "the imported value is exported" grep -q ',new-urban-jobs,新增城镇就业,万人,cumulative,at_least,higher,4.3,2026-06,2.6,0.5,' "$work/first.csv"
-check "the quarterly value is exported" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,2026-Q2,5.8,0.5,' "$work/first.csv"
+# expected 4.3 × 6/12 = 2.15, pace 0.5; no base year: no 同期 or 同比
+check "the imported value is exported" grep -q ',new-urban-jobs,新增城镇就业,万人,cumulative,at_least,higher,4.3,none,linear,2026-06,2.6,,,2.15,0.5,' "$work/first.csv"
+# a rate has no pace, nothing due, no progress: 5.8 against about 6 is on track
+check "the quarterly value is exported" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,none,linear,2026-Q2,5.8,,,,,,on_track,' "$work/first.csv"
+
+# 2b. The base year's figures (同期) come in by the command line too, and
+# the export reads the year against them: 同比 (2.6 / 2 − 1) × 100 = 30,
+# 预计全年 2.6 × 4 / 2 = 5.2. The base year's own rows are not judged.
+printf '%s\n' 'code,period,value' 'new-urban-jobs,2025-06,2' 'new-urban-jobs,2025-12,4' \
+  'cpi-rise,2026-01,0.4' > "$work/base.csv"
+"$bin" --db "$work/base.sqlite3" --import-csv "$work/first.csv" >/dev/null
+check "import of the base year and January alone" "$bin" --db "$work/base.sqlite3" --import-csv "$work/base.csv"
+"$bin" --db "$work/base.sqlite3" --export-csv "$work/base-out.csv"
+check "the year is read against the base year" grep -q ',new-urban-jobs,.*,2026-06,2.6,2,30,2.15,0.5,[0-9.]*,on_track,5.2,,' "$work/base-out.csv"
+check "the base year's rows are not judged" grep -q ',new-urban-jobs,.*,2025-06,2,,,,,,,,,' "$work/base-out.csv"
 
 # 3. The export, imported into a new ledger, gives the same export.
 "$bin" --db "$work/second.sqlite3" --import-csv "$work/first.csv" >/dev/null
@@ -137,7 +150,7 @@ if grep -q -e new-urban-jobs -e 2026-Q3 "$work/stats.tlpkg"; then other=1; else 
 check "and no other unit's, no other period" test $other = 0
 check "import of the package into the office's ledger" "$bin" --db "$work/office.sqlite3" --import-package "$work/stats.tlpkg"
 "$bin" --db "$work/office.sqlite3" --export-csv "$work/office.csv"
-check "the values arrive" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,2026-Q2,5.9,0.5,.*"初步核算, 含修订",市统计局$' "$work/office.csv"
+check "the values arrive" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,none,linear,2026-Q2,5.9,.*"初步核算, 含修订",市统计局$' "$work/office.csv"
 "$bin" --db "$work/office.sqlite3" --export-changes "$work/office-changes.csv"
 check "the change log names the unit and the file" grep -q ',insert,value,cpi-rise,2026-05,.*,市统计局 · stats.tlpkg$' "$work/office-changes.csv"
 "$bin" --db "$work/office.sqlite3" --import-package "$work/stats.tlpkg" > "$work/again.out"
@@ -154,12 +167,45 @@ check "and the way out is told" grep -q -- --prefer-ledger "$work/conflict.err"
 check "a refused package changes nothing" cmp -s "$work/office2-before.csv" "$work/office2-after.csv"
 check "--prefer-ledger imports the rest" "$bin" --db "$work/office2.sqlite3" --import-package "$work/stats.tlpkg" --prefer-ledger
 "$bin" --db "$work/office2.sqlite3" --export-csv "$work/office2-kept.csv"
-check "and keeps the ledger's value" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,2026-Q2,6.1,' "$work/office2-kept.csv"
+check "and keeps the ledger's value" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,none,linear,2026-Q2,6.1,' "$work/office2-kept.csv"
 check "while the others arrive" grep -q ',cpi-rise,.*,2026-05,1.1,' "$work/office2-kept.csv"
 echo '{"format": "target-ledger-package", "version": 2}' > "$work/future.tlpkg"
 if "$bin" --db "$work/office3.sqlite3" --import-package "$work/future.tlpkg" 2> "$work/future.err"; then failed=0; else failed=1; fi
 check "a package of another version is refused" test $failed = 1
 check "saying so" grep -q 'version 2' "$work/future.err"
+
+# 11c. Responsible units are proposals until the office confirms them:
+# CPI's unit, 市统计局, becomes 国家统计局长治调查队 across the year's plan
+# (logged, a line for each indicator), then merges into another unit and is
+# confirmed; what is wrong is refused and changes nothing.
+units_db=$work/units.sqlite3
+check "a unit renamed" "$bin" --db "$units_db" --rename-unit 市统计局 --to 国家统计局长治调查队 --plan changzhi-2026
+"$bin" --db "$units_db" --export-csv "$work/units.csv"
+check "the CSV shows CPI's new unit" grep -q '^changzhi-2026,.*,cpi-rise,.*,国家统计局长治调查队,' "$work/units.csv"
+check "no indicator of the plan keeps the old name" bash -c "! grep -q '^changzhi-2026,.*,市统计局,' '$work/units.csv'"
+check "the other plan keeps its 市统计局" grep -q '^changzhi-15th-five-year,.*,市统计局,' "$work/units.csv"
+"$bin" --db "$units_db" --export-changes "$work/units-changes.csv"
+check "each indicator renamed is logged" test "$(grep -c ',update,indicator,.*国家统计局长治调查队' "$work/units-changes.csv")" = 3
+check "--check after a rename" "$bin" --db "$units_db" --check
+"$bin" --db "$units_db" --export-changes "$work/units-before.csv"
+for refused in "--rename-unit 市统计局 --to 国家统计局" "--rename-unit 国家统计局长治调查队 --to 国家统计局长治调查队" \
+               "--rename-unit 国家统计局长治调查队 --to=" "--rename-unit 国家统计局长治调查队" \
+               "--confirm-unit 市住建局" "--confirm-unit 市商务局 --plan 2026"; do
+  # shellcheck disable=SC2086  # the options are words
+  if "$bin" --db "$units_db" $refused > /dev/null 2> "$work/unit-refused.err"; then failed=0; else failed=1; fi
+  check "refused: $refused" test $failed = 1
+  check "with a message" test -s "$work/unit-refused.err"
+done
+check "saying which unit the plan lacks" grep -q '市住建局' <("$bin" --db "$units_db" --confirm-unit 市住建局 2>&1 || true)
+"$bin" --db "$units_db" --export-changes "$work/units-after.csv"
+check "a refused rename changes nothing" cmp -s "$work/units-before.csv" "$work/units-after.csv"
+"$bin" --db "$units_db" --rename-unit 国家统计局长治调查队 --to 市发展改革委 > "$work/merge.out"
+check "a merge is said" grep -q '“市发展改革委”.* 11 indicators' "$work/merge.out"
+"$bin" --db "$units_db" --confirm-unit 市发展改革委 > "$work/confirm.out"
+check "a unit confirmed for its 11 indicators" grep -q ' 11 more indicators' "$work/confirm.out"
+"$bin" --db "$units_db" --export-plan "$work/units-plan.json"
+check "the plan file says so" test "$(grep -c '"unit_confirmed": true' "$work/units-plan.json")" = 11
+check "--check after a merge" "$bin" --db "$units_db" --check
 
 # 11b. JSON the program must not hand to json-glib: 200 KB of "[" (which
 # overflowed its stack), "\u0000" and half a surrogate pair are refused
@@ -315,7 +361,7 @@ printf '%s\n' 'code,period,value,note,source' 'new-urban-jobs,2026-03,1.1,=1+1,@
   "new-urban-jobs,2026-04,1.4,''=really,-x" > "$work/=evil.csv"
 check "notes like formulas are imported" "$bin" --db "$work/formula.sqlite3" --import-csv "$work/=evil.csv"
 "$bin" --db "$work/formula.sqlite3" --export-csv "$work/formula.csv"
-check "a note like a formula is exported with a quote" grep -q ",1.1,[0-9.]*,[0-9.]*,[a-z_]*,市人社局,'=1+1,'@SUM(A1)\$" "$work/formula.csv"
+check "a note like a formula is exported with a quote" grep -q ",1.1,,,[0-9.]*,[0-9.]*,[0-9.]*,[a-z_]*,[0-9.]*,,市人社局,false,'=1+1,'@SUM(A1)\$" "$work/formula.csv"
 check "a note that really starts with '= keeps its quote" grep -q ",''=really,'-x\$" "$work/formula.csv"
 "$bin" --db "$work/formula.sqlite3" --export-changes "$work/formula-changes.csv"
 check "the change log's file name is not a formula" grep -q ",'=evil.csv\$" "$work/formula-changes.csv"

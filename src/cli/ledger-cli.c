@@ -24,12 +24,14 @@
 #include "ledger-store.h"
 #include "ledger-xlsx-export.h"
 
-/* The commands that work without a window (DESIGN.md §8). Each prints a
- * clear message and returns non-zero on failure, having changed nothing. */
+/* The commands that work without a window (README.md, Command line).
+ * Each prints a clear message and returns non-zero on failure, having
+ * changed nothing. */
 
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
-                                  "backup", "restore", "check", "report", NULL };
+                                  "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
+                                  NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", NULL };
@@ -201,7 +203,7 @@ import_csv (LedgerStore *store,
   changed = ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE);
   g_print (ngettext ("Imported %u value from %s", "Imported %u values from %s", added + changed),
            added + changed, in);
-  /* TRANSLATORS: after "Imported 12 values from FILE" */
+  /* Translators: after "Imported 12 values from FILE" */
   g_print (_(" (%u new, %u changed, %u unchanged)\n"), added, changed,
            ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED));
   return 0;
@@ -547,6 +549,125 @@ report (LedgerStore  *store,
   return 0;
 }
 
+/* How the unit @name (trimmed as the store trims it) is used now, for the
+ * counts printed: %NULL for a unit the plan does not have. */
+static const LedgerUnitUse *
+find_unit (GPtrArray  *units,
+           const char *name)
+{
+  for (guint i = 0; i < units->len; i++)
+    {
+      const LedgerUnitUse *use = g_ptr_array_index (units, i);
+
+      if (g_str_equal (use->name, name))
+        return use;
+    }
+  return NULL;
+}
+
+/* The plan of --plan (or the first) and its units. */
+typedef struct
+{
+  GPtrArray  *plans;
+  LedgerPlan *plan;
+  GPtrArray  *units;
+} UnitsOfPlan;
+
+static void
+units_of_plan_clear (UnitsOfPlan *units)
+{
+  g_clear_pointer (&units->units, g_ptr_array_unref);
+  g_clear_pointer (&units->plans, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (UnitsOfPlan, units_of_plan_clear)
+
+static gboolean
+read_units (LedgerStore   *store,
+            GVariantDict  *options,
+            UnitsOfPlan   *units,
+            GError       **error)
+{
+  const char *code = NULL;
+
+  g_variant_dict_lookup (options, "plan", "&s", &code);
+  return (units->plans = ledger_store_list_plans (store, error)) != NULL &&
+         (units->plan = find_plan (units->plans, code, error)) != NULL &&
+         (units->units = ledger_store_list_units (store, units->plan, error)) != NULL;
+}
+
+static int
+unit_not_changed (GError *error)
+{
+  g_printerr ("target-ledger: %s\n", error->message);
+  g_printerr ("target-ledger: %s\n", _("The ledger was not changed"));
+  return 1;
+}
+
+/* Every indicator of the plan whose unit is FROM gets --to: a merge when
+ * the plan has that unit already. The store refuses what is wrong. */
+static int
+rename_unit (LedgerStore  *store,
+             const char   *from,
+             GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(UnitsOfPlan) units = { 0, };
+  g_autofree char *old_name = g_strstrip (g_strdup (from));
+  g_autofree char *new_name = NULL;
+  const LedgerUnitUse *use, *merged;
+  const char *to = NULL;
+  guint n;
+
+  if (!g_variant_dict_lookup (options, "to", "&s", &to))
+    {
+      g_printerr ("target-ledger: %s\n", _("Give the unit’s new name with --to NAME"));
+      return 2;
+    }
+  new_name = g_strstrip (g_strdup (to));
+  if (!read_units (store, options, &units, &error))
+    return fail (error);
+  use = find_unit (units.units, old_name);
+  merged = find_unit (units.units, new_name);
+  n = use != NULL ? use->n_indicators : 0;
+  if (!ledger_store_rename_unit (store, units.plan, from, to, &error))
+    return unit_not_changed (error);
+  /* Translators: the number of indicators, the old unit, the new one, the plan's title */
+  g_print (ngettext ("Renamed the responsible unit of %u indicator from “%s” to “%s” in “%s”\n",
+                     "Renamed the responsible unit of %u indicators from “%s” to “%s” in “%s”\n", n),
+           n, old_name, new_name, ledger_node_get_title (LEDGER_NODE (units.plan)));
+  if (merged != NULL)
+    g_print (ngettext ("Merged: “%s” now answers for %u indicator\n",
+                       "Merged: “%s” now answers for %u indicators\n", merged->n_indicators + n),
+             new_name, merged->n_indicators + n);
+  return 0;
+}
+
+/* The office confirms a proposed unit for every indicator it answers for. */
+static int
+confirm_unit (LedgerStore  *store,
+              const char   *name,
+              GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(UnitsOfPlan) units = { 0, };
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  const LedgerUnitUse *use;
+  guint n;
+
+  if (!read_units (store, options, &units, &error))
+    return fail (error);
+  use = find_unit (units.units, trimmed);
+  n = use != NULL ? use->n_indicators - use->n_confirmed : 0;
+  if (!ledger_store_confirm_unit (store, units.plan, name, TRUE, &error))
+    return unit_not_changed (error);
+  /* Translators: the unit, the number of indicators, the plan's title */
+  g_print (ngettext ("Confirmed “%s” as the responsible unit of %u more indicator in “%s”\n",
+                     "Confirmed “%s” as the responsible unit of %u more indicators in “%s”\n", n),
+           trimmed, n, ledger_node_get_title (LEDGER_NODE (units.plan)));
+  return 0;
+}
+
 static int
 check (LedgerStore *store)
 {
@@ -586,7 +707,7 @@ run_command (LedgerStore  *store,
 {
   g_autoptr(GError) error = NULL;
   const char *as_of = NULL;
-  const char *path;
+  const char *path, *name;
 
   if (!check_output (store, options, &error))
     return fail (error);
@@ -635,6 +756,10 @@ run_command (LedgerStore  *store,
     return import_packages (store, options);
   if (g_variant_dict_lookup (options, "report", "^&ay", &path))
     return report (store, path, options);
+  if (g_variant_dict_lookup (options, "rename-unit", "&s", &name))
+    return rename_unit (store, name, options);
+  if (g_variant_dict_lookup (options, "confirm-unit", "&s", &name))
+    return confirm_unit (store, name, options);
   g_return_val_if_reached (2);
 }
 
@@ -645,7 +770,8 @@ modifiers_alone (void)
 {
   g_printerr ("target-ledger: %s\n",
               _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package, "
-                "--as-of with --export-xlsx or --report, --plan with --report, --encoding with a CSV export"));
+                "--as-of with --export-xlsx or --report, --plan with --report, --rename-unit or "
+                "--confirm-unit, --to with --rename-unit too, --encoding with a CSV export"));
   return 2;
 }
 

@@ -27,7 +27,7 @@ ledger_settings_new_if_installed (void)
 }
 
 /* Reads the tolerances of the status rules; without settings, the
- * defaults of DESIGN.md §4. */
+ * defaults of docs/domain.md (Tolerances). */
 void
 ledger_settings_read_tolerances (GSettings        *settings,
                                  LedgerTolerances *tolerances)

@@ -223,6 +223,40 @@ test_preview_padded_periods (Fixture       *fixture,
   g_assert_cmpstr (ledger_value_get_status (status), ==, "done");
 }
 
+/* The base year's figures (2025-xx, 同期) and January alone (2026-01)
+ * where an indicator is released so come in like any value; January
+ * alone stays refused where it is released with February, and so does a
+ * year before the base year. */
+static void
+test_preview_base_year_and_january (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = read_ok (fixture->store,
+    "code,period,value,status,note\n"        /* 1 */
+    "new-urban-jobs,2025-05,1.7,,\n"         /* 2: base year, add */
+    "gdp-growth,2025-Q4,5.2,,\n"             /* 3: base year, add */
+    "binding-targets,2025-Q4,,done,\n"       /* 4: base year, add */
+    "cpi-rise,2026-01,0.3,,\n"               /* 5: January alone, add */
+    "pm25,2025-01,40,,\n"                    /* 6: base year's January, add */
+    "signed-investment,2026-01,100,,\n"      /* 7: refused: released with February */
+    "new-urban-jobs,2024-05,1.6,,\n");       /* 8: refused: before the base year */
+  g_autoptr(LedgerImportRow) combined = row_at_line (import, 7);
+  g_autoptr(LedgerImportRow) too_early = row_at_line (import, 8);
+  g_autoptr(LedgerValue) base = NULL;
+  g_autoptr(LedgerValue) january = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_counts (import, 5, 0, 0, 2);
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (combined), "2026-01"));
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (too_early), "2024"));
+  g_assert_true (ledger_csv_import_apply (import, fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  base = ledger_store_get_value (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2025-05");
+  g_assert_cmpfloat (ledger_value_get_number (base), ==, 1.7);
+  january = ledger_store_get_value (fixture->store, id_of (fixture->store, "cpi-rise"), "2026-01");
+  g_assert_cmpfloat (ledger_value_get_number (january), ==, 0.3);
+}
+
 /* A file that cannot be read at all fails as a whole. */
 static void
 test_preview_bad_file (Fixture       *fixture,
@@ -553,6 +587,7 @@ main (int   argc,
   ADD ("/csv-import/encodings/round-trip", test_encodings_round_trip);
   g_test_add_func ("/csv-import/encodings/names", test_encoding_names);
   ADD ("/csv-import/preview/padded-periods", test_preview_padded_periods);
+  ADD ("/csv-import/preview/base-year-and-january", test_preview_base_year_and_january);
   ADD ("/csv-import/preview/many-refused", test_preview_many_refused);
   ADD ("/csv-import/apply/after-change", test_apply_after_change);
   ADD ("/csv-import/apply/or-reread", test_apply_or_reread);

@@ -1,5 +1,5 @@
 /* test-csv.c: CSV records as Excel and WPS write them, and their encodings
- * (DESIGN.md §8)
+ * (docs/csv-format.md)
  *
  * Copyright 2026 Target Ledger developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -118,7 +118,7 @@ test_wrong_unit (void)
   assert_refused ("亿元", "亿元");
 }
 
-/* Numbers are written plainly (DESIGN.md §8: "1.7", "2000", "0.5"), and
+/* Numbers are written plainly (docs/csv-format.md: "1.7", "2000", "0.5"), and
  * what is written reads back as the same number. */
 static void
 test_format_round_trip (void)

@@ -1,5 +1,5 @@
 /* test-period.c: year-to-date periods, pace and reporting frequencies
- * (DESIGN.md §4, "Periods")
+ * (docs/domain.md, "Periods")
  *
  * Copyright 2026 Target Ledger developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -222,7 +222,7 @@ test_frequency_strings (void)
   g_assert_false (ledger_frequency_from_string (NULL, &frequency));
 }
 
-/* English labels (the tests run in C.UTF-8), DESIGN.md §9: Jan–Jun, H1. */
+/* English labels (the tests run in C.UTF-8), docs/domain.md: Jan–Jun, H1. */
 static void
 test_labels (void)
 {

@@ -1,8 +1,8 @@
-/* test-progress.c: the progress engine against DESIGN.md §4 — kinds,
+/* test-progress.c: the progress engine against docs/domain.md — kinds,
  * comparators, 序时进度 pace, year-to-date periods, status, stale values,
  * the gap and its words.
  *
- * Every expectation below is worked by hand from DESIGN.md §4 (the
+ * Every expectation below is worked by hand from docs/domain.md (the
  * arithmetic is in the comment of each case), not taken from the code.
  *
  * Copyright 2026 Target Ledger developers
@@ -745,16 +745,16 @@ check_double (const ProgressCase *c,
   if (isnan (expected))
     {
       if (!isnan (got))
-        case_fail (c, "%s is %.12g, DESIGN §4 expects none (NAN)", field, got);
+        case_fail (c, "%s is %.12g, docs/domain.md expects none (NAN)", field, got);
       return;
     }
   if (isnan (got))
     {
-      case_fail (c, "%s is NAN, DESIGN §4 expects %.12g", field, expected);
+      case_fail (c, "%s is NAN, docs/domain.md expects %.12g", field, expected);
       return;
     }
   if (!(fabs (got - expected) < EPSILON))
-    g_test_message ("FAILED: “%s” (value %s, as of %s): %s is %.12g, DESIGN §4 expects %.12g",
+    g_test_message ("FAILED: “%s” (value %s, as of %s): %s is %.12g, docs/domain.md expects %.12g",
                     c->description, c->value_period != NULL ? c->value_period : "none",
                     c->as_of, field, got, expected);
   /* Non-fatal (g_test_set_nonfatal_assertions): a mismatch fails the case and goes on. */
@@ -785,11 +785,11 @@ test_evaluate (gconstpointer data)
     progress = ledger_progress_evaluate (indicator, value, c->as_of, &tolerances);
 
   if (progress.status != c->expected_status)
-    case_fail (c, "status is %s, DESIGN §4 expects %s",
+    case_fail (c, "status is %s, docs/domain.md expects %s",
                ledger_status_to_string (progress.status),
                ledger_status_to_string (c->expected_status));
   if (!progress.stale != !c->expected_stale)
-    case_fail (c, "stale is %s, DESIGN §4 expects %s",
+    case_fail (c, "stale is %s, docs/domain.md expects %s",
                progress.stale ? "TRUE" : "FALSE",
                c->expected_stale ? "TRUE" : "FALSE");
   check_double (c, "pace", progress.pace, c->expected_pace);
@@ -986,6 +986,108 @@ test_base_figures (void)
       if (!progress.projection_fallback != !cases[i].projection_fallback)
         case_fail (&c, "projection_fallback is %d", progress.projection_fallback);
     }
+}
+
+/* 预计全年 against the target, as the overview's and the report's "may
+ * miss the year" lists read it: the share of the target a total's
+ * projection falls short by, beyond an about target's band (5 % of it). */
+static void
+test_projection_shortfall (void)
+{
+  const struct {
+    const char *description;
+    ProgressCase c;
+    double      shortfall;
+  } cases[] = {
+    /* 1-6月 1.8 of ≥ 4.3: 1.8 × 12 / 6 = 3.6, short by (4.3 − 3.6) / 4.3 = 0.16279… */
+    { "jobs short", { "", JOBS, NUMBER ("2026-06", 1.8), "2026-06" }, 0.7 / 4.3 },
+    /* 2.4 × 12 / 6 = 4.8 ≥ 4.3: not short */
+    { "jobs on course", { "", JOBS, NUMBER ("2026-06", 2.4), "2026-06" }, 0 },
+    /* 原煤 about 1.7 亿吨 (band 0.085): 0.81 × 12 / 6 = 1.62 is within 1.615 … 1.785 — not short */
+    { "coal within its band", { "", COAL, NUMBER ("2026-06", 0.81), "2026-06" }, 0 },
+    /* 0.75 × 2 = 1.5: short of the band's foot 1.615 by 0.115, / 1.7 */
+    { "coal below its band", { "", COAL, NUMBER ("2026-06", 0.75), "2026-06" }, 0.115 / 1.7 },
+    /* 稳定在1.7亿吨左右 (two-sided): 0.95 × 2 = 1.9 goes over 1.785 by 0.115, / 1.7 */
+    { "coal over a two-sided band", { "", COAL2, NUMBER ("2026-06", 0.95), "2026-06" }, 0.115 / 1.7 },
+    /* the same over a one-sided about target is no shortfall */
+    { "coal over a one-sided band", { "", COAL, NUMBER ("2026-06", 0.95), "2026-06" }, 0 },
+    /* energy ≤ 50: 30 × 12 / 6 = 60 goes over by 10, / 50 */
+    { "energy over its cap", { "", ENERGY, NUMBER ("2026-06", 30), "2026-06" }, 0.2 },
+    /* a rate has no projection */
+    { "a rate", { "", FAI, NUMBER ("2026-06", 2), "2026-06" }, 0 },
+  };
+  LedgerTolerances tolerances;
+
+  ledger_tolerances_init_default (&tolerances);
+  g_test_set_nonfatal_assertions ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ProgressCase c = cases[i].c;
+      g_autoptr(LedgerIndicator) indicator = NULL;
+      g_autoptr(LedgerValue) value = NULL;
+      LedgerProgress progress;
+
+      c.description = cases[i].description;
+      indicator = case_indicator (&c);
+      value = case_value (&c);
+      progress = ledger_progress_evaluate_with_base (indicator, value, c.as_of, NULL, &tolerances);
+      check_double (&c, "projection_shortfall", progress.projection_shortfall, cases[i].shortfall);
+    }
+}
+
+static LedgerIndicator *
+total (LedgerFrequency  frequency,
+       LedgerProfile    profile,
+       const char      *shares)
+{
+  return g_object_new (LEDGER_TYPE_INDICATOR, "code", "t", "name", "t", "unit", "个",
+                       "kind", LEDGER_KIND_CUMULATIVE, "comparator", LEDGER_COMPARATOR_AT_LEAST,
+                       "target", 1200.0, "frequency", frequency, "profile", profile,
+                       "custom-shares", shares, NULL);
+}
+
+/* The line a chart draws of what a total of 1200 has due by each month. */
+static void
+test_due_line (void)
+{
+  g_autoptr(LedgerIndicator) linear = total (LEDGER_FREQUENCY_MONTHLY, LEDGER_PROFILE_LINEAR, "");
+  g_autoptr(LedgerIndicator) custom = total (LEDGER_FREQUENCY_MONTHLY, LEDGER_PROFILE_CUSTOM, "3:30,6:60");
+  g_autoptr(LedgerIndicator) seasonal = total (LEDGER_FREQUENCY_QUARTERLY, LEDGER_PROFILE_SEASONAL, "");
+  g_autoptr(LedgerIndicator) year_end = total (LEDGER_FREQUENCY_MONTHLY, LEDGER_PROFILE_YEAR_END, "");
+  g_autoptr(GListStore) base = g_list_store_new (LEDGER_TYPE_VALUE);
+  const char *quarters[] = { "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4" };
+  const double amounts[] = { 100, 400, 700, 800 };
+  double due[13];
+
+  /* 序时进度: 1200 × m / 12 */
+  g_assert_true (ledger_progress_due_line (linear, NULL, 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[0], 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[5], 500, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[12], 1200, 1e-9);
+  /* 30 % by March, 60 % by June: 360, 720, and 480 in April between */
+  g_assert_true (ledger_progress_due_line (custom, NULL, 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[3], 360, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[4], 480, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[6], 720, 1e-9);
+  /* As last year went, by quarter 100 / 400 / 700 / 800 of 800: 150, 600, 1050, 1200 by the
+   * quarters' ends, straight between: February 2/3 of 150 = 100, May 150 + 2/3 × 450 = 450 */
+  for (guint i = 0; i < G_N_ELEMENTS (quarters); i++)
+    {
+      g_autoptr(LedgerValue) value = ledger_value_new (1, quarters[i], amounts[i], NULL, NULL);
+
+      g_list_store_append (base, value);
+    }
+  g_assert_true (ledger_progress_due_line (seasonal, G_LIST_MODEL (base), 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[2], 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[3], 150, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[5], 450, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[9], 1050, 1e-9);
+  g_assert_cmpfloat_with_epsilon (due[12], 1200, 1e-9);
+  /* Without the base year: 序时进度 again */
+  g_assert_true (ledger_progress_due_line (seasonal, NULL, 2026, due));
+  g_assert_cmpfloat_with_epsilon (due[6], 600, 1e-9);
+  /* Due whole when assessed: no line */
+  g_assert_false (ledger_progress_due_line (year_end, NULL, 2026, due));
 }
 
 /* The base year's periods: the same period a year earlier, and that
@@ -1199,6 +1301,43 @@ test_tolerance_widths (void)
   g_assert_cmpfloat_with_epsilon (warning, 200 * tolerances.warning_share, 1e-9);
 }
 
+/* A chart judges each of its points against the base year's figures
+ * among the indicator's values, as the window's row does with the
+ * ledger's: PM2.5, seasonal, ≤ 30, 36 by 1-6月, 42 by 1-6月 of 35 in all
+ * last year: 30 × 42 / 35 = 36 is due, on track (by months: 30, behind). */
+static void
+test_evaluate_among (void)
+{
+  g_autoptr(LedgerIndicator) pm25 = g_object_new (LEDGER_TYPE_INDICATOR, "code", "pm25", "name", "PM2.5",
+                                                  "unit", "微克/立方米", "kind", (int) LEDGER_KIND_LEVEL,
+                                                  "comparator", (int) LEDGER_COMPARATOR_AT_MOST,
+                                                  "better", (int) LEDGER_BETTER_LOWER, "target", 30.0,
+                                                  "frequency", (int) LEDGER_FREQUENCY_MONTHLY,
+                                                  "profile", (int) LEDGER_PROFILE_SEASONAL, NULL);
+  g_autoptr(GListStore) values = g_list_store_new (LEDGER_TYPE_VALUE);
+  g_autoptr(LedgerValue) june = ledger_value_new (1, "2026-06", 36, NULL, NULL);
+  g_autoptr(LedgerValue) base_june = ledger_value_new (1, "2025-06", 42, NULL, NULL);
+  g_autoptr(LedgerValue) base_year = ledger_value_new (1, "2025-12", 35, NULL, NULL);
+  LedgerTolerances tolerances;
+  LedgerBaseYear base;
+
+  ledger_tolerances_init_default (&tolerances);
+  g_list_store_append (values, base_june);
+  g_list_store_append (values, base_year);
+  g_list_store_append (values, june);
+
+  base = ledger_base_year_among (G_LIST_MODEL (values), "2026-06");
+  g_assert_cmpfloat (base.same_period, ==, 42);
+  g_assert_cmpfloat (base.full_year, ==, 35);
+  g_assert_cmpint (ledger_progress_evaluate_among (pm25, june, G_LIST_MODEL (values), "2026-06",
+                                                   &tolerances).status, ==, LEDGER_STATUS_ON_TRACK);
+  g_assert_cmpint (ledger_progress_evaluate (pm25, june, "2026-06", &tolerances).status, ==,
+                   LEDGER_STATUS_BEHIND);
+  base = ledger_base_year_among (G_LIST_MODEL (values), "2026-05");
+  g_assert_true (isnan (base.same_period));
+  g_assert_cmpfloat (base.full_year, ==, 35);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1358,9 @@ main (int   argc,
   g_test_add_func ("/progress/indicator-period", test_indicator_period);
   g_test_add_func ("/progress/indicator-period-january", test_indicator_period_january);
   g_test_add_func ("/progress/base-figures", test_base_figures);
+  g_test_add_func ("/progress/projection-shortfall", test_projection_shortfall);
+  g_test_add_func ("/progress/due-line", test_due_line);
+  g_test_add_func ("/progress/evaluate-among", test_evaluate_among);
   g_test_add_func ("/progress/indicator-list-periods", test_indicator_list_periods);
   g_test_add_func ("/progress/base-periods", test_base_periods);
   g_test_add_func ("/progress/custom-share", test_custom_share);

@@ -1,4 +1,4 @@
-/* test-report.c: the monthly PDF report (DESIGN.md §8 --report), checked
+/* test-report.c: the monthly PDF report (README.md: --report), checked
  * with poppler's tools as a reader would see it
  *
  * Copyright 2026 Target Ledger developers
@@ -283,6 +283,64 @@ test_report_worst_first (Fixture       *fixture,
     }
 }
 
+/* After the alerts, the totals whose projection (预计全年) falls short of
+ * the target, the largest shortfall first:
+ * - 国家高新技术企业 2 家 by 上半年: 2 × 12 / 6 = 4 of 30, 86.7 % short;
+ * - 招商引资签约金额 700 亿元 by 1-6月: 1400 of 2000, 30 % short;
+ * - 新增城镇就业 1.8 万人 by 1-6月, as 2025 went (2.0 by 1-6月 of 4.2):
+ *   1.8 × 4.2 / 2.0 = 3.78 of 4.3, 12.1 % short;
+ * not 招商引资签约项目 600 个 by 1-6月: 1200 of 1000. Each target with the
+ * report's word for it (力争), and a year-end target not yet assessed. */
+static void
+test_report_may_miss (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LedgerStore *store = fixture->store;
+  const char *names[] = { "新认定国家高新技术企业", "招商引资签约金额", "新增城镇就业" };
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *heading = test_squeeze (_("May miss the year"));
+  g_autofree char *strive = g_strdup_printf (_("%s (strive)"), "≥ 1 个");
+  g_autofree char *projected = g_strdup_printf (_("%s short (%s)"), "0.52 万人", "12.1%");
+  g_autoptr(LedgerPlan) plan = find_plan (store, PLAN_2026);
+  g_autoptr(LedgerNode) area = g_list_model_get_item (ledger_node_get_children (LEDGER_NODE (plan)), 0);
+  g_autofree char *first_area = test_squeeze (ledger_node_get_title (area));
+  char *section;
+  char *end;
+  const char *previous;
+
+  test_set_number (store, test_indicator_id (store, PLAN_2026, "new-high-tech-enterprises"), "2026-Q2", 2, NULL);
+  test_set_number (store, test_indicator_id (store, PLAN_2026, "signed-investment"), "2026-06", 700, NULL);
+  test_set_number (store, test_indicator_id (store, PLAN_2026, "signed-projects"), "2026-06", 600, NULL);
+  test_set_number (store, test_indicator_id (store, PLAN_2026, "new-urban-jobs"), "2025-06", 2.0, NULL);
+  test_set_number (store, test_indicator_id (store, PLAN_2026, "new-urban-jobs"), "2025-12", 4.2, NULL);
+  test_set_number (store, test_indicator_id (store, PLAN_2026, "new-urban-jobs"), "2026-06", 1.8, NULL);
+  test_set_number (store, test_indicator_id (store, PLAN_2026, "signed-projects-start-rate"), "2026-06", 30, NULL);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+
+  section = strstr (text, heading);
+  g_assert_nonnull (section);
+  /* The section runs up to the first work area's page. */
+  end = strstr (section, first_area);
+  g_assert_nonnull (end);
+  *end = '\0';
+  previous = section;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *at = strstr (previous, names[i]);
+
+      if (at == NULL)
+        g_error ("“%s” is not among the totals that may miss the year, in order", names[i]);
+      previous = at;
+    }
+  g_assert_null (strstr (section, "招商引资签约项目"));
+  assert_holds (section, projected, "the shortfall as the base year went");
+  *end = first_area[0];
+  assert_holds (text, strive, "a target the report strives for");
+  assert_holds (text, ledger_status_label ("pending"), "a year-end target not yet assessed");
+}
+
 /* A plan with nothing recorded: every indicator without data, no alerts. */
 static void
 test_report_empty (Fixture       *fixture,
@@ -489,6 +547,7 @@ main (int   argc,
   ADD ("/report/language/half-year", &filled, test_report_half_year);
   ADD ("/report/worst-first", NULL, test_report_worst_first);
   ADD ("/report/empty", NULL, test_report_empty);
+  ADD ("/report/language/may-miss", NULL, test_report_may_miss);
   ADD ("/report/multi-year", NULL, test_report_multi_year);
   ADD ("/report/fonts", &filled, test_report_fonts);
   ADD ("/report/unwritable", NULL, test_report_unwritable);

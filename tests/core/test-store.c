@@ -1,5 +1,5 @@
-/* test-store.c: the ledger file (DESIGN.md §5, §10): opening, refusing
- * what is not a ledger, values and their guard, the change log
+/* test-store.c: the ledger file (docs/architecture.md, docs/safety.md):
+ * opening, refusing what is not a ledger, values and their guard, the change log
  *
  * Copyright 2026 Target Ledger developers
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -52,15 +52,6 @@ number_of (Fixture    *fixture,
   return value != NULL ? ledger_value_get_number (value) : -1;
 }
 
-static void
-undo (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ledger_store_undo (fixture->store, &error));
-  g_assert_no_error (error);
-}
-
 /* Insert, update and delete are undone one at a time, last first. */
 static void
 test_each_kind_of_change (Fixture       *fixture,
@@ -74,11 +65,11 @@ test_each_kind_of_change (Fixture       *fixture,
   g_assert_true (ledger_store_delete_value (fixture->store, fixture->jobs, "2026-05", &error));
   g_assert_true (ledger_store_can_undo (fixture->store));
 
-  undo (fixture);   /* the delete */
+  test_undo (fixture->store);   /* the delete */
   g_assert_cmpfloat (number_of (fixture, fixture->jobs, "2026-05"), ==, 2.0);
-  undo (fixture);   /* the update */
+  test_undo (fixture->store);   /* the update */
   g_assert_cmpfloat (number_of (fixture, fixture->jobs, "2026-05"), ==, 1.8);
-  undo (fixture);   /* the insert */
+  test_undo (fixture->store);   /* the insert */
   g_assert_cmpfloat (number_of (fixture, fixture->jobs, "2026-05"), ==, -1);
   g_assert_false (ledger_store_can_undo (fixture->store));
   g_assert_false (ledger_store_undo (fixture->store, &error));
@@ -101,13 +92,13 @@ test_batch (Fixture       *fixture,
   g_assert_true (ledger_store_import_values (fixture->store, batch, "batch", &error));
   changes = ledger_store_count_changes (fixture->store);
 
-  undo (fixture);
+  test_undo (fixture->store);
   g_assert_cmpfloat (number_of (fixture, fixture->gdp, "2026-Q1"), ==, 5.1);
   g_assert_cmpfloat (number_of (fixture, fixture->gdp, "2026-Q2"), ==, -1);
   g_assert_cmpfloat (number_of (fixture, fixture->jobs, "2026-06"), ==, -1);
   g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, changes + 3);
 
-  undo (fixture);
+  test_undo (fixture->store);
   g_assert_cmpfloat (number_of (fixture, fixture->gdp, "2026-Q1"), ==, -1);
 }
 
@@ -149,7 +140,7 @@ test_definition (Fixture       *fixture,
                           "target", 6.5, "frequency", LEDGER_FREQUENCY_QUARTERLY, NULL);
   ledger_indicator_set_id (changed, fixture->gdp);
   g_assert_true (ledger_store_update_indicator (fixture->store, changed, &error));
-  undo (fixture);
+  test_undo (fixture->store);
   after = find_indicator (fixture->store, fixture->gdp);
   g_assert_cmpfloat (ledger_indicator_get_target (after), ==, ledger_indicator_get_target (before));
   g_assert_cmpint (ledger_indicator_get_comparator (after), ==, ledger_indicator_get_comparator (before));

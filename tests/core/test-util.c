@@ -227,6 +227,15 @@ set_value (LedgerStore *store,
 }
 
 void
+test_undo (LedgerStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_undo (store, &error));
+  g_assert_no_error (error);
+}
+
+void
 test_set_number (LedgerStore *store,
                  gint64       indicator_id,
                  const char  *period,

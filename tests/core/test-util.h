@@ -59,6 +59,8 @@ void             test_set_number           (LedgerStore     *store,
                                             const char      *period,
                                             double           number,
                                             const char      *note);
+/* Undoes the last change, asserting that there was one and it went. */
+void             test_undo                 (LedgerStore     *store);
 void             test_set_status           (LedgerStore     *store,
                                             gint64           indicator_id,
                                             const char      *period,

@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "ledger-context.h"
+#include "ledger-csv.h"
+#include "ledger-csv-exchange.h"
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
 #include "ledger-xlsx-export.h"
@@ -636,6 +638,178 @@ test_standing (Fixture       *fixture,
     }
 }
 
+/* ---- one judgment: the window, the CSV and the XLSX ---------------------- */
+
+/* The base year's figures (同期) of a few indicators: totals paced by
+ * months and projected as 2025 went, two seasonal levels, a rate's base
+ * totals (后续需增长). PM2.5 is 36 by 1-6月: behind "≤ 30" by months, on
+ * track as 2025 went (30 × 42 / 35 = 36 due). */
+static const struct { const char *code; const char *period; double number; } base_figures[] = {
+  { "new-urban-jobs", "2025-06", 2.0 }, { "new-urban-jobs", "2025-12", 4.2 },
+  { "signed-investment", "2025-06", 900 }, { "signed-investment", "2025-12", 2000 },
+  { "pm25", "2025-06", 42 }, { "pm25", "2025-12", 35 }, { "pm25", HALF_YEAR, 36 },
+  /* a year-end level, not reached yet: not yet assessed (pending) */
+  { "signed-projects-start-rate", HALF_YEAR, 30 },
+  { "good-air-days-ratio", "2025-06", 75 }, { "good-air-days-ratio", "2025-12", 80 },
+  { "gdp-growth", "2025-Q2", 1000 }, { "gdp-growth", "2025-Q4", 2200 },
+};
+
+typedef struct
+{
+  LedgerContext *context;   /* what the window shows */
+  Book          *book;      /* the XLSX's sheet of the plan */
+  GPtrArray     *csv;       /* the CSV's records */
+  guint          compared;
+  guint          judged_with_base;
+  guint          statuses_with_base;
+} Agreement;
+
+static const char *
+csv_cell (Agreement       *agreement,
+          LedgerCsvRecord *record,
+          const char      *name)
+{
+  LedgerCsvRecord *header = g_ptr_array_index (agreement->csv, 0);
+
+  for (guint i = 0; header->fields[i] != NULL; i++)
+    if (g_str_equal (header->fields[i], name))
+      return record->fields[i];
+  g_error ("the CSV has no column “%s”", name);
+}
+
+static LedgerCsvRecord *
+csv_row (Agreement  *agreement,
+         const char *code,
+         const char *period)
+{
+  for (guint i = 1; i < agreement->csv->len; i++)
+    {
+      LedgerCsvRecord *record = g_ptr_array_index (agreement->csv, i);
+
+      if (g_str_equal (csv_cell (agreement, record, "plan"), PLAN_2026) &&
+          g_str_equal (csv_cell (agreement, record, "code"), code) &&
+          g_str_equal (csv_cell (agreement, record, "period"), period))
+        return record;
+    }
+  g_error ("the CSV has no row for %s “%s”", code, period);
+}
+
+/* Whether a cell's number is @number, both empty (NAN) alike. */
+static gboolean
+same_number (const char *text,
+             double      number)
+{
+  if (text == NULL || text[0] == '\0')
+    return isnan (number);
+  return isfinite (number) &&
+         fabs (g_ascii_strtod (text, NULL) - number) <= 1e-6 * MAX (1.0, fabs (number));
+}
+
+static void
+compare_number (const char *where,
+                const char *code,
+                const char *what,
+                const char *text,
+                double      number)
+{
+  if (!same_number (text, number))
+    test_fail_and_go_on ("%s: %s of %s is “%s”, the window's %g", where, what, code,
+                         text != NULL ? text : "", number);
+}
+
+static void
+compare_indicator (LedgerNode      *area,
+                   LedgerNode      *task,
+                   LedgerIndicator *indicator,
+                   gpointer         user_data)
+{
+  Agreement *agreement = user_data;
+  const char *code = ledger_indicator_get_code (indicator);
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerProgress window = ledger_context_evaluate (agreement->context, indicator, &value);
+  LedgerProgress plain;
+  LedgerCsvRecord *row = csv_row (agreement, code, value != NULL ? ledger_value_get_period (value) : "");
+  guint xlsx_row = find_row (agreement->book, 2, ledger_indicator_get_name (indicator));
+  Cell *status = cell_at (agreement->book, xlsx_row, find_column (agreement->book, 3, _("Status")));
+  Cell *expected = cell_at (agreement->book, xlsx_row, find_column (agreement->book, 3, _("Due by Now")));
+  Cell *projection = cell_at (agreement->book, xlsx_row,
+                              find_column (agreement->book, 3, _("Projected for the Year")));
+
+  plain = ledger_progress_evaluate (indicator, value, HALF_YEAR,
+                                    ledger_context_get_tolerances (agreement->context));
+  agreement->statuses_with_base += plain.status != window.status;
+  agreement->judged_with_base += plain.status != window.status ||
+                                 isfinite (plain.projection) != isfinite (window.projection) ||
+                                 (isfinite (plain.projection) && plain.projection != window.projection);
+  ledger_progress_clear_inapplicable (indicator, &window);
+  agreement->compared++;
+
+  if (!g_str_equal (csv_cell (agreement, row, "status"), ledger_status_to_string (window.status)))
+    test_fail_and_go_on ("CSV: %s is %s, the window's %s", code, csv_cell (agreement, row, "status"),
+                         ledger_status_to_string (window.status));
+  compare_number ("CSV", code, "expected", csv_cell (agreement, row, "expected"), window.expected);
+  compare_number ("CSV", code, "projection", csv_cell (agreement, row, "projection"), window.projection);
+
+  if (!g_str_equal (status->text, ledger_status_label (ledger_status_to_string (window.status))))
+    test_fail_and_go_on ("XLSX: %s is %s, the window's %s", code, status->text,
+                         ledger_status_to_string (window.status));
+  compare_number ("XLSX", code, "expected", expected != NULL ? expected->text : NULL, window.expected);
+  compare_number ("XLSX", code, "projection", projection != NULL ? projection->text : NULL,
+                  window.projection);
+}
+
+/* A status not yet assessed reads so on its own neutral blue, neither
+ * red, amber nor green. */
+static void
+assert_pending_cell (Fixture *fixture,
+                     Book    *book)
+{
+  gint64 id = test_indicator_id (fixture->store, PLAN_2026, "signed-projects-start-rate");
+  guint row = find_row (book, 2, ledger_indicator_get_name (indicator_of (fixture, id)));
+  Cell *cell = cell_at (book, row, find_column (book, 3, _("Status")));
+  guint rgb[3];
+
+  g_assert_cmpstr (cell->text, ==, ledger_status_label ("pending"));
+  fill_color (book, cell, rgb);
+  g_assert_cmpuint (rgb[2], >, rgb[0] + 10);
+  g_assert_cmpuint (rgb[2], >, rgb[1]);
+}
+
+/* For the built-in plan, with the first half year and a few figures of
+ * the base year, every indicator's status, amount due and projection are
+ * the same in the window (the context), the CSV and the XLSX. */
+static void
+test_agreement (Fixture       *fixture,
+                gconstpointer  data)
+{
+  LedgerStore *store = fixture->store;
+  g_autoptr(LedgerContext) context = ledger_context_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Book) book = NULL;
+  g_autoptr(GPtrArray) csv = NULL;
+  g_autofree char *text = NULL;
+  Agreement agreement = { context, NULL, NULL, 0, 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (base_figures); i++)
+    test_set_number (store, test_indicator_id (store, PLAN_2026, base_figures[i].code),
+                     base_figures[i].period, base_figures[i].number, "");
+  ledger_context_set_as_of (context, HALF_YEAR);
+  export_ok (fixture, HALF_YEAR);
+  book = agreement.book = book_read (fixture->xlsx, 1);
+  text = ledger_csv_export_ledger (store, NULL, &error);
+  g_assert_no_error (error);
+  csv = agreement.csv = ledger_csv_parse (text, &error);
+  g_assert_no_error (error);
+
+  ledger_plan_foreach_indicator (plan_of (fixture, PLAN_2026), compare_indicator, &agreement);
+  g_assert_cmpuint (agreement.compared, ==, ledger_plan_count_indicators (plan_of (fixture, PLAN_2026)));
+  /* The base year changed some standings: the test compares what it
+   * means to. */
+  g_assert_cmpuint (agreement.judged_with_base, >=, 3);
+  g_assert_cmpuint (agreement.statuses_with_base, >=, 1);
+  assert_pending_cell (fixture, book);
+}
+
 /* Areas are headings with their indicators grouped under them. */
 /* A note longer than a cell can hold (32 767 characters) is cut with an
  * ellipsis, not left out. */
@@ -1021,6 +1195,7 @@ main (int   argc,
   ADD ("sheets", test_sheets);
   ADD ("values", test_values);
   ADD ("standing", test_standing);
+  ADD ("agreement", test_agreement);
   ADD ("outline", test_outline);
   ADD ("charts", test_charts);
   ADD ("as-of", test_as_of);

@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Kills `target-ledger --import-csv` at random moments and checks the ledger.
 
-DESIGN.md §5 and §8: a multi-row write is one transaction, all rows or none,
+docs/architecture.md: a multi-row write is one transaction, all rows or none,
 and the file stays whole (journal_mode=WAL, synchronous=FULL). This test
 imports a generated plan (several plans of monthly indicators over ten years)
 into a fresh ledger, writes several large CSV files of values, each with its

@@ -19,7 +19,7 @@
 
 typedef LedgerTestWindow Fixture;
 
-/* Figures of 1-6月 that give every status on 主要预期目标 (DESIGN.md §4):
+/* Figures of 1-6月 that give every status on 主要预期目标 (docs/domain.md, Status):
  * GDP 5.8 against "about 6%" is within half a point; fixed-asset
  * investment 5.3 is 0.7 short of "≥ 6%"; retail 4.2 is 1.8 short of
  * "about 6%"; 4.4 万 new jobs beat the year's 4.3; budget revenue has only

@@ -10,9 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "ledger-area-page.h"
+#include "ledger-backups-window.h"
 #include "ledger-entry-dialog.h"
+#include "ledger-indicator-page.h"
 #include "ledger-overview-page.h"
 #include "ledger-test-ui.h"
+#include "ledger-toast.h"
 
 typedef LedgerTestWindow Fixture;
 
@@ -166,6 +169,118 @@ test_undo (Fixture       *fixture,
   g_assert_cmpstr (row_label (row, "value_label"), ==, "—");
 }
 
+static gboolean
+label_is (GtkWidget *widget,
+          gpointer   text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+button_is (GtkWidget *widget,
+           gpointer   label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+row_has_title (GtkWidget *widget,
+               gpointer   title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A page asks the window for a toast through win.toast: the text is shown
+ * as it is, markup characters included. */
+static void
+test_toast_action (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = ledger_window_get_visible_page (fixture->window);
+  const char *text = "1 < 2 & “3” > 0";
+
+  g_assert_null (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, (gpointer) text));
+  g_assert_true (gtk_widget_activate_action (page, "win.toast", "s", text));
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, (gpointer) text));
+  g_assert_null (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, button_is, _("_Undo")));
+}
+
+/* A dialog, which is a window of its own, reaches the window it is
+ * transient for: its toast after a change has the Undo button. */
+static void
+test_undo_toast_from_dialog (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *dialog = gtk_window_new ();
+  const char *text = "Recorded 3 values";
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  ledger_toast_show_undo (dialog, text);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, (gpointer) text));
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, button_is, _("_Undo")));
+}
+
+/* Activating a row drills into its indicator through win.show-indicator;
+ * the overview's rows of areas go to their page through win.select-page. */
+static void
+test_show_indicator_and_select_page_actions (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(LedgerNode) area = g_list_model_get_item (ledger_node_get_children (LEDGER_NODE (fixture->plan)), 0);
+  LedgerIndicatorRow *row;
+  GtkWidget *page = ledger_window_get_visible_page (fixture->window);
+  GtkWidget *area_row = ledger_test_ui_find (page, ADW_TYPE_ACTION_ROW, row_has_title,
+                                             (gpointer) ledger_node_get_title (area));
+
+  g_assert_nonnull (area_row);
+  g_signal_emit_by_name (area_row, "activated");
+  page = ledger_window_get_visible_page (fixture->window);
+  g_assert_true (LEDGER_IS_AREA_PAGE (page));
+
+  row = ledger_test_window_find_row (fixture, "gdp-growth");
+  g_signal_emit_by_name (row, "activate");
+  page = ledger_window_get_visible_page (fixture->window);
+  g_assert_true (LEDGER_IS_INDICATOR_PAGE (page));
+  g_assert_cmpstr (ledger_indicator_get_code (ledger_indicator_page_get_indicator (LEDGER_INDICATOR_PAGE (page))),
+                   ==, "gdp-growth");
+
+  /* An unknown indicator changes nothing. */
+  g_assert_true (gtk_widget_activate_action (page, "win.show-indicator", "s", "no-such-uuid"));
+  g_assert_true (ledger_window_get_visible_page (fixture->window) == page);
+
+  g_assert_true (gtk_widget_activate_action (page, "win.select-page", "s",
+                                             ledger_node_get_uuid (LEDGER_NODE (fixture->plan))));
+  g_assert_true (LEDGER_IS_OVERVIEW_PAGE (ledger_window_get_visible_page (fixture->window)));
+}
+
+/* Backups…: none yet, then Back Up Now makes one, listed at once, and the
+ * window says so in a toast. */
+static void
+test_backups_window (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *backups;
+  GtkWidget *now;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.backups", NULL));
+  backups = GTK_WIDGET (ledger_test_ui_find_window (LEDGER_TYPE_BACKUPS_WINDOW));
+  g_assert_nonnull (backups);
+  g_assert_nonnull (ledger_test_ui_find (backups, ADW_TYPE_ACTION_ROW, row_has_title, _("No backup yet")));
+  ledger_test_ui_screenshot (backups, "backups-none");
+
+  now = ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Back Up Now"));
+  g_assert_nonnull (now);
+  ledger_test_ui_click (now);
+  g_assert_null (ledger_test_ui_find (backups, ADW_TYPE_ACTION_ROW, row_has_title, _("No backup yet")));
+  g_assert_nonnull (ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Restore…")));
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, _("Backed up")));
+  ledger_test_ui_screenshot (backups, "backups");
+  gtk_window_destroy (GTK_WINDOW (backups));
+}
+
 /* The same window in dark mode and in a narrow window, for the eye. */
 static void
 test_dark_and_narrow (Fixture       *fixture,
@@ -232,6 +347,15 @@ main (int   argc,
               ledger_test_window_set_up, test_undo, ledger_test_window_tear_down);
   g_test_add ("/window/dialog-base-year-and-january", Fixture, NULL,
               ledger_test_window_set_up, test_dialog_base_year_and_january, ledger_test_window_tear_down);
+  g_test_add ("/window/toast-action", Fixture, NULL,
+              ledger_test_window_set_up, test_toast_action, ledger_test_window_tear_down);
+  g_test_add ("/window/undo-toast-from-dialog", Fixture, NULL,
+              ledger_test_window_set_up, test_undo_toast_from_dialog, ledger_test_window_tear_down);
+  g_test_add ("/window/show-indicator-and-select-page-actions", Fixture, NULL,
+              ledger_test_window_set_up, test_show_indicator_and_select_page_actions,
+              ledger_test_window_tear_down);
+  g_test_add ("/window/backups", Fixture, NULL,
+              ledger_test_window_set_up, test_backups_window, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
               ledger_test_window_set_up, test_dark_and_narrow, ledger_test_window_tear_down);
 

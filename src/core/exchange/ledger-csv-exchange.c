@@ -12,64 +12,139 @@
 #include <math.h>
 
 #include "ledger-area.h"
+#include "ledger-context.h"
 #include "ledger-csv.h"
 #include "ledger-csv-columns.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-status.h"
 #include "ledger-task.h"
 
-/* The ledger as CSV (DESIGN.md §8): one row per indicator and period, and
+/* The ledger as CSV (docs/csv-format.md): one row per indicator and period, and
  * a row for each indicator without a value (read back by
  * ledger-csv-import.c), and the change log as CSV. */
 
 const char *ledger_csv_column_names[N_COLUMNS] = {
   "plan", "area", "task", "code", "indicator", "unit", "kind", "comparator", "better",
-  "target", "period", "value", "pace", "progress", "status", "responsible_unit", "note", "source",
+  "target", "commitment", "profile", "period", "value", "base_value", "yoy", "expected", "pace",
+  "progress", "status", "projection", "growth_needed", "responsible_unit", "unit_confirmed",
+  "note", "source",
 };
 
 /* The columns written as numbers; every other is text, protected from
  * being run as a formula (ledger_csv_unprotect()). */
-static const guint64 number_columns = 1 << COL_TARGET | 1 << COL_VALUE | 1 << COL_PACE | 1 << COL_PROGRESS;
+static const guint64 number_columns =
+  1 << COL_TARGET | 1 << COL_VALUE | 1 << COL_BASE_VALUE | 1 << COL_YOY | 1 << COL_EXPECTED |
+  1 << COL_PACE | 1 << COL_PROGRESS | 1 << COL_PROJECTION | 1 << COL_GROWTH_NEEDED;
 
-static char *
-format_fraction (double fraction)
+/* The numbers of a row that follow from its value, as text: NULL (an
+ * empty cell) where they do not apply. */
+typedef struct
 {
-  return isnan (fraction) ? NULL : ledger_format_number (fraction);
+  char *cells[N_COLUMNS];
+} Reading;
+
+static void
+reading_clear (Reading *reading)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_pointer (&reading->cells[i], g_free);
 }
 
-/* One row: the indicator and, if given, one of its values with the pace,
- * progress and status as of that value's own period. */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reading, reading_clear)
+
 static void
-export_row (GString                *out,
-            const LedgerTolerances *tolerances,
-            LedgerPlan             *plan,
-            LedgerNode             *area,
-            LedgerNode             *task,
-            LedgerIndicator        *indicator,
-            LedgerValue            *value)
+set_number (Reading *reading,
+            int      column,
+            double   number)
 {
-  LedgerKind kind = ledger_indicator_get_kind (indicator);
-  g_autofree char *target = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *pace = NULL;
-  g_autofree char *progress_text = NULL;
-  const char *fields[N_COLUMNS] = { NULL };
-  LedgerProgress progress = ledger_progress_none ();
+  if (isfinite (number))
+    reading->cells[column] = ledger_format_number (number);
+}
+
+/* The standing of a value of the plan's years, as the window judges it
+ * (read against the base year, ledger_context_evaluate_value()): what is
+ * due and the pace for a total being paced, its progress, 同期 and 同比,
+ * 预计全年 and 后续需增长 where the engine works them out. A rate or a
+ * level is judged against its target alone: no pace, expected or
+ * progress. */
+static const char *
+read_standing (Reading         *reading,
+               LedgerContext   *context,
+               LedgerIndicator *indicator,
+               LedgerValue     *value)
+{
+  LedgerProgress progress = ledger_context_evaluate_value (context, indicator, value,
+                                                           ledger_value_get_period (value));
+
+  ledger_progress_clear_inapplicable (indicator, &progress);
+  set_number (reading, COL_PACE, progress.pace);
+  set_number (reading, COL_EXPECTED, progress.expected);
+  set_number (reading, COL_PROGRESS, progress.progress);
+  set_number (reading, COL_BASE_VALUE, progress.base_value);
+  set_number (reading, COL_YOY, progress.yoy);
+  set_number (reading, COL_PROJECTION, progress.projection);
+  set_number (reading, COL_GROWTH_NEEDED, progress.growth_needed);
+  return ledger_status_to_string (progress.status);
+}
+
+/* Whether @value is a figure of the base year (同期), the year before the
+ * plan's: it is there to read the plan's figures against, not judged. */
+static gboolean
+is_base_year (LedgerPlan  *plan,
+              LedgerValue *value)
+{
   LedgerPeriod period;
 
-  if (kind != LEDGER_KIND_QUALITATIVE)
-    target = ledger_format_number (ledger_indicator_get_target (indicator));
-  if (value != NULL && ledger_value_has_number (value))
-    number = ledger_format_number (ledger_value_get_number (value));
-  if (value != NULL && ledger_period_parse (ledger_value_get_period (value), &period))
-    {
-      progress = ledger_progress_evaluate (indicator, value, ledger_value_get_period (value),
-                                           tolerances);
-      pace = ledger_format_number (ledger_period_pace (&period));
-      progress_text = format_fraction (progress.progress);
-    }
+  return ledger_period_parse (ledger_value_get_period (value), &period) &&
+         period.year < ledger_plan_get_first_year (plan);
+}
 
-  fields[COL_PLAN] = ledger_plan_get_code (plan);
+/* The status cell: the standing of a value of the plan's years; for a
+ * value of the base year none (its qualitative status is its value). */
+static const char *
+read_value (Reading         *reading,
+            LedgerContext   *context,
+            LedgerPlan      *plan,
+            LedgerIndicator *indicator,
+            LedgerValue     *value)
+{
+  if (value == NULL)
+    return ledger_status_to_string (LEDGER_STATUS_NO_DATA);
+  if (ledger_value_has_number (value))
+    reading->cells[COL_VALUE] = ledger_format_number (ledger_value_get_number (value));
+  if (!is_base_year (plan, value))
+    return read_standing (reading, context, indicator, value);
+  return ledger_value_has_number (value) ? NULL : ledger_value_get_status (value);
+}
+
+typedef struct
+{
+  GString       *out;
+  LedgerContext *context;
+  LedgerPlan    *plan;
+} Exporter;
+
+/* One row: the indicator and, if given, one of its values with its
+ * standing as of that value's own period. */
+static void
+export_row (Exporter        *exporter,
+            LedgerNode      *area,
+            LedgerNode      *task,
+            LedgerIndicator *indicator,
+            LedgerValue     *value)
+{
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+  gboolean qualitative = kind == LEDGER_KIND_QUALITATIVE;
+  g_auto(Reading) reading = { { NULL } };
+  const char *fields[N_COLUMNS] = { NULL };
+
+  if (!qualitative)
+    reading.cells[COL_TARGET] = ledger_format_number (ledger_indicator_get_target (indicator));
+  fields[COL_STATUS] = read_value (&reading, exporter->context, exporter->plan, indicator, value);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    fields[i] = reading.cells[i] != NULL ? reading.cells[i] : fields[i];
+
+  fields[COL_PLAN] = ledger_plan_get_code (exporter->plan);
   fields[COL_AREA] = ledger_node_get_title (area);
   fields[COL_TASK] = ledger_node_get_title (task);
   fields[COL_CODE] = ledger_indicator_get_code (indicator);
@@ -77,26 +152,17 @@ export_row (GString                *out,
   fields[COL_UNIT] = ledger_indicator_get_unit (indicator);
   fields[COL_KIND] = ledger_kind_to_string (kind);
   fields[COL_COMPARATOR] = ledger_comparator_to_string (ledger_indicator_get_comparator (indicator));
-  fields[COL_BETTER] = ledger_better_to_string (ledger_indicator_get_better (indicator));
-  fields[COL_TARGET] = target;
+  /* A task done or not has no better side. */
+  fields[COL_BETTER] = qualitative ? NULL : ledger_better_to_string (ledger_indicator_get_better (indicator));
+  fields[COL_COMMITMENT] = ledger_commitment_to_string (ledger_indicator_get_commitment (indicator));
+  fields[COL_PROFILE] = ledger_profile_to_string (ledger_indicator_get_profile (indicator));
   fields[COL_PERIOD] = value != NULL ? ledger_value_get_period (value) : "";
-  fields[COL_VALUE] = number;
-  fields[COL_PACE] = pace;
-  fields[COL_PROGRESS] = progress_text;
-  fields[COL_STATUS] = ledger_status_to_string (progress.status);
   fields[COL_RESPONSIBLE_UNIT] = ledger_indicator_get_responsible_unit (indicator);
+  fields[COL_UNIT_CONFIRMED] = ledger_indicator_get_unit_confirmed (indicator) ? "true" : "false";
   fields[COL_NOTE] = value != NULL ? ledger_value_get_note (value) : "";
   fields[COL_SOURCE] = value != NULL ? ledger_value_get_source (value) : "";
-  ledger_csv_append_row_with_numbers (out, fields, N_COLUMNS, number_columns);
+  ledger_csv_append_row_with_numbers (exporter->out, fields, N_COLUMNS, number_columns);
 }
-
-typedef struct
-{
-  GString                *out;
-  LedgerStore            *store;
-  LedgerPlan             *plan;
-  const LedgerTolerances *tolerances;
-} Exporter;
 
 static void
 export_indicator (LedgerNode      *area,
@@ -105,19 +171,17 @@ export_indicator (LedgerNode      *area,
                   gpointer         user_data)
 {
   Exporter *exporter = user_data;
-  GString *out = exporter->out;
-  LedgerPlan *plan = exporter->plan;
-  LedgerStore *store = exporter->store;
+  LedgerStore *store = ledger_context_get_store (exporter->context);
   g_autoptr(GListModel) values = ledger_store_list_values (store, ledger_indicator_get_id (indicator));
   guint n_values = g_list_model_get_n_items (values);
 
   if (n_values == 0)
-    export_row (out, exporter->tolerances, plan, area, task, indicator, NULL);
+    export_row (exporter, area, task, indicator, NULL);
   for (guint i = 0; i < n_values; i++)
     {
       g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
 
-      export_row (out, exporter->tolerances, plan, area, task, indicator, value);
+      export_row (exporter, area, task, indicator, value);
     }
 }
 
@@ -133,23 +197,20 @@ ledger_csv_export_ledger (LedgerStore             *store,
                           GError                 **error)
 {
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
-  LedgerTolerances defaults;
+  g_autoptr(LedgerContext) context = NULL;
   GString *out;
-
-  if (tolerances == NULL)
-    {
-      ledger_tolerances_init_default (&defaults);
-      tolerances = &defaults;
-    }
 
   if (plans == NULL)
     return NULL;
 
+  context = ledger_context_new (store);
+  if (tolerances != NULL)
+    ledger_context_set_tolerances (context, tolerances);
   out = g_string_new (NULL);
   ledger_csv_append_row (out, ledger_csv_column_names, N_COLUMNS);
   for (guint p = 0; p < plans->len; p++)
     {
-      Exporter exporter = { out, store, g_ptr_array_index (plans, p), tolerances };
+      Exporter exporter = { out, context, g_ptr_array_index (plans, p) };
 
       ledger_plan_foreach_indicator (exporter.plan, export_indicator, &exporter);
     }

@@ -257,20 +257,27 @@ row_key (Reader          *reader,
   return code[0] != '\0' ? code : field (reader, record, COL_INDICATOR);
 }
 
-static gboolean
-target_matches (Target       *target,
-                const char   *plan_name,
-                LedgerPeriod *period)
+/* How well @target fits a row: 2 when the period is of its plan's own
+ * years, 1 when it is of the base year before them (同期), 0 when the row
+ * names another plan or a year the plan does not hold. */
+static int
+target_fit (Target       *target,
+            const char   *plan_name,
+            LedgerPeriod *period)
 {
   if (plan_name[0] != '\0' &&
       !g_str_equal (plan_name, ledger_plan_get_code (target->plan)) &&
       !g_str_equal (plan_name, ledger_node_get_title (LEDGER_NODE (target->plan))))
-    return FALSE;
-  return ledger_plan_covers_year (target->plan, period->year);
+    return 0;
+  if (ledger_plan_covers_year (target->plan, period->year))
+    return 2;
+  return ledger_plan_holds_year (target->plan, period->year) ? 1 : 0;
 }
 
 /* Finds the one indicator a row means: by code, else by name, within the
- * plan named in the row (if any) that covers the period's year. */
+ * plan named in the row (if any) whose years hold the period's — a plan
+ * of that very year before one whose base year it is (2026 is the 2027
+ * plan's base year). */
 static LedgerIndicator *
 resolve (Reader           *reader,
          LedgerCsvRecord  *record,
@@ -282,6 +289,8 @@ resolve (Reader           *reader,
   const char *plan_name = field (reader, record, COL_PLAN);
   GPtrArray *candidates;
   LedgerIndicator *found = NULL;
+  int best = 0;
+  gboolean ambiguous = FALSE;
 
   g_string_assign (reader->key, plan_name);
   if (plan_name[0] != '\0')
@@ -292,16 +301,19 @@ resolve (Reader           *reader,
   for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
       Target *target = g_ptr_array_index (candidates, i);
+      int fit = target_fit (target, plan_name, period);
 
-      if (!target_matches (target, plan_name, period))
+      if (fit == 0 || fit < best)
         continue;
-      if (found != NULL)
-        {
-          g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
-                       _("“%s” is in several plans; add a “plan” column"), key);
-          return NULL;
-        }
+      ambiguous = fit == best;
+      best = fit;
       found = target->indicator;
+    }
+  if (ambiguous)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("“%s” is in several plans; add a “plan” column"), key);
+      return NULL;
     }
   if (found == NULL)
     g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
@@ -352,7 +364,7 @@ read_value (Reader           *reader,
   if ((*indicator = resolve (reader, record, &period, error)) == NULL)
     return NULL;
 
-  if (!ledger_frequency_has_period (ledger_indicator_get_frequency (*indicator), &period))
+  if (!ledger_indicator_has_period (*indicator, &period))
     {
       g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
                    _("%s is reported %s, not for “%s”"), ledger_indicator_get_name (*indicator),

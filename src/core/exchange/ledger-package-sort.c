@@ -170,7 +170,7 @@ check_entry (const LedgerPackageEntry *entry,
                             ledger_frequency_label (ledger_indicator_get_frequency (indicator)),
                             period_code);
   /* The year before the plan's holds its base figures (同期). */
-  if (period.year < known->first_year - 1 || period.year > known->last_year)
+  if (!ledger_plan_years_hold (known->first_year, known->last_year, period.year))
     return g_strdup_printf (_("%s is outside the years of the plan of %s"), period_code, name);
   return NULL;
 }

@@ -29,12 +29,15 @@
  * as the window shows them. */
 
 enum {
-  COL_AREA, COL_TASK, COL_INDICATOR, COL_UNIT, COL_RESPONSIBLE_UNIT, COL_TARGET, N_LEADING
+  COL_AREA, COL_TASK, COL_INDICATOR, COL_UNIT, COL_RESPONSIBLE_UNIT, COL_PROFILE, COL_COMMITMENT,
+  COL_TARGET, N_LEADING
 };
 
-/* The columns after the periods. */
+/* The columns after the periods: the standing as the CSV gives it, with
+ * the same cells empty (ledger_progress_clear_inapplicable()). */
 enum {
-  TAIL_LATEST, TAIL_REPORTED_FOR, TAIL_PACE, TAIL_PROGRESS, TAIL_STANDING, TAIL_STATUS, TAIL_NOTE,
+  TAIL_LATEST, TAIL_REPORTED_FOR, TAIL_BASE_VALUE, TAIL_YOY, TAIL_EXPECTED, TAIL_PACE,
+  TAIL_PROGRESS, TAIL_STANDING, TAIL_PROJECTION, TAIL_GROWTH_NEEDED, TAIL_STATUS, TAIL_NOTE,
   N_TRAILING
 };
 
@@ -50,11 +53,12 @@ typedef struct
 } Limits;
 
 static const Limits leading_limits[N_LEADING] = {
-  { 8, 14 }, { 10, 26 }, { 12, 30 }, { 5, 12 }, { 8, 16 }, { 8, 18 },
+  { 8, 14 }, { 10, 26 }, { 12, 30 }, { 5, 12 }, { 8, 16 }, { 8, 12 }, { 6, 8 }, { 8, 18 },
 };
 static const Limits period_limits = { 7, 12 };
 static const Limits trailing_limits[N_TRAILING] = {
-  { 8, 12 }, { 8, 10 }, { 8, 10 }, { 8, 10 }, { 10, 26 }, { 7, 10 }, { 10, 30 },
+  { 8, 12 }, { 8, 10 }, { 8, 12 }, { 7, 10 }, { 8, 12 }, { 8, 10 }, { 8, 10 }, { 10, 26 },
+  { 8, 12 }, { 8, 10 }, { 7, 12 }, { 10, 30 },
 };
 
 /* The status cells' colours, by traffic light (ledger_status_bucket(); a
@@ -426,11 +430,13 @@ static void
 write_header (Sheet *sheet)
 {
   static const char *leading[N_LEADING] = {
-    N_("Area"), N_("Task"), N_("Indicator"), N_("Unit"), N_("Responsible Unit"), N_("Target"),
+    N_("Area"), N_("Task"), N_("Indicator"), N_("Unit"), N_("Responsible Unit"),
+    N_("Pace Profile"), N_("Firm or Strive"), N_("Target"),
   };
   static const char *trailing[N_TRAILING] = {
-    N_("Latest Value"), N_("Reported For"), N_("Pace"), N_("Progress"),
-    N_("Against Pace or Target"), N_("Status"), N_("Note"),
+    N_("Latest Value"), N_("Reported For"), N_("Same Period Last Year"), N_("Year on Year"),
+    N_("Due by Now"), N_("Pace"), N_("Progress"), N_("Against Pace or Target"),
+    N_("Projected for the Year"), N_("Growth Still Needed"), N_("Status"), N_("Note"),
   };
   lxw_format *format = sheet->export->header;
 
@@ -537,6 +543,26 @@ write_periods (Sheet      *sheet,
     }
 }
 
+/* A figure in the indicator's unit, with the decimals it needs. */
+static void
+put_figure (Sheet  *sheet,
+            guint   column,
+            double  number)
+{
+  lxw_format *format = sheet->export->number[isfinite (number) ? decimals_of (number) : 0];
+
+  put_number (sheet, tail (sheet, column), number, format);
+}
+
+/* A growth in percent (25 for 25 %), as a percentage cell. */
+static void
+put_growth (Sheet  *sheet,
+            guint   column,
+            double  percent)
+{
+  put_number (sheet, tail (sheet, column), percent / 100, sheet->export->percent);
+}
+
 /* The standing as of the sheet's period, as the window shows it. */
 static void
 write_standing (Sheet           *sheet,
@@ -553,20 +579,55 @@ write_standing (Sheet           *sheet,
   g_assert (bucket < G_N_ELEMENTS (export->status));
   if (latest != NULL)
     period = ledger_period_code_label (ledger_value_get_period (latest));
+  ledger_progress_clear_inapplicable (indicator, &progress);
 
   put_number (sheet, tail (sheet, TAIL_LATEST),
               latest != NULL && ledger_value_has_number (latest) ? ledger_value_get_number (latest)
                                                                   : NAN,
               number);
   put_text (sheet, tail (sheet, TAIL_REPORTED_FOR), period, export->text);
+  put_figure (sheet, TAIL_BASE_VALUE, progress.base_value);
+  put_growth (sheet, TAIL_YOY, progress.yoy);
+  put_figure (sheet, TAIL_EXPECTED, progress.expected);
   put_number (sheet, tail (sheet, TAIL_PACE), progress.pace, export->percent);
   put_number (sheet, tail (sheet, TAIL_PROGRESS), progress.progress, export->percent);
   put_text (sheet, tail (sheet, TAIL_STANDING), standing, export->text);
+  put_figure (sheet, TAIL_PROJECTION, progress.projection);
+  put_growth (sheet, TAIL_GROWTH_NEEDED, progress.growth_needed);
   put_text (sheet, tail (sheet, TAIL_STATUS),
             ledger_status_label (ledger_status_to_string (progress.status)),
             export->status[bucket]);
   put_text (sheet, tail (sheet, TAIL_NOTE), latest != NULL ? ledger_value_get_note (latest) : NULL,
             export->text);
+}
+
+/* How the target is paced, in the office's words. */
+static const char *
+profile_label (LedgerProfile profile)
+{
+  switch (profile)
+    {
+    case LEDGER_PROFILE_SEASONAL: return C_("pace profile", "Seasonal");
+    case LEDGER_PROFILE_CUSTOM: return C_("pace profile", "Custom");
+    case LEDGER_PROFILE_YEAR_END: return C_("pace profile", "Year end");
+    case LEDGER_PROFILE_MILESTONE: return C_("pace profile", "Milestone");
+    case LEDGER_PROFILE_LINEAR:
+    default: return C_("pace profile", "Linear");
+    }
+}
+
+/* 确保 or 力争 as the report words the target; nothing where it says
+ * neither. */
+static const char *
+commitment_label (LedgerCommitment commitment)
+{
+  switch (commitment)
+    {
+    case LEDGER_COMMITMENT_FIRM: return C_("target wording", "Firm");
+    case LEDGER_COMMITMENT_STRIVE: return C_("target wording", "Strive");
+    case LEDGER_COMMITMENT_NONE:
+    default: return NULL;
+    }
 }
 
 static const char *
@@ -615,6 +676,11 @@ write_indicator (LedgerNode      *area,
   put_text (sheet, COL_INDICATOR, ledger_indicator_get_name (indicator), export->text);
   put_text (sheet, COL_UNIT, ledger_indicator_get_unit (indicator), export->text);
   put_text (sheet, COL_RESPONSIBLE_UNIT, ledger_indicator_get_responsible_unit (indicator),
+            export->text);
+  put_text (sheet, COL_PROFILE, ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE
+                                ? NULL : profile_label (ledger_indicator_get_profile (indicator)),
+            export->text);
+  put_text (sheet, COL_COMMITMENT, commitment_label (ledger_indicator_get_commitment (indicator)),
             export->text);
   put_text (sheet, COL_TARGET, target, export->text);
   write_periods (sheet, columns, number);

@@ -154,6 +154,27 @@ ledger_plan_covers_year (LedgerPlan *self,
   return year >= self->first_year && year <= self->last_year;
 }
 
+/* Whether a plan of @first_year to @last_year holds values of @year: its
+ * own years and the year before them, whose figures are the base (同期)
+ * the plan's are read against. The one rule of every way a value comes
+ * in: the store, CSV files and data packages. */
+gboolean
+ledger_plan_years_hold (int first_year,
+                        int last_year,
+                        int year)
+{
+  return year >= first_year - 1 && year <= last_year;
+}
+
+/* Whether @self holds values of @year: see ledger_plan_years_hold(). */
+gboolean
+ledger_plan_holds_year (LedgerPlan *self,
+                        int         year)
+{
+  g_return_val_if_fail (LEDGER_IS_PLAN (self), FALSE);
+  return ledger_plan_years_hold (self->first_year, self->last_year, year);
+}
+
 /* Calls @func for every indicator of the plan, in the document's order. */
 void
 ledger_plan_foreach_indicator (LedgerPlan          *self,

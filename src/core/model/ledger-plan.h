@@ -27,6 +27,11 @@ int         ledger_plan_get_first_year (LedgerPlan *self);
 int         ledger_plan_get_last_year  (LedgerPlan *self);
 gboolean    ledger_plan_covers_year    (LedgerPlan *self,
                                         int         year);
+gboolean    ledger_plan_holds_year     (LedgerPlan *self,
+                                        int         year);
+gboolean    ledger_plan_years_hold     (int         first_year,
+                                        int         last_year,
+                                        int         year);
 guint       ledger_plan_count_indicators  (LedgerPlan          *self);
 void        ledger_plan_foreach_indicator (LedgerPlan          *self,
                                            LedgerIndicatorFunc  func,

@@ -14,7 +14,7 @@
 #include "ledger-names.h"
 #include "ledger-progress.h"
 
-/* The progress engine (DESIGN.md §4): pure functions from an indicator, a
+/* The progress engine (docs/domain.md): pure functions from an indicator, a
  * value and the "as of" period to a status, the pace and the gap. */
 
 static const char *status_names[LEDGER_N_STATUSES] = {
@@ -294,6 +294,81 @@ ledger_progress_due_share (LedgerIndicator      *indicator,
     }
 }
 
+/* The period of @indicator's frequency that ends with @month of @year,
+ * or %NULL (a quarterly indicator in February). */
+static char *
+period_ending (LedgerIndicator *indicator,
+               int              year,
+               int              month)
+{
+  LedgerPeriod period = { year, LEDGER_PERIOD_MONTH, month };
+
+  switch (ledger_indicator_get_frequency (indicator))
+    {
+    case LEDGER_FREQUENCY_QUARTERLY:
+      if (month % 3 != 0)
+        return NULL;
+      period.type = LEDGER_PERIOD_QUARTER, period.index = month / 3;
+      break;
+    case LEDGER_FREQUENCY_ANNUAL:
+      if (month != 12)
+        return NULL;
+      period.type = LEDGER_PERIOD_YEAR, period.index = 0;
+      break;
+    case LEDGER_FREQUENCY_MONTHLY:
+    default:
+      break;
+    }
+  return ledger_period_to_code (&period);
+}
+
+/**
+ * ledger_progress_due_line:
+ * @values: (nullable) (element-type LedgerValue): the indicator's values,
+ *   the base year's among them
+ * @year: the year the line is for
+ * @due: (out caller-allocates): what is due by the end of each month,
+ *   @due[0] being the start of the year
+ *
+ * The line a chart draws for a total: target × the profile's share by the
+ * end of each month (序时进度, as the base year went, or as the office
+ * set it), straight between the ends of periods the indicator has not.
+ *
+ * Returns: %FALSE when the total has no such line: a year-end target or
+ *   a milestone is due whole when it is assessed, not by months
+ */
+gboolean
+ledger_progress_due_line (LedgerIndicator *indicator,
+                          GListModel      *values,
+                          int              year,
+                          double           due[13])
+{
+  double target;
+  int known = 0;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), FALSE);
+
+  if (ledger_indicator_get_profile (indicator) == LEDGER_PROFILE_YEAR_END ||
+      ledger_indicator_get_profile (indicator) == LEDGER_PROFILE_MILESTONE)
+    return FALSE;
+  target = ledger_indicator_get_target (indicator);
+  due[0] = 0;
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *code = period_ending (indicator, year, month);
+      LedgerBaseYear base;
+
+      if (code == NULL)
+        continue;
+      base = values != NULL ? ledger_base_year_among (values, code) : (LedgerBaseYear) { NAN, NAN };
+      due[month] = target * ledger_progress_due_share (indicator, month, &base, NULL);
+      for (int between = known + 1; between < month; between++)
+        due[between] = due[known] + (due[month] - due[known]) * (between - known) / (month - known);
+      known = month;
+    }
+  return TRUE;
+}
+
 /* Whether a year-end target or a milestone is assessed by @month. */
 static gboolean
 assessed_by (LedgerIndicator *indicator,
@@ -305,6 +380,34 @@ assessed_by (LedgerIndicator *indicator,
     case LEDGER_PROFILE_MILESTONE: return month >= ledger_indicator_get_due_month (indicator);
     default: return TRUE;
     }
+}
+
+/* How far a total's projection (预计全年) falls short of its target, as a
+ * share of the target, whatever its status today (a year-end target is
+ * pending and may still miss): a total to keep low falls short by going
+ * over; one to stay about a figure only beyond its band, and by going over
+ * too when it is two-sided (稳定在…左右). */
+static double
+projection_shortfall (LedgerIndicator        *indicator,
+                      const LedgerProgress   *progress,
+                      const LedgerTolerances *tolerances)
+{
+  double target = ledger_indicator_get_target (indicator);
+  LedgerComparator comparator = ledger_indicator_get_comparator (indicator);
+  LedgerBetter better = ledger_indicator_get_better (indicator);
+  double about, warning, below, above;
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
+      !isfinite (progress->projection) || target <= 0)
+    return 0;
+  if (comparator == LEDGER_COMPARATOR_AT_MOST || better == LEDGER_BETTER_LOWER)
+    return MAX (progress->projection - target, 0) / target;
+  if (comparator != LEDGER_COMPARATOR_ABOUT)
+    return MAX (target - progress->projection, 0) / target;
+  ledger_tolerances_widths (tolerances, indicator, &about, &warning);
+  below = target - about - progress->projection;
+  above = better == LEDGER_BETTER_NONE ? progress->projection - target - about : 0;
+  return MAX (MAX (below, above), 0) / target;
 }
 
 /* The base year's figures and what follows from them: 同期, 同比 and
@@ -440,6 +543,7 @@ ledger_progress_evaluate_with_base (LedgerIndicator        *indicator,
                         kind != LEDGER_KIND_CUMULATIVE && number != 0
                         ? target / number : number / target;
   add_base_figures (&progress, indicator, number, month, base);
+  progress.projection_shortfall = projection_shortfall (indicator, &progress, tolerances);
 
   assessed = assessed_by (indicator, month);
   share = ledger_progress_due_share (indicator, month, base, &progress.pace_fallback);
@@ -483,6 +587,112 @@ ledger_progress_base_periods (const char  *period,
   *same_period = ledger_period_to_code (&parsed);
   *full_year = ledger_period_to_code (&full);
   return TRUE;
+}
+
+/**
+ * ledger_base_year_read:
+ * @period: (nullable): the period of a value
+ * @lookup: finds the indicator's value of a period
+ *
+ * Returns: the base year's figures of @period: the same period a year
+ *   earlier and that year's whole year (ledger_progress_base_periods()),
+ *   NAN where @lookup finds no figure
+ */
+LedgerBaseYear
+ledger_base_year_read (const char        *period,
+                       LedgerValueLookup  lookup,
+                       gpointer           user_data)
+{
+  LedgerBaseYear base = { NAN, NAN };
+  g_autofree char *same_period = NULL;
+  g_autofree char *full_year = NULL;
+  g_autoptr(LedgerValue) same = NULL;
+  g_autoptr(LedgerValue) full = NULL;
+
+  if (period == NULL || !ledger_progress_base_periods (period, &same_period, &full_year))
+    return base;
+  same = lookup (same_period, user_data);
+  full = lookup (full_year, user_data);
+  if (same != NULL && ledger_value_has_number (same))
+    base.same_period = ledger_value_get_number (same);
+  if (full != NULL && ledger_value_has_number (full))
+    base.full_year = ledger_value_get_number (full);
+  return base;
+}
+
+static LedgerValue *
+find_among (const char *period,
+            gpointer    user_data)
+{
+  GListModel *values = user_data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
+
+      if (g_str_equal (ledger_value_get_period (value), period))
+        return g_steal_pointer (&value);
+    }
+  return NULL;
+}
+
+/**
+ * ledger_base_year_among:
+ * @values: (element-type LedgerValue): an indicator's values, as a chart
+ *   holds them
+ * @period: (nullable): the period of one of them
+ *
+ * Returns: the base year's figures of @period found among @values, as
+ *   ledger_context_evaluate_value() reads them from the ledger
+ */
+LedgerBaseYear
+ledger_base_year_among (GListModel *values,
+                        const char *period)
+{
+  return ledger_base_year_read (period, find_among, values);
+}
+
+/**
+ * ledger_progress_evaluate_among:
+ * @values: (element-type LedgerValue): the indicator's values, @value's
+ *   base year among them
+ *
+ * Returns: @value's standing as of @as_of, read against the base year's
+ *   figures among @values: a chart of the values judges its points as
+ *   the window's rows do.
+ */
+LedgerProgress
+ledger_progress_evaluate_among (LedgerIndicator        *indicator,
+                                LedgerValue            *value,
+                                GListModel             *values,
+                                const char             *as_of,
+                                const LedgerTolerances *tolerances)
+{
+  LedgerBaseYear base = ledger_base_year_among (values, value != NULL ? ledger_value_get_period (value) : NULL);
+
+  return ledger_progress_evaluate_with_base (indicator, value, as_of, &base, tolerances);
+}
+
+/**
+ * ledger_progress_clear_inapplicable:
+ *
+ * Sets to NAN what @progress works out but an export does not show for
+ * @indicator, so that the CSV and the XLSX leave the same cells empty: a
+ * rate or a level is judged against its target alone, without a share of
+ * it done or an amount due; a total not yet assessed (pending) has nothing
+ * due yet.
+ */
+void
+ledger_progress_clear_inapplicable (LedgerIndicator *indicator,
+                                    LedgerProgress  *progress)
+{
+  g_return_if_fail (LEDGER_IS_INDICATOR (indicator));
+  g_return_if_fail (progress != NULL);
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE)
+    progress->progress = progress->expected = progress->pace = NAN;
+  else if (!isfinite (progress->pace))
+    progress->expected = NAN;
 }
 
 /* A gap is "on pace" when it rounds to zero at one decimal. */

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "ledger-indicator.h"
 #include "ledger-value.h"
 
@@ -25,7 +27,7 @@ typedef enum
   LEDGER_N_STATUSES
 } LedgerStatus;
 
-/* The bands of DESIGN.md §4, as settings. */
+/* The bands of docs/domain.md (Tolerances), as settings. */
 typedef struct
 {
   double about_points;      /* an `about` target's band for percent figures: 0.5 point */
@@ -62,6 +64,9 @@ typedef struct
   double       projection;  /* cumulative: the year's total at this rate (预计全年), else NAN */
   double       growth_needed; /* rate: percent growth the rest of the year needs to reach the
                                  target (后续需增长), else NAN */
+  double       projection_shortfall; /* cumulative: how far the projection falls short of the
+                                        target beyond its band, as a share of the target; more
+                                        than 0: the total may miss the year. Else 0 */
   gboolean     pace_fallback;       /* seasonal without the base year's figures: paced by months */
   gboolean     projection_fallback; /* projected by months, without the base year's figures */
 } LedgerProgress;
@@ -81,6 +86,22 @@ LedgerProgress ledger_progress_evaluate_with_base (LedgerIndicator     *indicato
                                                const char              *as_of,
                                                const LedgerBaseYear    *base,
                                                const LedgerTolerances  *tolerances);
+/* Returns: (transfer full) (nullable): the indicator's value of @period */
+typedef LedgerValue *(*LedgerValueLookup) (const char *period,
+                                           gpointer    user_data);
+
+LedgerBaseYear ledger_base_year_read          (const char              *period,
+                                               LedgerValueLookup        lookup,
+                                               gpointer                 user_data);
+LedgerBaseYear ledger_base_year_among         (GListModel              *values,
+                                               const char              *period);
+LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicator,
+                                               LedgerValue             *value,
+                                               GListModel              *values,
+                                               const char              *as_of,
+                                               const LedgerTolerances  *tolerances);
+void           ledger_progress_clear_inapplicable (LedgerIndicator     *indicator,
+                                                   LedgerProgress      *progress);
 gboolean       ledger_progress_base_periods   (const char              *period,
                                                char                   **same_period,
                                                char                   **full_year);
@@ -88,6 +109,10 @@ double         ledger_progress_due_share      (LedgerIndicator         *indicato
                                                int                      month,
                                                const LedgerBaseYear    *base,
                                                gboolean                *fallback);
+gboolean       ledger_progress_due_line       (LedgerIndicator         *indicator,
+                                               GListModel              *values,
+                                               int                      year,
+                                               double                   due[13]);
 char          *ledger_progress_indicator_period (LedgerIndicator       *indicator,
                                                  const char            *as_of);
 char          *ledger_progress_dup_gap_text   (LedgerIndicator         *indicator,

@@ -12,8 +12,8 @@
 
 #include "ledger-status.h"
 
-/* The status codes of files and the command line (DESIGN.md §8) and the
- * words the office uses for them. */
+/* The status codes of files and the command line and the words the
+ * office uses for them (docs/domain.md, Status). */
 
 static const char *qualitative_codes[] = { "not_started", "in_progress", "done", "behind", NULL };
 

@@ -35,6 +35,8 @@ struct _LedgerReportChart
   int               last_year;
   GArray           *points;
   LedgerChartScale  scale;
+  gboolean          has_due;  /* a total with a line of what is due by month */
+  double            due[13];
 };
 
 #define CHART_GAP 14.0          /* between the charts of a row */
@@ -104,7 +106,8 @@ add_points (LedgerReportChart *chart,
       if (point.slot < 0)
         continue;
       point.number = ledger_value_get_number (value);
-      point.status = ledger_progress_evaluate (chart->indicator, value, code, &chart->tolerances).status;
+      point.status = ledger_progress_evaluate_among (chart->indicator, value, values, code,
+                                                     &chart->tolerances).status;
       /* A plan over years shows each year's latest figure. */
       if (chart->points->len > 0 && g_array_index (chart->points, Point, chart->points->len - 1).slot == point.slot)
         g_array_index (chart->points, Point, chart->points->len - 1) = point;
@@ -136,6 +139,7 @@ ledger_report_chart_new (LedgerIndicator        *indicator,
   chart->last_year = last_year;
   chart->points = g_array_new (FALSE, FALSE, sizeof (Point));
   add_points (chart, values, as_of);
+  chart->has_due = !is_multi_year (chart) && ledger_progress_due_line (indicator, values, first_year, chart->due);
 
   for (guint i = 0; i < chart->points->len; i++)
     {
@@ -276,7 +280,9 @@ draw_axes (LedgerReportChart *chart,
     }
 }
 
-/* Where a total should be by each month, and the year's target. */
+/* Where a total should be by each month, as its pace profile has it (a
+ * straight line to the target over several years; none for a year-end
+ * target or a milestone). */
 static void
 draw_pace (LedgerReportChart *chart,
            cairo_t           *cr,
@@ -288,7 +294,11 @@ draw_pace (LedgerReportChart *chart,
   cairo_set_line_width (cr, 0.9);
   set_dash (cr, 3, 2);
   cairo_move_to (cr, x_of (chart, area, 0), y_of (chart, area, 0));
-  cairo_line_to (cr, x_of (chart, area, n_slots (chart)), y_of (chart, area, target));
+  if (chart->has_due)
+    for (int month = 1; month <= 12; month++)
+      cairo_line_to (cr, x_of (chart, area, month), y_of (chart, area, chart->due[month]));
+  else if (is_multi_year (chart))
+    cairo_line_to (cr, x_of (chart, area, n_slots (chart)), y_of (chart, area, target));
   cairo_stroke (cr);
   set_dash (cr, 0, 0);
 }
@@ -523,7 +533,7 @@ sample_label (Sample sample)
   switch (sample)
     {
     case SAMPLE_VALUE: return _("Year-to-date value (dot coloured by status)");
-    case SAMPLE_PACE: return _("Pace line (target × months / 12)");
+    case SAMPLE_PACE: return _("Pace line: what is due by each month");
     case SAMPLE_TARGET:
     default: return _("Target");
     }

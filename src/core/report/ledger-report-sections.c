@@ -108,19 +108,45 @@ ledger_report_format_percent (double fraction)
   return g_strdup_printf (_("%.1f%%"), fraction * 100);
 }
 
+/* The target with the report's word for it: "≥ 30 家（力争）" where the
+ * report strives for it, "（确保）" where it commits to it: a soft target
+ * and a firm one must not read the same. */
+char *
+ledger_report_entry_target_text (const LedgerReportEntry *entry)
+{
+  g_autofree char *target = ledger_indicator_dup_target_text (entry->indicator);
+
+  switch (ledger_indicator_get_commitment (entry->indicator))
+    {
+    case LEDGER_COMMITMENT_FIRM:
+      /* Translators: a target the report commits to, "≥ 4.3 万人（确保）" */
+      return g_strdup_printf (_("%s (firm)"), target);
+    case LEDGER_COMMITMENT_STRIVE:
+      /* Translators: a target the report strives for, "≥ 20%（力争）" */
+      return g_strdup_printf (_("%s (strive)"), target);
+    case LEDGER_COMMITMENT_NONE:
+    default:
+      return g_steal_pointer (&target);
+    }
+}
+
 /* ---- a work area ---------------------------------------------------- */
 
-enum { AREA_INDICATOR, AREA_TARGET, AREA_VALUE, AREA_PROGRESS, AREA_STATUS, N_AREA_COLUMNS };
+enum {
+  AREA_INDICATOR, AREA_TARGET, AREA_VALUE, AREA_PROGRESS, AREA_OUTLOOK, AREA_STATUS, N_AREA_COLUMNS
+};
 
 static LedgerReportTable *
 area_table_new (void)
 {
   LedgerReportColumn columns[N_AREA_COLUMNS] = {
-    [AREA_INDICATOR] = { _("Indicator"), 0.27 },
-    [AREA_TARGET] = { _("Target"), 0.15 },
-    [AREA_VALUE] = { _("Value · period"), 0.17 },
-    [AREA_PROGRESS] = { _("Progress / pace"), 0.27 },
-    [AREA_STATUS] = { _("Status"), 0.14 },
+    [AREA_INDICATOR] = { _("Indicator"), 0.23 },
+    [AREA_TARGET] = { _("Target"), 0.14 },
+    [AREA_VALUE] = { _("Value · period"), 0.14 },
+    [AREA_PROGRESS] = { _("Progress / pace"), 0.19 },
+    [AREA_OUTLOOK] = { _("Outlook"), 0.13 },
+    /* wide enough for "Not yet assessed" */
+    [AREA_STATUS] = { _("Status"), 0.17 },
   };
 
   return ledger_report_table_new (columns, N_AREA_COLUMNS);
@@ -156,12 +182,42 @@ set_progress (LedgerReportTable       *table,
   ledger_report_table_set_text (table, row, AREA_PROGRESS, text, gap);
 }
 
+/* 预计全年 of a total, 后续需增长 of a rate read against the base year's
+ * totals; a dash where neither applies. */
+static void
+set_outlook (LedgerReportTable       *table,
+             guint                    row,
+             const LedgerReportEntry *entry)
+{
+  const LedgerProgress *progress = &entry->progress;
+  g_autofree char *figure = NULL;
+  g_autofree char *percent = NULL;
+
+  if (entry->value == NULL || progress->stale)
+    ledger_report_table_set_text (table, row, AREA_OUTLOOK, "—", NULL);
+  else if (isfinite (progress->projection))
+    {
+      figure = ledger_indicator_format_value (entry->indicator, progress->projection);
+      ledger_report_table_set_text (table, row, AREA_OUTLOOK, figure,
+                                    progress->projection_fallback ? _("projected by months")
+                                                                  : _("projected for the year"));
+    }
+  else if (isfinite (progress->growth_needed))
+    {
+      /* Translators: a growth rate, "6.4%" */
+      percent = g_strdup_printf (_("%.1f%%"), progress->growth_needed);
+      ledger_report_table_set_text (table, row, AREA_OUTLOOK, percent, _("growth still needed"));
+    }
+  else
+    ledger_report_table_set_text (table, row, AREA_OUTLOOK, "—", NULL);
+}
+
 static void
 add_area_row (LedgerReportTable       *table,
               const LedgerReportEntry *entry)
 {
   guint row = ledger_report_table_add_row (table);
-  g_autofree char *target = ledger_indicator_dup_target_text (entry->indicator);
+  g_autofree char *target = ledger_report_entry_target_text (entry);
   g_autofree char *value = ledger_report_entry_value_text (entry);
   g_autofree char *period = ledger_report_entry_period_text (entry);
 
@@ -170,6 +226,7 @@ add_area_row (LedgerReportTable       *table,
   ledger_report_table_set_text (table, row, AREA_TARGET, target, NULL);
   ledger_report_table_set_text (table, row, AREA_VALUE, value, period);
   set_progress (table, row, entry);
+  set_outlook (table, row, entry);
   ledger_report_table_set_status (table, row, AREA_STATUS, entry->progress.status);
 }
 

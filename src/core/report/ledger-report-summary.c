@@ -163,7 +163,9 @@ tile_clear (Tile *tile)
 #define TILE_GAP 8.0
 #define TILE_BAR 3.0
 #define TILE_PAD 6.0
-#define TILES_PER_ROW 6
+/* The pace and six statuses: a total may be achieved, on track, on
+ * warning, behind, not yet assessed or without data. */
+#define TILES_PER_ROW 7
 
 static double
 tile_width (double width)
@@ -365,7 +367,7 @@ add_alert_row (LedgerReportTable       *table,
   guint row = ledger_report_table_add_row (table);
   g_autofree char *value = ledger_report_entry_value_text (entry);
   g_autofree char *period = ledger_report_entry_period_text (entry);
-  g_autofree char *target = ledger_indicator_dup_target_text (entry->indicator);
+  g_autofree char *target = ledger_report_entry_target_text (entry);
   g_autofree char *gap = ledger_progress_dup_gap_text (entry->indicator, &entry->progress);
   /* Translators: under a value in the summary, the indicator's target: "目标 ≥ 1000 个" */
   g_autofree char *target_text = g_strdup_printf (_("Target %s"), target);
@@ -392,42 +394,133 @@ add_alert_row (LedgerReportTable       *table,
   ledger_report_table_set_status (table, row, ALERT_STATUS, entry->progress.status);
 }
 
+typedef gboolean (*EntryFilter) (const LedgerReportEntry *entry);
+typedef void     (*RowWriter)   (LedgerReportTable       *table,
+                                 const LedgerReportEntry *entry);
+
+/* A list of the summary: its heading, then a table of the entries @keep
+ * takes, in the order of @compare, or @none when it takes none. */
 static void
-add_alerts (LedgerReportBuilder *builder)
+add_listing (LedgerReportBuilder *builder,
+             const char          *title,
+             const char          *none,
+             LedgerReportTable   *table,
+             EntryFilter          keep,
+             GCompareFunc         compare,
+             RowWriter            add_row)
 {
-  LedgerReportColumn columns[N_ALERT_COLUMNS] = {
-    [ALERT_INDICATOR] = { _("Indicator"), 0.30 },
-    [ALERT_VALUE] = { _("Value · period"), 0.25 },
-    [ALERT_GAP] = { _("Gap"), 0.31 },
-    [ALERT_STATUS] = { _("Status"), 0.14 },
-  };
-  g_autoptr(LedgerReportTable) table = ledger_report_table_new (columns, N_ALERT_COLUMNS);
-  g_autoptr(GPtrArray) alerts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
   LedgerReportBlock *heading;
 
   for (guint i = 0; i < builder->entries->len; i++)
     {
       LedgerReportEntry *entry = g_ptr_array_index (builder->entries, i);
 
-      if (entry->progress.status == LEDGER_STATUS_BEHIND || entry->progress.status == LEDGER_STATUS_WARNING)
-        g_ptr_array_add (alerts, entry);
+      if (keep (entry))
+        g_ptr_array_add (listed, entry);
     }
-  g_ptr_array_sort (alerts, compare_worst_first);
+  g_ptr_array_sort (listed, compare);
 
-  heading = ledger_report_block_new_text (LEDGER_REPORT_FONT_SUBHEADING, LEDGER_REPORT_INK,
-                                          _("Behind and on warning"), 22);
+  heading = ledger_report_block_new_text (LEDGER_REPORT_FONT_SUBHEADING, LEDGER_REPORT_INK, title, 22);
   heading->flags = LEDGER_REPORT_BLOCK_KEEP_WITH_NEXT;
   g_ptr_array_add (builder->blocks, heading);
-  if (alerts->len == 0)
+  if (listed->len == 0)
     {
       g_ptr_array_add (builder->blocks,
-                       ledger_report_block_new_text (LEDGER_REPORT_FONT_BODY, LEDGER_REPORT_MUTED,
-                                                     _("No indicator is behind or on warning."), 6));
+                       ledger_report_block_new_text (LEDGER_REPORT_FONT_BODY, LEDGER_REPORT_MUTED, none, 6));
       return;
     }
-  for (guint i = 0; i < alerts->len; i++)
-    add_alert_row (table, g_ptr_array_index (alerts, i));
+  for (guint i = 0; i < listed->len; i++)
+    add_row (table, g_ptr_array_index (listed, i));
   ledger_report_table_append_blocks (table, builder->blocks);
+}
+
+static gboolean
+needs_attention (const LedgerReportEntry *entry)
+{
+  return entry->progress.status == LEDGER_STATUS_BEHIND || entry->progress.status == LEDGER_STATUS_WARNING;
+}
+
+static void
+add_alerts (LedgerReportBuilder *builder)
+{
+  LedgerReportColumn columns[N_ALERT_COLUMNS] = {
+    [ALERT_INDICATOR] = { _("Indicator"), 0.28 },
+    [ALERT_VALUE] = { _("Value · period"), 0.24 },
+    [ALERT_GAP] = { _("Gap"), 0.31 },
+    [ALERT_STATUS] = { _("Status"), 0.17 },
+  };
+  g_autoptr(LedgerReportTable) table = ledger_report_table_new (columns, N_ALERT_COLUMNS);
+
+  add_listing (builder, _("Behind and on warning"), _("No indicator is behind or on warning."), table,
+               needs_attention, compare_worst_first, add_alert_row);
+}
+
+/* ---- the totals that may miss the year ----------------------------- */
+
+static int
+compare_largest_shortfall_first (gconstpointer a,
+                                 gconstpointer b)
+{
+  const LedgerReportEntry *x = *(LedgerReportEntry * const *) a;
+  const LedgerReportEntry *y = *(LedgerReportEntry * const *) b;
+  double dx = x->progress.projection_shortfall;
+  double dy = y->progress.projection_shortfall;
+
+  return (dx < dy) - (dx > dy);
+}
+
+enum { MISS_INDICATOR, MISS_PROJECTION, MISS_SHORTFALL, MISS_STATUS, N_MISS_COLUMNS };
+
+static void
+add_miss_row (LedgerReportTable       *table,
+              const LedgerReportEntry *entry)
+{
+  guint row = ledger_report_table_add_row (table);
+  LedgerIndicator *indicator = entry->indicator;
+  double target = ledger_indicator_get_target (indicator);
+  double shortfall = fabs (target - entry->progress.projection) / target;
+  g_autofree char *projection = ledger_indicator_format_value (indicator, entry->progress.projection);
+  g_autofree char *target_text = ledger_report_entry_target_text (entry);
+  /* Translators: under a projection, the indicator's target: "目标 ≥ 30 家（力争）" */
+  g_autofree char *target_line = g_strdup_printf (_("Target %s"), target_text);
+  g_autofree char *amount = ledger_indicator_format_value (indicator, fabs (target - entry->progress.projection));
+  g_autofree char *share = ledger_report_format_percent (shortfall);
+  /* Translators: how far a projection falls short, "差 6 家（20.0%）" */
+  g_autofree char *gap = g_strdup_printf (_("%s short (%s)"), amount, share);
+
+  ledger_report_table_set_text (table, row, MISS_INDICATOR, ledger_indicator_get_name (indicator),
+                                ledger_indicator_get_responsible_unit (indicator));
+  ledger_report_table_set_text (table, row, MISS_PROJECTION, projection, target_line);
+  ledger_report_table_set_text (table, row, MISS_SHORTFALL, gap,
+                                entry->progress.projection_fallback
+                                ? _("projected by months") : _("projected as last year went"));
+  ledger_report_table_set_status (table, row, MISS_STATUS, entry->progress.status);
+}
+
+static gboolean
+may_miss (const LedgerReportEntry *entry)
+{
+  return entry->value != NULL && !entry->progress.stale &&
+         entry->progress.projection_shortfall > 0;
+}
+
+/* 预计难以完成全年目标: the totals whose projection for the year falls
+ * short of the target, the largest shortfall first, whatever their status
+ * today. */
+static void
+add_may_miss (LedgerReportBuilder *builder)
+{
+  LedgerReportColumn columns[N_MISS_COLUMNS] = {
+    [MISS_INDICATOR] = { _("Indicator"), 0.28 },
+    [MISS_PROJECTION] = { _("Projected for the year"), 0.24 },
+    [MISS_SHORTFALL] = { _("Shortfall"), 0.31 },
+    [MISS_STATUS] = { _("Status"), 0.17 },
+  };
+  g_autoptr(LedgerReportTable) table = ledger_report_table_new (columns, N_MISS_COLUMNS);
+
+  add_listing (builder, _("May miss the year"), _("No total is projected to fall short of its target."),
+               table, may_miss, compare_largest_shortfall_first, add_miss_row);
 }
 
 /* ---- the summary ---------------------------------------------------- */
@@ -454,4 +547,5 @@ ledger_report_add_summary (LedgerReportBuilder *builder)
   add_tiles (builder, TRUE);
   add_tiles (builder, FALSE);
   add_alerts (builder);
+  add_may_miss (builder);
 }

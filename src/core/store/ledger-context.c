@@ -233,28 +233,31 @@ ledger_context_set_tolerances (LedgerContext          *self,
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
+typedef struct
+{
+  LedgerStore *store;
+  gint64       indicator_id;
+} Lookup;
+
+static LedgerValue *
+find_in_store (const char *period,
+               gpointer    user_data)
+{
+  Lookup *lookup = user_data;
+
+  return ledger_store_get_value (lookup->store, lookup->indicator_id, period);
+}
+
 /* The base year's figures for @value's period, NAN where the ledger has
  * none. */
 static LedgerBaseYear
 read_base_year (LedgerContext *self,
                 LedgerValue   *value)
 {
-  LedgerBaseYear base = { NAN, NAN };
-  g_autofree char *same_period = NULL;
-  g_autofree char *full_year = NULL;
-  g_autoptr(LedgerValue) same = NULL;
-  g_autoptr(LedgerValue) full = NULL;
+  Lookup lookup = { self->store, value != NULL ? ledger_value_get_indicator_id (value) : 0 };
 
-  if (value == NULL ||
-      !ledger_progress_base_periods (ledger_value_get_period (value), &same_period, &full_year))
-    return base;
-  same = ledger_store_get_value (self->store, ledger_value_get_indicator_id (value), same_period);
-  full = ledger_store_get_value (self->store, ledger_value_get_indicator_id (value), full_year);
-  if (same != NULL && ledger_value_has_number (same))
-    base.same_period = ledger_value_get_number (same);
-  if (full != NULL && ledger_value_has_number (full))
-    base.full_year = ledger_value_get_number (full);
-  return base;
+  return ledger_base_year_read (value != NULL ? ledger_value_get_period (value) : NULL,
+                                find_in_store, &lookup);
 }
 
 /**

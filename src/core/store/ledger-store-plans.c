@@ -477,10 +477,12 @@ ledger_store_list_plans (LedgerStore  *self,
 }
 
 static gboolean write_indicator_update (LedgerStore *self, gpointer data, GError **error);
+static gboolean write_unit_change (LedgerStore *self, gpointer data, GError **error);
 
 /* Runs @write in a transaction and, once committed, tells the views that
- * the plan changed. Only a change of an indicator's definition can be
- * undone; other changes of the plan start the undo history anew. */
+ * the plan changed. Only changes of indicators' definitions (one, or a
+ * unit's across the plan) can be undone; other changes of the plan start
+ * the undo history anew. */
 static gboolean
 write_plan (LedgerStore  *self,
             gboolean    (*write) (LedgerStore *, gpointer, GError **),
@@ -489,7 +491,7 @@ write_plan (LedgerStore  *self,
 {
   if (!store_begin (self, error))
     return FALSE;
-  if (write != write_indicator_update)
+  if (write != write_indicator_update && write != write_unit_change)
     store_undo_forget (self);
   if (!write (self, data, error) || !store_commit (self, error))
     {
@@ -647,6 +649,226 @@ ledger_store_update_indicator (LedgerStore      *self,
   g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), FALSE);
 
   return write_plan (self, write_indicator_update, indicator, error);
+}
+
+/* A change of a responsible unit across a plan: renamed (@to set) or
+ * confirmed (@to %NULL). The names are trimmed. */
+typedef struct
+{
+  gint64      plan_id;
+  const char *unit;
+  const char *to;
+  gboolean    confirmed;
+} UnitChange;
+
+/* The ids of the plan's indicators whose responsible unit is @unit, read
+ * whole before any is written: the statement is cached. */
+static GArray *
+indicators_of_unit (LedgerStore  *self,
+                    gint64        plan_id,
+                    const char   *unit,
+                    GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT id FROM indicators WHERE plan_id = ? AND responsible_unit = ? ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_text (stmt, 2, unit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, rc, error);
+      return NULL;
+    }
+  if (ids->len == 0)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("No indicator of the plan has the responsible unit “%s”"), unit);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Each indicator changed is updated as the indicator dialog would: logged
+ * with its old and new definition, and recorded for undo, all in the one
+ * transaction, so that one undo restores every one. */
+static gboolean
+write_unit_change (LedgerStore  *self,
+                   gpointer      data,
+                   GError      **error)
+{
+  UnitChange *change = data;
+  g_autoptr(GArray) ids = indicators_of_unit (self, change->plan_id, change->unit, error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(LedgerIndicator) indicator = load_indicator (self, g_array_index (ids, gint64, i), error);
+
+      if (indicator == NULL)
+        return FALSE;
+      if (change->to != NULL)
+        g_object_set (indicator, "responsible-unit", change->to, NULL);
+      else if (ledger_indicator_get_unit_confirmed (indicator) != change->confirmed)
+        g_object_set (indicator, "unit-confirmed", change->confirmed, NULL);
+      else
+        continue;
+      if (!store_update_indicator (self, indicator, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns: (transfer full): @name without the spaces around it, or %NULL
+ * with @error set when nothing is left */
+static char *
+unit_name (const char  *name,
+           GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                           _("The name of a responsible unit cannot be empty"));
+      return NULL;
+    }
+  return g_steal_pointer (&trimmed);
+}
+
+/**
+ * ledger_store_rename_unit:
+ * @plan: the plan whose indicators change
+ * @from: the responsible unit to rename
+ * @to: its new name; when another unit of the plan has it already, the
+ *   two are merged
+ *
+ * Gives every indicator of @plan whose responsible unit is @from the unit
+ * @to, in one transaction: one change-log entry for each indicator, one
+ * step of undo for all. Whether each unit is confirmed stays as it was.
+ * Refuses an empty name, the same name, and a unit no indicator has.
+ * Emits #LedgerStore::plans-changed.
+ */
+gboolean
+ledger_store_rename_unit (LedgerStore  *self,
+                          LedgerPlan   *plan,
+                          const char   *from,
+                          const char   *to,
+                          GError      **error)
+{
+  g_autofree char *old_name = NULL;
+  g_autofree char *new_name = NULL;
+  UnitChange change = { 0, };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), FALSE);
+
+  if ((old_name = unit_name (from, error)) == NULL || (new_name = unit_name (to, error)) == NULL)
+    return FALSE;
+  if (g_str_equal (old_name, new_name))
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("The responsible unit is already named “%s”"), new_name);
+      return FALSE;
+    }
+  change.plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  change.unit = old_name;
+  change.to = new_name;
+  return write_plan (self, write_unit_change, &change, error);
+}
+
+/**
+ * ledger_store_confirm_unit:
+ * @unit: a responsible unit of @plan
+ * @confirmed: whether the office confirmed it
+ *
+ * Marks the responsible unit of every indicator of @plan whose unit is
+ * @unit as confirmed (or as a proposal again), logged and undone like
+ * ledger_store_rename_unit(). Indicators already so are left alone.
+ * Emits #LedgerStore::plans-changed.
+ */
+gboolean
+ledger_store_confirm_unit (LedgerStore  *self,
+                           LedgerPlan   *plan,
+                           const char   *unit,
+                           gboolean      confirmed,
+                           GError      **error)
+{
+  g_autofree char *name = NULL;
+  UnitChange change = { 0, };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), FALSE);
+
+  if ((name = unit_name (unit, error)) == NULL)
+    return FALSE;
+  change.plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  change.unit = name;
+  change.confirmed = confirmed;
+  return write_plan (self, write_unit_change, &change, error);
+}
+
+void
+ledger_unit_use_free (LedgerUnitUse *use)
+{
+  g_free (use->name);
+  g_free (use);
+}
+
+/**
+ * ledger_store_list_units:
+ * @plan: a plan of the ledger
+ *
+ * Returns: (transfer full) (element-type LedgerUnitUse): the responsible
+ * units of @plan's indicators, in the order they first appear, each with
+ * how many indicators it answers for and how many of those it is
+ * confirmed for; %NULL with @error set on error
+ */
+GPtrArray *
+ledger_store_list_units (LedgerStore  *self,
+                         LedgerPlan   *plan,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_unit_use_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
+
+  stmt = store_prepare (self,
+    "SELECT responsible_unit, count(*), sum(unit_confirmed) FROM indicators "
+    "WHERE plan_id = ? AND responsible_unit != '' GROUP BY responsible_unit ORDER BY min(id)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerUnitUse *use = g_new0 (LedgerUnitUse, 1);
+
+      use->name = g_strdup (store_column_text (stmt, 0));
+      use->n_indicators = sqlite3_column_int (stmt, 1);
+      use->n_confirmed = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (units, use);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&units);
 }
 
 typedef struct

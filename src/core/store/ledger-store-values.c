@@ -335,7 +335,7 @@ rules_have_period (const StoreRules   *rules,
                    const LedgerPeriod *period)
 {
   return ledger_schedule_has_period (rules->frequency, rules->january, period) &&
-         period->year >= rules->first_year - 1 && period->year <= rules->last_year;
+         ledger_plan_years_hold (rules->first_year, rules->last_year, period->year);
 }
 
 /* The store's own guard: whatever the caller checked, a value that breaks

@@ -49,6 +49,17 @@ typedef enum
   LEDGER_STORE_OPEN_READ_ONLY = 1 << 1,
 } LedgerStoreOpenFlags;
 
+/* A responsible unit of a plan, as ledger_store_list_units() counts it. */
+typedef struct
+{
+  char  *name;
+  guint  n_indicators;  /* the plan's indicators it answers for */
+  guint  n_confirmed;   /* of those, the ones the office confirmed it for */
+} LedgerUnitUse;
+
+void         ledger_unit_use_free              (LedgerUnitUse *use);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerUnitUse, ledger_unit_use_free)
+
 #define LEDGER_TYPE_STORE (ledger_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (LedgerStore, ledger_store, LEDGER, STORE, GObject)
@@ -151,6 +162,19 @@ gint64       ledger_store_add_task             (LedgerStore      *self,
                                                 const char       *title,
                                                 const char       *text,
                                                 LedgerIndicator  *indicator,
+                                                GError          **error);
+GPtrArray   *ledger_store_list_units           (LedgerStore      *self,
+                                                LedgerPlan       *plan,
+                                                GError          **error);
+gboolean     ledger_store_rename_unit          (LedgerStore      *self,
+                                                LedgerPlan       *plan,
+                                                const char       *from,
+                                                const char       *to,
+                                                GError          **error);
+gboolean     ledger_store_confirm_unit         (LedgerStore      *self,
+                                                LedgerPlan       *plan,
+                                                const char       *unit,
+                                                gboolean          confirmed,
                                                 GError          **error);
 GListModel  *ledger_store_list_changes         (LedgerStore      *self,
                                                 const char       *entity_uuid);

@@ -43,6 +43,7 @@ void  ledger_report_add_tasks          (LedgerReportBuilder     *builder);
 
 gboolean ledger_report_entry_is_measured (const LedgerReportEntry *entry);
 char *ledger_report_entry_value_text   (const LedgerReportEntry *entry);
+char *ledger_report_entry_target_text  (const LedgerReportEntry *entry);
 char *ledger_report_entry_period_text  (const LedgerReportEntry *entry);
 char *ledger_report_format_percent     (double                   fraction);
 
