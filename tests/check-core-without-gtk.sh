@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# The core library must not depend on GTK or libadwaita (docs/architecture.md).
+# The core's layers and the command line (with the settings) must not
+# depend on GTK or libadwaita (docs/architecture.md).
+# Usage: check-core-without-gtk.sh DIR…  (src/core, src/cli)
 set -u
-dir=${1:?usage: $0 SRC/CORE}
-if grep -rnE '#include *[<"](gtk/|adwaita|gdk/)' "$dir"; then
-  echo "src/core includes GTK or libadwaita" >&2
-  exit 1
-fi
-[ -d "$dir" ] || { echo "no such folder: $dir" >&2; exit 1; }
-exit 0
+[ $# -gt 0 ] || { echo "usage: $0 DIR…" >&2; exit 1; }
+failed=0
+for dir in "$@"; do
+  [ -d "$dir" ] || { echo "no such folder: $dir" >&2; exit 1; }
+  if grep -rnE '#include *[<"](gtk/|adwaita|gdk/)' "$dir"; then
+    echo "$dir includes GTK or libadwaita" >&2
+    failed=1
+  fi
+done
+exit $failed

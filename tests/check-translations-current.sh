@@ -15,10 +15,11 @@ trap 'rm -rf "$work"' EXIT
 grep -v '^#' "$srcdir/po/POTFILES.in" | grep -v '^$' > "$work/files"
 
 # A source with translatable strings that POTFILES.in leaves out would
-# never be translated: every one must be listed.
+# never be translated: every one must be listed, in whichever folder of
+# src/ it sits (the core's layers, the command line, the app).
 missing=0
-for file in $(cd "$srcdir" && grep -l -e '_("' -e 'N_("' -e 'ngettext (' -e 'translatable="yes"' \
-                src/*.c src/core/*.c src/*.ui src/gtk/*.ui); do
+for file in $(cd "$srcdir" && grep -rl --include='*.c' --include='*.ui' \
+                -e '_("' -e 'N_("' -e 'ngettext (' -e 'translatable="yes"' src); do
   if ! grep -qx "$file" "$work/files"; then
     echo "$file has translatable strings but is not in po/POTFILES.in" >&2
     missing=1

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 bin=$(realpath "${1:?usage: $0 TARGET-LEDGER}")
-schema_1=$(dirname "$0")/../src/core/ledger-schema-1.sql
+schema_1=$(dirname "$0")/../src/core/store/ledger-schema-1.sql
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config

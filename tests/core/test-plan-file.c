@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "ledger-area.h"
-#include "ledger-core-resources.h"
+#include "ledger-model-resources.h"
 #include "ledger-json.h"
 #include "ledger-plan-file.h"
 #include "ledger-task.h"
@@ -47,7 +47,7 @@ builtin_bytes (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/plans/", name, NULL);
   g_autoptr(GError) error = NULL;
-  GBytes *bytes = g_resource_lookup_data (ledger_core_get_resource (), path, 0, &error);
+  GBytes *bytes = g_resource_lookup_data (ledger_model_resources_get_resource (), path, 0, &error);
 
   g_assert_no_error (error);
   return bytes;

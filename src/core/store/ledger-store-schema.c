@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ledger-core-resources.h"
+#include "ledger-store-resources.h"
 #include "ledger-store-private.h"
 
 /* A ledger or a backup is a file from anywhere: it may carry a trigger
@@ -214,7 +214,7 @@ build_reference (int version)
   for (int step = 1; ok && step <= version; step++)
     {
       g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/schema/%d.sql", step);
-      g_autoptr(GBytes) script = g_resource_lookup_data (ledger_core_get_resource (), path, 0, NULL);
+      g_autoptr(GBytes) script = g_resource_lookup_data (ledger_store_resources_get_resource (), path, 0, NULL);
 
       ok = script != NULL && sqlite3_exec (db, g_bytes_get_data (script, NULL), NULL, NULL, NULL) == SQLITE_OK;
     }

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "ledger-area.h"
-#include "ledger-core-resources.h"
+#include "ledger-store-resources.h"
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
 #include "ledger-store-private.h"
@@ -319,7 +319,7 @@ migrate_to (LedgerStore  *self,
   g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/schema/%d.sql", version);
   g_autoptr(GBytes) script = NULL;
 
-  script = g_resource_lookup_data (ledger_core_get_resource (), path, 0, error);
+  script = g_resource_lookup_data (ledger_store_resources_get_resource (), path, 0, error);
   if (script == NULL)
     return FALSE;
   return exec_script (self, g_bytes_get_data (script, NULL), error);

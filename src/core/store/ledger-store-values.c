@@ -13,7 +13,6 @@
 #include <math.h>
 
 #include "ledger-area.h"
-#include "ledger-core-resources.h"
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
 #include "ledger-json.h"

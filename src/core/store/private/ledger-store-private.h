@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 /* The store is one class in several files: ledger-store.c (the file, its
  * schema, the change log and the check), ledger-store-plans.c (plans,
  * areas, tasks, indicators) and ledger-store-values.c (values). These are
- * the pieces they share; nothing outside src/core sees them. */
+ * the pieces they share; nothing outside the store sees them: private/
+ * is on the store's include path alone. */
 
 typedef struct _StoreRules StoreRules;
 

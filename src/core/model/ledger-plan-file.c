@@ -14,7 +14,7 @@
 #include <stdlib.h>
 
 #include "ledger-area.h"
-#include "ledger-core-resources.h"
+#include "ledger-model-resources.h"
 #include "ledger-indicator.h"
 #include "ledger-json.h"
 #include "ledger-plan-file.h"
@@ -552,7 +552,7 @@ ledger_plan_file_load_builtin (const char  *name,
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/plans/", name, NULL);
   g_autoptr(GBytes) bytes = NULL;
 
-  bytes = g_resource_lookup_data (ledger_core_get_resource (), path,
+  bytes = g_resource_lookup_data (ledger_model_resources_get_resource (), path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
