@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-accessible.h"
 #include "ledger-package.h"
 #include "ledger-area.h"
 #include "ledger-batch-row.h"
@@ -290,6 +291,8 @@ choices_new (LedgerBatchWindow *self)
   self->unit_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_dropdown), _("Period"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_dropdown), _("Responsible Unit"));
+  ledger_accessible_name_drop_down (self->period_dropdown, _("Period"));
+  ledger_accessible_name_drop_down (self->unit_dropdown, _("Responsible Unit"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->period_dropdown));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->unit_dropdown));
   return box;
