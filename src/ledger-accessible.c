@@ -35,3 +35,30 @@ ledger_accessible_name_drop_down (GtkDropDown *drop_down,
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL,
                                       -1);
 }
+
+/**
+ * ledger_accessible_name_list_item:
+ * @child: the child a list item factory set up
+ * @label: what the row is
+ * @description: what else it says
+ *
+ * Names the row of a GtkListView. GTK 4.8 names such a row by nothing
+ * (gtk_list_item_set_accessible_label() is 4.12's) and reads no text from
+ * inside it: the row is the widget around @child.
+ */
+void
+ledger_accessible_name_list_item (GtkWidget  *child,
+                                  const char *label,
+                                  const char *description)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  row = gtk_widget_get_parent (child);
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+}

@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 
 void ledger_accessible_name_drop_down (GtkDropDown *drop_down,
                                        const char  *label);
+void ledger_accessible_name_list_item (GtkWidget   *child,
+                                       const char  *label,
+                                       const char  *description);
 
 G_END_DECLS

@@ -243,6 +243,15 @@ class App:
             return None
         return wait_for('a new window', find)
 
+    def focus_main(self):
+        """Gives the main window the keyboard, as a window manager would when
+        a dialog closes: Xvfb has none, and the focus may stay nowhere."""
+        title = self.main.get_name()
+        found = subprocess.run(['xdotool', 'search', '--onlyvisible', '--pid', str(self.process.pid),
+                                '--name', f'^{re.escape(title)}$'], capture_output=True, text=True)
+        for window in found.stdout.split():
+            subprocess.run(['xdotool', 'windowfocus', '--sync', window], check=False)
+
     def close(self):
         self.process.terminate()
         try:
@@ -330,6 +339,7 @@ def check_dialog(run, app, title, open_keys=None, open_function=None, close_keys
     with CLOSE_KEYS: a dialog the keyboard cannot close keeps its user in
     it."""
     before = app.windows()
+    app.focus_main()
     if open_keys:
         key(*open_keys)
     else:
@@ -380,11 +390,14 @@ def page_stack(app):
     return find(app.main, is_stack, 'the stack of pages')
 
 
-def open_menu_item(app, label):
-    """Opens the main menu with F10 and activates one of its items."""
+def open_menu_item(focus, *labels):
+    """Opens the main menu with F10 and goes down to its item LABELS,
+    through submenus, and presses Enter on each."""
     key('F10')
-    item = find(app.accessible, role_named(Atspi.Role.MENU_ITEM, menu_label(label)), f'menu item {label}')
-    activate(item)
+    for label in labels:
+        name = menu_label(label)
+        focus.tab_to(f'menu item {label}', lambda a: a.get_name() == name, keys=('Down',), presses=20)
+        key('Return')
 
 
 def walk_areas(run, app):
@@ -434,6 +447,27 @@ def walk_indicator(run, app, focus):
     run.check('indicator page (Enter on a row)', unnamed_controls(app.main))
     key('Escape')
     wait_for('Escape back to the area page', lambda: focus.current == row)
+    # The row's menu: Tab to its More button, Enter, Down to Edit Indicator.
+    focus.tab_to('the row\'s menu button', lambda a: a.get_role() == Atspi.Role.TOGGLE_BUTTON
+                 or (a.get_role() == Atspi.Role.PUSH_BUTTON and a.get_name() == _('More')), presses=4)
+    edit = menu_label('_Edit Indicator…')
+    check_dialog(run, app, 'Edit Indicator (the row\'s menu)',
+                 open_function=lambda: (key('Return'),
+                                        focus.tab_to(edit, lambda a: a.get_name() == edit, keys=('Down',),
+                                                     presses=4),
+                                        key('Return')))
+
+
+def open_file(app, path, open_chooser):
+    """Opens a file chooser, then types the file into it: a path typed
+    there opens the location entry."""
+    before = app.windows()
+    open_chooser()
+    chooser = app.new_window(before)
+    time.sleep(0.5)
+    subprocess.run(['xdotool', 'type', '--delay', '20', path], check=True)
+    key('Return')
+    wait_for('the file chooser to close', lambda: chooser not in app.windows())
 
 
 def main():
@@ -454,6 +488,20 @@ def main():
                   'new-urban-jobs,2026-03,0.8\nnew-urban-jobs,2026-06,2.6\n')
     subprocess.run([binary, '--db', db, '--import-csv', values], env=env, check=True,
                    stdout=subprocess.DEVNULL)
+    # A unit's data package, with a value that differs from the ledger's.
+    package = os.path.join(home, 'unit.tlpkg')
+    unit_db = os.path.join(home, 'unit.sqlite3')
+    with open(os.path.join(home, 'unit.csv'), 'w', encoding='utf-8') as csv:
+        csv.write('code,period,value\nnew-urban-jobs,2026-06,2.9\nnew-urban-jobs,2026-09,3.5\n')
+    subprocess.run([binary, '--db', unit_db, '--import-csv', os.path.join(home, 'unit.csv')], env=env,
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, '--db', unit_db, '--export-package', package, '--unit', '市人社局'], env=env,
+                   check=True, stdout=subprocess.DEVNULL)
+    # To import: a value to add, one to change and a row refused.
+    changes = os.path.join(home, 'changes.csv')
+    with open(changes, 'w', encoding='utf-8') as csv:
+        csv.write('code,period,value\ngdp-growth,2026-Q3,5.0\nnew-urban-jobs,2026-06,2.7\n'
+                  'no-such-indicator,2026-06,1\n')
 
     run = Run()
     focus = Focus()
@@ -463,16 +511,29 @@ def main():
         run.check('main window, overview', unnamed_controls(app.main))
         run.step('indicator page', lambda: walk_indicator(run, app, focus))
         run.step('area pages', lambda: walk_areas(run, app))
+        run.step('Import Values', lambda: check_dialog(
+            run, app, 'Import Values (Ctrl+I)',
+            open_function=lambda: open_file(app, changes, lambda: key('ctrl+i'))))
+        run.step('Import Data Packages', lambda: check_dialog(
+            run, app, 'Import Data Packages (F10, menu)',
+            open_function=lambda: open_file(app, package,
+                                            lambda: open_menu_item(focus, 'Import _Data Packages…'))))
         # Escape in the sheet takes back the row's figure; Alt+C is Cancel.
         run.step('Record Period', lambda: check_dialog(run, app, 'Record Period (Ctrl+R)',
                                                         open_keys=['ctrl+r'], close_keys=['alt+c']))
         run.step('Preferences', lambda: check_dialog(run, app, 'Preferences (Ctrl+comma)',
                                                       open_keys=['ctrl+comma']))
         run.step('Backups', lambda: check_dialog(run, app, 'Backups (F10, menu)',
-                                                 open_function=lambda: open_menu_item(app, '_Backups…')))
+                                                 open_function=lambda: open_menu_item(focus, '_Backups…')))
         run.step('About', lambda: check_dialog(run, app, 'About (F10, menu)',
-                                               open_function=lambda: open_menu_item(app, '_About Target Ledger'),
+                                               open_function=lambda: open_menu_item(focus, '_About Target Ledger'),
                                                todo=ABOUT_TODO))
+        # Last: in Xvfb, without a window manager, the main window takes no
+        # key presses after this window closes (GDK's focus tracking; a
+        # window manager gives the focus back).
+        run.step('Export a Data Package', lambda: check_dialog(
+            run, app, 'Data Package of a Unit (F10, menu)',
+            open_function=lambda: open_menu_item(focus, '_Export', '_Data Package of a Unit…')))
     finally:
         app.close()
         shutil.rmtree(home, ignore_errors=True)
