@@ -49,12 +49,20 @@ import tempfile
 import time
 
 PRIVATE_BUS = 'TARGET_LEDGER_A11Y_PRIVATE_BUS'
+TAP_FD = 'TARGET_LEDGER_A11Y_TAP_FD'
 
 # A private session bus first: the accessibility bus it activates, and every
-# application on it, are this test's alone.
+# application on it, are this test's alone. The daemons it starts write on
+# their standard output: it is the standard error, and the test's output (TAP)
+# goes on a descriptor of its own.
 if os.environ.get(PRIVATE_BUS) != '1':
+    tap = os.dup(1)
+    os.set_inheritable(tap, True)
     os.environ[PRIVATE_BUS] = '1'
+    os.environ[TAP_FD] = str(tap)
+    os.dup2(2, 1)
     os.execvp('dbus-run-session', ['dbus-run-session', '--', sys.executable] + sys.argv)
+sys.stdout = os.fdopen(int(os.environ[TAP_FD]), 'w', buffering=1)
 
 import gi  # noqa: E402  (after the private bus is set up)
 
