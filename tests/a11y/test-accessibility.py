@@ -544,9 +544,12 @@ def main():
         run.step('About', lambda: check_dialog(run, app, 'About (F10, menu)',
                                                open_function=lambda: open_menu_item(focus, '_About Target Ledger'),
                                                todo=ABOUT_TODO))
-        # Last: in Xvfb, without a window manager, the main window takes no
-        # key presses after this window closes (GDK's focus tracking; a
-        # window manager gives the focus back).
+        # Last: here (Xvfb, no window manager), once the main menu has
+        # closed from its Export submenu (an item of it, or Escape), the
+        # focus stays on the menu's hidden scrolled window and the main
+        # window takes no more shortcuts, Tab included. Left, back to the
+        # main menu, before Escape does not. Not seen under a window
+        # manager: not checked there.
         run.step('Export a Data Package', lambda: check_dialog(
             run, app, 'Data Package of a Unit (F10, menu)',
             open_function=lambda: open_menu_item(focus, '_Export', '_Data Package of a Unit…')))
