@@ -532,6 +532,12 @@ def main():
             run, app, 'Import Data Packages (F10, menu)',
             open_function=lambda: open_file(app, package,
                                             lambda: open_menu_item(focus, 'Import _Data Packages…'))))
+        # The main menu has no submenu: a menu closed from a GTK 4.8 submenu
+        # left the window deaf to the keyboard, and the steps after this
+        # one failed.
+        run.step('Export a Data Package', lambda: check_dialog(
+            run, app, 'Data Package of a Unit (F10, menu)',
+            open_function=lambda: open_menu_item(focus, 'Data Package of a _Unit…')))
         # Escape in the sheet takes back the row's figure; Alt+C is Cancel.
         run.step('Record Period', lambda: check_dialog(run, app, 'Record Period (Ctrl+R)',
                                                         open_keys=['ctrl+r'], close_keys=['alt+c']))
@@ -544,15 +550,6 @@ def main():
         run.step('About', lambda: check_dialog(run, app, 'About (F10, menu)',
                                                open_function=lambda: open_menu_item(focus, '_About Target Ledger'),
                                                todo=ABOUT_TODO))
-        # Last: here (Xvfb, no window manager), once the main menu has
-        # closed from its Export submenu (an item of it, or Escape), the
-        # focus stays on the menu's hidden scrolled window and the main
-        # window takes no more shortcuts, Tab included. Left, back to the
-        # main menu, before Escape does not. Not seen under a window
-        # manager: not checked there.
-        run.step('Export a Data Package', lambda: check_dialog(
-            run, app, 'Data Package of a Unit (F10, menu)',
-            open_function=lambda: open_menu_item(focus, '_Export', '_Data Package of a Unit…')))
     finally:
         app.close()
         shutil.rmtree(home, ignore_errors=True)
