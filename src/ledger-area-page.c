@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-accessible.h"
 #include "ledger-package.h"
 #include "ledger-area-page.h"
 #include "ledger-read-only.h"
@@ -371,6 +372,7 @@ ledger_area_page_init (LedgerAreaPage *self)
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_row_free);
   self->units = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ledger_accessible_name_drop_down (self->unit_dropdown, NULL);
 }
 
 /* Builds the rows still to build now: for whoever needs them all (a test,

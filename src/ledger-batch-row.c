@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-accessible.h"
 #include "ledger-batch-row.h"
 #include "ledger-number.h"
 #include "ledger-status.h"
@@ -155,6 +156,7 @@ value_widget_new (LedgerBatchRow *self)
         gtk_string_list_append (statuses, ledger_status_label (codes[i]));
       entry = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&statuses)), NULL);
       g_signal_connect_swapped (entry, "notify::selected", G_CALLBACK (update_status), self);
+      ledger_accessible_name_drop_down (GTK_DROP_DOWN (entry), ledger_indicator_get_name (self->indicator));
       return entry;
     }
 
@@ -184,6 +186,7 @@ build (LedgerBatchRow *self)
   g_autoptr(LedgerValue) previous = NULL;
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *name = gtk_label_new (ledger_indicator_get_name (self->indicator));
+  g_autofree char *note_label = g_strdup_printf (_("Note on %s"), ledger_indicator_get_name (self->indicator));
   LedgerPeriod period;
 
   if (ledger_period_parse (self->period, &period) && ledger_period_end_month (&period) > 1)
@@ -201,6 +204,9 @@ build (LedgerBatchRow *self)
   self->entry = value_widget_new (self);
   self->note = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->note), _("Note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note), GTK_ACCESSIBLE_PROPERTY_LABEL, note_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ledger_indicator_get_name (self->indicator), -1);
   gtk_editable_set_text (GTK_EDITABLE (self->note), self->original_note);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->note), 12);
   gtk_widget_set_valign (self->note, GTK_ALIGN_CENTER);

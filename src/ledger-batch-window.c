@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-accessible.h"
 #include "ledger-package.h"
 #include "ledger-area.h"
 #include "ledger-batch-row.h"
@@ -337,6 +338,8 @@ ledger_batch_window_init (LedgerBatchWindow *self)
   self->rows = g_ptr_array_new ();
   self->units = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ledger_accessible_name_drop_down (self->period_dropdown, _("Period"));
+  ledger_accessible_name_drop_down (self->unit_dropdown, _("Responsible Unit"));
 }
 
 LedgerBatchWindow *

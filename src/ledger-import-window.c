@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-accessible.h"
 #include "ledger-csv.h"
 #include "ledger-import-window.h"
 #include "ledger-toast.h"
@@ -142,11 +143,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *title_text = row_title (row);
   g_autofree char *detail_text = row_detail (row);
   g_autofree char *line_text = g_strdup_printf (_("Line %u"), ledger_import_row_get_line (row));
+  g_autofree char *description = g_strconcat (detail_text, " · ", line_text, NULL);
   gboolean refused = ledger_import_row_get_action (row) == LEDGER_IMPORT_REFUSED;
 
   gtk_label_set_text (GTK_LABEL (title), title_text);
   gtk_label_set_text (GTK_LABEL (detail), detail_text);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), line_text);
+  ledger_accessible_name_list_item (box, title_text, description);
   if (refused)
     gtk_widget_add_css_class (detail, "error");
   else

@@ -104,6 +104,9 @@ show_definition (LedgerIndicatorRow *self)
   const char *source = ledger_indicator_get_source_text (self->indicator);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), ledger_indicator_get_name (self->indicator));
+  /* GTK 4.8 names a row by its label only, not by the labels inside it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ledger_indicator_get_name (self->indicator), -1);
   gtk_label_set_text (self->name_label, ledger_indicator_get_name (self->indicator));
   gtk_label_set_text (self->target_label, target);
   show_commitment (self->commitment_label, ledger_indicator_get_commitment (self->indicator));
@@ -151,6 +154,7 @@ show_progress (LedgerIndicatorRow *self)
   g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
   g_autofree char *period = period_text (value, &progress);
   g_autofree char *gap = NULL;
+  g_autofree char *description = NULL;
 
   if (kind == LEDGER_KIND_QUALITATIVE)
     gap = value != NULL && ledger_value_get_note (value)[0] != '\0'
@@ -177,6 +181,10 @@ show_progress (LedgerIndicatorRow *self)
   show_sparkline (self);
   ledger_pace_bar_set_progress (self->pace_bar, &progress);
   ledger_status_pill_set_status (self->status_pill, progress.status);
+  /* What a screen reader says after the row's name; the gap may be none. */
+  description = g_strjoin (_(", "), ledger_status_label (ledger_status_to_string (progress.status)),
+                           text, gap, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 /* A row reads the store when it is shown, not before: a page of 200 rows

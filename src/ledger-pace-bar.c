@@ -110,6 +110,8 @@ ledger_pace_bar_init (LedgerPaceBar *self)
 {
   self->fraction = NAN;
   self->pace = NAN;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Progress toward the target"), -1);
 }
 
 GtkWidget *

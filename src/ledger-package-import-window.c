@@ -265,6 +265,8 @@ show_conflict (LedgerPackageImportWindow   *self,
   gboolean ledger_has_value = FALSE;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), markup);
+  /* libadwaita 1.2 names the expander's header, not the row around it. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), index < 10);
   for (guint c = 0; c < conflict->candidates->len; c++)
     {

@@ -39,9 +39,13 @@ static void
 update_summary (LedgerSidebarRow *self)
 {
   guint counts[LEDGER_N_STATUSES];
+  g_autofree char *text = NULL;
 
   ledger_context_count_statuses (self->context, counted_node (self), counts);
   ledger_status_summary_set_counts (LEDGER_STATUS_SUMMARY (self->summary), counts);
+  /* GTK 4.8 names a row only by its label: the counts are its description. */
+  text = ledger_status_summary_dup_text (LEDGER_STATUS_SUMMARY (self->summary));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void
@@ -93,6 +97,8 @@ ledger_sidebar_row_new (LedgerContext *context,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   if (area != NULL)
     ledger_tooltip_set (GTK_WIDGET (self), ledger_node_get_title (area));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ledger_sidebar_row_get_title (self), -1);
 
   update_summary (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);

@@ -8,9 +8,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ledger-status-bar.h"
+#include "ledger-status-summary.h"
 #include "ledger-style.h"
 
 /* An area's indicators as one stacked bar: a segment per status, worst
@@ -76,6 +78,16 @@ ledger_status_bar_measure (GtkWidget      *widget,
     *minimum = *natural = 8;
 }
 
+/* The bar's text alternative: the counts it draws, in words. */
+static void
+update_label (LedgerStatusBar *self)
+{
+  g_autofree char *text = ledger_status_counts_to_text (self->counts);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text[0] != '\0' ? text : _("No indicators"), -1);
+}
+
 static void
 ledger_status_bar_class_init (LedgerStatusBarClass *klass)
 {
@@ -90,6 +102,7 @@ ledger_status_bar_class_init (LedgerStatusBarClass *klass)
 static void
 ledger_status_bar_init (LedgerStatusBar *self)
 {
+  update_label (self);
 }
 
 GtkWidget *
@@ -107,5 +120,6 @@ ledger_status_bar_set_counts (LedgerStatusBar *self,
   if (memcmp (self->counts, counts, sizeof self->counts) == 0)
     return;
   memcpy (self->counts, counts, sizeof self->counts);
+  update_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

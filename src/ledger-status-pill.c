@@ -121,9 +121,16 @@ void
 ledger_status_pill_set_status (LedgerStatusPill *self,
                                LedgerStatus      status)
 {
+  const char *label;
+  g_autofree char *accessible_label = NULL;
+
   g_return_if_fail (LEDGER_IS_STATUS_PILL (self));
 
-  show_status (self, status, ledger_status_label (ledger_status_to_string (status)), "");
+  label = ledger_status_label (ledger_status_to_string (status));
+  show_status (self, status, label, "");
+  /* Translators: what a screen reader says of an indicator's status pill, "状态：滞后" */
+  accessible_label = g_strdup_printf (_("Status: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
 }
 
 /* Shows "滞后 3": how many indicators have @status. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-accessible.h"
 #include "ledger-area.h"
 #include "ledger-area-page.h"
 #include "ledger-indicator-page.h"
@@ -531,6 +532,8 @@ ledger_window_init (LedgerWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_factory (self->as_of_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->as_of_dropdown, list_factory);
+  ledger_accessible_name_drop_down (self->plan_dropdown, NULL);
+  ledger_accessible_name_drop_down (self->as_of_dropdown, NULL);
   load_window_state (self);
 }
 

@@ -1,0 +1,19 @@
+/* ledger-accessible.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void ledger_accessible_name_drop_down (GtkDropDown *drop_down,
+                                       const char  *label);
+void ledger_accessible_name_list_item (GtkWidget   *child,
+                                       const char  *label,
+                                       const char  *description);
+
+G_END_DECLS
