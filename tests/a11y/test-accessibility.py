@@ -12,8 +12,8 @@
 # walks the accessibility tree of: the main window on the overview, each
 # area page, an indicator page, Record Value, Edit Indicator (from a row's
 # menu), the import preview, the merge of data packages, Record Period,
-# Preferences, Backups, About and Export Data Package. A point fails, naming
-# each one, on any control a screen reader would announce without a name, or
+# Preferences, Responsible Units, Backups, About and Export Data Package. A
+# point fails, naming each one, on any control a screen reader would announce without a name, or
 # when the keys do not open or close what they should.
 #
 # What GTK 4.8 reports over AT-SPI, as this test reads it:
@@ -545,6 +545,9 @@ def main():
                                                       ['ctrl+e']))
         run.step('Preferences', lambda: check_dialog(run, app, 'Preferences (Ctrl+comma)',
                                                       open_keys=['ctrl+comma']))
+        run.step('Responsible Units', lambda: check_dialog(
+            run, app, 'Responsible Units (F10, menu)',
+            open_function=lambda: open_menu_item(focus, 'Responsible Uni_ts…')))
         run.step('Backups', lambda: check_dialog(run, app, 'Backups (F10, menu)',
                                                  open_function=lambda: open_menu_item(focus, '_Backups…')))
         run.step('About', lambda: check_dialog(run, app, 'About (F10, menu)',
