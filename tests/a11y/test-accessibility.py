@@ -13,8 +13,9 @@
 # area page, an indicator page, Record Value, Edit Indicator (from a row's
 # menu), the import preview, the merge of data packages, Record Period,
 # Preferences, Responsible Units, Backups, About and Export Data Package. A
-# point fails, naming each one, on any control a screen reader would announce without a name, or
-# when the keys do not open or close what they should.
+# point fails, naming each one, on any control a screen reader would
+# announce without a name, or when the keys do not open or close what they
+# should.
 #
 # What GTK 4.8 reports over AT-SPI, as this test reads it:
 # - An accessible's name is its `label` property, else the names of what it
