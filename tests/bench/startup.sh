@@ -22,7 +22,7 @@ export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR=$builddir/data NO_AT_BRIDGE
 
 # A ledger that already holds the built-in plan, as on every start but the first.
 "$builddir/src/target-ledger" --db "$work/ledger.sqlite3" --check >/dev/null || true
-"$builddir/src/target-ledger" --db "$work/ledger.sqlite3" --export-csv /dev/null
+"$builddir/src/target-ledger" --db "$work/ledger.sqlite3" --export-csv - > /dev/null
 
 median () { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
