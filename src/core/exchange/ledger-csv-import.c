@@ -181,9 +181,10 @@ resolve (Reader           *reader,
   g_autofree char *reason = NULL;
   LedgerIndicator *indicator;
 
-  indicator = ledger_indicator_index_find (reader->index, by_code ? LEDGER_INDICATOR_BY_CODE : LEDGER_INDICATOR_BY_NAME,
-                                           field (reader, record, COL_PLAN), row_key (reader, record), period,
-                                           &reason);
+  indicator = ledger_indicator_index_find (reader->index,
+                                           by_code ? LEDGER_INDICATOR_BY_CODE : LEDGER_INDICATOR_BY_NAME,
+                                           field (reader, record, COL_PLAN), row_key (reader, record),
+                                           period, &reason);
   if (indicator == NULL)
     {
       g_set_error_literal (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, reason);
