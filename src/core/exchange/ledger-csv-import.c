@@ -13,6 +13,7 @@
 #include "ledger-csv.h"
 #include "ledger-csv-columns.h"
 #include "ledger-csv-import.h"
+#include "ledger-indicator-index.h"
 #include "ledger-number.h"
 #include "ledger-status.h"
 #include "ledger-worker.h"
@@ -48,85 +49,15 @@ G_DEFINE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, G_TYPE_OBJECT)
  * between reading and writing. */
 #define MAX_TRIES 8
 
-/* An indicator as import looks it up, with the plan it belongs to. */
-typedef struct
-{
-  LedgerPlan      *plan;
-  LedgerIndicator *indicator;
-} Target;
-
-/* What reading needs: the ledger's plans indexed by indicator code and
- * name, alone and after the plan's code or title, the file's columns, and
+/* What reading needs: the ledger's indicators, the file's columns, and
  * the indicator and period of each row read so far, to refuse a second
  * row for the same cell. */
 typedef struct
 {
-  LedgerStore *store;
-  GPtrArray   *plans;
-  GHashTable  *by_code;  /* [plan "\x1f"] code → GPtrArray of Target */
-  GHashTable  *by_name;  /* [plan "\x1f"] name → GPtrArray of Target */
-  GString     *key;
-  GHashTable  *cells;    /* LedgerValue (its cell) → line */
-  GHashTable  *valued;   /* indicator → 1 if it has values, 2 if none */
-  int          columns[N_COLUMNS];
+  LedgerIndicatorIndex *index;
+  GHashTable           *cells;  /* LedgerValue (its cell) → line */
+  int                   columns[N_COLUMNS];
 } Reader;
-
-static void
-index_key (GHashTable      *table,
-           const char      *key,
-           LedgerPlan      *plan,
-           LedgerIndicator *indicator)
-{
-  GPtrArray *targets = g_hash_table_lookup (table, key);
-  Target *target = g_new (Target, 1);
-
-  if (targets == NULL)
-    {
-      targets = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (table, g_strdup (key), targets);
-    }
-  target->plan = plan;
-  target->indicator = indicator;
-  g_ptr_array_add (targets, target);
-}
-
-static void
-index_target (GHashTable      *table,
-              const char      *key,
-              LedgerPlan      *plan,
-              LedgerIndicator *indicator)
-{
-  const char *plan_names[] = { ledger_plan_get_code (plan), ledger_node_get_title (LEDGER_NODE (plan)) };
-
-  index_key (table, key, plan, indicator);
-  for (guint i = 0; i < G_N_ELEMENTS (plan_names); i++)
-    {
-      g_autofree char *plan_key = g_strconcat (plan_names[i], "\x1f", key, NULL);
-
-      if (i == 0 || !g_str_equal (plan_names[0], plan_names[i]))
-        index_key (table, plan_key, plan, indicator);
-    }
-}
-
-typedef struct
-{
-  Reader     *reader;
-  LedgerPlan *plan;
-} IndexContext;
-
-static void
-index_indicator (LedgerNode      *area,
-                 LedgerNode      *task,
-                 LedgerIndicator *indicator,
-                 gpointer         user_data)
-{
-  IndexContext *context = user_data;
-
-  index_target (context->reader->by_code, ledger_indicator_get_code (indicator),
-                context->plan, indicator);
-  index_target (context->reader->by_name, ledger_indicator_get_name (indicator),
-                context->plan, indicator);
-}
 
 static guint
 cell_hash (gconstpointer value)
@@ -149,35 +80,15 @@ reader_init (Reader       *reader,
              LedgerStore  *store,
              GError      **error)
 {
-  reader->store = store;
-  reader->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_ptr_array_unref);
-  reader->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_ptr_array_unref);
-  reader->key = g_string_new (NULL);
   reader->cells = g_hash_table_new_full (cell_hash, cell_equal, g_object_unref, NULL);
-  reader->valued = g_hash_table_new (NULL, NULL);
-  if ((reader->plans = ledger_store_list_plans (store, error)) == NULL)
-    return FALSE;
-  for (guint p = 0; p < reader->plans->len; p++)
-    {
-      IndexContext context = { reader, g_ptr_array_index (reader->plans, p) };
-
-      ledger_plan_foreach_indicator (context.plan, index_indicator, &context);
-    }
-  return TRUE;
+  return (reader->index = ledger_indicator_index_new (store, error)) != NULL;
 }
 
 static void
 reader_clear (Reader *reader)
 {
-  g_clear_pointer (&reader->by_code, g_hash_table_unref);
-  g_clear_pointer (&reader->by_name, g_hash_table_unref);
+  g_clear_pointer (&reader->index, ledger_indicator_index_free);
   g_clear_pointer (&reader->cells, g_hash_table_unref);
-  if (reader->key != NULL)
-    g_string_free (g_steal_pointer (&reader->key), TRUE);
-  g_clear_pointer (&reader->valued, g_hash_table_unref);
-  g_clear_pointer (&reader->plans, g_ptr_array_unref);
 }
 
 static const char *
@@ -257,68 +168,38 @@ row_key (Reader          *reader,
   return code[0] != '\0' ? code : field (reader, record, COL_INDICATOR);
 }
 
-/* How well @target fits a row: 2 when the period is of its plan's own
- * years, 1 when it is of the base year before them (同期), 0 when the row
- * names another plan or a year the plan does not hold. */
-static int
-target_fit (Target       *target,
-            const char   *plan_name,
-            LedgerPeriod *period)
-{
-  if (plan_name[0] != '\0' &&
-      !g_str_equal (plan_name, ledger_plan_get_code (target->plan)) &&
-      !g_str_equal (plan_name, ledger_node_get_title (LEDGER_NODE (target->plan))))
-    return 0;
-  if (ledger_plan_covers_year (target->plan, period->year))
-    return 2;
-  return ledger_plan_holds_year (target->plan, period->year) ? 1 : 0;
-}
-
 /* Finds the one indicator a row means: by code, else by name, within the
- * plan named in the row (if any) whose years hold the period's — a plan
- * of that very year before one whose base year it is (2026 is the 2027
- * plan's base year). */
+ * plan named in the row (if any), that takes the row's period. */
 static LedgerIndicator *
 resolve (Reader           *reader,
          LedgerCsvRecord  *record,
          LedgerPeriod     *period,
+         const char       *period_code,
          GError          **error)
 {
   gboolean by_code = field (reader, record, COL_CODE)[0] != '\0';
-  const char *key = row_key (reader, record);
-  const char *plan_name = field (reader, record, COL_PLAN);
-  GPtrArray *candidates;
-  LedgerIndicator *found = NULL;
-  int best = 0;
-  gboolean ambiguous = FALSE;
+  g_autofree char *reason = NULL;
+  LedgerIndicator *indicator;
 
-  g_string_assign (reader->key, plan_name);
-  if (plan_name[0] != '\0')
-    g_string_append_c (reader->key, '\x1f');
-  g_string_append (reader->key, key);
-  candidates = g_hash_table_lookup (by_code ? reader->by_code : reader->by_name, reader->key->str);
-
-  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+  indicator = ledger_indicator_index_find (reader->index,
+                                           by_code ? LEDGER_INDICATOR_BY_CODE : LEDGER_INDICATOR_BY_NAME,
+                                           field (reader, record, COL_PLAN), row_key (reader, record),
+                                           period, &reason);
+  if (indicator == NULL)
     {
-      Target *target = g_ptr_array_index (candidates, i);
-      int fit = target_fit (target, plan_name, period);
-
-      if (fit == 0 || fit < best)
-        continue;
-      ambiguous = fit == best;
-      best = fit;
-      found = target->indicator;
-    }
-  if (ambiguous)
-    {
-      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
-                   _("“%s” is in several plans; add a “plan” column"), key);
+      g_set_error_literal (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, reason);
       return NULL;
     }
-  if (found == NULL)
-    g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
-                 _("There is no indicator “%s” for %d"), key, period->year);
-  return found;
+  /* The index found it for the period's year: only its periods are left
+   * to check. */
+  if (ledger_indicator_index_fit (reader->index, indicator, period) == LEDGER_INDICATOR_NOT_ITS_PERIOD)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                   _("%s is reported %s, not for “%s”"), ledger_indicator_get_name (indicator),
+                   ledger_frequency_label (ledger_indicator_get_frequency (indicator)), period_code);
+      return NULL;
+    }
+  return indicator;
 }
 
 static LedgerValue *
@@ -361,16 +242,8 @@ read_value (Reader           *reader,
                    _("“%s” is not a period (write 2026-05, 2026-Q2 or 2026)"), period_code);
       return NULL;
     }
-  if ((*indicator = resolve (reader, record, &period, error)) == NULL)
+  if ((*indicator = resolve (reader, record, &period, period_code, error)) == NULL)
     return NULL;
-
-  if (!ledger_indicator_has_period (*indicator, &period))
-    {
-      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
-                   _("%s is reported %s, not for “%s”"), ledger_indicator_get_name (*indicator),
-                   ledger_frequency_label (ledger_indicator_get_frequency (*indicator)), period_code);
-      return NULL;
-    }
 
   if (ledger_indicator_get_kind (*indicator) == LEDGER_KIND_QUALITATIVE)
     return read_status (reader, record, *indicator, period_code, error);
@@ -415,27 +288,6 @@ claim_cell (Reader       *reader,
   return TRUE;
 }
 
-/* The ledger's value of the row's cell, asked only of indicators that have
- * values: a new ledger's import then reads nothing row by row. (Reading an
- * indicator's values all at once instead is no faster, and holds a copy of
- * the ledger's values in memory: 150 MiB instead of 115 for 100 000.) */
-static LedgerValue *
-old_value (Reader          *reader,
-           LedgerIndicator *indicator,
-           LedgerValue     *value)
-{
-  int known = GPOINTER_TO_INT (g_hash_table_lookup (reader->valued, indicator));
-
-  if (known == 0)
-    {
-      known = ledger_store_has_values (reader->store, ledger_indicator_get_id (indicator)) ? 1 : 2;
-      g_hash_table_insert (reader->valued, indicator, GINT_TO_POINTER (known));
-    }
-  return known == 1 ? ledger_store_get_value (reader->store, ledger_indicator_get_id (indicator),
-                                              ledger_value_get_period (value))
-                    : NULL;
-}
-
 static LedgerImportRow *
 sort_row (Reader          *reader,
           LedgerCsvRecord *record)
@@ -453,13 +305,7 @@ sort_row (Reader          *reader,
                                                             : row_key (reader, record),
                                           field (reader, record, COL_PERIOD), error->message);
 
-  old = old_value (reader, indicator, value);
-  if (old == NULL)
-    action = LEDGER_IMPORT_ADD;
-  else if (ledger_value_equal (old, value))
-    action = LEDGER_IMPORT_UNCHANGED;
-  else
-    action = LEDGER_IMPORT_CHANGE;
+  action = ledger_indicator_index_classify (reader->index, indicator, value, &old);
   /* An unchanged row is kept to check that the ledger still holds its
    * value when the import is written: the value is the ledger's own. */
   return ledger_import_row_new (record->line, action, indicator, value,

@@ -35,6 +35,24 @@ struct _LedgerImportRow
 
 G_DEFINE_FINAL_TYPE (LedgerImportRow, ledger_import_row, G_TYPE_OBJECT)
 
+/**
+ * ledger_import_classify:
+ * @old: (nullable): the ledger's value of the cell, or %NULL for none
+ * @value: the value a file gives for it
+ *
+ * The one rule of every import: a value where there was none is added,
+ * the same value (figure, note and source) is unchanged, any other
+ * changes the ledger's.
+ */
+LedgerImportAction
+ledger_import_classify (LedgerValue *old,
+                        LedgerValue *value)
+{
+  if (old == NULL)
+    return LEDGER_IMPORT_ADD;
+  return ledger_value_equal (old, value) ? LEDGER_IMPORT_UNCHANGED : LEDGER_IMPORT_CHANGE;
+}
+
 static void
 ledger_import_row_finalize (GObject *object)
 {

@@ -21,6 +21,9 @@ typedef enum
   LEDGER_IMPORT_N_ACTIONS
 } LedgerImportAction;
 
+LedgerImportAction  ledger_import_classify        (LedgerValue     *old,
+                                                   LedgerValue     *value);
+
 #define LEDGER_TYPE_IMPORT_ROW (ledger_import_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (LedgerImportRow, ledger_import_row, LEDGER, IMPORT_ROW, GObject)

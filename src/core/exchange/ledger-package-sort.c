@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ledger-indicator-index.h"
 #include "ledger-package-sort.h"
 
 /* Sorts the values of data packages against the ledger, by indicator UUID
@@ -18,18 +19,10 @@
  * ledger holds the same value) or in conflict (any other case), with the
  * candidates of each conflict. Reads the ledger, writes nothing. */
 
-/* An indicator of the ledger, with the years its plan covers. */
-typedef struct
-{
-  LedgerIndicator *indicator;
-  int              first_year;
-  int              last_year;
-} Known;
-
 /* What the packages give for one indicator and period. */
 typedef struct
 {
-  Known     *known;
+  LedgerIndicator *indicator;
   GPtrArray *values;    /* of LedgerValue, with the ledger's indicator id */
   GPtrArray *packages;  /* the package of each value */
 } Cell;
@@ -69,13 +62,6 @@ refusal_free (LedgerPackageRefusal *refusal)
 }
 
 static void
-known_free (Known *known)
-{
-  g_object_unref (known->indicator);
-  g_free (known);
-}
-
-static void
 cell_free (Cell *cell)
 {
   g_ptr_array_unref (cell->values);
@@ -101,63 +87,21 @@ ledger_package_sorting_clear (LedgerPackageSorting *sorting)
   g_clear_pointer (&sorting->refused, g_ptr_array_unref);
 }
 
-typedef struct
-{
-  GHashTable *by_uuid;
-  LedgerPlan *plan;
-} IndexContext;
-
-static void
-index_indicator (LedgerNode      *area,
-                 LedgerNode      *task,
-                 LedgerIndicator *indicator,
-                 gpointer         user_data)
-{
-  IndexContext *context = user_data;
-  Known *known = g_new0 (Known, 1);
-
-  known->indicator = g_object_ref (indicator);
-  known->first_year = ledger_plan_get_first_year (context->plan);
-  known->last_year = ledger_plan_get_last_year (context->plan);
-  g_hash_table_insert (context->by_uuid, g_ascii_strdown (ledger_indicator_get_uuid (indicator), -1), known);
-}
-
-/* The ledger's indicators by UUID. */
-static GHashTable *
-index_ledger (LedgerStore  *store,
-              GError      **error)
-{
-  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
-  GHashTable *by_uuid;
-
-  if (plans == NULL)
-    return NULL;
-  by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) known_free);
-  for (guint i = 0; i < plans->len; i++)
-    {
-      IndexContext context = { by_uuid, g_ptr_array_index (plans, i) };
-
-      ledger_plan_foreach_indicator (context.plan, index_indicator, &context);
-    }
-  return by_uuid;
-}
-
 /* Returns: (transfer full) (nullable): why @entry cannot go into the
  * ledger, or %NULL when it can */
 static char *
-check_entry (const LedgerPackageEntry *entry,
-             Known                    *known)
+check_entry (LedgerIndicatorIndex     *index,
+             const LedgerPackageEntry *entry,
+             LedgerIndicator          *indicator)
 {
   const char *period_code = ledger_value_get_period (entry->value);
-  LedgerIndicator *indicator;
   LedgerPeriod period;
   const char *name;
 
-  if (known == NULL)
+  if (indicator == NULL)
     return g_strdup_printf (_("%s (%s) is not an indicator of this ledger"),
                             entry->name[0] != '\0' ? entry->name : entry->code,
                             entry->indicator);
-  indicator = known->indicator;
   name = ledger_indicator_get_name (indicator);
   if ((ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE) ==
       ledger_value_has_number (entry->value))
@@ -165,14 +109,18 @@ check_entry (const LedgerPackageEntry *entry,
            ? g_strdup_printf (_("%s is a qualitative task here; the package gives a number"), name)
            : g_strdup_printf (_("%s needs a number here; the package gives a status"), name);
   ledger_period_parse (period_code, &period);
-  if (!ledger_indicator_has_period (indicator, &period))
-    return g_strdup_printf (_("%s is reported %s, not for %s"), name,
-                            ledger_frequency_label (ledger_indicator_get_frequency (indicator)),
-                            period_code);
-  /* The year before the plan's holds its base figures (同期). */
-  if (!ledger_plan_years_hold (known->first_year, known->last_year, period.year))
-    return g_strdup_printf (_("%s is outside the years of the plan of %s"), period_code, name);
-  return NULL;
+  switch (ledger_indicator_index_fit (index, indicator, &period))
+    {
+    case LEDGER_INDICATOR_NOT_ITS_PERIOD:
+      return g_strdup_printf (_("%s is reported %s, not for %s"), name,
+                              ledger_frequency_label (ledger_indicator_get_frequency (indicator)),
+                              period_code);
+    case LEDGER_INDICATOR_OUTSIDE_YEARS:
+      return g_strdup_printf (_("%s is outside the years of the plan of %s"), period_code, name);
+    case LEDGER_INDICATOR_TAKES:
+    default:
+      return NULL;
+    }
 }
 
 static LedgerValue *
@@ -213,7 +161,7 @@ refuse (LedgerPackageSorting     *sorting,
 static void
 gather (LedgerPackageSorting *sorting,
         GPtrArray            *packages,
-        GHashTable           *by_uuid,
+        LedgerIndicatorIndex *index,
         GPtrArray            *cells)
 {
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -226,8 +174,8 @@ gather (LedgerPackageSorting *sorting,
         {
           const LedgerPackageEntry *entry = ledger_package_get_entry (package, e);
           const char *period = ledger_value_get_period (entry->value);
-          Known *known = g_hash_table_lookup (by_uuid, entry->indicator);
-          char *reason = check_entry (entry, known);
+          LedgerIndicator *indicator = ledger_indicator_index_find_uuid (index, entry->indicator);
+          char *reason = check_entry (index, entry, indicator);
           g_autofree char *key = NULL;
           Cell *cell;
 
@@ -240,13 +188,13 @@ gather (LedgerPackageSorting *sorting,
           if ((cell = g_hash_table_lookup (by_key, key)) == NULL)
             {
               cell = g_new0 (Cell, 1);
-              cell->known = known;
+              cell->indicator = indicator;
               cell->values = g_ptr_array_new_with_free_func (g_object_unref);
               cell->packages = g_ptr_array_new ();
               g_hash_table_insert (by_key, g_steal_pointer (&key), cell);
               g_ptr_array_add (cells, cell);
             }
-          g_ptr_array_add (cell->values, value_for (entry->value, ledger_indicator_get_id (known->indicator)));
+          g_ptr_array_add (cell->values, value_for (entry->value, ledger_indicator_get_id (indicator)));
           g_ptr_array_add (cell->packages, package);
         }
     }
@@ -310,17 +258,19 @@ candidates_of (Cell        *cell,
 
 static void
 sort_cell (LedgerPackageSorting *sorting,
-           LedgerStore          *store,
+           LedgerIndicatorIndex *index,
            Cell                 *cell)
 {
-  LedgerIndicator *indicator = cell->known->indicator;
+  LedgerIndicator *indicator = cell->indicator;
   const char *period = ledger_value_get_period (g_ptr_array_index (cell->values, 0));
-  g_autoptr(LedgerValue) in_ledger = ledger_store_get_value (store, ledger_indicator_get_id (indicator),
-                                                             period);
+  g_autoptr(LedgerValue) in_ledger = ledger_indicator_index_get_value (index, indicator, period);
   g_autoptr(GPtrArray) candidates = candidates_of (cell, in_ledger);
   LedgerPackageCandidate *only = g_ptr_array_index (candidates, 0);
+  /* Packages that disagree are in conflict whatever the ledger holds. */
+  LedgerImportAction action = candidates->len == 1 ? ledger_import_classify (in_ledger, only->value)
+                                                   : LEDGER_IMPORT_CHANGE;
 
-  if (candidates->len == 1)
+  if (action != LEDGER_IMPORT_CHANGE)
     {
       LedgerPackageItem *item = g_new0 (LedgerPackageItem, 1);
 
@@ -328,7 +278,7 @@ sort_cell (LedgerPackageSorting *sorting,
       item->period = g_strdup (period);
       item->value = g_object_ref (only->value);
       item->origin = g_strdup (only->origin);
-      g_ptr_array_add (only->in_ledger ? sorting->unchanged : sorting->added, item);
+      g_ptr_array_add (action == LEDGER_IMPORT_UNCHANGED ? sorting->unchanged : sorting->added, item);
     }
   else
     {
@@ -351,14 +301,14 @@ ledger_package_sort (LedgerStore           *store,
                      LedgerPackageSorting  *sorting,
                      GError               **error)
 {
-  g_autoptr(GHashTable) by_uuid = NULL;
+  g_autoptr(LedgerIndicatorIndex) index = NULL;
   g_autoptr(GPtrArray) cells = NULL;
 
-  if ((by_uuid = index_ledger (store, error)) == NULL)
+  if ((index = ledger_indicator_index_new (store, error)) == NULL)
     return FALSE;
   cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
-  gather (sorting, packages, by_uuid, cells);
+  gather (sorting, packages, index, cells);
   for (guint i = 0; i < cells->len; i++)
-    sort_cell (sorting, store, g_ptr_array_index (cells, i));
+    sort_cell (sorting, index, g_ptr_array_index (cells, i));
   return TRUE;
 }
