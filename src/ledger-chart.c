@@ -13,6 +13,7 @@
 
 #include "ledger-chart.h"
 #include "ledger-chart-scale.h"
+#include "ledger-chart-series.h"
 #include "ledger-status.h"
 #include "ledger-style.h"
 
@@ -25,28 +26,15 @@
  * indicator row: no axes, no labels. Colours come from the style, so dark
  * mode follows; hovering shows a point's period, value and status. */
 
-typedef struct
-{
-  double       slot;    /* position on the x axis: end month, or year index */
-  double       number;  /* NAN for qualitative */
-  LedgerStatus status;
-  char        *period;
-} Point;
-
 struct _LedgerChart
 {
   GtkWidget         parent_instance;
 
-  gboolean          compact;
-  LedgerIndicator  *indicator;
-  LedgerTolerances  tolerances;
-  int               first_year;
-  int               last_year;
-  GArray           *points;   /* of Point */
-  GArray           *earlier;  /* of Point */
-  gboolean          has_due;  /* a total with a line of what is due by month */
-  double            due[13];
-  LedgerChartScale  scale;
+  gboolean           compact;
+  LedgerChartSeries *series;     /* NULL until there is data */
+  LedgerIndicator   *indicator;  /* the series's, for short */
+  GArray            *points;     /* the series's this year, of LedgerChartPoint */
+  LedgerChartScale   scale;
   int               hover;
   GHashTable       *layouts;  /* label text → PangoLayout, kept between frames */
 };
@@ -65,24 +53,6 @@ static GParamSpec *properties [N_PROPS];
 #define MARGIN_RIGHT 16
 #define MARGIN_TOP 24
 #define MARGIN_BOTTOM 28
-
-static void
-clear_point (Point *point)
-{
-  g_clear_pointer (&point->period, g_free);
-}
-
-static gboolean
-is_multi_year (LedgerChart *self)
-{
-  return self->last_year > self->first_year;
-}
-
-static double
-n_slots (LedgerChart *self)
-{
-  return is_multi_year (self) ? self->last_year - self->first_year + 1 : 12;
-}
 
 static gboolean
 is_kind (LedgerChart *self,
@@ -110,7 +80,7 @@ x_of (LedgerChart           *self,
       const graphene_rect_t *area,
       double                 slot)
 {
-  return area->origin.x + area->size.width * slot / n_slots (self);
+  return area->origin.x + area->size.width * slot / ledger_chart_series_get_n_slots (self->series);
 }
 
 static double
@@ -139,7 +109,7 @@ draw_line (LedgerChart           *self,
 
   for (guint i = 0; i < points->len; i++)
     {
-      Point *point = &g_array_index (points, Point, i);
+      LedgerChartPoint *point = &g_array_index (points, LedgerChartPoint, i);
       double x = x_of (self, area, point->slot), y = y_of (self, area, point->number);
 
       if (isnan (point->number))
@@ -166,7 +136,7 @@ draw_dots (LedgerChart           *self,
 
       for (guint i = 0; i < self->points->len; i++)
         {
-          Point *point = &g_array_index (self->points, Point, i);
+          LedgerChartPoint *point = &g_array_index (self->points, LedgerChartPoint, i);
           double radius = (int) i == self->hover ? 6 : 4;
           double x = x_of (self, area, point->slot), y = y_of (self, area, point->number);
 
@@ -207,12 +177,12 @@ draw_increments (LedgerChart           *self,
                  const GdkRGBA         *color)
 {
   double previous = 0, previous_slot = 0;
-  double slot_width = area->size.width / n_slots (self);
+  double slot_width = area->size.width / ledger_chart_series_get_n_slots (self->series);
 
   set_source (cr, color, 0.22);
   for (guint i = 0; i < self->points->len; i++)
     {
-      Point *point = &g_array_index (self->points, Point, i);
+      LedgerChartPoint *point = &g_array_index (self->points, LedgerChartPoint, i);
       double x0 = x_of (self, area, previous_slot) + 2;
       double x1 = x_of (self, area, point->slot) - 2;
       double top = y_of (self, area, point->number - previous);
@@ -236,6 +206,7 @@ draw_cumulative (LedgerChart           *self,
 {
   double target = ledger_indicator_get_target (self->indicator);
   const double dashes[] = { 4, 4 };
+  const double *due = ledger_chart_series_get_due (self->series);
 
   if (!self->compact)
     draw_increments (self, cr, area, accent);
@@ -248,11 +219,12 @@ draw_cumulative (LedgerChart           *self,
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, 2, 0);
   cairo_move_to (cr, x_of (self, area, 0), y_of (self, area, 0));
-  if (self->has_due)
+  if (due != NULL)
     for (int month = 1; month <= 12; month++)
-      cairo_line_to (cr, x_of (self, area, month), y_of (self, area, self->due[month]));
-  else if (is_multi_year (self))
-    cairo_line_to (cr, x_of (self, area, n_slots (self)), y_of (self, area, target));
+      cairo_line_to (cr, x_of (self, area, month), y_of (self, area, due[month]));
+  else if (ledger_chart_series_is_multi_year (self->series))
+    cairo_line_to (cr, x_of (self, area, ledger_chart_series_get_n_slots (self->series)),
+                   y_of (self, area, target));
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
@@ -276,7 +248,7 @@ draw_band (LedgerChart           *self,
   double low = target, high = target;
   double about, warning;
 
-  ledger_tolerances_widths (&self->tolerances, self->indicator, &about, &warning);
+  ledger_tolerances_widths (ledger_chart_series_get_tolerances (self->series), self->indicator, &about, &warning);
   if (comparator == LEDGER_COMPARATOR_ABOUT)
     low = target - about, high = target + about;
   else if (comparator == LEDGER_COMPARATOR_AT_LEAST)
@@ -304,7 +276,7 @@ draw_statuses (LedgerChart           *self,
 
   for (guint i = 0; i < self->points->len; i++)
     {
-      Point *point = &g_array_index (self->points, Point, i);
+      LedgerChartPoint *point = &g_array_index (self->points, LedgerChartPoint, i);
       GdkRGBA color = ledger_style_status_color (GTK_WIDGET (self), point->status);
 
       double x0 = x_of (self, area, previous_slot), x1 = x_of (self, area, point->slot);
@@ -363,12 +335,13 @@ static char *
 slot_label (LedgerChart *self,
             guint        slot)
 {
+  int first_year = ledger_chart_series_get_first_year (self->series);
   LedgerPeriod period;
 
-  if (is_multi_year (self))
-    period = (LedgerPeriod) { self->first_year + (int) slot - 1, LEDGER_PERIOD_YEAR, 0 };
+  if (ledger_chart_series_is_multi_year (self->series))
+    period = (LedgerPeriod) { first_year + (int) slot - 1, LEDGER_PERIOD_YEAR, 0 };
   else
-    period = (LedgerPeriod) { self->first_year, LEDGER_PERIOD_QUARTER, (int) slot / 3 };
+    period = (LedgerPeriod) { first_year, LEDGER_PERIOD_QUARTER, (int) slot / 3 };
   return ledger_period_label (&period);
 }
 
@@ -379,7 +352,8 @@ draw_axes (LedgerChart           *self,
            const GdkRGBA         *fg)
 {
   const char *unit = is_kind (self, LEDGER_KIND_QUALITATIVE) ? "" : ledger_indicator_get_unit (self->indicator);
-  guint step = is_multi_year (self) ? 1 : 3;
+  guint step = ledger_chart_series_is_multi_year (self->series) ? 1 : 3;
+  double n_slots = ledger_chart_series_get_n_slots (self->series);
 
   cairo_set_line_width (cr, 1);
   /* The unit once, above the axis; the ticks are plain round numbers. */
@@ -404,13 +378,13 @@ draw_axes (LedgerChart           *self,
     }
   cairo_stroke (cr);
   set_source (cr, fg, 0.6);
-  for (guint slot = step; slot <= n_slots (self); slot += step)
+  for (guint slot = step; slot <= n_slots; slot += step)
     {
       g_autofree char *label = slot_label (self, slot);
 
       set_source (cr, fg, 0.6);
       draw_text (self, cr, label, x_of (self, area, slot),
-                 area->origin.y + area->size.height + MARGIN_BOTTOM / 2.0, slot == n_slots (self) ? 1 : 0.5);
+                 area->origin.y + area->size.height + MARGIN_BOTTOM / 2.0, slot == n_slots ? 1 : 0.5);
     }
 }
 
@@ -447,7 +421,7 @@ ledger_chart_snapshot (GtkWidget   *widget,
 
       set_source (cr, &fg, 0.3);
       cairo_set_line_width (cr, 1.5);
-      draw_line (self, cr, &area, self->earlier);
+      draw_line (self, cr, &area, ledger_chart_series_get_earlier (self->series));
 
       set_source (cr, &accent, 1);
       cairo_set_line_width (cr, self->compact ? 1.5 : 2.5);
@@ -498,11 +472,14 @@ point_at (LedgerChart *self,
   double best = G_MAXDOUBLE;
   int index = -1;
 
+  if (self->series == NULL)
+    return -1;
+
   for (guint i = 0; i < self->points->len; i++)
     {
-      double distance = fabs (x_of (self, &area, g_array_index (self->points, Point, i).slot) - x);
+      double distance = fabs (x_of (self, &area, g_array_index (self->points, LedgerChartPoint, i).slot) - x);
 
-      if (distance < best && distance < area.size.width / n_slots (self))
+      if (distance < best && distance < area.size.width / ledger_chart_series_get_n_slots (self->series))
         best = distance, index = (int) i;
     }
   return index;
@@ -592,9 +569,7 @@ ledger_chart_dispose (GObject *object)
 {
   LedgerChart *self = LEDGER_CHART (object);
 
-  g_clear_object (&self->indicator);
-  g_clear_pointer (&self->points, g_array_unref);
-  g_clear_pointer (&self->earlier, g_array_unref);
+  g_clear_object (&self->series);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (ledger_chart_parent_class)->dispose (object);
@@ -627,25 +602,13 @@ ledger_chart_class_init (LedgerChartClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
-static GArray *
-point_array_new (void)
-{
-  GArray *points = g_array_new (FALSE, TRUE, sizeof (Point));
-
-  g_array_set_clear_func (points, (GDestroyNotify) clear_point);
-  return points;
-}
-
 static void
 ledger_chart_init (LedgerChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
-  self->points = point_array_new ();
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->earlier = point_array_new ();
   self->hover = -1;
-  ledger_tolerances_init_default (&self->tolerances);
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
@@ -660,60 +623,12 @@ ledger_chart_new (gboolean compact)
   return g_object_new (LEDGER_TYPE_CHART, "compact", compact, NULL);
 }
 
-/* The x position of a period: its end month in a one-year chart, its year
- * in a chart over several years; -1 when it is outside. */
-static double
-slot_of (LedgerChart        *self,
-         const LedgerPeriod *period,
-         int                 year_offset)
-{
-  int year = period->year + year_offset;
-
-  if (year < self->first_year || year > self->last_year)
-    return -1;
-  if (is_multi_year (self))
-    return year - self->first_year + 1;
-  return ledger_period_end_month (period);
-}
-
-static void
-add_points (LedgerChart *self,
-            GArray      *points,
-            GListModel  *values,
-            int          year_offset)
-{
-  for (guint i = 0; values != NULL && i < g_list_model_get_n_items (values); i++)
-    {
-      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
-      const char *code = ledger_value_get_period (value);
-      Point point = { 0 };
-      LedgerPeriod period;
-
-      if (!ledger_period_parse (code, &period) || (point.slot = slot_of (self, &period, year_offset)) < 0)
-        continue;
-      point.number = ledger_value_has_number (value) ? ledger_value_get_number (value) : NAN;
-      point.status = ledger_progress_evaluate_among (self->indicator, value, values, code, &self->tolerances).status;
-      point.period = g_strdup (code);
-      g_array_append_val (points, point);
-    }
-}
-
 static void
 update_scale (LedgerChart *self)
 {
-  double minimum = 0, maximum = 0;
-  GArray *arrays[] = { self->points, self->earlier };
+  double minimum, maximum;
 
-  if (!is_kind (self, LEDGER_KIND_QUALITATIVE))
-    minimum = maximum = ledger_indicator_get_target (self->indicator) * 1.05;
-  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    for (guint i = 0; i < arrays[a]->len; i++)
-      {
-        double number = g_array_index (arrays[a], Point, i).number;
-
-        if (!isnan (number))
-          minimum = MIN (minimum, number), maximum = MAX (maximum, number);
-      }
+  ledger_chart_series_get_range (self->series, &minimum, &maximum);
   ledger_chart_scale_init (&self->scale, minimum, maximum, self->compact ? 3 : 6);
 }
 
@@ -739,16 +654,12 @@ ledger_chart_set_data (LedgerChart            *self,
   g_return_if_fail (LEDGER_IS_CHART (self));
   g_return_if_fail (LEDGER_IS_INDICATOR (indicator));
 
-  g_set_object (&self->indicator, indicator);
-  self->first_year = first_year;
-  self->last_year = last_year;
-  if (tolerances != NULL)
-    self->tolerances = *tolerances;
-  g_array_set_size (self->points, 0);
-  g_array_set_size (self->earlier, 0);
-  add_points (self, self->points, values, 0);
-  add_points (self, self->earlier, earlier_values, 1);
-  self->has_due = !is_multi_year (self) && ledger_progress_due_line (indicator, values, first_year, self->due);
+  g_clear_object (&self->series);
+  self->series = ledger_chart_series_new (indicator, first_year, last_year, tolerances);
+  ledger_chart_series_set_values (self->series, values, NULL, LEDGER_CHART_SERIES_ALL_VALUES);
+  ledger_chart_series_set_earlier (self->series, earlier_values);
+  self->indicator = ledger_chart_series_get_indicator (self->series);
+  self->points = ledger_chart_series_get_points (self->series);
   update_scale (self);
   g_hash_table_remove_all (self->layouts);
   self->hover = -1;
@@ -765,7 +676,7 @@ guint
 ledger_chart_get_n_points (LedgerChart *self)
 {
   g_return_val_if_fail (LEDGER_IS_CHART (self), 0);
-  return self->points->len;
+  return self->points != NULL ? self->points->len : 0;
 }
 
 /* Returns: (transfer full): "1-6月: 2.6 万人 · 正常", what hovering shows */
@@ -773,14 +684,14 @@ char *
 ledger_chart_dup_point_text (LedgerChart *self,
                              guint        index)
 {
-  Point *point;
+  LedgerChartPoint *point;
   g_autofree char *period = NULL;
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (LEDGER_IS_CHART (self), NULL);
-  g_return_val_if_fail (index < self->points->len, NULL);
+  g_return_val_if_fail (index < ledger_chart_get_n_points (self), NULL);
 
-  point = &g_array_index (self->points, Point, index);
+  point = &g_array_index (self->points, LedgerChartPoint, index);
   period = ledger_period_code_label (point->period);
   if (!isnan (point->number))
     value = ledger_indicator_format_value (self->indicator, point->number);

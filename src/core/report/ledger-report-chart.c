@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "ledger-chart-scale.h"
+#include "ledger-chart-series.h"
 #include "ledger-report-chart.h"
 
 /* The small charts of the report, a row of them to a block. A cumulative
@@ -20,23 +21,12 @@
  * is coloured by its status then. Only values up to the report's period
  * are drawn: a report as of 1-6月 does not know July. */
 
-typedef struct
-{
-  double       slot;    /* end month, or year index in a plan over years */
-  double       number;
-  LedgerStatus status;
-} Point;
-
 struct _LedgerReportChart
 {
-  LedgerIndicator  *indicator;
-  LedgerTolerances  tolerances;
-  int               first_year;
-  int               last_year;
-  GArray           *points;
-  LedgerChartScale  scale;
-  gboolean          has_due;  /* a total with a line of what is due by month */
-  double            due[13];
+  LedgerChartSeries *series;
+  LedgerIndicator   *indicator;  /* the series's, for short */
+  GArray            *points;     /* the series's, of LedgerChartPoint */
+  LedgerChartScale   scale;
 };
 
 #define CHART_GAP 14.0          /* between the charts of a row */
@@ -46,74 +36,10 @@ struct _LedgerReportChart
 #define TITLE_GAP 4.0
 #define DOT_RADIUS 2.2
 
-static gboolean
-is_multi_year (LedgerReportChart *chart)
-{
-  return chart->last_year > chart->first_year;
-}
-
-static double
-n_slots (LedgerReportChart *chart)
-{
-  return is_multi_year (chart) ? chart->last_year - chart->first_year + 1 : 12;
-}
-
 static LedgerKind
 kind_of (LedgerReportChart *chart)
 {
   return ledger_indicator_get_kind (chart->indicator);
-}
-
-static int
-end_key (const LedgerPeriod *period)
-{
-  return period->year * 100 + ledger_period_end_month (period);
-}
-
-/* The x position of a period; -1 outside the plan or after @as_of (上半年
- * is not after 1-6月: they end together). */
-static double
-slot_of (LedgerReportChart  *chart,
-         const LedgerPeriod *period,
-         const LedgerPeriod *as_of)
-{
-  if (period->year < chart->first_year || period->year > chart->last_year ||
-      (as_of != NULL && end_key (period) > end_key (as_of)))
-    return -1;
-  if (is_multi_year (chart))
-    return period->year - chart->first_year + 1;
-  return ledger_period_end_month (period);
-}
-
-static void
-add_points (LedgerReportChart *chart,
-            GListModel        *values,
-            const char        *as_of_code)
-{
-  LedgerPeriod as_of;
-  gboolean has_as_of = ledger_period_parse (as_of_code, &as_of);
-
-  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
-    {
-      g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
-      const char *code = ledger_value_get_period (value);
-      LedgerPeriod period;
-      Point point;
-
-      if (!ledger_value_has_number (value) || !ledger_period_parse (code, &period))
-        continue;
-      point.slot = slot_of (chart, &period, has_as_of ? &as_of : NULL);
-      if (point.slot < 0)
-        continue;
-      point.number = ledger_value_get_number (value);
-      point.status = ledger_progress_evaluate_among (chart->indicator, value, values, code,
-                                                     &chart->tolerances).status;
-      /* A plan over years shows each year's latest figure. */
-      if (chart->points->len > 0 && g_array_index (chart->points, Point, chart->points->len - 1).slot == point.slot)
-        g_array_index (chart->points, Point, chart->points->len - 1) = point;
-      else
-        g_array_append_val (chart->points, point);
-    }
 }
 
 /**
@@ -130,24 +56,13 @@ ledger_report_chart_new (LedgerIndicator        *indicator,
                          const LedgerTolerances *tolerances)
 {
   LedgerReportChart *chart = g_new0 (LedgerReportChart, 1);
-  double target = ledger_indicator_get_target (indicator);
-  double minimum = target * 1.05, maximum = target * 1.05;
+  double minimum, maximum;
 
-  chart->indicator = g_object_ref (indicator);
-  chart->tolerances = *tolerances;
-  chart->first_year = first_year;
-  chart->last_year = last_year;
-  chart->points = g_array_new (FALSE, FALSE, sizeof (Point));
-  add_points (chart, values, as_of);
-  chart->has_due = !is_multi_year (chart) && ledger_progress_due_line (indicator, values, first_year, chart->due);
-
-  for (guint i = 0; i < chart->points->len; i++)
-    {
-      double number = g_array_index (chart->points, Point, i).number;
-
-      minimum = MIN (minimum, number);
-      maximum = MAX (maximum, number);
-    }
+  chart->series = ledger_chart_series_new (indicator, first_year, last_year, tolerances);
+  ledger_chart_series_set_values (chart->series, values, as_of, LEDGER_CHART_SERIES_LATEST_FIGURES);
+  chart->indicator = ledger_chart_series_get_indicator (chart->series);
+  chart->points = ledger_chart_series_get_points (chart->series);
+  ledger_chart_series_get_range (chart->series, &minimum, &maximum);
   ledger_chart_scale_init (&chart->scale, minimum, maximum, 4);
   return chart;
 }
@@ -157,8 +72,7 @@ ledger_report_chart_free (LedgerReportChart *chart)
 {
   if (chart == NULL)
     return;
-  g_object_unref (chart->indicator);
-  g_array_unref (chart->points);
+  g_object_unref (chart->series);
   g_free (chart);
 }
 
@@ -180,7 +94,7 @@ x_of (LedgerReportChart *chart,
       const Area        *area,
       double             slot)
 {
-  return area->x + area->width * slot / n_slots (chart);
+  return area->x + area->width * slot / ledger_chart_series_get_n_slots (chart->series);
 }
 
 static double
@@ -245,9 +159,9 @@ static char *
 slot_label (LedgerReportChart *chart,
             guint              slot)
 {
-  LedgerPeriod year = { chart->first_year + (int) slot - 1, LEDGER_PERIOD_YEAR, 0 };
+  LedgerPeriod year = { ledger_chart_series_get_first_year (chart->series) + (int) slot - 1, LEDGER_PERIOD_YEAR, 0 };
 
-  if (is_multi_year (chart))
+  if (ledger_chart_series_is_multi_year (chart->series))
     return ledger_period_label (&year);
   return g_strdup (month_label (slot));
 }
@@ -258,7 +172,8 @@ draw_axes (LedgerReportChart *chart,
            cairo_t           *cr,
            const Area        *area)
 {
-  guint step = is_multi_year (chart) ? 1 : 3;
+  guint step = ledger_chart_series_is_multi_year (chart->series) ? 1 : 3;
+  double n_slots = ledger_chart_series_get_n_slots (chart->series);
 
   cairo_set_line_width (cr, 0.4);
   for (guint i = 0; i < chart->scale.n_ticks; i++)
@@ -271,12 +186,12 @@ draw_axes (LedgerReportChart *chart,
       ledger_report_set_color (cr, LEDGER_REPORT_MUTED);
       show_text (style, cr, label, area->x - 3, y_of (chart, area, tick), 1);
     }
-  for (guint slot = step; slot <= n_slots (chart); slot += step)
+  for (guint slot = step; slot <= n_slots; slot += step)
     {
       g_autofree char *label = slot_label (chart, slot);
 
       show_text (style, cr, label, x_of (chart, area, slot), area->y + area->height + AXIS_HEIGHT / 2 + 1,
-                 slot == n_slots (chart) ? 1 : 0.5);
+                 slot == n_slots ? 1 : 0.5);
     }
 }
 
@@ -289,16 +204,18 @@ draw_pace (LedgerReportChart *chart,
            const Area        *area)
 {
   double target = ledger_indicator_get_target (chart->indicator);
+  const double *due = ledger_chart_series_get_due (chart->series);
 
   ledger_report_set_color (cr, LEDGER_REPORT_MUTED);
   cairo_set_line_width (cr, 0.9);
   set_dash (cr, 3, 2);
   cairo_move_to (cr, x_of (chart, area, 0), y_of (chart, area, 0));
-  if (chart->has_due)
+  if (due != NULL)
     for (int month = 1; month <= 12; month++)
-      cairo_line_to (cr, x_of (chart, area, month), y_of (chart, area, chart->due[month]));
-  else if (is_multi_year (chart))
-    cairo_line_to (cr, x_of (chart, area, n_slots (chart)), y_of (chart, area, target));
+      cairo_line_to (cr, x_of (chart, area, month), y_of (chart, area, due[month]));
+  else if (ledger_chart_series_is_multi_year (chart->series))
+    cairo_line_to (cr, x_of (chart, area, ledger_chart_series_get_n_slots (chart->series)),
+                   y_of (chart, area, target));
   cairo_stroke (cr);
   set_dash (cr, 0, 0);
 }
@@ -314,7 +231,7 @@ draw_band (LedgerReportChart *chart,
 
   if (ledger_indicator_get_comparator (chart->indicator) != LEDGER_COMPARATOR_ABOUT)
     return;
-  ledger_tolerances_widths (&chart->tolerances, chart->indicator, &about, &warning);
+  ledger_tolerances_widths (ledger_chart_series_get_tolerances (chart->series), chart->indicator, &about, &warning);
   top = MAX (area->y, y_of (chart, area, target + about));
   bottom = MIN (area->y + area->height, y_of (chart, area, target - about));
   ledger_report_set_color (cr, LEDGER_REPORT_BAND);
@@ -344,7 +261,7 @@ draw_values (LedgerReportChart *chart,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < chart->points->len; i++)
     {
-      Point *point = &g_array_index (chart->points, Point, i);
+      LedgerChartPoint *point = &g_array_index (chart->points, LedgerChartPoint, i);
 
       cairo_line_to (cr, x_of (chart, area, point->slot), y_of (chart, area, point->number));
     }
@@ -352,7 +269,7 @@ draw_values (LedgerReportChart *chart,
 
   for (guint i = 0; i < chart->points->len; i++)
     {
-      Point *point = &g_array_index (chart->points, Point, i);
+      LedgerChartPoint *point = &g_array_index (chart->points, LedgerChartPoint, i);
 
       cairo_arc (cr, x_of (chart, area, point->slot), y_of (chart, area, point->number), DOT_RADIUS,
                  0, 2 * G_PI);
