@@ -7,10 +7,8 @@ set -euo pipefail
 
 bin=${1:?usage: $0 TARGET-LEDGER [ROUNDS]}
 rounds=${2:-20}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
-mkdir -p "$HOME"
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/lib.sh"
 db=$work/ledger.sqlite3
 
 # The monthly indicators of the built-in plan: process a writes February

@@ -7,18 +7,8 @@ set -euo pipefail
 
 bin=$(realpath "${1:?usage: $0 TARGET-LEDGER}")
 schema_1=$(dirname "$0")/../src/core/store/ledger-schema-1.sql
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
-mkdir -p "$HOME"
-
-failures=0
-passed=0
-check () {  # check NAME COMMAND…: a step that must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok - $name"
-  else failures=$((failures + 1)); echo "not ok - $name"; fi
-}
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 default_db=$XDG_DATA_HOME/target-ledger/ledger.sqlite3
 

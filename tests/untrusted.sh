@@ -7,19 +7,8 @@
 set -euo pipefail
 
 bin=${1:?usage: $0 TARGET-LEDGER}
-work=$(mktemp -d)
-chmod 0755 "$work"
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
-mkdir -p "$HOME"
-
-failures=0
-passed=0
-check () {  # check NAME COMMAND…: a step that must succeed
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok - $name"
-  else failures=$((failures + 1)); echo "not ok - $name"; fi
-}
+# shellcheck source=tests/lib.sh
+source "$(dirname "$0")/lib.sh"
 fails () { ! "$@"; }
 quiet () { "$@" > /dev/null; }
 status_of () {  # status_of OUT COMMAND…: runs COMMAND with its output in OUT; prints its exit status
