@@ -20,7 +20,6 @@ struct _LedgerWindow
   GPtrArray            *plans;
   LedgerPlan           *plan;
   GPtrArray            *as_of_codes;
-  gboolean              as_of_is_default;
   gboolean              filling_as_of;
 
   AdwToastOverlay      *toast_overlay;

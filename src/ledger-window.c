@@ -59,16 +59,6 @@ remove_row (GtkWidget *list,
   gtk_list_box_remove (GTK_LIST_BOX (list), row);
 }
 
-/* The default "as of" period: the latest that has a value, or else the
- * last month that has ended. */
-static char *
-default_as_of (LedgerWindow *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return ledger_store_get_default_as_of (self->store, self->plan, now);
-}
-
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
@@ -102,35 +92,39 @@ period_factory_new (char *(*label_func) (const char *))
   return factory;
 }
 
+/* The picker shows the context's period: the plan's default, which the
+ * context moves with the values, or the one the user picked. */
+static void
+as_of_changed_cb (LedgerWindow *self)
+{
+  const char *as_of = ledger_context_get_as_of (self->context);
+  guint selected;
+
+  if (self->as_of_codes == NULL || as_of == NULL ||
+      !g_ptr_array_find_with_equal_func (self->as_of_codes, as_of, g_str_equal, &selected))
+    return;
+  self->filling_as_of = TRUE;
+  gtk_drop_down_set_selected (self->as_of_dropdown, selected);
+  self->filling_as_of = FALSE;
+}
+
+/* The plan's "as of" choices, and its default period. */
 static void
 fill_as_of (LedgerWindow *self)
 {
   g_autoptr(GtkStringList) codes = gtk_string_list_new (NULL);
-  g_autofree char *as_of = default_as_of (self);
-  guint selected = 0;
 
   g_clear_pointer (&self->as_of_codes, g_ptr_array_unref);
   self->as_of_codes = ledger_period_as_of_choices (ledger_plan_get_first_year (self->plan),
                                                    ledger_plan_get_last_year (self->plan));
   for (guint i = 0; i < self->as_of_codes->len; i++)
     gtk_string_list_append (codes, g_ptr_array_index (self->as_of_codes, i));
-  g_ptr_array_find_with_equal_func (self->as_of_codes, as_of, g_str_equal, &selected);
 
   self->filling_as_of = TRUE;
   gtk_drop_down_set_model (self->as_of_dropdown, G_LIST_MODEL (codes));
-  gtk_drop_down_set_selected (self->as_of_dropdown, selected);
   self->filling_as_of = FALSE;
-  self->as_of_is_default = TRUE;
-  ledger_context_set_as_of (self->context, g_ptr_array_index (self->as_of_codes, selected));
-}
-
-/* Until the user picks a period, the default one follows the values: the
- * first figures of 1-11月 move the view to 1-11月. */
-static void
-values_changed_cb (LedgerWindow *self)
-{
-  if (self->as_of_is_default && self->plan != NULL)
-    fill_as_of (self);
+  ledger_context_follow_default_as_of (self->context, self->plan);
+  as_of_changed_cb (self);
 }
 
 static void
@@ -225,7 +219,6 @@ as_of_selected_cb (LedgerWindow *self)
 
   if (self->filling_as_of || self->as_of_codes == NULL || selected >= self->as_of_codes->len)
     return;
-  self->as_of_is_default = FALSE;
   ledger_context_set_as_of (self->context, g_ptr_array_index (self->as_of_codes, selected));
 }
 
@@ -325,7 +318,8 @@ plans_changed_cb (LedgerWindow *self)
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
   g_autofree char *plan = self->plan != NULL ? g_strdup (ledger_plan_get_code (self->plan)) : NULL;
   g_autofree char *page = row != NULL ? g_strdup (ledger_sidebar_row_get_key (LEDGER_SIDEBAR_ROW (row))) : NULL;
-  g_autofree char *as_of = !self->as_of_is_default ? g_strdup (ledger_context_get_as_of (self->context)) : NULL;
+  g_autofree char *as_of = !ledger_context_get_as_of_is_default (self->context)
+                           ? g_strdup (ledger_context_get_as_of (self->context)) : NULL;
 
   load_plans (self);
   if (plan != NULL)
@@ -425,8 +419,7 @@ ledger_window_constructed (GObject *object)
     }
   g_signal_connect_object (self->store, "plans-changed", G_CALLBACK (plans_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  /* Connected before any page: the period moves before the pages update. */
-  g_signal_connect_object (self->store, "values-changed", G_CALLBACK (values_changed_cb), self,
+  g_signal_connect_object (self->context, "notify::as-of", G_CALLBACK (as_of_changed_cb), self,
                            G_CONNECT_SWAPPED);
   show_read_only (self);
   load_plans (self);

@@ -23,6 +23,11 @@ struct _LedgerContext
   LedgerStore      *store;
   char             *as_of;
   LedgerTolerances  tolerances;
+  /* Until the user picks a period, the default one of this plan: the one
+   * that shows its latest value. It is decided here, once for each write,
+   * before the views hear of the write. */
+  LedgerPlan       *plan;
+  gboolean          as_of_is_default;
 
   /* Standings already worked out for the current period and tolerances:
    * the sidebar, the overview and the rows ask for the same ones. */
@@ -68,6 +73,7 @@ ledger_context_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->as_of, g_free);
+  g_clear_object (&self->plan);
   g_clear_pointer (&self->standings, g_hash_table_unref);
 
   G_OBJECT_CLASS (ledger_context_parent_class)->finalize (object);
@@ -154,11 +160,41 @@ plans_changed_cb (LedgerContext *self)
   g_hash_table_remove_all (self->standings);
 }
 
-/* Connected before any view's handler, so that views read fresh standings. */
+static char *
+default_as_of (LedgerContext *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return ledger_store_get_default_as_of (self->store, self->plan, now);
+}
+
+/* Replaces the period without telling the views: the caller does, once. */
+static gboolean
+replace_as_of (LedgerContext *self,
+               const char    *as_of)
+{
+  if (g_strcmp0 (self->as_of, as_of) == 0)
+    return FALSE;
+  g_free (self->as_of);
+  self->as_of = g_strdup (as_of);
+  g_hash_table_remove_all (self->standings);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
+  return TRUE;
+}
+
+/* Connected before any view's handler, so that views read fresh standings.
+ * One write is one "changed", also when the default period moves with it:
+ * the first figures of 1-11月 move the view to 1-11月 in the same refresh. */
 static void
 values_changed_cb (LedgerContext *self,
                    gint64         indicator_id)
 {
+  g_autofree char *as_of = NULL;
+
+  if (self->as_of_is_default && self->plan != NULL)
+    as_of = default_as_of (self);
+  if (as_of != NULL && replace_as_of (self, as_of))
+    indicator_id = 0;
   if (indicator_id == 0)
     g_hash_table_remove_all (self->standings);
   else
@@ -202,13 +238,41 @@ ledger_context_set_as_of (LedgerContext *self,
 {
   g_return_if_fail (LEDGER_IS_CONTEXT (self));
 
-  if (g_strcmp0 (self->as_of, as_of) == 0)
-    return;
-  g_free (self->as_of);
-  self->as_of = g_strdup (as_of);
-  g_hash_table_remove_all (self->standings);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
-  g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
+  self->as_of_is_default = FALSE;
+  if (replace_as_of (self, as_of))
+    g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
+}
+
+/**
+ * ledger_context_follow_default_as_of:
+ * @plan: the plan shown
+ *
+ * Shows @plan as of its default period (the one of its latest value, or
+ * else the last month that has ended), and keeps to the default as
+ * values are written, until ledger_context_set_as_of() picks another.
+ */
+void
+ledger_context_follow_default_as_of (LedgerContext *self,
+                                     LedgerPlan    *plan)
+{
+  g_autofree char *as_of = NULL;
+
+  g_return_if_fail (LEDGER_IS_CONTEXT (self));
+  g_return_if_fail (LEDGER_IS_PLAN (plan));
+
+  g_set_object (&self->plan, plan);
+  self->as_of_is_default = TRUE;
+  as_of = default_as_of (self);
+  if (replace_as_of (self, as_of))
+    g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
+}
+
+/* Returns: whether the period is the plan's default, not one picked */
+gboolean
+ledger_context_get_as_of_is_default (LedgerContext *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), FALSE);
+  return self->as_of_is_default;
 }
 
 const LedgerTolerances *

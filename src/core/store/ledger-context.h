@@ -20,6 +20,9 @@ LedgerStore            *ledger_context_get_store        (LedgerContext          
 const char             *ledger_context_get_as_of        (LedgerContext          *self);
 void                    ledger_context_set_as_of        (LedgerContext          *self,
                                                          const char             *as_of);
+void                    ledger_context_follow_default_as_of (LedgerContext      *self,
+                                                         LedgerPlan             *plan);
+gboolean                ledger_context_get_as_of_is_default (LedgerContext      *self);
 const LedgerTolerances *ledger_context_get_tolerances   (LedgerContext          *self);
 void                    ledger_context_set_tolerances   (LedgerContext          *self,
                                                          const LedgerTolerances *tolerances);

@@ -1,0 +1,100 @@
+/* test-context.c: what every page looks through — the "as of" period,
+ * decided in one place, and one notice to the views for each write
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ledger-context.h"
+#include "test-util.h"
+
+typedef TestLedgerFiles Fixture;
+
+static void
+count_cb (LedgerContext *context,
+          gint64         indicator_id,
+          guint         *count)
+{
+  (*count)++;
+}
+
+static LedgerPlan *
+find_plan (LedgerStore *store,
+           const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+
+  g_assert_no_error (error);
+  return g_object_ref (ledger_plan_find (plans, code));
+}
+
+/* Until a period is picked, the default one follows the values, and the
+ * write that moves it is still one "changed". */
+static void
+test_default_follows_values (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = test_open_ledger (fixture->path);
+  g_autoptr(LedgerContext) context = ledger_context_new (store);
+  g_autoptr(LedgerPlan) plan = find_plan (store, "changzhi-2026");
+  gint64 jobs = test_indicator_id (store, "changzhi-2026", "new-urban-jobs");
+  guint changed = 0;
+
+  test_set_number (store, jobs, "2026-05", 1.9, "");
+  ledger_context_follow_default_as_of (context, plan);
+  g_assert_cmpstr (ledger_context_get_as_of (context), ==, "2026-05");
+  g_assert_true (ledger_context_get_as_of_is_default (context));
+  g_signal_connect (context, "changed", G_CALLBACK (count_cb), &changed);
+
+  /* A later month's first figure moves the period: one notice. */
+  test_set_number (store, jobs, "2026-07", 2.6, "");
+  g_assert_cmpstr (ledger_context_get_as_of (context), ==, "2026-07");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* A figure that moves nothing: one notice too. */
+  test_set_number (store, jobs, "2026-06", 2.2, "");
+  g_assert_cmpstr (ledger_context_get_as_of (context), ==, "2026-07");
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* A base-year figure is never the latest: the period stays. */
+  test_set_number (store, jobs, "2025-12", 4.1, "");
+  g_assert_cmpstr (ledger_context_get_as_of (context), ==, "2026-07");
+  g_assert_cmpuint (changed, ==, 3);
+}
+
+/* A period picked stays picked whatever is written. */
+static void
+test_picked_period_stays (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = test_open_ledger (fixture->path);
+  g_autoptr(LedgerContext) context = ledger_context_new (store);
+  g_autoptr(LedgerPlan) plan = find_plan (store, "changzhi-2026");
+  gint64 jobs = test_indicator_id (store, "changzhi-2026", "new-urban-jobs");
+  guint changed = 0;
+
+  ledger_context_follow_default_as_of (context, plan);
+  ledger_context_set_as_of (context, "2026-03");
+  g_assert_false (ledger_context_get_as_of_is_default (context));
+  g_signal_connect (context, "changed", G_CALLBACK (count_cb), &changed);
+  test_set_number (store, jobs, "2026-09", 3.0, "");
+  g_assert_cmpstr (ledger_context_get_as_of (context), ==, "2026-03");
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/context/default-follows-values", Fixture, NULL, test_ledger_files_set_up,
+              test_default_follows_values, test_ledger_files_tear_down);
+  g_test_add ("/context/picked-period-stays", Fixture, NULL, test_ledger_files_set_up,
+              test_picked_period_stays, test_ledger_files_tear_down);
+
+  return g_test_run ();
+}
