@@ -226,7 +226,7 @@ test_builtin_2026 (void)
   g_assert_cmpuint (n_qualitative, ==, 22);
 }
 
-/* The counts read off the report (../shared/seeds), area by area: tasks,
+/* The counts read off the report (data/plans/README.md), area by area: tasks,
  * and the numbers each task's sentences state. A task without a number is
  * one qualitative indicator.
  *   主要预期目标: 7 tasks; GDP, 固投, 社零, 一般公共预算收入, CPI, 新增城镇就业 = 6; 约束性指标
