@@ -20,17 +20,6 @@ count_cb (LedgerContext *context,
   (*count)++;
 }
 
-static LedgerPlan *
-find_plan (LedgerStore *store,
-           const char  *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
-
-  g_assert_no_error (error);
-  return g_object_ref (ledger_plan_find (plans, code));
-}
-
 /* Until a period is picked, the default one follows the values, and the
  * write that moves it is still one "changed". */
 static void
@@ -39,7 +28,7 @@ test_default_follows_values (Fixture       *fixture,
 {
   g_autoptr(LedgerStore) store = test_open_ledger (fixture->path);
   g_autoptr(LedgerContext) context = ledger_context_new (store);
-  g_autoptr(LedgerPlan) plan = find_plan (store, "changzhi-2026");
+  g_autoptr(LedgerPlan) plan = test_find_plan (store, "changzhi-2026");
   gint64 jobs = test_indicator_id (store, "changzhi-2026", "new-urban-jobs");
   guint changed = 0;
 
@@ -72,7 +61,7 @@ test_picked_period_stays (Fixture       *fixture,
 {
   g_autoptr(LedgerStore) store = test_open_ledger (fixture->path);
   g_autoptr(LedgerContext) context = ledger_context_new (store);
-  g_autoptr(LedgerPlan) plan = find_plan (store, "changzhi-2026");
+  g_autoptr(LedgerPlan) plan = test_find_plan (store, "changzhi-2026");
   gint64 jobs = test_indicator_id (store, "changzhi-2026", "new-urban-jobs");
   guint changed = 0;
 

@@ -37,17 +37,6 @@ plans_changed_cb (LedgerStore *store,
   fixture->plans_changed++;
 }
 
-static LedgerPlan *
-find_plan (LedgerStore *store,
-           const char  *code)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
-
-  g_assert_no_error (error);
-  return g_object_ref (ledger_plan_find (plans, code));
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -57,8 +46,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = test_tmp_dir_new ();
   path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
   fixture->store = test_open_ledger (path);
-  fixture->plan = find_plan (fixture->store, PLAN_2026);
-  fixture->plan_15th = find_plan (fixture->store, PLAN_15TH);
+  fixture->plan = test_find_plan (fixture->store, PLAN_2026);
+  fixture->plan_15th = test_find_plan (fixture->store, PLAN_15TH);
   g_signal_connect (fixture->store, "plans-changed", G_CALLBACK (plans_changed_cb), fixture);
 }
 

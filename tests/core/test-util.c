@@ -317,3 +317,17 @@ test_write_ledger_version_2 (const char *path)
   test_write_ledger_version_1 (path);
   exec_schema (path, 2);
 }
+
+LedgerPlan *
+test_find_plan (LedgerStore *store,
+                const char  *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  LedgerPlan *plan;
+
+  g_assert_no_error (error);
+  plan = ledger_plan_find (plans, code);
+  g_assert_nonnull (plan);
+  return g_object_ref (plan);
+}

@@ -53,6 +53,10 @@ gint64           test_indicator_id         (LedgerStore     *store,
                                             const char      *code);
 guint            test_count_all_values     (LedgerStore     *store);
 
+/* The plan @code as the store lists it (asserted to exist), a reference. */
+LedgerPlan      *test_find_plan            (LedgerStore     *store,
+                                            const char      *code);
+
 /* Records a value, asserting that the store takes it. */
 void             test_set_number           (LedgerStore     *store,
                                             gint64           indicator_id,
