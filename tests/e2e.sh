@@ -145,6 +145,9 @@ check "export of a unit's data package" "$bin" --db "$work/unit.sqlite3" --expor
 check "the package holds the unit's values" grep -q '"code": "cpi-rise"' "$work/stats.tlpkg"
 if grep -q -e new-urban-jobs -e 2026-Q3 "$work/stats.tlpkg"; then other=1; else other=0; fi
 check "and no other unit's, no other period" test $other = 0
+check "--from and --to as offices write them" "$bin" --db "$work/unit.sqlite3" --export-package "$work/stats-words.tlpkg" \
+  --unit 市统计局 --from 2026年1月 --to 2026年上半年
+check "read as 2026-01 to 2026-06" sh -c "grep -q '\"from\": \"2026-01\"' '$work/stats-words.tlpkg' && grep -q '\"to\": \"2026-06\"' '$work/stats-words.tlpkg'"
 check "import of the package into the office's ledger" "$bin" --db "$work/office.sqlite3" --import-package "$work/stats.tlpkg"
 "$bin" --db "$work/office.sqlite3" --export-csv "$work/office.csv"
 check "the values arrive" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,none,linear,2026-Q2,5.9,.*"初步核算, 含修订",市统计局$' "$work/office.csv"

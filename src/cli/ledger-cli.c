@@ -154,21 +154,23 @@ print_refused (LedgerCsvImport *import,
 
 /* All rows or none: a file with any refused row imports nothing, and
  * every refused row is listed with its reason. */
-/* The code of --as-of: the ledger's codes as they are; words (上半年,
- * 2026年1-6月) as a month, in @default_year (0: none) if they give none. */
+/* The code of the period @text of the option @option (--as-of, --from):
+ * the ledger's codes as they are; words (上半年, 2026年1-6月) as a month,
+ * in @default_year (0: none) if they give none. */
 static char *
-as_of_code (const char  *as_of,
-            int          default_year,
-            GError     **error)
+period_option (const char  *option,
+               const char  *text,
+               int          default_year,
+               GError     **error)
 {
   LedgerPeriod period;
   char *code;
 
-  if (ledger_period_parse (as_of, &period))
-    return g_strdup (as_of);
-  code = ledger_period_words_to_code (as_of, LEDGER_FREQUENCY_MONTHLY, default_year, error);
+  if (ledger_period_parse (text, &period))
+    return g_strdup (text);
+  code = ledger_period_words_to_code (text, LEDGER_FREQUENCY_MONTHLY, default_year, error);
   if (code == NULL)
-    g_prefix_error_literal (error, "--as-of: ");
+    g_prefix_error (error, "%s: ", option);
   return code;
 }
 
@@ -182,7 +184,7 @@ export_xlsx (LedgerStore *store,
   LedgerTolerances tolerances;
 
   read_tolerances (&tolerances);
-  if (as_of != NULL && (code = as_of_code (as_of, 0, &error)) == NULL)
+  if (as_of != NULL && (code = period_option ("--as-of", as_of, 0, &error)) == NULL)
     return fail (error);
   if (!ledger_xlsx_export (store, &tolerances, code, out, &error))
     return fail (error);
@@ -307,10 +309,15 @@ export_package (LedgerStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerPackage) package = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *from_code = NULL;
+  g_autofree char *to_code = NULL;
   const char *unit = NULL, *from = NULL, *to = NULL;
 
   g_variant_dict_lookup (options, "from", "&s", &from);
   g_variant_dict_lookup (options, "to", "&s", &to);
+  if ((from != NULL && (from_code = period_option ("--from", from, 0, &error)) == NULL) ||
+      (to != NULL && (to_code = period_option ("--to", to, 0, &error)) == NULL))
+    return fail (error);
   if (!g_variant_dict_lookup (options, "unit", "&s", &unit))
     {
       g_autoptr(GPtrArray) units = ledger_package_list_units (store, NULL);
@@ -322,7 +329,7 @@ export_package (LedgerStore  *store,
     }
   /* Read back before it is written: a package that this program could not
    * read is never handed to anyone. */
-  if ((text = ledger_package_export (store, unit, from, to, &error)) == NULL ||
+  if ((text = ledger_package_export (store, unit, from_code, to_code, &error)) == NULL ||
       (package = ledger_package_read (text, strlen (text), NULL, &error)) == NULL)
     return fail (error);
   if (write_text (store, out, text) != 0)
@@ -523,7 +530,7 @@ resolve_as_of (LedgerStore  *store,
   if (period == NULL)
     return ledger_store_get_default_as_of (store, plan, now);
   /* Words without a year are in the plan's year, if it has one. */
-  if ((code = as_of_code (period, first == last ? first : 0, error)) == NULL)
+  if ((code = period_option ("--as-of", period, first == last ? first : 0, error)) == NULL)
     return NULL;
   ledger_period_parse (code, &parsed);
   if (!ledger_plan_covers_year (plan, parsed.year))
