@@ -355,6 +355,27 @@ test_million_rows (void)
   g_assert_cmpint (max_resident_kib () - before, <, 512 * 1024);
 }
 
+/* A shared-string table past its limit, however small each string. */
+static void
+test_too_many_shared_strings (void)
+{
+  g_autoptr(GString) strings = g_string_new ("<sst>");
+  g_autoptr(GString) book = g_string_new (WORKBOOK_XML);
+  g_autoptr(GString) rels = g_string_new (RELS_XML);
+  g_autoptr(GString) sheet = sheet_xml ("");
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i <= 1000000; i++)
+    g_string_append (strings, "<si/>");
+  g_string_append (strings, "</sst>");
+  data = zip_of (NULL, "xl/workbook.xml", book, "xl/_rels/workbook.xml.rels", rels,
+                 "xl/sharedStrings.xml", strings, "xl/worksheets/sheet1.xml", sheet, NULL);
+  error = refusal_of (data);
+  g_assert_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1000000"));
+}
+
 static void
 test_too_many_columns (void)
 {
@@ -514,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/xlsx-reader/zip-bomb", test_zip_bomb);
   g_test_add_func ("/xlsx-reader/million-rows", test_million_rows);
   g_test_add_func ("/xlsx-reader/too-many-columns", test_too_many_columns);
+  g_test_add_func ("/xlsx-reader/too-many-shared-strings", test_too_many_shared_strings);
   g_test_add_func ("/xlsx-reader/truncated", test_truncated);
   g_test_add_func ("/xlsx-reader/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/xlsx-reader/dtd", test_dtd);
