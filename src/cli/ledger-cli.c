@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-cli.h"
+#include "ledger-period-words.h"
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-output-file.h"
@@ -153,16 +154,39 @@ print_refused (LedgerCsvImport *import,
 
 /* All rows or none: a file with any refused row imports nothing, and
  * every refused row is listed with its reason. */
+/* The code of the period @text of the option @option (--as-of, --from):
+ * the ledger's codes as they are; words (上半年, 2026年1-6月) as a month,
+ * in @default_year (0: none) if they give none. */
+static char *
+period_option (const char  *option,
+               const char  *text,
+               int          default_year,
+               GError     **error)
+{
+  LedgerPeriod period;
+  char *code;
+
+  if (ledger_period_parse (text, &period))
+    return g_strdup (text);
+  code = ledger_period_words_to_code (text, LEDGER_FREQUENCY_MONTHLY, default_year, error);
+  if (code == NULL)
+    g_prefix_error (error, "%s: ", option);
+  return code;
+}
+
 static int
 export_xlsx (LedgerStore *store,
              const char  *out,
              const char  *as_of)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
   LedgerTolerances tolerances;
 
   read_tolerances (&tolerances);
-  if (!ledger_xlsx_export (store, &tolerances, as_of, out, &error))
+  if (as_of != NULL && (code = period_option ("--as-of", as_of, 0, &error)) == NULL)
+    return fail (error);
+  if (!ledger_xlsx_export (store, &tolerances, code, out, &error))
     return fail (error);
   return 0;
 }
@@ -285,10 +309,15 @@ export_package (LedgerStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerPackage) package = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *from_code = NULL;
+  g_autofree char *to_code = NULL;
   const char *unit = NULL, *from = NULL, *to = NULL;
 
   g_variant_dict_lookup (options, "from", "&s", &from);
   g_variant_dict_lookup (options, "to", "&s", &to);
+  if ((from != NULL && (from_code = period_option ("--from", from, 0, &error)) == NULL) ||
+      (to != NULL && (to_code = period_option ("--to", to, 0, &error)) == NULL))
+    return fail (error);
   if (!g_variant_dict_lookup (options, "unit", "&s", &unit))
     {
       g_autoptr(GPtrArray) units = ledger_package_list_units (store, NULL);
@@ -300,7 +329,7 @@ export_package (LedgerStore  *store,
     }
   /* Read back before it is written: a package that this program could not
    * read is never handed to anyone. */
-  if ((text = ledger_package_export (store, unit, from, to, &error)) == NULL ||
+  if ((text = ledger_package_export (store, unit, from_code, to_code, &error)) == NULL ||
       (package = ledger_package_read (text, strlen (text), NULL, &error)) == NULL)
     return fail (error);
   if (write_text (store, out, text) != 0)
@@ -496,14 +525,14 @@ resolve_as_of (LedgerStore  *store,
   int last = ledger_plan_get_last_year (plan);
   LedgerPeriod parsed;
 
+  g_autofree char *code = NULL;
+
   if (period == NULL)
     return ledger_store_get_default_as_of (store, plan, now);
-  if (!ledger_period_parse (period, &parsed))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a period: write 2026-06, 2026-Q2 or 2026"), period);
-      return NULL;
-    }
+  /* Words without a year are in the plan's year, if it has one. */
+  if ((code = period_option ("--as-of", period, first == last ? first : 0, error)) == NULL)
+    return NULL;
+  ledger_period_parse (code, &parsed);
   if (!ledger_plan_covers_year (plan, parsed.year))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -511,7 +540,7 @@ resolve_as_of (LedgerStore  *store,
                    period, ledger_node_get_title (LEDGER_NODE (plan)), first, last);
       return NULL;
     }
-  return ledger_period_as_of_for (period, first, last);
+  return ledger_period_as_of_for (code, first, last);
 }
 
 static int
