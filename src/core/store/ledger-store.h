@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 3
+#define LEDGER_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
