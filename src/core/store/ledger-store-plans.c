@@ -25,11 +25,11 @@ static const char *builtin_plans[] = { "changzhi-2026.json", "changzhi-15th-five
 static const char *indicator_columns =
   "id, uuid, code, name, unit, kind, comparator, better, target, frequency, "
   "responsible_unit, notes, source_text, profile, custom_shares, due_month, january, commitment, "
-  "unit_confirmed";
+  "unit_confirmed, supporting_units";
 static const char *indicator_columns_prefixed =
   "id, i.uuid, i.code, i.name, i.unit, i.kind, i.comparator, i.better, i.target, i.frequency, "
   "i.responsible_unit, i.notes, i.source_text, i.profile, i.custom_shares, i.due_month, i.january, "
-  "i.commitment, i.unit_confirmed";
+  "i.commitment, i.unit_confirmed, i.supporting_units";
 
 /* Binds how an indicator is paced and read, from parameter @first on:
  * profile, custom shares, due month, January, commitment, unit confirmed. */
@@ -97,7 +97,8 @@ store_insert_task_row (LedgerStore  *self,
                  GError      **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO tasks (uuid, area_id, position, title, text) VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO tasks (uuid, area_id, position, title, text, lead_unit, supporting_units) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -106,6 +107,8 @@ store_insert_task_row (LedgerStore  *self,
   sqlite3_bind_int (stmt, 3, position);
   store_bind_text (stmt, 4, ledger_node_get_title (LEDGER_NODE (task)));
   store_bind_text (stmt, 5, ledger_task_get_text (task));
+  store_bind_text (stmt, 6, ledger_task_get_lead_unit (task));
+  store_bind_text (stmt, 7, ledger_task_get_supporting_units (task));
   return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
 }
 
@@ -121,8 +124,8 @@ store_insert_indicator_row (LedgerStore      *self,
   sqlite3_stmt *stmt = store_prepare (self,
     "INSERT INTO indicators (uuid, plan_id, task_id, position, code, name, unit, kind, "
     "comparator, better, target, frequency, responsible_unit, notes, source_text, profile, "
-    "custom_shares, due_month, january, commitment, unit_confirmed) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "custom_shares, due_month, january, commitment, unit_confirmed, supporting_units) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -143,6 +146,7 @@ store_insert_indicator_row (LedgerStore      *self,
   store_bind_text (stmt, 14, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 15, ledger_indicator_get_source_text (indicator));
   bind_schedule (stmt, 16, indicator);
+  store_bind_text (stmt, 22, ledger_indicator_get_supporting_units (indicator));
   return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
 }
 
@@ -174,7 +178,9 @@ insert_plan_tree (LedgerStore  *self,
           GListModel *indicators = ledger_node_get_children (LEDGER_NODE (task));
           gint64 task_id = store_insert_task_row (self, task, area_id, t, error);
 
-          if (task_id == 0)
+          if (task_id == 0 ||
+              !store_insert_follow_up (self, ledger_task_get_milestones (task),
+                                       ledger_task_get_sub_items (task), error))
             return FALSE;
           ledger_node_set_id (LEDGER_NODE (task), task_id);
 
@@ -183,7 +189,8 @@ insert_plan_tree (LedgerStore  *self,
               g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
               gint64 id = store_insert_indicator_row (self, indicator, plan_id, task_id, i, error);
 
-              if (id == 0)
+              if (id == 0 ||
+                  !store_insert_follow_up (self, ledger_indicator_get_milestones (indicator), NULL, error))
                 return FALSE;
               ledger_indicator_set_id (indicator, id);
             }
@@ -321,6 +328,7 @@ store_indicator_from_row (sqlite3_stmt *stmt)
                             "january", january,
                             "commitment", commitment,
                             "unit-confirmed", sqlite3_column_int (stmt, 18) != 0,
+                            "supporting-units", store_column_text (stmt, 19),
                             NULL);
   ledger_indicator_set_id (indicator, sqlite3_column_int64 (stmt, 0));
   return indicator;
@@ -359,7 +367,8 @@ load_tasks (LedgerStore  *self,
 {
   g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT id, uuid, title, text FROM tasks WHERE area_id = ? ORDER BY position", error);
+    "SELECT id, uuid, title, text, lead_unit, supporting_units FROM tasks "
+    "WHERE area_id = ? ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
@@ -372,6 +381,8 @@ load_tasks (LedgerStore  *self,
                                        "uuid", store_column_text (stmt, 1),
                                        "title", store_column_text (stmt, 2),
                                        "text", store_column_text (stmt, 3),
+                                       "lead-unit", store_column_text (stmt, 4),
+                                       "supporting-units", store_column_text (stmt, 5),
                                        NULL);
       g_ptr_array_add (tasks, task);
     }
@@ -473,6 +484,8 @@ ledger_store_list_plans (LedgerStore  *self,
       if (!load_areas (self, g_ptr_array_index (plans, i), error))
         return NULL;
     }
+  if (!store_load_follow_up (self, plans, error))
+    return NULL;
   return g_steal_pointer (&plans);
 }
 
@@ -608,7 +621,8 @@ store_update_indicator (LedgerStore      *self,
   stmt = store_prepare (self,
     "UPDATE indicators SET code = ?, name = ?, unit = ?, kind = ?, comparator = ?, better = ?, "
     "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ?, profile = ?, "
-    "custom_shares = ?, due_month = ?, january = ?, commitment = ?, unit_confirmed = ? WHERE id = ?",
+    "custom_shares = ?, due_month = ?, january = ?, commitment = ?, unit_confirmed = ?, "
+    "supporting_units = ? WHERE id = ?",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -625,7 +639,8 @@ store_update_indicator (LedgerStore      *self,
   store_bind_text (stmt, 10, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 11, ledger_indicator_get_source_text (indicator));
   bind_schedule (stmt, 12, indicator);
-  sqlite3_bind_int64 (stmt, 18, id);
+  store_bind_text (stmt, 18, ledger_indicator_get_supporting_units (indicator));
+  sqlite3_bind_int64 (stmt, 19, id);
   if (!store_run (self, stmt, error))
     return FALSE;
   if (!store_check_values_fit (self, indicator, error))

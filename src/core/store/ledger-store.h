@@ -10,7 +10,9 @@
 
 #include "ledger-change.h"
 #include "ledger-indicator.h"
+#include "ledger-milestone.h"
 #include "ledger-plan.h"
+#include "ledger-sub-item.h"
 #include "ledger-value.h"
 
 G_BEGIN_DECLS
@@ -176,6 +178,28 @@ gboolean     ledger_store_confirm_unit         (LedgerStore      *self,
                                                 const char       *unit,
                                                 gboolean          confirmed,
                                                 GError          **error);
+gboolean     ledger_store_save_milestone       (LedgerStore            *self,
+                                                const LedgerMilestone  *milestone,
+                                                GError                **error);
+gboolean     ledger_store_delete_milestone     (LedgerStore      *self,
+                                                const char       *uuid,
+                                                GError          **error);
+gboolean     ledger_store_save_sub_item        (LedgerStore          *self,
+                                                const LedgerSubItem  *item,
+                                                GError              **error);
+gboolean     ledger_store_delete_sub_item      (LedgerStore      *self,
+                                                const char       *uuid,
+                                                GError          **error);
+gboolean     ledger_store_set_task_units       (LedgerStore      *self,
+                                                const char       *task_uuid,
+                                                const char       *lead_unit,
+                                                const char       *supporting_units,
+                                                GError          **error);
+void         ledger_store_get_follow_up        (LedgerStore      *self,
+                                                gint64            indicator_id,
+                                                const char       *today,
+                                                gboolean         *overdue,
+                                                gboolean         *behind);
 GListModel  *ledger_store_list_changes         (LedgerStore      *self,
                                                 const char       *entity_uuid);
 LedgerIndicator *ledger_store_find_earlier_indicator (LedgerStore *self,
