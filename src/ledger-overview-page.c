@@ -103,7 +103,7 @@ compare_severity (gconstpointer a,
   const Standing *sa = *(const Standing **) a, *sb = *(const Standing **) b;
 
   if (sa->progress.status != sb->progress.status)
-    return sa->progress.status == LEDGER_STATUS_BEHIND ? -1 : 1;
+    return ledger_status_compare_severity (sa->progress.status, sb->progress.status);
   return (sa->severity < sb->severity) - (sa->severity > sb->severity);
 }
 
@@ -198,7 +198,7 @@ show_attention (LedgerOverviewPage *self,
       Standing *standing = &g_array_index (standings, Standing, i);
       LedgerStatus status = standing->progress.status;
 
-      if (status == LEDGER_STATUS_BEHIND || status == LEDGER_STATUS_WARNING)
+      if (ledger_status_needs_attention (status))
         g_ptr_array_add (needing, standing);
     }
   g_ptr_array_sort (needing, compare_severity);

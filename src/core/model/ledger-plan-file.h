@@ -10,6 +10,7 @@
 
 #include "ledger-indicator.h"
 #include "ledger-plan.h"
+#include "ledger-sub-item.h"
 
 G_BEGIN_DECLS
 

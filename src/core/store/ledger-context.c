@@ -324,6 +324,31 @@ read_base_year (LedgerContext *self,
                                 find_in_store, &lookup);
 }
 
+/* The follow-up overrides what the figures say (docs/domain.md,
+ * Follow-up): a milestone of the indicator or its task past due and not
+ * done as of @period makes it overdue, a sub-item of its task behind makes
+ * it behind; a target achieved or a task done stays so. */
+static void
+apply_follow_up (LedgerContext   *self,
+                 LedgerIndicator *indicator,
+                 const char      *period,
+                 LedgerProgress  *progress)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(LedgerMilestone) missed = NULL;
+  gint64 id = ledger_indicator_get_id (indicator);
+
+  if (progress->status == LEDGER_STATUS_ACHIEVED || progress->status == LEDGER_STATUS_DONE || id == 0)
+    return;
+  now = g_date_time_new_now_local ();
+  today = ledger_follow_up_reference_date (period, now);
+  if ((missed = ledger_store_find_overdue_milestone (self->store, id, today)) != NULL)
+    progress->status = LEDGER_STATUS_OVERDUE;
+  else if (ledger_store_has_sub_item_behind (self->store, id))
+    progress->status = LEDGER_STATUS_BEHIND;
+}
+
 /**
  * ledger_context_evaluate_value:
  * @value: (nullable): a value of @indicator, recorded or being typed
@@ -339,11 +364,14 @@ ledger_context_evaluate_value (LedgerContext   *self,
                                const char      *period)
 {
   LedgerBaseYear base;
+  LedgerProgress progress;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (self), ledger_progress_none ());
 
   base = read_base_year (self, value);
-  return ledger_progress_evaluate_with_base (indicator, value, period, &base, &self->tolerances);
+  progress = ledger_progress_evaluate_with_base (indicator, value, period, &base, &self->tolerances);
+  apply_follow_up (self, indicator, period, &progress);
+  return progress;
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "ledger-json.h"
 #include "ledger-plan-file.h"
 #include "ledger-store-private.h"
 #include "ledger-task.h"
@@ -482,6 +483,20 @@ store_replace_task_units (LedgerStore      *self,
          store_log_change (self, "update", "task", units->task_uuid, "", old_json, new_json, "", error);
 }
 
+/* Within a transaction: sets a task's units, logged and recorded for
+ * undo. */
+gboolean
+store_write_task_units (LedgerStore  *self,
+                        const char   *task_uuid,
+                        const char   *lead_unit,
+                        const char   *supporting_units,
+                        GError      **error)
+{
+  TaskUnits units = { (char *) task_uuid, (char *) lead_unit, (char *) supporting_units };
+
+  return store_replace_task_units (self, &units, error);
+}
+
 static gboolean
 write_task_units (LedgerStore  *self,
                   gpointer      row,
@@ -608,37 +623,53 @@ store_insert_follow_up (LedgerStore  *self,
 }
 
 /**
- * ledger_store_get_follow_up:
+ * ledger_store_find_overdue_milestone:
  * @today: the day milestones are judged on (ledger_follow_up_reference_date())
- * @overdue: (out): whether the indicator or its task has a milestone due
- *   before @today and not done
- * @behind: (out): whether a sub-item of its task is behind (滞后)
+ *
+ * Returns: (transfer full) (nullable): the earliest milestone of the
+ * indicator or of its task due before @today and not done
  */
-void
-ledger_store_get_follow_up (LedgerStore *self,
-                            gint64       indicator_id,
-                            const char  *today,
-                            gboolean    *overdue,
-                            gboolean    *behind)
+LedgerMilestone *
+ledger_store_find_overdue_milestone (LedgerStore *self,
+                                     gint64       indicator_id,
+                                     const char  *today)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT EXISTS (SELECT 1 FROM milestones WHERE done_on = '' AND due < ?2 AND owner_uuid IN "
+    "SELECT " MILESTONE_COLUMNS " FROM milestones WHERE done_on = '' AND due < ?2 AND owner_uuid IN "
     "(SELECT i.uuid FROM indicators i WHERE i.id = ?1 UNION ALL "
-    " SELECT t.uuid FROM tasks t JOIN indicators i ON i.task_id = t.id WHERE i.id = ?1)), "
-    "EXISTS (SELECT 1 FROM sub_items s JOIN tasks t ON t.uuid = s.owner_uuid "
-    "JOIN indicators i ON i.task_id = t.id WHERE i.id = ?1 AND s.status = 'behind')", NULL);
+    " SELECT t.uuid FROM tasks t JOIN indicators i ON i.task_id = t.id WHERE i.id = ?1) "
+    "ORDER BY due, position LIMIT 1", NULL);
+  LedgerMilestone *milestone = NULL;
 
-  g_return_if_fail (LEDGER_IS_STORE (self));
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
-  *overdue = *behind = FALSE;
   if (stmt == NULL)
-    return;
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   store_bind_text (stmt, 2, today);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      *overdue = sqlite3_column_int (stmt, 0) != 0;
-      *behind = sqlite3_column_int (stmt, 1) != 0;
-    }
+    milestone = milestone_from_row (stmt);
   sqlite3_reset (stmt);
+  return milestone;
+}
+
+/* Returns: whether a sub-item of the indicator's task is behind (滞后),
+ * which makes the task behind */
+gboolean
+ledger_store_has_sub_item_behind (LedgerStore *self,
+                                  gint64       indicator_id)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT 1 FROM sub_items s JOIN tasks t ON t.uuid = s.owner_uuid "
+    "JOIN indicators i ON i.task_id = t.id WHERE i.id = ? AND s.status = 'behind' LIMIT 1", NULL);
+  gboolean behind;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  behind = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return behind;
 }

@@ -676,17 +676,21 @@ typedef struct
   gboolean    confirmed;
 } UnitChange;
 
-/* The ids of the plan's indicators whose responsible unit is @unit, read
- * whole before any is written: the statement is cached. */
+/* Whether the supporting units @units (one per line) name @unit. */
+#define NAMES_SUPPORTING(column, unit) \
+  "instr(char(10) || " column " || char(10), char(10) || " unit " || char(10)) > 0"
+
+/* The ids of the plan's rows (indicators or tasks, by @sql) that name
+ * @unit, read whole before any is written: the statement is cached. */
 static GArray *
-indicators_of_unit (LedgerStore  *self,
-                    gint64        plan_id,
-                    const char   *unit,
-                    GError      **error)
+ids_of_unit (LedgerStore  *self,
+             const char   *sql,
+             gint64        plan_id,
+             const char   *unit,
+             GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT id FROM indicators WHERE plan_id = ? AND responsible_unit = ? ORDER BY id", error);
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -705,25 +709,103 @@ indicators_of_unit (LedgerStore  *self,
       store_set_error (self, rc, error);
       return NULL;
     }
-  if (ids->len == 0)
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                   _("No indicator of the plan has the responsible unit “%s”"), unit);
-      return NULL;
-    }
   return g_steal_pointer (&ids);
+}
+
+/* Returns: (transfer full): the supporting units @units (one per line)
+ * with @from renamed @to; a unit named twice is kept once, where it
+ * came first */
+static char *
+rename_in_lines (const char *units,
+                 const char *from,
+                 const char *to)
+{
+  g_auto(GStrv) names = g_strsplit (units, "\n", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_str_equal (names[i], from) ? to : names[i];
+
+      if (name[0] != '\0' && !g_ptr_array_find_with_equal_func (kept, name, g_str_equal, NULL))
+        g_ptr_array_add (kept, (gpointer) name);
+    }
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv ("\n", (char **) kept->pdata);
+}
+
+/* The tasks of the plan that @change renames the unit of: their lead
+ * and supporting units follow, logged and undone like the indicators'. */
+static gboolean
+rename_in_tasks (LedgerStore       *self,
+                 const UnitChange  *change,
+                 guint             *n_changed,
+                 GError           **error)
+{
+  g_autoptr(GArray) ids = ids_of_unit (self,
+    "SELECT t.id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE a.plan_id = ?1 AND "
+    "(t.lead_unit = ?2 OR " NAMES_SUPPORTING ("t.supporting_units", "?2") ") ORDER BY t.id",
+    change->plan_id, change->unit, error);
+  sqlite3_stmt *stmt;
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *uuid = NULL;
+      g_autofree char *lead = NULL;
+      g_autofree char *supporting = NULL;
+
+      if ((stmt = store_prepare (self, "SELECT uuid, lead_unit, supporting_units FROM tasks WHERE id = ?",
+                                 error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          uuid = g_strdup (store_column_text (stmt, 0));
+          lead = g_strdup (store_column_text (stmt, 1));
+          supporting = rename_in_lines (store_column_text (stmt, 2), change->unit, change->to);
+        }
+      sqlite3_reset (stmt);
+      if (uuid == NULL)
+        continue;
+      if (!store_write_task_units (self, uuid, g_str_equal (lead, change->unit) ? change->to : lead,
+                                   supporting, error))
+        return FALSE;
+    }
+  *n_changed += ids->len;
+  return TRUE;
 }
 
 /* Each indicator changed is updated as the indicator dialog would: logged
  * with its old and new definition, and recorded for undo, all in the one
- * transaction, so that one undo restores every one. */
+ * transaction, so that one undo restores every one. A rename reaches the
+ * supporting units of indicators and tasks, and the lead units of tasks,
+ * too; a confirmation only the responsible units. */
+static void
+rename_indicator_unit (LedgerIndicator *indicator,
+                       const char      *from,
+                       const char      *to)
+{
+  g_autofree char *supporting = rename_in_lines (ledger_indicator_get_supporting_units (indicator), from, to);
+
+  if (g_str_equal (ledger_indicator_get_responsible_unit (indicator), from))
+    g_object_set (indicator, "responsible-unit", to, NULL);
+  g_object_set (indicator, "supporting-units", supporting, NULL);
+}
+
 static gboolean
 write_unit_change (LedgerStore  *self,
                    gpointer      data,
                    GError      **error)
 {
   UnitChange *change = data;
-  g_autoptr(GArray) ids = indicators_of_unit (self, change->plan_id, change->unit, error);
+  g_autoptr(GArray) ids = ids_of_unit (self, change->to != NULL
+    ? "SELECT id FROM indicators WHERE plan_id = ?1 AND (responsible_unit = ?2 OR "
+      NAMES_SUPPORTING ("supporting_units", "?2") ") ORDER BY id"
+    : "SELECT id FROM indicators WHERE plan_id = ?1 AND responsible_unit = ?2 ORDER BY id",
+    change->plan_id, change->unit, error);
+  guint n_changed = 0;
 
   if (ids == NULL)
     return FALSE;
@@ -734,13 +816,22 @@ write_unit_change (LedgerStore  *self,
       if (indicator == NULL)
         return FALSE;
       if (change->to != NULL)
-        g_object_set (indicator, "responsible-unit", change->to, NULL);
+        rename_indicator_unit (indicator, change->unit, change->to);
       else if (ledger_indicator_get_unit_confirmed (indicator) != change->confirmed)
         g_object_set (indicator, "unit-confirmed", change->confirmed, NULL);
       else
         continue;
       if (!store_update_indicator (self, indicator, error))
         return FALSE;
+    }
+  n_changed = ids->len;
+  if (change->to != NULL && !rename_in_tasks (self, change, &n_changed, error))
+    return FALSE;
+  if (n_changed == 0)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("No indicator of the plan has the responsible unit “%s”"), change->unit);
+      return FALSE;
     }
   return TRUE;
 }
@@ -841,14 +932,47 @@ ledger_unit_use_free (LedgerUnitUse *use)
   g_free (use);
 }
 
+static LedgerUnitUse *
+unit_use (GPtrArray  *units,
+          GHashTable *by_name,
+          const char *name)
+{
+  LedgerUnitUse *use = g_hash_table_lookup (by_name, name);
+
+  if (use == NULL)
+    {
+      use = g_new0 (LedgerUnitUse, 1);
+      use->name = g_strdup (name);
+      g_ptr_array_add (units, use);
+      g_hash_table_insert (by_name, use->name, use);
+    }
+  return use;
+}
+
+static void
+count_supporting (GPtrArray  *units,
+                  GHashTable *by_name,
+                  const char *supporting_units)
+{
+  g_auto(GStrv) names = g_strsplit (supporting_units, "\n", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (names[i][0] != '\0')
+        unit_use (units, by_name, names[i])->n_supporting++;
+    }
+}
+
 /**
  * ledger_store_list_units:
  * @plan: a plan of the ledger
  *
- * Returns: (transfer full) (element-type LedgerUnitUse): the responsible
- * units of @plan's indicators, in the order they first appear, each with
- * how many indicators it answers for and how many of those it is
- * confirmed for; %NULL with @error set on error
+ * Returns: (transfer full) (element-type LedgerUnitUse): the units of
+ * @plan — responsible (lead) units of its indicators and tasks, and
+ * supporting units — in the order they first appear, each with how many
+ * indicators it answers for and how many of those it is confirmed for,
+ * how many tasks it leads and how many indicators and tasks it supports;
+ * %NULL with @error set on error
  */
 GPtrArray *
 ledger_store_list_units (LedgerStore  *self,
@@ -856,6 +980,7 @@ ledger_store_list_units (LedgerStore  *self,
                          GError      **error)
 {
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_unit_use_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -863,19 +988,26 @@ ledger_store_list_units (LedgerStore  *self,
   g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
 
   stmt = store_prepare (self,
-    "SELECT responsible_unit, count(*), sum(unit_confirmed) FROM indicators "
-    "WHERE plan_id = ? AND responsible_unit != '' GROUP BY responsible_unit ORDER BY min(id)", error);
+    "SELECT 0, responsible_unit, unit_confirmed, supporting_units, id FROM indicators WHERE plan_id = ?1 "
+    "UNION ALL SELECT 1, t.lead_unit, 0, t.supporting_units, t.id FROM tasks t "
+    "JOIN areas a ON a.id = t.area_id WHERE a.plan_id = ?1 ORDER BY 1, 5", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LedgerUnitUse *use = g_new0 (LedgerUnitUse, 1);
+      const char *lead = store_column_text (stmt, 1);
+      gboolean task = sqlite3_column_int (stmt, 0) == 1;
 
-      use->name = g_strdup (store_column_text (stmt, 0));
-      use->n_indicators = sqlite3_column_int (stmt, 1);
-      use->n_confirmed = sqlite3_column_int (stmt, 2);
-      g_ptr_array_add (units, use);
+      if (lead[0] != '\0')
+        {
+          LedgerUnitUse *use = unit_use (units, by_name, lead);
+
+          use->n_tasks += task;
+          use->n_indicators += !task;
+          use->n_confirmed += !task && sqlite3_column_int (stmt, 2) != 0;
+        }
+      count_supporting (units, by_name, store_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

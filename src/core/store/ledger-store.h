@@ -57,6 +57,8 @@ typedef struct
   char  *name;
   guint  n_indicators;  /* the plan's indicators it answers for */
   guint  n_confirmed;   /* of those, the ones the office confirmed it for */
+  guint  n_tasks;       /* the tasks it leads (牵头单位) */
+  guint  n_supporting;  /* the indicators and tasks it supports (配合单位) */
 } LedgerUnitUse;
 
 void         ledger_unit_use_free              (LedgerUnitUse *use);
@@ -195,11 +197,11 @@ gboolean     ledger_store_set_task_units       (LedgerStore      *self,
                                                 const char       *lead_unit,
                                                 const char       *supporting_units,
                                                 GError          **error);
-void         ledger_store_get_follow_up        (LedgerStore      *self,
+LedgerMilestone *ledger_store_find_overdue_milestone (LedgerStore *self,
                                                 gint64            indicator_id,
-                                                const char       *today,
-                                                gboolean         *overdue,
-                                                gboolean         *behind);
+                                                const char       *today);
+gboolean     ledger_store_has_sub_item_behind  (LedgerStore      *self,
+                                                gint64            indicator_id);
 GListModel  *ledger_store_list_changes         (LedgerStore      *self,
                                                 const char       *entity_uuid);
 LedgerIndicator *ledger_store_find_earlier_indicator (LedgerStore *self,

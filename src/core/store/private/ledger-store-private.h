@@ -144,6 +144,11 @@ G_GNUC_INTERNAL gboolean      store_replace_milestone   (LedgerStore           *
 G_GNUC_INTERNAL gboolean      store_put_sub_item        (LedgerStore         *self,
                                                          const LedgerSubItem *item,
                                                          GError             **error);
+G_GNUC_INTERNAL gboolean      store_write_task_units    (LedgerStore   *self,
+                                                         const char    *task_uuid,
+                                                         const char    *lead_unit,
+                                                         const char    *supporting_units,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_load_follow_up      (LedgerStore   *self,
                                                          GPtrArray     *plans,
                                                          GError       **error);
