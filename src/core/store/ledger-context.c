@@ -32,6 +32,10 @@ struct _LedgerContext
   /* Standings already worked out for the current period and tolerances:
    * the sidebar, the overview and the rows ask for the same ones. */
   GHashTable       *standings;
+
+  /* The day milestones of the current period are judged on; NULL: the
+   * clock's (ledger_context_set_today()). */
+  GDateTime        *today;
 };
 
 typedef struct
@@ -75,6 +79,7 @@ ledger_context_finalize (GObject *object)
   g_clear_pointer (&self->as_of, g_free);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->standings, g_hash_table_unref);
+  g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (ledger_context_parent_class)->finalize (object);
 }
@@ -341,12 +346,31 @@ apply_follow_up (LedgerContext   *self,
 
   if (progress->status == LEDGER_STATUS_ACHIEVED || progress->status == LEDGER_STATUS_DONE || id == 0)
     return;
-  now = g_date_time_new_now_local ();
+  now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
   today = ledger_follow_up_reference_date (period, now);
   if ((missed = ledger_store_find_overdue_milestone (self->store, id, today)) != NULL)
     progress->status = LEDGER_STATUS_OVERDUE;
   else if (ledger_store_has_sub_item_behind (self->store, id))
     progress->status = LEDGER_STATUS_BEHIND;
+}
+
+/**
+ * ledger_context_set_today:
+ * @today: (nullable): the day to judge milestones of the current period
+ *   on, or %NULL for the clock's
+ *
+ * For reports and tests that must not depend on the day they run.
+ */
+void
+ledger_context_set_today (LedgerContext *self,
+                          GDateTime     *today)
+{
+  g_return_if_fail (LEDGER_IS_CONTEXT (self));
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  self->today = today != NULL ? g_date_time_ref (today) : NULL;
+  g_hash_table_remove_all (self->standings);
+  g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
 /**
