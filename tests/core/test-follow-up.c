@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "ledger-context.h"
+#include "ledger-csv-exchange.h"
+#include "ledger-package.h"
 #include "ledger-plan-file.h"
 #include "ledger-store.h"
 #include "ledger-task.h"
@@ -700,6 +702,40 @@ test_plan_into_store (Fixture       *fixture,
   g_assert_cmpstr (written, ==, expected);
 }
 
+/* A unit's data package holds what it supports, of an indicator or of a
+ * task; the CSV export lists the supporting units. */
+static void
+test_exchange (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *package = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  LedgerTolerances tolerances;
+
+  set_supporting (fixture->store, JOBS, "市财政局\n市档案馆");
+  set_task_units (fixture->store, CONSUMPTION, "", "市档案馆");
+  test_set_number (fixture->store, test_indicator_id (fixture->store, PLAN_2026, JOBS), "2026-03", 1.2, NULL);
+  test_set_status (fixture->store, test_indicator_id (fixture->store, PLAN_2026, CONSUMPTION), "2026-Q1",
+                   "in_progress", NULL);
+
+  package = ledger_package_export (fixture->store, "市档案馆", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (package, "\"" JOBS "\""));
+  g_assert_nonnull (strstr (package, "\"" CONSUMPTION "\""));
+  g_assert_null (strstr (package, "\"gdp-growth\""));
+  units = ledger_package_list_units (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_ptr_array_find_with_equal_func (units, "市档案馆", g_str_equal, NULL));
+
+  ledger_tolerances_init_default (&tolerances);
+  csv = ledger_csv_export_ledger (fixture->store, &tolerances, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, ",supporting_units,"));
+  g_assert_nonnull (strstr (csv, ",市财政局、市档案馆,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +751,7 @@ main (int   argc,
   ADD ("/follow-up/store/rename-unit", test_rename_unit);
   ADD ("/follow-up/store/migration-from-3", test_migration_from_3);
   ADD ("/follow-up/store/plan-file", test_plan_into_store);
+  ADD ("/follow-up/exchange/package-and-csv", test_exchange);
   ADD ("/follow-up/status/overdue", test_overdue);
   ADD ("/follow-up/status/sub-item-behind", test_sub_item_behind);
 #undef ADD
