@@ -14,6 +14,7 @@
 
 #include "ledger-chart.h"
 #include "ledger-entry-dialog.h"
+#include "ledger-follow-up-view.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-page.h"
 #include "ledger-json.h"
@@ -54,6 +55,7 @@ struct _LedgerIndicatorPage
   GtkLabel            *fallback_label;
   LedgerChart         *chart;
   AdwPreferencesGroup *values_group;
+  AdwBin              *follow_up_bin;
   AdwPreferencesGroup *source_group;
   GtkLabel            *source_label;
   AdwPreferencesGroup *history_group;
@@ -483,6 +485,7 @@ show_everything (LedgerIndicatorPage *self)
                          ledger_plan_get_last_year (self->plan), values, earlier_values,
                          ledger_context_get_tolerances (self->context));
   show_values (self, values);
+  adw_bin_set_child (self->follow_up_bin, ledger_follow_up_view_new (self->context, self->plan, self->indicator));
   show_history (self);
 }
 
@@ -602,6 +605,7 @@ ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, fallback_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, chart);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, values_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, follow_up_bin);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, history_group);

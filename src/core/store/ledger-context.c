@@ -333,22 +333,45 @@ read_base_year (LedgerContext *self,
  * Follow-up): a milestone of the indicator or its task past due and not
  * done as of @period makes it overdue, a sub-item of its task behind makes
  * it behind; a target achieved or a task done stays so. */
+static LedgerMilestone *
+find_missed (LedgerContext   *self,
+             LedgerIndicator *indicator,
+             const char      *period)
+{
+  g_autoptr(GDateTime) now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+  g_autofree char *today = ledger_follow_up_reference_date (period, now);
+
+  return ledger_store_find_overdue_milestone (self->store, ledger_indicator_get_id (indicator), today);
+}
+
+/**
+ * ledger_context_find_missed_milestone:
+ *
+ * Returns: (transfer full) (nullable): the earliest milestone of
+ *   @indicator or its task past due as of the chosen period and not done
+ */
+LedgerMilestone *
+ledger_context_find_missed_milestone (LedgerContext   *self,
+                                      LedgerIndicator *indicator)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+
+  return find_missed (self, indicator, self->as_of);
+}
+
 static void
 apply_follow_up (LedgerContext   *self,
                  LedgerIndicator *indicator,
                  const char      *period,
                  LedgerProgress  *progress)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *today = NULL;
   g_autoptr(LedgerMilestone) missed = NULL;
   gint64 id = ledger_indicator_get_id (indicator);
 
   if (progress->status == LEDGER_STATUS_ACHIEVED || progress->status == LEDGER_STATUS_DONE || id == 0)
     return;
-  now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
-  today = ledger_follow_up_reference_date (period, now);
-  if ((missed = ledger_store_find_overdue_milestone (self->store, id, today)) != NULL)
+  if ((missed = find_missed (self, indicator, period)) != NULL)
     progress->status = LEDGER_STATUS_OVERDUE;
   else if (ledger_store_has_sub_item_behind (self->store, id))
     progress->status = LEDGER_STATUS_BEHIND;
