@@ -246,6 +246,28 @@ show_milestones (LedgerFollowUpView *self)
 
 /* Sub-items */
 
+typedef struct
+{
+  LedgerFollowUpView *self;
+  LedgerSubItem      *item;
+} StatusChange;
+
+/* Written once the dropdown is done with its signal: the write rebuilds
+ * the view, the dropdown with it. */
+static gboolean
+save_status_idle (gpointer data)
+{
+  StatusChange *change = data;
+  g_autoptr(GError) error = NULL;
+  gboolean written = ledger_store_save_sub_item (store_of (change->self), change->item, &error);
+
+  report (change->self, written, error, _("Sub-item changed"));
+  g_object_unref (change->self);
+  ledger_sub_item_free (change->item);
+  g_free (change);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sub_item_status_cb (GtkDropDown        *dropdown,
                     GParamSpec         *pspec,
@@ -253,17 +275,16 @@ sub_item_status_cb (GtkDropDown        *dropdown,
 {
   const LedgerSubItem *item = g_object_get_data (G_OBJECT (dropdown), "sub-item");
   const char *status = ledger_status_qualitative_codes ()[gtk_drop_down_get_selected (dropdown)];
-  g_autoptr(LedgerSubItem) changed = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean written;
+  StatusChange *change;
 
   if (status == NULL || g_str_equal (status, item->status))
     return;
-  changed = ledger_sub_item_copy (item);
-  g_free (changed->status);
-  changed->status = g_strdup (status);
-  written = ledger_store_save_sub_item (store_of (self), changed, &error);
-  report (self, written, error, _("Sub-item changed"));
+  change = g_new0 (StatusChange, 1);
+  change->self = g_object_ref (self);
+  change->item = ledger_sub_item_copy (item);
+  g_free (change->item->status);
+  change->item->status = g_strdup (status);
+  g_idle_add (save_status_idle, change);
 }
 
 static GtkWidget *
@@ -349,8 +370,10 @@ form_text (AdwMessageDialog *dialog,
            const char       *key)
 {
   GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *entry = g_object_get_data (G_OBJECT (list), key);
 
-  return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (list), key)));
+  /* A field the form left out (a task's share of a target) is empty. */
+  return entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (entry)) : "";
 }
 
 static char *
@@ -668,6 +691,7 @@ ledger_follow_up_view_new (LedgerContext   *context,
 {
   LedgerFollowUpView *self;
   TaskSearch search = { indicator, NULL };
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
@@ -677,6 +701,9 @@ ledger_follow_up_view_new (LedgerContext   *context,
   self->context = g_object_ref (context);
   self->indicator = g_object_ref (indicator);
   self->task = search.task != NULL ? g_object_ref (search.task) : g_object_new (LEDGER_TYPE_TASK, NULL);
+  if (search.task != NULL && !ledger_store_reload_follow_up (ledger_context_get_store (context), self->task,
+                                                             indicator, &error))
+    g_warning ("Could not read the follow-up: %s", error->message);
 
   self->units_group = group_new (self, _("Lead and Supporting Units"), _("Edit _Units…"), "follow-up.edit-units");
   self->milestones_group = group_new (self, _("Milestones"), _("Add _Milestone…"), "follow-up.add-milestone");

@@ -47,7 +47,9 @@ fail_invalid (GError     **error,
   return FALSE;
 }
 
-/* Runs @write in a transaction that can be undone, and tells the views. */
+/* Runs @write in a transaction that can be undone, and tells the views:
+ * like values, the follow-up changes standings, not the plan's tree, so
+ * a page stays open (ledger_store_reload_follow_up()). */
 static gboolean
 write_follow_up (LedgerStore  *self,
                  RowWrite      write,
@@ -61,7 +63,6 @@ write_follow_up (LedgerStore  *self,
       store_rollback (self);
       return FALSE;
     }
-  store_emit_plans_changed (self);
   store_emit_values_changed (self, 0);
   return TRUE;
 }
@@ -559,19 +560,15 @@ owner_milestones (GObject *owner)
                                 : ledger_indicator_get_milestones (LEDGER_INDICATOR (owner));
 }
 
-/* Gives the tasks and indicators of @plans their milestones and
+/* Gives each task and indicator of @owners (by UUID) its milestones and
  * sub-items. */
-gboolean
-store_load_follow_up (LedgerStore  *self,
-                      GPtrArray    *plans,
-                      GError      **error)
+static gboolean
+load_follow_up_into (LedgerStore  *self,
+                     GHashTable   *owners,
+                     GError      **error)
 {
-  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
   int rc;
-
-  for (guint i = 0; i < plans->len; i++)
-    index_owners (owners, g_ptr_array_index (plans, i));
 
   if ((stmt = store_prepare (self, "SELECT " MILESTONE_COLUMNS " FROM milestones ORDER BY due, position",
                              error)) == NULL)
@@ -599,6 +596,57 @@ store_load_follow_up (LedgerStore  *self,
     }
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE || store_set_error (self, rc, error);
+}
+
+/* Gives the tasks and indicators of @plans their milestones and
+ * sub-items. */
+gboolean
+store_load_follow_up (LedgerStore  *self,
+                      GPtrArray    *plans,
+                      GError      **error)
+{
+  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < plans->len; i++)
+    index_owners (owners, g_ptr_array_index (plans, i));
+  return load_follow_up_into (self, owners, error);
+}
+
+/**
+ * ledger_store_reload_follow_up:
+ * @task: a task as the store listed it
+ * @indicator: (nullable): one of its indicators
+ *
+ * Reads again the units, milestones and sub-items of @task and the
+ * milestones of @indicator into them: the follow-up's writes do not
+ * rebuild the plans (they emit #LedgerStore::values-changed only).
+ */
+gboolean
+ledger_store_reload_follow_up (LedgerStore      *self,
+                               LedgerTask       *task,
+                               LedgerIndicator  *indicator,
+                               GError          **error)
+{
+  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
+  TaskUnits *units;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (LEDGER_IS_TASK (task), FALSE);
+
+  if ((units = load_task_units (self, ledger_node_get_uuid (LEDGER_NODE (task)))) != NULL)
+    {
+      g_object_set (task, "lead-unit", units->lead_unit, "supporting-units", units->supporting_units, NULL);
+      task_units_free (units);
+    }
+  g_ptr_array_set_size (ledger_task_get_milestones (task), 0);
+  g_ptr_array_set_size (ledger_task_get_sub_items (task), 0);
+  g_hash_table_insert (owners, (gpointer) ledger_node_get_uuid (LEDGER_NODE (task)), task);
+  if (indicator != NULL)
+    {
+      g_ptr_array_set_size (ledger_indicator_get_milestones (indicator), 0);
+      g_hash_table_insert (owners, (gpointer) ledger_indicator_get_uuid (indicator), indicator);
+    }
+  return load_follow_up_into (self, owners, error);
 }
 
 /* Writes the milestones and sub-items a plan file gave a task or an

@@ -220,7 +220,7 @@ ledger_store_undo (LedgerStore  *self,
     {
       UndoStep *step = g_ptr_array_index (steps, i - 1);
 
-      plan_changed |= step->indicator != NULL || step->restore != NULL;
+      plan_changed |= step->indicator != NULL;
       if (!undo_step (self, step, error))
         {
           self->undoing = FALSE;

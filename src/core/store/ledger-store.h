@@ -13,6 +13,7 @@
 #include "ledger-milestone.h"
 #include "ledger-plan.h"
 #include "ledger-sub-item.h"
+#include "ledger-task.h"
 #include "ledger-value.h"
 
 G_BEGIN_DECLS
@@ -196,6 +197,10 @@ gboolean     ledger_store_set_task_units       (LedgerStore      *self,
                                                 const char       *task_uuid,
                                                 const char       *lead_unit,
                                                 const char       *supporting_units,
+                                                GError          **error);
+gboolean     ledger_store_reload_follow_up     (LedgerStore      *self,
+                                                LedgerTask       *task,
+                                                LedgerIndicator  *indicator,
                                                 GError          **error);
 LedgerMilestone *ledger_store_find_overdue_milestone (LedgerStore *self,
                                                 gint64            indicator_id,
