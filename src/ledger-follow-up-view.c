@@ -189,7 +189,7 @@ milestone_subtitle (LedgerFollowUpView    *self,
   if (of_task && ledger_indicator_get_kind (self->indicator) != LEDGER_KIND_QUALITATIVE)
     g_string_append (text, _(" · of the task"));
   if (milestone->note[0] != '\0')
-    g_string_append_printf (text, _(" · %s"), milestone->note);
+    g_string_append_printf (text, " · %s", milestone->note);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -405,6 +405,12 @@ json_summary (LedgerIndicatorPage *self,
     }
   if (json_object_has_member (object, "name"))
     return g_strdup (json_object_get_string_member (object, "name"));
+  if (json_object_has_member (object, "what") && json_object_has_member (object, "done_on"))
+    /* Translators: a milestone in the change history */
+    return g_strdup_printf (_("%s, done on %s"), json_object_get_string_member (object, "what"),
+                            json_object_get_string_member (object, "done_on"));
+  if (json_object_has_member (object, "what"))
+    return g_strdup (json_object_get_string_member (object, "what"));
   return g_strdup ("—");
 }
 
@@ -425,6 +431,8 @@ change_title (LedgerIndicatorPage *self,
     return g_strdup_printf (_("%s: %s → %s"), period, old_text, new_text);
   if (is_value)
     return g_strdup_printf (_("%s: deleted %s"), period, old_text);
+  if (g_str_equal (ledger_change_get_entity (change), "milestone"))
+    return g_strdup_printf (_("Milestone: %s → %s"), old_text, new_text);
   if (g_str_equal (action, "insert"))
     return g_strdup_printf (_("Indicator added: %s"), new_text);
   if (g_str_equal (action, "update"))
