@@ -100,7 +100,9 @@ is_base_year (LedgerPlan  *plan,
 }
 
 /* The status cell: the standing of a value of the plan's years; for a
- * value of the base year none (its qualitative status is its value). */
+ * value of the base year none. A task's status is its value, read back
+ * by the import as it was set: what its follow-up makes of it (overdue,
+ * behind) is not written over it. */
 static const char *
 read_value (Reading         *reading,
             LedgerContext   *context,
@@ -113,7 +115,11 @@ read_value (Reading         *reading,
   if (ledger_value_has_number (value))
     reading->cells[COL_VALUE] = ledger_format_number (ledger_value_get_number (value));
   if (!is_base_year (plan, value))
-    return read_standing (reading, context, indicator, value);
+    {
+      const char *status = read_standing (reading, context, indicator, value);
+
+      return ledger_value_has_number (value) ? status : ledger_value_get_status (value);
+    }
   return ledger_value_has_number (value) ? NULL : ledger_value_get_status (value);
 }
 

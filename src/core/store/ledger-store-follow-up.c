@@ -649,6 +649,39 @@ ledger_store_reload_follow_up (LedgerStore      *self,
   return load_follow_up_into (self, owners, error);
 }
 
+/**
+ * ledger_store_list_milestones:
+ * @owner_uuid: a task's or an indicator's UUID
+ *
+ * Returns: (transfer full) (element-type LedgerMilestone): its milestones
+ *   by due date, or %NULL with @error set
+ */
+GPtrArray *
+ledger_store_list_milestones (LedgerStore  *self,
+                              const char   *owner_uuid,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  if ((stmt = store_prepare (self, "SELECT " MILESTONE_COLUMNS " FROM milestones WHERE owner_uuid = ? "
+                             "ORDER BY due, position", error)) == NULL)
+    return NULL;
+  store_bind_text (stmt, 1, owner_uuid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (milestones, milestone_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&milestones);
+}
+
 /* Writes the milestones and sub-items a plan file gave a task or an
  * indicator, as the plan is added. */
 gboolean

@@ -198,6 +198,9 @@ gboolean     ledger_store_set_task_units       (LedgerStore      *self,
                                                 const char       *lead_unit,
                                                 const char       *supporting_units,
                                                 GError          **error);
+GPtrArray   *ledger_store_list_milestones      (LedgerStore      *self,
+                                                const char       *owner_uuid,
+                                                GError          **error);
 gboolean     ledger_store_reload_follow_up     (LedgerStore      *self,
                                                 LedgerTask       *task,
                                                 LedgerIndicator  *indicator,
