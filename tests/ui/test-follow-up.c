@@ -11,10 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "ledger-follow-up-view.h"
+#include "ledger-indicator-dialog.h"
 #include "ledger-indicator-page.h"
 #include "ledger-status-pill.h"
 #include "ledger-task.h"
 #include "ledger-test-ui.h"
+#include "test-util.h"
 
 typedef LedgerTestWindow Fixture;
 
@@ -307,6 +309,51 @@ test_overview (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "follow-up-overview");
 }
 
+static gpointer
+dialog_child (LedgerIndicatorDialog *dialog,
+              const char            *name)
+{
+  return ledger_test_ui_child (dialog, LEDGER_TYPE_INDICATOR_DIALOG, name);
+}
+
+/* Pace from Milestones makes the custom shares of the indicator's
+ * milestones ("6月底前 完成50%" → 6:50); saved, they pace it. */
+static void
+test_pace_from_milestones (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LedgerIndicator) jobs = test_find_indicator (fixture->store, "changzhi-2026", "new-urban-jobs");
+  g_autoptr(LedgerMilestone) half = ledger_milestone_new ("m-half", ledger_indicator_get_uuid (jobs), "2026-06-30",
+                                                          "6月底前 完成50%");
+  g_autoptr(LedgerMilestone) third = ledger_milestone_new ("m-third", ledger_indicator_get_uuid (jobs), "2026-09-30",
+                                                           "9月底前 完成80%");
+  g_autoptr(LedgerIndicator) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  LedgerIndicatorDialog *dialog;
+  gpointer weak;
+
+  half->share = 50;
+  third->share = 80;
+  g_assert_true (ledger_store_save_milestone (fixture->store, half, &error));
+  g_assert_true (ledger_store_save_milestone (fixture->store, third, &error));
+  g_assert_no_error (error);
+
+  dialog = ledger_indicator_dialog_new_edit (GTK_WINDOW (fixture->window), fixture->store, jobs);
+  gtk_window_present (GTK_WINDOW (dialog));
+  adw_combo_row_set_selected (dialog_child (dialog, "profile_row"), LEDGER_PROFILE_CUSTOM);
+  ledger_test_ui_click (dialog_child (dialog, "from_milestones_button"));
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "shares_row")), !=, "");
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "follow-up-pace-from-milestones");
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+  ledger_test_ui_wait_until_gone (&weak);
+
+  saved = test_find_indicator (fixture->store, "changzhi-2026", "new-urban-jobs");
+  g_assert_cmpint (ledger_indicator_get_profile (saved), ==, LEDGER_PROFILE_CUSTOM);
+  g_assert_cmpstr (ledger_indicator_get_custom_shares (saved), ==, "6:50,9:80");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +364,8 @@ main (int   argc,
               ledger_test_window_set_up, test_milestones, ledger_test_window_tear_down);
   g_test_add ("/follow-up/sub-items", Fixture, NULL,
               ledger_test_window_set_up, test_sub_items, ledger_test_window_tear_down);
+  g_test_add ("/follow-up/pace-from-milestones", Fixture, NULL,
+              ledger_test_window_set_up, test_pace_from_milestones, ledger_test_window_tear_down);
   g_test_add ("/follow-up/overview", Fixture, NULL,
               ledger_test_window_set_up, test_overview, ledger_test_window_tear_down);
 
