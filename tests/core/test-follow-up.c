@@ -16,8 +16,10 @@
 #include "ledger-csv-exchange.h"
 #include "ledger-package.h"
 #include "ledger-plan-file.h"
+#include "ledger-report.h"
 #include "ledger-store.h"
 #include "ledger-task.h"
+#include "test-pdf.h"
 #include "test-util.h"
 
 #define PLAN_2026 "changzhi-2026"
@@ -736,6 +738,34 @@ test_exchange (Fixture       *fixture,
   g_assert_nonnull (strstr (csv, ",市财政局、市档案馆,"));
 }
 
+/* The monthly report says a task is overdue. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *task_uuid = task_uuid_of (fixture->store, CONSUMPTION);
+  g_autoptr(LedgerMilestone) milestone = NULL;
+  g_autoptr(GDateTime) december = g_date_time_new_local (2026, 12, 20, 9, 0, 0);
+  g_autoptr(LedgerContext) context = ledger_context_new (fixture->store);
+  g_autoptr(LedgerPlan) plan = test_find_plan (fixture->store, PLAN_2026);
+  g_autoptr(LedgerReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_set_status (fixture->store, test_indicator_id (fixture->store, PLAN_2026, CONSUMPTION), "2026-Q2",
+                   "in_progress", NULL);
+  milestone = save_milestone (fixture->store, task_uuid, "2026-06-30", "6月底前 出台方案", NAN);
+  ledger_context_set_today (context, december);
+  ledger_context_set_as_of (context, "2026-07");
+  report = ledger_report_new (context, plan);
+  ledger_report_set_date (report, december);
+  g_assert_true (ledger_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = test_pdf_text (path, 1, test_pdf_pages (path));
+  g_assert_nonnull (strstr (text, "Overdue"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +782,7 @@ main (int   argc,
   ADD ("/follow-up/store/migration-from-3", test_migration_from_3);
   ADD ("/follow-up/store/plan-file", test_plan_into_store);
   ADD ("/follow-up/exchange/package-and-csv", test_exchange);
+  ADD ("/follow-up/report", test_report);
   ADD ("/follow-up/status/overdue", test_overdue);
   ADD ("/follow-up/status/sub-item-behind", test_sub_item_behind);
 #undef ADD
