@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ledger-accessible.h"
 #include "ledger-follow-up-view.h"
 #include "ledger-read-only.h"
 #include "ledger-status.h"
@@ -153,23 +154,6 @@ show_units (LedgerFollowUpView *self)
 
 /* Milestones */
 
-static GtkWidget *
-row_button_new (const char *icon,
-                const char *tooltip,
-                const char *action,
-                const char *uuid)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uuid);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
 static char *
 milestone_subtitle (LedgerFollowUpView    *self,
                     const LedgerMilestone *milestone,
@@ -221,7 +205,7 @@ milestone_row_new (LedgerFollowUpView    *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button_new ("user-trash-symbolic", _("Remove Milestone"),
+                             ledger_accessible_row_button_new ("user-trash-symbolic", _("Remove Milestone"),
                                              "follow-up.remove-milestone", milestone->uuid));
   return row;
 }
@@ -340,7 +324,7 @@ show_sub_items (LedgerFollowUpView *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->note);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_dropdown_new (self, item));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button_new ("user-trash-symbolic", _("Remove Sub-item"),
+                                 ledger_accessible_row_button_new ("user-trash-symbolic", _("Remove Sub-item"),
                                                  "follow-up.remove-sub-item", item->uuid));
       adw_preferences_group_add (self->sub_items_group, row);
     }

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "ledger-accessible.h"
 #include "ledger-chart.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-follow-up-view.h"
@@ -244,23 +245,6 @@ clear_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (rows, 0);
 }
 
-static GtkWidget *
-row_button_new (const char *icon,
-                const char *tooltip,
-                const char *action,
-                const char *period)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", period);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
 /* "1-6月", or for the base year "2025 1-6月 · 上年同期": both years' values
  * are in one list. */
 static char *
@@ -343,10 +327,10 @@ value_row_new (LedgerIndicatorPage *self,
   gtk_widget_add_css_class (number, "indicator-value");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button_new ("document-edit-symbolic", _("Edit Value"),
+                             ledger_accessible_row_button_new ("document-edit-symbolic", _("Edit Value"),
                                              "indicator.edit-value", period));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button_new ("user-trash-symbolic", _("Delete Value"),
+                             ledger_accessible_row_button_new ("user-trash-symbolic", _("Delete Value"),
                                              "indicator.delete-value", period));
   return row;
 }
