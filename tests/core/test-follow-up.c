@@ -328,6 +328,37 @@ find_use (GPtrArray  *units,
   return NULL;
 }
 
+/* Milestones and sub-items go with their task or indicator. */
+static void
+test_deleted_with_owner (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *task_uuid = task_uuid_of (fixture->store, CONSUMPTION);
+  g_autoptr(LedgerIndicator) consumption = test_find_indicator (fixture->store, PLAN_2026, CONSUMPTION);
+  g_autoptr(LedgerMilestone) of_task = save_milestone (fixture->store, task_uuid, "2026-06-30", "x", NAN);
+  g_autoptr(LedgerMilestone) own = save_milestone (fixture->store, ledger_indicator_get_uuid (consumption),
+                                                   "2026-06-30", "y", NAN);
+  g_autoptr(LedgerSubItem) item = save_sub_item (fixture->store, task_uuid, "z", NULL);
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The task's only indicator: the task goes too. */
+  g_assert_true (ledger_store_delete_indicator (fixture->store, ledger_indicator_get_id (consumption), &error));
+  g_assert_no_error (error);
+  left = ledger_store_list_milestones (fixture->store, task_uuid, &error);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_clear_pointer (&left, g_ptr_array_unref);
+  left = ledger_store_list_milestones (fixture->store, ledger_indicator_get_uuid (consumption), &error);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_no_error (error);
+  /* A sub-item of a task that is gone cannot be saved again. */
+  g_assert_false (ledger_store_save_sub_item (fixture->store, item, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_assert_cmpuint (ledger_store_count_schema_problems (fixture->store), ==, 0);
+  (void) of_task;
+  (void) own;
+}
+
 /* A rename reaches supporting lists and a task's lead unit, keeps their
  * order, merges a name listed twice, and is undone in one step. */
 static void
@@ -779,6 +810,7 @@ main (int   argc,
   ADD ("/follow-up/store/undo-and-log", test_undo_and_log);
   ADD ("/follow-up/store/refused", test_refused);
   ADD ("/follow-up/store/rename-unit", test_rename_unit);
+  ADD ("/follow-up/store/deleted-with-owner", test_deleted_with_owner);
   ADD ("/follow-up/store/migration-from-3", test_migration_from_3);
   ADD ("/follow-up/store/plan-file", test_plan_into_store);
   ADD ("/follow-up/exchange/package-and-csv", test_exchange);

@@ -10,8 +10,8 @@
 --   the year's target due by then in percent, or NULL.
 -- * sub_items: a task's concrete items, each with its own status.
 --
--- Both follow their owner: deleting a task or an indicator, or its plan,
--- deletes its milestones and sub-items.
+-- Both follow their owner: the store deletes a task's or an indicator's
+-- with it (a ledger has no triggers: docs/safety.md).
 
 ALTER TABLE tasks ADD COLUMN lead_unit TEXT NOT NULL DEFAULT '';
 ALTER TABLE tasks ADD COLUMN supporting_units TEXT NOT NULL DEFAULT '';
@@ -43,13 +43,5 @@ CREATE TABLE sub_items (
   note       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX sub_items_owner ON sub_items (owner_uuid, position);
-
-CREATE TRIGGER tasks_follow_up_deleted AFTER DELETE ON tasks BEGIN
-  DELETE FROM milestones WHERE owner_uuid = old.uuid;
-  DELETE FROM sub_items WHERE owner_uuid = old.uuid;
-END;
-CREATE TRIGGER indicators_follow_up_deleted AFTER DELETE ON indicators BEGIN
-  DELETE FROM milestones WHERE owner_uuid = old.uuid;
-END;
 
 PRAGMA user_version = 4;

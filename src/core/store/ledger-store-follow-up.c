@@ -532,6 +532,17 @@ ledger_store_set_task_units (LedgerStore  *self,
   return written;
 }
 
+/* Deletes the milestones and sub-items of the task or indicator
+ * @owner_uuid, as it is deleted. */
+gboolean
+store_delete_follow_up (LedgerStore  *self,
+                        const char   *owner_uuid,
+                        GError      **error)
+{
+  return remove_row (self, "DELETE FROM milestones WHERE owner_uuid = ?", owner_uuid, error) &&
+         remove_row (self, "DELETE FROM sub_items WHERE owner_uuid = ?", owner_uuid, error);
+}
+
 /* Reading them with the plans */
 
 static void

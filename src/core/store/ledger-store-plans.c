@@ -1133,7 +1133,8 @@ delete_task_if_empty (LedgerStore  *self,
   if ((stmt = store_prepare (self, "DELETE FROM tasks WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, task_id);
-  return store_run (self, stmt, error) && store_log_change (self, "delete", "task", uuid, "", title, NULL, "", error);
+  return store_run (self, stmt, error) && store_delete_follow_up (self, uuid, error) &&
+         store_log_change (self, "delete", "task", uuid, "", title, NULL, "", error);
 }
 
 static gboolean
@@ -1149,7 +1150,9 @@ write_indicator_deletion (LedgerStore  *self,
   if (old == NULL || (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return store_run (self, stmt, error) && log_indicator_change (self, "delete", old, NULL, error) &&
+  return store_run (self, stmt, error) &&
+         store_delete_follow_up (self, ledger_indicator_get_uuid (old), error) &&
+         log_indicator_change (self, "delete", old, NULL, error) &&
          delete_task_if_empty (self, task_id, error);
 }
 

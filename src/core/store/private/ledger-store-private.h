@@ -149,6 +149,9 @@ G_GNUC_INTERNAL gboolean      store_write_task_units    (LedgerStore   *self,
                                                          const char    *lead_unit,
                                                          const char    *supporting_units,
                                                          GError       **error);
+G_GNUC_INTERNAL gboolean      store_delete_follow_up    (LedgerStore   *self,
+                                                         const char    *owner_uuid,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_load_follow_up      (LedgerStore   *self,
                                                          GPtrArray     *plans,
                                                          GError       **error);
