@@ -213,8 +213,7 @@ milestone_row_new (LedgerFollowUpView    *self,
 static void
 show_milestones (LedgerFollowUpView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = ledger_follow_up_reference_date (ledger_context_get_as_of (self->context), now);
+  g_autofree char *today = ledger_context_dup_reference_day (self->context);
   GPtrArray *own = ledger_indicator_get_milestones (self->indicator);
   GPtrArray *of_task = ledger_task_get_milestones (self->task);
 

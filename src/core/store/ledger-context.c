@@ -333,13 +333,34 @@ read_base_year (LedgerContext *self,
  * Follow-up): a milestone of the indicator or its task past due and not
  * done as of @period makes it overdue, a sub-item of its task behind makes
  * it behind; a target achieved or a task done stays so. */
+static char *
+reference_day (LedgerContext *self,
+               const char    *period)
+{
+  g_autoptr(GDateTime) now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+
+  return ledger_follow_up_reference_date (period, now);
+}
+
+/**
+ * ledger_context_dup_reference_day:
+ *
+ * Returns: (transfer full): the day milestones are judged on as of the
+ *   chosen period, YYYY-MM-DD (docs/domain.md, Follow-up)
+ */
+char *
+ledger_context_dup_reference_day (LedgerContext *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  return reference_day (self, self->as_of);
+}
+
 static LedgerMilestone *
 find_missed (LedgerContext   *self,
              LedgerIndicator *indicator,
              const char      *period)
 {
-  g_autoptr(GDateTime) now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
-  g_autofree char *today = ledger_follow_up_reference_date (period, now);
+  g_autofree char *today = reference_day (self, period);
 
   return ledger_store_find_overdue_milestone (self->store, ledger_indicator_get_id (indicator), today);
 }

@@ -28,6 +28,7 @@ void                    ledger_context_set_tolerances   (LedgerContext          
                                                          const LedgerTolerances *tolerances);
 LedgerMilestone        *ledger_context_find_missed_milestone (LedgerContext *self,
                                                          LedgerIndicator        *indicator);
+char                   *ledger_context_dup_reference_day (LedgerContext     *self);
 void                    ledger_context_set_today        (LedgerContext          *self,
                                                          GDateTime              *today);
 LedgerProgress          ledger_context_evaluate         (LedgerContext          *self,
