@@ -32,7 +32,7 @@
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
-                                  NULL };
+                                  "milestone-done", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", NULL };
@@ -42,7 +42,8 @@ static const char *outputs[] = { "export-csv", "export-plan", "export-changes", 
  * be written, and on one changed outside the program, opened for reading. */
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                           "export-package", "backup", "check", "report", NULL };
-static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", NULL };
+static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
+                                   "note", NULL };
 
 static gboolean
 contains_any (GVariantDict       *options,
@@ -697,6 +698,99 @@ confirm_unit (LedgerStore  *store,
   return 0;
 }
 
+typedef struct
+{
+  const char      *code;
+  LedgerIndicator *indicator;
+  LedgerNode      *task;
+} CodeSearch;
+
+static void
+find_code_cb (LedgerNode      *area,
+              LedgerNode      *task,
+              LedgerIndicator *indicator,
+              gpointer         user_data)
+{
+  CodeSearch *search = user_data;
+
+  if (g_str_equal (ledger_indicator_get_code (indicator), search->code))
+    {
+      search->indicator = indicator;
+      search->task = task;
+    }
+}
+
+/* The open milestone of the indicator, else of its task, due on @due. */
+static LedgerMilestone *
+find_open_milestone (LedgerStore      *store,
+                     const CodeSearch *search,
+                     const char       *due,
+                     GError          **error)
+{
+  const char *owners[] = { ledger_indicator_get_uuid (search->indicator),
+                           ledger_node_get_uuid (search->task) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_autoptr(GPtrArray) milestones = ledger_store_list_milestones (store, owners[i], error);
+
+      for (guint m = 0; milestones != NULL && m < milestones->len; m++)
+        {
+          LedgerMilestone *milestone = g_ptr_array_index (milestones, m);
+
+          if (g_str_equal (milestone->due, due) && !ledger_milestone_is_done (milestone))
+            return ledger_milestone_copy (milestone);
+        }
+      if (milestones == NULL)
+        return NULL;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("No open milestone of “%s” or its task is due on %s"), search->code, due);
+  return NULL;
+}
+
+/* --milestone-done CODE --due DATE [--note TEXT]: done today, logged and
+ * undone like the window's Mark Done…. */
+static int
+milestone_done (LedgerStore  *store,
+                const char   *code,
+                GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(LedgerMilestone) milestone = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  CodeSearch search = { code, NULL, NULL };
+  const char *due = NULL, *note = "", *plan_code = NULL;
+  LedgerPlan *plan;
+
+  if (!g_variant_dict_lookup (options, "due", "&s", &due))
+    {
+      g_printerr ("target-ledger: %s\n", _("Give the day the milestone is due with --due DATE"));
+      return 2;
+    }
+  g_variant_dict_lookup (options, "note", "&s", &note);
+  g_variant_dict_lookup (options, "plan", "&s", &plan_code);
+  if ((plans = ledger_store_list_plans (store, &error)) == NULL ||
+      (plan = find_plan (plans, plan_code, &error)) == NULL)
+    return fail (error);
+  ledger_plan_foreach_indicator (plan, find_code_cb, &search);
+  if (search.indicator == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan has no indicator “%s”"), code);
+      return fail (error);
+    }
+  if ((milestone = find_open_milestone (store, &search, due, &error)) == NULL)
+    return unit_not_changed (error);
+  ledger_milestone_set_done (milestone, today, note);
+  if (!ledger_store_save_milestone (store, milestone, &error))
+    return unit_not_changed (error);
+  /* Translators: what was due, the day it was due, the day it was done */
+  g_print (_("Marked “%s” (due %s) done on %s\n"), milestone->what, due, today);
+  return 0;
+}
+
 static int
 check (LedgerStore *store)
 {
@@ -789,6 +883,8 @@ run_command (LedgerStore  *store,
     return rename_unit (store, name, options);
   if (g_variant_dict_lookup (options, "confirm-unit", "&s", &name))
     return confirm_unit (store, name, options);
+  if (g_variant_dict_lookup (options, "milestone-done", "&s", &name))
+    return milestone_done (store, name, options);
   g_return_val_if_reached (2);
 }
 
@@ -800,7 +896,8 @@ modifiers_alone (void)
   g_printerr ("target-ledger: %s\n",
               _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package, "
                 "--as-of with --export-xlsx or --report, --plan with --report, --rename-unit or "
-                "--confirm-unit, --to with --rename-unit too, --encoding with a CSV export"));
+                "--confirm-unit, --to with --rename-unit too, --encoding with a CSV export, --due and --note "
+                "with --milestone-done"));
   return 2;
 }
 
