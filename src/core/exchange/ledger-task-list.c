@@ -389,10 +389,11 @@ read_rows (LedgerTaskList *self)
       const char *area_text = field_cell (self, row, LEDGER_TASK_FIELD_AREA);
       LedgerTaskRow *task_row;
 
+      if (ledger_sheet_row_is_empty (self->sheet, row) || is_header_again (self, row))
+        continue;
       if (*area_text != '\0')
         area = area_text;
-      if (ledger_sheet_row_is_empty (self->sheet, row) || is_heading (self, row) ||
-          is_header_again (self, row))
+      if (is_heading (self, row))
         continue;
       task_row = read_row (self, row, area);
       if (area_mapped && *area == '\0')

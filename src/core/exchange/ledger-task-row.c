@@ -55,7 +55,7 @@ static const char *commitment_words[] = { "", "确保", "力争" };
 static const char *frequency_words[] = { "月度", "季度", "年度" };
 static const char *yes_words[] = { "true", "是", "1", "yes" };
 static const char *no_words[] = { "false", "否", "0", "no" };
-static const char *unit_separators = "、，,；;/ \n";
+static const char *unit_separators[] = { "、", "，", ",", "；", ";", "/", " ", "\n", "　", NULL };
 
 static void
 ledger_task_row_finalize (GObject *object)
@@ -241,18 +241,6 @@ read_deadlines (LedgerTaskRow *self,
     }
 }
 
-static GStrv
-split_units (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) pieces = g_strsplit_set (text, unit_separators, -1);
-
-  for (guint i = 0; pieces[i] != NULL; i++)
-    if (*g_strstrip (pieces[i]) != '\0')
-      g_strv_builder_add (builder, pieces[i]);
-  return g_strv_builder_end (builder);
-}
-
 static void
 read_code (LedgerTaskRow *self)
 {
@@ -297,7 +285,7 @@ ledger_task_row_new (guint               line,
   read_deadlines (self, year);
   read_schedule (self, year);
   read_code (self);
-  self->supporting = split_units (cell (self, LEDGER_TASK_FIELD_SUPPORT));
+  self->supporting = ledger_names_split (cell (self, LEDGER_TASK_FIELD_SUPPORT), unit_separators);
   return self;
 }
 

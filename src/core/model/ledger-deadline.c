@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-deadline.h"
+#include "ledger-names.h"
 #include "ledger-number.h"
 
 /* The deadlines of a 清单 as the office writes them: "6月底前", "三季度末",
@@ -254,21 +255,6 @@ read_part (const char *part,
          read_half (rest == folded ? folded : rest - strlen ("年"), year, deadlines, part);
 }
 
-static char **
-split_parts (const char *text)
-{
-  g_autofree char *joined = g_strdup (text);
-
-  for (guint i = 1; separators[i] != NULL; i++)
-    {
-      g_auto(GStrv) pieces = g_strsplit (joined, separators[i], -1);
-
-      g_free (joined);
-      joined = g_strjoinv (separators[0], pieces);
-    }
-  return g_strsplit (joined, separators[0], -1);
-}
-
 /**
  * ledger_deadline_parse:
  * @year: the year of a date written without one
@@ -283,17 +269,15 @@ ledger_deadline_parse (const char  *text,
                        GError     **error)
 {
   g_autoptr(GArray) deadlines = g_array_new (FALSE, FALSE, sizeof (LedgerDeadline));
-  g_auto(GStrv) parts = split_parts (text != NULL ? text : "");
+  g_auto(GStrv) parts = ledger_names_split (text != NULL ? text : "", separators);
 
   g_array_set_clear_func (deadlines, (GDestroyNotify) deadline_clear);
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
-
-      if (*part == '\0' || read_part (part, year, deadlines))
+      if (read_part (parts[i], year, deadlines))
         continue;
       g_set_error (error, LEDGER_DEADLINE_ERROR, LEDGER_DEADLINE_ERROR_NO_DATE,
-                   _("the deadline “%s” names no date"), part);
+                   _("the deadline “%s” names no date"), parts[i]);
       return NULL;
     }
   return g_steal_pointer (&deadlines);
