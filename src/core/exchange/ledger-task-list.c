@@ -107,6 +107,29 @@ ledger_task_list_field_header (LedgerTaskField field)
   return field_names[field][0];
 }
 
+/* Whether @file is a plan file (JSON: "{" is its first character but
+ * spaces and a byte order mark) rather than a spreadsheet. */
+gboolean
+ledger_task_list_is_plan_file (GFile     *file,
+                               gboolean  *is_plan_file,
+                               GError   **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  char start[256];
+  gssize length;
+  gssize i = 0;
+
+  if (stream == NULL ||
+      (length = g_input_stream_read (G_INPUT_STREAM (stream), start, sizeof start, NULL, error)) < 0)
+    return FALSE;
+  if (length >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (start[i]))
+    i++;
+  *is_plan_file = i < length && start[i] == '{';
+  return TRUE;
+}
+
 /* A header as compared: folded, without spaces, marks or what is in
  * brackets ("完成时限（时间节点）" is 完成时限). */
 static char *

@@ -34,6 +34,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (LedgerTaskList, ledger_task_list, LEDGER, TASK_LIST, GObject)
 
 GQuark          ledger_task_list_error_quark     (void);
+gboolean        ledger_task_list_is_plan_file    (GFile            *file,
+                                                  gboolean         *is_plan_file,
+                                                  GError          **error);
 const char     *ledger_task_list_field_header    (LedgerTaskField   field);
 LedgerTaskList *ledger_task_list_new             (LedgerSheet      *sheet,
                                                   GError          **error);

@@ -51,7 +51,7 @@ typedef gboolean (*FromString) (const char *string, int *value);
  * by the choice's value. */
 static const char *kind_words[] = { "累计", "增速", "水平", "定性" };
 static const char *comparator_words[] = { "", "以上", "左右", "以下" };
-static const char *commitment_words[] = { "", "确保", "力争" };
+static const char *commitment_words[] = { "无", "确保", "力争" };
 static const char *frequency_words[] = { "月度", "季度", "年度" };
 static const char *yes_words[] = { "true", "是", "1", "yes" };
 static const char *no_words[] = { "false", "否", "0", "no" };
@@ -206,7 +206,7 @@ read_schedule (LedgerTaskRow *self,
                                                           : LEDGER_FREQUENCY_MONTHLY;
   self->profile = LEDGER_PROFILE_LINEAR;
   self->due_month = 12;
-  if (deadline != NULL && self->kind != LEDGER_KIND_QUALITATIVE &&
+  if (deadline != NULL && (self->kind == LEDGER_KIND_CUMULATIVE || self->kind == LEDGER_KIND_LEVEL) &&
       g_date_get_year (&deadline->date) == year && g_date_get_month (&deadline->date) < 12)
     {
       self->profile = LEDGER_PROFILE_MILESTONE;
