@@ -39,7 +39,8 @@ static const GOptionEntry option_entries[] = {
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Record the values of the CSV file IN: all rows or none"), N_("IN") },
   { "export-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the ledger’s plans as a plan file to OUT (- for standard output)"), N_("OUT") },
+    N_("Write the ledger’s plans as a plan file to OUT (- for standard output), or as task lists "
+       "to OUT.xlsx"), N_("OUT") },
   { "import-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the plans of the plan file IN, or the plan of the task list IN (XLSX or CSV): all rows or none"),
     N_("IN") },

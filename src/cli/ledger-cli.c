@@ -23,6 +23,7 @@
 #include "ledger-settings.h"
 #include "ledger-store.h"
 #include "ledger-task-list.h"
+#include "ledger-task-list-export.h"
 #include "ledger-xlsx-export.h"
 
 /* The commands that work without a window (README.md, Command line).
@@ -256,6 +257,9 @@ export_plan (LedgerStore *store,
 
   if (plans == NULL)
     return fail (error);
+  /* A name ending in .xlsx asks for the plans as task list workbooks. */
+  if (g_str_has_suffix (out, ".xlsx") || g_str_has_suffix (out, ".XLSX"))
+    return ledger_task_list_export (store, plans, out, &error) ? 0 : fail (error);
   text = ledger_plan_file_to_data (plans);
   return write_text (store, out, text);
 }
