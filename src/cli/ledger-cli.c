@@ -363,7 +363,7 @@ import_task_list (LedgerStore  *store,
   if (!ledger_store_add_plans (store, plans, &error))
     return refuse_plan (in, error);
   count_nodes (LEDGER_NODE (plan), 0, counts);
-  g_print (_("Added the plan “%s” (%s): %u areas, %u tasks, %u indicators\n"), title, code,
+  g_print (_("Added the plan “%s” (%s): areas %u, tasks %u, indicators %u\n"), title, code,
            counts[1], counts[2], counts[3]);
   return 0;
 }
