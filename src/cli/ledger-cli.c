@@ -289,25 +289,6 @@ import_plan_file (LedgerStore *store,
 }
 
 static void
-count_nodes (LedgerNode *node,
-             guint       depth,
-             guint      *counts)
-{
-  GListModel *children = ledger_node_get_children (node);
-
-  counts[depth] += 1;
-  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
-    {
-      g_autoptr(GObject) child = g_list_model_get_item (children, i);
-
-      if (LEDGER_IS_NODE (child))
-        count_nodes (LEDGER_NODE (child), depth + 1, counts);
-      else
-        counts[depth + 1] += 1;
-    }
-}
-
-static void
 print_refused_rows (LedgerTaskList *list,
                     const char     *in)
 {
@@ -341,7 +322,7 @@ import_task_list (LedgerStore  *store,
   g_autofree char *code = NULL;
   g_autofree char *title = NULL;
   const char *sheet_name = NULL;
-  guint counts[4] = { 0 };
+  guint n_areas, n_tasks, n_indicators;
   int year;
 
   g_variant_dict_lookup (options, "sheet", "&s", &sheet_name);
@@ -362,9 +343,9 @@ import_task_list (LedgerStore  *store,
   g_ptr_array_add (plans, plan);
   if (!ledger_store_add_plans (store, plans, &error))
     return refuse_plan (in, error);
-  count_nodes (LEDGER_NODE (plan), 0, counts);
+  ledger_task_list_count_nodes (list, &n_areas, &n_tasks, &n_indicators);
   g_print (_("Added the plan “%s” (%s): areas %u, tasks %u, indicators %u\n"), title, code,
-           counts[1], counts[2], counts[3]);
+           n_areas, n_tasks, n_indicators);
   return 0;
 }
 

@@ -603,6 +603,48 @@ ledger_task_list_count_refused (LedgerTaskList *self)
   return self->n_refused;
 }
 
+/* Whether @row starts another area or task than @previous's, as
+ * ledger_task_list_build_plan() groups them. */
+static gboolean
+starts_area (LedgerTaskRow *previous,
+             LedgerTaskRow *row)
+{
+  return previous == NULL || !g_str_equal (ledger_task_row_get_area (previous), ledger_task_row_get_area (row));
+}
+
+static gboolean
+starts_task (LedgerTaskRow *previous,
+             LedgerTaskRow *row)
+{
+  return starts_area (previous, row) ||
+         !g_str_equal (ledger_task_row_get_task (previous), ledger_task_row_get_task (row));
+}
+
+/* How many areas, tasks and indicators the plan of the rows has. */
+void
+ledger_task_list_count_nodes (LedgerTaskList *self,
+                              guint          *n_areas,
+                              guint          *n_tasks,
+                              guint          *n_indicators)
+{
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  g_autoptr(LedgerTaskRow) previous = NULL;
+
+  g_return_if_fail (LEDGER_IS_TASK_LIST (self));
+
+  *n_areas = *n_tasks = 0;
+  *n_indicators = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < *n_indicators; i++)
+    {
+      LedgerTaskRow *row = g_list_model_get_item (rows, i);
+
+      *n_areas += starts_area (previous, row);
+      *n_tasks += starts_task (previous, row);
+      g_clear_object (&previous);
+      previous = row;
+    }
+}
+
 /* A UUID made of @code and @path (RFC 4122 version 5 layout): the same
  * list imported as the same plan gets the same identities. */
 static char *
@@ -621,6 +663,7 @@ typedef struct
 {
   const char *code;
   LedgerNode *plan, *area, *task;
+  LedgerTaskRow *previous;
   guint       n_areas, n_tasks;
 } Builder;
 
@@ -666,10 +709,11 @@ add_row (Builder       *builder,
   g_autofree char *uuid = name_uuid (builder->code, path);
   g_autoptr(LedgerIndicator) indicator = NULL;
 
-  if (builder->area == NULL || !g_str_equal (ledger_node_get_title (builder->area), area))
+  if (starts_area (builder->previous, row))
     add_area (builder, row, area);
-  if (builder->task == NULL || !g_str_equal (ledger_node_get_title (builder->task), ledger_task_row_get_task (row)))
+  if (starts_task (builder->previous, row))
     add_task (builder, row);
+  builder->previous = row;
   indicator = ledger_task_row_to_indicator (row, uuid);
   ledger_node_append_child (builder->task, G_OBJECT (indicator));
 }
@@ -693,7 +737,7 @@ ledger_task_list_build_plan (LedgerTaskList  *self,
 {
   g_autoptr(LedgerNode) plan = NULL;
   g_autofree char *uuid = NULL;
-  Builder builder = { code, NULL, NULL, NULL, 0, 0 };
+  Builder builder = { code, NULL, NULL, NULL, NULL, 0, 0 };
   GListModel *rows = G_LIST_MODEL (self->rows);
 
   g_return_val_if_fail (LEDGER_IS_TASK_LIST (self), NULL);
@@ -714,6 +758,7 @@ ledger_task_list_build_plan (LedgerTaskList  *self,
     {
       g_autoptr(LedgerTaskRow) row = g_list_model_get_item (rows, i);
 
+      /* The list holds the row after this reference is dropped. */
       add_row (&builder, row, title);
     }
   return LEDGER_PLAN (g_steal_pointer (&plan));

@@ -64,6 +64,10 @@ const char     *ledger_task_list_get_region      (LedgerTaskList   *self);
 char           *ledger_task_list_dup_code        (LedgerTaskList   *self);
 GListModel     *ledger_task_list_get_rows        (LedgerTaskList   *self);
 guint           ledger_task_list_count_refused   (LedgerTaskList   *self);
+void            ledger_task_list_count_nodes     (LedgerTaskList   *self,
+                                                  guint            *n_areas,
+                                                  guint            *n_tasks,
+                                                  guint            *n_indicators);
 LedgerPlan     *ledger_task_list_build_plan      (LedgerTaskList   *self,
                                                   const char       *code,
                                                   const char       *title,
