@@ -12,6 +12,7 @@
 
 #include "ledger-accessible.h"
 #include "ledger-deadline.h"
+#include "ledger-pace-text.h"
 #include "ledger-task-list-window.h"
 #include "ledger-toast.h"
 
@@ -140,13 +141,11 @@ row_detail (LedgerTaskRow *row)
   g_autofree char *lead = NULL;
   g_autofree char *with = NULL;
   LedgerKind kind = ledger_task_row_get_kind (row);
-  static const char *commitments[] = { NULL, N_("Firm"), N_("Strive") };
 
   if (kind != LEDGER_KIND_QUALITATIVE)
     append_part (detail, target);
   append_part (detail, _(kind_labels[kind]));
-  if (commitments[ledger_task_row_get_commitment (row)] != NULL)
-    append_part (detail, _(commitments[ledger_task_row_get_commitment (row)]));
+  append_part (detail, ledger_pace_text_commitment (ledger_task_row_get_commitment (row)));
   if (*ledger_task_row_get_lead (row) != '\0')
     append_part (detail, lead = g_strdup_printf (_("lead: %s"), ledger_task_row_get_lead (row)));
   if (*supporting != '\0')
