@@ -361,8 +361,9 @@ import_clicked_cb (LedgerTaskListWindow *self)
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
   int year = ledger_task_list_get_year (self->list);
+  int last_year = ledger_task_list_get_last_year (self->list);
 
-  if ((plan = ledger_task_list_build_plan (self->list, code, title, year, year, &error)) != NULL)
+  if ((plan = ledger_task_list_build_plan (self->list, code, title, year, last_year, &error)) != NULL)
     g_ptr_array_add (plans, plan);
   if (plan == NULL || !ledger_store_add_plans (self->store, plans, &error))
     {

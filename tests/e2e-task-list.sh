@@ -74,7 +74,30 @@ check "a planted statement is imported as text" \
 check "and kept as written" grep -qF "DROP TABLE plans; --" "$work/planted.json"
 check "the ledger is sound" "$bin" --db "$work/planted.sqlite3" --check
 
-# 5. Plans as task list workbooks.
+# 5. Plans as task list workbooks, read back as they were: the built-in
+# plans exported, imported (a sheet each) into a new ledger and exported
+# again as plan files are the same but for their UUIDs.
+"$bin" --db "$work/builtin.sqlite3" --export-plan "$work/builtin.xlsx"
+"$bin" --db "$work/builtin.sqlite3" --export-plan "$work/builtin.json"
+check "the first sheet of a task list workbook is imported" \
+  "$bin" --db "$work/again.sqlite3" --import-plan "$work/builtin.xlsx"
+check "and another sheet, named with --sheet" \
+  "$bin" --db "$work/again.sqlite3" --import-plan "$work/builtin.xlsx" --sheet changzhi-15th-five-year
+"$bin" --db "$work/again.sqlite3" --export-plan "$work/again.json"
+check "export → import → export of the plans as task lists is the same but for UUIDs" \
+  cmp -s <(grep -v '"uuid"' "$work/builtin.json") <(grep -v '"uuid"' "$work/again.json")
+again_before=$(sha256sum < "$work/again.sqlite3")
+if "$bin" --db "$work/again.sqlite3" --import-plan "$work/builtin.xlsx" 2> "$work/again.err"; then status=0; else status=$?; fi
+check "a workbook whose plan the ledger has is refused" test "$status" = 1
+check "leaving the ledger untouched" test "$again_before" = "$(sha256sum < "$work/again.sqlite3")"
+if "$bin" --db "$work/again.sqlite3" --import-plan "$work/builtin.xlsx" --sheet 没有这张表 2> "$work/sheet.err"
+then status=0; else status=$?; fi
+check "a sheet the workbook lacks is refused" test "$status" = 1
+printf 'PK\003\004 not a workbook' > "$work/broken.xlsx"
+if "$bin" --db "$work/again.sqlite3" --import-plan "$work/broken.xlsx" 2> /dev/null; then status=0; else status=$?; fi
+check "a broken workbook is refused" test "$status" = 1
+
+# 6. Plans as task list workbooks, and where they are not written.
 check "plans exported as a task list workbook" "$bin" --db "$db" --export-plan "$work/plans.xlsx"
 check "an XLSX file" test "$(head -c 2 "$work/plans.xlsx")" = PK
 mkdir "$work/read-only"

@@ -338,7 +338,8 @@ import_task_list (LedgerStore  *store,
     title = *ledger_task_list_get_title (list) != '\0' ? g_strdup (ledger_task_list_get_title (list))
                                                        : g_strdup_printf (_("%d Task List"), year);
   print_refused_rows (list, in);
-  if ((plan = ledger_task_list_build_plan (list, code, title, year, year, &error)) == NULL)
+  if ((plan = ledger_task_list_build_plan (list, code, title, year, ledger_task_list_get_last_year (list),
+                                           &error)) == NULL)
     return refuse_plan (in, error);
   g_ptr_array_add (plans, plan);
   if (!ledger_store_add_plans (store, plans, &error))

@@ -9,6 +9,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 #include "ledger-area.h"
 #include "ledger-deadline.h"
@@ -212,6 +213,14 @@ check_office_list (LedgerTaskList *list)
   g_assert_cmpstr (ledger_task_list_get_region (list), ==, "长治市");
   g_assert_cmpuint (g_list_model_get_n_items (ledger_task_list_get_rows (list)), ==, 5);
   g_assert_cmpuint (ledger_task_list_count_refused (list), ==, 0);
+  {
+    guint n_areas, n_tasks, n_indicators;
+
+    ledger_task_list_count_nodes (list, &n_areas, &n_tasks, &n_indicators);
+    g_assert_cmpuint (n_areas, ==, 2);
+    g_assert_cmpuint (n_tasks, ==, 4);
+    g_assert_cmpuint (n_indicators, ==, 5);
+  }
 
   row = row_at (list, 1);
   g_assert_cmpstr (ledger_task_row_get_area (row), ==, "经济发展");
@@ -278,6 +287,68 @@ test_office_list (void)
   g_ptr_array_add (plans_again, again);
   json_again = ledger_plan_file_to_data (plans_again);
   g_assert_cmpstr (json, ==, json_again);
+}
+
+/* The office's list as an XLSX workbook: 序号 as numbers, each area one
+ * merged cell over its rows, a deadline as a date cell. */
+static GBytes *
+office_workbook (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "清单.xlsx", NULL);
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, "清单");
+  lxw_format *date_format = workbook_add_format (workbook);
+  lxw_datetime september = { 2026, 9, 30, 0, 0, 0 };
+  g_auto(GStrv) lines = g_strsplit (office_list, "\n", -1);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  format_set_num_format (date_format, "yyyy\"年\"m\"月\"d\"日\"");
+  for (guint row = 0; lines[row] != NULL; row++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[row], ",", -1);
+
+      for (guint column = 0; cells[column] != NULL; column++)
+        {
+          if (*cells[column] == '\0' || (column == 1 && row > 2))
+            continue;
+          if (column == 0 && g_ascii_isdigit (*cells[column]))
+            worksheet_write_number (sheet, row, column, g_ascii_strtod (cells[column], NULL), NULL);
+          else
+            worksheet_write_string (sheet, row, column, cells[column], NULL);
+        }
+    }
+  worksheet_merge_range (sheet, 3, 1, 5, 1, "经济发展", NULL);
+  worksheet_merge_range (sheet, 7, 1, 8, 1, "生态环境", NULL);
+  worksheet_write_datetime (sheet, 8, 6, &september, date_format);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  test_tmp_dir_free (g_steal_pointer (&dir));
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+static void
+test_xlsx (void)
+{
+  g_autoptr(GBytes) data = office_workbook ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (data, NULL, &error);
+  g_autoptr(LedgerTaskList) list = NULL;
+  GArray *deadlines;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_sheet_get_format (sheet), ==, LEDGER_SHEET_XLSX);
+  list = ledger_task_list_new (sheet, &error);
+  g_assert_no_error (error);
+  check_office_list (list);
+  /* The merged area reaches every row of its range. */
+  g_assert_cmpstr (ledger_task_row_get_area (row_at (list, 2)), ==, "经济发展");
+  deadlines = ledger_task_row_get_deadlines (row_at (list, 4));
+  g_assert_cmpuint (deadlines->len, ==, 1);
+  g_assert_cmpint (g_date_get_month (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 9);
+  g_assert_cmpint (g_date_get_day (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 30);
 }
 
 static void
@@ -405,6 +476,30 @@ test_headings_and_year (void)
   g_assert_cmpint (g_date_get_year (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 2027);
 }
 
+/* The particulars' line under the title, as the export writes it. */
+static void
+test_particulars (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerTaskList) list =
+    list_of ("长治市“十五五”目标,,\n代码：changzhi-15；地区：长治市；规划年度：2026-2030；来源：报告,,\n"
+             "重点任务,具体目标,牵头单位\n稳增长,增长5%,市发展改革委\n", -1, &error);
+  g_autofree char *code = NULL;
+  g_autoptr(LedgerPlan) plan = NULL;
+
+  g_assert_no_error (error);
+  code = ledger_task_list_dup_code (list);
+  g_assert_cmpstr (code, ==, "changzhi-15");
+  g_assert_cmpint (ledger_task_list_get_year (list), ==, 2026);
+  g_assert_cmpint (ledger_task_list_get_last_year (list), ==, 2030);
+  plan = ledger_task_list_build_plan (list, code, "十五五", 2026, 2030, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ledger_plan_get_region (plan), ==, "长治市");
+  g_assert_cmpstr (ledger_plan_get_source (plan), ==, "报告");
+  ledger_task_list_set_year (list, 2031);
+  g_assert_cmpint (ledger_task_list_get_last_year (list), ==, 2035);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,10 +513,12 @@ main (int   argc,
   g_test_add_func ("/task-list/deadline-words", test_deadline_words);
   g_test_add_func ("/task-list/office-list", test_office_list);
   g_test_add_func ("/task-list/gb18030", test_gb18030);
+  g_test_add_func ("/task-list/xlsx", test_xlsx);
   g_test_add_func ("/task-list/value-column", test_value_column);
   g_test_add_func ("/task-list/refused-rows", test_refused_rows);
   g_test_add_func ("/task-list/no-header", test_no_header);
   g_test_add_func ("/task-list/headings-and-year", test_headings_and_year);
+  g_test_add_func ("/task-list/particulars", test_particulars);
 
   return g_test_run ();
 }

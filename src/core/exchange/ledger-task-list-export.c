@@ -18,12 +18,13 @@
 #include "ledger-xlsx-private.h"
 
 /* Plans written as 清单 workbooks, a sheet per plan: the title row, the
- * header, one row per indicator with its area and task merged over their
+ * plan's particulars (code, region, years, source), the header, one row per indicator with its area and task merged over their
  * rows, and the plan's settings in the columns after 备注, so that the
  * task list import reads the plan back as it was (docs/task-list-format.md). */
 
-#define TITLE_ROW  0
-#define HEADER_ROW 1
+#define TITLE_ROW       0
+#define PARTICULARS_ROW 1
+#define HEADER_ROW      2
 
 typedef struct
 {
@@ -165,17 +166,37 @@ write_area (Export     *export,
   write_span (export, first, LEDGER_TASK_FIELD_AREA_SHORT, ledger_area_get_short_title (LEDGER_AREA (area)));
 }
 
+/* "代码：changzhi-2026；地区：长治市；规划年度：2026-2026；来源：…", as the
+ * import reads it. */
+static char *
+plan_particulars (LedgerPlan *plan)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "代码：%s；", ledger_plan_get_code (plan));
+  if (*ledger_plan_get_region (plan) != '\0')
+    g_string_append_printf (text, "地区：%s；", ledger_plan_get_region (plan));
+  g_string_append_printf (text, "规划年度：%d-%d", ledger_plan_get_first_year (plan),
+                          ledger_plan_get_last_year (plan));
+  if (*ledger_plan_get_source (plan) != '\0')
+    g_string_append_printf (text, "；来源：%s", ledger_plan_get_source (plan));
+  return g_strdup (text->str);
+}
+
 static void
 write_plan (Export     *export,
             LedgerPlan *plan)
 {
   g_autofree char *name = NULL;
+  g_autofree char *particulars = plan_particulars (plan);
   GListModel *areas = ledger_node_get_children (LEDGER_NODE (plan));
   lxw_format *title = export->xlsx.title;
 
   export->sheet = ledger_xlsx_add_sheet (&export->xlsx, ledger_plan_get_code (plan), "plan", &name);
   worksheet_merge_range (export->sheet, TITLE_ROW, 0, TITLE_ROW, LEDGER_TASK_FIELD_NOTES,
                          ledger_xlsx_text (&export->xlsx, ledger_node_get_title (LEDGER_NODE (plan))), title);
+  worksheet_merge_range (export->sheet, PARTICULARS_ROW, 0, PARTICULARS_ROW, LEDGER_TASK_FIELD_NOTES,
+                         ledger_xlsx_text (&export->xlsx, particulars), NULL);
   for (guint field = 0; field < LEDGER_TASK_N_FIELDS; field++)
     worksheet_write_string (export->sheet, HEADER_ROW, field, ledger_task_list_field_header (field),
                             export->header);

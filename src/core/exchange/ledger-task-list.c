@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ledger-area.h"
+#include "ledger-names.h"
 #include "ledger-number.h"
 #include "ledger-task.h"
 #include "ledger-task-list.h"
@@ -30,8 +32,11 @@ struct _LedgerTaskList
   guint        header_row;
   int          columns[LEDGER_TASK_N_FIELDS];
   int          year;
+  int          last_year;
   char        *title;
   char        *region;
+  char        *source;
+  char        *code;
   GListStore  *rows;        /* LedgerTaskRow */
   guint        n_refused;
 };
@@ -80,6 +85,8 @@ ledger_task_list_finalize (GObject *object)
   g_clear_object (&self->sheet);
   g_free (self->title);
   g_free (self->region);
+  g_free (self->source);
+  g_free (self->code);
   g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (ledger_task_list_parent_class)->finalize (object);
@@ -270,37 +277,77 @@ first_text (LedgerSheet *sheet,
   return "";
 }
 
+static void
+replace (char       **text,
+         const char  *value)
+{
+  g_free (*text);
+  *text = g_strstrip (g_strdup (value));
+}
+
+/* A line of the plan's particulars under the title, as the export writes
+ * it: "代码：changzhi-2026；地区：长治市；规划年度：2026-2030；来源：…". */
+static void
+read_particulars (LedgerTaskList *self,
+                  const char     *text)
+{
+  static const char *separators[] = { "；", ";", NULL };
+  g_auto(GStrv) parts = ledger_names_split (text, separators);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (parts[i], "：", 2);
+      int first, last;
+
+      if (pair[1] == NULL)
+        continue;
+      if (g_str_equal (pair[0], "代码") && ledger_indicator_code_is_valid (g_strstrip (pair[1])))
+        replace (&self->code, pair[1]);
+      else if (g_str_equal (pair[0], "地区"))
+        replace (&self->region, pair[1]);
+      else if (g_str_equal (pair[0], "来源"))
+        replace (&self->source, pair[1]);
+      else if (g_str_equal (pair[0], "规划年度") && sscanf (pair[1], "%d-%d", &first, &last) >= 1 &&
+               first >= 1900 && first <= 9999)
+        {
+          self->year = first;
+          self->last_year = sscanf (pair[1], "%d-%d", &first, &last) == 2 && last >= first && last <= 9999
+                            ? last : first;
+        }
+    }
+}
+
 /* The title row "长治市2026年重点目标任务清单": the plan's title, its year
- * and the region written before the year. */
+ * and the region written before the year; the particulars' line below it
+ * says them outright. */
 static void
 guess_title (LedgerTaskList *self)
 {
   g_autoptr(GRegex) regex = g_regex_new ("^(.*?)((?:19|20)[0-9]{2})年", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  static const char *region_ends[] = { "市", "县", "区", "省", "州", "盟", "旗" };
+  guint row = 0;
 
   self->title = g_strdup ("");
-  for (guint row = 0; row < self->header_row && *self->title == '\0'; row++)
-    {
-      g_free (self->title);
-      self->title = g_strstrip (g_strdup (first_text (self->sheet, row)));
-    }
+  for (; row < self->header_row && *self->title == '\0'; row++)
+    replace (&self->title, first_text (self->sheet, row));
   self->year = g_date_time_get_year (now);
   self->region = g_strdup ("");
+  self->source = g_strdup ("");
   if (g_regex_match (regex, self->title, 0, &match))
     {
       g_autofree char *region = g_match_info_fetch (match, 1);
       g_autofree char *year = g_match_info_fetch (match, 2);
-      static const char *region_ends[] = { "市", "县", "区", "省", "州", "盟", "旗" };
 
       self->year = atoi (year);
       for (guint i = 0; i < G_N_ELEMENTS (region_ends); i++)
         if (g_str_has_suffix (region, region_ends[i]))
-          {
-            g_free (self->region);
-            self->region = g_strdup (region);
-          }
+          replace (&self->region, region);
     }
+  self->last_year = self->year;
+  for (; row < self->header_row; row++)
+    read_particulars (self, first_text (self->sheet, row));
 }
 
 static const char *
@@ -553,6 +600,16 @@ ledger_task_list_get_year (LedgerTaskList *self)
   return self->year;
 }
 
+/* The last year of the plan: the first, unless the particulars' line
+ * names another. */
+int
+ledger_task_list_get_last_year (LedgerTaskList *self)
+{
+  g_return_val_if_fail (LEDGER_IS_TASK_LIST (self), 0);
+  return self->last_year;
+}
+
+/* Moves the plan's years to start at @year, and reads the rows again. */
 void
 ledger_task_list_set_year (LedgerTaskList *self,
                            int             year)
@@ -561,6 +618,7 @@ ledger_task_list_set_year (LedgerTaskList *self,
 
   if (self->year == year)
     return;
+  self->last_year += year - self->year;
   self->year = year;
   read_rows (self);
 }
@@ -580,11 +638,13 @@ ledger_task_list_get_region (LedgerTaskList *self)
   return self->region;
 }
 
-/* A plan code for the list: "tasks-2026". */
+/* A plan code for the list: the particulars', or "tasks-2026". */
 char *
 ledger_task_list_dup_code (LedgerTaskList *self)
 {
   g_return_val_if_fail (LEDGER_IS_TASK_LIST (self), NULL);
+  if (self->code != NULL)
+    return g_strdup (self->code);
   return g_strdup_printf ("tasks-%d", self->year);
 }
 
@@ -752,7 +812,7 @@ ledger_task_list_build_plan (LedgerTaskList  *self,
     }
   uuid = name_uuid (code, "plan");
   plan = g_object_new (LEDGER_TYPE_PLAN, "uuid", uuid, "code", code, "title", title,
-                       "region", self->region, "first-year", first_year, "last-year", last_year, NULL);
+                       "region", self->region, "source", self->source, "first-year", first_year, "last-year", last_year, NULL);
   builder.plan = plan;
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {

@@ -57,6 +57,7 @@ void            ledger_task_list_set_column      (LedgerTaskList   *self,
                                                   LedgerTaskField   field,
                                                   int               column);
 int             ledger_task_list_get_year        (LedgerTaskList   *self);
+int             ledger_task_list_get_last_year   (LedgerTaskList   *self);
 void            ledger_task_list_set_year        (LedgerTaskList   *self,
                                                   int               year);
 const char     *ledger_task_list_get_title       (LedgerTaskList   *self);
