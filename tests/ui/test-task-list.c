@@ -105,6 +105,30 @@ test_no_header (Fixture       *fixture,
   g_assert_false (has_plan (fixture, "tasks-2026"));
 }
 
+/* 2 000 rows are read and shown off the window's thread, within a second
+ * on an idle machine; the test allows for a busy one. */
+static void
+test_large_list (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("序号,领域,重点任务,具体目标,牵头单位,完成时限\n");
+  LedgerTaskListWindow *window;
+  gint64 start;
+  double seconds;
+
+  for (guint row = 1; row <= 2000; row++)
+    g_string_append_printf (csv, "%u,领域%u,任务%u,新增%u万人以上,单位%u,%u月底前\n",
+                            row, row / 100, row / 2, row % 97 + 1, row % 42, row % 12 + 1);
+  start = g_get_monotonic_time ();
+  window = open_task_list (fixture, csv->str);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("2 000 rows read and shown in %.3f s", seconds);
+  g_assert_cmpstr (ledger_task_list_window_get_state (window), ==, "preview");
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_task_list_get_rows (ledger_task_list_window_get_list (window))),
+                    ==, 2000);
+  g_assert_cmpfloat (seconds, <, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +137,8 @@ main (int   argc,
 
   g_test_add ("/task-list/preview-and-import", Fixture, NULL,
               ledger_test_window_set_up, test_preview_and_import, ledger_test_window_tear_down);
+  g_test_add ("/task-list/large-list", Fixture, NULL,
+              ledger_test_window_set_up, test_large_list, ledger_test_window_tear_down);
   g_test_add ("/task-list/no-header", Fixture, NULL,
               ledger_test_window_set_up, test_no_header, ledger_test_window_tear_down);
 
