@@ -13,6 +13,7 @@
 #include "ledger-accessible.h"
 #include "ledger-deadline.h"
 #include "ledger-pace-text.h"
+#include "ledger-preview-row.h"
 #include "ledger-task-list-window.h"
 #include "ledger-toast.h"
 
@@ -65,42 +66,17 @@ static const char *kind_labels[] = {
 
 /* ---- the rows of the preview ------------------------------------------ */
 
-static GtkWidget *
-new_label (const char *css_class,
-           gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), wrap);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (!wrap)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = new_label ("dim-label", FALSE);
 
-  gtk_widget_add_css_class (line, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (line), 1);
-  gtk_label_set_width_chars (GTK_LABEL (line), 6);
-  gtk_widget_set_valign (line, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), new_label ("dim-label", FALSE));
-  gtk_box_append (GTK_BOX (text), new_label ("heading", TRUE));
-  gtk_box_append (GTK_BOX (text), new_label (NULL, TRUE));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_list_item_set_child (item, box);
+  gtk_box_append (GTK_BOX (text), ledger_preview_label_new ("dim-label", FALSE));
+  gtk_box_append (GTK_BOX (text), ledger_preview_label_new ("heading", TRUE));
+  gtk_box_append (GTK_BOX (text), ledger_preview_label_new (NULL, TRUE));
+  gtk_list_item_set_child (item, ledger_preview_row_new (text));
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -173,7 +149,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (place), place_text);
   gtk_label_set_text (GTK_LABEL (name), ledger_task_row_get_name (row));
   gtk_label_set_text (GTK_LABEL (detail), detail_text);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), line_text);
+  ledger_preview_row_set_line (box, line_text);
   ledger_accessible_name_list_item (box, ledger_task_row_get_name (row), detail_text);
   if (reason != NULL)
     gtk_widget_add_css_class (detail, "error");

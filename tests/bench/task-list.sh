@@ -37,7 +37,8 @@ PY
 "$bin" --db "$work/seed.sqlite3" --export-plan "$work/list.xlsx"
 "$bin" --db "$work/seed.sqlite3" --export-plan "$work/list.json"
 
-median () { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# shellcheck source=tests/bench/measure.sh
+source "$(dirname "$0")/measure.sh"
 
 measure () {  # measure NAME FILE
   local name=$1 file=$2 ledger=$work/$1.sqlite3
@@ -48,13 +49,7 @@ measure () {  # measure NAME FILE
     /usr/bin/time -v "$bin" --db "$ledger" --import-plan "$file" 2>&1 >/dev/null \
       | awk -F': ' '/Maximum resident set size/ {print $2}'
   done | median > "$work/$name.rss"
-  python3 - "$work/$name.json" "$(cat "$work/$name.rss")" "$name" "$runs" "$(stat -c %s "$file")" <<'PY'
-import json, sys
-result = json.load(open(sys.argv[1]))["results"][0]
-print(f"{sys.argv[3]:<5} median {result['median'] * 1000:7.1f} ms"
-      f" (mean {result['mean'] * 1000:.1f} ± {result['stddev'] * 1000:.1f} ms, {sys.argv[4]} runs)"
-      f"   peak RSS: median {int(sys.argv[2]) / 1024:5.1f} MiB   file: {int(sys.argv[5]) / 1024:.0f} KiB")
-PY
+  print_measure "$work/$name.json" "$(cat "$work/$name.rss")" "$name" "$runs" "$file"
 }
 
 echo "task list: $(($(wc -l < "$work/list.csv") - 2)) rows"
