@@ -114,26 +114,31 @@ ledger_task_list_field_header (LedgerTaskField field)
   return field_names[field][0];
 }
 
-/* Whether @file is a plan file (JSON: "{" is its first character but
- * spaces and a byte order mark) rather than a spreadsheet. */
+/* Whether @file is a plan file rather than a spreadsheet: JSON ("{" or
+ * "[" its first character but spaces and a byte order mark), or named
+ * *.json, so that the plan file's checks say what is wrong with it. */
 gboolean
 ledger_task_list_is_plan_file (GFile     *file,
                                gboolean  *is_plan_file,
                                GError   **error)
 {
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = g_ascii_strdown (name != NULL ? name : "", -1);
   char start[256];
   gssize length;
   gssize i = 0;
 
-  if (stream == NULL ||
+  if ((*is_plan_file = g_str_has_suffix (folded, ".json")))
+    return TRUE;
+  if ((stream = g_file_read (file, NULL, error)) == NULL ||
       (length = g_input_stream_read (G_INPUT_STREAM (stream), start, sizeof start, NULL, error)) < 0)
     return FALSE;
   if (length >= 3 && memcmp (start, "\xef\xbb\xbf", 3) == 0)
     i = 3;
   while (i < length && g_ascii_isspace (start[i]))
     i++;
-  *is_plan_file = i < length && start[i] == '{';
+  *is_plan_file = i < length && (start[i] == '{' || start[i] == '[');
   return TRUE;
 }
 
