@@ -116,6 +116,13 @@ check "the workbook has charts" sh -c "unzip -l '$work/ledger.xlsx' | grep -q ' 
 check "the imported figure is in the first sheet" sh -c "unzip -p '$work/ledger.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
 check "--export-xlsx --as-of" "$bin" --export-xlsx "$work/march.xlsx" --as-of 2026-03
 check "as of March, the June figure is left out" sh -c "! unzip -p '$work/march.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+check "--as-of as offices write it" "$bin" --export-xlsx "$work/march-words.xlsx" --as-of 2026年1-3月
+check "1-3月 is March" sh -c "! unzip -p '$work/march-words.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+check "--as-of 2026年上半年" "$bin" --export-xlsx "$work/half.xlsx" --as-of 2026年上半年
+check "上半年 holds the June figure" sh -c "unzip -p '$work/half.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+if "$bin" --export-xlsx "$work/half.xlsx" --as-of 上半年 2> "$work/no-year.err"; then failed=0; else failed=1; fi
+check "--as-of 上半年 of all plans is refused: which year?" test $failed = 1
+check "with a message that asks for the year" grep -q '2026年1-6月' "$work/no-year.err"
 if "$bin" --export-xlsx "$work/bad.xlsx" --as-of June 2> "$work/bad-xlsx.err"; then failed=0; else failed=1; fi
 check "a bad --as-of is refused" test $failed = 1
 check "with a message that names it" grep -q '“June” is not a period' "$work/bad-xlsx.err"
@@ -263,6 +270,8 @@ check "the report is a PDF of several pages" \
 check "as of the latest value's period" sh -c "pdftotext '$work/report.pdf' - | grep -q 'As of Jan–Jun (H1)'"
 check "a report as of another period" "$bin" --report "$work/q1.pdf" --as-of 2026-Q1
 check "is as of that period" sh -c "pdftotext '$work/q1.pdf' - | grep -q 'As of Jan–Mar (Q1)'"
+check "a report as of 上半年, in the plan's year" "$bin" --report "$work/h1.pdf" --as-of 上半年
+check "is as of Jan–Jun" sh -c "pdftotext '$work/h1.pdf' - | grep -q 'As of Jan–Jun (H1)'"
 check "a report of another plan" "$bin" --report "$work/goals.pdf" --plan changzhi-15th-five-year --as-of 2027
 check "is of that plan" sh -c "pdftotext '$work/goals.pdf' - | grep -q '十五五'"
 refused () {  # refused NAME PATTERN ARGS…: fails, says PATTERN, writes no report

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-cli.h"
+#include "ledger-period-words.h"
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-output-file.h"
@@ -156,16 +157,37 @@ print_refused (LedgerCsvImport *import,
 
 /* All rows or none: a file with any refused row imports nothing, and
  * every refused row is listed with its reason. */
+/* The code of --as-of: the ledger's codes as they are; words (上半年,
+ * 2026年1-6月) as a month, in @default_year (0: none) if they give none. */
+static char *
+as_of_code (const char  *as_of,
+            int          default_year,
+            GError     **error)
+{
+  LedgerPeriod period;
+  char *code;
+
+  if (ledger_period_parse (as_of, &period))
+    return g_strdup (as_of);
+  code = ledger_period_words_to_code (as_of, LEDGER_FREQUENCY_MONTHLY, default_year, error);
+  if (code == NULL)
+    g_prefix_error_literal (error, "--as-of: ");
+  return code;
+}
+
 static int
 export_xlsx (LedgerStore *store,
              const char  *out,
              const char  *as_of)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
   LedgerTolerances tolerances;
 
   read_tolerances (&tolerances);
-  if (!ledger_xlsx_export (store, &tolerances, as_of, out, &error))
+  if (as_of != NULL && (code = as_of_code (as_of, 0, &error)) == NULL)
+    return fail (error);
+  if (!ledger_xlsx_export (store, &tolerances, code, out, &error))
     return fail (error);
   return 0;
 }
@@ -586,14 +608,14 @@ resolve_as_of (LedgerStore  *store,
   int last = ledger_plan_get_last_year (plan);
   LedgerPeriod parsed;
 
+  g_autofree char *code = NULL;
+
   if (period == NULL)
     return ledger_store_get_default_as_of (store, plan, now);
-  if (!ledger_period_parse (period, &parsed))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a period: write 2026-06, 2026-Q2 or 2026"), period);
-      return NULL;
-    }
+  /* Words without a year are in the plan's year, if it has one. */
+  if ((code = as_of_code (period, first == last ? first : 0, error)) == NULL)
+    return NULL;
+  ledger_period_parse (code, &parsed);
   if (!ledger_plan_covers_year (plan, parsed.year))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -601,7 +623,7 @@ resolve_as_of (LedgerStore  *store,
                    period, ledger_node_get_title (LEDGER_NODE (plan)), first, last);
       return NULL;
     }
-  return ledger_period_as_of_for (period, first, last);
+  return ledger_period_as_of_for (code, first, last);
 }
 
 static int

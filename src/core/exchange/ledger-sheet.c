@@ -105,6 +105,26 @@ ledger_sheet_set_encoding (LedgerSheet *self,
   self->encoding = g_strdup (encoding);
 }
 
+/* FALSE, with @error saying that row @row_number is one past the limit. */
+gboolean
+ledger_sheet_refuse_row (guint    row_number,
+                         GError **error)
+{
+  g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
+               _("Row %u: a sheet may have at most %u rows"), row_number, LEDGER_SHEET_MAX_ROWS);
+  return FALSE;
+}
+
+/* FALSE, with @error saying that row @row_number has too many columns. */
+gboolean
+ledger_sheet_refuse_columns (guint    row_number,
+                             GError **error)
+{
+  g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
+               _("Row %u: a sheet may have at most %u columns"), row_number, LEDGER_SHEET_MAX_COLUMNS);
+  return FALSE;
+}
+
 /* Takes @cells (a reference is kept); @kinds has one per cell, or is NULL
  * for text everywhere. Refuses a row past the limits. */
 gboolean
@@ -119,18 +139,9 @@ ledger_sheet_append_row (LedgerSheet   *self,
   g_return_val_if_fail (LEDGER_IS_SHEET (self), FALSE);
 
   if (self->rows->len >= LEDGER_SHEET_MAX_ROWS)
-    {
-      g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
-                   _("Row %u: a sheet may have at most %u rows"), row_number, LEDGER_SHEET_MAX_ROWS);
-      return FALSE;
-    }
+    return ledger_sheet_refuse_row (row_number, error);
   if (cells->len > LEDGER_SHEET_MAX_COLUMNS)
-    {
-      g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
-                   _("Row %u: a sheet may have at most %u columns"), row_number,
-                   LEDGER_SHEET_MAX_COLUMNS);
-      return FALSE;
-    }
+    return ledger_sheet_refuse_columns (row_number, error);
 
   row.cells = g_ptr_array_ref (cells);
   row.kinds = g_new0 (guint8, MAX (cells->len, 1));

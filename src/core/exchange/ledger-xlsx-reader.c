@@ -745,15 +745,6 @@ cell_name (guint column,
 }
 
 static gboolean
-set_too_many_rows (guint    row,
-                   GError **error)
-{
-  g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
-               _("Row %u: a sheet may have at most %u rows"), row, LEDGER_SHEET_MAX_ROWS);
-  return FALSE;
-}
-
-static gboolean
 row_start (SheetReader       *self,
            xmlTextReaderPtr   reader,
            GError           **error)
@@ -768,7 +759,7 @@ row_start (SheetReader       *self,
       return FALSE;
     }
   if (number > LEDGER_SHEET_MAX_ROWS)
-    return set_too_many_rows (number, error);
+    return ledger_sheet_refuse_row (number, error);
   /* The rows left out are empty: the sheet's rows keep their numbers. */
   for (guint gap = self->last_row + 1; gap < number; gap++)
     if (!ledger_sheet_append_row (self->sheet, gap, self->no_cells, NULL, error))
@@ -932,12 +923,7 @@ cell_end (SheetReader  *self,
   if (*text == '\0')
     return TRUE;
   if (column >= LEDGER_SHEET_MAX_COLUMNS)
-    {
-      g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
-                   _("Row %u: a sheet may have at most %u columns"), self->row_number,
-                   LEDGER_SHEET_MAX_COLUMNS);
-      return FALSE;
-    }
+    return ledger_sheet_refuse_columns (self->row_number, error);
   while (self->cells->len <= column)
     {
       guint8 empty = LEDGER_SHEET_CELL_EMPTY;

@@ -300,7 +300,7 @@ ledger_period_words_to_code (const char       *text,
                              GError          **error)
 {
   LedgerPeriodWords words;
-  LedgerPeriod period;
+  LedgerPeriod period, exact;
   g_autofree char *label = NULL;
   g_autofree char *code = NULL;
   gboolean fits;
@@ -318,9 +318,12 @@ ledger_period_words_to_code (const char       *text,
                    _("“%s” gives no year: write it with its year, as in 2026年1-6月"), text);
       return NULL;
     }
-  /* January is no period of its own: 1-2月 holds it. */
+  /* Whether the indicator takes the period (January alone, a base year)
+   * is the indicator's to say. The ledger's own quarter and year codes
+   * are kept for their frequency: 2026-Q1 is no monthly period. */
   fits = period_of (frequency, words.year != 0 ? words.year : default_year, words.end_month, &period) &&
-         ledger_frequency_has_period (frequency, &period);
+         (!ledger_period_parse (text, &exact) || exact.type == LEDGER_PERIOD_MONTH ||
+          exact.type == period.type);
   if (!fits)
     {
       g_set_error (error, LEDGER_PERIOD_ERROR, LEDGER_PERIOD_ERROR_FREQUENCY,
