@@ -45,7 +45,7 @@ cat > "$work/bad.csv" <<'CSV'
 重点任务,目标值,牵头单位,完成时限
 稳投资,8%,市发展改革委,年底前
 扩就业,较快增长,市人社局,年底前
-美环境,30,市生态环境局,长期坚持
+美环境,30微克/立方米,市生态环境局,长期坚持
 CSV
 if "$bin" --db "$db" --import-plan "$work/bad.csv" > /dev/null 2> "$work/bad.err"; then status=0; else status=$?; fi
 check "a list with refused rows fails" test "$status" = 1

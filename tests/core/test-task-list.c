@@ -436,12 +436,13 @@ static void
 test_refused_rows (void)
 {
   check_refused ("重点任务,目标值,完成时限\n稳投资,8%,年底前\n扩就业,较快增长,年底前\n", 3, "较快增长");
-  check_refused ("重点任务,目标值,完成时限\n稳投资,8%,长期坚持\n扩就业,3,年底前\n", 2, "长期坚持");
+  check_refused ("重点任务,目标值,完成时限\n稳投资,8%,长期坚持\n扩就业,3万人,年底前\n", 2, "长期坚持");
   check_refused ("序号,重点任务,具体目标,牵头单位\n1,稳投资,增长8%,市发改委\n2,,增长9%,市商务局\n", 3,
                  "no task");
   check_refused ("领域,重点任务,牵头单位\n,稳投资,市发改委\n", 2, "area");
   check_refused ("重点任务,指标代码,牵头单位\n稳投资,gdp,市发改委\n稳就业,gdp,市人社局\n", 3, "twice");
   check_refused ("重点任务,指标代码,牵头单位\n稳投资,GDP增长,市发改委\n", 2, "a–z");
+  check_refused ("重点任务,具体目标,牵头单位\n稳投资,增长8%,市发改委\n扩就业,达到30,市人社局\n", 3, "no unit");
 }
 
 static void
@@ -455,6 +456,20 @@ test_no_header (void)
   /* One name alone is not a header. */
   g_assert_null (list_of ("重点任务\n稳投资\n", -1, &error));
   g_assert_error (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_NO_HEADER);
+}
+
+/* A header without rows below it makes no plan (a plan has areas). */
+static void
+test_no_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerTaskList) list = list_of ("重点任务,牵头单位\n,\n", -1, &error);
+  g_autoptr(LedgerPlan) plan = NULL;
+
+  g_assert_no_error (error);
+  plan = ledger_task_list_build_plan (list, "x", "x", 2026, 2026, &error);
+  g_assert_null (plan);
+  g_assert_error (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_EMPTY);
 }
 
 /* A repeated header (a printed page's) and an area's own heading row are
@@ -517,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/task-list/value-column", test_value_column);
   g_test_add_func ("/task-list/refused-rows", test_refused_rows);
   g_test_add_func ("/task-list/no-header", test_no_header);
+  g_test_add_func ("/task-list/no-rows", test_no_rows);
   g_test_add_func ("/task-list/headings-and-year", test_headings_and_year);
   g_test_add_func ("/task-list/particulars", test_particulars);
 

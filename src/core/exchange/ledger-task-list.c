@@ -815,6 +815,12 @@ ledger_task_list_build_plan (LedgerTaskList  *self,
                    self->n_refused);
       return NULL;
     }
+  if (g_list_model_get_n_items (rows) == 0)
+    {
+      g_set_error_literal (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_EMPTY,
+                           _("The task list has no rows below its header: nothing was added"));
+      return NULL;
+    }
   uuid = name_uuid (code, "plan");
   plan = g_object_new (LEDGER_TYPE_PLAN, "uuid", uuid, "code", code, "title", title,
                        "region", self->region, "source", self->source, "first-year", first_year, "last-year", last_year, NULL);

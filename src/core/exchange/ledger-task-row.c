@@ -190,6 +190,13 @@ read_target (LedgerTaskRow *self,
                commitment_words, G_N_ELEMENTS (commitment_words), (int *) &self->target.commitment);
   if (self->kind != LEDGER_KIND_QUALITATIVE && !self->target.has_number)
     ledger_task_row_refuse (self, _("a measured indicator needs a target number"));
+  else if (self->kind != LEDGER_KIND_QUALITATIVE && *self->target.unit == '\0')
+    {
+      g_autofree char *reason = g_strdup_printf (_("the target “%s” has no unit: write it after the number "
+                                                   "or in a 单位 column"), words);
+
+      ledger_task_row_refuse (self, reason);
+    }
 }
 
 /* A numeric target due by one day before December is a milestone of that
