@@ -91,17 +91,27 @@ append_part (GString    *detail,
   g_string_append (detail, part);
 }
 
+/* Each deadline's date, those of one part ("每季度末") together, then
+ * its words. */
 static void
 append_deadlines (GString *detail,
                   GArray  *deadlines)
 {
-  for (guint i = 0; i < deadlines->len; i++)
+  for (guint i = 0; i < deadlines->len;)
     {
       const LedgerDeadline *deadline = &g_array_index (deadlines, LedgerDeadline, i);
-      g_autofree char *date = ledger_deadline_format (&deadline->date);
-      /* Translators: a deadline: its date and the words that say what is due */
-      g_autofree char *part = g_strdup_printf (_("due %s (%s)"), date, deadline->words);
+      g_autoptr(GString) dates = g_string_new (NULL);
+      g_autofree char *part = NULL;
 
+      for (; i < deadlines->len &&
+             g_str_equal (g_array_index (deadlines, LedgerDeadline, i).words, deadline->words); i++)
+        {
+          g_autofree char *date = ledger_deadline_format (&g_array_index (deadlines, LedgerDeadline, i).date);
+
+          g_string_append_printf (dates, "%s%s", dates->len > 0 ? ", " : "", date);
+        }
+      /* Translators: a deadline: its dates and the words that say what is due */
+      part = g_strdup_printf (_("due %s (%s)"), dates->str, deadline->words);
       append_part (detail, part);
     }
 }

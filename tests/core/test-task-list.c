@@ -472,6 +472,20 @@ test_no_rows (void)
   g_assert_error (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_EMPTY);
 }
 
+/* The plan's code is one the plan file takes, and it has a title. */
+static void
+test_plan_code_and_title (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerTaskList) list = list_of (office_list, -1, &error);
+
+  g_assert_null (ledger_task_list_build_plan (list, "清单2026", "清单", 2026, 2026, &error));
+  g_assert_error (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_PLAN);
+  g_clear_error (&error);
+  g_assert_null (ledger_task_list_build_plan (list, "tasks-2026", " ", 2026, 2026, &error));
+  g_assert_error (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_PLAN);
+}
+
 /* A repeated header (a printed page's) and an area's own heading row are
  * no tasks; a year set by the caller moves the deadlines. */
 static void
@@ -533,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/task-list/refused-rows", test_refused_rows);
   g_test_add_func ("/task-list/no-header", test_no_header);
   g_test_add_func ("/task-list/no-rows", test_no_rows);
+  g_test_add_func ("/task-list/plan-code-and-title", test_plan_code_and_title);
   g_test_add_func ("/task-list/headings-and-year", test_headings_and_year);
   g_test_add_func ("/task-list/particulars", test_particulars);
 

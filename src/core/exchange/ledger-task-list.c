@@ -815,6 +815,18 @@ ledger_task_list_build_plan (LedgerTaskList  *self,
                    self->n_refused);
       return NULL;
     }
+  if (!ledger_indicator_code_is_valid (code))
+    {
+      g_set_error (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_PLAN,
+                   _("the code “%s” may only hold a–z, 0–9 and “-”"), code);
+      return NULL;
+    }
+  if (title == NULL || *title == '\0' || g_ascii_isspace (*title))
+    {
+      g_set_error_literal (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_PLAN,
+                           _("The plan needs a title"));
+      return NULL;
+    }
   if (g_list_model_get_n_items (rows) == 0)
     {
       g_set_error_literal (error, LEDGER_TASK_LIST_ERROR, LEDGER_TASK_LIST_ERROR_EMPTY,

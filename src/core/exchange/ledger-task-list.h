@@ -25,6 +25,7 @@ typedef enum
   LEDGER_TASK_LIST_ERROR_NO_HEADER,   /* no row of the first ten names the columns */
   LEDGER_TASK_LIST_ERROR_REFUSED,     /* rows are refused: nothing is added */
   LEDGER_TASK_LIST_ERROR_EMPTY,       /* no row below the header */
+  LEDGER_TASK_LIST_ERROR_PLAN,        /* the plan's code or title will not do */
 } LedgerTaskListError;
 
 /* How many rows down a header is looked for. */
