@@ -130,19 +130,36 @@ write_span (Export     *export,
     write_text (export, first, column, text);
 }
 
+typedef void (*WriteFunc) (Export *export, gpointer child);
+
+/* Writes each child of @node with @write_child; @first is the first row
+ * written. Returns: whether any was */
+static gboolean
+write_children (Export     *export,
+                LedgerNode *node,
+                WriteFunc   write_child,
+                lxw_row_t  *first)
+{
+  GListModel *children = ledger_node_get_children (node);
+
+  *first = export->row;
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_item (children, i);
+
+      write_child (export, child);
+    }
+  return export->row > *first;
+}
+
 static void
 write_task (Export     *export,
             LedgerNode *task)
 {
-  GListModel *indicators = ledger_node_get_children (task);
-  lxw_row_t first = export->row;
+  lxw_row_t first;
 
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
-
-      write_indicator (export, indicator);
-    }
+  if (!write_children (export, task, (WriteFunc) write_indicator, &first))
+    return;
   write_span (export, first, LEDGER_TASK_FIELD_TASK, ledger_node_get_title (task));
   write_span (export, first, LEDGER_TASK_FIELD_TASK_TEXT, ledger_task_get_text (LEDGER_TASK (task)));
 }
@@ -151,16 +168,9 @@ static void
 write_area (Export     *export,
             LedgerNode *area)
 {
-  GListModel *tasks = ledger_node_get_children (area);
-  lxw_row_t first = export->row;
+  lxw_row_t first;
 
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(LedgerNode) task = g_list_model_get_item (tasks, i);
-
-      write_task (export, task);
-    }
-  if (export->row == first)
+  if (!write_children (export, area, (WriteFunc) write_task, &first))
     return;
   write_span (export, first, LEDGER_TASK_FIELD_AREA, ledger_node_get_title (area));
   write_span (export, first, LEDGER_TASK_FIELD_AREA_SHORT, ledger_area_get_short_title (LEDGER_AREA (area)));
@@ -189,7 +199,7 @@ write_plan (Export     *export,
 {
   g_autofree char *name = NULL;
   g_autofree char *particulars = plan_particulars (plan);
-  GListModel *areas = ledger_node_get_children (LEDGER_NODE (plan));
+  lxw_row_t first;
   lxw_format *title = export->xlsx.title;
 
   export->sheet = ledger_xlsx_add_sheet (&export->xlsx, ledger_plan_get_code (plan), "plan", &name);
@@ -208,12 +218,7 @@ write_plan (Export     *export,
 
   export->row = HEADER_ROW + 1;
   export->number = 1;
-  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
-    {
-      g_autoptr(LedgerNode) area = g_list_model_get_item (areas, i);
-
-      write_area (export, area);
-    }
+  write_children (export, LEDGER_NODE (plan), (WriteFunc) write_area, &first);
 }
 
 static void
