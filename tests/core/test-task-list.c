@@ -505,6 +505,49 @@ test_headings_and_year (void)
   g_assert_cmpint (g_date_get_year (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 2027);
 }
 
+/* An area's heading merged across the row (XLSX), or alone in the 序号
+ * column (CSV), is the area of the rows below it, without an area column. */
+static void
+test_spanning_headings (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "headings.xlsx", NULL);
+  lxw_workbook *workbook = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerTaskList) xlsx_list = NULL;
+  g_autoptr(LedgerTaskList) csv_list = NULL;
+  g_autoptr(LedgerSheet) xlsx_sheet = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  static const char *header[] = { "序号", "重点任务", "具体目标", "牵头单位" };
+
+  for (guint column = 0; column < G_N_ELEMENTS (header); column++)
+    worksheet_write_string (sheet, 0, column, header[column], NULL);
+  worksheet_merge_range (sheet, 1, 0, 1, 3, "一、扩大有效投资", NULL);
+  worksheet_write_number (sheet, 2, 0, 1, NULL);
+  worksheet_write_string (sheet, 2, 1, "抓项目", NULL);
+  worksheet_write_string (sheet, 2, 2, "完成投资100亿元", NULL);
+  worksheet_write_string (sheet, 2, 3, "市发展改革委", NULL);
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  data = g_bytes_new (contents, length);
+  xlsx_sheet = ledger_sheet_new_from_bytes (data, NULL, &error);
+  g_assert_no_error (error);
+  xlsx_list = ledger_task_list_new (xlsx_sheet, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_task_list_get_rows (xlsx_list)), ==, 1);
+  g_assert_cmpstr (ledger_task_row_get_area (row_at (xlsx_list, 0)), ==, "一、扩大有效投资");
+
+  csv_list = list_of ("序号,重点任务,具体目标,牵头单位\n一、扩大有效投资,,,\n1,抓项目,完成投资100亿元,市发展改革委\n"
+                      "2,,,\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ledger_task_list_get_rows (csv_list)), ==, 1);
+  g_assert_cmpstr (ledger_task_row_get_area (row_at (csv_list, 0)), ==, "一、扩大有效投资");
+  test_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 /* The particulars' line under the title, as the export writes it. */
 static void
 test_particulars (void)
@@ -550,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/task-list/plan-code-and-title", test_plan_code_and_title);
   g_test_add_func ("/task-list/headings-and-year", test_headings_and_year);
   g_test_add_func ("/task-list/particulars", test_particulars);
+  g_test_add_func ("/task-list/spanning-headings", test_spanning_headings);
 
   return g_test_run ();
 }

@@ -382,6 +382,45 @@ is_heading (LedgerTaskList *self,
   return TRUE;
 }
 
+static gboolean
+is_plain_number (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isdigit (*text) && *text != '.' && !g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* An area's heading written across the row ("一、经济发展" merged over all
+ * the columns, or alone in the 序号 column): the row's one text. */
+static const char *
+spanning_heading (LedgerTaskList *self,
+                  guint           row)
+{
+  const char *heading = NULL;
+  int first_column = -1;
+
+  for (guint column = 0; column < ledger_sheet_get_n_columns (self->sheet); column++)
+    {
+      const char *text = ledger_sheet_get_cell (self->sheet, row, column);
+
+      if (*text == '\0')
+        continue;
+      if (heading != NULL && !g_str_equal (heading, text))
+        return NULL;
+      if (heading == NULL)
+        first_column = column;
+      heading = text;
+    }
+  if (heading == NULL || is_plain_number (heading))
+    return NULL;
+  /* Merged across: the next cell holds the same text. */
+  if (ledger_sheet_is_merged (self->sheet, row, first_column) &&
+      *ledger_sheet_get_cell (self->sheet, row, first_column + 1) != '\0')
+    return heading;
+  return first_column == self->columns[LEDGER_TASK_FIELD_NUMBER] ? heading : NULL;
+}
+
 /* A header repeated on every printed page. */
 static gboolean
 is_header_again (LedgerTaskList *self,
@@ -462,13 +501,16 @@ read_rows (LedgerTaskList *self)
   for (guint row = self->header_row + 1; row < ledger_sheet_get_n_rows (self->sheet); row++)
     {
       const char *area_text = field_cell (self, row, LEDGER_TASK_FIELD_AREA);
+      const char *heading;
       LedgerTaskRow *task_row;
 
       if (ledger_sheet_row_is_empty (self->sheet, row) || is_header_again (self, row))
         continue;
-      if (*area_text != '\0')
+      if ((heading = spanning_heading (self, row)) != NULL)
+        area = heading;
+      else if (*area_text != '\0')
         area = area_text;
-      if (is_heading (self, row))
+      if (heading != NULL || is_heading (self, row))
         continue;
       task_row = read_row (self, row, area);
       if (area_mapped && *area == '\0')
