@@ -13,6 +13,7 @@
 #include "ledger-accessible.h"
 #include "ledger-csv.h"
 #include "ledger-import-window.h"
+#include "ledger-preview-row.h"
 #include "ledger-toast.h"
 
 /* Import Values…: a CSV file read in a worker thread (with progress and
@@ -56,45 +57,16 @@ G_DEFINE_FINAL_TYPE (LedgerImportWindow, ledger_import_window, ADW_TYPE_WINDOW)
 
 /* ---- the rows of the preview ------------------------------------------ */
 
-static GtkWidget *
-new_label (const char *css_class,
-           gboolean    wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-    }
-  else
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = new_label ("dim-label", FALSE);
 
-  gtk_widget_add_css_class (box, "import-row");
-  gtk_widget_add_css_class (line, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (line), 1);
-  gtk_label_set_width_chars (GTK_LABEL (line), 8);
-  gtk_widget_set_valign (line, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), new_label ("heading", FALSE));
-  gtk_box_append (GTK_BOX (text), new_label (NULL, TRUE));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_list_item_set_child (item, box);
+  gtk_box_append (GTK_BOX (text), ledger_preview_label_new ("heading", FALSE));
+  gtk_box_append (GTK_BOX (text), ledger_preview_label_new (NULL, TRUE));
+  gtk_list_item_set_child (item, ledger_preview_row_new (text));
   gtk_list_item_set_activatable (item, FALSE);
 }
 
@@ -155,7 +127,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), title_text);
   gtk_label_set_text (GTK_LABEL (detail), detail_text);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), line_text);
+  ledger_preview_row_set_line (box, line_text);
   ledger_accessible_name_list_item (box, title_text, description);
   if (refused)
     gtk_widget_add_css_class (detail, "error");

@@ -17,6 +17,8 @@
 #include "ledger-output-file.h"
 #include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
+#include "ledger-task-list-export.h"
+#include "ledger-task-list-window.h"
 #include "ledger-units-window.h"
 #include "ledger-window-private.h"
 
@@ -216,19 +218,33 @@ plan_file_filter (void)
   return ledger_window_file_filter (_("Plan Files"), "*.json", "application/json");
 }
 
-static void
-import_plan_response_cb (GtkNativeDialog *chooser,
-                         int              response,
-                         LedgerWindow    *self)
+static GtkFileFilter *
+task_list_filter (void)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return ledger_window_file_filter (_("Task Lists"), "*.xlsx",
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+/* Plan files, and task lists as XLSX or CSV. */
+static GtkFileFilter *
+plan_import_filter (void)
+{
+  GtkFileFilter *filter = plan_file_filter ();
+
+  gtk_file_filter_set_name (filter, _("Plan Files and Task Lists"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  return filter;
+}
+
+static void
+import_plan_file (LedgerWindow *self,
+                  GFile        *file)
+{
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-
-  g_object_unref (chooser);
-  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
-    return;
 
   plans = ledger_plan_file_load (file, &error);
   if (plans == NULL || !ledger_store_add_plans (self->store, plans, &error))
@@ -242,12 +258,56 @@ import_plan_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
+task_list_added_cb (LedgerTaskListWindow *window,
+                    const char           *code,
+                    LedgerWindow         *self)
+{
+  ledger_window_select_plan (self, code);
+}
+
+/* A plan file is added at once; a task list is shown first. */
+void
+ledger_window_import_plan (LedgerWindow *self,
+                           GFile        *file)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerTaskListWindow *window;
+  gboolean is_plan_file;
+
+  if (!ledger_task_list_is_plan_file (file, &is_plan_file, &error))
+    {
+      ledger_window_show_error (self, _("The Plan Was Not Added"), error->message);
+      return;
+    }
+  if (is_plan_file)
+    {
+      import_plan_file (self, file);
+      return;
+    }
+  window = ledger_task_list_window_new (GTK_WINDOW (self), self->store, file);
+  g_signal_connect_object (window, "plan-added", G_CALLBACK (task_list_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+import_plan_response_cb (GtkNativeDialog *chooser,
+                         int              response,
+                         LedgerWindow    *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_object_unref (chooser);
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    ledger_window_import_plan (self, file);
+}
+
+static void
 import_plan_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   LedgerWindow *self = LEDGER_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = plan_file_filter ();
+  g_autoptr(GtkFileFilter) filter = plan_import_filter ();
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Import Plan"), GTK_WINDOW (self),
@@ -255,6 +315,22 @@ import_plan_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_plan_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Writes the plans to @path, as a plan file or as task list workbooks. */
+static gboolean
+write_plans (LedgerWindow  *self,
+             const char    *path,
+             gboolean       as_task_lists,
+             GError       **error)
+{
+  g_autofree char *text = NULL;
+
+  if (as_task_lists)
+    return ledger_task_list_export (self->store, self->plans, path, error);
+  text = ledger_plan_file_to_data (self->plans);
+  /* A new file renamed over the old one; never over the ledger. */
+  return ledger_output_file_write (path, ledger_store_get_path (self->store), text, strlen (text), error);
 }
 
 static void
@@ -265,7 +341,7 @@ export_plan_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  gboolean as_task_lists = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "task-lists"));
 
   g_object_unref (chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
@@ -275,10 +351,7 @@ export_plan_response_cb (GtkNativeDialog *chooser,
       ledger_window_show_error (self, _("The Plans Were Not Exported"), _("Choose a file on this computer"));
       return;
     }
-
-  text = ledger_plan_file_to_data (self->plans);
-  /* A new file renamed over the old one; never over the ledger. */
-  if (!ledger_output_file_write (path, ledger_store_get_path (self->store), text, strlen (text), &error))
+  if (!write_plans (self, path, as_task_lists, &error))
     {
       ledger_window_show_error (self, _("The Plans Were Not Exported"), error->message);
       return;
@@ -287,12 +360,10 @@ export_plan_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export_plan_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+export_plans (LedgerWindow *self,
+              gboolean      as_task_lists)
 {
-  LedgerWindow *self = LEDGER_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = plan_file_filter ();
+  g_autoptr(GtkFileFilter) filter = as_task_lists ? task_list_filter () : plan_file_filter ();
   GtkFileChooserNative *chooser;
 
   if (self->plans == NULL)
@@ -300,9 +371,26 @@ export_plan_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Export Plans"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "plans.json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), as_task_lists ? "plans.xlsx" : "plans.json");
+  g_object_set_data (G_OBJECT (chooser), "task-lists", GINT_TO_POINTER (as_task_lists));
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_plan_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  export_plans (LEDGER_WINDOW (widget), FALSE);
+}
+
+static void
+export_task_lists_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  export_plans (LEDGER_WINDOW (widget), TRUE);
 }
 
 void
@@ -324,6 +412,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.import-plan", NULL, import_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-task-lists", NULL, export_task_lists_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

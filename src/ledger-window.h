@@ -44,5 +44,7 @@ GtkWidget    *ledger_window_get_visible_page (LedgerWindow  *self);
 void          ledger_window_export       (LedgerWindow      *self,
                                           LedgerExportKind   kind,
                                           const char        *path);
+void          ledger_window_import_plan  (LedgerWindow      *self,
+                                          GFile             *file);
 
 G_END_DECLS

@@ -23,6 +23,8 @@
 #include "ledger-report.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
+#include "ledger-task-list.h"
+#include "ledger-task-list-export.h"
 #include "ledger-xlsx-export.h"
 
 /* The commands that work without a window (README.md, Command line).
@@ -43,7 +45,7 @@ static const char *outputs[] = { "export-csv", "export-plan", "export-changes", 
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                           "export-package", "backup", "check", "report", NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
-                                   "note", NULL };
+                                   "note", "sheet", "plan-code", "plan-title", "year", NULL };
 
 static gboolean
 contains_any (GVariantDict       *options,
@@ -279,27 +281,114 @@ export_plan (LedgerStore *store,
 
   if (plans == NULL)
     return fail (error);
+  /* A name ending in .xlsx asks for the plans as task list workbooks. */
+  if (g_str_has_suffix (out, ".xlsx") || g_str_has_suffix (out, ".XLSX"))
+    return ledger_task_list_export (store, plans, out, &error) ? 0 : fail (error);
   text = ledger_plan_file_to_data (plans);
   return write_text (store, out, text);
 }
 
 static int
-import_plan (LedgerStore *store,
-             const char  *in)
+refuse_plan (const char *in,
+             GError     *error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (in);
+  g_printerr ("target-ledger: %s: %s\n", in, error->message);
+  g_printerr ("target-ledger: %s\n", _("No plan was added"));
+  return 1;
+}
+
+static int
+import_plan_file (LedgerStore *store,
+                  GFile       *file,
+                  const char  *in)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = ledger_plan_file_load (file, &error);
 
   if (plans == NULL || !ledger_store_add_plans (store, plans, &error))
-    {
-      g_printerr ("target-ledger: %s: %s\n", in, error->message);
-      g_printerr ("target-ledger: %s\n", _("No plan was added"));
-      return 1;
-    }
+    return refuse_plan (in, error);
   for (guint i = 0; i < plans->len; i++)
     g_print (_("Added the plan “%s”\n"), ledger_node_get_title (g_ptr_array_index (plans, i)));
   return 0;
+}
+
+static void
+print_refused_rows (LedgerTaskList *list,
+                    const char     *in)
+{
+  GListModel *rows = ledger_task_list_get_rows (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(LedgerTaskRow) row = g_list_model_get_item (rows, i);
+
+      if (ledger_task_row_get_reason (row) != NULL)
+        {
+          g_printerr ("target-ledger: ");
+          g_printerr (_("%s: row %u: %s"), in, ledger_task_row_get_line (row), ledger_task_row_get_reason (row));
+          g_printerr ("\n");
+        }
+    }
+}
+
+/* A 清单 spreadsheet: the plan its rows make, or every refused row. */
+static int
+import_task_list (LedgerStore  *store,
+                  GVariantDict *options,
+                  GFile        *file,
+                  const char   *in)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerSheet) sheet = NULL;
+  g_autoptr(LedgerTaskList) list = NULL;
+  g_autoptr(LedgerPlan) plan = NULL;
+  g_autoptr(GPtrArray) plans = g_ptr_array_new ();
+  g_autofree char *code = NULL;
+  g_autofree char *title = NULL;
+  const char *sheet_name = NULL;
+  guint n_areas, n_tasks, n_indicators;
+  int year;
+
+  g_variant_dict_lookup (options, "sheet", "&s", &sheet_name);
+  if ((sheet = ledger_sheet_new_from_file (file, sheet_name, NULL, &error)) == NULL ||
+      (list = ledger_task_list_new (sheet, &error)) == NULL)
+    return refuse_plan (in, error);
+  if (g_variant_dict_lookup (options, "year", "i", &year))
+    ledger_task_list_set_year (list, year);
+  year = ledger_task_list_get_year (list);
+  if (!g_variant_dict_lookup (options, "plan-code", "s", &code))
+    code = ledger_task_list_dup_code (list);
+  if (!g_variant_dict_lookup (options, "plan-title", "s", &title))
+    title = *ledger_task_list_get_title (list) != '\0' ? g_strdup (ledger_task_list_get_title (list))
+                                                       : g_strdup_printf (_("%d Task List"), year);
+  print_refused_rows (list, in);
+  if ((plan = ledger_task_list_build_plan (list, code, title, year, ledger_task_list_get_last_year (list),
+                                           &error)) == NULL)
+    return refuse_plan (in, error);
+  g_ptr_array_add (plans, plan);
+  if (!ledger_store_add_plans (store, plans, &error))
+    return refuse_plan (in, error);
+  ledger_task_list_count_nodes (list, &n_areas, &n_tasks, &n_indicators);
+  g_print (_("Added the plan “%s” (%s): areas %u, tasks %u, indicators %u\n"), title, code,
+           n_areas, n_tasks, n_indicators);
+  return 0;
+}
+
+/* A plan file, or a 清单 as XLSX or CSV, told apart by content. */
+static int
+import_plan (LedgerStore  *store,
+             GVariantDict *options,
+             const char   *in)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (in);
+  g_autoptr(GError) error = NULL;
+  gboolean is_plan_file;
+
+  if (!ledger_task_list_is_plan_file (file, &is_plan_file, &error))
+    return refuse_plan (in, error);
+  if (is_plan_file)
+    return import_plan_file (store, file, in);
+  return import_task_list (store, options, file, in);
 }
 
 static int
@@ -856,7 +945,7 @@ run_command (LedgerStore  *store,
     return restore (store, path);
   /* A plan file imported into a new ledger takes the built-in plans' place. */
   if (g_variant_dict_lookup (options, "import-plan", "^&ay", &path))
-    return import_plan (store, path);
+    return import_plan (store, options, path);
 
   /* Like the window, the other commands see the built-in plans in a new
    * ledger. */
@@ -898,6 +987,7 @@ modifiers_alone (void)
                 "--as-of with --export-xlsx or --report, --plan with --report, --rename-unit or "
                 "--confirm-unit, --to with --rename-unit too, --encoding with a CSV export, --due and --note "
                 "with --milestone-done"));
+  g_printerr ("target-ledger: %s\n", _("--sheet, --plan-code, --plan-title and --year go with --import-plan"));
   return 2;
 }
 

@@ -53,7 +53,8 @@ for plan in json.load(open(sys.argv[1]))["plans"]:
 EOF
 "$bin" --db "$ledger" --import-csv "$work/year.csv"
 
-median () { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# shellcheck source=tests/bench/measure.sh
+source "$(dirname "$0")/measure.sh"
 
 measure () {  # measure NAME OPTION OUT
   local name=$1 option=$2 out=$3
@@ -63,13 +64,7 @@ measure () {  # measure NAME OPTION OUT
     /usr/bin/time -v "$bin" --db "$ledger" "$option" "$out" 2>&1 >/dev/null \
       | awk -F': ' '/Maximum resident set size/ {print $2}'
   done | median > "$work/$name.rss"
-  python3 - "$work/$name.json" "$(cat "$work/$name.rss")" "$name" "$runs" "$(stat -c %s "$out")" <<'EOF'
-import json, sys
-result = json.load(open(sys.argv[1]))["results"][0]
-print(f"{sys.argv[3]:<5} median {result['median'] * 1000:7.1f} ms"
-      f" (mean {result['mean'] * 1000:.1f} ± {result['stddev'] * 1000:.1f} ms, {sys.argv[4]} runs)"
-      f"   peak RSS: median {int(sys.argv[2]) / 1024:5.1f} MiB   file: {int(sys.argv[5]) / 1024:.0f} KiB")
-EOF
+  print_measure "$work/$name.json" "$(cat "$work/$name.rss")" "$name" "$runs" "$out"
 }
 
 echo "ledger: the 2026 plan, $(($(wc -l < "$work/year.csv") - 1)) values (a whole year)"

@@ -801,11 +801,11 @@ write_plan (Export      *export,
 
 /* ---- the file ------------------------------------------------------------ */
 
-static void
-set_write_error (GError     **error,
-                 int          code,
-                 const char  *path,
-                 const char  *reason)
+void
+ledger_xlsx_set_write_error (GError     **error,
+                             int          code,
+                             const char  *path,
+                             const char  *reason)
 {
   /* Translators: %s are a file name and the reason */
   g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"), path, reason);
@@ -908,7 +908,7 @@ ledger_xlsx_export (LedgerStore             *store,
 
   if (!export_init (&export, store, tolerances, ledger_output_file_get_temporary (file)))
     {
-      set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+      ledger_xlsx_set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
       return FALSE;
     }
   ok = write_workbook (&export, plans, as_of, error);
@@ -917,6 +917,6 @@ ledger_xlsx_export (LedgerStore             *store,
   export_clear (&export);
 
   if (ok && status != LXW_NO_ERROR)
-    set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (status));
+    ledger_xlsx_set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (status));
   return ok && status == LXW_NO_ERROR && ledger_output_file_finish (file, error);
 }

@@ -27,3 +27,27 @@ ledger_names_lookup (const char * const *names,
     }
   return FALSE;
 }
+
+/* The parts of @text between any of @separators (UTF-8 strings), without
+ * their spaces; empty parts are left out. */
+GStrv
+ledger_names_split (const char         *text,
+                    const char * const *separators)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *joined = g_strdup (text);
+  g_auto(GStrv) parts = NULL;
+
+  for (guint i = 1; separators[i] != NULL; i++)
+    {
+      g_auto(GStrv) pieces = g_strsplit (joined, separators[i], -1);
+
+      g_free (joined);
+      joined = g_strjoinv (separators[0], pieces);
+    }
+  parts = g_strsplit (joined, separators[0], -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}

@@ -15,4 +15,7 @@ gboolean ledger_names_lookup (const char * const *names,
                               const char         *name,
                               int                *index);
 
+GStrv    ledger_names_split  (const char         *text,
+                              const char * const *separators);
+
 G_END_DECLS

@@ -23,8 +23,8 @@ G_DEFINE_QUARK (ledger-number-error-quark, ledger_number_error)
 
 /* Folds full-width digits and signs (as a Chinese input method types them)
  * to ASCII and drops spaces. */
-static char *
-normalize (const char *text)
+char *
+ledger_number_fold (const char *text)
 {
   GString *out = g_string_new (NULL);
 
@@ -158,8 +158,8 @@ parse (const char  *text,
     parsed = g_ascii_strtod (text, NULL);
   else
     {
-      normal = normalize (text);
-      normal_unit = normalize (unit != NULL ? unit : "");
+      normal = ledger_number_fold (text);
+      normal_unit = ledger_number_fold (unit != NULL ? unit : "");
       strip_suffix (normal, normal_unit);
       if (typed)
         use_ascii_separators (normal);

@@ -37,4 +37,6 @@ gboolean ledger_number_parse_for   (LedgerIndicator   *indicator,
                                     double            *value,
                                     GError           **error);
 
+char    *ledger_number_fold        (const char  *text);
+
 G_END_DECLS

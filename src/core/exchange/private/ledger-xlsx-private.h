@@ -52,5 +52,9 @@ lxw_worksheet *ledger_xlsx_add_sheet       (LedgerXlsx     *xlsx,
                                             char          **name);
 void           ledger_xlsx_set_up_printing (lxw_worksheet  *worksheet);
 void           ledger_xlsx_write_charts    (LedgerXlsx     *xlsx);
+void           ledger_xlsx_set_write_error (GError        **error,
+                                            int             code,
+                                            const char     *path,
+                                            const char     *reason);
 
 G_END_DECLS

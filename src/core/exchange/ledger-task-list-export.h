@@ -1,0 +1,18 @@
+/* ledger-task-list-export.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+gboolean ledger_task_list_export (LedgerStore  *store,
+                                  GPtrArray    *plans,
+                                  const char   *path,
+                                  GError      **error);
+
+G_END_DECLS
