@@ -146,6 +146,14 @@ G_GNUC_INTERNAL void          store_bind_value_row      (LedgerStore        *sel
                                                          const LedgerPeriod *period,
                                                          const char         *uuid);
 G_GNUC_INTERNAL const char   *store_rules_get_uuid      (const StoreRules *rules);
+G_GNUC_INTERNAL gboolean      store_rules_check_open    (LedgerStore        *self,
+                                                         const StoreRules   *rules,
+                                                         const LedgerPeriod *period,
+                                                         GError            **error);
+G_GNUC_INTERNAL gboolean      store_check_period_open   (LedgerStore        *self,
+                                                         gint64              plan_id,
+                                                         const LedgerPeriod *period,
+                                                         GError            **error);
 G_GNUC_INTERNAL gboolean      store_write_values        (LedgerStore   *self,
                                                          GPtrArray     *values,
                                                          guint          from,

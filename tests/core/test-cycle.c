@@ -1,0 +1,383 @@
+/* test-cycle.c: the month's cycle: due dates, completeness and timeliness,
+ * reminders, and closed periods refused on every write path
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "ledger-due.h"
+#include "ledger-reminder.h"
+#include "ledger-store-cycle.h"
+#include "test-util.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  LedgerStore *store;
+  LedgerPlan  *plan;
+  gint64       plan_id;
+  gint64       jobs;   /* monthly, 市人社局 */
+  gint64       gdp;    /* quarterly, 市统计局 */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = test_tmp_dir_new ();
+  fixture->path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+  fixture->store = test_open_ledger (fixture->path);
+  fixture->plan = test_find_plan (fixture->store, "changzhi-2026");
+  fixture->plan_id = ledger_node_get_id (LEDGER_NODE (fixture->plan));
+  fixture->jobs = test_indicator_id (fixture->store, "changzhi-2026", "new-urban-jobs");
+  fixture->gdp = test_indicator_id (fixture->store, "changzhi-2026", "gdp-growth");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->plan);
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+  test_tmp_dir_free (fixture->dir);
+}
+
+static char *
+due_of (const char *code,
+        int         day,
+        gboolean    skip_weekends)
+{
+  LedgerPeriod period;
+  GDate due;
+
+  g_assert_true (ledger_period_parse (code, &period));
+  ledger_due_date (&period, day, skip_weekends, &due);
+  return ledger_date_to_string (&due);
+}
+
+/* The day of the month after, clamped to that month's length; December's
+ * figures are due in January; weekends count unless set not to. */
+static void
+test_due_dates (void)
+{
+  static const struct { const char *period; int day; gboolean skip; const char *due; } cases[] = {
+    { "2026-01", 10, FALSE, "2026-02-10" },
+    { "2026-01", 31, FALSE, "2026-02-28" },   /* February is short */
+    { "2027-01", 30, FALSE, "2027-02-28" },
+    { "2028-01", 31, FALSE, "2028-02-29" },   /* a leap year */
+    { "2026-03", 31, FALSE, "2026-04-30" },
+    { "2026-12", 10, FALSE, "2027-01-10" },   /* into the next year */
+    { "2026", 20, FALSE, "2027-01-20" },
+    { "2026-Q1", 15, FALSE, "2026-04-15" },
+    { "2026-Q4", 15, FALSE, "2027-01-15" },
+    { "2025-03", 10, FALSE, "2025-04-10" },   /* the base year */
+    { "2026-09", 10, FALSE, "2026-10-10" },   /* a Saturday, kept */
+    { "2026-09", 10, TRUE, "2026-10-12" },    /* moved to the Monday */
+    { "2026-04", 10, TRUE, "2026-05-11" },    /* a Sunday */
+    { "2026-06", 10, TRUE, "2026-07-10" },    /* a Friday stays */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *due = due_of (cases[i].period, cases[i].day, cases[i].skip);
+
+      if (g_strcmp0 (due, cases[i].due) != 0)
+        test_fail_and_go_on ("%s by day %d: %s, not %s", cases[i].period, cases[i].day, due, cases[i].due);
+    }
+  g_assert_cmpint (ledger_due_default_day (LEDGER_FREQUENCY_MONTHLY), ==, 10);
+  g_assert_cmpint (ledger_due_default_day (LEDGER_FREQUENCY_QUARTERLY), ==, 15);
+}
+
+static LedgerDueFigure *
+figure_new (const char *unit,
+            const char *due,
+            const char *recorded)
+{
+  LedgerDueFigure *figure = g_new0 (LedgerDueFigure, 1);
+
+  figure->unit = g_strdup (unit);
+  figure->code = g_strdup ("x");
+  figure->period = g_strdup ("2026-03");
+  g_assert_true (ledger_date_parse (due, &figure->due));
+  if (!ledger_date_parse (recorded, &figure->recorded))
+    g_date_clear (&figure->recorded, 1);
+  return figure;
+}
+
+/* On time, late and missing figures; the worst unit first. */
+static void
+test_completeness_counts (void)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_due_figure_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LedgerCompleteness) office = NULL;
+  LedgerCompleteness *worst, *best;
+  GDate today;
+
+  g_ptr_array_add (figures, figure_new ("A", "2026-04-10", "2026-04-10T23:59:00+08:00"));  /* on time */
+  g_ptr_array_add (figures, figure_new ("A", "2026-04-10", "2026-04-13T08:00:00+08:00"));  /* 3 days late */
+  g_ptr_array_add (figures, figure_new ("B", "2026-04-15", "2026-04-01"));                 /* early */
+  g_ptr_array_add (figures, figure_new ("C", "2026-04-10", NULL));                         /* missing */
+  g_ptr_array_add (figures, figure_new ("C", "2026-04-10", "2026-04-09"));
+  g_date_set_dmy (&today, 20, 4, 2026);
+
+  rows = ledger_completeness_by_unit (figures, &today, &office);
+  g_assert_cmpuint (rows->len, ==, 3);
+  worst = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (worst->unit, ==, "C");
+  g_assert_cmpuint (worst->due, ==, 2);
+  g_assert_cmpuint (worst->received, ==, 1);
+  g_assert_cmpuint (worst->on_time, ==, 1);
+  g_assert_cmpint (worst->days_late, ==, 10);   /* missing, as of the 20th */
+  g_assert_cmpfloat (ledger_completeness_rate (worst), ==, 0.5);
+  g_assert_cmpstr (((LedgerCompleteness *) g_ptr_array_index (rows, 1))->unit, ==, "A");
+  g_assert_cmpint (((LedgerCompleteness *) g_ptr_array_index (rows, 1))->days_late, ==, 3);
+  g_assert_cmpfloat (ledger_timeliness_rate (g_ptr_array_index (rows, 1)), ==, 0.5);
+  best = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (best->unit, ==, "B");
+  g_assert_cmpint (best->days_late, ==, 0);
+  g_assert_cmpuint (office->due, ==, 5);
+  g_assert_cmpuint (office->received, ==, 4);
+  g_assert_cmpuint (office->on_time, ==, 3);
+  g_assert_cmpfloat (ledger_timeliness_rate (office), ==, 0.6);
+}
+
+/* One reminder a day at most; it names the overdue units and those due
+ * within three days, and is silent when all is in. A simulated year of
+ * days, reminded each day it is due: one a day, never two. */
+static void
+test_reminders (void)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_due_figure_free);
+  g_autofree char *last = g_strdup ("");
+  g_autofree char *text = NULL;
+  GDate today;
+  guint sent = 0;
+
+  g_ptr_array_add (figures, figure_new ("市人社局", "2026-04-10", NULL));
+  g_ptr_array_add (figures, figure_new ("市统计局", "2026-04-15", NULL));
+  g_ptr_array_add (figures, figure_new ("市发改委", "2026-04-10", "2026-04-02"));
+
+  g_date_set_dmy (&today, 5, 4, 2026);
+  g_assert_null (ledger_reminder_compose (figures, &today));   /* 5 days ahead */
+  g_date_set_dmy (&today, 7, 4, 2026);
+  text = ledger_reminder_compose (figures, &today);
+  g_assert_nonnull (strstr (text, "市人社局"));
+  g_assert_null (strstr (text, "市统计局"));
+  g_assert_null (strstr (text, "市发改委"));
+  g_clear_pointer (&text, g_free);
+  g_date_set_dmy (&today, 12, 4, 2026);
+  text = ledger_reminder_compose (figures, &today);
+  g_assert_true (g_str_has_prefix (text, "Overdue: 市人社局."));
+  g_assert_nonnull (strstr (text, "Due within three days: 市统计局."));
+
+  g_date_set_dmy (&today, 1, 1, 2026);
+  for (int day = 0; day < 365; day++, g_date_add_days (&today, 1))
+    {
+      for (int hour = 0; hour < 24; hour++)   /* checked every hour */
+        {
+          if (!ledger_reminder_is_due (last, &today))
+            continue;
+          sent++;
+          g_free (last);
+          last = ledger_date_to_string (&today);
+        }
+    }
+  g_assert_cmpuint (sent, ==, 365);
+  g_assert_true (ledger_reminder_is_due ("2026-12-31", &today));  /* the next year's first day */
+  g_assert_false (ledger_reminder_is_due ("2027-01-01", &today));
+}
+
+/* Back-dates the first recording of a value in the change log. */
+static void
+set_recorded (Fixture    *fixture,
+              gint64      indicator_id,
+              const char *period,
+              const char *at)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE change_sets SET at = '%s' WHERE id IN (SELECT change_set FROM changes "
+    "WHERE entity_id = %" G_GINT64_FORMAT " AND period = '%s')", at, indicator_id, period);
+
+  test_exec_sql (fixture->path, sql);
+}
+
+static LedgerDueFigure *
+find_figure (GPtrArray *figures,
+             gint64     indicator_id)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      LedgerDueFigure *figure = g_ptr_array_index (figures, i);
+
+      if (figure->indicator_id == indicator_id)
+        return figure;
+    }
+  return NULL;
+}
+
+/* The figures due as of March: the monthly 1-3月 and the first quarter;
+ * as of April only the monthly. Arrival from the change log; due days
+ * from the plan, the unit and the indicator. */
+static void
+test_due_figures (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  LedgerDueFigure *jobs, *gdp;
+
+  test_set_number (fixture->store, fixture->jobs, "2026-03", 1.2, "");
+  set_recorded (fixture, fixture->jobs, "2026-03", "2026-04-12T09:00:00+08:00");
+  test_set_number (fixture->store, fixture->jobs, "2026-03", 1.3, "");   /* a correction: not an arrival */
+
+  figures = ledger_store_list_due_figures (fixture->store, fixture->plan, "2026-03", FALSE, &error);
+  g_assert_no_error (error);
+  jobs = find_figure (figures, fixture->jobs);
+  gdp = find_figure (figures, fixture->gdp);
+  g_assert_nonnull (jobs);
+  g_assert_nonnull (gdp);
+  g_assert_cmpstr (jobs->period, ==, "2026-03");
+  g_assert_cmpstr (jobs->unit, ==, "市人社局");
+  g_assert_cmpstr (gdp->period, ==, "2026-Q1");
+  g_assert_cmpint (g_date_get_day (&jobs->due), ==, 10);
+  g_assert_cmpint (g_date_get_day (&gdp->due), ==, 15);
+  g_assert_cmpint (g_date_get_day (&jobs->recorded), ==, 12);
+  g_assert_false (ledger_due_figure_on_time (jobs));
+  g_assert_cmpint (ledger_due_figure_days_late (jobs, NULL), ==, 2);
+  g_assert_false (g_date_valid (&gdp->recorded));
+  g_clear_pointer (&figures, g_ptr_array_unref);
+
+  /* Overrides: the plan's, the unit's, the indicator's, in that order. */
+  g_assert_true (ledger_store_set_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_FREQUENCY, "monthly", 5, &error));
+  g_assert_true (ledger_store_set_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_UNIT, "市统计局", 20, &error));
+  g_assert_false (ledger_store_set_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_UNIT, "x", 32, &error));
+  g_clear_error (&error);
+  figures = ledger_store_list_due_figures (fixture->store, fixture->plan, "2026-03", FALSE, &error);
+  g_assert_cmpint (g_date_get_day (&find_figure (figures, fixture->jobs)->due), ==, 5);
+  g_assert_cmpint (g_date_get_day (&find_figure (figures, fixture->gdp)->due), ==, 20);
+  g_clear_pointer (&figures, g_ptr_array_unref);
+  g_assert_true (ledger_store_set_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_INDICATOR, "new-urban-jobs", 25, &error));
+  figures = ledger_store_list_due_figures (fixture->store, fixture->plan, "2026-04", FALSE, &error);
+  g_assert_cmpint (g_date_get_day (&find_figure (figures, fixture->jobs)->due), ==, 25);
+  g_assert_null (find_figure (figures, fixture->gdp));
+  g_assert_cmpint (ledger_store_get_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_FREQUENCY, "monthly"), ==, 5);
+}
+
+static void
+assert_closed (GError     **error,
+               gboolean     ok)
+{
+  g_assert_false (ok);
+  test_assert_error_mentions (*error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED, "2026-03");
+  g_clear_error (error);
+}
+
+static GPtrArray *
+one_value (gint64      indicator_id,
+           const char *period,
+           double      number)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (values, ledger_value_new (indicator_id, period, number, "", ""));
+  return values;
+}
+
+static guint
+count_period_changes (Fixture *fixture)
+{
+  g_autoptr(GListModel) changes = ledger_store_list_changes (fixture->store, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+
+      n += g_strcmp0 (ledger_change_get_entity (change), "period") == 0;
+    }
+  return n;
+}
+
+/* A closed month refuses every write of its values — set, delete, import,
+ * packages, undo, the first quarter's figure with March — and takes them
+ * again once reopened with a reason; each step is in the change log. */
+static void
+test_closed_period (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) values = one_value (fixture->jobs, "2026-03", 9);
+  g_autoptr(GPtrArray) quarter = one_value (fixture->gdp, "2026-Q1", 5.1);
+  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
+  g_autoptr(LedgerValue) value = ledger_value_new (fixture->jobs, "2026-03", 2.0, "", "");
+
+  test_set_number (fixture->store, fixture->jobs, "2026-03", 1.2, "");
+  g_assert_true (ledger_store_set_period_state (fixture->store, fixture->plan_id, "2026-03",
+                                                LEDGER_PERIOD_REVIEWED, NULL, &error));
+  test_set_number (fixture->store, fixture->jobs, "2026-03", 1.25, "");   /* reviewed: still open */
+  g_assert_true (ledger_store_set_period_state (fixture->store, fixture->plan_id, "2026-Q1",
+                                                LEDGER_PERIOD_CLOSED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_store_get_period_state (fixture->store, fixture->plan_id, "2026-03"), ==, LEDGER_PERIOD_CLOSED);
+  g_assert_cmpint (ledger_store_get_period_state (fixture->store, fixture->plan_id, "2026-04"), ==, LEDGER_PERIOD_OPEN);
+
+  assert_closed (&error, ledger_store_set_value (fixture->store, value, &error));
+  assert_closed (&error, ledger_store_delete_value (fixture->store, fixture->jobs, "2026-03", &error));
+  assert_closed (&error, ledger_store_import_values (fixture->store, values, "x.csv", &error));
+  assert_closed (&error, ledger_store_import_values (fixture->store, quarter, "x.csv", &error));
+  g_ptr_array_add (origins, (gpointer) "市人社局 · x.tlpkg");
+  assert_closed (&error, ledger_store_import_values_from (fixture->store, values, origins, NULL, NULL, &error));
+  assert_closed (&error, ledger_store_undo (fixture->store, &error));   /* the 1.25 */
+  test_set_number (fixture->store, fixture->jobs, "2026-04", 1.6, "");   /* April is open */
+
+  /* Reopening needs a reason. */
+  g_assert_false (ledger_store_set_period_state (fixture->store, fixture->plan_id, "2026-03",
+                                                 LEDGER_PERIOD_OPEN, "  ", &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ledger_store_set_period_state (fixture->store, fixture->plan_id, "2026-03",
+                                                LEDGER_PERIOD_OPEN, "市人社局 corrected March", &error));
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_true (ledger_store_import_values (fixture->store, quarter, "x.csv", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_period_changes (fixture), ==, 3);   /* reviewed, closed, reopened */
+  {
+    g_autoptr(GListModel) changes = ledger_store_list_changes (fixture->store, NULL);
+    g_autoptr(LedgerChange) reopened = NULL;
+
+    for (guint i = 0; reopened == NULL && i < g_list_model_get_n_items (changes); i++)
+      {
+        g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+
+        if (g_strcmp0 (ledger_change_get_entity (change), "period") == 0)
+          reopened = g_steal_pointer (&change);
+      }
+    g_assert_nonnull (strstr (ledger_change_get_new (reopened), "市人社局 corrected March"));
+    g_assert_cmpstr (ledger_change_get_period (reopened), ==, "2026-03");
+    g_assert_cmpstr (ledger_change_get_by (reopened), !=, "");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cycle/due-dates", test_due_dates);
+  g_test_add_func ("/cycle/completeness-counts", test_completeness_counts);
+  g_test_add_func ("/cycle/reminders", test_reminders);
+  g_test_add ("/cycle/due-figures", Fixture, NULL, fixture_set_up, test_due_figures, fixture_tear_down);
+  g_test_add ("/cycle/closed-period", Fixture, NULL, fixture_set_up, test_closed_period, fixture_tear_down);
+
+  return g_test_run ();
+}
