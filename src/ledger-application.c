@@ -81,6 +81,18 @@ static const GOptionEntry option_entries[] = {
   { "confirm-unit", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Mark the responsible unit UNIT as confirmed by the office for all its indicators of the plan"),
     N_("UNIT") },
+  { "export-completeness", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write, as CSV to OUT, each unit’s figures due as of --as-of: received, on time, days late"),
+    N_("OUT") },
+  { "review-period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Mark the month of PERIOD as reviewed, for --plan or every plan"), N_("PERIOD") },
+  { "close-period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Close the month of PERIOD, for --plan or every plan: its figures can no longer be changed"),
+    N_("PERIOD") },
+  { "reopen-period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Reopen the closed month of PERIOD, giving --reason"), N_("PERIOD") },
+  { "reason", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Why --reopen-period reopens the month, for the change log"), N_("TEXT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };
