@@ -1,0 +1,129 @@
+/* test-cycle.c: the month's cycle in the window: who sent the figures due
+ * and how late, the month closed and reopened with a reason
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ledger-cycle-window.h"
+#include "ledger-store-cycle.h"
+#include "ledger-test-ui.h"
+#include "test-util.h"
+
+typedef LedgerTestWindow Fixture;
+
+static gboolean
+is_row (GtkWidget *widget,
+        gpointer   title)
+{
+  return g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title);
+}
+
+static const char *
+subtitle_of (GtkWindow  *window,
+             const char *unit)
+{
+  GtkWidget *row = ledger_test_ui_find (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, is_row, (gpointer) unit);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static LedgerPeriodState
+state_of (Fixture *fixture)
+{
+  return ledger_store_get_period_state (fixture->store, ledger_node_get_id (LEDGER_NODE (fixture->plan)), "2026-03");
+}
+
+static GtkWindow *
+open_cycle_window (Fixture *fixture)
+{
+  GtkWindow *window;
+  GDate today;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.cycle", NULL));
+  ledger_test_ui_wait (200);
+  window = ledger_test_ui_find_window (LEDGER_TYPE_CYCLE_WINDOW);
+  g_assert_nonnull (window);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 20, 4, 2026);
+  ledger_cycle_window_set_today (LEDGER_CYCLE_WINDOW (window), &today);
+  gtk_window_set_default_size (window, 680, 900);
+  return window;
+}
+
+static gboolean
+is_reason (GtkWidget *widget,
+           gpointer   data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+/* As of March: 市人社局 sent one figure of three, two days late; 市统计局
+ * its GDP on time. Closing refuses a write; reopening asks why. */
+static void
+test_completeness_and_closing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  ledger_test_window_open (fixture);
+  ledger_test_window_set_number (fixture, "new-urban-jobs", "2026-03", 1.2);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q1", 5.2);
+  test_exec_sql (fixture->db_path, "UPDATE change_sets SET at = '2026-04-12T09:00:00+08:00' WHERE id IN "
+                 "(SELECT change_set FROM changes WHERE period = '2026-03')");
+  test_exec_sql (fixture->db_path, "UPDATE change_sets SET at = '2026-04-14T09:00:00+08:00' WHERE id IN "
+                 "(SELECT change_set FROM changes WHERE period = '2026-Q1')");
+  ledger_context_set_as_of (ledger_window_get_context (fixture->window), "2026-03");
+
+  window = open_cycle_window (fixture);
+  g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "1"));
+  g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "3"));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "cycle-completeness");
+
+  ledger_test_ui_click (ledger_test_ui_child (window, LEDGER_TYPE_CYCLE_WINDOW, "close_button"));
+  ledger_test_ui_wait (100);
+  g_assert_cmpint (state_of (fixture), ==, LEDGER_PERIOD_CLOSED);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "cycle-closed");
+
+  value = ledger_value_new (ledger_test_window_id_of (fixture, "new-urban-jobs"), "2026-03", 1.5, "", "");
+  g_assert_false (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-03"), ==, 1.2);
+
+  ledger_test_ui_click (ledger_test_ui_child (window, LEDGER_TYPE_CYCLE_WINDOW, "reopen_button"));
+  ledger_test_ui_wait (200);
+  dialog = ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reopen"));
+  entry = ledger_test_ui_find (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, is_reason, NULL);
+  ledger_test_ui_type (entry, "市人社局 corrected March");
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "cycle-reopen");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reopen"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reopen");
+  ledger_test_ui_wait (100);
+  g_assert_cmpint (state_of (fixture), ==, LEDGER_PERIOD_OPEN);
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ledger_test_ui_init (&argc, &argv);
+
+  g_test_add ("/cycle/completeness-and-closing", Fixture, NULL, ledger_test_window_set_up,
+              test_completeness_and_closing, ledger_test_window_tear_down);
+
+  return ledger_test_ui_run ();
+}
