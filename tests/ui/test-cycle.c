@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger-cycle-window.h"
+#include "ledger-reminders.h"
 #include "ledger-store-cycle.h"
 #include "ledger-test-ui.h"
 #include "test-util.h"
@@ -116,6 +117,39 @@ test_completeness_and_closing (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+/* The reminder, with a fake clock: on the 8th of April the 市统计局's
+ * first quarter is due within three days... one a day at most; none
+ * when turned off. */
+static void
+test_reminders (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) early = g_date_time_new_local (2026, 4, 2, 9, 0, 0);
+  g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 4, 8, 9, 0, 0);
+  g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 4, 8, 18, 0, 0);
+  g_autoptr(GDateTime) next_day = g_date_time_new_local (2026, 4, 9, 9, 0, 0);
+  g_autofree char *text = NULL;
+  GApplication *app = G_APPLICATION (ledger_test_ui_get_app ());
+  GDate day;
+
+  ledger_test_window_open (fixture);
+  g_settings_set_string (settings, "last-reminder", "");
+  g_assert_false (ledger_reminders_check (app, fixture->store, settings, early));   /* nothing due yet */
+  g_assert_true (ledger_reminders_check (app, fixture->store, settings, morning));
+  g_assert_false (ledger_reminders_check (app, fixture->store, settings, evening));
+  g_assert_true (ledger_reminders_check (app, fixture->store, settings, next_day));
+  g_settings_set_string (settings, "last-reminder", "");
+  g_settings_set_boolean (settings, "reminders", FALSE);
+  g_assert_false (ledger_reminders_check (app, fixture->store, settings, next_day));
+  g_settings_reset (settings, "reminders");
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 8, 4, 2026);
+  text = ledger_reminders_compose (fixture->store, FALSE, &day);
+  g_assert_nonnull (strstr (text, "市统计局"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +158,9 @@ main (int   argc,
 
   g_test_add ("/cycle/completeness-and-closing", Fixture, NULL, ledger_test_window_set_up,
               test_completeness_and_closing, ledger_test_window_tear_down);
+
+  g_test_add ("/cycle/reminders", Fixture, NULL, ledger_test_window_set_up, test_reminders,
+              ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();
 }
