@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "ledger-due.h"
+#include "ledger-entry-check.h"
 #include "ledger-reminder.h"
 #include "ledger-store-cycle.h"
 #include "test-util.h"
@@ -366,6 +368,102 @@ test_closed_period (Fixture       *fixture,
   }
 }
 
+static LedgerIndicator *
+indicator_new (LedgerKind  kind,
+               const char *unit)
+{
+  return g_object_new (LEDGER_TYPE_INDICATOR, "code", "x", "name", "x", "unit", unit, "kind", kind,
+                       "frequency", LEDGER_FREQUENCY_MONTHLY, NULL);
+}
+
+/* Monthly history: the base year's and this year's, by period and number. */
+static GListModel *
+history_new (const char * const *periods,
+             const double       *numbers,
+             guint               n)
+{
+  GListStore *history = g_list_store_new (LEDGER_TYPE_VALUE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LedgerValue) value = ledger_value_new (1, periods[i], numbers[i], "", "");
+
+      g_list_store_append (history, value);
+    }
+  return G_LIST_MODEL (history);
+}
+
+static LedgerCheck
+check_number (LedgerIndicator *indicator,
+              GListModel      *history,
+              const char      *period,
+              double           number,
+              const char      *note,
+              gboolean        *refused)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (1, period, number, note, "");
+  g_autoptr(GError) error = NULL;
+  LedgerCheck check = ledger_entry_check (indicator, history, value, LEDGER_CHECK_DEFAULT_TIMES);
+
+  *refused = ledger_entry_check_refuses (check, value, &error);
+  g_assert_true (*refused == (error != NULL));
+  return check;
+}
+
+/* Each check at its threshold, and the note that lets a flagged figure in. */
+static void
+test_entry_checks (void)
+{
+  static const char *periods[] = { "2025-02", "2025-03", "2025-04", "2025-05", "2025-06",
+                                   "2026-02", "2026-03", "2026-04" };
+  static const double jobs[] = { 0.6, 0.9, 1.2, 1.5, 1.8, 0.7, 1.0, 1.3 };   /* +0.3 a month */
+  g_autoptr(LedgerIndicator) cumulative = indicator_new (LEDGER_KIND_CUMULATIVE, "万人");
+  g_autoptr(LedgerIndicator) rate = indicator_new (LEDGER_KIND_RATE, "%");
+  g_autoptr(LedgerIndicator) level = indicator_new (LEDGER_KIND_LEVEL, "%");
+  g_autoptr(GListModel) history = history_new (periods, jobs, G_N_ELEMENTS (jobs));
+  g_autoptr(GListModel) empty = G_LIST_MODEL (g_list_store_new (LEDGER_TYPE_VALUE));
+  gboolean refused;
+
+  /* The usual +0.3: fine; a drop below April's 1.3: flagged, refused
+   * without a note, taken with one. */
+  g_assert_cmpint (check_number (cumulative, history, "2026-05", 1.6, "", &refused), ==, LEDGER_CHECK_OK);
+  g_assert_false (refused);
+  g_assert_cmpint (check_number (cumulative, history, "2026-05", 1.2, "", &refused), ==, LEDGER_CHECK_CUMULATIVE_DROP);
+  g_assert_true (refused);
+  g_assert_cmpint (check_number (cumulative, history, "2026-05", 1.2, "核减重复统计", &refused), ==,
+                   LEDGER_CHECK_CUMULATIVE_DROP);
+  g_assert_false (refused);
+  g_assert_cmpint (check_number (cumulative, history, "2026-05", 1.2, "  ", &refused), ==, LEDGER_CHECK_CUMULATIVE_DROP);
+  g_assert_true (refused);   /* spaces explain nothing */
+  /* Every change was +0.3: no spread, so the threshold is 5 × 0.3 off it. */
+  g_assert_cmpint (check_number (cumulative, history, "2026-05", 1.3 + 0.3 + 1.49, "", &refused), ==, LEDGER_CHECK_OK);
+  g_assert_cmpint (check_number (cumulative, history, "2026-05", 1.3 + 0.3 + 1.51, "", &refused), ==,
+                   LEDGER_CHECK_UNUSUAL_CHANGE);
+  g_assert_true (refused);
+  /* Too little history to judge a change. */
+  g_assert_cmpint (check_number (cumulative, empty, "2026-05", 99, "", &refused), ==, LEDGER_CHECK_OK);
+
+  g_assert_cmpint (check_number (rate, empty, "2026-05", 50, "", &refused), ==, LEDGER_CHECK_OK);
+  g_assert_cmpint (check_number (rate, empty, "2026-05", 50.1, "", &refused), ==, LEDGER_CHECK_RATE_RANGE);
+  g_assert_cmpint (check_number (rate, empty, "2026-05", -50.1, "", &refused), ==, LEDGER_CHECK_RATE_RANGE);
+  g_assert_cmpint (check_number (level, empty, "2026-05", 100, "", &refused), ==, LEDGER_CHECK_OK);
+  g_assert_cmpint (check_number (level, empty, "2026-05", 100.5, "", &refused), ==, LEDGER_CHECK_LEVEL_OVER_100);
+  g_assert_true (refused);
+}
+
+static void
+test_median (void)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (double));
+  double odd[] = { 5, 1, 3 }, even = 7;
+
+  g_assert_true (isnan (ledger_median (numbers)));
+  g_array_append_vals (numbers, odd, 3);
+  g_assert_cmpfloat (ledger_median (numbers), ==, 3);
+  g_array_append_val (numbers, even);
+  g_assert_cmpfloat (ledger_median (numbers), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +474,8 @@ main (int   argc,
   g_test_add_func ("/cycle/due-dates", test_due_dates);
   g_test_add_func ("/cycle/completeness-counts", test_completeness_counts);
   g_test_add_func ("/cycle/reminders", test_reminders);
+  g_test_add_func ("/cycle/entry-checks", test_entry_checks);
+  g_test_add_func ("/cycle/median", test_median);
   g_test_add ("/cycle/due-figures", Fixture, NULL, fixture_set_up, test_due_figures, fixture_tear_down);
   g_test_add ("/cycle/closed-period", Fixture, NULL, fixture_set_up, test_closed_period, fixture_tear_down);
 

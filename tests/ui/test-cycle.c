@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ledger-batch-row.h"
+#include "ledger-batch-window.h"
 #include "ledger-cycle-window.h"
 #include "ledger-reminders.h"
 #include "ledger-store-cycle.h"
@@ -150,6 +152,99 @@ test_reminders (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "市统计局"));
 }
 
+static LedgerBatchWindow *
+open_sheet (Fixture    *fixture,
+            const char *period)
+{
+  GtkWindow *sheet;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.record-period", NULL));
+  ledger_test_ui_wait (200);
+  sheet = ledger_test_ui_find_window (LEDGER_TYPE_BATCH_WINDOW);
+  g_assert_nonnull (sheet);
+  gtk_window_set_default_size (sheet, 900, 700);
+  g_assert_true (ledger_batch_window_set_period (LEDGER_BATCH_WINDOW (sheet), period));
+  return LEDGER_BATCH_WINDOW (sheet);
+}
+
+static LedgerBatchRow *
+row_of (LedgerBatchWindow *sheet,
+        const char        *code)
+{
+  GPtrArray *rows = ledger_batch_window_get_rows (sheet);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LedgerBatchRow *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (ledger_indicator_get_code (ledger_batch_row_get_indicator (row)), code))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_other_entry (GtkWidget *widget,
+                gpointer   entry)
+{
+  return widget != entry;
+}
+
+static GtkWidget *
+note_of (LedgerBatchRow *row)
+{
+  return ledger_test_ui_find (GTK_WIDGET (row), GTK_TYPE_ENTRY, is_other_entry, ledger_batch_row_get_entry (row));
+}
+
+/* Record Period flags a year-to-date total below May's and a growth rate of
+ * 60 %: neither is saved until a note explains it. */
+static void
+test_flagged_in_sheet (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LedgerBatchWindow *sheet;
+  LedgerBatchRow *jobs, *retail;
+
+  ledger_test_window_open (fixture);
+  ledger_test_window_set_number (fixture, "new-urban-jobs", "2026-05", 2.0);
+  sheet = open_sheet (fixture, "2026-06");
+  jobs = row_of (sheet, "new-urban-jobs");
+  retail = row_of (sheet, "retail-sales-growth");
+  ledger_test_ui_type (ledger_batch_row_get_entry (jobs), "1.5");
+  ledger_test_ui_type (ledger_batch_row_get_entry (retail), "60");
+  g_assert_true (gtk_widget_has_css_class (ledger_batch_row_get_entry (jobs), "error"));
+  g_assert_false (ledger_batch_window_save (sheet));
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
+
+  ledger_test_ui_type (note_of (jobs), "核减重复统计");
+  g_assert_true (gtk_widget_has_css_class (ledger_batch_row_get_entry (jobs), "warning"));
+  g_assert_false (gtk_widget_has_css_class (ledger_batch_row_get_entry (jobs), "error"));
+  ledger_test_ui_screenshot (GTK_WIDGET (sheet), "cycle-flagged");
+  g_assert_false (ledger_batch_window_save (sheet));   /* the rate still lacks its note */
+  ledger_test_ui_type (note_of (retail), "口径调整");
+  g_assert_true (ledger_batch_window_save (sheet));
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, 1.5);
+}
+
+/* A closed month refuses Record Period's save, saying which. */
+static void
+test_closed_in_sheet (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerBatchWindow *sheet;
+
+  ledger_test_window_open (fixture);
+  g_assert_true (ledger_store_set_period_state (fixture->store, ledger_node_get_id (LEDGER_NODE (fixture->plan)),
+                                                "2026-06", LEDGER_PERIOD_CLOSED, NULL, &error));
+  sheet = open_sheet (fixture, "2026-06");
+  ledger_test_ui_type (ledger_batch_row_get_entry (row_of (sheet, "new-urban-jobs")), "2.5");
+  g_assert_false (ledger_batch_window_save (sheet));
+  ledger_test_ui_screenshot (GTK_WIDGET (sheet), "cycle-closed-sheet");
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (sheet));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +254,10 @@ main (int   argc,
   g_test_add ("/cycle/completeness-and-closing", Fixture, NULL, ledger_test_window_set_up,
               test_completeness_and_closing, ledger_test_window_tear_down);
 
+  g_test_add ("/cycle/flagged-in-sheet", Fixture, NULL, ledger_test_window_set_up, test_flagged_in_sheet,
+              ledger_test_window_tear_down);
+  g_test_add ("/cycle/closed-in-sheet", Fixture, NULL, ledger_test_window_set_up, test_closed_in_sheet,
+              ledger_test_window_tear_down);
   g_test_add ("/cycle/reminders", Fixture, NULL, ledger_test_window_set_up, test_reminders,
               ledger_test_window_tear_down);
 
