@@ -77,6 +77,34 @@ show_error (LedgerBatchRow *self,
   gtk_widget_set_tooltip_text (self->entry, message != NULL ? message : flag);
 }
 
+/* The value as typed, and what the checks on entry say of it. */
+static LedgerValue *
+read_typed (LedgerBatchRow  *self,
+            GError         **error)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note));
+  gint64 id = ledger_indicator_get_id (self->indicator);
+  LedgerValue *value;
+  double number;
+
+  self->check = LEDGER_CHECK_OK;
+  if (is_qualitative (self))
+    {
+      if (chosen_status (self)[0] == '\0')
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a status"));
+          return NULL;
+        }
+      return ledger_value_new_status (id, self->period, chosen_status (self), note, "");
+    }
+  if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
+                                LEDGER_NUMBER_TYPED, &number, error))
+    return NULL;
+  value = ledger_value_new (id, self->period, number, note, "");
+  self->check = ledger_entry_check_typed (self->indicator, self->history, value);
+  return value;
+}
+
 /* The status the typed value would have, or the error in it. */
 static void
 update_status (LedgerBatchRow *self)
@@ -96,7 +124,9 @@ update_status (LedgerBatchRow *self)
       self->status = LEDGER_STATUS_NO_DATA;
       return;
     }
-  value = ledger_batch_row_read_value (self, &error);
+  value = read_typed (self, &error);
+  if (value != NULL)
+    ledger_entry_check_refuses (self->check, value, &error);
   show_error (self, error != NULL ? error->message : NULL);
   progress = ledger_context_evaluate_value (self->context, self->indicator, value, self->period);
   self->status = progress.status;
@@ -339,29 +369,11 @@ LedgerValue *
 ledger_batch_row_read_value (LedgerBatchRow  *self,
                              GError         **error)
 {
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note));
-  gint64 id = ledger_indicator_get_id (self->indicator);
   g_autoptr(LedgerValue) value = NULL;
-  double number;
 
   g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), NULL);
 
-  if (is_qualitative (self))
-    {
-      if (chosen_status (self)[0] == '\0')
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a status"));
-          return NULL;
-        }
-      return ledger_value_new_status (id, self->period, chosen_status (self), note, "");
-    }
-  self->check = LEDGER_CHECK_OK;
-  if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                                LEDGER_NUMBER_TYPED, &number, error))
-    return NULL;
-  value = ledger_value_new (id, self->period, number, note, "");
-  self->check = ledger_entry_check_typed (self->indicator, self->history, value);
-  if (ledger_entry_check_refuses (self->check, value, error))
+  if ((value = read_typed (self, error)) == NULL || ledger_entry_check_refuses (self->check, value, error))
     return NULL;
   return g_steal_pointer (&value);
 }
