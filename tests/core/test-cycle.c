@@ -13,6 +13,7 @@
 
 #include "ledger-due.h"
 #include "ledger-entry-check.h"
+#include "ledger-plan-file.h"
 #include "ledger-reminder.h"
 #include "ledger-store-cycle.h"
 #include "test-util.h"
@@ -464,6 +465,64 @@ test_median (void)
   g_assert_cmpfloat (ledger_median (numbers), ==, 4);
 }
 
+/* Due days in the plan file: the plan's for a frequency and a unit, the
+ * indicator's own; written, read back, added to a ledger and listed. */
+static void
+test_plan_file_due_days (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_plan_file_load_builtin ("changzhi-2026.json", &error);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *listed_text = NULL;
+  g_autofree char *other_path = NULL;
+  g_autoptr(LedgerStore) other = NULL;
+  LedgerPlan *plan;
+
+  g_assert_no_error (error);
+  plan = g_ptr_array_index (plans, 0);
+  ledger_plan_set_due_day (plan, "frequency/monthly", 8);
+  ledger_plan_set_due_day (plan, "unit/市统计局", 12);
+  ledger_plan_set_due_day (plan, "indicator/new-urban-jobs", 5);
+  text = ledger_plan_file_to_data (plans);
+  g_assert_nonnull (strstr (text, "\"due_days\""));
+  g_assert_nonnull (strstr (text, "\"due_day\": 5"));
+  again = ledger_plan_file_parse (text, -1, &error);
+  g_assert_no_error (error);
+  plan = g_ptr_array_index (again, 0);
+  g_assert_cmpint (ledger_plan_get_due_day (plan, "frequency/monthly"), ==, 8);
+  g_assert_cmpint (ledger_plan_get_due_day (plan, "unit/市统计局"), ==, 12);
+  g_assert_cmpint (ledger_plan_get_due_day (plan, "indicator/new-urban-jobs"), ==, 5);
+
+  /* Into a new ledger and back out. */
+  other_path = g_build_filename (fixture->dir, "other.sqlite3", NULL);
+  other = ledger_store_open (other_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_plans (other, again, &error));
+  g_assert_no_error (error);
+  listed = ledger_store_list_plans (other, &error);
+  plan = ledger_plan_find (listed, "changzhi-2026");
+  g_assert_nonnull (plan);
+  g_assert_cmpint (ledger_store_get_due_day (other, ledger_node_get_id (LEDGER_NODE (plan)),
+                                             LEDGER_DUE_FOR_UNIT, "市统计局"), ==, 12);
+  g_assert_cmpint (ledger_plan_get_due_day (plan, "indicator/new-urban-jobs"), ==, 5);
+  listed_text = ledger_plan_file_to_data (listed);
+  g_assert_nonnull (strstr (listed_text, "\"市统计局\": 12"));
+
+  /* A day that is not one is refused, naming where. */
+  {
+    g_autoptr(GString) wrong = g_string_new (text);
+
+    g_string_replace (wrong, "\"due_day\": 5", "\"due_day\": 32", 0);
+    bad = g_string_free (g_steal_pointer (&wrong), FALSE);
+  }
+  g_assert_null (ledger_plan_file_parse (bad, -1, &error));
+  g_assert_nonnull (strstr (error->message, "due_day"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +536,8 @@ main (int   argc,
   g_test_add_func ("/cycle/entry-checks", test_entry_checks);
   g_test_add_func ("/cycle/median", test_median);
   g_test_add ("/cycle/due-figures", Fixture, NULL, fixture_set_up, test_due_figures, fixture_tear_down);
+  g_test_add ("/cycle/plan-file-due-days", Fixture, NULL, fixture_set_up, test_plan_file_due_days,
+              fixture_tear_down);
   g_test_add ("/cycle/closed-period", Fixture, NULL, fixture_set_up, test_closed_period, fixture_tear_down);
 
   return g_test_run ();

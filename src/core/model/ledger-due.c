@@ -9,11 +9,52 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "ledger-due.h"
+#include "ledger-names.h"
 
 /* When a period's figures are due, and who sent them on time: the month's
  * cycle (docs/monthly-cycle.md). */
+
+static const char *scope_names[] = { "frequency", "unit", "indicator" };
+
+const char *
+ledger_due_scope_to_string (LedgerDueScope scope)
+{
+  g_return_val_if_fail (scope <= LEDGER_DUE_FOR_INDICATOR, NULL);
+  return scope_names[scope];
+}
+
+gboolean
+ledger_due_scope_from_string (const char     *string,
+                              LedgerDueScope *scope)
+{
+  return ledger_names_lookup (scope_names, G_N_ELEMENTS (scope_names), string, (int *) scope);
+}
+
+/* The key of a due day in a plan and in the ledger: "unit/市统计局". */
+char *
+ledger_due_key (LedgerDueScope  scope,
+                const char     *name)
+{
+  return g_strdup_printf ("%s/%s", ledger_due_scope_to_string (scope), name);
+}
+
+/* Reads a key of ledger_due_key(); @name points into it. */
+gboolean
+ledger_due_key_split (const char      *key,
+                      LedgerDueScope  *scope,
+                      const char     **name)
+{
+  const char *slash = strchr (key, '/');
+  g_autofree char *head = slash != NULL ? g_strndup (key, slash - key) : NULL;
+
+  if (head == NULL || !ledger_due_scope_from_string (head, scope))
+    return FALSE;
+  *name = slash + 1;
+  return TRUE;
+}
 
 /* The day of the month after a period by which its figures are due,
  * unless the plan, the unit or the indicator sets another. */

@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* What a due day is set for. */
+typedef enum
+{
+  LEDGER_DUE_FOR_FREQUENCY,  /* name: monthly, quarterly or annual */
+  LEDGER_DUE_FOR_UNIT,       /* name: the responsible unit */
+  LEDGER_DUE_FOR_INDICATOR,  /* name: the indicator's code */
+} LedgerDueScope;
+
 /* One figure a unit owes for a period (docs/monthly-cycle.md). */
 typedef struct
 {
@@ -34,6 +42,14 @@ typedef struct
   GDate  due_date;    /* the earliest of its figures' */
 } LedgerCompleteness;
 
+const char  *ledger_due_scope_to_string  (LedgerDueScope      scope);
+gboolean     ledger_due_scope_from_string (const char         *string,
+                                           LedgerDueScope     *scope);
+char        *ledger_due_key              (LedgerDueScope      scope,
+                                          const char         *name);
+gboolean     ledger_due_key_split        (const char         *key,
+                                          LedgerDueScope     *scope,
+                                          const char        **name);
 int          ledger_due_default_day      (LedgerFrequency     frequency);
 void         ledger_due_date             (const LedgerPeriod *period,
                                           int                 day,

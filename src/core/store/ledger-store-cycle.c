@@ -22,7 +22,6 @@
  * undo are refused alike. And when each period's figures are due. */
 
 static const char *state_names[] = { "open", "reviewed", "closed" };
-static const char *scope_names[] = { "frequency", "unit", "indicator" };
 
 const char *
 ledger_period_state_to_string (LedgerPeriodState state)
@@ -267,12 +266,42 @@ ledger_store_get_due_day (LedgerStore    *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, plan_id);
-  store_bind_static_text (stmt, 2, scope_names[scope]);
+  store_bind_static_text (stmt, 2, ledger_due_scope_to_string (scope));
   store_bind_text (stmt, 3, name);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     day = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   return day;
+}
+
+static gboolean
+write_due_day (LedgerStore     *self,
+               gint64           plan_id,
+               LedgerDueScope   scope,
+               const char      *name,
+               int              day,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (day < 0 || day > 31)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("A due day is a day of the month, 1 to 31, not %d"), day);
+      return FALSE;
+    }
+  stmt = store_prepare (self, day == 0
+    ? "DELETE FROM due_days WHERE plan_id = ?1 AND scope = ?2 AND name = ?3"
+    : "INSERT INTO due_days (plan_id, scope, name, day) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (plan_id, scope, name) DO UPDATE SET day = excluded.day", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_static_text (stmt, 2, ledger_due_scope_to_string (scope));
+  store_bind_text (stmt, 3, name);
+  if (day != 0)
+    sqlite3_bind_int (stmt, 4, day);
+  return store_run (self, stmt, error);
 }
 
 /**
@@ -290,31 +319,34 @@ ledger_store_set_due_day (LedgerStore     *self,
                           int              day,
                           GError         **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (scope <= LEDGER_DUE_FOR_INDICATOR && name != NULL, FALSE);
 
-  if (day < 0 || day > 31)
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                   _("A due day is a day of the month, 1 to 31, not %d"), day);
-      return FALSE;
-    }
-  stmt = store_prepare (self, day == 0
-    ? "DELETE FROM due_days WHERE plan_id = ?1 AND scope = ?2 AND name = ?3"
-    : "INSERT INTO due_days (plan_id, scope, name, day) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT (plan_id, scope, name) DO UPDATE SET day = excluded.day", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  store_bind_static_text (stmt, 2, scope_names[scope]);
-  store_bind_text (stmt, 3, name);
-  if (day != 0)
-    sqlite3_bind_int (stmt, 4, day);
-  if (!store_run (self, stmt, error))
+  if (!write_due_day (self, plan_id, scope, name, day, error))
     return FALSE;
   store_emit_values_changed (self, 0);
+  return TRUE;
+}
+
+/* Writes the due days a plan file set for @plan, inside the transaction
+ * that adds it. */
+gboolean
+store_write_plan_due_days (LedgerStore  *self,
+                           LedgerPlan   *plan,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) keys = ledger_plan_list_due_keys (plan);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i), *name;
+      LedgerDueScope scope;
+
+      if (ledger_due_key_split (key, &scope, &name) &&
+          !write_due_day (self, ledger_node_get_id (LEDGER_NODE (plan)), scope, name,
+                          ledger_plan_get_due_day (plan, key), error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -338,12 +370,28 @@ read_due_days (LedgerStore  *self,
   return days;
 }
 
+/* Gives @plan, as listed, the due days the ledger holds for it. */
+void
+store_load_plan_due_days (LedgerStore *self,
+                          LedgerPlan  *plan)
+{
+  g_autoptr(GHashTable) days = read_due_days (self, ledger_node_get_id (LEDGER_NODE (plan)), NULL);
+  GHashTableIter iter;
+  gpointer key, day;
+
+  if (days == NULL)
+    return;
+  g_hash_table_iter_init (&iter, days);
+  while (g_hash_table_iter_next (&iter, &key, &day))
+    ledger_plan_set_due_day (plan, key, GPOINTER_TO_INT (day));
+}
+
 static int
 lookup_day (GHashTable     *days,
             LedgerDueScope  scope,
             const char     *name)
 {
-  g_autofree char *key = g_strdup_printf ("%s/%s", scope_names[scope], name);
+  g_autofree char *key = ledger_due_key (scope, name);
 
   return GPOINTER_TO_INT (g_hash_table_lookup (days, key));
 }

@@ -19,14 +19,6 @@ typedef enum
   LEDGER_PERIOD_CLOSED,    /* 锁定: refuses every write until reopened */
 } LedgerPeriodState;
 
-/* What a due day is set for. */
-typedef enum
-{
-  LEDGER_DUE_FOR_FREQUENCY,  /* name: monthly, quarterly or annual */
-  LEDGER_DUE_FOR_UNIT,       /* name: the responsible unit */
-  LEDGER_DUE_FOR_INDICATOR,  /* name: the indicator's code */
-} LedgerDueScope;
-
 const char        *ledger_period_state_to_string   (LedgerPeriodState  state);
 gboolean           ledger_period_state_from_string (const char        *string,
                                                     LedgerPeriodState *state);

@@ -157,6 +157,8 @@ insert_plan_tree (LedgerStore  *self,
   if (plan_id == 0)
     return FALSE;
   ledger_node_set_id (LEDGER_NODE (plan), plan_id);
+  if (!store_write_plan_due_days (self, plan, error))
+    return FALSE;
 
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
     {
@@ -470,6 +472,7 @@ ledger_store_list_plans (LedgerStore  *self,
 
   for (guint i = 0; i < plans->len; i++)
     {
+      store_load_plan_due_days (self, g_ptr_array_index (plans, i));
       if (!load_areas (self, g_ptr_array_index (plans, i), error))
         return NULL;
     }

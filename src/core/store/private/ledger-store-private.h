@@ -150,6 +150,11 @@ G_GNUC_INTERNAL gboolean      store_rules_check_open    (LedgerStore        *sel
                                                          const StoreRules   *rules,
                                                          const LedgerPeriod *period,
                                                          GError            **error);
+G_GNUC_INTERNAL gboolean      store_write_plan_due_days (LedgerStore        *self,
+                                                         LedgerPlan         *plan,
+                                                         GError            **error);
+G_GNUC_INTERNAL void          store_load_plan_due_days  (LedgerStore        *self,
+                                                         LedgerPlan         *plan);
 G_GNUC_INTERNAL gboolean      store_check_period_open   (LedgerStore        *self,
                                                          gint64              plan_id,
                                                          const LedgerPeriod *period,
