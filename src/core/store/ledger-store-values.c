@@ -262,6 +262,7 @@ struct _StoreRules
 {
   char            *uuid;
   gint64           plan_id;
+  gboolean         has_closed;   /* whether a month of the plan is closed */
   LedgerKind       kind;
   LedgerFrequency  frequency;
   LedgerJanuary    january;
@@ -275,14 +276,16 @@ store_rules_get_uuid (const StoreRules *rules)
   return rules->uuid;
 }
 
-/* Whether a value of @period may be written: not if its month is closed. */
+/* Whether a value of @period may be written: not if its month is closed.
+ * A plan with no month closed (read with the rules, once a transaction)
+ * needs no look at each value's. */
 gboolean
 store_rules_check_open (LedgerStore        *self,
                         const StoreRules   *rules,
                         const LedgerPeriod *period,
                         GError            **error)
 {
-  return store_check_period_open (self, rules->plan_id, period, error);
+  return !rules->has_closed || store_check_period_open (self, rules->plan_id, period, error);
 }
 
 void
@@ -298,7 +301,8 @@ read_rules (LedgerStore  *self,
             GError      **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id "
+    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id, "
+    "EXISTS (SELECT 1 FROM period_states s WHERE s.plan_id = p.id AND s.state = 'closed') "
     "FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", error);
   StoreRules *rules = NULL;
 
@@ -315,6 +319,7 @@ read_rules (LedgerStore  *self,
       rules->last_year = sqlite3_column_int (stmt, 4);
       ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
       rules->plan_id = sqlite3_column_int64 (stmt, 6);
+      rules->has_closed = sqlite3_column_int (stmt, 7);
     }
   sqlite3_reset (stmt);
   if (rules == NULL)
