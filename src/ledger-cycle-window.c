@@ -36,6 +36,9 @@ struct _LedgerCycleWindow
   AdwActionRow         *office_row;
   GtkLabel             *office_late;
   AdwPreferencesGroup  *units_group;
+  GtkSpinButton        *due_monthly;
+  GtkSpinButton        *due_quarterly;
+  GtkSpinButton        *due_annual;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerCycleWindow, ledger_cycle_window, ADW_TYPE_WINDOW)
@@ -255,6 +258,48 @@ fill (LedgerCycleWindow *self)
     adw_preferences_group_add (self->units_group, g_ptr_array_index (self->rows, i));
 }
 
+static GtkSpinButton *
+due_spin (LedgerCycleWindow *self,
+          LedgerFrequency    frequency)
+{
+  GtkSpinButton *spins[] = { self->due_monthly, self->due_quarterly, self->due_annual };
+
+  return spins[frequency];
+}
+
+/* The plan's due day of each frequency, as the ledger holds it. */
+static void
+show_due_days (LedgerCycleWindow *self)
+{
+  for (LedgerFrequency f = LEDGER_FREQUENCY_MONTHLY; f <= LEDGER_FREQUENCY_ANNUAL; f++)
+    {
+      int day = ledger_store_get_due_day (store_of (self), plan_id_of (self), LEDGER_DUE_FOR_FREQUENCY,
+                                          ledger_frequency_to_string (f));
+
+      gtk_spin_button_set_value (due_spin (self, f), day != 0 ? day : ledger_due_default_day (f));
+    }
+}
+
+static void
+due_day_changed_cb (GtkSpinButton     *spin,
+                    LedgerCycleWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (LedgerFrequency f = LEDGER_FREQUENCY_MONTHLY; f <= LEDGER_FREQUENCY_ANNUAL; f++)
+    {
+      int day = gtk_spin_button_get_value_as_int (spin);
+
+      if (due_spin (self, f) != spin ||
+          day == ledger_store_get_due_day (store_of (self), plan_id_of (self), LEDGER_DUE_FOR_FREQUENCY,
+                                           ledger_frequency_to_string (f)))
+        continue;
+      if (!ledger_store_set_due_day (store_of (self), plan_id_of (self), LEDGER_DUE_FOR_FREQUENCY,
+                                     ledger_frequency_to_string (f), day, &error))
+        show_error (self, _("The Due Day Was Not Changed"), error->message);
+    }
+}
+
 static void
 ledger_cycle_window_dispose (GObject *object)
 {
@@ -286,6 +331,9 @@ ledger_cycle_window_class_init (LedgerCycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, office_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, office_late);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, units_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_monthly);
+  gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_quarterly);
+  gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_annual);
   gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reopen_clicked_cb);
@@ -333,6 +381,9 @@ ledger_cycle_window_new (GtkWindow     *parent,
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   g_signal_connect_object (context, "changed", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::as-of", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
+  show_due_days (self);
+  for (LedgerFrequency f = LEDGER_FREQUENCY_MONTHLY; f <= LEDGER_FREQUENCY_ANNUAL; f++)
+    g_signal_connect_object (due_spin (self, f), "value-changed", G_CALLBACK (due_day_changed_cb), self, 0);
   fill (self);
   return self;
 }

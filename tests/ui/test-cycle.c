@@ -92,6 +92,13 @@ test_completeness_and_closing (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "1"));
   g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "3"));
   ledger_test_ui_screenshot (GTK_WIDGET (window), "cycle-completeness");
+  g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "2026-04-10"));
+
+  /* Monthly figures due by the 12th: the plan's due day, kept by the ledger. */
+  gtk_spin_button_set_value (ledger_test_ui_child (window, LEDGER_TYPE_CYCLE_WINDOW, "due_monthly"), 12);
+  g_assert_cmpint (ledger_store_get_due_day (fixture->store, ledger_node_get_id (LEDGER_NODE (fixture->plan)),
+                                             LEDGER_DUE_FOR_FREQUENCY, "monthly"), ==, 12);
+  g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "2026-04-12"));
 
   ledger_test_ui_click (ledger_test_ui_child (window, LEDGER_TYPE_CYCLE_WINDOW, "close_button"));
   ledger_test_ui_wait (100);
