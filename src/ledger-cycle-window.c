@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-cycle-window.h"
+#include "ledger-entry-check.h"
 #include "ledger-store-cycle.h"
 
 /* The month's cycle of the "as of" period (docs/monthly-cycle.md): who
@@ -36,6 +37,7 @@ struct _LedgerCycleWindow
   AdwActionRow         *office_row;
   GtkLabel             *office_late;
   AdwPreferencesGroup  *units_group;
+  AdwPreferencesGroup  *review_group;
   GtkSpinButton        *due_monthly;
   GtkSpinButton        *due_quarterly;
   GtkSpinButton        *due_annual;
@@ -185,15 +187,28 @@ describe_rates (const LedgerCompleteness *row)
                           100 * ledger_timeliness_rate (row));
 }
 
+/* "3 days late", "On time", or "Not due yet" for figures still to come. */
+static char *
+describe_lateness (const LedgerCompleteness *row,
+                   gboolean                  office)
+{
+  int days = row->days_late;
+
+  if (days > 0 && office)
+    return g_strdup_printf (ngettext ("Up to %d day late", "Up to %d days late", days), days);
+  if (days > 0)
+    return g_strdup_printf (ngettext ("%d day late", "%d days late", days), days);
+  return g_strdup (row->received < row->due ? _("Not due yet") : _("On time"));
+}
+
 static GtkWidget *
 late_label_new (const LedgerCompleteness *row)
 {
-  g_autofree char *text = row->days_late > 0
-    ? g_strdup_printf (ngettext ("%d day late", "%d days late", row->days_late), row->days_late)
-    : g_strdup (_("On time"));
+  g_autofree char *text = describe_lateness (row, FALSE);
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_widget_add_css_class (label, row->days_late > 7 ? "error" : row->days_late > 0 ? "warning" : "success");
+  gtk_widget_add_css_class (label, row->days_late > 7 ? "error" : row->days_late > 0 ? "warning"
+                                   : row->received < row->due ? "dim-label" : "success");
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   return label;
 }
@@ -219,13 +234,71 @@ show_office (LedgerCycleWindow        *self,
 {
   g_autofree char *rates = describe_rates (office);
   g_autofree char *counts = describe (office);
-  g_autofree char *late = office->days_late > 0
-    ? g_strdup_printf (ngettext ("Up to %d day late", "Up to %d days late", office->days_late), office->days_late)
-    : g_strdup (_("On time"));
+  g_autofree char *late = describe_lateness (office, TRUE);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->office_row), rates);
   adw_action_row_set_subtitle (self->office_row, office->due > 0 ? counts : _("No figure is due for this period"));
   gtk_label_set_text (self->office_late, late);
+}
+
+static LedgerIndicator *
+indicator_of (GPtrArray *figures,
+              gint64     id)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      LedgerDueFigure *figure = g_ptr_array_index (figures, i);
+
+      if (figure->indicator_id == id)
+        return figure->indicator;
+    }
+  return NULL;
+}
+
+/* "The year-to-date total is lower than the period before · 核减重复统计" */
+static GtkWidget *
+flagged_row_new (LedgerIndicator *indicator,
+                 LedgerValue     *value,
+                 LedgerCheck      check)
+{
+  GtkWidget *widget = adw_action_row_new ();
+  g_autofree char *what = ledger_entry_check_describe (check);
+  g_autofree char *number = ledger_indicator_describe_value (indicator, value);
+  g_autofree char *subtitle = g_strdup_printf ("%s\n%s", what, ledger_value_get_note (value));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), ledger_indicator_get_name (indicator));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), gtk_label_new (number));
+  gtk_widget_add_css_class (widget, "flagged");
+  return widget;
+}
+
+static void
+add_row (LedgerCycleWindow   *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+show_flagged (LedgerCycleWindow *self,
+              GPtrArray         *figures)
+{
+  g_autoptr(GArray) checks = NULL;
+  g_autoptr(GPtrArray) values = ledger_store_list_flagged (store_of (self), figures, &checks);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_group), values->len > 0);
+  for (guint i = 0; i < values->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (values, i);
+
+      add_row (self, self->review_group,
+               flagged_row_new (indicator_of (figures, ledger_value_get_indicator_id (value)), value,
+                                g_array_index (checks, LedgerCheck, i)));
+    }
 }
 
 static void
@@ -240,7 +313,12 @@ fill (LedgerCycleWindow *self)
   g_autofree char *label = ledger_period_as_of_label (as_of);
 
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->units_group, g_ptr_array_index (self->rows, i));
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
+    }
   g_ptr_array_set_size (self->rows, 0);
   adw_window_title_set_title (self->title, ledger_node_get_title (LEDGER_NODE (self->plan)));
   adw_window_title_set_subtitle (self->title, label);
@@ -252,10 +330,9 @@ fill (LedgerCycleWindow *self)
     }
   rows = ledger_completeness_by_unit (figures, &self->today, &office);
   show_office (self, office);
+  show_flagged (self, figures);
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (self->rows, unit_row_new (g_ptr_array_index (rows, i)));
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_add (self->units_group, g_ptr_array_index (self->rows, i));
+    add_row (self, self->units_group, unit_row_new (g_ptr_array_index (rows, i)));
 }
 
 static GtkSpinButton *
@@ -331,6 +408,7 @@ ledger_cycle_window_class_init (LedgerCycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, office_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, office_late);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, units_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, review_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_monthly);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_quarterly);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_annual);

@@ -211,6 +211,7 @@ test_flagged_in_sheet (Fixture       *fixture,
 {
   LedgerBatchWindow *sheet;
   LedgerBatchRow *jobs, *retail;
+  GtkWindow *window;
 
   ledger_test_window_open (fixture);
   ledger_test_window_set_number (fixture, "new-urban-jobs", "2026-05", 2.0);
@@ -231,6 +232,14 @@ test_flagged_in_sheet (Fixture       *fixture,
   ledger_test_ui_type (note_of (retail), "口径调整");
   g_assert_true (ledger_batch_window_save (sheet));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, 1.5);
+
+  /* Listed for the month's review, with their notes. */
+  ledger_context_set_as_of (ledger_window_get_context (fixture->window), "2026-06");
+  window = open_cycle_window (fixture);
+  g_assert_nonnull (strstr (subtitle_of (window, "新增城镇就业"), "核减重复统计"));
+  g_assert_nonnull (strstr (subtitle_of (window, "社会消费品零售总额增长"), "口径调整"));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "cycle-review");
+  gtk_window_destroy (window);
 }
 
 /* A closed month refuses Record Period's save, saying which. */

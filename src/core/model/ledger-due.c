@@ -105,6 +105,7 @@ ledger_due_days_late (const GDate *due,
 void
 ledger_due_figure_free (LedgerDueFigure *figure)
 {
+  g_clear_object (&figure->indicator);
   g_free (figure->code);
   g_free (figure->unit);
   g_free (figure->period);

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "ledger-indicator.h"
 #include "ledger-period.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,8 @@ typedef enum
 /* One figure a unit owes for a period (docs/monthly-cycle.md). */
 typedef struct
 {
-  gint64  indicator_id;
+  gint64           indicator_id;
+  LedgerIndicator *indicator;
   char   *code;       /* the indicator's */
   char   *unit;       /* its responsible unit, "" for none */
   char   *period;     /* the figure's own period code */

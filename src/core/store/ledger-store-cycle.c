@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ledger-entry-check.h"
 #include "ledger-json.h"
 #include "ledger-progress.h"
 #include "ledger-store-cycle.h"
@@ -440,6 +441,7 @@ survey_indicator (LedgerNode      *area,
     return;
   figure = g_new0 (LedgerDueFigure, 1);
   figure->indicator_id = ledger_indicator_get_id (indicator);
+  figure->indicator = g_object_ref (indicator);
   figure->code = g_strdup (ledger_indicator_get_code (indicator));
   figure->unit = g_strdup (ledger_indicator_get_responsible_unit (indicator));
   figure->period = g_steal_pointer (&own);
@@ -528,4 +530,44 @@ ledger_store_list_due_figures (LedgerStore  *self,
       ledger_date_parse (g_hash_table_lookup (recorded, key), &figure->recorded);
     }
   return survey.figures;
+}
+
+/**
+ * ledger_store_list_flagged:
+ * @figures: (element-type LedgerDueFigure): figures due, as listed
+ * @checks: (out) (element-type LedgerCheck): what each value found is
+ *   flagged for
+ *
+ * The month's figures to review: those received that the checks on entry
+ * flag (docs/monthly-cycle.md), with the note that explains each.
+ *
+ * Returns: (transfer full) (element-type LedgerValue): the flagged values
+ */
+GPtrArray *
+ledger_store_list_flagged (LedgerStore  *self,
+                           GPtrArray    *figures,
+                           GArray      **checks)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), values);
+
+  *checks = g_array_new (FALSE, FALSE, sizeof (LedgerCheck));
+  for (guint i = 0; i < figures->len; i++)
+    {
+      LedgerDueFigure *figure = g_ptr_array_index (figures, i);
+      g_autoptr(LedgerValue) value = NULL;
+      g_autoptr(GListModel) history = NULL;
+      LedgerCheck check;
+
+      if (!g_date_valid (&figure->recorded) || figure->indicator == NULL ||
+          (value = ledger_store_get_value (self, figure->indicator_id, figure->period)) == NULL)
+        continue;
+      history = ledger_store_list_values (self, figure->indicator_id);
+      if ((check = ledger_entry_check (figure->indicator, history, value, LEDGER_CHECK_DEFAULT_TIMES)) == LEDGER_CHECK_OK)
+        continue;
+      g_ptr_array_add (values, g_steal_pointer (&value));
+      g_array_append_val (*checks, check);
+    }
+  return values;
 }

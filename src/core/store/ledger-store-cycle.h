@@ -48,4 +48,8 @@ GPtrArray         *ledger_store_list_due_figures   (LedgerStore       *self,
                                                     gboolean           skip_weekends,
                                                     GError           **error);
 
+GPtrArray         *ledger_store_list_flagged       (LedgerStore       *self,
+                                                    GPtrArray         *figures,
+                                                    GArray           **checks);
+
 G_END_DECLS
