@@ -46,47 +46,69 @@ in_percent (LedgerIndicator *indicator)
   return strstr (ledger_indicator_get_unit (indicator), "%") != NULL;
 }
 
-/* The number of @history for the period just before @period: the same
- * year, the same kind of period; NAN for none. */
-static double
-number_before (GListModel         *history,
-               const LedgerPeriod *period)
+/* The numbers of @history by their periods' sort keys. */
+static GHashTable *
+numbers_by_key (GListModel *history)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
-    {
-      g_autoptr(LedgerValue) value = g_list_model_get_item (history, i);
-      LedgerPeriod other;
-
-      if (ledger_value_has_number (value) && ledger_period_parse (ledger_value_get_period (value), &other) &&
-          other.year == period->year && other.type == period->type && other.index == period->index - 1)
-        return ledger_value_get_number (value);
-    }
-  return NAN;
-}
-
-/* The period-on-period changes of @history, leaving out @skip's period. */
-static GArray *
-changes_of (GListModel *history,
-            const char *skip)
-{
-  GArray *changes = g_array_new (FALSE, FALSE, sizeof (double));
+  GHashTable *numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (history); i++)
     {
       g_autoptr(LedgerValue) value = g_list_model_get_item (history, i);
       LedgerPeriod period;
-      double before;
 
-      if (!ledger_value_has_number (value) || g_strcmp0 (ledger_value_get_period (value), skip) == 0 ||
-          !ledger_period_parse (ledger_value_get_period (value), &period) ||
-          isnan (before = number_before (history, &period)))
+      if (ledger_value_has_number (value) && ledger_period_parse (ledger_value_get_period (value), &period))
+        g_hash_table_insert (numbers, GINT_TO_POINTER (ledger_period_sort_key (&period)),
+                             g_memdup2 (&(double) { ledger_value_get_number (value) }, sizeof (double)));
+    }
+  return numbers;
+}
+
+/* The number for the period just before @period: the same year, the same
+ * kind of period; NAN for none (and for a year, which has none). */
+static double
+number_before (GHashTable         *numbers,
+               const LedgerPeriod *period)
+{
+  LedgerPeriod before = { period->year, period->type, period->index - 1 };
+  double *number;
+
+  if (period->type == LEDGER_PERIOD_YEAR || before.index < 1)
+    return NAN;
+  number = g_hash_table_lookup (numbers, GINT_TO_POINTER (ledger_period_sort_key (&before)));
+  return number != NULL ? *number : NAN;
+}
+
+/* The period-on-period changes of @numbers, leaving out those to and from
+ * @skip, the period being checked. */
+static GArray *
+changes_of (GHashTable         *numbers,
+            const LedgerPeriod *skip)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (double));
+  int skip_key = ledger_period_sort_key (skip);
+  GHashTableIter iter;
+  gpointer key, number;
+
+  g_hash_table_iter_init (&iter, numbers);
+  while (g_hash_table_iter_next (&iter, &key, &number))
+    {
+      int sort_key = GPOINTER_TO_INT (key);
+      LedgerPeriod period = { sort_key / 1000, sort_key % 10, 0 };
+      int end = sort_key / 10 % 100;
+      double before, change;
+
+      period.index = period.type == LEDGER_PERIOD_MONTH ? end : period.type == LEDGER_PERIOD_QUARTER ? end / 3 : 0;
+      if (sort_key == skip_key || isnan (before = number_before (numbers, &period)))
         continue;
-      if (period.type != LEDGER_PERIOD_YEAR)
-        {
-          double change = ledger_value_get_number (value) - before;
+      {
+        LedgerPeriod previous = { period.year, period.type, period.index - 1 };
 
-          g_array_append_val (changes, change);
-        }
+        if (ledger_period_sort_key (&previous) == skip_key)
+          continue;
+      }
+      change = *(double *) number - before;
+      g_array_append_val (changes, change);
     }
   return changes;
 }
@@ -132,6 +154,7 @@ ledger_entry_check (LedgerIndicator *indicator,
                     double           times)
 {
   LedgerKind kind = ledger_indicator_get_kind (indicator);
+  g_autoptr(GHashTable) numbers = NULL;
   g_autoptr(GArray) changes = NULL;
   LedgerPeriod period;
   double number, before;
@@ -139,7 +162,8 @@ ledger_entry_check (LedgerIndicator *indicator,
   if (!ledger_value_has_number (value) || !ledger_period_parse (ledger_value_get_period (value), &period))
     return LEDGER_CHECK_OK;
   number = ledger_value_get_number (value);
-  before = number_before (history, &period);
+  numbers = numbers_by_key (history);
+  before = number_before (numbers, &period);
   if (kind == LEDGER_KIND_CUMULATIVE && !isnan (before) && number < before)
     return LEDGER_CHECK_CUMULATIVE_DROP;
   if (kind == LEDGER_KIND_RATE && in_percent (indicator) &&
@@ -147,7 +171,7 @@ ledger_entry_check (LedgerIndicator *indicator,
     return LEDGER_CHECK_RATE_RANGE;
   if (kind == LEDGER_KIND_LEVEL && in_percent (indicator) && number > 100)
     return LEDGER_CHECK_LEVEL_OVER_100;
-  changes = changes_of (history, ledger_value_get_period (value));
+  changes = changes_of (numbers, &period);
   if (!isnan (before) && is_unusual (changes, number - before, times))
     return LEDGER_CHECK_UNUSUAL_CHANGE;
   return LEDGER_CHECK_OK;
