@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ledger-csv-import.h"
 #include "ledger-due.h"
 #include "ledger-entry-check.h"
 #include "ledger-plan-file.h"
@@ -523,6 +524,32 @@ test_plan_file_due_days (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "due_day"));
 }
 
+/* A CSV import refuses a flagged figure without a note, naming why, and
+ * takes it with one. */
+static void
+test_import_flagged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char without[] = "indicator,period,value,note\n新增城镇就业,2026-06,1.5,\n";
+  static const char with[] = "indicator,period,value,note\n新增城镇就业,2026-06,1.5,核减重复统计\n";
+  g_autoptr(LedgerCsvImport) import = ledger_csv_import_new ("x.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerImportRow) row = NULL;
+  guint n = 0;
+
+  test_set_number (fixture->store, fixture->jobs, "2026-05", 2.0, "");
+  g_assert_true (ledger_csv_import_read (import, fixture->store, without, strlen (without), NULL, &error));
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, 1);
+  row = g_list_model_get_item (ledger_csv_import_get_rows (import), 0);
+  g_test_message ("%s", ledger_import_row_get_reason (row));
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (row), "lower than the period before"));
+  g_assert_false (ledger_csv_import_values (fixture->store, without, strlen (without), "x.csv", &n, &error));
+  g_clear_error (&error);
+  g_assert_true (ledger_csv_import_values (fixture->store, with, strlen (with), "x.csv", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +565,7 @@ main (int   argc,
   g_test_add ("/cycle/due-figures", Fixture, NULL, fixture_set_up, test_due_figures, fixture_tear_down);
   g_test_add ("/cycle/plan-file-due-days", Fixture, NULL, fixture_set_up, test_plan_file_due_days,
               fixture_tear_down);
+  g_test_add ("/cycle/import-flagged", Fixture, NULL, fixture_set_up, test_import_flagged, fixture_tear_down);
   g_test_add ("/cycle/closed-period", Fixture, NULL, fixture_set_up, test_closed_period, fixture_tear_down);
 
   return g_test_run ();
