@@ -425,9 +425,7 @@ ledger_cycle_window_init (LedgerCycleWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-  g_date_clear (&self->today, 1);
-  g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  ledger_date_set_day_of (&self->today, now);
 }
 
 /* The day missing figures are late to: today, unless a test sets it. */

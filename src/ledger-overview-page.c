@@ -267,9 +267,7 @@ days_late_by_unit (LedgerOverviewPage *self)
 
   if (figures == NULL)
     return days;
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
+  ledger_date_set_day_of (&today, now);
   rows = ledger_completeness_by_unit (figures, &today, NULL);
   for (guint i = 0; i < rows->len; i++)
     {

@@ -131,9 +131,7 @@ ledger_reminders_check (GApplication *application,
   if (settings == NULL || !g_settings_get_boolean (settings, "reminders"))
     return FALSE;
   last = g_settings_get_string (settings, "last-reminder");
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now), (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
+  ledger_date_set_day_of (&today, now);
   if (!ledger_reminder_is_due (last, &today))
     return FALSE;
   text = ledger_reminders_compose (store, g_settings_get_boolean (settings, "due-skip-weekends"), &today);

@@ -689,9 +689,7 @@ export_completeness (LedgerStore  *store,
 
   g_variant_dict_lookup (options, "plan", "&s", &code);
   g_variant_dict_lookup (options, "as-of", "&s", &period);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  ledger_date_set_day_of (&today, now);
   if (plans == NULL || (plan = find_plan (plans, code, &error)) == NULL ||
       (as_of = resolve_as_of (store, plan, period, &error)) == NULL ||
       (text = ledger_completeness_export_csv (store, plan, as_of, &today,

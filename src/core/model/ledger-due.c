@@ -254,3 +254,13 @@ ledger_date_parse (const char *text,
   g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   return TRUE;
 }
+
+/* Sets @date to the day of @time, in its time zone. */
+void
+ledger_date_set_day_of (GDate     *date,
+                        GDateTime *time)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (time), (GDateMonth) g_date_time_get_month (time),
+                  (GDateYear) g_date_time_get_year (time));
+}

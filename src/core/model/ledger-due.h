@@ -70,6 +70,8 @@ GPtrArray   *ledger_completeness_by_unit (GPtrArray          *figures,
 double       ledger_completeness_rate    (const LedgerCompleteness *row);
 double       ledger_timeliness_rate      (const LedgerCompleteness *row);
 char        *ledger_date_to_string       (const GDate        *date);
+void         ledger_date_set_day_of      (GDate              *date,
+                                          GDateTime          *time);
 gboolean     ledger_date_parse           (const char         *text,
                                           GDate              *date);
 

@@ -12,6 +12,7 @@
 
 #include "ledger-entry-check.h"
 #include "ledger-json.h"
+#include "ledger-names.h"
 #include "ledger-progress.h"
 #include "ledger-store-cycle.h"
 #include "ledger-store-private.h"
@@ -35,15 +36,7 @@ gboolean
 ledger_period_state_from_string (const char        *string,
                                  LedgerPeriodState *state)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
-    {
-      if (g_strcmp0 (string, state_names[i]) == 0)
-        {
-          *state = (LedgerPeriodState) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return ledger_names_lookup (state_names, G_N_ELEMENTS (state_names), string, (int *) state);
 }
 
 static int
