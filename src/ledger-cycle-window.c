@@ -241,20 +241,6 @@ show_office (LedgerCycleWindow        *self,
   gtk_label_set_text (self->office_late, late);
 }
 
-static LedgerIndicator *
-indicator_of (GPtrArray *figures,
-              gint64     id)
-{
-  for (guint i = 0; i < figures->len; i++)
-    {
-      LedgerDueFigure *figure = g_ptr_array_index (figures, i);
-
-      if (figure->indicator_id == id)
-        return figure->indicator;
-    }
-  return NULL;
-}
-
 /* "The year-to-date total is lower than the period before · 核减重复统计" */
 static GtkWidget *
 flagged_row_new (LedgerIndicator *indicator,
@@ -296,7 +282,7 @@ show_flagged (LedgerCycleWindow *self,
       LedgerValue *value = g_ptr_array_index (values, i);
 
       add_row (self, self->review_group,
-               flagged_row_new (indicator_of (figures, ledger_value_get_indicator_id (value)), value,
+               flagged_row_new (ledger_due_figure_find (figures, ledger_value_get_indicator_id (value))->indicator, value,
                                 g_array_index (checks, LedgerCheck, i)));
     }
 }

@@ -213,20 +213,6 @@ set_recorded (Fixture    *fixture,
   test_exec_sql (fixture->path, sql);
 }
 
-static LedgerDueFigure *
-find_figure (GPtrArray *figures,
-             gint64     indicator_id)
-{
-  for (guint i = 0; i < figures->len; i++)
-    {
-      LedgerDueFigure *figure = g_ptr_array_index (figures, i);
-
-      if (figure->indicator_id == indicator_id)
-        return figure;
-    }
-  return NULL;
-}
-
 /* The figures due as of March: the monthly 1-3月 and the first quarter;
  * as of April only the monthly. Arrival from the change log; due days
  * from the plan, the unit and the indicator. */
@@ -244,8 +230,8 @@ test_due_figures (Fixture       *fixture,
 
   figures = ledger_store_list_due_figures (fixture->store, fixture->plan, "2026-03", FALSE, &error);
   g_assert_no_error (error);
-  jobs = find_figure (figures, fixture->jobs);
-  gdp = find_figure (figures, fixture->gdp);
+  jobs = ledger_due_figure_find (figures, fixture->jobs);
+  gdp = ledger_due_figure_find (figures, fixture->gdp);
   g_assert_nonnull (jobs);
   g_assert_nonnull (gdp);
   g_assert_cmpstr (jobs->period, ==, "2026-03");
@@ -265,13 +251,13 @@ test_due_figures (Fixture       *fixture,
   g_assert_false (ledger_store_set_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_UNIT, "x", 32, &error));
   g_clear_error (&error);
   figures = ledger_store_list_due_figures (fixture->store, fixture->plan, "2026-03", FALSE, &error);
-  g_assert_cmpint (g_date_get_day (&find_figure (figures, fixture->jobs)->due), ==, 5);
-  g_assert_cmpint (g_date_get_day (&find_figure (figures, fixture->gdp)->due), ==, 20);
+  g_assert_cmpint (g_date_get_day (&ledger_due_figure_find (figures, fixture->jobs)->due), ==, 5);
+  g_assert_cmpint (g_date_get_day (&ledger_due_figure_find (figures, fixture->gdp)->due), ==, 20);
   g_clear_pointer (&figures, g_ptr_array_unref);
   g_assert_true (ledger_store_set_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_INDICATOR, "new-urban-jobs", 25, &error));
   figures = ledger_store_list_due_figures (fixture->store, fixture->plan, "2026-04", FALSE, &error);
-  g_assert_cmpint (g_date_get_day (&find_figure (figures, fixture->jobs)->due), ==, 25);
-  g_assert_null (find_figure (figures, fixture->gdp));
+  g_assert_cmpint (g_date_get_day (&ledger_due_figure_find (figures, fixture->jobs)->due), ==, 25);
+  g_assert_null (ledger_due_figure_find (figures, fixture->gdp));
   g_assert_cmpint (ledger_store_get_due_day (fixture->store, fixture->plan_id, LEDGER_DUE_FOR_FREQUENCY, "monthly"), ==, 5);
 }
 

@@ -112,6 +112,21 @@ ledger_due_figure_free (LedgerDueFigure *figure)
   g_free (figure);
 }
 
+/* Returns: (transfer none) (nullable): the figure of @indicator_id */
+LedgerDueFigure *
+ledger_due_figure_find (GPtrArray *figures,
+                        gint64     indicator_id)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      LedgerDueFigure *figure = g_ptr_array_index (figures, i);
+
+      if (figure->indicator_id == indicator_id)
+        return figure;
+    }
+  return NULL;
+}
+
 gboolean
 ledger_due_figure_on_time (const LedgerDueFigure *figure)
 {

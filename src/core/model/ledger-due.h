@@ -60,6 +60,8 @@ void         ledger_due_date             (const LedgerPeriod *period,
 int          ledger_due_days_late        (const GDate        *due,
                                           const GDate        *when);
 void         ledger_due_figure_free      (LedgerDueFigure    *figure);
+LedgerDueFigure *ledger_due_figure_find (GPtrArray          *figures,
+                                         gint64              indicator_id);
 gboolean     ledger_due_figure_on_time   (const LedgerDueFigure *figure);
 int          ledger_due_figure_days_late (const LedgerDueFigure *figure,
                                           const GDate           *today);
