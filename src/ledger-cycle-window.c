@@ -280,10 +280,10 @@ show_flagged (LedgerCycleWindow *self,
   for (guint i = 0; i < values->len; i++)
     {
       LedgerValue *value = g_ptr_array_index (values, i);
+      LedgerDueFigure *figure = ledger_due_figure_find (figures, ledger_value_get_indicator_id (value));
 
       add_row (self, self->review_group,
-               flagged_row_new (ledger_due_figure_find (figures, ledger_value_get_indicator_id (value))->indicator, value,
-                                g_array_index (checks, LedgerCheck, i)));
+               flagged_row_new (figure->indicator, value, g_array_index (checks, LedgerCheck, i)));
     }
 }
 
