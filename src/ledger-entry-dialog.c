@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ledger-entry-dialog.h"
 #include "ledger-entry-check.h"
+#include "ledger-entry-dialog.h"
 #include "ledger-number.h"
 #include "ledger-status.h"
 #include "ledger-toast.h"

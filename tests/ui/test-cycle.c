@@ -203,6 +203,13 @@ note_of (LedgerBatchRow *row)
   return ledger_test_ui_find (GTK_WIDGET (row), GTK_TYPE_ENTRY, is_other_entry, ledger_batch_row_get_entry (row));
 }
 
+static gboolean
+is_flagged_number (GtkWidget *widget,
+                   gpointer   data)
+{
+  return gtk_widget_has_css_class (widget, "indicator-value") && gtk_widget_has_css_class (widget, "warning");
+}
+
 /* Record Period flags a year-to-date total below May's and a growth rate of
  * 60 %: neither is saved until a note explains it. */
 static void
@@ -211,6 +218,7 @@ test_flagged_in_sheet (Fixture       *fixture,
 {
   LedgerBatchWindow *sheet;
   LedgerBatchRow *jobs, *retail;
+  g_autofree char *uuid = NULL;
   GtkWindow *window;
 
   ledger_test_window_open (fixture);
@@ -218,6 +226,7 @@ test_flagged_in_sheet (Fixture       *fixture,
   sheet = open_sheet (fixture, "2026-06");
   jobs = row_of (sheet, "new-urban-jobs");
   retail = row_of (sheet, "retail-sales-growth");
+  uuid = g_strdup (ledger_indicator_get_uuid (ledger_batch_row_get_indicator (jobs)));
   ledger_test_ui_type (ledger_batch_row_get_entry (jobs), "1.5");
   ledger_test_ui_type (ledger_batch_row_get_entry (retail), "60");
   g_assert_true (gtk_widget_has_css_class (ledger_batch_row_get_entry (jobs), "error"));
@@ -240,6 +249,11 @@ test_flagged_in_sheet (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle_of (window, "社会消费品零售总额增长"), "口径调整"));
   ledger_test_ui_screenshot (GTK_WIDGET (window), "cycle-review");
   gtk_window_destroy (window);
+
+  /* And on the indicator's page, beside its note. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-indicator", "s", uuid));
+  ledger_test_ui_wait (300);
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, is_flagged_number, NULL));
 }
 
 /* A closed month refuses Record Period's save, saying which. */
