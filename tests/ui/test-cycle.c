@@ -254,6 +254,8 @@ test_flagged_in_sheet (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-indicator", "s", uuid));
   ledger_test_ui_wait (300);
   g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, is_flagged_number, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  ledger_test_ui_wait (300);
 }
 
 /* A closed month refuses Record Period's save, saying which. */
