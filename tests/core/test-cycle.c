@@ -262,12 +262,20 @@ test_due_figures (Fixture       *fixture,
 }
 
 static void
+assert_closed_month (GError     **error,
+                     gboolean     ok,
+                     const char  *month)
+{
+  g_assert_false (ok);
+  test_assert_error_mentions (*error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED, month);
+  g_clear_error (error);
+}
+
+static void
 assert_closed (GError     **error,
                gboolean     ok)
 {
-  g_assert_false (ok);
-  test_assert_error_mentions (*error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED, "2026-03");
-  g_clear_error (error);
+  assert_closed_month (error, ok, "2026-03");
 }
 
 static GPtrArray *
@@ -536,6 +544,57 @@ test_import_flagged (Fixture       *fixture,
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* A year of months as an office runs them: 市人社局's figure arrives on
+ * its due day or one or two days after; each month is closed once counted.
+ * At the year's end every month counts its own timeliness, and no closed
+ * month takes a write by any route. */
+static void
+test_simulated_year (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint on_time = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *period = g_strdup_printf ("2026-%02d", month);
+      g_autoptr(GPtrArray) figures = NULL;
+      LedgerPeriod parsed;
+      GDate arrival;
+      g_autofree char *at = NULL;
+      LedgerDueFigure *jobs;
+
+      test_set_number (fixture->store, fixture->jobs, period, 0.4 * month, "");
+      g_assert_true (ledger_period_parse (period, &parsed));
+      ledger_due_date (&parsed, 10, FALSE, &arrival);
+      g_date_add_days (&arrival, month % 3);
+      at = g_strdup_printf ("%04d-%02d-%02dT09:00:00+08:00", g_date_get_year (&arrival), g_date_get_month (&arrival),
+                            g_date_get_day (&arrival));
+      set_recorded (fixture, fixture->jobs, period, at);
+
+      figures = ledger_store_list_due_figures (fixture->store, fixture->plan, period, FALSE, &error);
+      jobs = ledger_due_figure_find (figures, fixture->jobs);
+      g_assert_nonnull (jobs);
+      g_assert_cmpint (ledger_due_figure_days_late (jobs, NULL), ==, month % 3);
+      on_time += ledger_due_figure_on_time (jobs);
+      g_assert_true (ledger_store_set_period_state (fixture->store, fixture->plan_id, period, LEDGER_PERIOD_CLOSED,
+                                                    NULL, &error));
+    }
+  g_assert_cmpuint (on_time, ==, 4);   /* March, June, September, December */
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *period = g_strdup_printf ("2026-%02d", month);
+      g_autoptr(LedgerValue) value = ledger_value_new (fixture->jobs, period, 9, "x", "");
+      g_autoptr(GPtrArray) values = one_value (fixture->jobs, period, 9);
+
+      assert_closed_month (&error, ledger_store_set_value (fixture->store, value, &error), period);
+      assert_closed_month (&error, ledger_store_import_values (fixture->store, values, "x.csv", &error), period);
+      assert_closed_month (&error, ledger_store_delete_value (fixture->store, fixture->jobs, period, &error), period);
+    }
+  assert_closed_month (&error, ledger_store_undo (fixture->store, &error), "2026-12");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +611,7 @@ main (int   argc,
   g_test_add ("/cycle/plan-file-due-days", Fixture, NULL, fixture_set_up, test_plan_file_due_days,
               fixture_tear_down);
   g_test_add ("/cycle/import-flagged", Fixture, NULL, fixture_set_up, test_import_flagged, fixture_tear_down);
+  g_test_add ("/cycle/simulated-year", Fixture, NULL, fixture_set_up, test_simulated_year, fixture_tear_down);
   g_test_add ("/cycle/closed-period", Fixture, NULL, fixture_set_up, test_closed_period, fixture_tear_down);
 
   return g_test_run ();
