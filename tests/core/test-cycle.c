@@ -334,6 +334,7 @@ test_closed_period (Fixture       *fixture,
   g_ptr_array_add (origins, (gpointer) "市人社局 · x.tlpkg");
   assert_closed (&error, ledger_store_import_values_from (fixture->store, values, origins, NULL, NULL, &error));
   assert_closed (&error, ledger_store_undo (fixture->store, &error));   /* the 1.25 */
+  assert_closed (&error, ledger_store_delete_indicator (fixture->store, fixture->jobs, &error));
   test_set_number (fixture->store, fixture->jobs, "2026-04", 1.6, "");   /* April is open */
 
   /* Reopening needs a reason. */

@@ -92,6 +92,15 @@ ledger_store_get_period_state (LedgerStore *self,
 
 /* The store's guard of closed months: a value of @period of the plan
  * @plan_id is written or deleted only while its month is not closed. */
+static void
+set_closed_error (int      year,
+                  int      month,
+                  GError **error)
+{
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED,
+               _("The period %04d-%02d is closed; reopen it before changing its figures"), year, month);
+}
+
 gboolean
 store_check_period_open (LedgerStore        *self,
                          gint64              plan_id,
@@ -100,9 +109,32 @@ store_check_period_open (LedgerStore        *self,
 {
   if (read_state (self, plan_id, period) != LEDGER_PERIOD_CLOSED)
     return TRUE;
-  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED,
-               _("The period %04d-%02d is closed; reopen it before changing its figures"),
-               period->year, ledger_period_end_month (period));
+  set_closed_error (period->year, ledger_period_end_month (period), error);
+  return FALSE;
+}
+
+/* Deleting an indicator deletes its values: not while one of them is in a
+ * closed month. */
+gboolean
+store_check_indicator_values_open (LedgerStore  *self,
+                                   gint64        indicator_id,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self,
+    "SELECT min (s.month_key) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+    "JOIN period_states s ON s.plan_id = i.plan_id AND s.month_key = v.period_key / 10 "
+    "WHERE v.indicator_id = ? AND s.state = 'closed'", error);
+  int closed = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    closed = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (closed == 0)
+    return TRUE;
+  set_closed_error (closed / 100, closed % 100, error);
   return FALSE;
 }
 

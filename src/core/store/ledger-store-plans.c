@@ -1002,7 +1002,8 @@ write_indicator_deletion (LedgerStore  *self,
   g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
   sqlite3_stmt *stmt;
 
-  if (old == NULL || (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
+  if (old == NULL || !store_check_indicator_values_open (self, id, error) ||
+      (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   return store_run (self, stmt, error) && log_indicator_change (self, "delete", old, NULL, error) &&

@@ -155,6 +155,9 @@ G_GNUC_INTERNAL gboolean      store_write_plan_due_days (LedgerStore        *sel
                                                          GError            **error);
 G_GNUC_INTERNAL void          store_load_plan_due_days  (LedgerStore        *self,
                                                          LedgerPlan         *plan);
+G_GNUC_INTERNAL gboolean      store_check_indicator_values_open (LedgerStore *self,
+                                                                 gint64       indicator_id,
+                                                                 GError     **error);
 G_GNUC_INTERNAL gboolean      store_check_period_open   (LedgerStore        *self,
                                                          gint64              plan_id,
                                                          const LedgerPeriod *period,
