@@ -174,20 +174,21 @@ open_sheet (Fixture    *fixture,
   return LEDGER_BATCH_WINDOW (sheet);
 }
 
+static gboolean
+has_code (GtkWidget *widget,
+          gpointer   code)
+{
+  return g_str_equal (ledger_indicator_get_code (ledger_batch_row_get_indicator (LEDGER_BATCH_ROW (widget))), code);
+}
+
 static LedgerBatchRow *
 row_of (LedgerBatchWindow *sheet,
         const char        *code)
 {
-  GPtrArray *rows = ledger_batch_window_get_rows (sheet);
+  GtkWidget *row = ledger_test_ui_find (GTK_WIDGET (sheet), LEDGER_TYPE_BATCH_ROW, has_code, (gpointer) code);
 
-  for (guint i = 0; i < rows->len; i++)
-    {
-      LedgerBatchRow *row = g_ptr_array_index (rows, i);
-
-      if (g_str_equal (ledger_indicator_get_code (ledger_batch_row_get_indicator (row)), code))
-        return row;
-    }
-  g_assert_not_reached ();
+  g_assert_nonnull (row);
+  return LEDGER_BATCH_ROW (row);
 }
 
 static gboolean
