@@ -15,6 +15,8 @@
 #include "ledger-due.h"
 #include "ledger-entry-check.h"
 #include "ledger-plan-file.h"
+#include "ledger-report.h"
+#include "test-pdf.h"
 #include "ledger-reminder.h"
 #include "ledger-store-cycle.h"
 #include "test-util.h"
@@ -596,6 +598,31 @@ test_simulated_year (Fixture       *fixture,
   assert_closed_month (&error, ledger_store_undo (fixture->store, &error), "2026-12");
 }
 
+/* The monthly report counts the same, as of its date: 市人社局 one of
+ * three figures in, two days late. */
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(LedgerContext) context = ledger_context_new (fixture->store);
+  g_autoptr(LedgerReport) report = ledger_report_new (context, fixture->plan);
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 4, 20, 9, 0, 0);
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_set_number (fixture->store, fixture->jobs, "2026-03", 1.2, "");
+  set_recorded (fixture, fixture->jobs, "2026-03", "2026-04-12T09:00:00+08:00");
+  ledger_context_set_as_of (context, "2026-03");
+  ledger_report_set_date (report, date);
+  g_assert_true (ledger_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  text = test_pdf_text (path, 0, 0);
+  g_assert_nonnull (strstr (text, "Completenessandtimeliness"));
+  g_assert_nonnull (strstr (text, "市人社局1/3"));
+  g_assert_nonnull (strstr (text, "Officetotal1/69"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +640,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cycle/import-flagged", Fixture, NULL, fixture_set_up, test_import_flagged, fixture_tear_down);
   g_test_add ("/cycle/simulated-year", Fixture, NULL, fixture_set_up, test_simulated_year, fixture_tear_down);
+  g_test_add ("/cycle/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/cycle/closed-period", Fixture, NULL, fixture_set_up, test_closed_period, fixture_tear_down);
 
   return g_test_run ();
