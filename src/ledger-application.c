@@ -12,6 +12,7 @@
 
 #include "ledger-application.h"
 #include "ledger-cli.h"
+#include "ledger-reminders.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
 #include "ledger-toast.h"
@@ -25,6 +26,8 @@ struct _LedgerApplication
   char           *db_path;
   LedgerStore    *store;
   gboolean        read_only;  /* the next ledger opened is only read */
+  GSettings      *settings;
+  guint           reminder_source;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerApplication, ledger_application, ADW_TYPE_APPLICATION)
@@ -96,6 +99,18 @@ static const GOptionEntry option_entries[] = {
        "with --note TEXT"), N_("CODE") },
   { "due", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The day the milestone is due: 2026-06-30"), N_("DATE") },
   { "note", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The note or evidence of a milestone done"), N_("TEXT") },
+  { "export-completeness", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write, as CSV to OUT, each unit’s figures due as of --as-of: received, on time, days late"),
+    N_("OUT") },
+  { "review-period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Mark the month of PERIOD as reviewed, for --plan or every plan"), N_("PERIOD") },
+  { "close-period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Close the month of PERIOD, for --plan or every plan: its figures can no longer be changed"),
+    N_("PERIOD") },
+  { "reopen-period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Reopen the closed month of PERIOD, giving --reason"), N_("PERIOD") },
+  { "reason", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Why --reopen-period reopens the month, for the change log"), N_("TEXT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };
@@ -323,6 +338,29 @@ backed_up_cb (GObject      *source,
   ledger_toast_show (window, message);
 }
 
+/* Reminders of figures due: asked on start and every hour; at most one a
+ * day is sent (ledger-reminders.c). */
+static gboolean
+remind_cb (gpointer user_data)
+{
+  LedgerApplication *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->store != NULL)
+    ledger_reminders_check (G_APPLICATION (self), self->store, self->settings, now);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_reminders (LedgerApplication *self)
+{
+  if (self->settings == NULL)
+    self->settings = ledger_settings_new_if_installed ();
+  remind_cb (self);
+  if (self->reminder_source == 0)
+    self->reminder_source = g_timeout_add_seconds (3600, remind_cb, self);
+}
+
 /* Opens the ledger in a window, and backs it up; or says why not. */
 static void
 open_window (LedgerApplication *self)
@@ -343,6 +381,7 @@ open_window (LedgerApplication *self)
 
   window = GTK_WINDOW (ledger_window_new (self, self->store));
   gtk_window_present (window);
+  start_reminders (self);
   /* Nothing to back up that could change, and nowhere to write it. */
   if (ledger_store_is_read_only (self->store))
     return;
@@ -408,8 +447,23 @@ quit_action (GSimpleAction *action,
     }
 }
 
+/* The reminder's click: the window, with who is late. */
+static void
+show_cycle_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  if ((window = gtk_application_get_active_window (app)) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "show-cycle", show_cycle_action },
   { "quit", quit_action },
 };
 
@@ -418,6 +472,8 @@ ledger_application_dispose (GObject *object)
 {
   LedgerApplication *self = LEDGER_APPLICATION (object);
 
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ledger_application_parent_class)->dispose (object);

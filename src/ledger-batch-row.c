@@ -12,6 +12,7 @@
 
 #include "ledger-accessible.h"
 #include "ledger-batch-row.h"
+#include "ledger-entry-check.h"
 #include "ledger-number.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
@@ -35,6 +36,8 @@ struct _LedgerBatchRow
   GtkWidget       *note;
   GtkWidget       *pill;
   LedgerStatus     status;
+  GListModel      *history;      /* the indicator's values, for the checks on entry */
+  LedgerCheck      check;        /* of the value typed */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerBatchRow, ledger_batch_row, GTK_TYPE_LIST_BOX_ROW)
@@ -54,15 +57,52 @@ chosen_status (LedgerBatchRow *self)
   return selected > 0 ? ledger_status_qualitative_codes ()[selected - 1] : "";
 }
 
+/* An error in the value, or else a figure that looks wrong but is
+ * explained in its note: said on the entry, red or amber, and in its
+ * tooltip. */
 static void
 show_error (LedgerBatchRow *self,
             const char     *message)
 {
+  g_autofree char *flag = message == NULL ? ledger_entry_check_describe (self->check) : NULL;
+
   if (message != NULL)
     gtk_widget_add_css_class (self->entry, "error");
   else
     gtk_widget_remove_css_class (self->entry, "error");
-  gtk_widget_set_tooltip_text (self->entry, message);
+  if (flag != NULL)
+    gtk_widget_add_css_class (self->entry, "warning");
+  else
+    gtk_widget_remove_css_class (self->entry, "warning");
+  gtk_widget_set_tooltip_text (self->entry, message != NULL ? message : flag);
+}
+
+/* The value as typed, and what the checks on entry say of it. */
+static LedgerValue *
+read_typed (LedgerBatchRow  *self,
+            GError         **error)
+{
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note));
+  gint64 id = ledger_indicator_get_id (self->indicator);
+  LedgerValue *value;
+  double number;
+
+  self->check = LEDGER_CHECK_OK;
+  if (is_qualitative (self))
+    {
+      if (chosen_status (self)[0] == '\0')
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a status"));
+          return NULL;
+        }
+      return ledger_value_new_status (id, self->period, chosen_status (self), note, "");
+    }
+  if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
+                                LEDGER_NUMBER_TYPED, &number, error))
+    return NULL;
+  value = ledger_value_new (id, self->period, number, note, "");
+  self->check = ledger_entry_check_typed (self->indicator, self->history, value);
+  return value;
 }
 
 /* The status the typed value would have, or the error in it. */
@@ -78,12 +118,15 @@ update_status (LedgerBatchRow *self)
   /* Nothing recorded and nothing typed: nothing to judge. */
   if (empty && !ledger_batch_row_is_changed (self))
     {
+      self->check = LEDGER_CHECK_OK;
       show_error (self, NULL);
       ledger_status_pill_set_status (LEDGER_STATUS_PILL (self->pill), LEDGER_STATUS_NO_DATA);
       self->status = LEDGER_STATUS_NO_DATA;
       return;
     }
-  value = ledger_batch_row_read_value (self, &error);
+  value = read_typed (self, &error);
+  if (value != NULL)
+    ledger_entry_check_refuses (self->check, value, &error);
   show_error (self, error != NULL ? error->message : NULL);
   progress = ledger_context_evaluate_value (self->context, self->indicator, value, self->period);
   self->status = progress.status;
@@ -201,8 +244,10 @@ build (LedgerBatchRow *self)
   self->original_note = g_strdup (current != NULL ? ledger_value_get_note (current) : "");
   self->original_status = g_strdup (current != NULL ? ledger_value_get_status (current) : "");
 
+  self->history = ledger_store_list_values (store, id);
   self->entry = value_widget_new (self);
   self->note = gtk_entry_new ();
+  g_signal_connect_swapped (self->note, "changed", G_CALLBACK (update_status), self);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->note), _("Note"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note), GTK_ACCESSIBLE_PROPERTY_LABEL, note_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -246,6 +291,7 @@ ledger_batch_row_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->indicator);
+  g_clear_object (&self->history);
   g_clear_pointer (&self->period, g_free);
   g_clear_pointer (&self->original_text, g_free);
   g_clear_pointer (&self->original_note, g_free);
@@ -316,31 +362,20 @@ ledger_batch_row_is_changed (LedgerBatchRow *self)
  * ledger_batch_row_read_value:
  *
  * Returns: (transfer full) (nullable): the value as typed, or %NULL with
- *   @error saying what is expected
+ *   @error saying what is expected — also for a figure the checks on
+ *   entry flag that has no note to explain it
  */
 LedgerValue *
 ledger_batch_row_read_value (LedgerBatchRow  *self,
                              GError         **error)
 {
-  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note));
-  gint64 id = ledger_indicator_get_id (self->indicator);
-  double number;
+  g_autoptr(LedgerValue) value = NULL;
 
   g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), NULL);
 
-  if (is_qualitative (self))
-    {
-      if (chosen_status (self)[0] == '\0')
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a status"));
-          return NULL;
-        }
-      return ledger_value_new_status (id, self->period, chosen_status (self), note, "");
-    }
-  if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
-                                LEDGER_NUMBER_TYPED, &number, error))
+  if ((value = read_typed (self, error)) == NULL || ledger_entry_check_refuses (self->check, value, error))
     return NULL;
-  return ledger_value_new (id, self->period, number, note, "");
+  return g_steal_pointer (&value);
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-entry-check.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-number.h"
 #include "ledger-status.h"
@@ -114,6 +115,8 @@ read_value (LedgerEntryDialog  *self,
   const char *period = ledger_entry_dialog_get_period (self);
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   const char *source = gtk_editable_get_text (GTK_EDITABLE (self->source_row));
+  g_autoptr(LedgerValue) value = NULL;
+  g_autoptr(GListModel) history = NULL;
   double number;
 
   if (is_qualitative (self))
@@ -127,7 +130,12 @@ read_value (LedgerEntryDialog  *self,
   if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
                                 LEDGER_NUMBER_TYPED, &number, error))
     return NULL;
-  return ledger_value_new (id, period, number, note, source);
+  value = ledger_value_new (id, period, number, note, source);
+  /* A figure that looks wrong is saved only with a note explaining it. */
+  history = ledger_store_list_values (self->store, id);
+  if (ledger_entry_check_refuses (ledger_entry_check_typed (self->indicator, history, value), value, error))
+    return NULL;
+  return g_steal_pointer (&value);
 }
 
 static void

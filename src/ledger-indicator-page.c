@@ -14,6 +14,7 @@
 
 #include "ledger-accessible.h"
 #include "ledger-chart.h"
+#include "ledger-entry-check.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-follow-up-view.h"
 #include "ledger-indicator-dialog.h"
@@ -306,10 +307,15 @@ append_part (GString    *subtitle,
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", part);
 }
 
+/* A figure the checks on entry flag says so, beside the note that
+ * explains it (docs/monthly-cycle.md). */
 static GtkWidget *
 value_row_new (LedgerIndicatorPage *self,
-               LedgerValue         *value)
+               LedgerValue         *value,
+               GListModel          *values)
 {
+  g_autofree char *flag = ledger_entry_check_describe (ledger_entry_check (self->indicator, values, value,
+                                                                           LEDGER_CHECK_DEFAULT_TIMES));
   const char *period = ledger_value_get_period (value);
   g_autofree char *label = value_title (self, period);
   g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
@@ -318,8 +324,14 @@ value_row_new (LedgerIndicatorPage *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *number = gtk_label_new (text);
 
+  append_part (subtitle, flag);
   append_part (subtitle, ledger_value_get_note (value));
   append_part (subtitle, ledger_value_get_source (value));
+  if (flag != NULL)
+    {
+      gtk_widget_add_css_class (number, "warning");
+      gtk_widget_set_tooltip_text (number, flag);
+    }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -346,7 +358,7 @@ show_values (LedgerIndicatorPage *self,
   for (guint i = n_values; i > 0; i--)
     {
       g_autoptr(LedgerValue) value = g_list_model_get_item (values, i - 1);
-      GtkWidget *row = value_row_new (self, value);
+      GtkWidget *row = value_row_new (self, value, values);
 
       adw_preferences_group_add (self->values_group, row);
       g_ptr_array_add (self->value_rows, row);

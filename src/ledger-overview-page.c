@@ -17,6 +17,7 @@
 #include "ledger-status-bar.h"
 #include "ledger-status-pill.h"
 #include "ledger-status-summary.h"
+#include "ledger-store-cycle.h"
 
 /* 总览: the plan as of the chosen period — counts by status, the
  * indicators that need attention (worst first, a click away), a stacked
@@ -266,14 +267,40 @@ show_projections (LedgerOverviewPage *self,
                      text_row_new (_("Every total is projected to reach its target"), NULL));
 }
 
+/* How late each unit's figures of the period are, by unit
+ * (docs/monthly-cycle.md). */
+static GHashTable *
+days_late_by_unit (LedgerOverviewPage *self)
+{
+  GHashTable *days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) figures = ledger_store_list_due_figures (ledger_context_get_store (self->context), self->plan,
+                                                                ledger_context_get_as_of (self->context), FALSE, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  GDate today;
+
+  if (figures == NULL)
+    return days;
+  ledger_date_set_day_of (&today, now);
+  rows = ledger_completeness_by_unit (figures, &today, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LedgerCompleteness *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_insert (days, g_strdup (row->unit), GINT_TO_POINTER (row->days_late));
+    }
+  return days;
+}
+
 /* Who owes what: the responsible units, each with the indicators it has
- * not reported for the period. */
+ * not reported for the period, and how late. */
 static void
 show_owed (LedgerOverviewPage *self,
            GArray             *standings)
 {
   g_autoptr(GHashTable) by_unit = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) late = days_late_by_unit (self);
   g_autoptr(GList) units = NULL;
 
   for (guint i = 0; i < standings->len; i++)
@@ -298,6 +325,7 @@ show_owed (LedgerOverviewPage *self,
       g_autofree char *list = NULL;
       g_autofree char *count = g_strdup_printf ("%u", names->len);
       GtkWidget *row, *label;
+      int days;
 
       g_ptr_array_add (names, NULL);
       /* Translators: the separator of a list of indicator names */
@@ -306,6 +334,14 @@ show_owed (LedgerOverviewPage *self,
       label = gtk_label_new (count);
       gtk_widget_add_css_class (label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      if ((days = GPOINTER_TO_INT (g_hash_table_lookup (late, l->data))) > 0)
+        {
+          g_autofree char *text = g_strdup_printf (ngettext ("%d day late", "%d days late", days), days);
+
+          label = gtk_label_new (text);
+          gtk_widget_add_css_class (label, days > 7 ? "error" : "warning");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
       add_owed_row (self, row);
     }
   if (units == NULL)

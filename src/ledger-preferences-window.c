@@ -25,6 +25,8 @@ struct _LedgerPreferencesWindow
   GtkSpinButton        *warning_points;
   GtkSpinButton        *warning_share;
   GtkSpinButton        *cumulative_warning;
+  GtkSwitch            *reminders;
+  GtkSwitch            *skip_weekends;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPreferencesWindow, ledger_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -98,6 +100,8 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, warning_points);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, warning_share);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, cumulative_warning);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, reminders);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, skip_weekends);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 }
 
@@ -122,5 +126,7 @@ ledger_preferences_window_new (GtkWindow *parent,
   bind (self, "warning-points", self->warning_points, FALSE);
   bind (self, "warning-share", self->warning_share, TRUE);
   bind (self, "cumulative-warning", self->cumulative_warning, TRUE);
+  g_settings_bind (settings, "reminders", self->reminders, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "due-skip-weekends", self->skip_weekends, "active", G_SETTINGS_BIND_DEFAULT);
   return self;
 }

@@ -13,6 +13,7 @@
 
 #include "ledger-backups-window.h"
 #include "ledger-batch-window.h"
+#include "ledger-cycle-window.h"
 #include "ledger-indicator-row.h"
 #include "ledger-output-file.h"
 #include "ledger-plan-file.h"
@@ -96,6 +97,19 @@ record_period_action (GtkWidget  *widget,
 
   if (self->plan != NULL)
     gtk_window_present (GTK_WINDOW (ledger_batch_window_new (GTK_WINDOW (self), self->context, self->plan)));
+}
+
+/* The month's cycle of the "as of" period: who is late, review, closing. */
+static void
+cycle_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_window_present (GTK_WINDOW (ledger_cycle_window_new (GTK_WINDOW (self), self->context, self->plan,
+                                                             self->settings)));
 }
 
 static void
@@ -405,6 +419,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle", NULL, cycle_action);
   gtk_widget_class_install_action (widget_class, "win.record-period", NULL, record_period_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.record-period", NULL);

@@ -15,6 +15,7 @@
 
 #include "ledger-cli.h"
 #include "ledger-period-words.h"
+#include "ledger-completeness-csv.h"
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-output-file.h"
@@ -34,18 +35,20 @@
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
-                                  "milestone-done", NULL };
+                                  "milestone-done", "export-completeness", "review-period", "close-period",
+                                  "reopen-period", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
-                                 "export-package", "backup", "report", NULL };
+                                 "export-package", "backup", "report", "export-completeness", NULL };
 /* Options that only go with a command: alone, they are a mistake to tell
  * about, not a reason to open the window. */
 /* The commands that only read the ledger: they work on one that cannot
  * be written, and on one changed outside the program, opened for reading. */
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
-                                          "export-package", "backup", "check", "report", NULL };
+                                          "export-package", "backup", "check", "report",
+                                          "export-completeness", NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
-                                   "note", "sheet", "plan-code", "plan-title", "year", NULL };
+                                   "note", "sheet", "plan-code", "plan-title", "year", "reason", NULL };
 
 static gboolean
 contains_any (GVariantDict       *options,
@@ -880,6 +883,98 @@ milestone_done (LedgerStore  *store,
   return 0;
 }
 
+/* Who sent the period's figures and when, as CSV (docs/monthly-cycle.md). */
+static int
+export_completeness (LedgerStore  *store,
+                     const char   *out,
+                     GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *as_of = NULL;
+  g_autofree char *text = NULL;
+  const char *code = NULL, *period = NULL;
+  LedgerPlan *plan;
+  GDate today;
+
+  g_variant_dict_lookup (options, "plan", "&s", &code);
+  g_variant_dict_lookup (options, "as-of", "&s", &period);
+  ledger_date_set_day_of (&today, now);
+  if (plans == NULL || (plan = find_plan (plans, code, &error)) == NULL ||
+      (as_of = resolve_as_of (store, plan, period, &error)) == NULL ||
+      (text = ledger_completeness_export_csv (store, plan, as_of, &today,
+                                              settings != NULL && g_settings_get_boolean (settings, "due-skip-weekends"),
+                                              &error)) == NULL)
+    return fail (error);
+  return write_csv (store, options, out, text);
+}
+
+/* The plans a period state is set for: --plan's, or every plan whose
+ * years (and base year) hold the period. */
+static GPtrArray *
+plans_of_period (GPtrArray   *plans,
+                 const char  *code,
+                 const char  *period,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  LedgerPeriod parsed;
+  LedgerPlan *plan;
+
+  if (code != NULL)
+    {
+      if ((plan = find_plan (plans, code, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (chosen, plan);
+      return g_steal_pointer (&chosen);
+    }
+  for (guint i = 0; ledger_period_parse (period, &parsed) && i < plans->len; i++)
+    {
+      plan = g_ptr_array_index (plans, i);
+      if (ledger_plan_years_hold (ledger_plan_get_first_year (plan), ledger_plan_get_last_year (plan), parsed.year))
+        g_ptr_array_add (chosen, plan);
+    }
+  if (chosen->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("No plan has the period “%s”: write 2026-06, 2026-Q2 or 2026"), period);
+      return NULL;
+    }
+  return g_steal_pointer (&chosen);
+}
+
+static int
+set_period_state (LedgerStore       *store,
+                  const char        *period,
+                  LedgerPeriodState  state,
+                  GVariantDict      *options)
+{
+  static const char *done[] = { N_("Reopened %s of “%s”\n"), N_("Marked %s of “%s” as reviewed\n"),
+                                N_("Closed %s of “%s”\n") };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  g_autoptr(GPtrArray) chosen = NULL;
+  const char *code = NULL, *reason = NULL;
+
+  g_variant_dict_lookup (options, "plan", "&s", &code);
+  g_variant_dict_lookup (options, "reason", "&s", &reason);
+  if (plans == NULL || (chosen = plans_of_period (plans, code, period, &error)) == NULL)
+    return fail (error);
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      LedgerNode *plan = g_ptr_array_index (chosen, i);
+      g_autofree char *month = NULL;
+
+      if (!ledger_store_set_period_state (store, ledger_node_get_id (plan), period, state, reason, &error))
+        return fail (error);
+      month = ledger_period_month_of (period);
+      g_print (_(done[state]), month, ledger_node_get_title (plan));
+    }
+  return 0;
+}
+
 static int
 check (LedgerStore *store)
 {
@@ -974,6 +1069,14 @@ run_command (LedgerStore  *store,
     return confirm_unit (store, name, options);
   if (g_variant_dict_lookup (options, "milestone-done", "&s", &name))
     return milestone_done (store, name, options);
+  if (g_variant_dict_lookup (options, "export-completeness", "^&ay", &path))
+    return export_completeness (store, path, options);
+  if (g_variant_dict_lookup (options, "review-period", "&s", &name))
+    return set_period_state (store, name, LEDGER_PERIOD_REVIEWED, options);
+  if (g_variant_dict_lookup (options, "close-period", "&s", &name))
+    return set_period_state (store, name, LEDGER_PERIOD_CLOSED, options);
+  if (g_variant_dict_lookup (options, "reopen-period", "&s", &name))
+    return set_period_state (store, name, LEDGER_PERIOD_OPEN, options);
   g_return_val_if_reached (2);
 }
 
@@ -984,8 +1087,9 @@ modifiers_alone (void)
 {
   g_printerr ("target-ledger: %s\n",
               _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package, "
-                "--as-of with --export-xlsx or --report, --plan with --report, --rename-unit or "
-                "--confirm-unit, --to with --rename-unit too, --encoding with a CSV export, --due and --note "
+                "--as-of with --export-xlsx, --report or --export-completeness, --plan with --report, "
+                "--rename-unit, --confirm-unit or a period's review, closing and reopening, --to with "
+                "--rename-unit too, --reason with --reopen-period, --encoding with a CSV export, --due and --note "
                 "with --milestone-done"));
   g_printerr ("target-ledger: %s\n", _("--sheet, --plan-code, --plan-title and --year go with --import-plan"));
   return 2;

@@ -13,6 +13,7 @@
 #include "ledger-csv.h"
 #include "ledger-csv-columns.h"
 #include "ledger-csv-import.h"
+#include "ledger-entry-check.h"
 #include "ledger-indicator-index.h"
 #include "ledger-number.h"
 #include "ledger-period-words.h"
@@ -60,6 +61,8 @@ typedef struct
   GHashTable           *cells;  /* LedgerValue (its cell) → line */
   int                   columns[N_COLUMNS];
   int                   default_year;
+  LedgerStore          *store;
+  GHashTable           *histories;  /* indicator id → its values, for the checks on entry */
 } Reader;
 
 static guint
@@ -84,6 +87,8 @@ reader_init (Reader       *reader,
              GError      **error)
 {
   reader->cells = g_hash_table_new_full (cell_hash, cell_equal, g_object_unref, NULL);
+  reader->store = store;
+  reader->histories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   return (reader->index = ledger_indicator_index_new (store, error)) != NULL;
 }
 
@@ -92,6 +97,24 @@ reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->index, ledger_indicator_index_free);
   g_clear_pointer (&reader->cells, g_hash_table_unref);
+  g_clear_pointer (&reader->histories, g_hash_table_unref);
+}
+
+/* A figure the checks on entry flag is imported only with a note that
+ * explains it (docs/monthly-cycle.md). */
+static gboolean
+check_flagged (Reader           *reader,
+               LedgerIndicator  *indicator,
+               LedgerValue      *value,
+               GError          **error)
+{
+  gint64 id = ledger_indicator_get_id (indicator);
+  GListModel *history = g_hash_table_lookup (reader->histories, &id);
+
+  if (history == NULL)
+    g_hash_table_insert (reader->histories, g_memdup2 (&id, sizeof id),
+                         history = ledger_store_list_values (reader->store, id));
+  return !ledger_entry_check_refuses (ledger_entry_check_typed (indicator, history, value), value, error);
 }
 
 static const char *
@@ -328,6 +351,9 @@ sort_row (Reader          *reader,
                                           field (reader, record, COL_PERIOD), error->message);
 
   action = ledger_indicator_index_classify (reader->index, indicator, value, &old);
+  if (action != LEDGER_IMPORT_UNCHANGED && !check_flagged (reader, indicator, value, &error))
+    return ledger_import_row_new_refused (record->line, ledger_indicator_get_name (indicator),
+                                          field (reader, record, COL_PERIOD), error->message);
   /* An unchanged row is kept to check that the ledger still holds its
    * value when the import is written: the value is the ledger's own. */
   row = ledger_import_row_new (record->line, action, indicator, value,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ledger-area.h"
+#include "ledger-due.h"
 #include "ledger-model-resources.h"
 #include "ledger-indicator.h"
 #include "ledger-json.h"
@@ -28,7 +29,8 @@
 G_DEFINE_QUARK (ledger-plan-file-error-quark, ledger_plan_file_error)
 
 static const char *plan_members[] = { "uuid", "code", "title", "region", "first_year",
-                                      "last_year", "source", "areas", NULL };
+                                      "last_year", "source", "due_days", "areas", NULL };
+static const char *due_days_members[] = { "monthly", "quarterly", "annual", "units", NULL };
 static const char *area_members[] = { "uuid", "title", "short_title", "tasks", NULL };
 static const char *task_members[] = { "uuid", "title", "text", "indicators", NULL };
 /* Format 3 adds the units, milestones and sub-items of tasks and
@@ -45,13 +47,13 @@ static const char *indicator_members_2[] = { "uuid", "code", "name", "unit", "ki
                                              "comparator", "better", "target", "frequency",
                                              "responsible_unit", "notes", "source_text",
                                              "profile", "custom_shares", "due_month", "january",
-                                             "commitment", "unit_confirmed", NULL };
+                                             "commitment", "unit_confirmed", "due_day", NULL };
 static const char *indicator_members_3[] = { "uuid", "code", "name", "unit", "kind",
                                              "comparator", "better", "target", "frequency",
                                              "responsible_unit", "notes", "source_text",
                                              "profile", "custom_shares", "due_month", "january",
                                              "commitment", "unit_confirmed", "supporting_units",
-                                             "milestones", NULL };
+                                             "milestones", "due_day", NULL };
 
 /* What reading a document keeps track of: the UUIDs of the whole file,
  * the codes of the plan being read, the file's format. */
@@ -60,6 +62,7 @@ typedef struct
   GHashTable *uuids;
   GHashTable *codes;
   int         format;
+  LedgerPlan *plan;     /* the plan being read, for its due days */
 } ReadContext;
 
 /* How an indicator is paced and read (format 2), before it is built. */
@@ -282,6 +285,70 @@ read_due_month (LedgerJsonReader *reader,
   return TRUE;
 }
 
+/* A due day, 1–31, of @member of @object, if it is there, for @key of the
+ * plan (docs/monthly-cycle.md). */
+static gboolean
+read_due_day (LedgerJsonReader *reader,
+              JsonObject       *object,
+              const char       *member,
+              LedgerPlan       *plan,
+              const char       *key)
+{
+  double day;
+
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  if (!ledger_json_read_number (reader, object, member, &day))
+    return FALSE;
+  ledger_json_at (reader, object, member);
+  if (day < 1 || day > 31 || day != floor (day))
+    return ledger_json_fail (reader, _("“%s” must be a day of the month, 1–31"), member);
+  ledger_plan_set_due_day (plan, key, (int) day);
+  return TRUE;
+}
+
+/* A plan's "due_days": a day for each frequency, and "units", a day for
+ * each responsible unit named. */
+static gboolean
+read_plan_due_days (LedgerJsonReader *reader,
+                    JsonObject       *object,
+                    LedgerPlan       *plan)
+{
+  JsonObject *days, *units;
+  g_autoptr(GList) names = NULL;
+
+  if (!json_object_has_member (object, "due_days"))
+    return TRUE;
+  ledger_json_at (reader, object, "due_days");
+  if (!JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "due_days")))
+    return ledger_json_fail (reader, _("“%s” must be an object"), "due_days");
+  days = json_object_get_object_member (object, "due_days");
+  if (!ledger_json_check_members (reader, days, due_days_members))
+    return FALSE;
+  for (LedgerFrequency f = LEDGER_FREQUENCY_MONTHLY; f <= LEDGER_FREQUENCY_ANNUAL; f++)
+    {
+      g_autofree char *key = ledger_due_key (LEDGER_DUE_FOR_FREQUENCY, ledger_frequency_to_string (f));
+
+      if (!read_due_day (reader, days, ledger_frequency_to_string (f), plan, key))
+        return FALSE;
+    }
+  if (!json_object_has_member (days, "units"))
+    return TRUE;
+  ledger_json_at (reader, days, "units");
+  if (!JSON_NODE_HOLDS_OBJECT (json_object_get_member (days, "units")))
+    return ledger_json_fail (reader, _("“%s” must be an object"), "units");
+  units = json_object_get_object_member (days, "units");
+  names = json_object_get_members (units);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      g_autofree char *key = ledger_due_key (LEDGER_DUE_FOR_UNIT, l->data);
+
+      if (!read_due_day (reader, units, l->data, plan, key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Format 2's members of an indicator; format 1's indicators have the
  * defaults: paced by months, January with February, no commitment, the
  * responsible unit a proposal. */
@@ -482,6 +549,13 @@ read_indicator (LedgerJsonReader  *reader,
     return ledger_json_fail (reader, _("the code “%s” may only hold a–z, 0–9 and “-”"), code), NULL;
   if (!g_hash_table_add (context->codes, g_strdup (code)))
     return ledger_json_fail (reader, _("the code “%s” is used twice"), code), NULL;
+  if (context->plan != NULL)
+    {
+      g_autofree char *key = ledger_due_key (LEDGER_DUE_FOR_INDICATOR, code);
+
+      if (!read_due_day (reader, object, "due_day", context->plan, key))
+        return NULL;
+    }
 
   indicator = g_object_new (LEDGER_TYPE_INDICATOR,
                        "uuid", uuid, "code", code, "name", name, "unit", unit,
@@ -589,7 +663,7 @@ read_plan (LedgerJsonReader *reader,
            const ReadContext *context)
 {
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ReadContext plan_context = { context->uuids, codes, context->format };
+  ReadContext plan_context = { context->uuids, codes, context->format, NULL };
   g_autoptr(LedgerNode) plan = NULL;
   const char *uuid, *code, *title, *region, *source;
   int first_year, last_year;
@@ -617,7 +691,9 @@ read_plan (LedgerJsonReader *reader,
                        "uuid", uuid, "code", code, "title", title, "region", region,
                        "source", source, "first-year", first_year, "last-year", last_year,
                        NULL);
-  if (!read_children (reader, object, "areas", plan, read_area, &plan_context))
+  plan_context.plan = LEDGER_PLAN (plan);
+  if (!read_plan_due_days (reader, object, LEDGER_PLAN (plan)) ||
+      !read_children (reader, object, "areas", plan, read_area, &plan_context))
     return NULL;
   return G_OBJECT (g_steal_pointer (&plan));
 }
@@ -823,8 +899,12 @@ write_items (JsonBuilder *builder,
 
 static void
 write_indicator (JsonBuilder     *builder,
-                 LedgerIndicator *indicator)
+                 LedgerIndicator *indicator,
+                 LedgerPlan      *plan)
 {
+  g_autofree char *due_key = ledger_due_key (LEDGER_DUE_FOR_INDICATOR, ledger_indicator_get_code (indicator));
+  int due_day = plan != NULL ? ledger_plan_get_due_day (plan, due_key) : 0;
+
   LedgerKind kind = ledger_indicator_get_kind (indicator);
 
   json_builder_begin_object (builder);
@@ -848,15 +928,65 @@ write_indicator (JsonBuilder     *builder,
   write_schedule (builder, indicator);
   write_units (builder, ledger_indicator_get_supporting_units (indicator));
   write_items (builder, "milestones", ledger_indicator_get_milestones (indicator), (gpointer) write_milestone);
+  if (due_day != 0)
+    ledger_json_add_number (builder, "due_day", due_day);
   json_builder_end_object (builder);
 }
 
-static void write_node (JsonBuilder *builder, LedgerNode *node);
+/* Adds, to the open object, the due days of @keys set for @wanted;
+ * returns how many. */
+static guint
+add_due_days (JsonBuilder    *builder,
+              LedgerPlan     *plan,
+              GPtrArray      *keys,
+              LedgerDueScope  wanted)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i), *name;
+      LedgerDueScope scope;
+
+      if (!ledger_due_key_split (key, &scope, &name) || scope != wanted)
+        continue;
+      if (builder != NULL)
+        ledger_json_add_number (builder, name, ledger_plan_get_due_day (plan, key));
+      n++;
+    }
+  return n;
+}
+
+/* The plan's "due_days", when it sets any for a frequency or a unit. */
+static void
+write_plan_due_days (JsonBuilder *builder,
+                     LedgerPlan  *plan)
+{
+  g_autoptr(GPtrArray) keys = ledger_plan_list_due_keys (plan);
+  guint n_units = add_due_days (NULL, plan, keys, LEDGER_DUE_FOR_UNIT);
+
+  if (n_units == 0 && add_due_days (NULL, plan, keys, LEDGER_DUE_FOR_FREQUENCY) == 0)
+    return;
+  json_builder_set_member_name (builder, "due_days");
+  json_builder_begin_object (builder);
+  add_due_days (builder, plan, keys, LEDGER_DUE_FOR_FREQUENCY);
+  if (n_units > 0)
+    {
+      json_builder_set_member_name (builder, "units");
+      json_builder_begin_object (builder);
+      add_due_days (builder, plan, keys, LEDGER_DUE_FOR_UNIT);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void write_node (JsonBuilder *builder, LedgerNode *node, LedgerPlan *plan);
 
 static void
 write_children (JsonBuilder *builder,
                 const char  *member,
-                LedgerNode  *node)
+                LedgerNode  *node,
+                LedgerPlan  *plan)
 {
   GListModel *children = ledger_node_get_children (node);
 
@@ -867,16 +997,17 @@ write_children (JsonBuilder *builder,
       g_autoptr(GObject) child = g_list_model_get_item (children, i);
 
       if (LEDGER_IS_INDICATOR (child))
-        write_indicator (builder, LEDGER_INDICATOR (child));
+        write_indicator (builder, LEDGER_INDICATOR (child), plan);
       else
-        write_node (builder, LEDGER_NODE (child));
+        write_node (builder, LEDGER_NODE (child), plan);
     }
   json_builder_end_array (builder);
 }
 
 static void
 write_node (JsonBuilder *builder,
-            LedgerNode  *node)
+            LedgerNode  *node,
+            LedgerPlan  *plan)
 {
   json_builder_begin_object (builder);
   ledger_json_add_string (builder, "uuid", ledger_node_get_uuid (node));
@@ -892,12 +1023,13 @@ write_node (JsonBuilder *builder,
       ledger_json_add_number (builder, "first_year", ledger_plan_get_first_year (plan));
       ledger_json_add_number (builder, "last_year", ledger_plan_get_last_year (plan));
       ledger_json_add_string (builder, "source", ledger_plan_get_source (plan));
-      write_children (builder, "areas", node);
+      write_plan_due_days (builder, plan);
+      write_children (builder, "areas", node, plan);
     }
   else if (LEDGER_IS_AREA (node))
     {
       ledger_json_add_string (builder, "short_title", ledger_area_get_short_title (LEDGER_AREA (node)));
-      write_children (builder, "tasks", node);
+      write_children (builder, "tasks", node, plan);
     }
   else
     {
@@ -908,7 +1040,7 @@ write_node (JsonBuilder *builder,
       write_units (builder, ledger_task_get_supporting_units (task));
       write_items (builder, "milestones", ledger_task_get_milestones (task), (gpointer) write_milestone);
       write_items (builder, "sub_items", ledger_task_get_sub_items (task), (gpointer) write_sub_item);
-      write_children (builder, "indicators", node);
+      write_children (builder, "indicators", node, plan);
     }
   json_builder_end_object (builder);
 }
@@ -925,7 +1057,7 @@ ledger_plan_file_to_data (GPtrArray *plans)
   json_builder_set_member_name (builder, "plans");
   json_builder_begin_array (builder);
   for (guint i = 0; i < plans->len; i++)
-    write_node (builder, g_ptr_array_index (plans, i));
+    write_node (builder, g_ptr_array_index (plans, i), g_ptr_array_index (plans, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -943,7 +1075,7 @@ ledger_plan_file_indicator_to_json (LedgerIndicator *indicator)
 
   g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
 
-  write_indicator (builder, indicator);
+  write_indicator (builder, indicator, NULL);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
 }

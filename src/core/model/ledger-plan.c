@@ -21,6 +21,9 @@ struct _LedgerPlan
   char       *source;
   int         first_year;
   int         last_year;
+  /* Due days set for the plan's frequencies, units and indicators, by
+   * ledger_due_key() (docs/monthly-cycle.md). */
+  GHashTable *due_days;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPlan, ledger_plan, LEDGER_TYPE_NODE)
@@ -45,6 +48,7 @@ ledger_plan_finalize (GObject *object)
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->due_days, g_hash_table_unref);
 
   G_OBJECT_CLASS (ledger_plan_parent_class)->finalize (object);
 }
@@ -239,4 +243,51 @@ ledger_plan_find (GPtrArray  *plans,
         return g_ptr_array_index (plans, i);
     }
   return NULL;
+}
+
+/* Sets the due day of a frequency, unit or indicator of the plan, by its
+ * ledger_due_key(); 0 drops it. */
+void
+ledger_plan_set_due_day (LedgerPlan *self,
+                         const char *key,
+                         int         day)
+{
+  g_return_if_fail (LEDGER_IS_PLAN (self));
+
+  if (self->due_days == NULL)
+    self->due_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (day == 0)
+    g_hash_table_remove (self->due_days, key);
+  else
+    g_hash_table_insert (self->due_days, g_strdup (key), GINT_TO_POINTER (day));
+}
+
+/* Returns: the due day set for @key, or 0 */
+int
+ledger_plan_get_due_day (LedgerPlan *self,
+                         const char *key)
+{
+  g_return_val_if_fail (LEDGER_IS_PLAN (self), 0);
+  return self->due_days != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (self->due_days, key)) : 0;
+}
+
+/* Returns: (transfer container) (element-type utf8): the keys of the due
+ * days set, sorted */
+GPtrArray *
+ledger_plan_list_due_keys (LedgerPlan *self)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (LEDGER_IS_PLAN (self), keys);
+
+  if (self->due_days != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->due_days);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_ptr_array_add (keys, key);
+    }
+  g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
+  return keys;
 }

@@ -37,6 +37,13 @@ void        ledger_plan_foreach_indicator (LedgerPlan          *self,
                                            LedgerIndicatorFunc  func,
                                            gpointer             user_data);
 
+void        ledger_plan_set_due_day       (LedgerPlan          *self,
+                                           const char          *key,
+                                           int                  day);
+int         ledger_plan_get_due_day       (LedgerPlan          *self,
+                                           const char          *key);
+GPtrArray  *ledger_plan_list_due_keys     (LedgerPlan          *self);
+
 LedgerPlan *ledger_plan_find              (GPtrArray           *plans,
                                            const char          *code);
 

@@ -244,6 +244,7 @@ ledger_report_paginate (LedgerReport *self,
   ledger_report_add_summary (builder);
   ledger_report_add_areas (builder);
   ledger_report_add_tasks (builder);
+  ledger_report_add_completeness (builder);
 
   self->style = ledger_report_style_new (cr);
   self->width = width;

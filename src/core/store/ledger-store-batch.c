@@ -147,7 +147,8 @@ check_all (LedgerStore  *self,
       gint64 indicator_id = ledger_value_get_indicator_id (pending[i].value);
 
       if ((pending[i].rules = store_load_rules (self, indicator_id, error)) == NULL ||
-          !store_validate_value (pending[i].value, pending[i].rules, &pending[i].period, error))
+          !store_validate_value (pending[i].value, pending[i].rules, &pending[i].period, error) ||
+          !store_rules_check_open (self, pending[i].rules, &pending[i].period, error))
         return FALSE;
       pending[i].json = store_value_to_json (pending[i].value);
     }

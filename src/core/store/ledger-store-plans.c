@@ -161,6 +161,8 @@ insert_plan_tree (LedgerStore  *self,
   if (plan_id == 0)
     return FALSE;
   ledger_node_set_id (LEDGER_NODE (plan), plan_id);
+  if (!store_write_plan_due_days (self, plan, error))
+    return FALSE;
 
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
     {
@@ -481,6 +483,7 @@ ledger_store_list_plans (LedgerStore  *self,
 
   for (guint i = 0; i < plans->len; i++)
     {
+      store_load_plan_due_days (self, g_ptr_array_index (plans, i));
       if (!load_areas (self, g_ptr_array_index (plans, i), error))
         return NULL;
     }
@@ -1147,7 +1150,8 @@ write_indicator_deletion (LedgerStore  *self,
   g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
   sqlite3_stmt *stmt;
 
-  if (old == NULL || (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
+  if (old == NULL || !store_check_indicator_values_open (self, id, error) ||
+      (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   return store_run (self, stmt, error) &&

@@ -261,6 +261,8 @@ store_check_values_fit (LedgerStore      *self,
 struct _StoreRules
 {
   char            *uuid;
+  gint64           plan_id;
+  gboolean         has_closed;   /* whether a month of the plan is closed */
   LedgerKind       kind;
   LedgerFrequency  frequency;
   LedgerJanuary    january;
@@ -272,6 +274,18 @@ const char *
 store_rules_get_uuid (const StoreRules *rules)
 {
   return rules->uuid;
+}
+
+/* Whether a value of @period may be written: not if its month is closed.
+ * A plan with no month closed (read with the rules, once a transaction)
+ * needs no look at each value's. */
+gboolean
+store_rules_check_open (LedgerStore        *self,
+                        const StoreRules   *rules,
+                        const LedgerPeriod *period,
+                        GError            **error)
+{
+  return !rules->has_closed || store_check_period_open (self, rules->plan_id, period, error);
 }
 
 void
@@ -287,7 +301,8 @@ read_rules (LedgerStore  *self,
             GError      **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january "
+    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id, "
+    "EXISTS (SELECT 1 FROM period_states s WHERE s.plan_id = p.id AND s.state = 'closed') "
     "FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", error);
   StoreRules *rules = NULL;
 
@@ -303,6 +318,8 @@ read_rules (LedgerStore  *self,
       rules->first_year = sqlite3_column_int (stmt, 3);
       rules->last_year = sqlite3_column_int (stmt, 4);
       ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
+      rules->plan_id = sqlite3_column_int64 (stmt, 6);
+      rules->has_closed = sqlite3_column_int (stmt, 7);
     }
   sqlite3_reset (stmt);
   if (rules == NULL)
@@ -469,7 +486,8 @@ store_write_value (LedgerStore  *self,
   g_autofree char *new_json = NULL;
   LedgerPeriod period;
 
-  if (rules == NULL || !store_validate_value (value, rules, &period, error))
+  if (rules == NULL || !store_validate_value (value, rules, &period, error) ||
+      !store_rules_check_open (self, rules, &period, error))
     return FALSE;
 
   /* Most values an import writes are new: trying the insert first saves
@@ -782,11 +800,15 @@ store_remove_value (LedgerStore  *self,
   const StoreRules *rules;
   g_autoptr(LedgerValue) old = ledger_store_get_value (self, indicator_id, period);
   g_autofree char *old_json = NULL;
+  LedgerPeriod parsed;
   sqlite3_stmt *stmt;
   gboolean ok;
 
   if (old == NULL)
     return TRUE;
+  if ((rules = store_load_rules (self, indicator_id, error)) == NULL ||
+      (ledger_period_parse (period, &parsed) && !store_rules_check_open (self, rules, &parsed, error)))
+    return FALSE;
   old_json = store_value_to_json (old);
   stmt = store_prepare (self, "DELETE FROM indicator_values WHERE indicator_id = ? AND period = ?",
                         error);
@@ -796,7 +818,6 @@ store_remove_value (LedgerStore  *self,
   store_bind_text (stmt, 2, period);
   store_undo_record_value (self, indicator_id, period, old);
   ok = store_run (self, stmt, error) &&
-       (rules = store_load_rules (self, indicator_id, error)) != NULL &&
        store_log_change (self, "delete", "value", rules->uuid, period, old_json, NULL, origin, error);
   return ok;
 }

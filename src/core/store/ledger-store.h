@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 4
+#define LEDGER_STORE_SCHEMA_VERSION 5
 
 typedef enum
 {
@@ -33,6 +33,7 @@ typedef enum
   LEDGER_STORE_ERROR_EXISTS,
   LEDGER_STORE_ERROR_CHANGED,   /* a cell no longer holds what was read */
   LEDGER_STORE_ERROR_UNEXPECTED_SCHEMA, /* changed outside the program: read it at most */
+  LEDGER_STORE_ERROR_CLOSED,    /* the period is closed (锁定): reopen it first */
 } LedgerStoreError;
 
 /**

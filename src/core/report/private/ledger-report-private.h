@@ -40,6 +40,7 @@ void  ledger_report_add_title_page     (LedgerReportBuilder     *builder);
 void  ledger_report_add_summary        (LedgerReportBuilder     *builder);
 void  ledger_report_add_areas          (LedgerReportBuilder     *builder);
 void  ledger_report_add_tasks          (LedgerReportBuilder     *builder);
+void  ledger_report_add_completeness   (LedgerReportBuilder     *builder);
 
 gboolean ledger_report_entry_is_measured (const LedgerReportEntry *entry);
 char *ledger_report_entry_value_text   (const LedgerReportEntry *entry);

@@ -181,6 +181,22 @@ G_GNUC_INTERNAL void          store_bind_value_row      (LedgerStore        *sel
                                                          const LedgerPeriod *period,
                                                          const char         *uuid);
 G_GNUC_INTERNAL const char   *store_rules_get_uuid      (const StoreRules *rules);
+G_GNUC_INTERNAL gboolean      store_rules_check_open    (LedgerStore        *self,
+                                                         const StoreRules   *rules,
+                                                         const LedgerPeriod *period,
+                                                         GError            **error);
+G_GNUC_INTERNAL gboolean      store_write_plan_due_days (LedgerStore        *self,
+                                                         LedgerPlan         *plan,
+                                                         GError            **error);
+G_GNUC_INTERNAL void          store_load_plan_due_days  (LedgerStore        *self,
+                                                         LedgerPlan         *plan);
+G_GNUC_INTERNAL gboolean      store_check_indicator_values_open (LedgerStore *self,
+                                                                 gint64       indicator_id,
+                                                                 GError     **error);
+G_GNUC_INTERNAL gboolean      store_check_period_open   (LedgerStore        *self,
+                                                         gint64              plan_id,
+                                                         const LedgerPeriod *period,
+                                                         GError            **error);
 G_GNUC_INTERNAL gboolean      store_write_values        (LedgerStore   *self,
                                                          GPtrArray     *values,
                                                          guint          from,

@@ -1,0 +1,48 @@
+/* ledger-entry-check.h
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ledger-indicator.h"
+#include "ledger-value.h"
+
+G_BEGIN_DECLS
+
+/* What looks wrong in a figure as it is entered (docs/monthly-cycle.md,
+ * Checks on entry). A flagged figure is saved only with a note. */
+typedef enum
+{
+  LEDGER_CHECK_OK,
+  LEDGER_CHECK_CUMULATIVE_DROP,  /* a year-to-date total below the period before */
+  LEDGER_CHECK_UNUSUAL_CHANGE,   /* a change far from the indicator's usual ones */
+  LEDGER_CHECK_RATE_RANGE,       /* a rate in percent outside −50 … 50 */
+  LEDGER_CHECK_LEVEL_OVER_100,   /* a level in percent above 100 */
+} LedgerCheck;
+
+/* How many times the usual spread of changes a change may be off the
+ * usual change before it is flagged. */
+#define LEDGER_CHECK_DEFAULT_TIMES 5.0
+#define LEDGER_CHECK_RATE_LOW    -50.0
+#define LEDGER_CHECK_RATE_HIGH    50.0
+/* Changes needed before one is judged against them. */
+#define LEDGER_CHECK_MIN_CHANGES  4
+
+LedgerCheck  ledger_entry_check          (LedgerIndicator *indicator,
+                                          GListModel      *history,
+                                          LedgerValue     *value,
+                                          double           times);
+LedgerCheck  ledger_entry_check_typed    (LedgerIndicator *indicator,
+                                          GListModel      *history,
+                                          LedgerValue     *value);
+char        *ledger_entry_check_describe (LedgerCheck      check);
+gboolean     ledger_entry_check_refuses  (LedgerCheck      check,
+                                          LedgerValue     *value,
+                                          GError         **error);
+double       ledger_median               (GArray          *numbers);
+
+G_END_DECLS

@@ -1,0 +1,144 @@
+/* ledger-reminders.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-reminders"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-reminder.h"
+#include "ledger-reminders.h"
+#include "ledger-store-cycle.h"
+
+/* The daily reminder (docs/monthly-cycle.md): on start and once an hour
+ * while open, the application asks; at most once a day, when figures of
+ * the month just ended are overdue or due within three days, a desktop
+ * notification names the units. Clicking it opens Completeness and
+ * Timeliness (app.show-cycle). GNotification goes through the portal in
+ * the Flatpak. */
+
+/* The month before @today's, as a period code. */
+static char *
+last_month (const GDate *today)
+{
+  int month = g_date_get_month (today), year = g_date_get_year (today);
+
+  return month == 1 ? g_strdup_printf ("%04d-12", year - 1) : g_strdup_printf ("%04d-%02d", year, month - 1);
+}
+
+static void
+add_figures_of (LedgerStore *store,
+                LedgerPlan  *plan,
+                const char  *period,
+                gboolean     skip_weekends,
+                GPtrArray   *all)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  LedgerPeriod parsed;
+
+  if (!ledger_period_parse (period, &parsed) || !ledger_plan_covers_year (plan, parsed.year) ||
+      (figures = ledger_store_list_due_figures (store, plan, period, skip_weekends, NULL)) == NULL)
+    return;
+  while (figures->len > 0)
+    g_ptr_array_add (all, g_ptr_array_steal_index (figures, 0));
+}
+
+/* Returns: (nullable): what to remind of today, across the plans */
+char *
+ledger_reminders_compose (LedgerStore *store,
+                          gboolean     skip_weekends,
+                          const GDate *today)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, NULL);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_due_figure_free);
+  g_autofree char *period = last_month (today);
+
+  for (guint i = 0; plans != NULL && i < plans->len; i++)
+    add_figures_of (store, g_ptr_array_index (plans, i), period, skip_weekends, figures);
+  return ledger_reminder_compose (figures, today);
+}
+
+static gboolean
+has_owner (GDBusConnection *bus,
+           const char      *name)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                                           G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* Whether a notification reaches anyone: in the Flatpak the portal takes
+ * it; elsewhere the desktop's notification service, if there is one (a
+ * test's private bus has none). */
+static gboolean
+can_notify (GApplication *application)
+{
+  GDBusConnection *bus;
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!g_application_get_is_registered (application) ||
+      (bus = g_application_get_dbus_connection (application)) == NULL)
+    return FALSE;
+  return has_owner (bus, "org.gtk.Notifications") || has_owner (bus, "org.freedesktop.Notifications");
+}
+
+static void
+send (GApplication *application,
+      const char   *text)
+{
+  g_autoptr(GNotification) notification = NULL;
+
+  if (!can_notify (application))
+    return;
+  notification = g_notification_new (_("Figures Due"));
+  g_notification_set_body (notification, text);
+  g_notification_set_default_action (notification, "app.show-cycle");
+  g_application_send_notification (application, "figures-due", notification);
+}
+
+/**
+ * ledger_reminders_check:
+ * @settings: (nullable): without the installed settings, nothing is sent
+ * @now: the time, a fake one in the tests
+ *
+ * Sends today's reminder if reminders are on, none was sent today, and
+ * there is something to remind of.
+ *
+ * Returns: whether one was sent
+ */
+gboolean
+ledger_reminders_check (GApplication *application,
+                        LedgerStore  *store,
+                        GSettings    *settings,
+                        GDateTime    *now)
+{
+  g_autofree char *last = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *day = NULL;
+  GDate today;
+
+  if (settings == NULL || !g_settings_get_boolean (settings, "reminders"))
+    return FALSE;
+  last = g_settings_get_string (settings, "last-reminder");
+  ledger_date_set_day_of (&today, now);
+  if (!ledger_reminder_is_due (last, &today))
+    return FALSE;
+  text = ledger_reminders_compose (store, g_settings_get_boolean (settings, "due-skip-weekends"), &today);
+  if (text == NULL)
+    return FALSE;
+  send (application, text);
+  day = ledger_date_to_string (&today);
+  g_settings_set_string (settings, "last-reminder", day);
+  return TRUE;
+}
