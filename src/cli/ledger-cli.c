@@ -514,6 +514,14 @@ resolve_as_of (LedgerStore  *store,
   return ledger_period_as_of_for (period, first, last);
 }
 
+static gboolean
+is_docx (const char *path)
+{
+  g_autofree char *folded = g_utf8_casefold (path, -1);
+
+  return g_str_has_suffix (folded, ".docx");
+}
+
 static int
 report (LedgerStore  *store,
         const char   *out,
@@ -540,7 +548,9 @@ report (LedgerStore  *store,
   ledger_context_set_tolerances (context, &tolerances);
   ledger_context_set_as_of (context, as_of);
   report = ledger_report_new (context, plan);
-  if (!ledger_report_write_pdf (report, out, &error))
+  /* A name ending in .docx asks for the Word document, any other the PDF. */
+  if (!(is_docx (out) ? ledger_report_write_docx (report, out, &error)
+                      : ledger_report_write_pdf (report, out, &error)))
     return fail (error);
   as_of_label = ledger_period_as_of_label (as_of);
   /* Translators: the plan's title, its period, the file */
