@@ -68,7 +68,8 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the ledger’s integrity and consistency"), NULL },
   { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the monthly progress report of a plan as a PDF file to OUT"), N_("OUT") },
+    N_("Write the monthly progress report of a plan to OUT: a PDF file, or a Word document where OUT "
+       "ends in .docx"), N_("OUT") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The period an XLSX ledger or a report is as of: 2026-06, 2026-Q2 or 2026 "
        "(default: the latest with a value)"), N_("PERIOD") },
