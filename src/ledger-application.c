@@ -82,6 +82,13 @@ static const GOptionEntry option_entries[] = {
   { "confirm-unit", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Mark the responsible unit UNIT as confirmed by the office for all its indicators of the plan"),
     N_("UNIT") },
+  { "attach", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Attach a copy of the file IN to the value of --code for --period (佐证材料)"), N_("IN") },
+  { "code", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The indicator --attach attaches to, by its code"), N_("CODE") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The period --attach attaches to: 2026-06, 2026-Q2 or 2026"),
+    N_("PERIOD") },
+  { "export-attachments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy every attachment into the folder DIR, as DIR/INDICATOR/PERIOD/NAME"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };

@@ -23,6 +23,7 @@
 #include "ledger-settings.h"
 #include "ledger-store.h"
 #include "ledger-xlsx-export.h"
+#include "ledger-cli-attachments.h"
 
 /* The commands that work without a window (README.md, Command line).
  * Each prints a clear message and returns non-zero on failure, having
@@ -31,7 +32,7 @@
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
-                                  NULL };
+                                  "attach", "export-attachments", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", NULL };
@@ -40,8 +41,10 @@ static const char *outputs[] = { "export-csv", "export-plan", "export-changes", 
 /* The commands that only read the ledger: they work on one that cannot
  * be written, and on one changed outside the program, opened for reading. */
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
-                                          "export-package", "backup", "check", "report", NULL };
-static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", NULL };
+                                          "export-package", "backup", "check", "report",
+                                          "export-attachments", NULL };
+static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan",
+                                   "code", "period", NULL };
 
 static gboolean
 contains_any (GVariantDict       *options,
@@ -461,10 +464,10 @@ restore (LedgerStore *store,
 }
 
 /* The plan named by --plan, or the first plan. */
-static LedgerPlan *
-find_plan (GPtrArray   *plans,
-           const char  *code,
-           GError     **error)
+LedgerPlan *
+ledger_cli_find_plan (GPtrArray   *plans,
+                      const char  *code,
+                      GError     **error)
 {
   g_autoptr(GString) codes = g_string_new (NULL);
   LedgerPlan *plan;
@@ -539,7 +542,7 @@ report (LedgerStore  *store,
 
   g_variant_dict_lookup (options, "plan", "&s", &code);
   g_variant_dict_lookup (options, "as-of", "&s", &period);
-  if (plans == NULL || (plan = find_plan (plans, code, &error)) == NULL ||
+  if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
       (as_of = resolve_as_of (store, plan, period, &error)) == NULL)
     return fail (error);
 
@@ -602,7 +605,7 @@ read_units (LedgerStore   *store,
 
   g_variant_dict_lookup (options, "plan", "&s", &code);
   return (units->plans = ledger_store_list_plans (store, error)) != NULL &&
-         (units->plan = find_plan (units->plans, code, error)) != NULL &&
+         (units->plan = ledger_cli_find_plan (units->plans, code, error)) != NULL &&
          (units->units = ledger_store_list_units (store, units->plan, error)) != NULL;
 }
 
@@ -770,6 +773,10 @@ run_command (LedgerStore  *store,
     return rename_unit (store, name, options);
   if (g_variant_dict_lookup (options, "confirm-unit", "&s", &name))
     return confirm_unit (store, name, options);
+  if (g_variant_dict_lookup (options, "attach", "^&ay", &path))
+    return ledger_cli_attach (store, path, options);
+  if (g_variant_dict_lookup (options, "export-attachments", "^&ay", &path))
+    return ledger_cli_export_attachments (store, path);
   g_return_val_if_reached (2);
 }
 

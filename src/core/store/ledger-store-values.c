@@ -346,14 +346,8 @@ store_validate_value (LedgerValue     *value,
                 LedgerPeriod    *period,
                 GError         **error)
 {
-  const char *code = ledger_value_get_period (value);
-
-  if (!ledger_period_parse (code, period) || !rules_have_period (rules, period))
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                   _("“%s” is not a period of this indicator"), code);
-      return FALSE;
-    }
+  if (!store_check_period (rules, ledger_value_get_period (value), period, error))
+    return FALSE;
   if (rules->kind == LEDGER_KIND_QUALITATIVE)
     {
       if (!g_strv_contains (ledger_status_qualitative_codes (), ledger_value_get_status (value)))
@@ -368,6 +362,23 @@ store_validate_value (LedgerValue     *value,
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                    _("The value must be a number"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @code is a period of the indicator of @rules; parses it into
+ * @period. */
+gboolean
+store_check_period (const StoreRules  *rules,
+                    const char        *code,
+                    LedgerPeriod      *period,
+                    GError           **error)
+{
+  if (!ledger_period_parse (code, period) || !rules_have_period (rules, period))
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("“%s” is not a period of this indicator"), code);
       return FALSE;
     }
   return TRUE;

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-attachment.h"
 #include "ledger-change.h"
 #include "ledger-indicator.h"
 #include "ledger-plan.h"
@@ -16,7 +17,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 3
+#define LEDGER_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -209,5 +210,24 @@ void         ledger_store_end_read             (LedgerStore  *self);
 guint        ledger_store_count_changes        (LedgerStore  *self);
 gboolean     ledger_store_check                (LedgerStore  *self,
                                                 GString      *report);
+LedgerAttachment *ledger_store_add_attachment  (LedgerStore       *self,
+                                                gint64             indicator_id,
+                                                const char        *period,
+                                                const char        *path,
+                                                const char        *name,
+                                                guint64            limit,
+                                                GCancellable      *cancellable,
+                                                GError           **error);
+GPtrArray   *ledger_store_list_attachments     (LedgerStore       *self,
+                                                gint64             indicator_id,
+                                                const char        *period,
+                                                GError           **error);
+gboolean     ledger_store_remove_attachment    (LedgerStore       *self,
+                                                const char        *uuid,
+                                                GError           **error);
+gboolean     ledger_store_save_attachment      (LedgerStore       *self,
+                                                LedgerAttachment  *attachment,
+                                                const char        *path,
+                                                GError           **error);
 
 G_END_DECLS
