@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "ledger-attachment.h"
 
 /* A file attached to an indicator's period (佐证材料): the name it had,
@@ -136,4 +138,43 @@ ledger_attachment_safe_name (const char *name)
   if (safe->len == 0)
     g_string_append_c (safe, '_');
   return g_string_free (safe, FALSE);
+}
+
+/* The types an office's evidence comes as, by extension: the same on
+ * every machine, whatever its MIME database says. */
+static const struct
+{
+  const char *extension;
+  const char *media_type;
+} office_types[] = {
+  { "pdf", "application/pdf" },
+  { "ofd", "application/ofd" },
+  { "jpg", "image/jpeg" }, { "jpeg", "image/jpeg" }, { "png", "image/png" }, { "gif", "image/gif" },
+  { "tif", "image/tiff" }, { "tiff", "image/tiff" }, { "heic", "image/heic" }, { "webp", "image/webp" },
+  { "doc", "application/msword" },
+  { "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  { "xls", "application/vnd.ms-excel" },
+  { "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { "ppt", "application/vnd.ms-powerpoint" },
+  { "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
+  { "wps", "application/vnd.ms-works" }, { "et", "application/vnd.ms-excel" },
+  { "txt", "text/plain" }, { "csv", "text/csv" },
+  { "zip", "application/zip" }, { "rar", "application/vnd.rar" }, { "7z", "application/x-7z-compressed" },
+  { "mp4", "video/mp4" }, { "mov", "video/quicktime" },
+};
+
+/* Returns: (transfer full): the media type of a file named @name */
+char *
+ledger_attachment_guess_media_type (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *type = NULL;
+  char *mime;
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (office_types); i++)
+    if (g_ascii_strcasecmp (dot + 1, office_types[i].extension) == 0)
+      return g_strdup (office_types[i].media_type);
+  type = g_content_type_guess (name, NULL, 0, NULL);
+  mime = g_content_type_get_mime_type (type);
+  return mime != NULL ? mime : g_strdup ("application/octet-stream");
 }

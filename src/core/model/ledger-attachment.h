@@ -37,5 +37,6 @@ const char       *ledger_attachment_get_added_at     (LedgerAttachment *self);
 const char       *ledger_attachment_get_added_by     (LedgerAttachment *self);
 gboolean          ledger_attachment_is_sha256        (const char       *text);
 char             *ledger_attachment_safe_name        (const char       *name);
+char             *ledger_attachment_guess_media_type (const char       *name);
 
 G_END_DECLS

@@ -376,15 +376,6 @@ find_attachment (LedgerStore  *self,
   return attachment;
 }
 
-static char *
-media_type_of (const char *name)
-{
-  g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
-  char *mime = g_content_type_get_mime_type (type);
-
-  return mime != NULL ? mime : g_strdup ("application/octet-stream");
-}
-
 /* A name is attached once to a period. */
 static gboolean
 check_name_free (LedgerStore  *self,
@@ -469,7 +460,7 @@ ledger_store_add_attachment (LedgerStore   *self,
   if ((fd = open_file (path, limit, &size, error)) < 0)
     return NULL;
   basename = name != NULL ? g_strdup (name) : g_path_get_basename (path);
-  media_type = media_type_of (basename);
+  media_type = ledger_attachment_guess_media_type (basename);
   sha256 = read_file (fd, path, size, NULL, cancellable, error);
   if (sha256 == NULL || !store_begin (self, error))
     goto failed;
