@@ -290,8 +290,10 @@ check "with what it goes with" grep -q -- '--export-package' "$work/alone.err"
 check "and the older ledger is left at its version" test "$(version "$work/version-1.sqlite3")" = 1
 check "no backup is made of it either" test ! -e "$work/backups"
 "$bin" --db "$work/version-1.sqlite3" --check > /dev/null
-check "a command brings it up to date" test "$(version "$work/version-1.sqlite3")" = 3
-check "after backing it up as it was" test "$(version "$work"/backups/version-1.sqlite3/before-version-3-*.sqlite3)" = 1
+latest=$(ls "$(dirname "$schema_1")"/ledger-schema-*.sql | sed 's/.*-\([0-9]*\)\.sql$/\1/' | sort -n | tail -1)
+check "a command brings it up to date" test "$(version "$work/version-1.sqlite3")" = "$latest"
+check "after backing it up as it was" \
+  test "$(version "$work"/backups/version-1.sqlite3/before-version-"$latest"-*.sqlite3)" = 1
 
 # 13. No export or backup writes over the ledger, its files or its backups,
 # however it is named, nor onto what is not a regular file: refused, with

@@ -554,13 +554,24 @@ ledger_store_remove_attachment (LedgerStore  *self,
 }
 
 /* The bytes no attachment links to any more: dropped when the ledger is
- * opened, when no undo of this program's can want them back. */
-gboolean
-store_drop_unlinked_blobs (LedgerStore  *self,
-                           GError      **error)
+ * opened, when no undo of this program's can want them back. Only if
+ * there are any: opening writes nothing otherwise, and a ledger another
+ * program is writing still opens (they are dropped another time). */
+void
+store_drop_unlinked_blobs (LedgerStore *self)
 {
-  return store_exec (self, "DELETE FROM attachment_blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments)",
-                     error);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM attachment_blobs WHERE sha256 NOT IN "
+                                            "(SELECT sha256 FROM attachments) LIMIT 1", &error);
+  gboolean unlinked;
+
+  if (stmt == NULL)
+    return;
+  unlinked = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (unlinked && !store_exec (self, "DELETE FROM attachment_blobs WHERE sha256 NOT IN "
+                                     "(SELECT sha256 FROM attachments)", &error))
+    g_debug ("Unlinked attachments were not dropped: %s", error->message);
 }
 
 /* ---- copies out ----------------------------------------------------- */

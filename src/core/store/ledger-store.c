@@ -480,8 +480,10 @@ configure (LedgerStore           *self,
   if (self->read_only)
     return set_reading_pragmas (self, error);
 
-  return set_pragmas (self, error) && store_migrate (self, TRUE, error) &&
-         store_drop_unlinked_blobs (self, error);
+  if (!set_pragmas (self, error) || !store_migrate (self, TRUE, error))
+    return FALSE;
+  store_drop_unlinked_blobs (self);
+  return TRUE;
 }
 
 /* Creates a missing ledger file as an empty file readable only by its

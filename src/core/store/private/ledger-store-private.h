@@ -178,8 +178,7 @@ G_GNUC_INTERNAL gboolean      store_unlink_attachment   (LedgerStore       *self
                                                          LedgerAttachment  *attachment,
                                                          const char        *origin,
                                                          GError           **error);
-G_GNUC_INTERNAL gboolean      store_drop_unlinked_blobs (LedgerStore       *self,
-                                                         GError           **error);
+G_GNUC_INTERNAL void          store_drop_unlinked_blobs (LedgerStore       *self);
 G_GNUC_INTERNAL guint         store_check_attachments   (LedgerStore       *self,
                                                          GString           *report);
 
