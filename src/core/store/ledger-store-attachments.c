@@ -372,7 +372,7 @@ find_attachment (LedgerStore  *self,
     attachment = attachment_from_row (stmt);
   sqlite3_reset (stmt);
   if (attachment == NULL)
-    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID, _("No such attachment"));
+    g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID, _("No such attachment"));
   return attachment;
 }
 
