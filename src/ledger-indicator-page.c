@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "ledger-attachments-group.h"
 #include "ledger-chart.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-dialog.h"
@@ -54,6 +55,7 @@ struct _LedgerIndicatorPage
   GtkLabel            *fallback_label;
   LedgerChart         *chart;
   AdwPreferencesGroup *values_group;
+  AdwBin              *attachments_bin;
   AdwPreferencesGroup *source_group;
   GtkLabel            *source_label;
   AdwPreferencesGroup *history_group;
@@ -602,6 +604,7 @@ ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, fallback_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, chart);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, values_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, attachments_bin);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, history_group);
@@ -618,6 +621,17 @@ ledger_indicator_page_init (LedgerIndicatorPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->value_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
+}
+
+/* The evidence of the indicator's periods; a file dropped anywhere on the
+ * page is attached too. */
+static void
+add_attachments (LedgerIndicatorPage *self)
+{
+  LedgerAttachmentsGroup *group = ledger_attachments_group_new (self->context, self->plan, self->indicator);
+
+  adw_bin_set_child (self->attachments_bin, GTK_WIDGET (group));
+  ledger_attachments_group_accept_drops_on (group, GTK_WIDGET (self));
 }
 
 static const char * const writing_actions[] = {
@@ -639,6 +653,7 @@ ledger_indicator_page_new (LedgerContext   *context,
   self->plan = g_object_ref (plan);
   self->indicator = g_object_ref (indicator);
   show_definition (self);
+  add_attachments (self);
   ledger_read_only_disable_actions (GTK_WIDGET (self), ledger_context_get_store (context), writing_actions);
   show_everything (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);
