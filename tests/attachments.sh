@@ -48,6 +48,11 @@ check "the report lists them" "$bin" --db "$db" --report "$work/report.pdf" --as
 pdftotext "$work/report.pdf" - | tr -d '\n ' > "$work/report.txt"
 check "with name and SHA-256" sh -c "grep -q '开工照片.jpg' '$work/report.txt' && grep -q 'SHA-256$sha' '$work/report.txt'"
 
+check "the workbook lists them" "$bin" --db "$db" --export-xlsx "$work/ledger.xlsx"
+check "on a sheet of their own" sh -c "unzip -p '$work/ledger.xlsx' xl/workbook.xml | grep -q 'name=\"Evidence\"'"
+check "with name and SHA-256" sh -c "unzip -p '$work/ledger.xlsx' xl/sharedStrings.xml | grep -q '开工照片.jpg' &&
+                                     unzip -p '$work/ledger.xlsx' xl/sharedStrings.xml | grep -q '$sha'"
+
 check "a ledger with attachments checks" "$bin" --db "$db" --check
 check "a backup carries them" "$bin" --db "$db" --backup "$work/backup.sqlite3"
 check "the backup exports the same files" "$bin" --db "$work/backup.sqlite3" --export-attachments "$work/from-backup"

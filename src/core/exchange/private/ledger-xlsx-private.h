@@ -52,5 +52,7 @@ lxw_worksheet *ledger_xlsx_add_sheet       (LedgerXlsx     *xlsx,
                                             char          **name);
 void           ledger_xlsx_set_up_printing (lxw_worksheet  *worksheet);
 void           ledger_xlsx_write_charts    (LedgerXlsx     *xlsx);
+void           ledger_xlsx_write_evidence  (LedgerXlsx     *xlsx,
+                                            GPtrArray      *plans);
 
 G_END_DECLS
