@@ -147,10 +147,13 @@ attachment_of_uuid (LedgerAttachmentsGroup *self,
 
 typedef struct
 {
-  gint64   indicator_id;
-  char    *period;
-  char    *path;
-  guint64  limit;
+  gint64          indicator_id;
+  char           *period;
+  char           *path;
+  guint64         limit;
+  GtkWidget      *widget;
+  GDestroyNotify  done;
+  gpointer        done_data;
 } AddJob;
 
 static void
@@ -158,6 +161,7 @@ add_job_free (AddJob *job)
 {
   g_free (job->period);
   g_free (job->path);
+  g_clear_object (&job->widget);
   g_free (job);
 }
 
@@ -176,6 +180,60 @@ add_job (LedgerStore   *store,
 }
 
 static void
+added_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AddJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *message = NULL;
+
+  if (!ledger_worker_run_finish (result, &error))
+    ledger_toast_show (job->widget, error->message);
+  else
+    {
+      /* Translators: a toast, the file's name */
+      message = g_strdup_printf (_("Attached “%s”"), name);
+      ledger_toast_show (job->widget, message);
+    }
+  if (job->done != NULL)
+    job->done (job->done_data);
+  add_job_free (job);
+}
+
+/**
+ * ledger_attachments_attach_async:
+ * @widget: where a toast says how it went
+ * @done: (nullable): called when it is over, whatever the outcome
+ *
+ * Copies the file at @path into the ledger, attached to the indicator's
+ * @period, in a worker thread, within the size limit of the settings.
+ */
+void
+ledger_attachments_attach_async (LedgerStore    *store,
+                                 gint64          indicator_id,
+                                 const char     *period,
+                                 const char     *path,
+                                 GtkWidget      *widget,
+                                 GDestroyNotify  done,
+                                 gpointer        done_data)
+{
+  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
+  AddJob *job = g_new0 (AddJob, 1);
+
+  job->indicator_id = indicator_id;
+  job->period = g_strdup (period);
+  job->path = g_strdup (path);
+  job->limit = ledger_settings_attachment_limit (settings);
+  job->widget = g_object_ref (widget);
+  job->done = done;
+  job->done_data = done_data;
+  /* The job is freed by added_cb: the worker's copy is not. */
+  ledger_worker_run_async (store, add_job, job, NULL, NULL, added_cb, job);
+}
+
+static void
 set_adding (LedgerAttachmentsGroup *self,
             int                     change)
 {
@@ -185,16 +243,9 @@ set_adding (LedgerAttachmentsGroup *self,
 }
 
 static void
-added_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+adding_done (gpointer user_data)
 {
-  g_autoptr(LedgerAttachmentsGroup) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  set_adding (self, -1);
-  if (!ledger_worker_run_finish (result, &error))
-    ledger_toast_show (GTK_WIDGET (self), error->message);
+  set_adding (user_data, -1);
 }
 
 static const char *
@@ -216,22 +267,14 @@ void
 ledger_attachments_group_add_file (LedgerAttachmentsGroup *self,
                                    const char             *path)
 {
-  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
-  AddJob *job;
-
   g_return_if_fail (LEDGER_IS_ATTACHMENTS_GROUP (self));
   g_return_if_fail (path != NULL);
 
   if (picked_period (self) == NULL || ledger_store_is_read_only (store_of (self)))
     return;
-  job = g_new0 (AddJob, 1);
-  job->indicator_id = ledger_indicator_get_id (self->indicator);
-  job->period = g_strdup (picked_period (self));
-  job->path = g_strdup (path);
-  job->limit = ledger_settings_attachment_limit (settings);
   set_adding (self, 1);
-  ledger_worker_run_async (store_of (self), add_job, job, (GDestroyNotify) add_job_free, NULL, added_cb,
-                           g_object_ref (self));
+  ledger_attachments_attach_async (store_of (self), ledger_indicator_get_id (self->indicator),
+                                   picked_period (self), path, GTK_WIDGET (self), adding_done, self);
 }
 
 static void
@@ -267,24 +310,11 @@ add_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static gboolean
-drop_cb (GtkDropTarget          *target,
-         const GValue           *value,
-         double                  x,
-         double                  y,
-         LedgerAttachmentsGroup *self)
+static void
+drop_file_cb (const char *path,
+              gpointer    user_data)
 {
-  GSList *files = g_value_get_boxed (value);
-  gboolean any = FALSE;
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      g_autofree char *path = g_file_get_path (l->data);
-
-      if (path != NULL)
-        ledger_attachments_group_add_file (self, path), any = TRUE;
-    }
-  return any;
+  ledger_attachments_group_add_file (user_data, path);
 }
 
 /**
@@ -295,9 +325,53 @@ void
 ledger_attachments_group_accept_drops_on (LedgerAttachmentsGroup *self,
                                           GtkWidget              *widget)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  ledger_attachments_accept_drops (widget, drop_file_cb, self);
+}
 
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+typedef struct
+{
+  LedgerDroppedFunc func;
+  gpointer          user_data;
+} Drop;
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         Drop          *drop)
+{
+  gboolean any = FALSE;
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        drop->func (path, drop->user_data), any = TRUE;
+    }
+  return any;
+}
+
+/**
+ * ledger_attachments_accept_drops:
+ * @func: called with the path of each file dropped onto @widget
+ *
+ * Lets files be dropped onto @widget (the indicator's page, the entry
+ * dialog), as long as @user_data lives: it is the widget or one of its
+ * descendants.
+ */
+void
+ledger_attachments_accept_drops (GtkWidget         *widget,
+                                 LedgerDroppedFunc  func,
+                                 gpointer           user_data)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  Drop *drop = g_new0 (Drop, 1);
+
+  drop->func = func;
+  drop->user_data = user_data;
+  g_signal_connect_data (target, "drop", G_CALLBACK (drop_cb), drop, (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
 }
 

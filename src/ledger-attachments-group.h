@@ -28,4 +28,18 @@ guint                   ledger_attachments_group_get_n_attachments (LedgerAttach
 LedgerAttachment       *ledger_attachments_group_get_attachment  (LedgerAttachmentsGroup *self,
                                                                   guint                   index);
 
+typedef void (*LedgerDroppedFunc) (const char *path,
+                                   gpointer    user_data);
+
+void                    ledger_attachments_attach_async          (LedgerStore            *store,
+                                                                  gint64                  indicator_id,
+                                                                  const char             *period,
+                                                                  const char             *path,
+                                                                  GtkWidget              *widget,
+                                                                  GDestroyNotify          done,
+                                                                  gpointer                done_data);
+void                    ledger_attachments_accept_drops          (GtkWidget              *widget,
+                                                                  LedgerDroppedFunc       func,
+                                                                  gpointer                user_data);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-attachments-group.h"
+#include "ledger-entry-dialog.h"
 #include "ledger-indicator-page.h"
 #include "ledger-test-ui.h"
 #include "test-util.h"
@@ -79,6 +80,61 @@ test_add_remove_undo (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "evidence-undone");
 }
 
+/* Drops @path onto @widget as a file manager would: through the widget's
+ * drop target. */
+static void
+drop_file (GtkWidget  *widget,
+           const char *path)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 0.0, 0.0, &dropped);
+    }
+  g_value_unset (&value);
+  g_assert_true (dropped);
+}
+
+/* A file dropped onto the page is attached to the period picked; one
+ * dropped onto the entry dialog to the dialog's period. */
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  LedgerAttachmentsGroup *group = open_evidence (fixture);
+  GtkWidget *page = ledger_window_get_visible_page (fixture->window);
+  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
+  g_autofree char *release = g_build_filename (dir, "统计快报.pdf", NULL);
+  g_autofree char *minutes = g_build_filename (dir, "minutes.pdf", NULL);
+  GtkWindow *dialog;
+
+  test_write_file (release, "%PDF-1.4 release", -1);
+  test_write_file (minutes, "%PDF-1.4 minutes", -1);
+  drop_file (page, release);
+  wait_for_count (group, 1);
+
+  g_assert_true (gtk_widget_activate_action (page, "indicator.record-value", NULL));
+  for (guint i = 0; i < 100 && ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG) == NULL; i++)
+    ledger_test_ui_wait (25);
+  dialog = ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (ledger_entry_dialog_set_period (LEDGER_ENTRY_DIALOG (dialog), "2026-05"));
+  drop_file (GTK_WIDGET (dialog), minutes);
+  wait_for_count (group, 2);
+  g_assert_cmpstr (ledger_attachment_get_period (ledger_attachments_group_get_attachment (group, 0)), ==,
+                   "2026-05");
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +143,8 @@ main (int   argc,
 
   g_test_add ("/attachments/add-remove-undo", Fixture, NULL,
               ledger_test_window_set_up, test_add_remove_undo, ledger_test_window_tear_down);
+  g_test_add ("/attachments/drop", Fixture, NULL,
+              ledger_test_window_set_up, test_drop, ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();
 }
