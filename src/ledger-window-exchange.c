@@ -124,6 +124,7 @@ typedef struct
   char              *plan_code;
   LedgerTolerances   tolerances;
   LedgerCsvEncoding  encoding;
+  gboolean           docx;       /* the report as a Word document */
 } ExportJob;
 
 static void
@@ -195,19 +196,10 @@ export_report_job (LedgerStore   *store,
   ExportJob *job = data;
   g_autoptr(LedgerReport) report = job_report (store, job, error);
 
-  return report != NULL && ledger_report_write_pdf (report, job->path, error);
-}
-
-static gboolean
-export_report_docx_job (LedgerStore   *store,
-                        gpointer       data,
-                        GCancellable  *cancellable,
-                        GError       **error)
-{
-  ExportJob *job = data;
-  g_autoptr(LedgerReport) report = job_report (store, job, error);
-
-  return report != NULL && ledger_report_write_docx (report, job->path, error);
+  if (report == NULL)
+    return FALSE;
+  return job->docx ? ledger_report_write_docx (report, job->path, error)
+                   : ledger_report_write_pdf (report, job->path, error);
 }
 
 static void
@@ -232,7 +224,7 @@ static const LedgerWorkerFunc export_funcs[] = {
   [LEDGER_EXPORT_CSV_GB18030] = export_csv_job,
   [LEDGER_EXPORT_XLSX] = export_xlsx_job,
   [LEDGER_EXPORT_REPORT] = export_report_job,
-  [LEDGER_EXPORT_REPORT_DOCX] = export_report_docx_job,
+  [LEDGER_EXPORT_REPORT_DOCX] = export_report_job,
 };
 
 /**
@@ -258,6 +250,7 @@ ledger_window_export (LedgerWindow     *self,
   job->plan_code = g_strdup (self->plan != NULL ? ledger_plan_get_code (self->plan) : NULL);
   job->tolerances = *ledger_context_get_tolerances (self->context);
   job->encoding = kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM;
+  job->docx = kind == LEDGER_EXPORT_REPORT_DOCX;
   /* The application stays until the file is written. */
   g_application_hold (g_application_get_default ());
   ledger_worker_read_async (self->store, export_funcs[kind], job, (GDestroyNotify) export_job_free,
