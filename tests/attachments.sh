@@ -53,6 +53,23 @@ check "on a sheet of their own" sh -c "unzip -p '$work/ledger.xlsx' xl/workbook.
 check "with name and SHA-256" sh -c "unzip -p '$work/ledger.xlsx' xl/sharedStrings.xml | grep -q '开工照片.jpg' &&
                                      unzip -p '$work/ledger.xlsx' xl/sharedStrings.xml | grep -q '$sha'"
 
+# A unit's data package carries its evidence (version 2), and the office's
+# ledger gets the very same files; a package without files stays version 1.
+printf 'code,period,value\nnew-urban-jobs,2026-06,2.3\ncpi-rise,2026-06,0.8\n' > "$work/values.csv"
+check "values of two units" "$bin" --db "$db" --import-csv "$work/values.csv"
+check "a unit's package with its files" "$bin" --db "$db" --export-package "$work/unit.tlpkg" --unit 市人社局
+check "is of version 2" grep -q '"version" *: *2' "$work/unit.tlpkg"
+check "the office imports it" "$bin" --db "$work/office.sqlite3" --import-package "$work/unit.tlpkg"
+check "and has the files" "$bin" --db "$work/office.sqlite3" --export-attachments "$work/office-out"
+check "byte for byte (the same SHA-256)" cmp -s "$work/office-out/new-urban-jobs/2026-06/开工照片.jpg" "$work/开工照片.jpg"
+check "the change log names the package" sh -c "'$bin' --db '$work/office.sqlite3' --export-changes - | grep -q ',insert,attachment,.*unit.tlpkg'"
+check "a unit without files" "$bin" --db "$db" --export-package "$work/stats.tlpkg" --unit 市统计局 --from 2026-01 --to 2026-06
+check "writes version 1, as before" grep -q '"version" *: *1' "$work/stats.tlpkg"
+sed 's/"sha256" *: *"[0-9a-f]\{8\}/"sha256": "00000000/' "$work/unit.tlpkg" > "$work/tampered.tlpkg"
+if "$bin" --db "$work/office2.sqlite3" --import-package "$work/tampered.tlpkg" 2> "$work/tampered.err"; then status=0; else status=$?; fi
+check "a file that is not what its SHA-256 says is refused" test "$status" = 1
+check "saying which" grep -q 'is not the file its “size” and “sha256” describe' "$work/tampered.err"
+
 check "a ledger with attachments checks" "$bin" --db "$db" --check
 check "a backup carries them" "$bin" --db "$db" --backup "$work/backup.sqlite3"
 check "the backup exports the same files" "$bin" --db "$work/backup.sqlite3" --export-attachments "$work/from-backup"

@@ -160,3 +160,15 @@ ledger_cli_export_attachments (LedgerStore *store,
                         attachments->len), attachments->len, dir);
   return 0;
 }
+
+/* What an import of packages does with their files (佐证材料). */
+void
+ledger_cli_print_merged_files (const LedgerPackageFiles *files)
+{
+  if (files->added->len + files->refused->len + files->n_unchanged == 0)
+    return;
+  g_print (_("Files: added %u, already in the ledger %u, refused %u\n"), files->added->len,
+           files->n_unchanged, files->refused->len);
+  for (guint i = 0; i < files->refused->len; i++)
+    g_print (_("Refused file: %s\n"), (const char *) g_ptr_array_index (files->refused, i));
+}

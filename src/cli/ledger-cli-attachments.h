@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-package-merge.h"
 #include "ledger-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ int         ledger_cli_attach                 (LedgerStore   *store,
                                                GVariantDict  *options);
 int         ledger_cli_export_attachments     (LedgerStore   *store,
                                                const char    *dir);
+
+void        ledger_cli_print_merged_files     (const LedgerPackageFiles *files);
 
 G_END_DECLS

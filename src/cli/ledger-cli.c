@@ -390,6 +390,7 @@ print_merge (LedgerPackageMerge *merge)
                ledger_value_get_period (refusal->entry->value),
                ledger_package_get_origin (refusal->package), refusal->reason);
     }
+  ledger_cli_print_merged_files (ledger_package_merge_get_files (merge));
 }
 
 /* On the command line conflicts cannot be chosen: with any, nothing is

@@ -574,6 +574,107 @@ store_drop_unlinked_blobs (LedgerStore *self)
     g_debug ("Unlinked attachments were not dropped: %s", error->message);
 }
 
+/* ---- files that come with an import -------------------------------- */
+
+/* Whether @name is attached to the period already, and under which SHA-256. */
+static gboolean
+attached_sha256 (LedgerStore  *self,
+                 gint64        indicator_id,
+                 const char   *period,
+                 const char   *name,
+                 char        **sha256,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT sha256 FROM attachments "
+                                            "WHERE indicator_id = ? AND period = ? AND name = ?", error);
+  int rc;
+
+  *sha256 = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_text (stmt, 2, period);
+  store_bind_text (stmt, 3, name);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *sha256 = g_strdup (store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || store_set_error (self, rc, error);
+}
+
+static gboolean
+insert_blob_bytes (LedgerStore  *self,
+                   const char   *sha256,
+                   GBytes       *content,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) "
+                                            "VALUES (?, ?, ?)", error);
+  gsize size;
+  gconstpointer data = g_bytes_get_data (content, &size);
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
+  sqlite3_bind_blob64 (stmt, 3, size > 0 ? data : "", size, SQLITE_STATIC);
+  return store_run (self, stmt, error);
+}
+
+/* One file of an import, in its transaction: the same name with the same
+ * content is there already; with another, it is refused. */
+static gboolean
+write_incoming (LedgerStore               *self,
+                LedgerIncomingAttachment  *incoming,
+                GError                   **error)
+{
+  LedgerAttachment *attachment = incoming->attachment;
+  const char *sha256 = ledger_attachment_get_sha256 (attachment);
+  g_autofree char *attached = NULL;
+  g_autofree char *content_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, incoming->content);
+  g_autoptr(LedgerAttachment) copy = NULL;
+  g_autofree char *uuid = NULL;
+  gboolean found = FALSE;
+
+  if (!g_str_equal (content_sha256, sha256))
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("The content of “%s” does not match its SHA-256"), ledger_attachment_get_name (attachment));
+      return FALSE;
+    }
+  if (!attached_sha256 (self, ledger_attachment_get_indicator_id (attachment),
+                        ledger_attachment_get_period (attachment), ledger_attachment_get_name (attachment),
+                        &attached, error))
+    return FALSE;
+  if (attached != NULL && g_str_equal (attached, sha256))
+    return TRUE;
+  if (attached != NULL)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS, _("“%s” is already attached to %s"),
+                   ledger_attachment_get_name (attachment), ledger_attachment_get_period (attachment));
+      return FALSE;
+    }
+  if (!has_blob (self, sha256, &found, error) ||
+      (!found && !insert_blob_bytes (self, sha256, incoming->content, error)))
+    return FALSE;
+  uuid = ledger_uuid_new ();
+  copy = ledger_attachment_new (uuid, ledger_attachment_get_indicator_id (attachment),
+                                ledger_attachment_get_period (attachment), ledger_attachment_get_name (attachment),
+                                ledger_attachment_get_media_type (attachment), sha256,
+                                g_bytes_get_size (incoming->content), store_transaction_at (self), store_user ());
+  return store_link_attachment (self, copy, incoming->origin, error);
+}
+
+gboolean
+store_write_incoming (LedgerStore  *self,
+                      GPtrArray    *attachments,
+                      GError      **error)
+{
+  for (guint i = 0; i < attachments->len; i++)
+    if (!write_incoming (self, g_ptr_array_index (attachments, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* ---- copies out ----------------------------------------------------- */
 
 static gboolean
@@ -627,6 +728,36 @@ ledger_store_save_attachment (LedgerStore       *self,
   fd = ledger_output_file_get_fd (file);
   return read_blob (self, ledger_attachment_get_sha256 (attachment), write_chunk, &fd, error) &&
          ledger_output_file_finish (file, error);
+}
+
+static gboolean
+append_chunk (const guchar  *data,
+              gsize          length,
+              gpointer       user_data,
+              GError       **error)
+{
+  g_byte_array_append (user_data, data, length);
+  return TRUE;
+}
+
+/**
+ * ledger_store_read_attachment:
+ *
+ * Returns: (transfer full): the attachment's content, whole in memory (for
+ *   a data package), or %NULL with @error set
+ */
+GBytes *
+ledger_store_read_attachment (LedgerStore       *self,
+                              LedgerAttachment  *attachment,
+                              GError           **error)
+{
+  g_autoptr(GByteArray) content = g_byte_array_sized_new (ledger_attachment_get_size (attachment));
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  if (!read_blob (self, ledger_attachment_get_sha256 (attachment), append_chunk, content, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&content));
 }
 
 /* ---- the check ------------------------------------------------------ */

@@ -543,6 +543,7 @@ typedef struct
   GCancellable *cancellable;
   guint        *n_written;
   guint        *changed;
+  GPtrArray    *attachments;  /* of LedgerIncomingAttachment, or NULL */
 } ImportOptions;
 
 /* Whether the cell of @value holds @expected (%NULL: nothing); if not, the
@@ -668,7 +669,9 @@ import_values (LedgerStore          *self,
       if (options->n_written != NULL)
         g_atomic_int_set (options->n_written, i + n);
     }
-  if (g_cancellable_set_error_if_cancelled (options->cancellable, error) || !store_commit (self, error))
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
+      (options->attachments != NULL && !store_write_incoming (self, options->attachments, error)) ||
+      !store_commit (self, error))
     {
       store_rollback (self);
       return FALSE;
@@ -777,6 +780,33 @@ ledger_store_import_values_from (LedgerStore  *self,
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (origins != NULL && origins->len == values->len, FALSE);
   g_return_val_if_fail (expected == NULL || expected->len == values->len, FALSE);
+
+  return import_values (self, values, &options, error);
+}
+
+/**
+ * ledger_store_import_values_with_attachments:
+ * @attachments: (element-type LedgerIncomingAttachment): files to attach
+ *   with the values, each with its origin
+ *
+ * As ledger_store_import_values_from(), and the files in the same
+ * transaction and step of undo: all of it is written, or none.
+ */
+gboolean
+ledger_store_import_values_with_attachments (LedgerStore  *self,
+                                             GPtrArray    *values,
+                                             GPtrArray    *origins,
+                                             GPtrArray    *expected,
+                                             GPtrArray    *attachments,
+                                             guint        *changed,
+                                             GError      **error)
+{
+  ImportOptions options = { .origins = origins, .expected = expected, .changed = changed,
+                            .attachments = attachments };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL && attachments != NULL, FALSE);
+  g_return_val_if_fail (origins != NULL && origins->len == values->len, FALSE);
 
   return import_values (self, values, &options, error);
 }

@@ -148,6 +148,21 @@ gboolean     ledger_store_import_values_from   (LedgerStore  *self,
                                                 GPtrArray    *expected,
                                                 guint        *changed,
                                                 GError      **error);
+/* A file to attach with an import (ledger_store_import_values_with_attachments()). */
+typedef struct
+{
+  LedgerAttachment *attachment;  /* its indicator, period, name, type, SHA-256, size */
+  GBytes           *content;
+  const char       *origin;      /* for the change log */
+} LedgerIncomingAttachment;
+
+gboolean     ledger_store_import_values_with_attachments (LedgerStore *self,
+                                                GPtrArray    *values,
+                                                GPtrArray    *origins,
+                                                GPtrArray    *expected,
+                                                GPtrArray    *attachments,
+                                                guint        *changed,
+                                                GError      **error);
 gboolean     ledger_store_update_indicator     (LedgerStore      *self,
                                                 LedgerIndicator  *indicator,
                                                 GError          **error);
@@ -224,6 +239,9 @@ GPtrArray   *ledger_store_list_attachments     (LedgerStore       *self,
                                                 GError           **error);
 gboolean     ledger_store_remove_attachment    (LedgerStore       *self,
                                                 const char        *uuid,
+                                                GError           **error);
+GBytes      *ledger_store_read_attachment      (LedgerStore       *self,
+                                                LedgerAttachment  *attachment,
                                                 GError           **error);
 gboolean     ledger_store_save_attachment      (LedgerStore       *self,
                                                 LedgerAttachment  *attachment,

@@ -179,6 +179,9 @@ G_GNUC_INTERNAL gboolean      store_unlink_attachment   (LedgerStore       *self
                                                          const char        *origin,
                                                          GError           **error);
 G_GNUC_INTERNAL void          store_drop_unlinked_blobs (LedgerStore       *self);
+G_GNUC_INTERNAL gboolean      store_write_incoming      (LedgerStore       *self,
+                                                         GPtrArray         *attachments,
+                                                         GError           **error);
 G_GNUC_INTERNAL guint         store_check_attachments   (LedgerStore       *self,
                                                          GString           *report);
 
