@@ -65,6 +65,10 @@ test_add_remove_undo (Fixture       *fixture,
   g_assert_cmpstr (ledger_attachment_get_name (attachment), ==, "开工现场照片.jpg");
   g_assert_cmpstr (ledger_attachment_get_period (attachment), ==, "2026-06");
   ledger_test_ui_screenshot (GTK_WIDGET (group), "evidence");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  ledger_test_ui_wait (100);
+  ledger_test_ui_screenshot (GTK_WIDGET (group), "evidence-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Above the limit (50 MiB unless set): refused, the list as it was. */
   test_write_sparse_file (huge, 51 * 1024 * 1024);
