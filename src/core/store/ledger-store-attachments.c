@@ -91,8 +91,9 @@ open_file (const char  *path,
   if ((guint64) info.st_size > limit)
     {
       close (fd);
-      limit_text = g_format_size (limit);
-      size_text = g_format_size (info.st_size);
+      /* With the bytes: 52.4 MB is over 52.4 MB by a byte. */
+      limit_text = g_format_size_full (limit, G_FORMAT_SIZE_LONG_FORMAT);
+      size_text = g_format_size_full (info.st_size, G_FORMAT_SIZE_LONG_FORMAT);
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                    /* Translators: the file, its size, the limit: "“x.pdf” is 60.2 MB; an attachment may be at most 52.4 MB" */
                    _("“%s” is %s; an attachment may be at most %s"), path, size_text, limit_text);
