@@ -425,6 +425,10 @@ change_title (LedgerIndicatorPage *self,
     return g_strdup_printf (_("%s: %s → %s"), period, old_text, new_text);
   if (is_value)
     return g_strdup_printf (_("%s: deleted %s"), period, old_text);
+  if (g_str_equal (ledger_change_get_entity (change), "attachment"))
+    /* Translators: the change history: "1-6月: evidence added: 快报.pdf" */
+    return g_str_equal (action, "insert") ? g_strdup_printf (_("%s: evidence added: %s"), period, new_text)
+                                          : g_strdup_printf (_("%s: evidence removed: %s"), period, old_text);
   if (g_str_equal (action, "insert"))
     return g_strdup_printf (_("Indicator added: %s"), new_text);
   if (g_str_equal (action, "update"))

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ledger-attachments-group.h"
 #include "ledger-entry-dialog.h"
@@ -37,6 +38,23 @@ open_evidence (Fixture *fixture)
   return LEDGER_ATTACHMENTS_GROUP (adw_bin_get_child (bin));
 }
 
+static GtkWidget *
+page_of (Fixture *fixture)
+{
+  return ledger_window_get_visible_page (fixture->window);
+}
+
+/* A row whose title holds @data, in English; in Chinese any row. */
+static gboolean
+title_is (GtkWidget *row,
+          gpointer   data)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  return g_str_has_prefix (g_getenv ("LANGUAGE"), "zh") ? strstr (title, "佐证材料") != NULL
+                                                        : strstr (title, data) != NULL;
+}
+
 static void
 wait_for_count (LedgerAttachmentsGroup *group,
                 guint                   count)
@@ -44,6 +62,23 @@ wait_for_count (LedgerAttachmentsGroup *group,
   for (guint i = 0; i < 200 && ledger_attachments_group_get_n_attachments (group) != count; i++)
     ledger_test_ui_wait (25);
   g_assert_cmpuint (ledger_attachments_group_get_n_attachments (group), ==, count);
+}
+
+/* The window in dark mode, scrolled to the evidence. */
+static void
+show_in_dark (Fixture                *fixture,
+              LedgerAttachmentsGroup *group)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (group), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  double x = 0, y = 0;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (group), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                   0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, y - 24);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "evidence-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
@@ -65,10 +100,7 @@ test_add_remove_undo (Fixture       *fixture,
   g_assert_cmpstr (ledger_attachment_get_name (attachment), ==, "开工现场照片.jpg");
   g_assert_cmpstr (ledger_attachment_get_period (attachment), ==, "2026-06");
   ledger_test_ui_screenshot (GTK_WIDGET (group), "evidence");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  ledger_test_ui_wait (100);
-  ledger_test_ui_screenshot (GTK_WIDGET (group), "evidence-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  show_in_dark (fixture, group);
 
   /* Above the limit (50 MiB unless set): refused, the list as it was. */
   test_write_sparse_file (huge, 51 * 1024 * 1024);
@@ -81,6 +113,9 @@ test_add_remove_undo (Fixture       *fixture,
   wait_for_count (group, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   wait_for_count (group, 1);
+  /* The page's history says it in words. */
+  g_assert_nonnull (ledger_test_ui_find (page_of (fixture), ADW_TYPE_ACTION_ROW, title_is, (gpointer) "evidence added"));
+  g_assert_nonnull (ledger_test_ui_find (page_of (fixture), ADW_TYPE_ACTION_ROW, title_is, (gpointer) "evidence removed"));
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "evidence-undone");
 }
 
