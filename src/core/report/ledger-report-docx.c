@@ -229,17 +229,24 @@ text (gpointer          user_data,
 }
 
 static void
+add_row (Docx                       *docx,
+         const LedgerReportCellText *cells,
+         guint                       n_cells,
+         gboolean                    header)
+{
+  open_row (docx, header);
+  for (guint c = 0; c < n_cells; c++)
+    add_cell (docx, &cells[c], header ? "TableHeading" : "TableText", header ? BAND_FILL : NULL);
+  g_string_append (docx->body, "</w:tr>");
+}
+
+static void
 table_header (gpointer                    user_data,
               const LedgerReportCellText *columns,
               guint                       n_columns)
 {
-  Docx *docx = user_data;
-
-  open_table (docx, columns, n_columns);
-  open_row (docx, TRUE);
-  for (guint c = 0; c < n_columns; c++)
-    add_cell (docx, &columns[c], "TableHeading", BAND_FILL);
-  g_string_append (docx->body, "</w:tr>");
+  open_table (user_data, columns, n_columns);
+  add_row (user_data, columns, n_columns, TRUE);
 }
 
 static void
@@ -250,10 +257,7 @@ table_row (gpointer                    user_data,
   Docx *docx = user_data;
 
   g_return_if_fail (docx->n_columns == n_cells);
-  open_row (docx, FALSE);
-  for (guint c = 0; c < n_cells; c++)
-    add_cell (docx, &cells[c], "TableText", NULL);
-  g_string_append (docx->body, "</w:tr>");
+  add_row (docx, cells, n_cells, FALSE);
 }
 
 static void

@@ -377,6 +377,41 @@ find_attachment (LedgerStore  *self,
   return attachment;
 }
 
+/* Whether @name is attached to the period already, and under which SHA-256. */
+static gboolean
+attached_sha256 (LedgerStore  *self,
+                 gint64        indicator_id,
+                 const char   *period,
+                 const char   *name,
+                 char        **sha256,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt = store_prepare (self, "SELECT sha256 FROM attachments "
+                                            "WHERE indicator_id = ? AND period = ? AND name = ?", error);
+  int rc;
+
+  *sha256 = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_text (stmt, 2, period);
+  store_bind_text (stmt, 3, name);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *sha256 = g_strdup (store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || store_set_error (self, rc, error);
+}
+
+static gboolean
+set_name_taken (const char  *name,
+                const char  *period,
+                GError     **error)
+{
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS, _("“%s” is already attached to %s"),
+               name, period);
+  return FALSE;
+}
+
 /* A name is attached once to a period. */
 static gboolean
 check_name_free (LedgerStore  *self,
@@ -385,24 +420,11 @@ check_name_free (LedgerStore  *self,
                  const char   *name,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM attachments "
-                                            "WHERE indicator_id = ? AND period = ? AND name = ?", error);
-  int rc;
+  g_autofree char *attached = NULL;
 
-  if (stmt == NULL)
+  if (!attached_sha256 (self, indicator_id, period, name, &attached, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  store_bind_text (stmt, 2, period);
-  store_bind_text (stmt, 3, name);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS,
-                   _("“%s” is already attached to %s"), name, period);
-      return FALSE;
-    }
-  return rc == SQLITE_DONE || store_set_error (self, rc, error);
+  return attached == NULL || set_name_taken (name, period, error);
 }
 
 /* The attachment's bytes, in the open transaction: kept once. */
@@ -577,31 +599,6 @@ store_drop_unlinked_blobs (LedgerStore *self)
 
 /* ---- files that come with an import -------------------------------- */
 
-/* Whether @name is attached to the period already, and under which SHA-256. */
-static gboolean
-attached_sha256 (LedgerStore  *self,
-                 gint64        indicator_id,
-                 const char   *period,
-                 const char   *name,
-                 char        **sha256,
-                 GError      **error)
-{
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT sha256 FROM attachments "
-                                            "WHERE indicator_id = ? AND period = ? AND name = ?", error);
-  int rc;
-
-  *sha256 = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  store_bind_text (stmt, 2, period);
-  store_bind_text (stmt, 3, name);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    *sha256 = g_strdup (store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || store_set_error (self, rc, error);
-}
-
 static gboolean
 insert_blob_bytes (LedgerStore  *self,
                    const char   *sha256,
@@ -649,11 +646,8 @@ write_incoming (LedgerStore               *self,
   if (attached != NULL && g_str_equal (attached, sha256))
     return TRUE;
   if (attached != NULL)
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS, _("“%s” is already attached to %s"),
-                   ledger_attachment_get_name (attachment), ledger_attachment_get_period (attachment));
-      return FALSE;
-    }
+    return set_name_taken (ledger_attachment_get_name (attachment), ledger_attachment_get_period (attachment),
+                           error);
   if (!has_blob (self, sha256, &found, error) ||
       (!found && !insert_blob_bytes (self, sha256, incoming->content, error)))
     return FALSE;
