@@ -25,12 +25,14 @@ struct _LedgerPreferencesWindow
   GtkSpinButton        *warning_points;
   GtkSpinButton        *warning_share;
   GtkSpinButton        *cumulative_warning;
+  GtkSpinButton        *attachment_limit;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPreferencesWindow, ledger_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char *keys[] = {
   "about-points", "about-share", "warning-points", "warning-share", "cumulative-warning",
+  "attachment-limit-mib",
 };
 
 static gboolean
@@ -98,6 +100,7 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, warning_points);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, warning_share);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, cumulative_warning);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, attachment_limit);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 }
 
@@ -122,5 +125,6 @@ ledger_preferences_window_new (GtkWindow *parent,
   bind (self, "warning-points", self->warning_points, FALSE);
   bind (self, "warning-share", self->warning_share, TRUE);
   bind (self, "cumulative-warning", self->cumulative_warning, TRUE);
+  bind (self, "attachment-limit-mib", self->attachment_limit, FALSE);
   return self;
 }

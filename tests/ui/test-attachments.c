@@ -15,6 +15,7 @@
 #include "ledger-attachments-group.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-page.h"
+#include "ledger-preferences-window.h"
 #include "ledger-test-ui.h"
 #include "test-util.h"
 
@@ -174,6 +175,35 @@ test_drop (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+/* The limit is a preference: at 1 MiB a file of 2 MiB is refused. */
+static void
+test_limit_preference (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  LedgerAttachmentsGroup *group = open_evidence (fixture);
+  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
+  g_autofree char *scan = g_build_filename (dir, "scan.pdf", NULL);
+  GtkWindow *preferences;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  ledger_test_ui_wait (200);
+  preferences = ledger_test_ui_find_window (LEDGER_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  gtk_spin_button_set_value (ledger_test_ui_child (preferences, LEDGER_TYPE_PREFERENCES_WINDOW,
+                                                   "attachment_limit"), 1);
+  ledger_test_ui_wait (100);
+  g_assert_cmpuint (g_settings_get_uint (settings, "attachment-limit-mib"), ==, 1);
+  ledger_test_ui_screenshot (GTK_WIDGET (preferences), "preferences-evidence");
+  gtk_window_destroy (preferences);
+
+  test_write_sparse_file (scan, 2 * 1024 * 1024);
+  ledger_attachments_group_add_file (group, scan);
+  ledger_test_ui_wait (1000);
+  g_assert_cmpuint (ledger_attachments_group_get_n_attachments (group), ==, 0);
+  g_settings_reset (settings, "attachment-limit-mib");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +212,8 @@ main (int   argc,
 
   g_test_add ("/attachments/add-remove-undo", Fixture, NULL,
               ledger_test_window_set_up, test_add_remove_undo, ledger_test_window_tear_down);
+  g_test_add ("/attachments/limit-preference", Fixture, NULL,
+              ledger_test_window_set_up, test_limit_preference, ledger_test_window_tear_down);
   g_test_add ("/attachments/drop", Fixture, NULL,
               ledger_test_window_set_up, test_drop, ledger_test_window_tear_down);
 
