@@ -75,6 +75,18 @@ check "a backup carries them" "$bin" --db "$db" --backup "$work/backup.sqlite3"
 check "the backup exports the same files" "$bin" --db "$work/backup.sqlite3" --export-attachments "$work/from-backup"
 check "byte for byte" cmp -s "$work/from-backup/new-urban-jobs/2026-06/开工照片.jpg" "$work/开工照片.jpg"
 
+# A name planted in the ledger file to climb out of the folder stays in it.
+cp "$db" "$work/planted.sqlite3"
+/usr/bin/python3 - "$work/planted.sqlite3" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("UPDATE attachments SET name = '../../../escaped.pdf' WHERE name = 'minutes.pdf'")
+db.commit()
+PY
+check "a planted name is exported" "$bin" --db "$work/planted.sqlite3" --export-attachments "$work/planted-out"
+check "inside the folder" test -f "$work/planted-out/loyal-duty/2026-Q2/_.._.._escaped.pdf"
+check "and nowhere above it" test ! -e "$work/escaped.pdf"
+
 # Bytes that no longer match their SHA-256: --check names them.
 /usr/bin/python3 - "$db" "$sha" <<'PY'
 import sqlite3, sys
