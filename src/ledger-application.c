@@ -81,7 +81,8 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the ledger’s integrity and consistency"), NULL },
   { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the monthly progress report of a plan as a PDF file to OUT"), N_("OUT") },
+    N_("Write the monthly progress report of a plan to OUT: a PDF file, or a Word document where OUT "
+       "ends in .docx"), N_("OUT") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The period an XLSX ledger or a report is as of: 2026-06, 2026-Q2 or 2026 "
        "(default: the latest with a value)"), N_("PERIOD") },
@@ -111,6 +112,13 @@ static const GOptionEntry option_entries[] = {
     N_("Reopen the closed month of PERIOD, giving --reason"), N_("PERIOD") },
   { "reason", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Why --reopen-period reopens the month, for the change log"), N_("TEXT") },
+  { "attach", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Attach a copy of the file IN to the value of --code for --period (佐证材料)"), N_("IN") },
+  { "code", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The indicator --attach attaches to, by its code"), N_("CODE") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The period --attach attaches to: 2026-06, 2026-Q2 or 2026"),
+    N_("PERIOD") },
+  { "export-attachments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy every attachment into the folder DIR, as DIR/INDICATOR/PERIOD/NAME"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-entry-check.h"
+#include "ledger-attachments-group.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-number.h"
 #include "ledger-status.h"
@@ -209,6 +210,18 @@ fill_statuses (LedgerEntryDialog *self)
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (labels));
 }
 
+/* A file dropped onto the dialog is evidence of the period chosen. */
+static void
+file_dropped_cb (const char *path,
+                 gpointer    user_data)
+{
+  LedgerEntryDialog *self = user_data;
+
+  if (!ledger_store_is_read_only (self->store))
+    ledger_attachments_attach_async (self->store, ledger_indicator_get_id (self->indicator),
+                                     ledger_entry_dialog_get_period (self), path, GTK_WIDGET (self), NULL, NULL);
+}
+
 static void
 build (LedgerEntryDialog *self)
 {
@@ -225,6 +238,7 @@ build (LedgerEntryDialog *self)
   fill_statuses (self);
   fill_periods (self);
   load_value (self);
+  ledger_attachments_accept_drops (GTK_WIDGET (self), file_dropped_cb, self);
   gtk_widget_grab_focus (is_qualitative (self) ? GTK_WIDGET (self->status_row)
                                                : GTK_WIDGET (self->value_row));
 }

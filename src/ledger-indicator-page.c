@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "ledger-accessible.h"
+#include "ledger-attachments-group.h"
 #include "ledger-chart.h"
 #include "ledger-entry-check.h"
 #include "ledger-entry-dialog.h"
@@ -58,6 +59,7 @@ struct _LedgerIndicatorPage
   LedgerChart         *chart;
   AdwPreferencesGroup *values_group;
   AdwBin              *follow_up_bin;
+  AdwBin              *attachments_bin;
   AdwPreferencesGroup *source_group;
   GtkLabel            *source_label;
   AdwPreferencesGroup *history_group;
@@ -429,6 +431,10 @@ change_title (LedgerIndicatorPage *self,
     return g_strdup_printf (_("%s: deleted %s"), period, old_text);
   if (g_str_equal (ledger_change_get_entity (change), "milestone"))
     return g_strdup_printf (_("Milestone: %s → %s"), old_text, new_text);
+  if (g_str_equal (ledger_change_get_entity (change), "attachment"))
+    /* Translators: the change history: "1-6月: evidence added: 快报.pdf" */
+    return g_str_equal (action, "insert") ? g_strdup_printf (_("%s: evidence added: %s"), period, new_text)
+                                          : g_strdup_printf (_("%s: evidence removed: %s"), period, old_text);
   if (g_str_equal (action, "insert"))
     return g_strdup_printf (_("Indicator added: %s"), new_text);
   if (g_str_equal (action, "update"))
@@ -610,6 +616,7 @@ ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, chart);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, values_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, follow_up_bin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, attachments_bin);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, history_group);
@@ -626,6 +633,17 @@ ledger_indicator_page_init (LedgerIndicatorPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->value_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
+}
+
+/* The evidence of the indicator's periods; a file dropped anywhere on the
+ * page is attached too. */
+static void
+add_attachments (LedgerIndicatorPage *self)
+{
+  LedgerAttachmentsGroup *group = ledger_attachments_group_new (self->context, self->plan, self->indicator);
+
+  adw_bin_set_child (self->attachments_bin, GTK_WIDGET (group));
+  ledger_attachments_group_accept_drops_on (group, GTK_WIDGET (self));
 }
 
 static const char * const writing_actions[] = {
@@ -647,6 +665,7 @@ ledger_indicator_page_new (LedgerContext   *context,
   self->plan = g_object_ref (plan);
   self->indicator = g_object_ref (indicator);
   show_definition (self);
+  add_attachments (self);
   ledger_read_only_disable_actions (GTK_WIDGET (self), ledger_context_get_store (context), writing_actions);
   show_everything (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);

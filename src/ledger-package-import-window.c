@@ -183,7 +183,8 @@ update_import_button (LedgerPackageImportWindow *self)
                                                          unresolved), unresolved);
 
   gtk_button_set_label (self->import_button, label);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), writes > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            writes > 0 || ledger_package_merge_get_files (merge)->added->len > 0);
   if (self->unresolved_row != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->unresolved_row), unresolved > 0);
@@ -201,6 +202,8 @@ show_summary (LedgerPackageImportWindow *self,
   adw_preferences_group_add (group, count_row (_("Already in the ledger"), ledger_package_merge_get_n_unchanged (merge)));
   adw_preferences_group_add (group, count_row (_("Conflicts"), ledger_package_merge_get_n_conflicts (merge)));
   adw_preferences_group_add (group, count_row (_("Refused"), ledger_package_merge_get_n_refused (merge)));
+  adw_preferences_group_add (group, count_row (_("Evidence files to add"),
+                                               ledger_package_merge_get_files (merge)->added->len));
   self->unresolved_row = ADW_ACTION_ROW (new_row (_("Not yet chosen"), NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->unresolved_row), "warning");
   adw_preferences_group_add (group, GTK_WIDGET (self->unresolved_row));

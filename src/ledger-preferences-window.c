@@ -27,12 +27,14 @@ struct _LedgerPreferencesWindow
   GtkSpinButton        *cumulative_warning;
   GtkSwitch            *reminders;
   GtkSwitch            *skip_weekends;
+  GtkSpinButton        *attachment_limit;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPreferencesWindow, ledger_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static const char *keys[] = {
   "about-points", "about-share", "warning-points", "warning-share", "cumulative-warning",
+  "attachment-limit-mib",
 };
 
 static gboolean
@@ -102,6 +104,7 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, cumulative_warning);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, reminders);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, skip_weekends);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, attachment_limit);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 }
 
@@ -128,5 +131,6 @@ ledger_preferences_window_new (GtkWindow *parent,
   bind (self, "cumulative-warning", self->cumulative_warning, TRUE);
   g_settings_bind (settings, "reminders", self->reminders, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "due-skip-weekends", self->skip_weekends, "active", G_SETTINGS_BIND_DEFAULT);
+  bind (self, "attachment-limit-mib", self->attachment_limit, FALSE);
   return self;
 }

@@ -124,6 +124,7 @@ typedef struct
   char              *plan_code;
   LedgerTolerances   tolerances;
   LedgerCsvEncoding  encoding;
+  gboolean           docx;       /* the report as a Word document */
 } ExportJob;
 
 static void
@@ -162,8 +163,30 @@ export_xlsx_job (LedgerStore   *store,
   return ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error);
 }
 
-/* The report of the window's plan, as of its period, drawn in the worker
+/* The report of the window's plan, as of its period, made in the worker
  * on the worker's own copy of the plan. */
+static LedgerReport *
+job_report (LedgerStore  *store,
+            ExportJob    *job,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
+  g_autoptr(LedgerContext) context = NULL;
+  LedgerPlan *plan;
+
+  if (plans == NULL)
+    return NULL;
+  if ((plan = ledger_plan_find (plans, job->plan_code)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan is no longer in the ledger"));
+      return NULL;
+    }
+  context = ledger_context_new (store);
+  ledger_context_set_tolerances (context, &job->tolerances);
+  ledger_context_set_as_of (context, job->as_of);
+  return ledger_report_new (context, plan);
+}
+
 static gboolean
 export_report_job (LedgerStore   *store,
                    gpointer       data,
@@ -171,23 +194,12 @@ export_report_job (LedgerStore   *store,
                    GError       **error)
 {
   ExportJob *job = data;
-  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
-  g_autoptr(LedgerContext) context = NULL;
-  g_autoptr(LedgerReport) report = NULL;
-  LedgerPlan *plan;
+  g_autoptr(LedgerReport) report = job_report (store, job, error);
 
-  if (plans == NULL)
+  if (report == NULL)
     return FALSE;
-  if ((plan = ledger_plan_find (plans, job->plan_code)) == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan is no longer in the ledger"));
-      return FALSE;
-    }
-  context = ledger_context_new (store);
-  ledger_context_set_tolerances (context, &job->tolerances);
-  ledger_context_set_as_of (context, job->as_of);
-  report = ledger_report_new (context, plan);
-  return ledger_report_write_pdf (report, job->path, error);
+  return job->docx ? ledger_report_write_docx (report, job->path, error)
+                   : ledger_report_write_pdf (report, job->path, error);
 }
 
 static void
@@ -212,6 +224,7 @@ static const LedgerWorkerFunc export_funcs[] = {
   [LEDGER_EXPORT_CSV_GB18030] = export_csv_job,
   [LEDGER_EXPORT_XLSX] = export_xlsx_job,
   [LEDGER_EXPORT_REPORT] = export_report_job,
+  [LEDGER_EXPORT_REPORT_DOCX] = export_report_job,
 };
 
 /**
@@ -237,6 +250,7 @@ ledger_window_export (LedgerWindow     *self,
   job->plan_code = g_strdup (self->plan != NULL ? ledger_plan_get_code (self->plan) : NULL);
   job->tolerances = *ledger_context_get_tolerances (self->context);
   job->encoding = kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM;
+  job->docx = kind == LEDGER_EXPORT_REPORT_DOCX;
   /* The application stays until the file is written. */
   g_application_hold (g_application_get_default ());
   ledger_worker_read_async (self->store, export_funcs[kind], job, (GDestroyNotify) export_job_free,
@@ -291,9 +305,10 @@ export_report_response_cb (GtkNativeDialog *chooser,
                            LedgerWindow    *self)
 {
   g_autofree char *path = chosen_path (self, chooser, response);
+  LedgerExportKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "export-kind"));
 
   if (path != NULL)
-    ledger_window_export (self, LEDGER_EXPORT_REPORT, path);
+    ledger_window_export (self, kind, path);
   g_object_unref (chooser);
 }
 
@@ -348,6 +363,23 @@ export_xlsx_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The chooser of the report's file, as a PDF or a Word document. */
+static void
+choose_report_file (LedgerWindow     *self,
+                    LedgerExportKind  kind,
+                    GtkFileFilter    *filter,
+                    const char       *name)
+{
+  GtkFileChooser *chooser;
+
+  if (self->plan == NULL)
+    return;
+  chooser = save_chooser (self, _("Save the Monthly Report"), filter, name,
+                          G_CALLBACK (export_report_response_cb));
+  g_object_set_data (G_OBJECT (chooser), "export-kind", GUINT_TO_POINTER (kind));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 export_report_action (GtkWidget  *widget,
                       const char *action_name,
@@ -358,13 +390,24 @@ export_report_action (GtkWidget  *widget,
   g_autofree char *label = ledger_period_as_of_label (ledger_context_get_as_of (self->context));
   /* Translators: the default file name of the report; %s is the period, "1-6月" */
   g_autofree char *name = g_strdup_printf (_("Progress report %s.pdf"), label);
-  GtkFileChooser *chooser;
 
-  if (self->plan == NULL)
-    return;
-  chooser = save_chooser (self, _("Save the Monthly Report"), filter, name,
-                          G_CALLBACK (export_report_response_cb));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_report_file (self, LEDGER_EXPORT_REPORT, filter, name);
+}
+
+static void
+export_report_docx_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter =
+    ledger_window_file_filter (_("Word Documents"), "*.docx",
+                               "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  g_autofree char *label = ledger_period_as_of_label (ledger_context_get_as_of (self->context));
+  /* Translators: the default file name of the report as a Word document; %s is the period, "1-6月" */
+  g_autofree char *name = g_strdup_printf (_("Progress report %s.docx"), label);
+
+  choose_report_file (self, LEDGER_EXPORT_REPORT_DOCX, filter, name);
 }
 
 static void
@@ -387,6 +430,7 @@ ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report-docx", NULL, export_report_docx_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-csv", NULL);

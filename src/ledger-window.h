@@ -22,6 +22,7 @@ typedef enum
   LEDGER_EXPORT_CSV_GB18030,
   LEDGER_EXPORT_XLSX,
   LEDGER_EXPORT_REPORT,       /* the shown plan's monthly report, as a PDF */
+  LEDGER_EXPORT_REPORT_DOCX,  /* the same, as a Word document */
 } LedgerExportKind;
 
 G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicationWindow)

@@ -171,10 +171,10 @@ check "--prefer-ledger imports the rest" "$bin" --db "$work/office2.sqlite3" --i
 "$bin" --db "$work/office2.sqlite3" --export-csv "$work/office2-kept.csv"
 check "and keeps the ledger's value" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,none,linear,2026-Q2,6.1,' "$work/office2-kept.csv"
 check "while the others arrive" grep -q ',cpi-rise,.*,2026-05,1.1,' "$work/office2-kept.csv"
-echo '{"format": "target-ledger-package", "version": 2}' > "$work/future.tlpkg"
+echo '{"format": "target-ledger-package", "version": 3}' > "$work/future.tlpkg"
 if "$bin" --db "$work/office3.sqlite3" --import-package "$work/future.tlpkg" 2> "$work/future.err"; then failed=0; else failed=1; fi
 check "a package of another version is refused" test $failed = 1
-check "saying so" grep -q 'version 2' "$work/future.err"
+check "saying so" grep -q 'version 3' "$work/future.err"
 
 # 11c. Responsible units are proposals until the office confirms them:
 # CPI's unit, 市统计局, becomes 国家统计局长治调查队 across the year's plan

@@ -27,6 +27,7 @@
 #include "ledger-task-list.h"
 #include "ledger-task-list-export.h"
 #include "ledger-xlsx-export.h"
+#include "ledger-cli-attachments.h"
 
 /* The commands that work without a window (README.md, Command line).
  * Each prints a clear message and returns non-zero on failure, having
@@ -36,7 +37,7 @@ static const char *commands[] = { "export-csv", "import-csv", "export-plan", "im
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
                                   "milestone-done", "export-completeness", "review-period", "close-period",
-                                  "reopen-period", NULL };
+                                  "reopen-period", "attach", "export-attachments", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", "export-completeness", NULL };
@@ -46,9 +47,10 @@ static const char *outputs[] = { "export-csv", "export-plan", "export-changes", 
  * be written, and on one changed outside the program, opened for reading. */
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                           "export-package", "backup", "check", "report",
-                                          "export-completeness", NULL };
+                                          "export-completeness", "export-attachments", NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
-                                   "note", "sheet", "plan-code", "plan-title", "year", "reason", NULL };
+                                   "note", "sheet", "plan-code", "plan-title", "year", "reason", "code",
+                                   "period", NULL };
 
 static gboolean
 contains_any (GVariantDict       *options,
@@ -509,6 +511,7 @@ print_merge (LedgerPackageMerge *merge)
                ledger_value_get_period (refusal->entry->value),
                ledger_package_get_origin (refusal->package), refusal->reason);
     }
+  ledger_cli_print_merged_files (ledger_package_merge_get_files (merge));
 }
 
 /* On the command line conflicts cannot be chosen: with any, nothing is
@@ -583,10 +586,10 @@ restore (LedgerStore *store,
 }
 
 /* The plan named by --plan, or the first plan. */
-static LedgerPlan *
-find_plan (GPtrArray   *plans,
-           const char  *code,
-           GError     **error)
+LedgerPlan *
+ledger_cli_find_plan (GPtrArray   *plans,
+                      const char  *code,
+                      GError     **error)
 {
   g_autoptr(GString) codes = g_string_new (NULL);
   LedgerPlan *plan;
@@ -636,6 +639,14 @@ resolve_as_of (LedgerStore  *store,
   return ledger_period_as_of_for (code, first, last);
 }
 
+static gboolean
+is_docx (const char *path)
+{
+  g_autofree char *folded = g_utf8_casefold (path, -1);
+
+  return g_str_has_suffix (folded, ".docx");
+}
+
 static int
 report (LedgerStore  *store,
         const char   *out,
@@ -653,7 +664,7 @@ report (LedgerStore  *store,
 
   g_variant_dict_lookup (options, "plan", "&s", &code);
   g_variant_dict_lookup (options, "as-of", "&s", &period);
-  if (plans == NULL || (plan = find_plan (plans, code, &error)) == NULL ||
+  if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
       (as_of = resolve_as_of (store, plan, period, &error)) == NULL)
     return fail (error);
 
@@ -662,7 +673,9 @@ report (LedgerStore  *store,
   ledger_context_set_tolerances (context, &tolerances);
   ledger_context_set_as_of (context, as_of);
   report = ledger_report_new (context, plan);
-  if (!ledger_report_write_pdf (report, out, &error))
+  /* A name ending in .docx asks for the Word document, any other the PDF. */
+  if (!(is_docx (out) ? ledger_report_write_docx (report, out, &error)
+                      : ledger_report_write_pdf (report, out, &error)))
     return fail (error);
   as_of_label = ledger_period_as_of_label (as_of);
   /* Translators: the plan's title, its period, the file */
@@ -714,7 +727,7 @@ read_units (LedgerStore   *store,
 
   g_variant_dict_lookup (options, "plan", "&s", &code);
   return (units->plans = ledger_store_list_plans (store, error)) != NULL &&
-         (units->plan = find_plan (units->plans, code, error)) != NULL &&
+         (units->plan = ledger_cli_find_plan (units->plans, code, error)) != NULL &&
          (units->units = ledger_store_list_units (store, units->plan, error)) != NULL;
 }
 
@@ -865,7 +878,7 @@ milestone_done (LedgerStore  *store,
   g_variant_dict_lookup (options, "note", "&s", &note);
   g_variant_dict_lookup (options, "plan", "&s", &plan_code);
   if ((plans = ledger_store_list_plans (store, &error)) == NULL ||
-      (plan = find_plan (plans, plan_code, &error)) == NULL)
+      (plan = ledger_cli_find_plan (plans, plan_code, &error)) == NULL)
     return fail (error);
   ledger_plan_foreach_indicator (plan, find_code_cb, &search);
   if (search.indicator == NULL)
@@ -902,7 +915,7 @@ export_completeness (LedgerStore  *store,
   g_variant_dict_lookup (options, "plan", "&s", &code);
   g_variant_dict_lookup (options, "as-of", "&s", &period);
   ledger_date_set_day_of (&today, now);
-  if (plans == NULL || (plan = find_plan (plans, code, &error)) == NULL ||
+  if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
       (as_of = resolve_as_of (store, plan, period, &error)) == NULL ||
       (text = ledger_completeness_export_csv (store, plan, as_of, &today,
                                               settings != NULL && g_settings_get_boolean (settings, "due-skip-weekends"),
@@ -925,7 +938,7 @@ plans_of_period (GPtrArray   *plans,
 
   if (code != NULL)
     {
-      if ((plan = find_plan (plans, code, error)) == NULL)
+      if ((plan = ledger_cli_find_plan (plans, code, error)) == NULL)
         return NULL;
       g_ptr_array_add (chosen, plan);
       return g_steal_pointer (&chosen);
@@ -1077,6 +1090,10 @@ run_command (LedgerStore  *store,
     return set_period_state (store, name, LEDGER_PERIOD_CLOSED, options);
   if (g_variant_dict_lookup (options, "reopen-period", "&s", &name))
     return set_period_state (store, name, LEDGER_PERIOD_OPEN, options);
+  if (g_variant_dict_lookup (options, "attach", "^&ay", &path))
+    return ledger_cli_attach (store, path, options);
+  if (g_variant_dict_lookup (options, "export-attachments", "^&ay", &path))
+    return ledger_cli_export_attachments (store, path);
   g_return_val_if_reached (2);
 }
 
@@ -1092,6 +1109,7 @@ modifiers_alone (void)
                 "--rename-unit too, --reason with --reopen-period, --encoding with a CSV export, --due and --note "
                 "with --milestone-done"));
   g_printerr ("target-ledger: %s\n", _("--sheet, --plan-code, --plan-title and --year go with --import-plan"));
+  g_printerr ("target-ledger: %s\n", _("--code and --period go with --attach"));
   return 2;
 }
 

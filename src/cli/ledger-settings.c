@@ -42,3 +42,13 @@ ledger_settings_read_tolerances (GSettings        *settings,
   tolerances->warning_share = g_settings_get_double (settings, "warning-share");
   tolerances->cumulative_warning = g_settings_get_double (settings, "cumulative-warning");
 }
+
+/* The largest file an attachment may be, in bytes: the setting, in MiB,
+ * or 50 MiB without settings. */
+guint64
+ledger_settings_attachment_limit (GSettings *settings)
+{
+  if (settings == NULL)
+    return LEDGER_ATTACHMENT_DEFAULT_LIMIT;
+  return (guint64) g_settings_get_uint (settings, "attachment-limit-mib") * 1024 * 1024;
+}

@@ -8,11 +8,13 @@
 
 #include <gio/gio.h>
 
+#include "ledger-attachment.h"
 #include "ledger-progress.h"
 
 G_BEGIN_DECLS
 
 GSettings *ledger_settings_new_if_installed (void);
+guint64    ledger_settings_attachment_limit (GSettings        *settings);
 void       ledger_settings_read_tolerances  (GSettings        *settings,
                                              LedgerTolerances *tolerances);
 

@@ -244,6 +244,7 @@ test_exports (Fixture       *fixture,
   g_autofree char *csv = g_build_filename (g_get_user_data_dir (), "export.csv", NULL);
   g_autofree char *xlsx = g_build_filename (g_get_user_data_dir (), "export.xlsx", NULL);
   g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "report.pdf", NULL);
+  g_autofree char *docx = g_build_filename (g_get_user_data_dir (), "report.docx", NULL);
   g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "missing", "export.xlsx", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *utf8 = NULL;
@@ -253,6 +254,7 @@ test_exports (Fixture       *fixture,
   g_remove (csv);
   g_remove (xlsx);
   g_remove (pdf);
+  g_remove (docx);
   ledger_test_window_set_number (fixture, "signed-investment", "2026-04", 812.5);
 
   ledger_window_export (fixture->window, LEDGER_EXPORT_CSV_GB18030, csv);
@@ -277,6 +279,16 @@ test_exports (Fixture       *fixture,
   g_assert_cmpmem (contents, 5, "%PDF-", 5);
   g_assert_cmpuint (length, >, 10000);
 
+  /* The same report as a Word document: a zip whose first part is the
+   * package's list of contents. */
+  ledger_window_export (fixture->window, LEDGER_EXPORT_REPORT_DOCX, docx);
+  wait_for_file (docx);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (docx, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 2, "PK", 2);
+  g_assert_cmpuint (length, >, 5000);
+  g_assert_cmpmem (contents + 30, 19, "[Content_Types].xml", 19);
+
   g_assert_null (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
   ledger_window_export (fixture->window, LEDGER_EXPORT_XLSX, bad);
   for (guint i = 0; i < 200 && ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL; i++)
@@ -293,12 +305,14 @@ static void
 test_export_onto_ledger (Fixture       *fixture,
                          gconstpointer  data)
 {
-  static const LedgerExportKind kinds[] = { LEDGER_EXPORT_CSV, LEDGER_EXPORT_XLSX, LEDGER_EXPORT_REPORT };
+  static const LedgerExportKind kinds[] = {
+    LEDGER_EXPORT_CSV, LEDGER_EXPORT_XLSX, LEDGER_EXPORT_REPORT, LEDGER_EXPORT_REPORT_DOCX,
+  };
   g_autofree char *dir = g_path_get_dirname (fixture->db_path);
   g_autofree char *name = g_path_get_basename (fixture->db_path);
   g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
   g_autofree char *dotted = g_build_filename (dir, ".", name, NULL);
-  const char *targets[] = { fixture->db_path, wal, dotted };
+  const char *targets[] = { fixture->db_path, wal, dotted, fixture->db_path };
   g_autoptr(LedgerStore) fresh = NULL;
   g_autoptr(LedgerValue) value = NULL;
   g_autoptr(GError) error = NULL;

@@ -178,6 +178,9 @@ typedef struct
   guint         n_indicators;
   LedgerPeriod  first;     /* the earliest and latest period exported */
   LedgerPeriod  last;
+  GPtrArray    *attachments;  /* of LedgerAttachment: the unit's indicators' */
+  GHashTable   *uuids;        /* id → the UUID of those indicators */
+  GHashTable   *codes;        /* id → their code */
 } Exporter;
 
 static void
@@ -215,6 +218,21 @@ in_range (Exporter     *exporter,
 }
 
 static void
+add_attachments (Exporter        *exporter,
+                 LedgerIndicator *indicator)
+{
+  g_autoptr(GPtrArray) attachments = ledger_store_list_attachments (exporter->store,
+                                                                    ledger_indicator_get_id (indicator), NULL,
+                                                                    NULL);
+  gint64 id = ledger_indicator_get_id (indicator);
+
+  g_hash_table_insert (exporter->uuids, g_memdup2 (&id, sizeof id), g_strdup (ledger_indicator_get_uuid (indicator)));
+  g_hash_table_insert (exporter->codes, g_memdup2 (&id, sizeof id), g_strdup (ledger_indicator_get_code (indicator)));
+  for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+    g_ptr_array_add (exporter->attachments, g_object_ref (g_ptr_array_index (attachments, i)));
+}
+
+static void
 export_indicator (LedgerNode      *area,
                   LedgerNode      *task,
                   LedgerIndicator *indicator,
@@ -226,6 +244,7 @@ export_indicator (LedgerNode      *area,
   if (!ledger_unit_takes_part (exporter->unit, task, indicator))
     return;
   exporter->n_indicators++;
+  add_attachments (exporter, indicator);
   values = ledger_store_list_values (exporter->store, ledger_indicator_get_id (indicator));
   for (guint i = 0; i < g_list_model_get_n_items (values); i++)
     {
@@ -323,6 +342,49 @@ add_period (JsonBuilder        *builder,
   ledger_json_add_string (builder, member, code);
 }
 
+/* The files of the unit's values within the package's range, content
+ * and all; returns how many. */
+static gboolean
+add_attachment_list (Exporter     *exporter,
+                     JsonBuilder  *builder,
+                     guint        *n_added,
+                     GError      **error)
+{
+  LedgerPeriod *from = exporter->from != NULL ? exporter->from : &exporter->first;
+  LedgerPeriod *to = exporter->to != NULL ? exporter->to : &exporter->last;
+
+  *n_added = 0;
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < exporter->attachments->len; i++)
+    {
+      LedgerAttachment *attachment = g_ptr_array_index (exporter->attachments, i);
+      gint64 id = ledger_attachment_get_indicator_id (attachment);
+      g_autoptr(GBytes) content = NULL;
+      g_autofree char *base64 = NULL;
+      LedgerPeriod period;
+
+      if (!ledger_period_parse (ledger_attachment_get_period (attachment), &period) ||
+          !ledger_period_in_range (&period, from, to))
+        continue;
+      if ((content = ledger_store_read_attachment (exporter->store, attachment, error)) == NULL)
+        return FALSE;
+      base64 = g_base64_encode (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+      json_builder_begin_object (builder);
+      ledger_json_add_string (builder, "indicator", g_hash_table_lookup (exporter->uuids, &id));
+      ledger_json_add_string (builder, "code", g_hash_table_lookup (exporter->codes, &id));
+      ledger_json_add_string (builder, "period", ledger_attachment_get_period (attachment));
+      ledger_json_add_string (builder, "name", ledger_attachment_get_name (attachment));
+      ledger_json_add_string (builder, "media_type", ledger_attachment_get_media_type (attachment));
+      ledger_json_add_string (builder, "sha256", ledger_attachment_get_sha256 (attachment));
+      ledger_json_add_number (builder, "size", (double) ledger_attachment_get_size (attachment));
+      ledger_json_add_string (builder, "content", base64);
+      json_builder_end_object (builder);
+      (*n_added)++;
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
 /**
  * ledger_package_export:
  * @unit: the responsible unit: a package holds the indicators whose
@@ -351,7 +413,13 @@ ledger_package_export (LedgerStore  *store,
   g_autofree char *wanted = g_strstrip (g_strdup (unit != NULL ? unit : ""));
   g_autoptr(JsonNode) root = NULL;
   LedgerPeriod from, to;
-  Exporter exporter = { .store = store, .unit = wanted, .values = values };
+  g_autoptr(JsonBuilder) attachments = json_builder_new ();
+  g_autoptr(GPtrArray) attached = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  Exporter exporter = { .store = store, .unit = wanted, .values = values, .attachments = attached,
+                        .uuids = uuids, .codes = codes };
+  guint n_attachments = 0;
 
   g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
 
@@ -370,12 +438,13 @@ ledger_package_export (LedgerStore  *store,
                    _("The last period, %s, is before the first, %s"), to_period, from_period);
       return NULL;
     }
-  if (!collect (&exporter, plans, error))
+  if (!collect (&exporter, plans, error) || !add_attachment_list (&exporter, attachments, &n_attachments, error))
     return NULL;
 
   json_builder_begin_object (builder);
   ledger_json_add_string (builder, "format", LEDGER_PACKAGE_FORMAT);
-  ledger_json_add_number (builder, "version", LEDGER_PACKAGE_VERSION);
+  /* Without files, a package older versions of the program read too. */
+  ledger_json_add_number (builder, "version", n_attachments > 0 ? LEDGER_PACKAGE_VERSION : 1);
   ledger_json_add_string (builder, "unit", wanted);
   add_period (builder, "from", exporter.from != NULL ? exporter.from : &exporter.first);
   add_period (builder, "to", exporter.to != NULL ? exporter.to : &exporter.last);
@@ -385,6 +454,11 @@ ledger_package_export (LedgerStore  *store,
   json_builder_add_value (builder, json_builder_get_root (plans));
   json_builder_set_member_name (builder, "values");
   json_builder_add_value (builder, json_builder_get_root (values));
+  if (n_attachments > 0)
+    {
+      json_builder_set_member_name (builder, "attachments");
+      json_builder_add_value (builder, json_builder_get_root (attachments));
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

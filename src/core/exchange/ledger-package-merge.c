@@ -28,6 +28,7 @@ struct _LedgerPackageMerge
   LedgerStore          *store;
   GPtrArray            *packages;
   LedgerPackageSorting  sorting;
+  LedgerPackageFiles    files;
   gboolean              applied;
 };
 
@@ -39,6 +40,7 @@ ledger_package_merge_finalize (GObject *object)
   LedgerPackageMerge *self = LEDGER_PACKAGE_MERGE (object);
 
   ledger_package_sorting_clear (&self->sorting);
+  ledger_package_files_clear (&self->files);
   g_clear_object (&self->store);
   g_clear_pointer (&self->packages, g_ptr_array_unref);
 
@@ -55,6 +57,7 @@ static void
 ledger_package_merge_init (LedgerPackageMerge *self)
 {
   ledger_package_sorting_init (&self->sorting);
+  ledger_package_files_init (&self->files);
 }
 
 /**
@@ -85,7 +88,8 @@ ledger_package_merge_new (LedgerStore  *store,
   for (guint i = 0; i < packages->len; i++)
     g_ptr_array_add (self->packages, g_object_ref (g_ptr_array_index (packages, i)));
 
-  if (!ledger_package_sort (store, self->packages, &self->sorting, error))
+  if (!ledger_package_sort (store, self->packages, &self->sorting, error) ||
+      !ledger_package_files_sort (store, self->packages, &self->files, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -309,8 +313,9 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
       g_ptr_array_add (origins, (gpointer) g_array_index (writes, Write, i).origin);
       g_ptr_array_add (expected, g_array_index (writes, Write, i).expected);
     }
-  if (values->len > 0 &&
-      !ledger_store_import_values_from (self->store, values, origins, expected, &changed, &local_error))
+  if ((values->len > 0 || self->files.added->len > 0) &&
+      !ledger_store_import_values_with_attachments (self->store, values, origins, expected, self->files.added,
+                                                    &changed, &local_error))
     {
       if (g_error_matches (local_error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
         set_stale_error (&g_array_index (writes, Write, changed), error);
@@ -322,3 +327,11 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
   return TRUE;
 }
 
+
+/* Returns: (transfer none): what the merge does with the packages' files */
+const LedgerPackageFiles *
+ledger_package_merge_get_files (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  return &self->files;
+}

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "ledger-package.h"
+#include "ledger-package-attachments.h"
 
 G_BEGIN_DECLS
 
@@ -74,5 +74,6 @@ guint                        ledger_package_merge_count_unresolved (LedgerPackag
 guint                        ledger_package_merge_count_writes    (LedgerPackageMerge *self);
 gboolean                     ledger_package_merge_apply           (LedgerPackageMerge *self,
                                                                    GError            **error);
+const LedgerPackageFiles    *ledger_package_merge_get_files       (LedgerPackageMerge *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "ledger-json.h"
 #include "ledger-package-private.h"
+#include "ledger-attachment.h"
 #include "ledger-status.h"
 
 /* Reads a data package (docs/package-format.md). Every member is checked
@@ -19,7 +20,9 @@
  * place ("line 14, values[2]: “value” must be a number"). */
 
 static const char *document_members[] = { "format", "version", "unit", "from", "to", "exported_at",
-                                          "exported_by", "plans", "values", NULL };
+                                          "exported_by", "plans", "values", "attachments", NULL };
+static const char *attachment_members[] = { "indicator", "code", "period", "name", "media_type", "sha256",
+                                            "size", "content", NULL };
 static const char *plan_members[] = { "uuid", "code", "title", NULL };
 static const char *value_members[] = { "indicator", "code", "name", "period", "value", "status",
                                        "note", "source", "updated_at", "updated_by", NULL };
@@ -55,12 +58,18 @@ read_format (LedgerJsonReader *reader,
     }
   if (!ledger_json_read_number (reader, object, "version", &version))
     return FALSE;
-  if (version != LEDGER_PACKAGE_VERSION)
+  if (version != 1 && version != LEDGER_PACKAGE_VERSION)
     {
       message = g_strdup_printf (_("version %g of the data package is not supported; this version "
-                                   "of Target Ledger reads version %d"),
+                                   "of Target Ledger reads versions 1 to %d"),
                                  version, LEDGER_PACKAGE_VERSION);
       return fail_format (reader, message);
+    }
+  /* Files came with version 2. */
+  if (version == 1 && json_object_has_member (object, "attachments"))
+    {
+      ledger_json_at (reader, object, "attachments");
+      return ledger_json_fail (reader, "%s", _("“attachments” needs version 2 of the data package"));
     }
   return TRUE;
 }
@@ -187,6 +196,58 @@ read_entry (Reader     *reader,
   return TRUE;
 }
 
+/* A file of the package: its content in Base64, which must be as long as
+ * its "size" says and have its "sha256". */
+static gboolean
+read_attachment (Reader     *reader,
+                 JsonObject *object)
+{
+  LedgerJsonReader *json = &reader->json;
+  const char *indicator, *code, *period_code, *name, *media_type, *sha256, *content;
+  g_autofree guchar *data = NULL;
+  g_autofree char *actual = NULL;
+  LedgerPackageAttachment *attachment;
+  LedgerPeriod period;
+  double size;
+  gsize length = 0;
+
+  if (!ledger_json_check_members (json, object, attachment_members) ||
+      !ledger_json_read_uuid (json, object, "indicator", &indicator) ||
+      !ledger_json_read_string (json, object, "code", FALSE, &code) ||
+      !read_period (json, object, "period", &period_code, &period) ||
+      !ledger_json_read_string (json, object, "name", TRUE, &name) ||
+      !ledger_json_read_string (json, object, "media_type", FALSE, &media_type) ||
+      !ledger_json_read_string (json, object, "sha256", TRUE, &sha256) ||
+      !ledger_json_read_number (json, object, "size", &size) ||
+      !ledger_json_read_string (json, object, "content", FALSE, &content))
+    return FALSE;
+  ledger_json_at (json, object, "period");
+  if (!ledger_period_in_range (&period, &reader->from, &reader->to))
+    return ledger_json_fail (json, _("the period %s is outside the package’s range, %s to %s"),
+                             period_code, reader->package->from, reader->package->to);
+  ledger_json_at (json, object, "sha256");
+  if (!ledger_attachment_is_sha256 (sha256))
+    return ledger_json_fail (json, _("“%s” is not a SHA-256 (64 hexadecimal digits in lower case)"), sha256);
+  ledger_json_at (json, object, "content");
+  if (content[0] != '\0')
+    data = g_base64_decode (content, &length);
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data != NULL ? data : (const guchar *) "", length);
+  if ((double) length != size || !g_str_equal (actual, sha256))
+    return ledger_json_fail (json, _("the content of “%s” is not the file its “size” and “sha256” describe"),
+                             name);
+
+  attachment = g_new0 (LedgerPackageAttachment, 1);
+  attachment->indicator = g_ascii_strdown (indicator, -1);
+  attachment->code = g_strdup (code);
+  attachment->period = g_strdup (period_code);
+  attachment->name = g_strdup (name);
+  attachment->media_type = g_strdup (media_type[0] != '\0' ? media_type : "application/octet-stream");
+  attachment->sha256 = g_strdup (sha256);
+  attachment->content = g_bytes_new_take (g_steal_pointer (&data), length);
+  g_ptr_array_add (reader->package->attachments, attachment);
+  return TRUE;
+}
+
 static gboolean
 read_list (Reader     *reader,
            JsonObject *object,
@@ -249,7 +310,9 @@ read_document (Reader   *reader,
   return read_format (&reader->json, object) &&
          read_header (reader, object) &&
          (!json_object_has_member (object, "plans") || read_list (reader, object, "plans", read_plan)) &&
-         read_list (reader, object, "values", read_entry);
+         read_list (reader, object, "values", read_entry) &&
+         (!json_object_has_member (object, "attachments") ||
+          read_list (reader, object, "attachments", read_attachment));
 }
 
 /**

@@ -15,6 +15,19 @@
  * its periods within its range, each indicator and period once. Reading
  * is in ledger-package-read.c. */
 
+static void
+attachment_free (LedgerPackageAttachment *attachment)
+{
+  g_free (attachment->indicator);
+  g_free (attachment->code);
+  g_free (attachment->period);
+  g_free (attachment->name);
+  g_free (attachment->media_type);
+  g_free (attachment->sha256);
+  g_bytes_unref (attachment->content);
+  g_free (attachment);
+}
+
 G_DEFINE_FINAL_TYPE (LedgerPackage, ledger_package, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (ledger-package-error-quark, ledger_package_error)
@@ -52,6 +65,7 @@ ledger_package_finalize (GObject *object)
   g_free (self->origin);
   g_ptr_array_unref (self->plans);
   g_ptr_array_unref (self->entries);
+  g_ptr_array_unref (self->attachments);
 
   G_OBJECT_CLASS (ledger_package_parent_class)->finalize (object);
 }
@@ -67,6 +81,7 @@ ledger_package_init (LedgerPackage *self)
 {
   self->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_free);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
 }
 
 void
@@ -185,4 +200,21 @@ ledger_package_get_entry (LedgerPackage *self,
   g_return_val_if_fail (LEDGER_IS_PACKAGE (self), NULL);
   g_return_val_if_fail (index < self->entries->len, NULL);
   return g_ptr_array_index (self->entries, index);
+}
+
+guint
+ledger_package_get_n_attachments (LedgerPackage *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE (self), 0);
+  return self->attachments->len;
+}
+
+/* Returns: (transfer none): a file attached to one of the package's values */
+const LedgerPackageAttachment *
+ledger_package_get_attachment (LedgerPackage *self,
+                               guint          index)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE (self), NULL);
+  g_return_val_if_fail (index < self->attachments->len, NULL);
+  return g_ptr_array_index (self->attachments, index);
 }

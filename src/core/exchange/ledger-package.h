@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 
 #define LEDGER_PACKAGE_ERROR (ledger_package_error_quark ())
 #define LEDGER_PACKAGE_FORMAT "target-ledger-package"
-#define LEDGER_PACKAGE_VERSION 1
+/* The newest version read and written; a package without attachments is
+ * written as version 1, which older versions of the program read too. */
+#define LEDGER_PACKAGE_VERSION 2
 #define LEDGER_PACKAGE_EXTENSION ".tlpkg"
 
 typedef enum
@@ -48,6 +50,18 @@ typedef struct
   LedgerValue *value;      /* with its updated_at and updated_by */
 } LedgerPackageEntry;
 
+/* A file attached to one of the package's values (佐证材料), whole. */
+typedef struct
+{
+  char   *indicator;   /* the indicator's UUID, in lower case */
+  char   *code;        /* its code in the exporting ledger, for messages */
+  char   *period;
+  char   *name;
+  char   *media_type;
+  char   *sha256;
+  GBytes *content;
+} LedgerPackageAttachment;
+
 #define LEDGER_TYPE_PACKAGE (ledger_package_get_type ())
 
 G_DECLARE_FINAL_TYPE (LedgerPackage, ledger_package, LEDGER, PACKAGE, GObject)
@@ -71,6 +85,9 @@ const LedgerPackagePlan  *ledger_package_get_plan         (LedgerPackage  *self,
                                                            guint           index);
 guint                     ledger_package_get_n_entries    (LedgerPackage  *self);
 const LedgerPackageEntry *ledger_package_get_entry        (LedgerPackage  *self,
+                                                           guint           index);
+guint                     ledger_package_get_n_attachments (LedgerPackage *self);
+const LedgerPackageAttachment *ledger_package_get_attachment (LedgerPackage *self,
                                                            guint           index);
 
 /* Export (ledger-package-export.c) */

@@ -823,6 +823,7 @@ write_workbook (Export      *export,
         return FALSE;
     }
   ledger_xlsx_write_charts (&export->xlsx);
+  ledger_xlsx_write_evidence (&export->xlsx, plans);
   return TRUE;
 }
 

@@ -83,6 +83,16 @@ text_draw (LedgerReportBlock *block,
   ledger_report_show_layout (cr, layout, 0, 0);
 }
 
+static void
+text_say (LedgerReportBlock       *block,
+          const LedgerReportWords *words,
+          gpointer                 user_data)
+{
+  Text *text = block->data;
+
+  words->text (user_data, text->font, text->text);
+}
+
 /* A paragraph, wrapped at the page's width. */
 LedgerReportBlock *
 ledger_report_block_new_text (LedgerReportFont   font,
@@ -98,6 +108,7 @@ ledger_report_block_new_text (LedgerReportFont   font,
   text->color = color;
   text->text = g_strdup (string);
   block->space_before = space_before;
+  block->say = text_say;
   return block;
 }
 

@@ -21,6 +21,43 @@ typedef void   (*LedgerReportDrawFunc)    (LedgerReportBlock *block,
                                            cairo_t           *cr,
                                            double             width);
 
+/* What a cell, a column's title or a figure says, without its drawing: for
+ * the writers of other formats than pages (the Word document). */
+typedef struct
+{
+  const char *text;
+  const char *detail;   /* small print under the text, or NULL */
+  double      share;    /* a column's title: its share of the table's width */
+  int         status;   /* a #LedgerStatus the text is the word of, or -1 */
+} LedgerReportCellText;
+
+/* The words of a report's flow, block by block; a block that is only a
+ * picture (a row of charts) calls none of them. */
+typedef struct
+{
+  void (*title_page)   (gpointer                    user_data,
+                        const char * const         *lines,     /* region (or ""), title, subtitle, as of */
+                        const char                 *footer);
+  void (*text)         (gpointer                    user_data,
+                        LedgerReportFont            font,
+                        const char                 *text);
+  void (*table_header) (gpointer                    user_data,
+                        const LedgerReportCellText *columns,
+                        guint                       n_columns);
+  void (*table_row)    (gpointer                    user_data,
+                        const LedgerReportCellText *cells,
+                        guint                       n_cells);
+  void (*table_group)  (gpointer                    user_data,
+                        const char                 *title);
+  void (*figures)      (gpointer                    user_data,
+                        const LedgerReportCellText *figures,  /* text: the figure, detail: its label */
+                        guint                       n_figures);
+} LedgerReportWords;
+
+typedef void (*LedgerReportSayFunc) (LedgerReportBlock       *block,
+                                     const LedgerReportWords *words,
+                                     gpointer                 user_data);
+
 typedef enum
 {
   LEDGER_REPORT_BLOCK_NEW_PAGE       = 1 << 0,  /* starts a page */
@@ -41,6 +78,7 @@ struct _LedgerReportBlock
   LedgerReportBlock       *repeat;        /* drawn first when this block starts a page: its
                                              table's header (not owned) */
   char                    *outline;       /* the section it opens, for the PDF's bookmarks */
+  LedgerReportSayFunc      say;           /* its words, or NULL for a picture */
   double                   height;        /* as last measured */
 };
 

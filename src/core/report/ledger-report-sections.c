@@ -389,3 +389,72 @@ ledger_report_add_tasks (LedgerReportBuilder *builder)
   g_ptr_array_add (builder->blocks, ledger_report_block_new_heading (_("Qualitative tasks"), TRUE));
   ledger_report_table_append_blocks (table, builder->blocks);
 }
+
+/* ---- the evidence -------------------------------------------------- */
+
+enum { EVIDENCE_INDICATOR, EVIDENCE_FILE, EVIDENCE_SIZE, N_EVIDENCE_COLUMNS };
+
+static const LedgerReportEntry *
+entry_of (LedgerReportBuilder *builder,
+          gint64               indicator_id)
+{
+  for (guint i = 0; i < builder->entries->len; i++)
+    {
+      const LedgerReportEntry *entry = g_ptr_array_index (builder->entries, i);
+
+      if (ledger_indicator_get_id (entry->indicator) == indicator_id)
+        return entry;
+    }
+  return NULL;
+}
+
+static void
+add_evidence_row (LedgerReportTable       *table,
+                  const LedgerReportEntry *entry,
+                  LedgerAttachment        *attachment)
+{
+  guint row = ledger_report_table_add_row (table);
+  g_autofree char *period = ledger_period_code_label (ledger_attachment_get_period (attachment));
+  g_autofree char *size = g_format_size (ledger_attachment_get_size (attachment));
+  /* Translators: under a file's name in the report's list of evidence */
+  g_autofree char *hash = g_strdup_printf (_("SHA-256 %s"), ledger_attachment_get_sha256 (attachment));
+
+  ledger_report_table_set_text (table, row, EVIDENCE_INDICATOR, ledger_indicator_get_name (entry->indicator),
+                                period);
+  ledger_report_table_set_text (table, row, EVIDENCE_FILE, ledger_attachment_get_name (attachment), hash);
+  ledger_report_table_set_text (table, row, EVIDENCE_SIZE, size, NULL);
+}
+
+/* 佐证材料: the files attached to the plan's indicators up to the report's
+ * period, each with its size and SHA-256, by which the office finds the
+ * very file again. */
+void
+ledger_report_add_evidence (LedgerReportBuilder *builder)
+{
+  LedgerReportColumn columns[N_EVIDENCE_COLUMNS] = {
+    [EVIDENCE_INDICATOR] = { _("Indicator"), 0.29 },
+    [EVIDENCE_FILE] = { _("File"), 0.57 },
+    [EVIDENCE_SIZE] = { _("Size"), 0.14 },
+  };
+  g_autoptr(LedgerReportTable) table = ledger_report_table_new (columns, N_EVIDENCE_COLUMNS);
+  g_autoptr(GPtrArray) attachments = NULL;
+  LedgerPeriod as_of, period;
+
+  attachments = ledger_store_list_attachments (ledger_context_get_store (builder->context), 0, NULL, NULL);
+  if (attachments == NULL || !ledger_period_parse (ledger_context_get_as_of (builder->context), &as_of))
+    return;
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      LedgerAttachment *attachment = g_ptr_array_index (attachments, i);
+      const LedgerReportEntry *entry = entry_of (builder, ledger_attachment_get_indicator_id (attachment));
+
+      if (entry != NULL && ledger_period_parse (ledger_attachment_get_period (attachment), &period) &&
+          period.year * 12 + ledger_period_end_month (&period) <= as_of.year * 12 + ledger_period_end_month (&as_of))
+        add_evidence_row (table, entry, attachment);
+    }
+  if (ledger_report_table_get_n_rows (table) == 0)
+    return;
+
+  g_ptr_array_add (builder->blocks, ledger_report_block_new_heading (_("Evidence"), TRUE));
+  ledger_report_table_append_blocks (table, builder->blocks);
+}

@@ -231,6 +231,17 @@ ledger_report_set_status_ink (cairo_t      *cr,
   set_rgb (cr, &status_inks[light_of (status)], 1);
 }
 
+/* Returns: (transfer full): the colour of a status's words as hex digits,
+ * "A51C2E", for a document that names its colours */
+char *
+ledger_report_status_ink_hex (LedgerStatus status)
+{
+  const Rgb *rgb = &status_inks[light_of (status)];
+
+  return g_strdup_printf ("%02X%02X%02X", (guint) (rgb->red * 255 + 0.5), (guint) (rgb->green * 255 + 0.5),
+                          (guint) (rgb->blue * 255 + 0.5));
+}
+
 /* Returns: the status in the office's words: 滞后, 预警, 正常 … */
 const char *
 ledger_report_status_label (LedgerStatus status)

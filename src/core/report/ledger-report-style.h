@@ -59,6 +59,7 @@ void               ledger_report_set_status_color   (cairo_t           *cr,
                                                      double             tint);
 void               ledger_report_set_status_ink     (cairo_t           *cr,
                                                      LedgerStatus       status);
+char              *ledger_report_status_ink_hex     (LedgerStatus       status);
 const char        *ledger_report_status_label       (LedgerStatus       status);
 double             ledger_report_style_status_height (LedgerReportStyle *style);
 void               ledger_report_style_draw_status  (LedgerReportStyle *style,

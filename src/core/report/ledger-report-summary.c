@@ -103,6 +103,17 @@ title_page_draw (LedgerReportBlock *block,
   }
 }
 
+static void
+title_page_say (LedgerReportBlock       *block,
+                const LedgerReportWords *words,
+                gpointer                 user_data)
+{
+  TitlePage *page = block->data;
+  const char *lines[] = { page->region != NULL ? page->region : "", page->title, page->subtitle, page->as_of };
+
+  words->title_page (user_data, lines, page->footer);
+}
+
 static char *
 format_date (GDateTime *date)
 {
@@ -140,6 +151,7 @@ ledger_report_add_title_page (LedgerReportBuilder *builder)
   block = ledger_report_block_new (title_page_measure, title_page_draw, page,
                                    (GDestroyNotify) title_page_free);
   block->flags = LEDGER_REPORT_BLOCK_FULL_PAGE;
+  block->say = title_page_say;
   g_ptr_array_add (builder->blocks, block);
 }
 
@@ -248,6 +260,24 @@ tiles_draw (LedgerReportBlock *block,
   tiles_render (block->data, style, cr, width);
 }
 
+static void
+tiles_say (LedgerReportBlock       *block,
+           const LedgerReportWords *words,
+           gpointer                 user_data)
+{
+  GArray *tiles = block->data;
+  g_autofree LedgerReportCellText *figures = g_new0 (LedgerReportCellText, tiles->len);
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      Tile *tile = &g_array_index (tiles, Tile, i);
+
+      figures[i] = (LedgerReportCellText) { tile->figure, tile->label, 1.0 / tiles->len,
+                                            tile->has_status ? (int) tile->status : -1 };
+    }
+  words->figures (user_data, figures, tiles->len);
+}
+
 static GArray *
 tiles_new (void)
 {
@@ -326,6 +356,7 @@ add_tiles (LedgerReportBuilder *builder,
   g_ptr_array_add (builder->blocks, block);
   block = ledger_report_block_new (tiles_measure, tiles_draw, tiles, (GDestroyNotify) g_array_unref);
   block->space_before = 6;
+  block->say = tiles_say;
   g_ptr_array_add (builder->blocks, block);
 }
 

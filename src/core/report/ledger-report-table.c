@@ -385,15 +385,54 @@ part_free (Part *part)
   g_free (part);
 }
 
+/* The words of a part: the columns' titles, a group's title or a row's
+ * cells, a status as its word. */
+static void
+part_say (LedgerReportBlock       *block,
+          const LedgerReportWords *words,
+          gpointer                 user_data)
+{
+  Part *part = block->data;
+  LedgerReportTable *table = part->table;
+  g_autofree LedgerReportCellText *cells = g_new0 (LedgerReportCellText, table->n_columns);
+  Row *row = part->row == G_MAXUINT ? NULL : row_at (table, part->row);
+
+  if (row != NULL && row->group != NULL)
+    {
+      words->table_group (user_data, row->group);
+      return;
+    }
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      Cell *cell = row != NULL ? &row->cells[c] : NULL;
+
+      cells[c].status = cell != NULL && cell->has_status ? (int) cell->status : -1;
+      cells[c].share = table->columns[c].share;
+      if (cell == NULL)
+        cells[c].text = table->columns[c].title;
+      else if (cell->has_status)
+        cells[c].text = ledger_report_status_label (cell->status);
+      else
+        cells[c].text = cell->text != NULL ? cell->text : "", cells[c].detail = cell->detail;
+    }
+  if (row == NULL)
+    words->table_header (user_data, cells, table->n_columns);
+  else
+    words->table_row (user_data, cells, table->n_columns);
+}
+
 static LedgerReportBlock *
 part_block_new (LedgerReportTable *table,
                 guint              row)
 {
   Part *part = g_new0 (Part, 1);
+  LedgerReportBlock *block;
 
   part->table = g_rc_box_acquire (table);
   part->row = row;
-  return ledger_report_block_new (part_measure, part_draw, part, (GDestroyNotify) part_free);
+  block = ledger_report_block_new (part_measure, part_draw, part, (GDestroyNotify) part_free);
+  block->say = part_say;
+  return block;
 }
 
 /* Adds the table to a report's flow: its header, then a block per row. */

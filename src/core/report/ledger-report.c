@@ -217,6 +217,23 @@ ledger_report_set_date (LedgerReport *self,
   self->date = g_date_time_ref (date);
 }
 
+/* The report's blocks, with the standings as they are now. */
+static void
+build (LedgerReport *self)
+{
+  LedgerReportBuilder *builder = &self->builder;
+
+  clear_layout (self);
+  ledger_report_builder_init (builder, self->context, self->plan, self->date);
+  ledger_report_add_title_page (builder);
+  ledger_report_add_summary (builder);
+  ledger_report_add_areas (builder);
+  ledger_report_add_tasks (builder);
+  ledger_report_add_completeness (builder);
+  ledger_report_add_evidence (builder);
+  self->as_of_label = ledger_period_as_of_label (ledger_context_get_as_of (self->context));
+}
+
 /**
  * ledger_report_paginate:
  * @cr: a context of the target the report is drawn on (a PDF surface, a
@@ -238,18 +255,10 @@ ledger_report_paginate (LedgerReport *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (width > 0 && height > HEADER_HEIGHT + FOOTER_HEIGHT);
 
-  clear_layout (self);
-  ledger_report_builder_init (builder, self->context, self->plan, self->date);
-  ledger_report_add_title_page (builder);
-  ledger_report_add_summary (builder);
-  ledger_report_add_areas (builder);
-  ledger_report_add_tasks (builder);
-  ledger_report_add_completeness (builder);
-
+  build (self);
   self->style = ledger_report_style_new (cr);
   self->width = width;
   self->height = height;
-  self->as_of_label = ledger_period_as_of_label (ledger_context_get_as_of (self->context));
   self->pages = ledger_report_paginate_blocks (builder->blocks, self->style, width,
                                                height - HEADER_HEIGHT - FOOTER_HEIGHT);
 }
@@ -352,12 +361,18 @@ add_outline (LedgerReport     *self,
     }
 }
 
+/* "长治市2026年政府工作报告 · 1-6月（上半年）" */
+static char *
+document_title (LedgerReport *self)
+{
+  return g_strdup_printf ("%s · %s", ledger_node_get_title (LEDGER_NODE (self->plan)), self->as_of_label);
+}
+
 static void
 set_metadata (LedgerReport    *self,
               cairo_surface_t *surface)
 {
-  g_autofree char *title = g_strdup_printf ("%s · %s", ledger_node_get_title (LEDGER_NODE (self->plan)),
-                                            self->as_of_label);
+  g_autofree char *title = document_title (self);
   g_autofree char *creator = g_strdup_printf ("%s %s", _("Target Ledger"), PACKAGE_VERSION);
   g_autofree char *date = g_date_time_format_iso8601 (self->date);
 
@@ -431,6 +446,42 @@ ledger_report_write_pdf (LedgerReport  *self,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the report “%s”: %s"),
                    path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return ledger_output_file_finish (file, error);
+}
+
+/**
+ * ledger_report_write_docx:
+ * @path: the Word document to write, replaced if it exists
+ *
+ * Writes the report as a Word document (DOCX) for the office to edit:
+ * the same sections and tables as the PDF, without the charts. Written
+ * whole or not at all, and never over the ledger, as
+ * ledger_report_write_pdf().
+ */
+gboolean
+ledger_report_write_docx (LedgerReport  *self,
+                          const char    *path,
+                          GError       **error)
+{
+  g_autoptr(LedgerOutputFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = ledger_output_file_begin (path, ledger_store_get_path (ledger_context_get_store (self->context)),
+                                   0666, error);
+  if (file == NULL)
+    return FALSE;
+  build (self);
+  title = document_title (self);
+  if (!ledger_report_docx_write (&self->builder, title, ledger_output_file_get_fd (file), &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the report “%s”: %s"),
+                   path, local_error->message);
       return FALSE;
     }
   return ledger_output_file_finish (file, error);

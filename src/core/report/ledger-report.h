@@ -36,5 +36,8 @@ void          ledger_report_draw_page   (LedgerReport   *self,
 gboolean      ledger_report_write_pdf   (LedgerReport   *self,
                                          const char     *path,
                                          GError        **error);
+gboolean      ledger_report_write_docx  (LedgerReport   *self,
+                                         const char     *path,
+                                         GError        **error);
 
 G_END_DECLS

@@ -30,6 +30,8 @@ typedef struct
   StoreRestoreFunc restore;    /* a row of the follow-up (period is its UUID) */
   gpointer         row;        /* as it was, or NULL */
   GDestroyNotify   row_free;
+  LedgerAttachment *attachment; /* an attachment added (attachment_added) or removed */
+  gboolean          attachment_added;
 } UndoStep;
 
 static void
@@ -40,6 +42,7 @@ undo_step_free (UndoStep *step)
   g_clear_object (&step->indicator);
   if (step->row != NULL)
     step->row_free (step->row);
+  g_clear_object (&step->attachment);
   g_free (step);
 }
 
@@ -54,7 +57,8 @@ step_hash (gconstpointer step)
 {
   const UndoStep *s = step;
 
-  return g_int64_hash (&s->indicator_id) * 31 + (s->period != NULL ? g_str_hash (s->period) : 0);
+  return g_int64_hash (&s->indicator_id) * 31 + (s->period != NULL ? g_str_hash (s->period) : 0) +
+         (s->attachment != NULL ? g_str_hash (ledger_attachment_get_uuid (s->attachment)) : 0);
 }
 
 static gboolean
@@ -63,7 +67,10 @@ step_equal (gconstpointer a,
 {
   const UndoStep *s = a, *t = b;
 
-  return s->indicator_id == t->indicator_id && g_strcmp0 (s->period, t->period) == 0;
+  return s->indicator_id == t->indicator_id && g_strcmp0 (s->period, t->period) == 0 &&
+         (s->attachment == NULL) == (t->attachment == NULL) &&
+         (s->attachment == NULL || g_str_equal (ledger_attachment_get_uuid (s->attachment),
+                                                ledger_attachment_get_uuid (t->attachment)));
 }
 
 void
@@ -136,6 +143,21 @@ store_undo_record_row (LedgerStore      *self,
 /* After a change that cannot be undone (a plan added, an indicator
  * deleted), earlier steps could no longer be undone safely: once the
  * transaction commits, the history starts anew. */
+/* An attachment added (@added) or removed: undone by the opposite. */
+void
+store_undo_record_attachment (LedgerStore      *self,
+                              LedgerAttachment *attachment,
+                              gboolean          added)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->indicator_id = ledger_attachment_get_indicator_id (attachment);
+  step->period = g_strdup (ledger_attachment_get_period (attachment));
+  step->attachment = g_object_ref (attachment);
+  step->attachment_added = added;
+  record (self, step);
+}
+
 void
 store_undo_forget (LedgerStore *self)
 {
@@ -184,6 +206,9 @@ undo_step (LedgerStore  *self,
 {
   if (step->restore != NULL)
     return step->restore (self, step->period, step->row, error);
+  if (step->attachment != NULL)
+    return step->attachment_added ? store_unlink_attachment (self, step->attachment, "undo", error)
+                                  : store_link_attachment (self, step->attachment, "undo", error);
   if (step->indicator != NULL)
     return store_update_indicator (self, step->indicator, error);
   if (step->old != NULL)

@@ -363,14 +363,8 @@ store_validate_value (LedgerValue     *value,
                 LedgerPeriod    *period,
                 GError         **error)
 {
-  const char *code = ledger_value_get_period (value);
-
-  if (!ledger_period_parse (code, period) || !rules_have_period (rules, period))
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                   _("“%s” is not a period of this indicator"), code);
-      return FALSE;
-    }
+  if (!store_check_period (rules, ledger_value_get_period (value), period, error))
+    return FALSE;
   if (rules->kind == LEDGER_KIND_QUALITATIVE)
     {
       if (!g_strv_contains (ledger_status_qualitative_codes (), ledger_value_get_status (value)))
@@ -385,6 +379,23 @@ store_validate_value (LedgerValue     *value,
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                    _("The value must be a number"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @code is a period of the indicator of @rules; parses it into
+ * @period. */
+gboolean
+store_check_period (const StoreRules  *rules,
+                    const char        *code,
+                    LedgerPeriod      *period,
+                    GError           **error)
+{
+  if (!ledger_period_parse (code, period) || !rules_have_period (rules, period))
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("“%s” is not a period of this indicator"), code);
       return FALSE;
     }
   return TRUE;
@@ -550,6 +561,7 @@ typedef struct
   GCancellable *cancellable;
   guint        *n_written;
   guint        *changed;
+  GPtrArray    *attachments;  /* of LedgerIncomingAttachment, or NULL */
 } ImportOptions;
 
 /* Whether the cell of @value holds @expected (%NULL: nothing); if not, the
@@ -675,7 +687,9 @@ import_values (LedgerStore          *self,
       if (options->n_written != NULL)
         g_atomic_int_set (options->n_written, i + n);
     }
-  if (g_cancellable_set_error_if_cancelled (options->cancellable, error) || !store_commit (self, error))
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
+      (options->attachments != NULL && !store_write_incoming (self, options->attachments, error)) ||
+      !store_commit (self, error))
     {
       store_rollback (self);
       return FALSE;
@@ -784,6 +798,33 @@ ledger_store_import_values_from (LedgerStore  *self,
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (origins != NULL && origins->len == values->len, FALSE);
   g_return_val_if_fail (expected == NULL || expected->len == values->len, FALSE);
+
+  return import_values (self, values, &options, error);
+}
+
+/**
+ * ledger_store_import_values_with_attachments:
+ * @attachments: (element-type LedgerIncomingAttachment): files to attach
+ *   with the values, each with its origin
+ *
+ * As ledger_store_import_values_from(), and the files in the same
+ * transaction and step of undo: all of it is written, or none.
+ */
+gboolean
+ledger_store_import_values_with_attachments (LedgerStore  *self,
+                                             GPtrArray    *values,
+                                             GPtrArray    *origins,
+                                             GPtrArray    *expected,
+                                             GPtrArray    *attachments,
+                                             guint        *changed,
+                                             GError      **error)
+{
+  ImportOptions options = { .origins = origins, .expected = expected, .changed = changed,
+                            .attachments = attachments };
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL && attachments != NULL, FALSE);
+  g_return_val_if_fail (origins != NULL && origins->len == values->len, FALSE);
 
   return import_values (self, values, &options, error);
 }

@@ -480,7 +480,10 @@ configure (LedgerStore           *self,
   if (self->read_only)
     return set_reading_pragmas (self, error);
 
-  return set_pragmas (self, error) && store_migrate (self, TRUE, error);
+  if (!set_pragmas (self, error) || !store_migrate (self, TRUE, error))
+    return FALSE;
+  store_drop_unlinked_blobs (self);
+  return TRUE;
 }
 
 /* Creates a missing ledger file as an empty file readable only by its
@@ -1045,6 +1048,7 @@ ledger_store_check (LedgerStore *self,
     "WHERE (i.kind = 'qualitative' AND v.status = '') OR "
     "(i.kind != 'qualitative' AND v.value IS NULL)", NULL, report);
   problems += check_numbers (self, report);
+  problems += store_check_attachments (self, report);
   return problems == 0;
 }
 

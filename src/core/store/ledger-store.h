@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-attachment.h"
 #include "ledger-change.h"
 #include "ledger-indicator.h"
 #include "ledger-milestone.h"
@@ -19,7 +20,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 5
+#define LEDGER_STORE_SCHEMA_VERSION 6
 
 typedef enum
 {
@@ -153,6 +154,21 @@ gboolean     ledger_store_import_values_from   (LedgerStore  *self,
                                                 GPtrArray    *expected,
                                                 guint        *changed,
                                                 GError      **error);
+/* A file to attach with an import (ledger_store_import_values_with_attachments()). */
+typedef struct
+{
+  LedgerAttachment *attachment;  /* its indicator, period, name, type, SHA-256, size */
+  GBytes           *content;
+  const char       *origin;      /* for the change log */
+} LedgerIncomingAttachment;
+
+gboolean     ledger_store_import_values_with_attachments (LedgerStore *self,
+                                                GPtrArray    *values,
+                                                GPtrArray    *origins,
+                                                GPtrArray    *expected,
+                                                GPtrArray    *attachments,
+                                                guint        *changed,
+                                                GError      **error);
 gboolean     ledger_store_update_indicator     (LedgerStore      *self,
                                                 LedgerIndicator  *indicator,
                                                 GError          **error);
@@ -244,5 +260,27 @@ void         ledger_store_end_read             (LedgerStore  *self);
 guint        ledger_store_count_changes        (LedgerStore  *self);
 gboolean     ledger_store_check                (LedgerStore  *self,
                                                 GString      *report);
+LedgerAttachment *ledger_store_add_attachment  (LedgerStore       *self,
+                                                gint64             indicator_id,
+                                                const char        *period,
+                                                const char        *path,
+                                                const char        *name,
+                                                guint64            limit,
+                                                GCancellable      *cancellable,
+                                                GError           **error);
+GPtrArray   *ledger_store_list_attachments     (LedgerStore       *self,
+                                                gint64             indicator_id,
+                                                const char        *period,
+                                                GError           **error);
+gboolean     ledger_store_remove_attachment    (LedgerStore       *self,
+                                                const char        *uuid,
+                                                GError           **error);
+GBytes      *ledger_store_read_attachment      (LedgerStore       *self,
+                                                LedgerAttachment  *attachment,
+                                                GError           **error);
+gboolean     ledger_store_save_attachment      (LedgerStore       *self,
+                                                LedgerAttachment  *attachment,
+                                                const char        *path,
+                                                GError           **error);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ struct _LedgerPackage
   char      *origin;
   GPtrArray *plans;    /* of LedgerPackagePlan */
   GPtrArray *entries;  /* of LedgerPackageEntry */
+  GPtrArray *attachments;  /* of LedgerPackageAttachment */
 };
 
 G_GNUC_INTERNAL void ledger_package_add_plan  (LedgerPackage *self,

@@ -56,5 +56,7 @@ void           ledger_xlsx_set_write_error (GError        **error,
                                             int             code,
                                             const char     *path,
                                             const char     *reason);
+void           ledger_xlsx_write_evidence  (LedgerXlsx     *xlsx,
+                                            GPtrArray      *plans);
 
 G_END_DECLS

@@ -41,6 +41,12 @@ void  ledger_report_add_summary        (LedgerReportBuilder     *builder);
 void  ledger_report_add_areas          (LedgerReportBuilder     *builder);
 void  ledger_report_add_tasks          (LedgerReportBuilder     *builder);
 void  ledger_report_add_completeness   (LedgerReportBuilder     *builder);
+void  ledger_report_add_evidence       (LedgerReportBuilder     *builder);
+
+gboolean ledger_report_docx_write      (LedgerReportBuilder     *builder,
+                                        const char              *title,
+                                        int                      fd,
+                                        GError                 **error);
 
 gboolean ledger_report_entry_is_measured (const LedgerReportEntry *entry);
 char *ledger_report_entry_value_text   (const LedgerReportEntry *entry);

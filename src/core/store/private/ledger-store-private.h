@@ -212,5 +212,28 @@ G_GNUC_INTERNAL gboolean      store_remove_value        (LedgerStore   *self,
 G_GNUC_INTERNAL gboolean      store_update_indicator    (LedgerStore     *self,
                                                          LedgerIndicator *indicator,
                                                          GError         **error);
+G_GNUC_INTERNAL gboolean      store_check_period        (const StoreRules *rules,
+                                                         const char       *code,
+                                                         LedgerPeriod     *period,
+                                                         GError          **error);
+
+/* Attachments (ledger-store-attachments.c). */
+G_GNUC_INTERNAL void          store_undo_record_attachment (LedgerStore      *self,
+                                                            LedgerAttachment *attachment,
+                                                            gboolean          added);
+G_GNUC_INTERNAL gboolean      store_link_attachment     (LedgerStore       *self,
+                                                         LedgerAttachment  *attachment,
+                                                         const char        *origin,
+                                                         GError           **error);
+G_GNUC_INTERNAL gboolean      store_unlink_attachment   (LedgerStore       *self,
+                                                         LedgerAttachment  *attachment,
+                                                         const char        *origin,
+                                                         GError           **error);
+G_GNUC_INTERNAL void          store_drop_unlinked_blobs (LedgerStore       *self);
+G_GNUC_INTERNAL gboolean      store_write_incoming      (LedgerStore       *self,
+                                                         GPtrArray         *attachments,
+                                                         GError           **error);
+G_GNUC_INTERNAL guint         store_check_attachments   (LedgerStore       *self,
+                                                         GString           *report);
 
 G_END_DECLS
