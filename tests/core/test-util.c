@@ -331,3 +331,22 @@ test_find_plan (LedgerStore *store,
   g_assert_nonnull (plan);
   return g_object_ref (plan);
 }
+
+/* A GAsyncReadyCallback that keeps @result in the GAsyncResult* @user_data. */
+void
+test_keep_result (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main context until test_keep_result() has kept a result.
+ * Returns: (transfer none): the result */
+GAsyncResult *
+test_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "ledger-store.h"
 
@@ -73,6 +73,11 @@ void             test_set_status           (LedgerStore     *store,
 
 /* Marks the test failed, with @format as a message, and lets it go on: a
  * table-driven test then lists every case that fails, not just the first. */
+void             test_keep_result          (GObject         *source,
+                                            GAsyncResult    *result,
+                                            gpointer         user_data);
+GAsyncResult    *test_wait_for             (GAsyncResult   **result);
+
 void             test_fail_and_go_on       (const char      *format,
                                             ...) G_GNUC_PRINTF (1, 2);
 

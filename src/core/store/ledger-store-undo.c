@@ -125,6 +125,7 @@ store_undo_commit (LedgerStore *self)
   if (self->undo_forget)
     {
       self->undo_forget = FALSE;
+      self->told |= STORE_TOLD_FORGOT_UNDO;
       g_ptr_array_set_size (self->undo_stack, 0);
       g_ptr_array_set_size (self->undo_pending, 0);
       g_hash_table_remove_all (self->undo_pending_keys);
@@ -226,18 +227,30 @@ failed:
  * @other: another store on the same file that wrote values (a worker's)
  *
  * Takes over what @other can undo, so that this store's undo reverts
- * writes made by a worker thread, and tells this store's views that values
- * changed.
+ * writes made by a worker thread, and tells this store's views what
+ * changed: values, plans, or the whole ledger (a restored backup).
  */
 void
 ledger_store_take_changes_from (LedgerStore *self,
                                 LedgerStore *other)
 {
+  StoreTold told;
+
   g_return_if_fail (LEDGER_IS_STORE (self));
   g_return_if_fail (LEDGER_IS_STORE (other));
   g_return_if_fail (g_strcmp0 (self->path, other->path) == 0);
 
-  if (other->undo_stack->len == 0)
+  told = other->told;
+  other->told = 0;
+  /* What the window could undo is gone from the file too. */
+  if (told & (STORE_TOLD_FORGOT_UNDO | STORE_TOLD_REPLACED))
+    g_ptr_array_set_size (self->undo_stack, 0);
+  /* A restored ledger may have another schema: statements are prepared again. */
+  if (told & STORE_TOLD_REPLACED)
+    g_hash_table_remove_all (self->statements);
+  if (told & STORE_TOLD_PLANS)
+    store_emit_plans_changed (self);
+  if (other->undo_stack->len == 0 && !(told & STORE_TOLD_REPLACED))
     return;
   while (other->undo_stack->len > 0)
     {

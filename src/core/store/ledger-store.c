@@ -528,6 +528,7 @@ ledger_store_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->undo_pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->schema_problems, g_ptr_array_unref);
+  store_set_job (self, NULL, NULL);
   if (self->db != NULL)
     sqlite3_close (g_steal_pointer (&self->db));
   g_clear_pointer (&self->path, g_free);
@@ -1057,5 +1058,28 @@ store_emit_values_changed (LedgerStore *self,
 void
 store_emit_plans_changed (LedgerStore *self)
 {
+  self->told |= STORE_TOLD_PLANS;
   g_signal_emit (self, signals [PLANS_CHANGED], 0);
+}
+
+/* The job @self runs for now (a worker's store), or %NULL, %NULL. */
+void
+store_set_job (LedgerStore       *self,
+               LedgerJobProgress *progress,
+               GCancellable      *cancellable)
+{
+  g_set_object (&self->job_progress, progress);
+  g_set_object (&self->job_cancellable, cancellable);
+}
+
+/* A long step of the job @self runs for reports how far it has come.
+ * Returns: %FALSE with @error set if the job was cancelled meanwhile */
+gboolean
+store_job_step (LedgerStore  *self,
+                guint64       done,
+                guint64       total,
+                GError      **error)
+{
+  ledger_job_progress_report (self->job_progress, done, total);
+  return !g_cancellable_set_error_if_cancelled (self->job_cancellable, error);
 }

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "ledger-job-progress.h"
 #include "ledger-store.h"
 #include "ledger-uuid.h"
 
@@ -23,6 +24,13 @@ typedef struct _StoreRules StoreRules;
 
 /* How many values one statement writes (store_write_values()). */
 #define STORE_BATCH 256
+
+typedef enum
+{
+  STORE_TOLD_PLANS       = 1 << 0,
+  STORE_TOLD_FORGOT_UNDO = 1 << 1,
+  STORE_TOLD_REPLACED    = 1 << 2,
+} StoreTold;
 
 struct _LedgerStore
 {
@@ -52,6 +60,13 @@ struct _LedgerStore
   GHashTable *rules_cache;
   /* The change sets (ids) the open transaction logged to, by origin. */
   GHashTable *change_sets;
+
+  /* A worker's store: what it did that the window's store must hear of
+   * (ledger_store_take_changes_from()), and the job it runs for, whose
+   * progress long steps report and whose cancel they honour. */
+  StoreTold          told;
+  LedgerJobProgress *job_progress;
+  GCancellable      *job_cancellable;
 };
 
 G_GNUC_INTERNAL gboolean      store_set_error           (LedgerStore   *self,
@@ -101,6 +116,13 @@ G_GNUC_INTERNAL gboolean      store_log_change          (LedgerStore   *self,
 G_GNUC_INTERNAL void          store_emit_values_changed (LedgerStore   *self,
                                                          gint64         indicator_id);
 G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_set_job             (LedgerStore       *self,
+                                                         LedgerJobProgress *progress,
+                                                         GCancellable      *cancellable);
+G_GNUC_INTERNAL gboolean      store_job_step            (LedgerStore   *self,
+                                                         guint64        done,
+                                                         guint64        total,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_migrate             (LedgerStore   *self,
                                                          gboolean       back_up,
                                                          GError       **error);
