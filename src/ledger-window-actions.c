@@ -9,14 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ledger-backups-window.h"
 #include "ledger-batch-window.h"
 #include "ledger-indicator-row.h"
-#include "ledger-output-file.h"
-#include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
+#include "ledger-store-jobs.h"
 #include "ledger-units-window.h"
 #include "ledger-window-private.h"
 
@@ -217,28 +215,50 @@ plan_file_filter (void)
 }
 
 static void
+plan_imported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_add_plans_from_file_finish (LEDGER_STORE (source), result, &error);
+  g_autofree char *message = NULL;
+
+  if (!ledger_window_end_job (self, result, _("The Plan Was Not Added"), error))
+    return;
+  message = g_strdup_printf (_("Added the plan “%s”"), ledger_node_get_title (g_ptr_array_index (plans, 0)));
+  ledger_window_add_toast (self, message);
+  ledger_window_select_plan (self, ledger_plan_get_code (g_ptr_array_index (plans, 0)));
+}
+
+/**
+ * ledger_window_import_plan:
+ * @file: a plan file
+ *
+ * Reads, checks and adds the plan file's plans in a worker, shown in the
+ * job bar; then shows the first of them, or says why they were not added.
+ */
+void
+ledger_window_import_plan (LedgerWindow *self,
+                           GFile        *file)
+{
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable = ledger_window_start_job (self, _("Adding the plan…"), progress);
+
+  ledger_store_add_plans_from_file_async (self->store, file, progress, cancellable, plan_imported_cb,
+                                          g_object_ref (self));
+}
+
+static void
 import_plan_response_cb (GtkNativeDialog *chooser,
                          int              response,
                          LedgerWindow    *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   g_object_unref (chooser);
-  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
-    return;
-
-  plans = ledger_plan_file_load (file, &error);
-  if (plans == NULL || !ledger_store_add_plans (self->store, plans, &error))
-    {
-      ledger_window_show_error (self, _("The Plan Was Not Added"), error->message);
-      return;
-    }
-  message = g_strdup_printf (_("Added the plan “%s”"), ledger_node_get_title (g_ptr_array_index (plans, 0)));
-  ledger_window_add_toast (self, message);
-  ledger_window_select_plan (self, ledger_plan_get_code (g_ptr_array_index (plans, 0)));
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    ledger_window_import_plan (self, file);
 }
 
 static void
@@ -258,14 +278,27 @@ import_plan_action (GtkWidget  *widget,
 }
 
 static void
+plans_exported_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  ledger_store_write_plans_finish (LEDGER_STORE (source), result, &error);
+  if (ledger_window_end_job (self, result, _("The Plans Were Not Exported"), error))
+    ledger_window_add_toast (self, _("Plans exported"));
+}
+
+static void
 export_plan_response_cb (GtkNativeDialog *chooser,
                          int              response,
                          LedgerWindow    *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(LedgerJobProgress) progress = NULL;
+  GCancellable *cancellable;
 
   g_object_unref (chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
@@ -275,15 +308,10 @@ export_plan_response_cb (GtkNativeDialog *chooser,
       ledger_window_show_error (self, _("The Plans Were Not Exported"), _("Choose a file on this computer"));
       return;
     }
-
-  text = ledger_plan_file_to_data (self->plans);
-  /* A new file renamed over the old one; never over the ledger. */
-  if (!ledger_output_file_write (path, ledger_store_get_path (self->store), text, strlen (text), &error))
-    {
-      ledger_window_show_error (self, _("The Plans Were Not Exported"), error->message);
-      return;
-    }
-  ledger_window_add_toast (self, _("Plans exported"));
+  progress = ledger_job_progress_new ();
+  cancellable = ledger_window_start_job (self, _("Exporting…"), progress);
+  ledger_store_write_plans_async (self->store, path, progress, cancellable, plans_exported_cb,
+                                  g_object_ref (self));
 }
 
 static void

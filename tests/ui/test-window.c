@@ -13,6 +13,7 @@
 #include "ledger-backups-window.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-page.h"
+#include "ledger-job-bar.h"
 #include "ledger-overview-page.h"
 #include "ledger-test-ui.h"
 #include "ledger-toast.h"
@@ -256,12 +257,14 @@ test_show_indicator_and_select_page_actions (Fixture       *fixture,
   g_assert_true (LEDGER_IS_OVERVIEW_PAGE (ledger_window_get_visible_page (fixture->window)));
 }
 
-/* Backups…: none yet, then Back Up Now makes one, listed at once, and the
- * window says so in a toast. */
+/* Backups…: none yet, then Back Up Now makes one in a worker, listed when
+ * done, and the window says so in a toast; a backup restored in a worker
+ * brings its figures back. */
 static void
 test_backups_window (Fixture       *fixture,
                      gconstpointer  data)
 {
+  g_autoptr(GPtrArray) made = NULL;
   GtkWidget *backups;
   GtkWidget *now;
 
@@ -273,12 +276,48 @@ test_backups_window (Fixture       *fixture,
 
   now = ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Back Up Now"));
   g_assert_nonnull (now);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q1", 5.1);
   ledger_test_ui_click (now);
+  ledger_test_ui_wait_for_job (backups);
   g_assert_null (ledger_test_ui_find (backups, ADW_TYPE_ACTION_ROW, row_has_title, _("No backup yet")));
   g_assert_nonnull (ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Restore…")));
   g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, _("Backed up")));
   ledger_test_ui_screenshot (backups, "backups");
+
+  made = ledger_store_list_backups (fixture->store);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q1", 7.7);
+  ledger_backups_window_restore (LEDGER_BACKUPS_WINDOW (backups), g_ptr_array_index (made, 0));
+  ledger_test_ui_screenshot (backups, "backups-restoring");
+  ledger_test_ui_wait_for_job (backups);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q1"), ==, 5.1);
+  g_assert_false (ledger_store_can_undo (fixture->store));
   gtk_window_destroy (GTK_WINDOW (backups));
+}
+
+/* The job bar, as a long job shows it: what it does, "n of m", Cancel,
+ * which cancels the job's cancellable. */
+static void
+test_job_bar (Fixture       *fixture,
+              gconstpointer  data)
+{
+  LedgerJobBar *bar = LEDGER_JOB_BAR (ledger_test_ui_find (GTK_WIDGET (fixture->window), LEDGER_TYPE_JOB_BAR,
+                                                           NULL, NULL));
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  cancellable = ledger_job_bar_start (bar, _("Exporting…"), progress);
+  ledger_job_progress_report (progress, 3, 10);
+  ledger_test_ui_wait (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (bar), GTK_TYPE_PROGRESS_BAR, NULL, NULL));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (ledger_test_ui_find (GTK_WIDGET (bar),
+                                                    GTK_TYPE_PROGRESS_BAR, NULL, NULL))), ==, 0.3);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "job-bar");
+  ledger_test_ui_click (ledger_test_ui_find (GTK_WIDGET (bar), GTK_TYPE_BUTTON, button_is, _("_Cancel")));
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  ledger_job_bar_stop (bar, cancellable);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
 }
 
 /* The same window in dark mode and in a narrow window, for the eye. */
@@ -356,6 +395,8 @@ main (int   argc,
               ledger_test_window_tear_down);
   g_test_add ("/window/backups", Fixture, NULL,
               ledger_test_window_set_up, test_backups_window, ledger_test_window_tear_down);
+  g_test_add ("/window/job-bar", Fixture, NULL,
+              ledger_test_window_set_up, test_job_bar, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
               ledger_test_window_set_up, test_dark_and_narrow, ledger_test_window_tear_down);
 

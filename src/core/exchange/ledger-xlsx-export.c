@@ -919,3 +919,32 @@ ledger_xlsx_export (LedgerStore             *store,
     set_write_error (error, G_IO_ERROR_FAILED, path, lxw_strerror (status));
   return ok && status == LXW_NO_ERROR && ledger_output_file_finish (file, error);
 }
+
+static gboolean
+export_job (LedgerStore      *store,
+            LedgerExportJob  *job,
+            GError          **error)
+{
+  if (!ledger_export_job_step (job, 0, 1, error) ||
+      !ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error))
+    return FALSE;
+  ledger_job_progress_report (job->progress, 1, 1);
+  return TRUE;
+}
+
+/**
+ * ledger_xlsx_export_async:
+ * @context: the ledger as the window shows it: as of its period, with its tolerances
+ *
+ * ledger_xlsx_export() in a worker; finish with ledger_export_job_run_finish().
+ */
+void
+ledger_xlsx_export_async (LedgerContext        *context,
+                          const char           *path,
+                          LedgerJobProgress    *progress,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  ledger_export_job_run_async (context, export_job, NULL, 0, path, progress, cancellable, callback, user_data);
+}

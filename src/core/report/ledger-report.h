@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "ledger-context.h"
+#include "ledger-export-job.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,12 @@ void          ledger_report_draw_page   (LedgerReport   *self,
 gboolean      ledger_report_write_pdf   (LedgerReport   *self,
                                          const char     *path,
                                          GError        **error);
+void          ledger_report_write_pdf_async (LedgerContext       *context,
+                                             LedgerPlan          *plan,
+                                             const char          *path,
+                                             LedgerJobProgress   *progress,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 
 G_END_DECLS

@@ -8,6 +8,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "ledger-output-file.h"
 #include "ledger-plan-file.h"
 #include "ledger-store-jobs.h"
 #include "ledger-worker.h"
@@ -15,7 +18,7 @@
 
 /* The store's work on more than one row, as _async/_finish pairs for the
  * window: a backup made now or today's, a restore (with its safety copy),
- * a plan file added. Each runs on a worker's connection (ledger-worker.c),
+ * a plan file added, the plans written to one. Each runs on a worker's connection (ledger-worker.c),
  * reports to a LedgerJobProgress and honours its GCancellable between
  * steps; the window's store hears of what changed when it finishes. The
  * command line calls the synchronous functions these wrap. */
@@ -293,4 +296,64 @@ ledger_store_add_plans_from_file_finish (LedgerStore   *self,
   if (!ledger_worker_run_finish (result, error))
     return NULL;
   return g_steal_pointer (&job->plans);
+}
+
+static gboolean
+write_plans (LedgerStore  *store,
+             StoreJob     *job,
+             GError      **error)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *text = NULL;
+
+  if (!store_job_step (store, 0, PLAN_STEPS, error) || (plans = ledger_store_list_plans (store, error)) == NULL ||
+      !store_job_step (store, 1, PLAN_STEPS, error))
+    return FALSE;
+  text = ledger_plan_file_to_data (plans);
+  /* A new file renamed over the old one; never over the ledger. */
+  if (!ledger_output_file_write (job->what, store->path, text, strlen (text), error))
+    return FALSE;
+  ledger_job_progress_report (job->progress, PLAN_STEPS, PLAN_STEPS);
+  return TRUE;
+}
+
+static gboolean
+write_plans_job (LedgerStore   *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return run_store_job (store, data, cancellable, write_plans, error);
+}
+
+/**
+ * ledger_store_write_plans_async:
+ * @path: the plan file to write, whole or not at all
+ *
+ * Writes every plan of the ledger as a plan file, in a worker.
+ */
+void
+ledger_store_write_plans_async (LedgerStore         *self,
+                                const char          *path,
+                                LedgerJobProgress   *progress,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  StoreJob *job = store_job_new (progress);
+
+  g_return_if_fail (LEDGER_IS_STORE (self));
+  g_return_if_fail (path != NULL);
+
+  job->what = g_strdup (path);
+  ledger_worker_read_async (self, write_plans_job, job, (GDestroyNotify) store_job_free,
+                            cancellable, callback, user_data);
+}
+
+gboolean
+ledger_store_write_plans_finish (LedgerStore   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return ledger_worker_run_finish (result, error);
 }
