@@ -455,6 +455,8 @@ ledger_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      /* The window's thread never waits on another program's write. */
+      ledger_store_set_waits_for_locks (self->store, FALSE);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -357,6 +357,51 @@ test_add_plans_refused (Fixture       *fixture,
   g_assert_cmpuint (fixture->plans_changed, ==, 0);
 }
 
+static gboolean
+unlock_cb (gpointer lock)
+{
+  test_unlock_ledger (lock);
+  return G_SOURCE_REMOVE;
+}
+
+/* While another program writes, the window's store (which does not wait)
+ * refuses a write at once and writes nothing; a job started meanwhile
+ * waits on its own connection and succeeds once the other write is over. */
+static void
+test_window_store_never_waits (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, "minimal-plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LedgerValue) value = ledger_value_new (fixture->gdp, "2026-Q1", 6.2, NULL, "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  gpointer lock;
+  gint64 start;
+
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.1, NULL);
+  ledger_store_set_waits_for_locks (fixture->store, FALSE);
+  lock = test_lock_ledger (fixture->path);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_LOCKED, "Nothing was saved");
+  g_clear_error (&error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.1);  /* reads go on */
+
+  /* The lock is let go 300 ms later, on this thread; the job has waited. */
+  g_timeout_add (300, unlock_cb, lock);
+  plans = add_plans (fixture, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plans);
+  g_assert_true (has_plan (fixture, "test-2026"));
+
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 6.2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +418,7 @@ main (int   argc,
   ADD ("/jobs/restore-cancelled-or-refused", test_restore_cancelled_or_refused);
   ADD ("/jobs/add-plans", test_add_plans);
   ADD ("/jobs/add-plans-refused", test_add_plans_refused);
+  ADD ("/jobs/window-store-never-waits", test_window_store_never_waits);
 #undef ADD
   return g_test_run ();
 }

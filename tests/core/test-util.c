@@ -350,3 +350,23 @@ test_wait_for (GAsyncResult **result)
     g_main_context_iteration (NULL, TRUE);
   return *result;
 }
+
+/* Another connection holds the ledger's write lock (BEGIN IMMEDIATE), as
+ * another program writing would. Returns: (transfer full): the lock, for
+ * test_unlock_ledger() */
+gpointer
+test_lock_ledger (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+void
+test_unlock_ledger (gpointer lock)
+{
+  g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (lock), ==, SQLITE_OK);
+}

@@ -97,5 +97,7 @@ void             test_write_ledger_version_1 (const char *path);
 void             test_write_ledger_version_2 (const char *path);
 void             test_exec_sql             (const char      *path,
                                             const char      *sql);
+gpointer         test_lock_ledger          (const char      *path);
+void             test_unlock_ledger        (gpointer         lock);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "ledger-overview-page.h"
 #include "ledger-test-ui.h"
 #include "ledger-toast.h"
+#include "test-util.h"
 
 typedef LedgerTestWindow Fixture;
 
@@ -117,6 +118,44 @@ test_record_value_through_dialog (Fixture       *fixture,
   g_assert_cmpstr (row_label (row, "value_label"), ==, "2.6 万人");
 }
 
+/* While another program writes the ledger, Save returns at once: the
+ * dialog stays open with what was typed and says why; once the other
+ * write is over, the same Save saves it. */
+static void
+test_save_while_ledger_locked (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 id = ledger_test_window_id_of (fixture, "new-urban-jobs");
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerEntryDialog *dialog;
+  GtkWidget *error_label;
+  gpointer lock;
+  gint64 start;
+
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  dialog = open_dialog (ledger_test_window_find_row (fixture, "new-urban-jobs"));
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2026-06"));
+  ledger_test_ui_type (dialog_child (dialog, "value_row"), "2.6 万人");
+
+  lock = test_lock_ledger (fixture->db_path);
+  start = g_get_monotonic_time ();
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  error_label = dialog_child (dialog, "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "value_row")), ==, "2.6 万人");
+  g_assert_null (ledger_store_get_value (fixture->store, id, "2026-06"));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "entry-dialog-locked");
+  test_unlock_ledger (lock);
+
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+  value = ledger_store_get_value (fixture->store, id, "2026-06");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 2.6);
+  g_assert_null (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG));
+}
+
 /* Ctrl+N on a focused row opens the dialog for that row's indicator. */
 static void
 test_ctrl_n_records_focused_row (Fixture       *fixture,
@@ -154,8 +193,8 @@ record_in_dialog (Fixture    *fixture,
 
 /* Ctrl+Z takes back the value just recorded; the row follows. */
 static void
-test_undo (Fixture       *fixture,
-           gconstpointer  data)
+test_undo_toast (Fixture       *fixture,
+                 gconstpointer  data)
 {
   gint64 id = ledger_test_window_id_of (fixture, "new-urban-jobs");
   g_autoptr(LedgerValue) value = NULL;
@@ -383,7 +422,7 @@ main (int   argc,
   g_test_add ("/window/ctrl-n-records-focused-row", Fixture, NULL,
               ledger_test_window_set_up, test_ctrl_n_records_focused_row, ledger_test_window_tear_down);
   g_test_add ("/window/undo", Fixture, NULL,
-              ledger_test_window_set_up, test_undo, ledger_test_window_tear_down);
+              ledger_test_window_set_up, test_undo_toast, ledger_test_window_tear_down);
   g_test_add ("/window/dialog-base-year-and-january", Fixture, NULL,
               ledger_test_window_set_up, test_dialog_base_year_and_january, ledger_test_window_tear_down);
   g_test_add ("/window/toast-action", Fixture, NULL,
@@ -395,6 +434,8 @@ main (int   argc,
               ledger_test_window_tear_down);
   g_test_add ("/window/backups", Fixture, NULL,
               ledger_test_window_set_up, test_backups_window, ledger_test_window_tear_down);
+  g_test_add ("/window/save-while-ledger-locked", Fixture, NULL,
+              ledger_test_window_set_up, test_save_while_ledger_locked, ledger_test_window_tear_down);
   g_test_add ("/window/job-bar", Fixture, NULL,
               ledger_test_window_set_up, test_job_bar, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,

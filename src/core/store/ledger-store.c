@@ -41,6 +41,9 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+/* How long a connection waits for another one's write to end. */
+#define BUSY_TIMEOUT_MS 3000
+
 static LedgerStoreError
 error_code_for (int rc)
 {
@@ -75,8 +78,13 @@ store_set_error (LedgerStore  *self,
                    _("The ledger “%s” is damaged (%s)"), self->path, detail);
       break;
     case LEDGER_STORE_ERROR_LOCKED:
-      g_set_error (error, LEDGER_STORE_ERROR, code,
-                   _("The ledger “%s” is in use by another program"), self->path);
+      if (self->no_wait)
+        g_set_error_literal (error, LEDGER_STORE_ERROR, code,
+                             _("Another program is writing to the ledger. Nothing was saved: "
+                               "try again in a moment."));
+      else
+        g_set_error (error, LEDGER_STORE_ERROR, code,
+                     _("The ledger “%s” is in use by another program"), self->path);
       break;
     case LEDGER_STORE_ERROR_READ_ONLY:
       g_set_error (error, LEDGER_STORE_ERROR, code,
@@ -450,7 +458,7 @@ configure (LedgerStore           *self,
            LedgerStoreOpenFlags   flags,
            GError               **error)
 {
-  sqlite3_busy_timeout (self->db, 3000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (!read_user_version (self, error))
     return FALSE;
@@ -725,6 +733,27 @@ ledger_store_open_full (const char            *path,
   if (!open_connection (self, error) || !configure (self, flags, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * ledger_store_set_waits_for_locks:
+ * @waits: whether a write (or, rarely, a read) waits while another
+ *   connection writes the ledger
+ *
+ * A store waits up to 3 seconds by default: the command line and the
+ * workers do. The window's store does not wait at all: its thread must
+ * never stop. A write it cannot make at once then fails with
+ * %LEDGER_STORE_ERROR_LOCKED, having written nothing; a multi-row write
+ * belongs on a worker anyway (ledger-worker.c), which waits.
+ */
+void
+ledger_store_set_waits_for_locks (LedgerStore *self,
+                                  gboolean     waits)
+{
+  g_return_if_fail (LEDGER_IS_STORE (self));
+
+  self->no_wait = !waits;
+  sqlite3_busy_timeout (self->db, waits ? BUSY_TIMEOUT_MS : 0);
 }
 
 /**

@@ -41,6 +41,7 @@ struct _LedgerStore
   GHashTable *statements;
   int         schema_version;
   gboolean    read_only;
+  gboolean    no_wait;     /* the window's: never waits on a lock */
   /* How the file's schema differs from a ledger's, when it was opened
    * for reading all the same (ledger-store-schema.c). */
   GPtrArray  *schema_problems;
