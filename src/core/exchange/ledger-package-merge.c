@@ -322,3 +322,19 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
   return TRUE;
 }
 
+
+/* Returns: (transfer none): the store the merge read the ledger on, and writes it on */
+LedgerStore *
+ledger_package_merge_get_store (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  return self->store;
+}
+
+/* Returns: (transfer none) (element-type LedgerPackage): the packages merged */
+GPtrArray *
+ledger_package_merge_get_packages (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  return self->packages;
+}

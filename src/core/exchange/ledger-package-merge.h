@@ -74,5 +74,7 @@ guint                        ledger_package_merge_count_unresolved (LedgerPackag
 guint                        ledger_package_merge_count_writes    (LedgerPackageMerge *self);
 gboolean                     ledger_package_merge_apply           (LedgerPackageMerge *self,
                                                                    GError            **error);
+LedgerStore                 *ledger_package_merge_get_store       (LedgerPackageMerge *self);
+GPtrArray                   *ledger_package_merge_get_packages    (LedgerPackageMerge *self);
 
 G_END_DECLS
