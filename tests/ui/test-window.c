@@ -15,6 +15,7 @@
 #include "ledger-indicator-page.h"
 #include "ledger-job-bar.h"
 #include "ledger-overview-page.h"
+#include "ledger-plan-file.h"
 #include "ledger-test-ui.h"
 #include "ledger-toast.h"
 #include "test-util.h"
@@ -333,6 +334,33 @@ test_backups_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (backups));
 }
 
+/* A plan file the ledger already holds, imported in a worker, is refused
+ * with a dialog, and the window's thread did not wait for it. */
+static void
+test_import_plan_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "plans.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (fixture->store, NULL);
+  g_autofree char *text = ledger_plan_file_to_data (plans);
+  guint n_plans = plans->len;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  ledger_window_import_plan (fixture->window, file);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < 200 && ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL; i++)
+    ledger_test_ui_wait (25);
+  dialog = ADW_MESSAGE_DIALOG (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The Plan Was Not Added"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&plans, g_ptr_array_unref);
+  plans = ledger_store_list_plans (fixture->store, NULL);
+  g_assert_cmpuint (plans->len, ==, n_plans);
+}
+
 /* The job bar, as a long job shows it: what it does, "n of m", Cancel,
  * which cancels the job's cancellable. */
 static void
@@ -436,6 +464,8 @@ main (int   argc,
               ledger_test_window_set_up, test_backups_window, ledger_test_window_tear_down);
   g_test_add ("/window/save-while-ledger-locked", Fixture, NULL,
               ledger_test_window_set_up, test_save_while_ledger_locked, ledger_test_window_tear_down);
+  g_test_add ("/window/import-plan-refused", Fixture, NULL,
+              ledger_test_window_set_up, test_import_plan_refused, ledger_test_window_tear_down);
   g_test_add ("/window/job-bar", Fixture, NULL,
               ledger_test_window_set_up, test_job_bar, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
