@@ -259,15 +259,11 @@ export_file (LedgerStore      *store,
   g_autofree char *text = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  if (!ledger_export_job_step (job, 0, EXPORT_STEPS, error) ||
-      (text = ledger_csv_export_ledger (store, &job->tolerances, error)) == NULL ||
-      !ledger_export_job_step (job, 1, EXPORT_STEPS, error) ||
-      (bytes = ledger_csv_encode (text, job->variant, error)) == NULL ||
-      !ledger_output_file_write (job->path, ledger_store_get_path (store), g_bytes_get_data (bytes, NULL),
-                                 g_bytes_get_size (bytes), error))
-    return FALSE;
-  ledger_job_progress_report (job->progress, EXPORT_STEPS, EXPORT_STEPS);
-  return TRUE;
+  return (text = ledger_csv_export_ledger (store, &job->tolerances, error)) != NULL &&
+         ledger_export_job_step (job, 1, EXPORT_STEPS, error) &&
+         (bytes = ledger_csv_encode (text, job->variant, error)) != NULL &&
+         ledger_output_file_write (job->path, ledger_store_get_path (store), g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error);
 }
 
 /**

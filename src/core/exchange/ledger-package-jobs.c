@@ -17,8 +17,14 @@
  * keeps the worker's connection it read the ledger on; its apply goes on
  * with it, so it writes what it showed. */
 
-typedef struct
+typedef struct _PackageJob PackageJob;
+
+typedef gboolean (*PackageJobFunc) (LedgerStore *store, PackageJob *job, GCancellable *cancellable,
+                                    GError **error);
+
+struct _PackageJob
 {
+  PackageJobFunc      func;
   LedgerJobProgress  *progress;
   char               *unit;
   char               *from;
@@ -26,7 +32,7 @@ typedef struct
   char               *path;
   GPtrArray          *files;  /* GFile */
   LedgerPackageMerge *merge;
-} PackageJob;
+};
 
 static void
 package_job_free (PackageJob *job)
@@ -42,39 +48,39 @@ package_job_free (PackageJob *job)
 }
 
 static PackageJob *
-package_job_new (LedgerJobProgress *progress)
+package_job_new (PackageJobFunc     func,
+                 LedgerJobProgress *progress)
 {
   PackageJob *job = g_new0 (PackageJob, 1);
 
+  job->func = func;
   job->progress = progress != NULL ? g_object_ref (progress) : NULL;
   return job;
 }
 
-/* Reports @done of @total steps. Returns: %FALSE with @error set if cancelled */
+/* In the worker: the job, unless cancelled before it starts. */
 static gboolean
-step (PackageJob    *job,
-      guint          done,
-      guint          total,
-      GCancellable  *cancellable,
-      GError       **error)
-{
-  ledger_job_progress_report (job->progress, done, total);
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
-}
-
-static gboolean
-export_job (LedgerStore   *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
+run_package_job (LedgerStore   *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   PackageJob *job = data;
 
-  if (!step (job, 0, 1, cancellable, error) ||
-      !ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error))
+  if (!ledger_job_progress_step (job->progress, 0, 1, cancellable, error) ||
+      !job->func (store, job, cancellable, error))
     return FALSE;
-  ledger_job_progress_report (job->progress, 1, 1);
+  ledger_job_progress_finish (job->progress);
   return TRUE;
+}
+
+static gboolean
+export_package (LedgerStore   *store,
+                PackageJob    *job,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
 }
 
 /**
@@ -93,13 +99,13 @@ ledger_package_export_to_file_async (LedgerStore         *store,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  PackageJob *job = package_job_new (progress);
+  PackageJob *job = package_job_new (export_package, progress);
 
   job->unit = g_strdup (unit);
   job->from = g_strdup (from_period);
   job->to = g_strdup (to_period);
   job->path = g_strdup (path);
-  ledger_worker_read_async (store, export_job, job, (GDestroyNotify) package_job_free, cancellable,
+  ledger_worker_read_async (store, run_package_job, job, (GDestroyNotify) package_job_free, cancellable,
                             callback, user_data);
 }
 
@@ -112,12 +118,11 @@ ledger_package_export_to_file_finish (GAsyncResult  *result,
 
 /* Reads each file (one step each), then merges them with the ledger. */
 static gboolean
-load_job (LedgerStore   *store,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+load_packages (LedgerStore   *store,
+               PackageJob    *job,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  PackageJob *job = data;
   guint steps = job->files->len + 1;
   g_autoptr(GPtrArray) packages = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -127,7 +132,7 @@ load_job (LedgerStore   *store,
       g_autoptr(GError) local_error = NULL;
       LedgerPackage *package;
 
-      if (!step (job, i, steps, cancellable, error))
+      if (!ledger_job_progress_step (job->progress, i, steps, cancellable, error))
         return FALSE;
       if ((package = ledger_package_load (file, &local_error)) == NULL)
         {
@@ -138,11 +143,8 @@ load_job (LedgerStore   *store,
         }
       g_ptr_array_add (packages, package);
     }
-  if (!step (job, job->files->len, steps, cancellable, error) ||
-      (job->merge = ledger_package_merge_new (store, packages, error)) == NULL)
-    return FALSE;
-  ledger_job_progress_report (job->progress, steps, steps);
-  return TRUE;
+  return ledger_job_progress_step (job->progress, job->files->len, steps, cancellable, error) &&
+         (job->merge = ledger_package_merge_new (store, packages, error)) != NULL;
 }
 
 /**
@@ -161,13 +163,13 @@ ledger_package_merge_load_async (LedgerStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  PackageJob *job = package_job_new (progress);
+  PackageJob *job = package_job_new (load_packages, progress);
   guint n = g_list_model_get_n_items (files);
 
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (job->files, g_list_model_get_item (files, i));
-  ledger_worker_run_async (store, load_job, job, (GDestroyNotify) package_job_free, cancellable,
+  ledger_worker_run_async (store, run_package_job, job, (GDestroyNotify) package_job_free, cancellable,
                            callback, user_data);
 }
 
@@ -184,17 +186,12 @@ ledger_package_merge_load_finish (GAsyncResult  *result,
 }
 
 static gboolean
-apply_job (LedgerStore   *store,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
+apply_merge (LedgerStore   *store,
+             PackageJob    *job,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  PackageJob *job = data;
-
-  if (!step (job, 0, 1, cancellable, error) || !ledger_package_merge_apply (job->merge, error))
-    return FALSE;
-  ledger_job_progress_report (job->progress, 1, 1);
-  return TRUE;
+  return ledger_package_merge_apply (job->merge, error);
 }
 
 /**
@@ -213,12 +210,12 @@ ledger_package_merge_apply_async (LedgerPackageMerge  *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  PackageJob *job = package_job_new (progress);
+  PackageJob *job = package_job_new (apply_merge, progress);
 
   g_return_if_fail (LEDGER_IS_PACKAGE_MERGE (self));
 
   job->merge = g_object_ref (self);
-  ledger_worker_run_on_async (store, ledger_package_merge_get_store (self), apply_job, job,
+  ledger_worker_run_on_async (store, ledger_package_merge_get_store (self), run_package_job, job,
                               (GDestroyNotify) package_job_free, cancellable, callback, user_data);
 }
 

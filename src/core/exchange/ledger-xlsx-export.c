@@ -925,11 +925,7 @@ export_job (LedgerStore      *store,
             LedgerExportJob  *job,
             GError          **error)
 {
-  if (!ledger_export_job_step (job, 0, 1, error) ||
-      !ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error))
-    return FALSE;
-  ledger_job_progress_report (job->progress, 1, 1);
-  return TRUE;
+  return ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error);
 }
 
 /**

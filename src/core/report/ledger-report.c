@@ -447,7 +447,7 @@ write_pdf_job (LedgerStore      *store,
   g_autoptr(LedgerReport) report = NULL;
   LedgerPlan *plan;
 
-  if (!ledger_export_job_step (job, 0, 1, error) || (plans = ledger_store_list_plans (store, error)) == NULL)
+  if ((plans = ledger_store_list_plans (store, error)) == NULL)
     return FALSE;
   if ((plan = ledger_plan_find (plans, job->plan_code)) == NULL)
     {
@@ -458,10 +458,7 @@ write_pdf_job (LedgerStore      *store,
   ledger_context_set_tolerances (context, &job->tolerances);
   ledger_context_set_as_of (context, job->as_of);
   report = ledger_report_new (context, plan);
-  if (!ledger_report_write_pdf (report, job->path, error))
-    return FALSE;
-  ledger_job_progress_report (job->progress, 1, 1);
-  return TRUE;
+  return ledger_report_write_pdf (report, job->path, error);
 }
 
 /**

@@ -42,8 +42,10 @@ run_export (LedgerStore   *store,
   gboolean ok;
 
   export->job.cancellable = cancellable;
-  ok = export->func (store, &export->job, error);
+  ok = ledger_export_job_step (&export->job, 0, 1, error) && export->func (store, &export->job, error);
   export->job.cancellable = NULL;
+  if (ok)
+    ledger_job_progress_finish (export->job.progress);
   return ok;
 }
 
@@ -55,7 +57,8 @@ run_export (LedgerStore   *store,
  * @path: the file to write
  * @progress: (nullable): told how far the export has come
  *
- * Runs @func in a worker on a snapshot of the ledger.
+ * Runs @func in a worker on a snapshot of the ledger. A job cancelled
+ * before it starts does not start; once done, its progress is full.
  */
 void
 ledger_export_job_run_async (LedgerContext       *context,
@@ -106,6 +109,5 @@ ledger_export_job_step (LedgerExportJob  *job,
                         guint             total,
                         GError          **error)
 {
-  ledger_job_progress_report (job->progress, done, total);
-  return !g_cancellable_set_error_if_cancelled (job->cancellable, error);
+  return ledger_job_progress_step (job->progress, done, total, job->cancellable, error);
 }

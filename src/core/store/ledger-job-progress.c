@@ -98,6 +98,44 @@ ledger_job_progress_report (LedgerJobProgress *self,
     }
 }
 
+/**
+ * ledger_job_progress_step:
+ * @self: (nullable): the progress, or %NULL if nobody watches
+ * @cancellable: (nullable): the job's
+ *
+ * Between two steps of a job: reports @done of @total, and looks whether
+ * the job was cancelled. Returns: %FALSE with @error set if it was
+ */
+gboolean
+ledger_job_progress_step (LedgerJobProgress  *self,
+                          guint64             done,
+                          guint64             total,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  ledger_job_progress_report (self, done, total);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/**
+ * ledger_job_progress_finish:
+ * @self: (nullable): the progress, or %NULL if nobody watches
+ *
+ * The job is done: all its steps, or the one step it had.
+ */
+void
+ledger_job_progress_finish (LedgerJobProgress *self)
+{
+  guint64 total;
+
+  if (self == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  total = MAX (self->pending_total, 1);
+  g_mutex_unlock (&self->lock);
+  ledger_job_progress_report (self, total, total);
+}
+
 guint64
 ledger_job_progress_get_done (LedgerJobProgress *self)
 {

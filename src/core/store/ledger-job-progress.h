@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,12 @@ LedgerJobProgress *ledger_job_progress_new          (void);
 void               ledger_job_progress_report       (LedgerJobProgress *self,
                                                      guint64            done,
                                                      guint64            total);
+gboolean           ledger_job_progress_step         (LedgerJobProgress *self,
+                                                     guint64            done,
+                                                     guint64            total,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
+void               ledger_job_progress_finish       (LedgerJobProgress *self);
 guint64            ledger_job_progress_get_done     (LedgerJobProgress *self);
 guint64            ledger_job_progress_get_total    (LedgerJobProgress *self);
 double             ledger_job_progress_get_fraction (LedgerJobProgress *self);

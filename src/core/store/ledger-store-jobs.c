@@ -23,15 +23,20 @@
  * steps; the window's store hears of what changed when it finishes. The
  * command line calls the synchronous functions these wrap. */
 
-typedef struct
+typedef struct _StoreJob StoreJob;
+
+typedef gboolean (*StoreJobFunc) (LedgerStore *store, StoreJob *job, GError **error);
+
+struct _StoreJob
 {
+  StoreJobFunc       func;
   LedgerJobProgress *progress;
   char              *what;     /* the backup's name, or the backup to restore */
   GDateTime         *today;
   GFile             *file;
   char              *made;     /* the backup written, or the safety copy */
   GPtrArray         *plans;
-} StoreJob;
+};
 
 static void
 store_job_free (StoreJob *job)
@@ -46,30 +51,47 @@ store_job_free (StoreJob *job)
 }
 
 static StoreJob *
-store_job_new (LedgerJobProgress *progress)
+store_job_new (StoreJobFunc       func,
+               LedgerJobProgress *progress)
 {
   StoreJob *job = g_new0 (StoreJob, 1);
 
+  job->func = func;
   job->progress = progress != NULL ? g_object_ref (progress) : NULL;
   return job;
 }
 
-typedef gboolean (*StoreJobFunc) (LedgerStore *store, StoreJob *job, GError **error);
-
-/* Runs @func with the job's progress and cancel followed by @store's long steps. */
+/* In the worker: the job's function, with its progress and cancel
+ * followed by @store's long steps. */
 static gboolean
 run_store_job (LedgerStore   *store,
-               StoreJob      *job,
+               gpointer       data,
                GCancellable  *cancellable,
-               StoreJobFunc   func,
                GError       **error)
 {
+  StoreJob *job = data;
   gboolean ok;
 
   store_set_job (store, job->progress, cancellable);
-  ok = func (store, job, error);
+  ok = job->func (store, job, error);
   store_set_job (store, NULL, NULL);
+  if (ok)
+    ledger_job_progress_finish (job->progress);
   return ok;
+}
+
+/* Runs @job on a worker's connection, inside one read transaction if it @reads. */
+static void
+launch (LedgerStore         *self,
+        StoreJob            *job,
+        gboolean             reads,
+        GCancellable        *cancellable,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
+{
+  (reads ? ledger_worker_read_async : ledger_worker_run_async) (self, run_store_job, job,
+                                                                (GDestroyNotify) store_job_free,
+                                                                cancellable, callback, user_data);
 }
 
 static gboolean
@@ -78,15 +100,6 @@ back_up_named (LedgerStore  *store,
                GError      **error)
 {
   return (job->made = ledger_store_backup_named (store, job->what, error)) != NULL;
-}
-
-static gboolean
-backup_named_job (LedgerStore   *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return run_store_job (store, data, cancellable, back_up_named, error);
 }
 
 /**
@@ -103,14 +116,13 @@ ledger_store_backup_named_async (LedgerStore         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  StoreJob *job = store_job_new (progress);
+  StoreJob *job = store_job_new (back_up_named, progress);
 
   g_return_if_fail (LEDGER_IS_STORE (self));
   g_return_if_fail (what != NULL);
 
   job->what = g_strdup (what);
-  ledger_worker_run_async (self, backup_named_job, job, (GDestroyNotify) store_job_free,
-                           cancellable, callback, user_data);
+  launch (self, job, FALSE, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): the backup's path, or %NULL with @error set */
@@ -134,15 +146,6 @@ back_up_daily (LedgerStore  *store,
   return ledger_store_backup_daily (store, job->today, error);
 }
 
-static gboolean
-backup_daily_job (LedgerStore   *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return run_store_job (store, data, cancellable, back_up_daily, error);
-}
-
 /* ledger_store_backup_daily() in a worker. */
 void
 ledger_store_backup_daily_async (LedgerStore         *self,
@@ -152,14 +155,13 @@ ledger_store_backup_daily_async (LedgerStore         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  StoreJob *job = store_job_new (progress);
+  StoreJob *job = store_job_new (back_up_daily, progress);
 
   g_return_if_fail (LEDGER_IS_STORE (self));
   g_return_if_fail (today != NULL);
 
   job->today = g_date_time_ref (today);
-  ledger_worker_run_async (self, backup_daily_job, job, (GDestroyNotify) store_job_free,
-                           cancellable, callback, user_data);
+  launch (self, job, FALSE, cancellable, callback, user_data);
 }
 
 gboolean
@@ -176,15 +178,6 @@ restore (LedgerStore  *store,
          GError      **error)
 {
   return ledger_store_restore_from (store, job->what, &job->made, error);
-}
-
-static gboolean
-restore_job (LedgerStore   *store,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return run_store_job (store, data, cancellable, restore, error);
 }
 
 /**
@@ -204,14 +197,13 @@ ledger_store_restore_from_async (LedgerStore         *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  StoreJob *job = store_job_new (progress);
+  StoreJob *job = store_job_new (restore, progress);
 
   g_return_if_fail (LEDGER_IS_STORE (self));
   g_return_if_fail (path != NULL);
 
   job->what = g_strdup (path);
-  ledger_worker_run_async (self, restore_job, job, (GDestroyNotify) store_job_free,
-                           cancellable, callback, user_data);
+  launch (self, job, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -242,22 +234,10 @@ add_plans_from_file (LedgerStore  *store,
                      StoreJob     *job,
                      GError      **error)
 {
-  if (!store_job_step (store, 0, PLAN_STEPS, error) ||
-      (job->plans = ledger_plan_file_load (job->file, error)) == NULL ||
-      !store_job_step (store, 1, PLAN_STEPS, error) ||
-      !ledger_store_add_plans (store, job->plans, error))
-    return FALSE;
-  ledger_job_progress_report (job->progress, PLAN_STEPS, PLAN_STEPS);
-  return TRUE;
-}
-
-static gboolean
-add_plans_job (LedgerStore   *store,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  return run_store_job (store, data, cancellable, add_plans_from_file, error);
+  return store_job_step (store, 0, PLAN_STEPS, error) &&
+         (job->plans = ledger_plan_file_load (job->file, error)) != NULL &&
+         store_job_step (store, 1, PLAN_STEPS, error) &&
+         ledger_store_add_plans (store, job->plans, error);
 }
 
 /**
@@ -275,14 +255,13 @@ ledger_store_add_plans_from_file_async (LedgerStore         *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  StoreJob *job = store_job_new (progress);
+  StoreJob *job = store_job_new (add_plans_from_file, progress);
 
   g_return_if_fail (LEDGER_IS_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   job->file = g_object_ref (file);
-  ledger_worker_run_async (self, add_plans_job, job, (GDestroyNotify) store_job_free,
-                           cancellable, callback, user_data);
+  launch (self, job, FALSE, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full) (element-type LedgerPlan): the plans added, or %NULL with @error set */
@@ -311,19 +290,7 @@ write_plans (LedgerStore  *store,
     return FALSE;
   text = ledger_plan_file_to_data (plans);
   /* A new file renamed over the old one; never over the ledger. */
-  if (!ledger_output_file_write (job->what, store->path, text, strlen (text), error))
-    return FALSE;
-  ledger_job_progress_report (job->progress, PLAN_STEPS, PLAN_STEPS);
-  return TRUE;
-}
-
-static gboolean
-write_plans_job (LedgerStore   *store,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  return run_store_job (store, data, cancellable, write_plans, error);
+  return ledger_output_file_write (job->what, store->path, text, strlen (text), error);
 }
 
 /**
@@ -340,14 +307,13 @@ ledger_store_write_plans_async (LedgerStore         *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  StoreJob *job = store_job_new (progress);
+  StoreJob *job = store_job_new (write_plans, progress);
 
   g_return_if_fail (LEDGER_IS_STORE (self));
   g_return_if_fail (path != NULL);
 
   job->what = g_strdup (path);
-  ledger_worker_read_async (self, write_plans_job, job, (GDestroyNotify) store_job_free,
-                            cancellable, callback, user_data);
+  launch (self, job, TRUE, cancellable, callback, user_data);
 }
 
 gboolean

@@ -1109,6 +1109,5 @@ store_job_step (LedgerStore  *self,
                 guint64       total,
                 GError      **error)
 {
-  ledger_job_progress_report (self->job_progress, done, total);
-  return !g_cancellable_set_error_if_cancelled (self->job_cancellable, error);
+  return ledger_job_progress_step (self->job_progress, done, total, self->job_cancellable, error);
 }
