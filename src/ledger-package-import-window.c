@@ -319,10 +319,10 @@ show_added (LedgerPackageImportWindow *self,
   group = add_group (self, _("Values to Add"), NULL);
   for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
     {
-      const LedgerPackageItem *item = ledger_package_merge_get_added (merge, i);
-      g_autofree char *title = cell_title (item->indicator, item->period);
-      g_autofree char *value = ledger_indicator_describe_value (item->indicator, item->value);
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), value, item->origin);
+      LedgerImportRow *row = ledger_package_merge_get_added (merge, i);
+      g_autofree char *title = cell_title (ledger_import_row_get_indicator (row), ledger_import_row_get_period (row));
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), ledger_import_row_get_new_text (row),
+                                                   ledger_import_row_get_origin (row));
 
       adw_preferences_group_add (group, new_row (title, subtitle));
     }

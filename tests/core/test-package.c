@@ -657,7 +657,7 @@ test_merge_adds_all (Fixture       *fixture,
   g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, n);
   g_assert_cmpuint (test_count_all_values (fixture->office), ==, 0);  /* a preview writes nothing */
   for (guint i = 0; i < n; i++)
-    g_assert_cmpstr (ledger_package_merge_get_added (merge, i)->origin, ==, STATS " · stats-2026-06.tlpkg");
+    g_assert_cmpstr (ledger_import_row_get_origin (ledger_package_merge_get_added (merge, i)), ==, STATS " · stats-2026-06.tlpkg");
 
   apply_ok (merge);
   g_assert_cmpuint (test_count_all_values (fixture->office), ==, n);
@@ -826,7 +826,7 @@ test_merge_two_packages (Fixture       *fixture,
   g_autoptr(LedgerValue) empty = NULL;
   g_autoptr(LedgerValue) chosen = NULL;
   const LedgerPackageConflict *conflict;
-  const LedgerPackageItem *item = NULL;
+  LedgerImportRow *item = NULL;
   guint n = g_strv_length ((GStrv) stats_first_half);
 
   fill_unit_ledger (fixture->unit);
@@ -838,10 +838,10 @@ test_merge_two_packages (Fixture       *fixture,
   merge = merge_ok (fixture->office, a, b, NULL);
   assert_counts (merge, n - 1, 0, 1, 0);
   for (guint i = 0; i < ledger_package_merge_get_n_added (merge); i++)
-    if (g_str_equal (ledger_package_merge_get_added (merge, i)->period, "2026-Q1"))
+    if (g_str_equal (ledger_import_row_get_period (ledger_package_merge_get_added (merge, i)), "2026-Q1"))
       item = ledger_package_merge_get_added (merge, i);
   g_assert_nonnull (item);
-  g_assert_cmpstr (item->origin, ==, STATS " · stats-a.tlpkg; " STATS " · stats-b.tlpkg");
+  g_assert_cmpstr (ledger_import_row_get_origin (item), ==, STATS " · stats-a.tlpkg; " STATS " · stats-b.tlpkg");
 
   conflict = only_conflict (merge, "gdp-growth", "2026-Q2");
   g_assert_cmpuint (conflict->candidates->len, ==, 2);
@@ -967,9 +967,9 @@ test_apply_all_or_nothing (Fixture       *fixture,
   /* Other values come before the one that fails (the store checks a whole
    * statement's worth before writing it: test-store's all-or-nothing-large
    * covers a failure after writes). */
-  g_assert_cmpstr (ledger_indicator_get_code (ledger_package_merge_get_added (merge, 0)->indicator), ==,
+  g_assert_cmpstr (ledger_indicator_get_code (ledger_import_row_get_indicator (ledger_package_merge_get_added (merge, 0))), ==,
                    "gdp-growth");
-  g_assert_cmpstr (ledger_package_merge_get_added (merge, 2)->period, ==, "2026-03");
+  g_assert_cmpstr (ledger_import_row_get_period (ledger_package_merge_get_added (merge, 2)), ==, "2026-03");
 
   g_object_set (cpi, "frequency", LEDGER_FREQUENCY_QUARTERLY, NULL);
   ledger_store_update_indicator (fixture->office, cpi, &error);

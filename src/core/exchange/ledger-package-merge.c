@@ -99,7 +99,8 @@ ledger_package_merge_get_n_added (LedgerPackageMerge *self)
 
 /* The values the ledger has no value for yet, that one package or several
  * that agree give. */
-const LedgerPackageItem *
+/* Returns: (transfer none): a row to add, with its origin */
+LedgerImportRow *
 ledger_package_merge_get_added (LedgerPackageMerge *self,
                                 guint               index)
 {
@@ -238,9 +239,10 @@ collect_writes (LedgerPackageMerge *self)
 
   for (guint i = 0; i < self->sorting.added->len; i++)
     {
-      LedgerPackageItem *item = g_ptr_array_index (self->sorting.added, i);
+      LedgerImportRow *row = g_ptr_array_index (self->sorting.added, i);
 
-      add_write (writes, item->indicator, item->value, item->origin, NULL);
+      add_write (writes, ledger_import_row_get_indicator (row), ledger_import_row_get_value (row),
+                 ledger_import_row_get_origin (row), NULL);
     }
   for (guint i = 0; i < self->sorting.conflicts->len; i++)
     {
