@@ -375,7 +375,8 @@ test_job_bar (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
   cancellable = ledger_job_bar_start (bar, _("Exporting…"), progress);
   ledger_job_progress_report (progress, 3, 10);
-  ledger_test_ui_wait (100);
+  for (guint i = 0; i < 100 && ledger_job_progress_get_done (progress) == 0; i++)
+    ledger_test_ui_wait (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
   g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (bar), GTK_TYPE_PROGRESS_BAR, NULL, NULL));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (ledger_test_ui_find (GTK_WIDGET (bar),

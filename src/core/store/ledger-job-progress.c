@@ -92,6 +92,8 @@ ledger_job_progress_report (LedgerJobProgress *self,
     {
       g_autoptr(GSource) source = g_idle_source_new ();
 
+      /* Not starved by a busy window's drawing, as an idle would be. */
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
       g_source_set_callback (source, deliver_cb, g_object_ref (self), g_object_unref);
       g_source_set_static_name (source, "[ledger] job progress");
       g_source_attach (source, self->context);
