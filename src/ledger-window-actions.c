@@ -66,21 +66,37 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (ledger_preferences_window_new (GTK_WINDOW (self), self->settings)));
 }
 
-/* Ctrl+Z: reverts the last change, a whole batch included. */
+static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean undone = ledger_store_undo_finish (LEDGER_STORE (source), result, &error);
+
+  ledger_window_end_job (self, result, NULL, NULL);
+  if (undone)
+    ledger_window_add_toast (self, _("Undone"));
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ledger_window_add_toast (self, error->message);
+}
+
+/* Ctrl+Z: reverts the last change, a whole batch included, in a worker. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LedgerWindow *self = LEDGER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (ledger_store_undo (self->store, &error))
-    ledger_window_add_toast (self, _("Undone"));
-  else if (error != NULL)
-    ledger_window_add_toast (self, error->message);
-  else
-    ledger_window_add_toast (self, _("Nothing to undo"));
+  if (!ledger_store_can_undo (self->store))
+    {
+      ledger_window_add_toast (self, _("Nothing to undo"));
+      return;
+    }
+  ledger_store_undo_async (self->store, NULL, ledger_window_start_job (self, _("Undoing…"), NULL), undone_cb,
+                           g_object_ref (self));
 }
 
 static void

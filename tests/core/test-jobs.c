@@ -402,6 +402,52 @@ test_window_store_never_waits (Fixture       *fixture,
   g_assert_cmpfloat (gdp_q1 (fixture), ==, 6.2);
 }
 
+static gboolean
+undo_in_worker (Fixture  *fixture,
+                GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ledger_store_undo_async (fixture->store, NULL, NULL, test_keep_result, &result);
+  g_assert_false (ledger_store_can_undo (fixture->store));  /* one undo at a time */
+  return ledger_store_undo_finish (fixture->store, test_wait_for (&result), error);
+}
+
+/* Undo in a worker takes back the last step and tells the window's store;
+ * with nothing left, it says so; a step it cannot undo (another program
+ * holds the ledger longer than the worker waits) comes back, to try again. */
+static void
+test_undo_in_worker (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer lock;
+
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.1, NULL);
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 7.7, NULL);
+  fixture->values_changed = 0;
+
+  g_assert_true (undo_in_worker (fixture, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.1);
+  g_assert_cmpuint (fixture->values_changed, ==, 1);
+  g_assert_true (ledger_store_can_undo (fixture->store));
+
+  lock = test_lock_ledger (fixture->path);
+  g_assert_false (undo_in_worker (fixture, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_LOCKED, "in use");
+  g_clear_error (&error);
+  test_unlock_ledger (lock);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.1);
+  g_assert_true (ledger_store_can_undo (fixture->store));
+
+  g_assert_true (undo_in_worker (fixture, &error));
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, -1);
+  g_assert_false (ledger_store_can_undo (fixture->store));
+  g_assert_false (undo_in_worker (fixture, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +465,7 @@ main (int   argc,
   ADD ("/jobs/add-plans", test_add_plans);
   ADD ("/jobs/add-plans-refused", test_add_plans_refused);
   ADD ("/jobs/window-store-never-waits", test_window_store_never_waits);
+  ADD ("/jobs/undo", test_undo_in_worker);
 #undef ADD
   return g_test_run ();
 }

@@ -204,7 +204,7 @@ test_undo_toast (Fixture       *fixture,
   g_assert_cmpstr (row_label (row, "value_label"), ==, "2.6 万人");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  ledger_test_ui_wait (100);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
   value = ledger_store_get_value (fixture->store, id, "2026-06");
   g_assert_null (value);
   g_assert_cmpstr (row_label (row, "value_label"), ==, "—");

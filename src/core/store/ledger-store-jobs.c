@@ -36,6 +36,8 @@ struct _StoreJob
   GFile             *file;
   char              *made;     /* the backup written, or the safety copy */
   GPtrArray         *plans;
+  GPtrArray         *undo;     /* the step of undo a worker undoes */
+  gboolean           undone;
 };
 
 static void
@@ -47,6 +49,7 @@ store_job_free (StoreJob *job)
   g_clear_object (&job->file);
   g_free (job->made);
   g_clear_pointer (&job->plans, g_ptr_array_unref);
+  g_clear_pointer (&job->undo, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -322,4 +325,62 @@ ledger_store_write_plans_finish (LedgerStore   *self,
                                  GError       **error)
 {
   return ledger_worker_run_finish (result, error);
+}
+
+static gboolean
+undo_last (LedgerStore  *store,
+           StoreJob     *job,
+           GError      **error)
+{
+  if (job->undo == NULL)
+    return TRUE;
+  /* A step that fails stays on the worker's stack and comes back. */
+  store_push_undo (store, g_steal_pointer (&job->undo));
+  return (job->undone = ledger_store_undo (store, error));
+}
+
+/**
+ * ledger_store_undo_async:
+ *
+ * ledger_store_undo() in a worker: the last step of undo (an import of
+ * 100 000 values is one) is undone on the worker's connection, which
+ * waits for another program's write to end. Meanwhile nothing else can be
+ * undone (ledger_store_can_undo() is %FALSE). Cancelled before it
+ * starts, the step stays to undo; once started, it is one transaction.
+ */
+void
+ledger_store_undo_async (LedgerStore         *self,
+                         LedgerJobProgress   *progress,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  StoreJob *job = store_job_new (undo_last, progress);
+
+  g_return_if_fail (LEDGER_IS_STORE (self));
+
+  job->undo = store_take_last_undo (self);
+  launch (self, job, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * ledger_store_undo_finish:
+ *
+ * Returns: %TRUE when something was undone, %FALSE when there was nothing
+ *   to undo or on error (with @error set); a step that could not be undone
+ *   is back on the stack, to try again
+ */
+gboolean
+ledger_store_undo_finish (LedgerStore   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  StoreJob *job = ledger_worker_get_data (result);
+  gboolean ok = ledger_worker_run_finish (result, error);
+
+  /* The worker did not start (cancelled, or no connection): the step never left. */
+  if (job->undo != NULL)
+    store_push_undo (self, g_steal_pointer (&job->undo));
+  store_undo_returned (self);
+  return ok && job->undone;
 }

@@ -50,6 +50,14 @@ void       ledger_store_add_plans_from_file_async  (LedgerStore         *self,
 GPtrArray *ledger_store_add_plans_from_file_finish (LedgerStore         *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+void       ledger_store_undo_async                 (LedgerStore         *self,
+                                                    LedgerJobProgress   *progress,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean   ledger_store_undo_finish                (LedgerStore         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 void       ledger_store_write_plans_async          (LedgerStore         *self,
                                                     const char          *path,
                                                     LedgerJobProgress   *progress,

@@ -152,7 +152,7 @@ gboolean
 ledger_store_can_undo (LedgerStore *self)
 {
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
-  return self->undo_stack->len > 0;
+  return self->undo_stack->len > 0 && !self->undo_away;
 }
 
 static gboolean
@@ -250,7 +250,7 @@ ledger_store_take_changes_from (LedgerStore *self,
     g_hash_table_remove_all (self->statements);
   if (told & STORE_TOLD_PLANS)
     store_emit_plans_changed (self);
-  if (other->undo_stack->len == 0 && !(told & STORE_TOLD_REPLACED))
+  if (other->undo_stack->len == 0 && !(told & (STORE_TOLD_REPLACED | STORE_TOLD_VALUES)))
     return;
   while (other->undo_stack->len > 0)
     {
@@ -259,4 +259,33 @@ ledger_store_take_changes_from (LedgerStore *self,
         g_ptr_array_remove_index (self->undo_stack, 0);
     }
   store_emit_values_changed (self, 0);
+}
+
+/* Takes the last step of undo off the stack, for a worker to undo it
+ * (store_push_undo() on its store, then ledger_store_undo()); until it is
+ * given back or undone, nothing else can be undone.
+ * Returns: (transfer full) (nullable): the step, or %NULL if none */
+GPtrArray *
+store_take_last_undo (LedgerStore *self)
+{
+  if (self->undo_stack->len == 0 || self->undo_away)
+    return NULL;
+  self->undo_away = TRUE;
+  return g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+}
+
+/* Puts @steps on top of the stack: a step a worker is to undo, or one
+ * that never reached it. */
+void
+store_push_undo (LedgerStore *self,
+                 GPtrArray   *steps)
+{
+  g_ptr_array_add (self->undo_stack, steps);
+}
+
+/* The step taken by store_take_last_undo() is undone or back. */
+void
+store_undo_returned (LedgerStore *self)
+{
+  self->undo_away = FALSE;
 }

@@ -1081,6 +1081,7 @@ void
 store_emit_values_changed (LedgerStore *self,
                            gint64       indicator_id)
 {
+  self->told |= STORE_TOLD_VALUES;
   g_signal_emit (self, signals [VALUES_CHANGED], 0, indicator_id);
 }
 

@@ -30,6 +30,7 @@ typedef enum
   STORE_TOLD_PLANS       = 1 << 0,
   STORE_TOLD_FORGOT_UNDO = 1 << 1,
   STORE_TOLD_REPLACED    = 1 << 2,
+  STORE_TOLD_VALUES      = 1 << 3,
 } StoreTold;
 
 struct _LedgerStore
@@ -53,6 +54,7 @@ struct _LedgerStore
   GPtrArray  *undo_stack;
   gboolean    undoing;
   gboolean    undo_forget;
+  gboolean    undo_away;     /* the last step is being undone by a worker */
 
   /* While a transaction is open: its time, which every row it writes
    * shares, and the rules of the indicators it wrote to (by id), so an
@@ -148,6 +150,10 @@ G_GNUC_INTERNAL void          store_undo_record_value   (LedgerStore   *self,
 G_GNUC_INTERNAL void          store_undo_record_indicator (LedgerStore     *self,
                                                            LedgerIndicator *old);
 G_GNUC_INTERNAL void          store_undo_forget         (LedgerStore   *self);
+G_GNUC_INTERNAL GPtrArray    *store_take_last_undo      (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_push_undo           (LedgerStore   *self,
+                                                         GPtrArray     *steps);
+G_GNUC_INTERNAL void          store_undo_returned       (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_undo_commit         (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_undo_rollback       (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_write_value         (LedgerStore   *self,
