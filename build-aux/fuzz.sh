@@ -5,7 +5,7 @@
 #
 # installs clang and its sanitizer runtimes if missing, sets up a separate
 # build directory (_build-fuzz, or $BUILDDIR) with -Dfuzzing=true, builds
-# tests/fuzz/fuzz-{csv,number,plan-file,package,json} and runs each for RUNS inputs
+# tests/fuzz/fuzz-{csv,number,plan-file,package,json,xlsx,period} and runs each for RUNS inputs
 # (default 20000, and at most $FUZZ_MAX_TIME seconds, default 60) on a copy
 # of its seed corpus in the build directory; the source tree is never
 # written. Inputs that crash, leak or time out are kept in
@@ -18,7 +18,7 @@ builddir=${BUILDDIR:-_build-fuzz}
 runs=${1:-20000}
 max_time=${FUZZ_MAX_TIME:-60}
 max_len=4096
-targets=(csv number plan-file package json)
+targets=(csv number plan-file package json xlsx period)
 
 case "$runs" in
   ''|*[!0-9]*) echo "usage: build-aux/fuzz.sh [RUNS]" >&2; exit 2 ;;

@@ -62,3 +62,27 @@ ledger_accessible_name_list_item (GtkWidget  *child,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                     -1);
 }
+
+/**
+ * ledger_accessible_row_button_new:
+ * @label: what the button does, its tooltip and its accessible name
+ * @target: the string the action @action is activated with
+ *
+ * Returns: (transfer floating): a flat icon button at the end of a row
+ */
+GtkWidget *
+ledger_accessible_row_button_new (const char *icon,
+                                  const char *label,
+                                  const char *action,
+                                  const char *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}

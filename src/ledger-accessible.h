@@ -15,5 +15,9 @@ void ledger_accessible_name_drop_down (GtkDropDown *drop_down,
 void ledger_accessible_name_list_item (GtkWidget   *child,
                                        const char  *label,
                                        const char  *description);
+GtkWidget *ledger_accessible_row_button_new (const char *icon,
+                                             const char *label,
+                                             const char *action,
+                                             const char *target);
 
 G_END_DECLS

@@ -81,6 +81,11 @@ static const GOptionEntry option_entries[] = {
   { "confirm-unit", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Mark the responsible unit UNIT as confirmed by the office for all its indicators of the plan"),
     N_("UNIT") },
+  { "milestone-done", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Mark the milestone of the indicator CODE (or of its task) due on --due DATE done today, "
+       "with --note TEXT"), N_("CODE") },
+  { "due", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The day the milestone is due: 2026-06-30"), N_("DATE") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The note or evidence of a milestone done"), N_("TEXT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };

@@ -163,7 +163,7 @@ static gboolean
 is_shown (const char      *unit,
           LedgerIndicator *indicator)
 {
-  return unit == NULL || ledger_responsible_unit_names (ledger_indicator_get_responsible_unit (indicator), unit);
+  return unit == NULL || ledger_unit_takes_part (unit, NULL, indicator);
 }
 
 /* The group a row goes into, made when its first row is built: its own
@@ -243,7 +243,7 @@ fill_units (LedgerAreaPage *self)
     {
       PendingRow *pending = g_ptr_array_index (self->pending, i);
 
-      ledger_responsible_units_add (self->units, ledger_indicator_get_responsible_unit (pending->indicator));
+      ledger_units_add_taking_part (self->units, NULL, pending->indicator);
     }
 
   gtk_string_list_append (labels, _("All Units"));

@@ -146,9 +146,9 @@ filter_rows (LedgerBatchWindow *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       LedgerBatchRow *row = g_ptr_array_index (self->rows, i);
-      const char *own = ledger_indicator_get_responsible_unit (ledger_batch_row_get_indicator (row));
+      LedgerIndicator *indicator = ledger_batch_row_get_indicator (row);
 
-      gtk_widget_set_visible (GTK_WIDGET (row), unit == NULL || ledger_responsible_unit_names (own, unit));
+      gtk_widget_set_visible (GTK_WIDGET (row), unit == NULL || ledger_unit_takes_part (unit, NULL, indicator));
     }
 }
 
@@ -158,7 +158,7 @@ collect_unit (LedgerNode      *area,
               LedgerIndicator *indicator,
               gpointer         user_data)
 {
-  ledger_responsible_units_add (user_data, ledger_indicator_get_responsible_unit (indicator));
+  ledger_units_add_taking_part (user_data, NULL, indicator);
 }
 
 static void

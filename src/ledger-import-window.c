@@ -122,9 +122,16 @@ row_title (LedgerImportRow *row)
 {
   const char *period = ledger_import_row_get_period (row);
   g_autofree char *label = ledger_period_code_label (period);
+  const char *written;
 
   if (period == NULL || period[0] == '\0')
     return g_strdup (ledger_import_row_get_subject (row));
+  written = ledger_import_row_get_written_period (row);
+  if (written != NULL && !g_str_equal (written, period) && g_strcmp0 (written, label) != 0)
+    /* Translators: an indicator, the period as the file wrote it and as
+     * the ledger reads it, "新增城镇就业 · 上半年 → 1-6月" */
+    return g_strdup_printf (_("%s · %s → %s"), ledger_import_row_get_subject (row), written,
+                            label != NULL ? label : period);
   /* Translators: an indicator and a period, "新增城镇就业 · 1-5月" */
   return g_strdup_printf (_("%s · %s"), ledger_import_row_get_subject (row),
                           label != NULL ? label : period);
@@ -407,6 +414,15 @@ loaded_cb (GObject      *source,
   read_bytes (self);
 }
 
+/* The year of periods written without one: that of the "as of" period. */
+static int
+as_of_year (LedgerContext *context)
+{
+  LedgerPeriod period;
+
+  return ledger_period_parse (ledger_context_get_as_of (context), &period) ? period.year : 0;
+}
+
 static void
 start (LedgerImportWindow *self)
 {
@@ -414,6 +430,7 @@ start (LedgerImportWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, name);
   self->import = ledger_csv_import_new (name);
+  ledger_csv_import_set_default_year (self->import, as_of_year (self->context));
   show_working (self, _("Reading the File…"));
   /* Never more than a CSV file can be: /dev/zero or a pipe chosen by
    * mistake is said at once. */

@@ -46,6 +46,7 @@ struct _LedgerIndicatorDialog
   AdwEntryRow     *source_text_row;
   AdwEntryRow     *notes_row;
   GtkLabel        *error_label;
+  GtkButton       *from_milestones_button;
   GtkButton       *save_button;
 
   /* The profiles the pace row offers for the chosen kind, in its order. */
@@ -198,6 +199,7 @@ show_indicator (LedgerIndicatorDialog *self)
   else
     gtk_window_set_title (GTK_WINDOW (self), self->area_id != 0 ? _("Add Task") : _("Add Indicator"));
   gtk_widget_set_visible (GTK_WIDGET (self->task_row), self->area_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->from_milestones_button), indicator != NULL);
   adw_combo_row_set_selected (self->frequency_row, LEDGER_FREQUENCY_MONTHLY);
   adw_combo_row_set_selected (self->comparator_row, LEDGER_COMPARATOR_AT_LEAST - 1);
   adw_combo_row_set_selected (self->due_month_row, 11);
@@ -257,6 +259,32 @@ shares_changed_cb (LedgerIndicatorDialog *self)
 }
 
 /* Shows only the fields that apply to the chosen kind, pace and frequency. */
+/* Pace from Milestones: the custom shares the indicator's milestones give
+ * ("6月底前 完成30%" with a share of 30 → 一季度… 6月 30%). */
+static void
+pace_from_milestones_cb (LedgerIndicatorDialog *self)
+{
+  g_autoptr(GPtrArray) milestones = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shares = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->indicator == NULL)
+    return;
+  milestones = ledger_store_list_milestones (self->store, ledger_indicator_get_uuid (self->indicator), &error);
+  if (milestones != NULL && (shares = ledger_milestones_custom_shares (milestones)) == NULL)
+    g_set_error_literal (&error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                         _("No milestone of the indicator gives a share of the target"));
+  if (shares == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  text = ledger_shares_text_format (shares);
+  set_text (self->shares_row, text);
+}
+
 static void
 schedule_changed_cb (LedgerIndicatorDialog *self)
 {
@@ -382,7 +410,11 @@ read_indicator (LedgerIndicatorDialog  *self,
                             "source-text", get_text (self->source_text_row),
                             NULL);
   if (self->indicator != NULL)
-    ledger_indicator_set_id (indicator, ledger_indicator_get_id (self->indicator));
+    {
+      ledger_indicator_set_id (indicator, ledger_indicator_get_id (self->indicator));
+      /* Edited on the indicator's page, not here: kept as they are. */
+      g_object_set (indicator, "supporting-units", ledger_indicator_get_supporting_units (self->indicator), NULL);
+    }
   if (!read_schedule (self, indicator, error))
     g_clear_object (&indicator);
   return indicator;
@@ -456,11 +488,13 @@ ledger_indicator_dialog_class_init (LedgerIndicatorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, source_text_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, notes_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, from_milestones_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, schedule_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, shares_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pace_from_milestones_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

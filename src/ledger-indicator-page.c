@@ -12,8 +12,10 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "ledger-accessible.h"
 #include "ledger-chart.h"
 #include "ledger-entry-dialog.h"
+#include "ledger-follow-up-view.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-page.h"
 #include "ledger-json.h"
@@ -54,6 +56,7 @@ struct _LedgerIndicatorPage
   GtkLabel            *fallback_label;
   LedgerChart         *chart;
   AdwPreferencesGroup *values_group;
+  AdwBin              *follow_up_bin;
   AdwPreferencesGroup *source_group;
   GtkLabel            *source_label;
   AdwPreferencesGroup *history_group;
@@ -242,23 +245,6 @@ clear_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (rows, 0);
 }
 
-static GtkWidget *
-row_button_new (const char *icon,
-                const char *tooltip,
-                const char *action,
-                const char *period)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", period);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
 /* "1-6月", or for the base year "2025 1-6月 · 上年同期": both years' values
  * are in one list. */
 static char *
@@ -341,10 +327,10 @@ value_row_new (LedgerIndicatorPage *self,
   gtk_widget_add_css_class (number, "indicator-value");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button_new ("document-edit-symbolic", _("Edit Value"),
+                             ledger_accessible_row_button_new ("document-edit-symbolic", _("Edit Value"),
                                              "indicator.edit-value", period));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             row_button_new ("user-trash-symbolic", _("Delete Value"),
+                             ledger_accessible_row_button_new ("user-trash-symbolic", _("Delete Value"),
                                              "indicator.delete-value", period));
   return row;
 }
@@ -403,6 +389,12 @@ json_summary (LedgerIndicatorPage *self,
     }
   if (json_object_has_member (object, "name"))
     return g_strdup (json_object_get_string_member (object, "name"));
+  if (json_object_has_member (object, "what") && json_object_has_member (object, "done_on"))
+    /* Translators: a milestone in the change history */
+    return g_strdup_printf (_("%s, done on %s"), json_object_get_string_member (object, "what"),
+                            json_object_get_string_member (object, "done_on"));
+  if (json_object_has_member (object, "what"))
+    return g_strdup (json_object_get_string_member (object, "what"));
   return g_strdup ("—");
 }
 
@@ -423,6 +415,8 @@ change_title (LedgerIndicatorPage *self,
     return g_strdup_printf (_("%s: %s → %s"), period, old_text, new_text);
   if (is_value)
     return g_strdup_printf (_("%s: deleted %s"), period, old_text);
+  if (g_str_equal (ledger_change_get_entity (change), "milestone"))
+    return g_strdup_printf (_("Milestone: %s → %s"), old_text, new_text);
   if (g_str_equal (action, "insert"))
     return g_strdup_printf (_("Indicator added: %s"), new_text);
   if (g_str_equal (action, "update"))
@@ -483,6 +477,7 @@ show_everything (LedgerIndicatorPage *self)
                          ledger_plan_get_last_year (self->plan), values, earlier_values,
                          ledger_context_get_tolerances (self->context));
   show_values (self, values);
+  adw_bin_set_child (self->follow_up_bin, ledger_follow_up_view_new (self->context, self->plan, self->indicator));
   show_history (self);
 }
 
@@ -602,6 +597,7 @@ ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, fallback_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, chart);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, values_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, follow_up_bin);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, history_group);

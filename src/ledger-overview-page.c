@@ -103,7 +103,7 @@ compare_severity (gconstpointer a,
   const Standing *sa = *(const Standing **) a, *sb = *(const Standing **) b;
 
   if (sa->progress.status != sb->progress.status)
-    return sa->progress.status == LEDGER_STATUS_BEHIND ? -1 : 1;
+    return ledger_status_compare_severity (sa->progress.status, sb->progress.status);
   return (sa->severity < sb->severity) - (sa->severity > sb->severity);
 }
 
@@ -179,10 +179,24 @@ standing_row_new (Standing   *standing,
   return row;
 }
 
-static GtkWidget *
-attention_row_new (Standing *standing)
+/* What an overdue indicator missed: "6月底前 出台方案 — due 2026-06-30". */
+static char *
+missed_text (LedgerOverviewPage *self,
+             Standing           *standing)
 {
-  g_autofree char *gap = ledger_progress_dup_gap_text (standing->indicator, &standing->progress);
+  g_autoptr(LedgerMilestone) missed = ledger_context_find_missed_milestone (self->context, standing->indicator);
+
+  if (missed == NULL)
+    return NULL;
+  return g_strdup_printf (_("%s — due %s"), missed->what, missed->due);
+}
+
+static GtkWidget *
+attention_row_new (LedgerOverviewPage *self,
+                   Standing           *standing)
+{
+  g_autofree char *gap = standing->progress.status == LEDGER_STATUS_OVERDUE
+    ? missed_text (self, standing) : ledger_progress_dup_gap_text (standing->indicator, &standing->progress);
 
   return standing_row_new (standing, gap);
 }
@@ -198,15 +212,15 @@ show_attention (LedgerOverviewPage *self,
       Standing *standing = &g_array_index (standings, Standing, i);
       LedgerStatus status = standing->progress.status;
 
-      if (status == LEDGER_STATUS_BEHIND || status == LEDGER_STATUS_WARNING)
+      if (ledger_status_needs_attention (status))
         g_ptr_array_add (needing, standing);
     }
   g_ptr_array_sort (needing, compare_severity);
   for (guint i = 0; i < needing->len; i++)
-    add_dynamic_row (self, self->attention_group, attention_row_new (g_ptr_array_index (needing, i)));
+    add_dynamic_row (self, self->attention_group, attention_row_new (self, g_ptr_array_index (needing, i)));
   if (needing->len == 0)
     add_dynamic_row (self, self->attention_group,
-                     text_row_new (_("Nothing is behind or on warning"), NULL));
+                     text_row_new (_("Nothing is overdue, behind or on warning"), NULL));
 }
 
 static int

@@ -33,13 +33,14 @@ G_DEFINE_FINAL_TYPE (LedgerStatusPill, ledger_status_pill, GTK_TYPE_WIDGET)
 
 static const char *css_classes[LEDGER_N_STATUSES] = {
   "no-data", "behind", "warning", "on-track", "achieved", "not-started", "in-progress", "done",
-  "pending",
+  "pending", "overdue",
 };
 
 static const char *icons[LEDGER_N_STATUSES] = {
   "content-loading-symbolic", "dialog-error-symbolic", "dialog-warning-symbolic",
   "emblem-ok-symbolic", "starred-symbolic", "content-loading-symbolic",
   "media-playback-start-symbolic", "starred-symbolic", "alarm-symbolic",
+  "appointment-missed-symbolic",
 };
 
 /* Moves @widget from one status's style class to another's. */

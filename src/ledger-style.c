@@ -45,7 +45,7 @@ ledger_style_status_color (GtkWidget    *widget,
 {
   static const char *names[LEDGER_N_STATUSES] = {
     NULL, "error_color", "warning_color", "success_color", "accent_color",
-    "warning_color", "success_color", "accent_color", NULL,
+    "warning_color", "success_color", "accent_color", NULL, "error_color",
   };
   GdkRGBA color;
 

@@ -263,7 +263,7 @@ row_button_new (const char          *label,
 /* "3 indicators", or "3 indicators, 1 confirmed" when a merge left the
  * unit confirmed for some of them only. */
 static char *
-describe_use (const LedgerUnitUse *use)
+describe_indicators (const LedgerUnitUse *use)
 {
   g_autofree char *count = g_strdup_printf (ngettext ("%u indicator", "%u indicators", use->n_indicators),
                                             use->n_indicators);
@@ -272,6 +272,25 @@ describe_use (const LedgerUnitUse *use)
     return g_steal_pointer (&count);
   /* Translators: "3 indicators, 1 confirmed" */
   return g_strdup_printf (_("%s, %u confirmed"), count, use->n_confirmed);
+}
+
+/* …and the tasks it leads and what it supports: "3 indicators · leads 1
+ * task · supports 2". */
+static char *
+describe_use (const LedgerUnitUse *use)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *indicators = describe_indicators (use);
+
+  if (use->n_indicators > 0)
+    g_string_append (text, indicators);
+  if (use->n_tasks > 0)
+    g_string_append_printf (text, ngettext ("%sleads %u task", "%sleads %u tasks", use->n_tasks),
+                            text->len > 0 ? " · " : "", use->n_tasks);
+  if (use->n_supporting > 0)
+    g_string_append_printf (text, ngettext ("%ssupports %u", "%ssupports %u", use->n_supporting),
+                            text->len > 0 ? " · " : "", use->n_supporting);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static GtkWidget *
@@ -299,6 +318,9 @@ unit_row_new (LedgerUnitsWindow   *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), rename);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), confirm);
+  /* Only a responsible unit is confirmed; one that supports only is not. */
+  gtk_widget_set_visible (state, use->n_indicators > 0);
+  gtk_widget_set_visible (confirm, use->n_indicators > 0);
   return row;
 }
 

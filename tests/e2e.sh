@@ -7,6 +7,8 @@ set -euo pipefail
 
 bin=$(realpath "${1:?usage: $0 TARGET-LEDGER}")
 schema_1=$(dirname "$0")/../src/core/store/ledger-schema-1.sql
+# The current schema version: the last migration script.
+schema_latest=$(ls "$(dirname "$0")"/../src/core/store/ledger-schema-*.sql | sed 's/.*-\([0-9]*\)\.sql$/\1/' | sort -n | tail -1)
 # shellcheck source=tests/lib.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -16,7 +18,7 @@ default_db=$XDG_DATA_HOME/target-ledger/ledger.sqlite3
 "$bin" --export-csv "$work/empty.csv"
 check "default ledger created" test -f "$default_db"
 check "default ledger is private (0600)" test "$(stat -c %a "$default_db")" = 600
-check "export has the header" grep -q $'^\xEF\xBB\xBF''plan,area,task,code,indicator,unit,kind,comparator,better,target,commitment,profile,period,value,base_value,yoy,expected,pace,progress,status,projection,growth_needed,responsible_unit,unit_confirmed,note,source$' "$work/empty.csv"
+check "export has the header" grep -q $'^\xEF\xBB\xBF''plan,area,task,code,indicator,unit,kind,comparator,better,target,commitment,profile,period,value,base_value,yoy,expected,pace,progress,status,projection,growth_needed,responsible_unit,unit_confirmed,supporting_units,note,source$' "$work/empty.csv"
 check "export holds the GDP target" grep -q '^changzhi-2026,主要预期目标,地区生产总值增长,gdp-growth,' "$work/empty.csv"
 
 # 2. Values from a CSV written as an office would (GB18030, as WPS saves on
@@ -116,6 +118,13 @@ check "the workbook has charts" sh -c "unzip -l '$work/ledger.xlsx' | grep -q ' 
 check "the imported figure is in the first sheet" sh -c "unzip -p '$work/ledger.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
 check "--export-xlsx --as-of" "$bin" --export-xlsx "$work/march.xlsx" --as-of 2026-03
 check "as of March, the June figure is left out" sh -c "! unzip -p '$work/march.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+check "--as-of as offices write it" "$bin" --export-xlsx "$work/march-words.xlsx" --as-of 2026年1-3月
+check "1-3月 is March" sh -c "! unzip -p '$work/march-words.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+check "--as-of 2026年上半年" "$bin" --export-xlsx "$work/half.xlsx" --as-of 2026年上半年
+check "上半年 holds the June figure" sh -c "unzip -p '$work/half.xlsx' xl/worksheets/sheet1.xml | grep -qF '<v>2.6</v>'"
+if "$bin" --export-xlsx "$work/half.xlsx" --as-of 上半年 2> "$work/no-year.err"; then failed=0; else failed=1; fi
+check "--as-of 上半年 of all plans is refused: which year?" test $failed = 1
+check "with a message that asks for the year" grep -q '2026年1-6月' "$work/no-year.err"
 if "$bin" --export-xlsx "$work/bad.xlsx" --as-of June 2> "$work/bad-xlsx.err"; then failed=0; else failed=1; fi
 check "a bad --as-of is refused" test $failed = 1
 check "with a message that names it" grep -q '“June” is not a period' "$work/bad-xlsx.err"
@@ -138,6 +147,9 @@ check "export of a unit's data package" "$bin" --db "$work/unit.sqlite3" --expor
 check "the package holds the unit's values" grep -q '"code": "cpi-rise"' "$work/stats.tlpkg"
 if grep -q -e new-urban-jobs -e 2026-Q3 "$work/stats.tlpkg"; then other=1; else other=0; fi
 check "and no other unit's, no other period" test $other = 0
+check "--from and --to as offices write them" "$bin" --db "$work/unit.sqlite3" --export-package "$work/stats-words.tlpkg" \
+  --unit 市统计局 --from 2026年1月 --to 2026年上半年
+check "read as 2026-01 to 2026-06" sh -c "grep -q '\"from\": \"2026-01\"' '$work/stats-words.tlpkg' && grep -q '\"to\": \"2026-06\"' '$work/stats-words.tlpkg'"
 check "import of the package into the office's ledger" "$bin" --db "$work/office.sqlite3" --import-package "$work/stats.tlpkg"
 "$bin" --db "$work/office.sqlite3" --export-csv "$work/office.csv"
 check "the values arrive" grep -q ',gdp-growth,地区生产总值增长,%,rate,about,higher,6,none,linear,2026-Q2,5.9,.*"初步核算, 含修订",市统计局$' "$work/office.csv"
@@ -263,6 +275,8 @@ check "the report is a PDF of several pages" \
 check "as of the latest value's period" sh -c "pdftotext '$work/report.pdf' - | grep -q 'As of Jan–Jun (H1)'"
 check "a report as of another period" "$bin" --report "$work/q1.pdf" --as-of 2026-Q1
 check "is as of that period" sh -c "pdftotext '$work/q1.pdf' - | grep -q 'As of Jan–Mar (Q1)'"
+check "a report as of 上半年, in the plan's year" "$bin" --report "$work/h1.pdf" --as-of 上半年
+check "is as of Jan–Jun" sh -c "pdftotext '$work/h1.pdf' - | grep -q 'As of Jan–Jun (H1)'"
 check "a report of another plan" "$bin" --report "$work/goals.pdf" --plan changzhi-15th-five-year --as-of 2027
 check "is of that plan" sh -c "pdftotext '$work/goals.pdf' - | grep -q '十五五'"
 refused () {  # refused NAME PATTERN ARGS…: fails, says PATTERN, writes no report
@@ -290,8 +304,8 @@ check "with what it goes with" grep -q -- '--export-package' "$work/alone.err"
 check "and the older ledger is left at its version" test "$(version "$work/version-1.sqlite3")" = 1
 check "no backup is made of it either" test ! -e "$work/backups"
 "$bin" --db "$work/version-1.sqlite3" --check > /dev/null
-check "a command brings it up to date" test "$(version "$work/version-1.sqlite3")" = 3
-check "after backing it up as it was" test "$(version "$work"/backups/version-1.sqlite3/before-version-3-*.sqlite3)" = 1
+check "a command brings it up to date" test "$(version "$work/version-1.sqlite3")" = "$schema_latest"
+check "after backing it up as it was" test "$(version "$work"/backups/version-1.sqlite3/before-version-"$schema_latest"-*.sqlite3)" = 1
 
 # 13. No export or backup writes over the ledger, its files or its backups,
 # however it is named, nor onto what is not a regular file: refused, with
@@ -351,7 +365,7 @@ printf '%s\n' 'code,period,value,note,source' 'new-urban-jobs,2026-03,1.1,=1+1,@
   "new-urban-jobs,2026-04,1.4,''=really,-x" > "$work/=evil.csv"
 check "notes like formulas are imported" "$bin" --db "$work/formula.sqlite3" --import-csv "$work/=evil.csv"
 "$bin" --db "$work/formula.sqlite3" --export-csv "$work/formula.csv"
-check "a note like a formula is exported with a quote" grep -q ",1.1,,,[0-9.]*,[0-9.]*,[0-9.]*,[a-z_]*,[0-9.]*,,市人社局,false,'=1+1,'@SUM(A1)\$" "$work/formula.csv"
+check "a note like a formula is exported with a quote" grep -q ",1.1,,,[0-9.]*,[0-9.]*,[0-9.]*,[a-z_]*,[0-9.]*,,市人社局,false,,'=1+1,'@SUM(A1)\$" "$work/formula.csv"
 check "a note that really starts with '= keeps its quote" grep -q ",''=really,'-x\$" "$work/formula.csv"
 "$bin" --db "$work/formula.sqlite3" --export-changes "$work/formula-changes.csv"
 check "the change log's file name is not a formula" grep -q ",'=evil.csv\$" "$work/formula-changes.csv"

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-cli.h"
+#include "ledger-period-words.h"
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-output-file.h"
@@ -31,7 +32,7 @@
 static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
-                                  NULL };
+                                  "milestone-done", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", NULL };
@@ -41,7 +42,8 @@ static const char *outputs[] = { "export-csv", "export-plan", "export-changes", 
  * be written, and on one changed outside the program, opened for reading. */
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                           "export-package", "backup", "check", "report", NULL };
-static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", NULL };
+static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
+                                   "note", NULL };
 
 static gboolean
 contains_any (GVariantDict       *options,
@@ -153,16 +155,39 @@ print_refused (LedgerCsvImport *import,
 
 /* All rows or none: a file with any refused row imports nothing, and
  * every refused row is listed with its reason. */
+/* The code of the period @text of the option @option (--as-of, --from):
+ * the ledger's codes as they are; words (上半年, 2026年1-6月) as a month,
+ * in @default_year (0: none) if they give none. */
+static char *
+period_option (const char  *option,
+               const char  *text,
+               int          default_year,
+               GError     **error)
+{
+  LedgerPeriod period;
+  char *code;
+
+  if (ledger_period_parse (text, &period))
+    return g_strdup (text);
+  code = ledger_period_words_to_code (text, LEDGER_FREQUENCY_MONTHLY, default_year, error);
+  if (code == NULL)
+    g_prefix_error (error, "%s: ", option);
+  return code;
+}
+
 static int
 export_xlsx (LedgerStore *store,
              const char  *out,
              const char  *as_of)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
   LedgerTolerances tolerances;
 
   read_tolerances (&tolerances);
-  if (!ledger_xlsx_export (store, &tolerances, as_of, out, &error))
+  if (as_of != NULL && (code = period_option ("--as-of", as_of, 0, &error)) == NULL)
+    return fail (error);
+  if (!ledger_xlsx_export (store, &tolerances, code, out, &error))
     return fail (error);
   return 0;
 }
@@ -285,10 +310,15 @@ export_package (LedgerStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerPackage) package = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *from_code = NULL;
+  g_autofree char *to_code = NULL;
   const char *unit = NULL, *from = NULL, *to = NULL;
 
   g_variant_dict_lookup (options, "from", "&s", &from);
   g_variant_dict_lookup (options, "to", "&s", &to);
+  if ((from != NULL && (from_code = period_option ("--from", from, 0, &error)) == NULL) ||
+      (to != NULL && (to_code = period_option ("--to", to, 0, &error)) == NULL))
+    return fail (error);
   if (!g_variant_dict_lookup (options, "unit", "&s", &unit))
     {
       g_autoptr(GPtrArray) units = ledger_package_list_units (store, NULL);
@@ -300,7 +330,7 @@ export_package (LedgerStore  *store,
     }
   /* Read back before it is written: a package that this program could not
    * read is never handed to anyone. */
-  if ((text = ledger_package_export (store, unit, from, to, &error)) == NULL ||
+  if ((text = ledger_package_export (store, unit, from_code, to_code, &error)) == NULL ||
       (package = ledger_package_read (text, strlen (text), NULL, &error)) == NULL)
     return fail (error);
   if (write_text (store, out, text) != 0)
@@ -496,14 +526,14 @@ resolve_as_of (LedgerStore  *store,
   int last = ledger_plan_get_last_year (plan);
   LedgerPeriod parsed;
 
+  g_autofree char *code = NULL;
+
   if (period == NULL)
     return ledger_store_get_default_as_of (store, plan, now);
-  if (!ledger_period_parse (period, &parsed))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a period: write 2026-06, 2026-Q2 or 2026"), period);
-      return NULL;
-    }
+  /* Words without a year are in the plan's year, if it has one. */
+  if ((code = period_option ("--as-of", period, first == last ? first : 0, error)) == NULL)
+    return NULL;
+  ledger_period_parse (code, &parsed);
   if (!ledger_plan_covers_year (plan, parsed.year))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -511,7 +541,7 @@ resolve_as_of (LedgerStore  *store,
                    period, ledger_node_get_title (LEDGER_NODE (plan)), first, last);
       return NULL;
     }
-  return ledger_period_as_of_for (period, first, last);
+  return ledger_period_as_of_for (code, first, last);
 }
 
 static int
@@ -668,6 +698,99 @@ confirm_unit (LedgerStore  *store,
   return 0;
 }
 
+typedef struct
+{
+  const char      *code;
+  LedgerIndicator *indicator;
+  LedgerNode      *task;
+} CodeSearch;
+
+static void
+find_code_cb (LedgerNode      *area,
+              LedgerNode      *task,
+              LedgerIndicator *indicator,
+              gpointer         user_data)
+{
+  CodeSearch *search = user_data;
+
+  if (g_str_equal (ledger_indicator_get_code (indicator), search->code))
+    {
+      search->indicator = indicator;
+      search->task = task;
+    }
+}
+
+/* The open milestone of the indicator, else of its task, due on @due. */
+static LedgerMilestone *
+find_open_milestone (LedgerStore      *store,
+                     const CodeSearch *search,
+                     const char       *due,
+                     GError          **error)
+{
+  const char *owners[] = { ledger_indicator_get_uuid (search->indicator),
+                           ledger_node_get_uuid (search->task) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      g_autoptr(GPtrArray) milestones = ledger_store_list_milestones (store, owners[i], error);
+
+      for (guint m = 0; milestones != NULL && m < milestones->len; m++)
+        {
+          LedgerMilestone *milestone = g_ptr_array_index (milestones, m);
+
+          if (g_str_equal (milestone->due, due) && !ledger_milestone_is_done (milestone))
+            return ledger_milestone_copy (milestone);
+        }
+      if (milestones == NULL)
+        return NULL;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("No open milestone of “%s” or its task is due on %s"), search->code, due);
+  return NULL;
+}
+
+/* --milestone-done CODE --due DATE [--note TEXT]: done today, logged and
+ * undone like the window's Mark Done…. */
+static int
+milestone_done (LedgerStore  *store,
+                const char   *code,
+                GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(LedgerMilestone) milestone = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  CodeSearch search = { code, NULL, NULL };
+  const char *due = NULL, *note = "", *plan_code = NULL;
+  LedgerPlan *plan;
+
+  if (!g_variant_dict_lookup (options, "due", "&s", &due))
+    {
+      g_printerr ("target-ledger: %s\n", _("Give the day the milestone is due with --due DATE"));
+      return 2;
+    }
+  g_variant_dict_lookup (options, "note", "&s", &note);
+  g_variant_dict_lookup (options, "plan", "&s", &plan_code);
+  if ((plans = ledger_store_list_plans (store, &error)) == NULL ||
+      (plan = find_plan (plans, plan_code, &error)) == NULL)
+    return fail (error);
+  ledger_plan_foreach_indicator (plan, find_code_cb, &search);
+  if (search.indicator == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan has no indicator “%s”"), code);
+      return fail (error);
+    }
+  if ((milestone = find_open_milestone (store, &search, due, &error)) == NULL)
+    return unit_not_changed (error);
+  ledger_milestone_set_done (milestone, today, note);
+  if (!ledger_store_save_milestone (store, milestone, &error))
+    return unit_not_changed (error);
+  /* Translators: what was due, the day it was due, the day it was done */
+  g_print (_("Marked “%s” (due %s) done on %s\n"), milestone->what, due, today);
+  return 0;
+}
+
 static int
 check (LedgerStore *store)
 {
@@ -760,6 +883,8 @@ run_command (LedgerStore  *store,
     return rename_unit (store, name, options);
   if (g_variant_dict_lookup (options, "confirm-unit", "&s", &name))
     return confirm_unit (store, name, options);
+  if (g_variant_dict_lookup (options, "milestone-done", "&s", &name))
+    return milestone_done (store, name, options);
   g_return_val_if_reached (2);
 }
 
@@ -771,7 +896,8 @@ modifiers_alone (void)
   g_printerr ("target-ledger: %s\n",
               _("--unit, --from and --to go with --export-package, --prefer-ledger with --import-package, "
                 "--as-of with --export-xlsx or --report, --plan with --report, --rename-unit or "
-                "--confirm-unit, --to with --rename-unit too, --encoding with a CSV export"));
+                "--confirm-unit, --to with --rename-unit too, --encoding with a CSV export, --due and --note "
+                "with --milestone-done"));
   return 2;
 }
 

@@ -22,7 +22,7 @@
 static const char *required_columns[] = {
   "plan", "area", "task", "code", "indicator", "unit", "kind", "comparator", "better", "target",
   "commitment", "profile", "period", "value", "base_value", "yoy", "expected", "pace", "progress",
-  "status", "projection", "growth_needed", "responsible_unit", "unit_confirmed", "note", "source",
+  "status", "projection", "growth_needed", "responsible_unit", "unit_confirmed", "supporting_units", "note", "source",
 };
 
 /* A note that needs every kind of quoting. */

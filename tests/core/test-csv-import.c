@@ -257,6 +257,63 @@ test_preview_base_year_and_january (Fixture       *fixture,
   g_assert_cmpfloat (ledger_value_get_number (january), ==, 0.3);
 }
 
+/* Periods as offices write them, in the year of the "as of" period when
+ * they give none, read for each indicator's frequency; the preview keeps
+ * what the file said beside the ledger's period. */
+static void
+test_preview_period_words (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char csv[] =
+    "code,period,value,status,note\n"         /* 1 */
+    "new-urban-jobs,上半年,3.1,,\n"            /* 2: monthly, 2026-06 */
+    "gdp-growth,1-6月,5.5,,\n"                 /* 3: quarterly, 2026-Q2 */
+    "cpi-rise,２０２６年１－５月,0.4,,\n"       /* 4: full-width, 2026-05 */
+    "gdp-growth,2026-09,5.6,,\n"               /* 5: quarter's end, 2026-Q3 */
+    "gdp-growth,6月,5.5,,\n"                   /* 6: refused: June alone, or H1? */
+    "gdp-growth,1-5月,5.5,,\n";                /* 7: refused: no quarter's end */
+  g_autoptr(LedgerCsvImport) import = ledger_csv_import_new ("words.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerImportRow) half = NULL;
+  g_autoptr(LedgerImportRow) quarterly = NULL;
+  g_autoptr(LedgerImportRow) wide = NULL;
+  g_autoptr(LedgerImportRow) end = NULL;
+  g_autoptr(LedgerImportRow) unclear = NULL;
+  g_autoptr(LedgerImportRow) no_end = NULL;
+
+  ledger_csv_import_set_default_year (import, 2026);
+  g_assert_true (ledger_csv_import_read (import, fixture->store, csv, strlen (csv), NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (import, 4, 0, 0, 2);
+  half = row_at_line (import, 2);
+  quarterly = row_at_line (import, 3);
+  wide = row_at_line (import, 4);
+  end = row_at_line (import, 5);
+  unclear = row_at_line (import, 6);
+  no_end = row_at_line (import, 7);
+  g_assert_cmpstr (ledger_import_row_get_period (half), ==, "2026-06");
+  g_assert_cmpstr (ledger_import_row_get_written_period (half), ==, "上半年");
+  g_assert_cmpstr (ledger_import_row_get_period (quarterly), ==, "2026-Q2");
+  g_assert_cmpstr (ledger_import_row_get_period (wide), ==, "2026-05");
+  g_assert_cmpstr (ledger_import_row_get_period (end), ==, "2026-Q3");
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (unclear), "2026-Q2"));
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (no_end), "1-5月"));
+}
+
+/* Without a year to assume, a period written without one is refused. */
+static void
+test_preview_period_without_year (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(LedgerCsvImport) import = read_ok (fixture->store,
+    "code,period,value,status,note\n"
+    "new-urban-jobs,上半年,3.1,,\n");
+  g_autoptr(LedgerImportRow) row = row_at_line (import, 2);
+
+  assert_counts (import, 0, 0, 0, 1);
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (row), "上半年"));
+}
+
 /* A file that cannot be read at all fails as a whole. */
 static void
 test_preview_bad_file (Fixture       *fixture,
@@ -572,6 +629,8 @@ main (int   argc,
   g_test_add_func ("/csv-import/encodings/names", test_encoding_names);
   ADD ("/csv-import/preview/padded-periods", test_preview_padded_periods);
   ADD ("/csv-import/preview/base-year-and-january", test_preview_base_year_and_january);
+  ADD ("/csv-import/preview/period-words", test_preview_period_words);
+  ADD ("/csv-import/preview/period-without-year", test_preview_period_without_year);
   ADD ("/csv-import/preview/many-refused", test_preview_many_refused);
   ADD ("/csv-import/apply/after-change", test_apply_after_change);
   ADD ("/csv-import/apply/or-reread", test_apply_or_reread);

@@ -1175,6 +1175,7 @@ test_status_bucket (void)
     { LEDGER_STATUS_IN_PROGRESS, LEDGER_STATUS_ON_TRACK },
     { LEDGER_STATUS_DONE, LEDGER_STATUS_ACHIEVED },
     { LEDGER_STATUS_PENDING, LEDGER_STATUS_PENDING },   /* 未到考核期 counts as itself */
+    { LEDGER_STATUS_OVERDUE, LEDGER_STATUS_OVERDUE },   /* 逾期 too */
   };
 
   g_assert_cmpint (G_N_ELEMENTS (buckets), ==, LEDGER_N_STATUSES);

@@ -318,6 +318,16 @@ test_write_ledger_version_2 (const char *path)
   exec_schema (path, 2);
 }
 
+/* The same ledger, as version 3 made it, with the unit of its indicator
+ * set. */
+void
+test_write_ledger_version_3 (const char *path)
+{
+  test_write_ledger_version_2 (path);
+  exec_schema (path, 3);
+  test_exec_sql (path, "UPDATE indicators SET responsible_unit = '市人社局', unit_confirmed = 1;");
+}
+
 LedgerPlan *
 test_find_plan (LedgerStore *store,
                 const char  *code)

@@ -95,6 +95,7 @@ void             test_fail_and_go_on       (const char      *format,
  * values and three changes) as version 1 of the schema wrote it. */
 void             test_write_ledger_version_1 (const char *path);
 void             test_write_ledger_version_2 (const char *path);
+void             test_write_ledger_version_3 (const char *path);
 void             test_exec_sql             (const char      *path,
                                             const char      *sql);
 gpointer         test_lock_ledger          (const char      *path);

@@ -17,6 +17,7 @@
 #include "ledger-context.h"
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-sheet.h"
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
 #include "ledger-xlsx-export.h"
@@ -583,6 +584,48 @@ test_values (Fixture       *fixture,
       numbers++;
     }
   g_assert_cmpuint (numbers, >, 100);
+}
+
+/* The workbook reads back through LedgerSheet, the importers' reader: every
+ * cell of every plan's sheet with its text, each figure as the same number. */
+static void
+test_read_back (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+
+  export_ok (fixture, NULL);
+  file = g_file_new_for_path (fixture->xlsx);
+  for (guint p = 0; p < fixture->plans->len; p++)
+    {
+      LedgerPlan *plan = g_ptr_array_index (fixture->plans, p);
+      const char *title = ledger_node_get_title (LEDGER_NODE (plan));
+      g_autoptr(Book) book = book_read (fixture->xlsx, p + 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_file (file, title, NULL, &error);
+      GHashTableIter iter;
+      gpointer ref, value;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (ledger_sheet_get_name (sheet), ==, title);
+      g_assert_cmpuint (g_hash_table_size (book->cells), >, 100);
+      g_hash_table_iter_init (&iter, book->cells);
+      while (g_hash_table_iter_next (&iter, &ref, &value))
+        {
+          const Cell *cell = value;
+          guint row = (guint) atoi ((const char *) ref + strspn (ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+          guint column = 0;
+          const char *text;
+
+          for (const char *c = ref; g_ascii_isupper (*c); c++)
+            column = column * 26 + (guint) (*c - 'A' + 1);
+          text = ledger_sheet_get_cell (sheet, row - 1, column - 1);
+          if (cell->number)
+            g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, g_ascii_strtod (cell->text, NULL));
+          else if (!ledger_sheet_is_merged (sheet, row - 1, column - 1))
+            g_assert_cmpstr (text, ==, cell->text);
+        }
+    }
 }
 
 /* The standing of an indicator's row as the window shows it: its status in
@@ -1194,6 +1237,7 @@ main (int   argc,
   ADD ("long-note", test_long_note);
   ADD ("sheets", test_sheets);
   ADD ("values", test_values);
+  ADD ("read-back", test_read_back);
   ADD ("standing", test_standing);
   ADD ("agreement", test_agreement);
   ADD ("outline", test_outline);

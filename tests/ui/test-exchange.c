@@ -329,6 +329,49 @@ test_export_onto_ledger (Fixture       *fixture,
   g_assert_cmpfloat (ledger_value_get_number (value), ==, 812.5);
 }
 
+/* The label under @widget whose text holds @text, if any. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* Periods as the office wrote them: 上半年 in the "as of" year, shown
+ * beside the ledger's period; 6月 for a quarterly indicator refused. */
+static void
+test_period_words (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LedgerImportWindow *window = open_import (fixture, "code,period,value\n"
+                                                     "new-urban-jobs,上半年,3.1\n"
+                                                     "gdp-growth,6月,5.5\n");
+  LedgerCsvImport *import = ledger_import_window_get_import (window);
+
+  g_assert_cmpstr (ledger_import_window_get_state (window), ==, "preview");
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, 1);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, 1);
+  /* past the stack's transition */
+  ledger_test_ui_wait (500);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "2026-Q2"));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-period-unclear");
+  ledger_import_window_show_rows (window, LEDGER_IMPORT_ADD);
+  ledger_test_ui_wait (100);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "上半年 → "));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-period-words");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +384,8 @@ main (int   argc,
               ledger_test_window_set_up, test_changed_before_import, ledger_test_window_tear_down);
   g_test_add ("/import/many-refused", Fixture, NULL,
               ledger_test_window_set_up, test_many_refused, ledger_test_window_tear_down);
+  g_test_add ("/import/period-words", Fixture, NULL,
+              ledger_test_window_set_up, test_period_words, ledger_test_window_tear_down);
   g_test_add ("/import/bad-file", Fixture, NULL,
               ledger_test_window_set_up, test_bad_file, ledger_test_window_tear_down);
   g_test_add ("/import/close-while-reading", Fixture, NULL,

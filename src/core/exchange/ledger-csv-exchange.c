@@ -28,7 +28,7 @@ const char *ledger_csv_column_names[N_COLUMNS] = {
   "plan", "area", "task", "code", "indicator", "unit", "kind", "comparator", "better",
   "target", "commitment", "profile", "period", "value", "base_value", "yoy", "expected", "pace",
   "progress", "status", "projection", "growth_needed", "responsible_unit", "unit_confirmed",
-  "note", "source",
+  "supporting_units", "note", "source",
 };
 
 /* The columns written as numbers; every other is text, protected from
@@ -101,7 +101,9 @@ is_base_year (LedgerPlan  *plan,
 }
 
 /* The status cell: the standing of a value of the plan's years; for a
- * value of the base year none (its qualitative status is its value). */
+ * value of the base year none. A task's status is its value, read back
+ * by the import as it was set: what its follow-up makes of it (overdue,
+ * behind) is not written over it. */
 static const char *
 read_value (Reading         *reading,
             LedgerContext   *context,
@@ -114,7 +116,11 @@ read_value (Reading         *reading,
   if (ledger_value_has_number (value))
     reading->cells[COL_VALUE] = ledger_format_number (ledger_value_get_number (value));
   if (!is_base_year (plan, value))
-    return read_standing (reading, context, indicator, value);
+    {
+      const char *status = read_standing (reading, context, indicator, value);
+
+      return ledger_value_has_number (value) ? status : ledger_value_get_status (value);
+    }
   return ledger_value_has_number (value) ? NULL : ledger_value_get_status (value);
 }
 
@@ -124,6 +130,16 @@ typedef struct
   LedgerContext *context;
   LedgerPlan    *plan;
 } Exporter;
+
+/* The supporting units, one per line, as the office writes a list of
+ * units: "市财政局、市统计局". */
+static char *
+join_units (const char *units)
+{
+  g_auto(GStrv) names = g_strsplit (units != NULL ? units : "", "\n", -1);
+
+  return g_strjoinv ("、", names);
+}
 
 /* One row: the indicator and, if given, one of its values with its
  * standing as of that value's own period. */
@@ -141,6 +157,7 @@ export_row (Exporter        *exporter,
 
   if (!qualitative)
     reading.cells[COL_TARGET] = ledger_format_number (ledger_indicator_get_target (indicator));
+  reading.cells[COL_SUPPORTING_UNITS] = join_units (ledger_indicator_get_supporting_units (indicator));
   fields[COL_STATUS] = read_value (&reading, exporter->context, exporter->plan, indicator, value);
   for (guint i = 0; i < N_COLUMNS; i++)
     fields[i] = reading.cells[i] != NULL ? reading.cells[i] : fields[i];

@@ -15,6 +15,7 @@
 #include "ledger-csv-import.h"
 #include "ledger-indicator-index.h"
 #include "ledger-number.h"
+#include "ledger-period-words.h"
 #include "ledger-status.h"
 #include "ledger-worker.h"
 
@@ -35,6 +36,7 @@ struct _LedgerCsvImport
                              * only the first refused ones */
   GPtrArray    *unchanged;  /* LedgerImportRow: the unchanged */
   gint64        mark;       /* the ledger's change mark when read */
+  int           default_year;  /* of periods written without one */
   guint         counts[LEDGER_IMPORT_N_ACTIONS];
 
   /* Progress, read from other threads: rows read or values written of
@@ -57,6 +59,7 @@ typedef struct
   LedgerIndicatorIndex *index;
   GHashTable           *cells;  /* LedgerValue (its cell) → line */
   int                   columns[N_COLUMNS];
+  int                   default_year;
 } Reader;
 
 static guint
@@ -169,17 +172,22 @@ row_key (Reader          *reader,
 }
 
 /* Finds the one indicator a row means: by code, else by name, within the
- * plan named in the row (if any), that takes the row's period. */
+ * plan named in the row (if any), for the year of the period as written;
+ * then the period as the indicator is reported (1-6月 is 2026-Q2 for a
+ * quarterly one) into @period and @period_code. */
 static LedgerIndicator *
 resolve (Reader           *reader,
          LedgerCsvRecord  *record,
+         const char       *written,
          LedgerPeriod     *period,
-         const char       *period_code,
+         char            **period_code,
          GError          **error)
 {
   gboolean by_code = field (reader, record, COL_CODE)[0] != '\0';
   g_autofree char *reason = NULL;
+  g_autoptr(GError) local_error = NULL;
   LedgerIndicator *indicator;
+  LedgerFrequency frequency;
 
   indicator = ledger_indicator_index_find (reader->index,
                                            by_code ? LEDGER_INDICATOR_BY_CODE : LEDGER_INDICATOR_BY_NAME,
@@ -190,13 +198,21 @@ resolve (Reader           *reader,
       g_set_error_literal (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, reason);
       return NULL;
     }
+  frequency = ledger_indicator_get_frequency (indicator);
+  *period_code = ledger_period_words_to_code (written, frequency, reader->default_year, &local_error);
+  if (*period_code == NULL && !g_error_matches (local_error, LEDGER_PERIOD_ERROR, LEDGER_PERIOD_ERROR_FREQUENCY))
+    {
+      g_set_error_literal (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, local_error->message);
+      return NULL;
+    }
   /* The index found it for the period's year: only its periods are left
    * to check. */
-  if (ledger_indicator_index_fit (reader->index, indicator, period) == LEDGER_INDICATOR_NOT_ITS_PERIOD)
+  if (*period_code == NULL || !ledger_period_parse (*period_code, period) ||
+      ledger_indicator_index_fit (reader->index, indicator, period) == LEDGER_INDICATOR_NOT_ITS_PERIOD)
     {
       g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
                    _("%s is reported %s, not for “%s”"), ledger_indicator_get_name (indicator),
-                   ledger_frequency_label (ledger_indicator_get_frequency (indicator)), period_code);
+                   ledger_frequency_label (frequency), written);
       return NULL;
     }
   return indicator;
@@ -231,18 +247,23 @@ read_value (Reader           *reader,
             GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *period_code = g_strstrip (g_strdup (field (reader, record, COL_PERIOD)));
+  g_autofree char *written = g_strstrip (g_strdup (field (reader, record, COL_PERIOD)));
+  g_autofree char *period_code = NULL;
   const char *text = field (reader, record, COL_VALUE);
-  LedgerPeriod period;
+  LedgerPeriodWords words;
+  LedgerPeriod period = { 0, LEDGER_PERIOD_YEAR, 0 };
   double number;
 
-  if (!ledger_period_parse (period_code, &period))
+  /* The year finds the indicator; its frequency then reads the period. */
+  if (!ledger_period_words_parse (written, &words) || (words.year == 0 && reader->default_year == 0))
     {
-      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
-                   _("“%s” is not a period (write 2026-05, 2026-Q2 or 2026)"), period_code);
+      ledger_period_words_to_code (written, LEDGER_FREQUENCY_MONTHLY, reader->default_year, &local_error);
+      g_set_error_literal (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX,
+                           local_error != NULL ? local_error->message : written);
       return NULL;
     }
-  if ((*indicator = resolve (reader, record, &period, period_code, error)) == NULL)
+  period.year = words.year != 0 ? words.year : reader->default_year;
+  if ((*indicator = resolve (reader, record, written, &period, &period_code, error)) == NULL)
     return NULL;
 
   if (ledger_indicator_get_kind (*indicator) == LEDGER_KIND_QUALITATIVE)
@@ -296,6 +317,7 @@ sort_row (Reader          *reader,
   g_autoptr(LedgerValue) value = NULL;
   g_autoptr(LedgerValue) old = NULL;
   LedgerIndicator *indicator = NULL;
+  LedgerImportRow *row;
   LedgerImportAction action;
 
   value = read_value (reader, record, &indicator, &error);
@@ -308,8 +330,10 @@ sort_row (Reader          *reader,
   action = ledger_indicator_index_classify (reader->index, indicator, value, &old);
   /* An unchanged row is kept to check that the ledger still holds its
    * value when the import is written: the value is the ledger's own. */
-  return ledger_import_row_new (record->line, action, indicator, value,
-                                action == LEDGER_IMPORT_UNCHANGED ? NULL : old);
+  row = ledger_import_row_new (record->line, action, indicator, value,
+                               action == LEDGER_IMPORT_UNCHANGED ? NULL : old);
+  ledger_import_row_set_written_period (row, field (reader, record, COL_PERIOD));
+  return row;
 }
 
 static void
@@ -404,6 +428,16 @@ ledger_csv_import_new (const char *origin)
   return self;
 }
 
+/* The year of periods the file writes without one (上半年, 1-6月): the
+ * plan's year; 0, the default, refuses them. */
+void
+ledger_csv_import_set_default_year (LedgerCsvImport *self,
+                                    int              year)
+{
+  g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
+  self->default_year = year;
+}
+
 /**
  * ledger_csv_import_read:
  * @data: the file's contents: UTF-8 (with or without BOM), UTF-16 with a
@@ -448,6 +482,7 @@ ledger_csv_import_read (LedgerCsvImport  *self,
   if (!ledger_store_begin_read (store, error))
     return FALSE;
   self->mark = ledger_store_get_change_mark (store);
+  reader.default_year = self->default_year;
   ok = reader_init (&reader, store, error) &&
        map_header (&reader, g_ptr_array_index (records, 0), error) &&
        sort_rows (self, &reader, records, cancellable, error);

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, LEDGER, CSV_IMPORT, GObject)
 
 LedgerCsvImport *ledger_csv_import_new          (const char       *origin);
+void             ledger_csv_import_set_default_year (LedgerCsvImport *self,
+                                                 int               year);
 gboolean         ledger_csv_import_read         (LedgerCsvImport  *self,
                                                  LedgerStore      *store,
                                                  const char       *data,

@@ -25,6 +25,7 @@ struct _LedgerImportRow
   LedgerImportAction  action;
   char               *subject;
   char               *period;
+  char               *written_period;  /* as the file wrote it */
   char               *old_text;
   char               *new_text;
   char               *reason;
@@ -61,6 +62,7 @@ ledger_import_row_finalize (GObject *object)
 
   g_free (self->subject);
   g_free (self->period);
+  g_free (self->written_period);
   g_free (self->old_text);
   g_free (self->new_text);
   g_free (self->reason);
@@ -152,6 +154,25 @@ ledger_import_row_get_period (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
   return self->value != NULL ? ledger_value_get_period (self->value) : self->period;
+}
+
+/* The period as the file wrote it ("上半年"), beside the ledger's code. */
+void
+ledger_import_row_set_written_period (LedgerImportRow *self,
+                                      const char      *written)
+{
+  g_return_if_fail (LEDGER_IS_IMPORT_ROW (self));
+
+  g_free (self->written_period);
+  self->written_period = g_strstrip (g_strdup (written));
+}
+
+/* Returns: (nullable): the period as written, if it was set */
+const char *
+ledger_import_row_get_written_period (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->written_period;
 }
 
 /* Returns: (nullable): the ledger's value that the row replaces */

@@ -44,6 +44,9 @@ guint               ledger_import_row_get_line    (LedgerImportRow *self);
 LedgerImportAction  ledger_import_row_get_action  (LedgerImportRow *self);
 const char         *ledger_import_row_get_subject (LedgerImportRow *self);
 const char         *ledger_import_row_get_period  (LedgerImportRow *self);
+void                ledger_import_row_set_written_period (LedgerImportRow *self,
+                                                   const char      *written);
+const char         *ledger_import_row_get_written_period (LedgerImportRow *self);
 const char         *ledger_import_row_get_old_text (LedgerImportRow *self);
 const char         *ledger_import_row_get_new_text (LedgerImportRow *self);
 const char         *ledger_import_row_get_reason  (LedgerImportRow *self);

@@ -14,6 +14,7 @@
 #include "ledger-json.h"
 #include "ledger-output-file.h"
 #include "ledger-package.h"
+#include "ledger-task.h"
 
 /* A responsible unit's values as a data package (docs/package-format.md):
  * the values of every indicator whose responsible unit names the unit, for
@@ -96,13 +97,51 @@ ledger_responsible_units_add (GPtrArray  *units,
     }
 }
 
+/**
+ * ledger_unit_takes_part:
+ * @unit: a unit
+ * @task: (nullable): @indicator's task, whose lead and supporting units
+ *   count too
+ *
+ * Returns: whether @unit answers for @indicator (its responsible unit) or
+ *   supports it, or leads or supports its task
+ */
+gboolean
+ledger_unit_takes_part (const char      *unit,
+                        LedgerNode      *task,
+                        LedgerIndicator *indicator)
+{
+  if (ledger_responsible_unit_names (ledger_indicator_get_responsible_unit (indicator), unit) ||
+      ledger_responsible_unit_names (ledger_indicator_get_supporting_units (indicator), unit))
+    return TRUE;
+  return task != NULL && LEDGER_IS_TASK (task) &&
+         (ledger_responsible_unit_names (ledger_task_get_lead_unit (LEDGER_TASK (task)), unit) ||
+          ledger_responsible_unit_names (ledger_task_get_supporting_units (LEDGER_TASK (task)), unit));
+}
+
+/* Adds the units ledger_unit_takes_part() finds for @indicator (and
+ * @task, if not %NULL) that @units lacks. */
+void
+ledger_units_add_taking_part (GPtrArray       *units,
+                              LedgerNode      *task,
+                              LedgerIndicator *indicator)
+{
+  ledger_responsible_units_add (units, ledger_indicator_get_responsible_unit (indicator));
+  ledger_responsible_units_add (units, ledger_indicator_get_supporting_units (indicator));
+  if (task != NULL && LEDGER_IS_TASK (task))
+    {
+      ledger_responsible_units_add (units, ledger_task_get_lead_unit (LEDGER_TASK (task)));
+      ledger_responsible_units_add (units, ledger_task_get_supporting_units (LEDGER_TASK (task)));
+    }
+}
+
 static void
 add_units (LedgerNode      *area,
            LedgerNode      *task,
            LedgerIndicator *indicator,
            gpointer         user_data)
 {
-  ledger_responsible_units_add (user_data, ledger_indicator_get_responsible_unit (indicator));
+  ledger_units_add_taking_part (user_data, task, indicator);
 }
 
 /**
@@ -184,7 +223,7 @@ export_indicator (LedgerNode      *area,
   Exporter *exporter = user_data;
   g_autoptr(GListModel) values = NULL;
 
-  if (!ledger_responsible_unit_names (ledger_indicator_get_responsible_unit (indicator), exporter->unit))
+  if (!ledger_unit_takes_part (exporter->unit, task, indicator))
     return;
   exporter->n_indicators++;
   values = ledger_store_list_values (exporter->store, ledger_indicator_get_id (indicator));

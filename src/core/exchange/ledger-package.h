@@ -79,6 +79,12 @@ gboolean    ledger_responsible_unit_names       (const char    *responsible_unit
                                                  const char    *unit);
 void        ledger_responsible_units_add        (GPtrArray     *units,
                                                  const char    *responsible_unit);
+gboolean    ledger_unit_takes_part              (const char      *unit,
+                                                 LedgerNode      *task,
+                                                 LedgerIndicator *indicator);
+void        ledger_units_add_taking_part        (GPtrArray       *units,
+                                                 LedgerNode      *task,
+                                                 LedgerIndicator *indicator);
 GPtrArray  *ledger_package_list_units           (LedgerStore   *store,
                                                  GError       **error);
 char       *ledger_package_export               (LedgerStore   *store,

@@ -13,6 +13,7 @@
 
 #include "ledger-csv.h"
 #include "ledger-sheet-private.h"
+#include "ledger-xlsx-reader.h"
 
 typedef struct
 {
@@ -36,6 +37,7 @@ struct _LedgerSheet
   GStrv              sheet_names;
   GArray            *rows;     /* SheetRow */
   GArray            *merges;   /* SheetMerge */
+  GPtrArray         *merges_by_column;  /* GArray of merge indices by first row; built when asked */
   guint              n_columns;
 };
 
@@ -59,6 +61,7 @@ ledger_sheet_finalize (GObject *object)
   g_strfreev (self->sheet_names);
   g_array_unref (self->rows);
   g_array_unref (self->merges);
+  g_clear_pointer (&self->merges_by_column, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ledger_sheet_parent_class)->finalize (object);
 }
@@ -102,6 +105,26 @@ ledger_sheet_set_encoding (LedgerSheet *self,
   self->encoding = g_strdup (encoding);
 }
 
+/* FALSE, with @error saying that row @row_number is one past the limit. */
+gboolean
+ledger_sheet_refuse_row (guint    row_number,
+                         GError **error)
+{
+  g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
+               _("Row %u: a sheet may have at most %u rows"), row_number, LEDGER_SHEET_MAX_ROWS);
+  return FALSE;
+}
+
+/* FALSE, with @error saying that row @row_number has too many columns. */
+gboolean
+ledger_sheet_refuse_columns (guint    row_number,
+                             GError **error)
+{
+  g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
+               _("Row %u: a sheet may have at most %u columns"), row_number, LEDGER_SHEET_MAX_COLUMNS);
+  return FALSE;
+}
+
 /* Takes @cells (a reference is kept); @kinds has one per cell, or is NULL
  * for text everywhere. Refuses a row past the limits. */
 gboolean
@@ -116,18 +139,9 @@ ledger_sheet_append_row (LedgerSheet   *self,
   g_return_val_if_fail (LEDGER_IS_SHEET (self), FALSE);
 
   if (self->rows->len >= LEDGER_SHEET_MAX_ROWS)
-    {
-      g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
-                   _("Row %u: a sheet may have at most %u rows"), row_number, LEDGER_SHEET_MAX_ROWS);
-      return FALSE;
-    }
+    return ledger_sheet_refuse_row (row_number, error);
   if (cells->len > LEDGER_SHEET_MAX_COLUMNS)
-    {
-      g_set_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_TOO_LARGE,
-                   _("Row %u: a sheet may have at most %u columns"), row_number,
-                   LEDGER_SHEET_MAX_COLUMNS);
-      return FALSE;
-    }
+    return ledger_sheet_refuse_columns (row_number, error);
 
   row.cells = g_ptr_array_ref (cells);
   row.kinds = g_new0 (guint8, MAX (cells->len, 1));
@@ -158,6 +172,7 @@ ledger_sheet_add_merge (LedgerSheet *self,
   g_return_if_fail (first_row <= last_row && first_column <= last_column);
 
   g_array_append_val (self->merges, merge);
+  g_clear_pointer (&self->merges_by_column, g_ptr_array_unref);
 }
 
 gboolean
@@ -167,6 +182,16 @@ ledger_sheet_looks_like_xlsx (GBytes *data)
   const char *bytes = g_bytes_get_data (data, &length);
 
   return length >= 4 && memcmp (bytes, "PK\x03\x04", 4) == 0;
+}
+
+/* The container of XLS workbooks, and of XLSX ones with a password. */
+static gboolean
+looks_like_compound_file (GBytes *data)
+{
+  gsize length = 0;
+  const char *bytes = g_bytes_get_data (data, &length);
+
+  return length >= 8 && memcmp (bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
 }
 
 static LedgerSheet *
@@ -209,12 +234,14 @@ ledger_sheet_new_from_bytes (GBytes      *data,
   g_return_val_if_fail (data != NULL, NULL);
 
   if (ledger_sheet_looks_like_xlsx (data))
+    return ledger_xlsx_read_sheet (data, sheet_name, error);
+  if (looks_like_compound_file (data))
     {
       g_set_error_literal (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_FORMAT,
-                           _("This is an XLSX workbook; save it as CSV to import it"));
+                           _("This is an XLS workbook, or one protected by a password; save it "
+                             "as XLSX without a password, or as CSV, to import it"));
       return NULL;
     }
-  (void) sheet_name;
   return new_from_csv (data, error);
 }
 
@@ -287,20 +314,71 @@ ledger_sheet_get_row_number (LedgerSheet *self,
   return g_array_index (self->rows, SheetRow, row).number;
 }
 
+static int
+compare_merge_first_rows (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  GArray *merges = user_data;
+  guint row_a = g_array_index (merges, SheetMerge, *(const guint *) a).first_row;
+  guint row_b = g_array_index (merges, SheetMerge, *(const guint *) b).first_row;
+
+  return row_a < row_b ? -1 : row_a > row_b;
+}
+
+/* For each column, the merges across it in order of their first rows:
+ * merges do not overlap, so a cell's merge is found by halving. */
+static void
+index_merges (LedgerSheet *self)
+{
+  self->merges_by_column = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->merges->len; i++)
+    {
+      const SheetMerge *merge = &g_array_index (self->merges, SheetMerge, i);
+
+      for (guint column = merge->first_column; column <= merge->last_column; column++)
+        {
+          while (self->merges_by_column->len <= column)
+            g_ptr_array_add (self->merges_by_column, g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_array_append_val (g_ptr_array_index (self->merges_by_column, column), i);
+        }
+    }
+  for (guint column = 0; column < self->merges_by_column->len; column++)
+    g_array_sort_with_data (g_ptr_array_index (self->merges_by_column, column),
+                            compare_merge_first_rows, self->merges);
+}
+
 static const SheetMerge *
 merge_at (LedgerSheet *self,
           guint        row,
           guint        column)
 {
-  for (guint i = 0; i < self->merges->len; i++)
-    {
-      const SheetMerge *merge = &g_array_index (self->merges, SheetMerge, i);
+  GArray *across;
+  guint low = 0, high;
+  const SheetMerge *merge;
 
-      if (row >= merge->first_row && row <= merge->last_row &&
-          column >= merge->first_column && column <= merge->last_column)
-        return merge;
+  if (self->merges->len == 0)
+    return NULL;
+  if (self->merges_by_column == NULL)
+    index_merges (self);
+  if (column >= self->merges_by_column->len)
+    return NULL;
+  /* The last merge across the column that starts at or above the row. */
+  across = g_ptr_array_index (self->merges_by_column, column);
+  high = across->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->merges, SheetMerge, g_array_index (across, guint, middle)).first_row <= row)
+        low = middle + 1;
+      else
+        high = middle;
     }
-  return NULL;
+  if (low == 0)
+    return NULL;
+  merge = &g_array_index (self->merges, SheetMerge, g_array_index (across, guint, low - 1));
+  return row <= merge->last_row ? merge : NULL;
 }
 
 /* The cell's own place, or its merged range's first cell. */

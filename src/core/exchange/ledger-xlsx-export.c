@@ -71,6 +71,7 @@ static const struct { lxw_color_t fill; lxw_color_t font; } status_colors[] = {
   [LEDGER_STATUS_ON_TRACK] = { 0xC6EFCE, 0x006100 },
   [LEDGER_STATUS_ACHIEVED] = { 0xA9D08E, 0x375623 },
   [LEDGER_STATUS_PENDING] = { 0xDDEBF7, 0x44546A },
+  [LEDGER_STATUS_OVERDUE] = { 0xF2CEEF, 0x7A0E58 },
 };
 
 typedef struct

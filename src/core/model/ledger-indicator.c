@@ -34,6 +34,8 @@ struct _LedgerIndicator
   double           target;
   LedgerFrequency  frequency;
   char            *responsible_unit;
+  char            *supporting_units;  /* one per line, in their order */
+  GPtrArray       *milestones;
   char            *notes;
   char            *source_text;
   LedgerProfile    profile;
@@ -59,6 +61,7 @@ enum {
   PROP_TARGET,
   PROP_FREQUENCY,
   PROP_RESPONSIBLE_UNIT,
+  PROP_SUPPORTING_UNITS,
   PROP_NOTES,
   PROP_SOURCE_TEXT,
   PROP_PROFILE,
@@ -90,6 +93,7 @@ string_field (LedgerIndicator *self,
     case PROP_NAME: return &self->name;
     case PROP_UNIT: return &self->unit;
     case PROP_RESPONSIBLE_UNIT: return &self->responsible_unit;
+    case PROP_SUPPORTING_UNITS: return &self->supporting_units;
     case PROP_NOTES: return &self->notes;
     case PROP_SOURCE_TEXT: return &self->source_text;
     case PROP_CUSTOM_SHARES: return &self->custom_shares;
@@ -176,6 +180,7 @@ ledger_indicator_finalize (GObject *object)
       if (field != NULL)
         g_clear_pointer (field, g_free);
     }
+  g_clear_pointer (&self->milestones, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ledger_indicator_parent_class)->finalize (object);
 }
@@ -219,6 +224,7 @@ ledger_indicator_class_init (LedgerIndicatorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
   properties [PROP_FREQUENCY] = int_param ("frequency", LEDGER_FREQUENCY_ANNUAL);
   properties [PROP_RESPONSIBLE_UNIT] = string_param ("responsible-unit");
+  properties [PROP_SUPPORTING_UNITS] = string_param ("supporting-units");
   properties [PROP_NOTES] = string_param ("notes");
   properties [PROP_SOURCE_TEXT] = string_param ("source-text");
   properties [PROP_PROFILE] = int_param ("profile", LEDGER_PROFILE_MILESTONE);
@@ -242,6 +248,7 @@ ledger_indicator_class_init (LedgerIndicatorClass *klass)
 static void
 ledger_indicator_init (LedgerIndicator *self)
 {
+  self->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
 }
 
 LedgerIndicator *
@@ -283,6 +290,7 @@ STRING_GETTER (code)
 STRING_GETTER (name)
 STRING_GETTER (unit)
 STRING_GETTER (responsible_unit)
+STRING_GETTER (supporting_units)
 STRING_GETTER (notes)
 STRING_GETTER (source_text)
 STRING_GETTER (custom_shares)
@@ -624,4 +632,13 @@ ledger_indicator_code_is_valid (const char *code)
         return FALSE;
     }
   return TRUE;
+}
+
+/* Returns: (transfer none) (element-type LedgerMilestone): the
+ * indicator's milestones, by due date; the array is its own to fill */
+GPtrArray *
+ledger_indicator_get_milestones (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL);
+  return self->milestones;
 }

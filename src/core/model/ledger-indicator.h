@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "ledger-milestone.h"
 #include "ledger-period.h"
 #include "ledger-value.h"
 
@@ -81,6 +82,8 @@ LedgerBetter      ledger_indicator_get_better           (LedgerIndicator  *self)
 double            ledger_indicator_get_target           (LedgerIndicator  *self);
 LedgerFrequency   ledger_indicator_get_frequency        (LedgerIndicator  *self);
 const char       *ledger_indicator_get_responsible_unit (LedgerIndicator  *self);
+const char       *ledger_indicator_get_supporting_units (LedgerIndicator *self);
+GPtrArray        *ledger_indicator_get_milestones       (LedgerIndicator *self);
 const char       *ledger_indicator_get_notes            (LedgerIndicator  *self);
 const char       *ledger_indicator_get_source_text      (LedgerIndicator  *self);
 LedgerProfile     ledger_indicator_get_profile          (LedgerIndicator  *self);

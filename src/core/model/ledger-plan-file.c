@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ledger-area.h"
 #include "ledger-model-resources.h"
@@ -30,6 +31,12 @@ static const char *plan_members[] = { "uuid", "code", "title", "region", "first_
                                       "last_year", "source", "areas", NULL };
 static const char *area_members[] = { "uuid", "title", "short_title", "tasks", NULL };
 static const char *task_members[] = { "uuid", "title", "text", "indicators", NULL };
+/* Format 3 adds the units, milestones and sub-items of tasks and
+ * indicators (docs/plan-format.md). */
+static const char *task_members_3[] = { "uuid", "title", "text", "indicators", "lead_unit",
+                                        "supporting_units", "milestones", "sub_items", NULL };
+static const char *milestone_members[] = { "uuid", "due", "what", "share", "done_on", "note", NULL };
+static const char *sub_item_members[] = { "uuid", "title", "status", "note", NULL };
 static const char *indicator_members_1[] = { "uuid", "code", "name", "unit", "kind",
                                              "comparator", "better", "target", "frequency",
                                              "responsible_unit", "notes", "source_text", NULL };
@@ -39,6 +46,12 @@ static const char *indicator_members_2[] = { "uuid", "code", "name", "unit", "ki
                                              "responsible_unit", "notes", "source_text",
                                              "profile", "custom_shares", "due_month", "january",
                                              "commitment", "unit_confirmed", NULL };
+static const char *indicator_members_3[] = { "uuid", "code", "name", "unit", "kind",
+                                             "comparator", "better", "target", "frequency",
+                                             "responsible_unit", "notes", "source_text",
+                                             "profile", "custom_shares", "due_month", "january",
+                                             "commitment", "unit_confirmed", "supporting_units",
+                                             "milestones", NULL };
 
 /* What reading a document keeps track of: the UUIDs of the whole file,
  * the codes of the plan being read, the file's format. */
@@ -299,6 +312,132 @@ read_schedule (LedgerJsonReader *reader,
   return check_schedule (reader, object, kind, frequency, schedule);
 }
 
+/* "supporting_units": a list of names, kept in its order, one per line. */
+static gboolean
+read_units (LedgerJsonReader  *reader,
+            JsonObject        *object,
+            char             **out)
+{
+  g_autoptr(GString) units = g_string_new ("");
+  JsonArray *array;
+
+  *out = NULL;
+  if (!json_object_has_member (object, "supporting_units"))
+    return TRUE;
+  if ((array = ledger_json_read_array (reader, object, "supporting_units", FALSE)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *name = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return ledger_json_fail (reader, _("“%s” must be a list of names"), "supporting_units");
+      name = g_strstrip (g_strdup (json_node_get_string (node)));
+      if (name[0] == '\0' || strchr (name, '\n') != NULL)
+        return ledger_json_fail (reader, _("“%s” must be a list of names"), "supporting_units");
+      g_string_append_printf (units, "%s%s", units->len > 0 ? "\n" : "", name);
+    }
+  *out = g_string_free (g_steal_pointer (&units), FALSE);
+  return TRUE;
+}
+
+static gboolean
+read_date (LedgerJsonReader  *reader,
+           JsonObject        *object,
+           const char        *member,
+           gboolean           required,
+           const char       **out)
+{
+  if (!ledger_json_read_string (reader, object, member, required, out))
+    return FALSE;
+  if ((*out)[0] != '\0' && !ledger_date_is_valid (*out))
+    return ledger_json_fail (reader, _("“%s” must be a date written YYYY-MM-DD"), member);
+  return TRUE;
+}
+
+static gpointer
+read_milestone (LedgerJsonReader  *reader,
+                JsonObject        *object,
+                const ReadContext *context,
+                const char        *owner_uuid)
+{
+  const char *uuid, *due, *what, *done_on, *note;
+  double share = NAN;
+  LedgerMilestone *milestone;
+
+  if (!ledger_json_check_members (reader, object, milestone_members) ||
+      !read_uuid (reader, object, context->uuids, &uuid) ||
+      !read_date (reader, object, "due", TRUE, &due) ||
+      !ledger_json_read_string (reader, object, "what", TRUE, &what) ||
+      !read_date (reader, object, "done_on", FALSE, &done_on) ||
+      !ledger_json_read_string (reader, object, "note", FALSE, &note) ||
+      (json_object_has_member (object, "share") &&
+       !ledger_json_read_number (reader, object, "share", &share)))
+    return NULL;
+  ledger_json_at (reader, object, "share");
+  if (!isnan (share) && (share < 0 || share > 100))
+    return ledger_json_fail (reader, _("“share” must be between 0 and 100")), NULL;
+  milestone = ledger_milestone_new (uuid, owner_uuid, due, what);
+  milestone->share = share;
+  ledger_milestone_set_done (milestone, done_on, note);
+  return milestone;
+}
+
+static gpointer
+read_sub_item (LedgerJsonReader  *reader,
+               JsonObject        *object,
+               const ReadContext *context,
+               const char        *owner_uuid)
+{
+  const char *uuid, *title, *status, *note;
+
+  if (!ledger_json_check_members (reader, object, sub_item_members) ||
+      !read_uuid (reader, object, context->uuids, &uuid) ||
+      !ledger_json_read_string (reader, object, "title", TRUE, &title) ||
+      !ledger_json_read_string (reader, object, "status", FALSE, &status) ||
+      !ledger_json_read_string (reader, object, "note", FALSE, &note))
+    return NULL;
+  ledger_json_at (reader, object, "status");
+  if (status[0] != '\0' && !ledger_sub_item_status_is_valid (status))
+    return ledger_json_fail (reader, _("“%s” is not a valid %s"), status, "status"), NULL;
+  return ledger_sub_item_new (uuid, owner_uuid, title, status[0] != '\0' ? status : NULL, note);
+}
+
+typedef gpointer (*ReadItemFunc) (LedgerJsonReader *, JsonObject *, const ReadContext *, const char *);
+
+/* Reads the optional list @member of milestones or sub-items into @items. */
+static gboolean
+read_items (LedgerJsonReader  *reader,
+            JsonObject        *object,
+            const char        *member,
+            const ReadContext *context,
+            const char        *owner_uuid,
+            ReadItemFunc       read_item,
+            GPtrArray         *items)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  if ((array = ledger_json_read_array (reader, object, member, FALSE)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize saved = ledger_json_reader_enter (reader, member, i);
+      JsonObject *item_object;
+      gpointer item;
+
+      ledger_json_at (reader, object, member);
+      if ((item_object = ledger_json_array_object (reader, array, i)) == NULL ||
+          (item = read_item (reader, item_object, context, owner_uuid)) == NULL)
+        return FALSE;
+      g_ptr_array_add (items, item);
+      ledger_json_reader_leave (reader, saved);
+    }
+  return TRUE;
+}
+
 static LedgerIndicator *
 read_indicator (LedgerJsonReader  *reader,
                 JsonObject        *object,
@@ -313,10 +452,14 @@ read_indicator (LedgerJsonReader  *reader,
   Schedule schedule = { LEDGER_PROFILE_LINEAR, NULL, 12, LEDGER_JANUARY_COMBINED,
                         LEDGER_COMMITMENT_NONE, FALSE };
   g_autofree char *custom_shares = NULL;
+  g_autofree char *supporting_units = NULL;
+  g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
+  LedgerIndicator *indicator;
   gboolean read;
 
   read = ledger_json_check_members (reader, object, context->format == 1 ? indicator_members_1
-                                                                         : indicator_members_2) &&
+                                                    : context->format == 2 ? indicator_members_2
+                                                                           : indicator_members_3) &&
          read_uuid (reader, object, context->uuids, &uuid) &&
          ledger_json_read_string (reader, object, "code", TRUE, &code) &&
          ledger_json_read_string (reader, object, "name", TRUE, &name) &&
@@ -327,7 +470,9 @@ read_indicator (LedgerJsonReader  *reader,
          ledger_json_read_string (reader, object, "responsible_unit", FALSE, &responsible_unit) &&
          ledger_json_read_string (reader, object, "notes", FALSE, &notes) &&
          ledger_json_read_string (reader, object, "source_text", FALSE, &source_text) &&
-         read_schedule (reader, object, kind, frequency, &schedule);
+         read_schedule (reader, object, kind, frequency, &schedule) &&
+         read_units (reader, object, &supporting_units) &&
+         read_items (reader, object, "milestones", context, uuid, read_milestone, milestones);
   custom_shares = schedule.custom_shares;
   if (!read)
     return NULL;
@@ -338,7 +483,7 @@ read_indicator (LedgerJsonReader  *reader,
   if (!g_hash_table_add (context->codes, g_strdup (code)))
     return ledger_json_fail (reader, _("the code “%s” is used twice"), code), NULL;
 
-  return g_object_new (LEDGER_TYPE_INDICATOR,
+  indicator = g_object_new (LEDGER_TYPE_INDICATOR,
                        "uuid", uuid, "code", code, "name", name, "unit", unit,
                        "kind", kind, "comparator", comparator, "better", better,
                        "target", target, "frequency", frequency,
@@ -348,7 +493,10 @@ read_indicator (LedgerJsonReader  *reader,
                        "due-month", schedule.due_month, "january", schedule.january,
                        "commitment", schedule.commitment,
                        "unit-confirmed", schedule.unit_confirmed,
+                       "supporting-units", supporting_units,
                        NULL);
+  g_ptr_array_extend_and_steal (ledger_indicator_get_milestones (indicator), g_steal_pointer (&milestones));
+  return indicator;
 }
 
 typedef GObject *(*ReadFunc) (LedgerJsonReader *, JsonObject *, const ReadContext *);
@@ -390,16 +538,24 @@ read_task (LedgerJsonReader *reader,
            const ReadContext *context)
 {
   g_autoptr(LedgerNode) task = NULL;
-  const char *uuid, *title, *text;
+  g_autofree char *supporting_units = NULL;
+  const char *uuid, *title, *text, *lead_unit;
 
-  if (!ledger_json_check_members (reader, object, task_members) ||
+  if (!ledger_json_check_members (reader, object, context->format >= 3 ? task_members_3 : task_members) ||
       !read_uuid (reader, object, context->uuids, &uuid) ||
       !ledger_json_read_string (reader, object, "title", TRUE, &title) ||
-      !ledger_json_read_string (reader, object, "text", FALSE, &text))
+      !ledger_json_read_string (reader, object, "text", FALSE, &text) ||
+      !ledger_json_read_string (reader, object, "lead_unit", FALSE, &lead_unit) ||
+      !read_units (reader, object, &supporting_units))
     return NULL;
 
-  task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", title, "text", text, NULL);
-  if (!read_children (reader, object, "indicators", task, (ReadFunc) read_indicator, context))
+  task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", title, "text", text,
+                       "lead-unit", lead_unit, "supporting-units", supporting_units, NULL);
+  if (!read_items (reader, object, "milestones", context, uuid, read_milestone,
+                   ledger_task_get_milestones (LEDGER_TASK (task))) ||
+      !read_items (reader, object, "sub_items", context, uuid, read_sub_item,
+                   ledger_task_get_sub_items (LEDGER_TASK (task))) ||
+      !read_children (reader, object, "indicators", task, (ReadFunc) read_indicator, context))
     return NULL;
   return G_OBJECT (g_steal_pointer (&task));
 }
@@ -486,8 +642,8 @@ read_document (LedgerJsonReader *reader,
   if (!ledger_json_check_members (reader, object, document_members) ||
       !ledger_json_read_number (reader, object, "format", &format))
     return NULL;
-  /* Format 1 is read too: its indicators get format 2's defaults. */
-  if (format != 1 && format != LEDGER_PLAN_FILE_FORMAT)
+  /* Formats 1 and 2 are read too: what they lack gets its default. */
+  if (format != 1 && format != 2 && format != LEDGER_PLAN_FILE_FORMAT)
     return ledger_json_fail (reader, _("format %g is not supported; this version reads formats 1 to %d"),
                  format, LEDGER_PLAN_FILE_FORMAT), NULL;
   context.format = (int) format;
@@ -607,6 +763,64 @@ write_schedule (JsonBuilder     *builder,
     }
 }
 
+/* Format 3's members, each left out where it is empty. */
+static void
+write_units (JsonBuilder *builder,
+             const char  *supporting_units)
+{
+  g_auto(GStrv) units = g_strsplit (supporting_units != NULL ? supporting_units : "", "\n", -1);
+
+  if (units[0] == NULL || units[0][0] == '\0')
+    return;
+  json_builder_set_member_name (builder, "supporting_units");
+  json_builder_begin_array (builder);
+  for (guint i = 0; units[i] != NULL; i++)
+    json_builder_add_string_value (builder, units[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+write_milestone (JsonBuilder           *builder,
+                 const LedgerMilestone *milestone)
+{
+  json_builder_begin_object (builder);
+  ledger_json_add_string (builder, "uuid", milestone->uuid);
+  ledger_json_add_string (builder, "due", milestone->due);
+  ledger_json_add_string (builder, "what", milestone->what);
+  if (!isnan (milestone->share))
+    ledger_json_add_number (builder, "share", milestone->share);
+  ledger_json_add_string (builder, "done_on", milestone->done_on);
+  ledger_json_add_string (builder, "note", milestone->note);
+  json_builder_end_object (builder);
+}
+
+static void
+write_sub_item (JsonBuilder         *builder,
+                const LedgerSubItem *item)
+{
+  json_builder_begin_object (builder);
+  ledger_json_add_string (builder, "uuid", item->uuid);
+  ledger_json_add_string (builder, "title", item->title);
+  ledger_json_add_string (builder, "status", item->status);
+  ledger_json_add_string (builder, "note", item->note);
+  json_builder_end_object (builder);
+}
+
+static void
+write_items (JsonBuilder *builder,
+             const char  *member,
+             GPtrArray   *items,
+             void       (*write_item) (JsonBuilder *, gconstpointer))
+{
+  if (items->len == 0)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    write_item (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
+}
+
 static void
 write_indicator (JsonBuilder     *builder,
                  LedgerIndicator *indicator)
@@ -632,6 +846,8 @@ write_indicator (JsonBuilder     *builder,
   ledger_json_add_string (builder, "notes", ledger_indicator_get_notes (indicator));
   ledger_json_add_string (builder, "source_text", ledger_indicator_get_source_text (indicator));
   write_schedule (builder, indicator);
+  write_units (builder, ledger_indicator_get_supporting_units (indicator));
+  write_items (builder, "milestones", ledger_indicator_get_milestones (indicator), (gpointer) write_milestone);
   json_builder_end_object (builder);
 }
 
@@ -685,7 +901,13 @@ write_node (JsonBuilder *builder,
     }
   else
     {
-      ledger_json_add_string (builder, "text", ledger_task_get_text (LEDGER_TASK (node)));
+      LedgerTask *task = LEDGER_TASK (node);
+
+      ledger_json_add_string (builder, "text", ledger_task_get_text (task));
+      ledger_json_add_string (builder, "lead_unit", ledger_task_get_lead_unit (task));
+      write_units (builder, ledger_task_get_supporting_units (task));
+      write_items (builder, "milestones", ledger_task_get_milestones (task), (gpointer) write_milestone);
+      write_items (builder, "sub_items", ledger_task_get_sub_items (task), (gpointer) write_sub_item);
       write_children (builder, "indicators", node);
     }
   json_builder_end_object (builder);
@@ -724,4 +946,31 @@ ledger_plan_file_indicator_to_json (LedgerIndicator *indicator)
   write_indicator (builder, indicator);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
+}
+
+static char *
+item_to_json (gconstpointer item,
+              void        (*write_item) (JsonBuilder *, gconstpointer))
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  write_item (builder, item);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Returns: (transfer full): a milestone as a plan file holds it, on one
+ * line (for the change log) */
+char *
+ledger_plan_file_milestone_to_json (const LedgerMilestone *milestone)
+{
+  return item_to_json (milestone, (gpointer) write_milestone);
+}
+
+/* Returns: (transfer full): a sub-item as a plan file holds it, on one line */
+char *
+ledger_plan_file_sub_item_to_json (const LedgerSubItem *item)
+{
+  return item_to_json (item, (gpointer) write_sub_item);
 }

@@ -10,11 +10,12 @@
 
 #include "ledger-indicator.h"
 #include "ledger-plan.h"
+#include "ledger-sub-item.h"
 
 G_BEGIN_DECLS
 
 #define LEDGER_PLAN_FILE_ERROR (ledger_plan_file_error_quark ())
-#define LEDGER_PLAN_FILE_FORMAT 2
+#define LEDGER_PLAN_FILE_FORMAT 3
 
 typedef enum
 {
@@ -32,5 +33,7 @@ GPtrArray *ledger_plan_file_load_builtin (const char *name,
                                           GError    **error);
 char      *ledger_plan_file_to_data     (GPtrArray   *plans);
 char      *ledger_plan_file_indicator_to_json (LedgerIndicator *indicator);
+char      *ledger_plan_file_milestone_to_json (const LedgerMilestone *milestone);
+char      *ledger_plan_file_sub_item_to_json  (const LedgerSubItem   *item);
 
 G_END_DECLS

@@ -19,7 +19,7 @@
 
 static const char *status_names[LEDGER_N_STATUSES] = {
   "no_data", "behind", "warning", "on_track", "achieved", "not_started", "in_progress", "done",
-  "pending",
+  "pending", "overdue",
 };
 
 void
@@ -66,6 +66,33 @@ ledger_status_bucket (LedgerStatus status)
     case LEDGER_STATUS_NOT_STARTED: return LEDGER_STATUS_WARNING;
     default: return status;
     }
+}
+
+/* Whether a status belongs in the lists of what needs attention: overdue,
+ * behind or on warning. */
+gboolean
+ledger_status_needs_attention (LedgerStatus status)
+{
+  return status == LEDGER_STATUS_OVERDUE || status == LEDGER_STATUS_BEHIND ||
+         status == LEDGER_STATUS_WARNING;
+}
+
+/* Orders two statuses that need attention, the worst first: overdue,
+ * behind, warning; 0 when alike. */
+int
+ledger_status_compare_severity (LedgerStatus a,
+                                LedgerStatus b)
+{
+  static const LedgerStatus worst_first[] = { LEDGER_STATUS_OVERDUE, LEDGER_STATUS_BEHIND,
+                                              LEDGER_STATUS_WARNING };
+  guint rank_a = G_N_ELEMENTS (worst_first), rank_b = G_N_ELEMENTS (worst_first);
+
+  for (guint i = 0; i < G_N_ELEMENTS (worst_first); i++)
+    {
+      rank_a = worst_first[i] == a ? MIN (rank_a, i) : rank_a;
+      rank_b = worst_first[i] == b ? MIN (rank_b, i) : rank_b;
+    }
+  return (rank_a > rank_b) - (rank_a < rank_b);
 }
 
 const char *

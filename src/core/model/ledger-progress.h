@@ -24,6 +24,7 @@ typedef enum
   LEDGER_STATUS_IN_PROGRESS,
   LEDGER_STATUS_DONE,
   LEDGER_STATUS_PENDING,    /* 未到考核期: a year-end or milestone target before its time */
+  LEDGER_STATUS_OVERDUE,    /* 逾期: a milestone past due and not done (docs/domain.md, Follow-up) */
   LEDGER_N_STATUSES
 } LedgerStatus;
 
@@ -119,6 +120,9 @@ char          *ledger_progress_dup_gap_text   (LedgerIndicator         *indicato
                                                const LedgerProgress    *progress);
 LedgerStatus   ledger_status_bucket           (LedgerStatus             status);
 const char    *ledger_status_to_string        (LedgerStatus             status);
+gboolean       ledger_status_needs_attention  (LedgerStatus             status);
+int            ledger_status_compare_severity (LedgerStatus             a,
+                                               LedgerStatus             b);
 gboolean       ledger_status_from_string      (const char              *string,
                                                LedgerStatus            *status);
 

@@ -37,6 +37,7 @@ ledger_status_label (const char *code)
     { "in_progress", N_("In progress") },
     { "done", N_("Done") },
     { "pending", N_("Not yet assessed") },
+    { "overdue", N_("Overdue") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

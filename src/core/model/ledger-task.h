@@ -6,7 +6,9 @@
 
 #pragma once
 
+#include "ledger-milestone.h"
 #include "ledger-node.h"
+#include "ledger-sub-item.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LedgerTask, ledger_task, LEDGER, TASK, LedgerNode)
 
-const char *ledger_task_get_text (LedgerTask *self);
+const char *ledger_task_get_text             (LedgerTask *self);
+const char *ledger_task_get_lead_unit        (LedgerTask *self);
+const char *ledger_task_get_supporting_units (LedgerTask *self);
+GPtrArray  *ledger_task_get_milestones       (LedgerTask *self);
+GPtrArray  *ledger_task_get_sub_items        (LedgerTask *self);
 
 G_END_DECLS

@@ -236,7 +236,7 @@ area_counts_text (GPtrArray *entries)
 {
   static const LedgerStatus order[] = {
     LEDGER_STATUS_ACHIEVED, LEDGER_STATUS_ON_TRACK, LEDGER_STATUS_WARNING, LEDGER_STATUS_BEHIND,
-    LEDGER_STATUS_PENDING, LEDGER_STATUS_NO_DATA,
+    LEDGER_STATUS_OVERDUE, LEDGER_STATUS_PENDING, LEDGER_STATUS_NO_DATA,
   };
   guint counts[LEDGER_N_STATUSES] = { 0 };
   GString *text = g_string_new (NULL);

@@ -65,6 +65,7 @@ static const Rgb status_colors[] = {
   [LEDGER_STATUS_ON_TRACK] = { 0.15, 0.64, 0.41 },
   [LEDGER_STATUS_ACHIEVED] = { 0.11, 0.44, 0.85 },
   [LEDGER_STATUS_PENDING] = { 0.45, 0.52, 0.60 },
+  [LEDGER_STATUS_OVERDUE] = { 0.56, 0.07, 0.38 },
 };
 
 static const Rgb status_inks[] = {
@@ -74,6 +75,7 @@ static const Rgb status_inks[] = {
   [LEDGER_STATUS_ON_TRACK] = { 0.12, 0.48, 0.31 },
   [LEDGER_STATUS_ACHIEVED] = { 0.10, 0.37, 0.71 },
   [LEDGER_STATUS_PENDING] = { 0.27, 0.33, 0.42 },
+  [LEDGER_STATUS_OVERDUE] = { 0.50, 0.05, 0.33 },
 };
 
 #define STATUS_PADDING_X 5.0

@@ -271,8 +271,8 @@ add_status_tile (GArray       *tiles,
  * task's beside the light it counts under. */
 static const LedgerStatus status_order[] = {
   LEDGER_STATUS_ACHIEVED, LEDGER_STATUS_DONE, LEDGER_STATUS_ON_TRACK, LEDGER_STATUS_IN_PROGRESS,
-  LEDGER_STATUS_WARNING, LEDGER_STATUS_NOT_STARTED, LEDGER_STATUS_BEHIND, LEDGER_STATUS_PENDING,
-  LEDGER_STATUS_NO_DATA,
+  LEDGER_STATUS_WARNING, LEDGER_STATUS_NOT_STARTED, LEDGER_STATUS_BEHIND, LEDGER_STATUS_OVERDUE,
+  LEDGER_STATUS_PENDING, LEDGER_STATUS_NO_DATA,
 };
 
 /* A caption ("量化指标 48 项") over a row of tiles: the statuses that occur
@@ -352,7 +352,7 @@ compare_worst_first (gconstpointer a,
   double dx, dy;
 
   if (x->progress.status != y->progress.status)
-    return x->progress.status == LEDGER_STATUS_BEHIND ? -1 : 1;
+    return ledger_status_compare_severity (x->progress.status, y->progress.status);
   dx = shortfall (x);
   dy = shortfall (y);
   return (dx < dy) - (dx > dy);
@@ -438,7 +438,7 @@ add_listing (LedgerReportBuilder *builder,
 static gboolean
 needs_attention (const LedgerReportEntry *entry)
 {
-  return entry->progress.status == LEDGER_STATUS_BEHIND || entry->progress.status == LEDGER_STATUS_WARNING;
+  return ledger_status_needs_attention (entry->progress.status);
 }
 
 static void

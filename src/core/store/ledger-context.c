@@ -32,6 +32,10 @@ struct _LedgerContext
   /* Standings already worked out for the current period and tolerances:
    * the sidebar, the overview and the rows ask for the same ones. */
   GHashTable       *standings;
+
+  /* The day milestones of the current period are judged on; NULL: the
+   * clock's (ledger_context_set_today()). */
+  GDateTime        *today;
 };
 
 typedef struct
@@ -75,6 +79,7 @@ ledger_context_finalize (GObject *object)
   g_clear_pointer (&self->as_of, g_free);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->standings, g_hash_table_unref);
+  g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (ledger_context_parent_class)->finalize (object);
 }
@@ -324,6 +329,94 @@ read_base_year (LedgerContext *self,
                                 find_in_store, &lookup);
 }
 
+/* The follow-up overrides what the figures say (docs/domain.md,
+ * Follow-up): a milestone of the indicator or its task past due and not
+ * done as of @period makes it overdue, a sub-item of its task behind makes
+ * it behind; a target achieved or a task done stays so. */
+static char *
+reference_day (LedgerContext *self,
+               const char    *period)
+{
+  g_autoptr(GDateTime) now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+
+  return ledger_follow_up_reference_date (period, now);
+}
+
+/**
+ * ledger_context_dup_reference_day:
+ *
+ * Returns: (transfer full): the day milestones are judged on as of the
+ *   chosen period, YYYY-MM-DD (docs/domain.md, Follow-up)
+ */
+char *
+ledger_context_dup_reference_day (LedgerContext *self)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  return reference_day (self, self->as_of);
+}
+
+static LedgerMilestone *
+find_missed (LedgerContext   *self,
+             LedgerIndicator *indicator,
+             const char      *period)
+{
+  g_autofree char *today = reference_day (self, period);
+
+  return ledger_store_find_overdue_milestone (self->store, ledger_indicator_get_id (indicator), today);
+}
+
+/**
+ * ledger_context_find_missed_milestone:
+ *
+ * Returns: (transfer full) (nullable): the earliest milestone of
+ *   @indicator or its task past due as of the chosen period and not done
+ */
+LedgerMilestone *
+ledger_context_find_missed_milestone (LedgerContext   *self,
+                                      LedgerIndicator *indicator)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+
+  return find_missed (self, indicator, self->as_of);
+}
+
+static void
+apply_follow_up (LedgerContext   *self,
+                 LedgerIndicator *indicator,
+                 const char      *period,
+                 LedgerProgress  *progress)
+{
+  g_autoptr(LedgerMilestone) missed = NULL;
+  gint64 id = ledger_indicator_get_id (indicator);
+
+  if (progress->status == LEDGER_STATUS_ACHIEVED || progress->status == LEDGER_STATUS_DONE || id == 0)
+    return;
+  if ((missed = find_missed (self, indicator, period)) != NULL)
+    progress->status = LEDGER_STATUS_OVERDUE;
+  else if (ledger_store_has_sub_item_behind (self->store, id))
+    progress->status = LEDGER_STATUS_BEHIND;
+}
+
+/**
+ * ledger_context_set_today:
+ * @today: (nullable): the day to judge milestones of the current period
+ *   on, or %NULL for the clock's
+ *
+ * For reports and tests that must not depend on the day they run.
+ */
+void
+ledger_context_set_today (LedgerContext *self,
+                          GDateTime     *today)
+{
+  g_return_if_fail (LEDGER_IS_CONTEXT (self));
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  self->today = today != NULL ? g_date_time_ref (today) : NULL;
+  g_hash_table_remove_all (self->standings);
+  g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
+}
+
 /**
  * ledger_context_evaluate_value:
  * @value: (nullable): a value of @indicator, recorded or being typed
@@ -339,11 +432,14 @@ ledger_context_evaluate_value (LedgerContext   *self,
                                const char      *period)
 {
   LedgerBaseYear base;
+  LedgerProgress progress;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (self), ledger_progress_none ());
 
   base = read_base_year (self, value);
-  return ledger_progress_evaluate_with_base (indicator, value, period, &base, &self->tolerances);
+  progress = ledger_progress_evaluate_with_base (indicator, value, period, &base, &self->tolerances);
+  apply_follow_up (self, indicator, period, &progress);
+  return progress;
 }
 
 /**

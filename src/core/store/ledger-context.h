@@ -26,6 +26,11 @@ gboolean                ledger_context_get_as_of_is_default (LedgerContext      
 const LedgerTolerances *ledger_context_get_tolerances   (LedgerContext          *self);
 void                    ledger_context_set_tolerances   (LedgerContext          *self,
                                                          const LedgerTolerances *tolerances);
+LedgerMilestone        *ledger_context_find_missed_milestone (LedgerContext *self,
+                                                         LedgerIndicator        *indicator);
+char                   *ledger_context_dup_reference_day (LedgerContext     *self);
+void                    ledger_context_set_today        (LedgerContext          *self,
+                                                         GDateTime              *today);
 LedgerProgress          ledger_context_evaluate         (LedgerContext          *self,
                                                          LedgerIndicator        *indicator,
                                                          LedgerValue           **value);

@@ -25,11 +25,11 @@ static const char *builtin_plans[] = { "changzhi-2026.json", "changzhi-15th-five
 static const char *indicator_columns =
   "id, uuid, code, name, unit, kind, comparator, better, target, frequency, "
   "responsible_unit, notes, source_text, profile, custom_shares, due_month, january, commitment, "
-  "unit_confirmed";
+  "unit_confirmed, supporting_units";
 static const char *indicator_columns_prefixed =
   "id, i.uuid, i.code, i.name, i.unit, i.kind, i.comparator, i.better, i.target, i.frequency, "
   "i.responsible_unit, i.notes, i.source_text, i.profile, i.custom_shares, i.due_month, i.january, "
-  "i.commitment, i.unit_confirmed";
+  "i.commitment, i.unit_confirmed, i.supporting_units";
 
 /* Binds how an indicator is paced and read, from parameter @first on:
  * profile, custom shares, due month, January, commitment, unit confirmed. */
@@ -97,7 +97,8 @@ store_insert_task_row (LedgerStore  *self,
                  GError      **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO tasks (uuid, area_id, position, title, text) VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO tasks (uuid, area_id, position, title, text, lead_unit, supporting_units) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -106,6 +107,8 @@ store_insert_task_row (LedgerStore  *self,
   sqlite3_bind_int (stmt, 3, position);
   store_bind_text (stmt, 4, ledger_node_get_title (LEDGER_NODE (task)));
   store_bind_text (stmt, 5, ledger_task_get_text (task));
+  store_bind_text (stmt, 6, ledger_task_get_lead_unit (task));
+  store_bind_text (stmt, 7, ledger_task_get_supporting_units (task));
   return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
 }
 
@@ -121,8 +124,8 @@ store_insert_indicator_row (LedgerStore      *self,
   sqlite3_stmt *stmt = store_prepare (self,
     "INSERT INTO indicators (uuid, plan_id, task_id, position, code, name, unit, kind, "
     "comparator, better, target, frequency, responsible_unit, notes, source_text, profile, "
-    "custom_shares, due_month, january, commitment, unit_confirmed) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "custom_shares, due_month, january, commitment, unit_confirmed, supporting_units) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -143,6 +146,7 @@ store_insert_indicator_row (LedgerStore      *self,
   store_bind_text (stmt, 14, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 15, ledger_indicator_get_source_text (indicator));
   bind_schedule (stmt, 16, indicator);
+  store_bind_text (stmt, 22, ledger_indicator_get_supporting_units (indicator));
   return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
 }
 
@@ -174,7 +178,9 @@ insert_plan_tree (LedgerStore  *self,
           GListModel *indicators = ledger_node_get_children (LEDGER_NODE (task));
           gint64 task_id = store_insert_task_row (self, task, area_id, t, error);
 
-          if (task_id == 0)
+          if (task_id == 0 ||
+              !store_insert_follow_up (self, ledger_task_get_milestones (task),
+                                       ledger_task_get_sub_items (task), error))
             return FALSE;
           ledger_node_set_id (LEDGER_NODE (task), task_id);
 
@@ -183,7 +189,8 @@ insert_plan_tree (LedgerStore  *self,
               g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (indicators, i);
               gint64 id = store_insert_indicator_row (self, indicator, plan_id, task_id, i, error);
 
-              if (id == 0)
+              if (id == 0 ||
+                  !store_insert_follow_up (self, ledger_indicator_get_milestones (indicator), NULL, error))
                 return FALSE;
               ledger_indicator_set_id (indicator, id);
             }
@@ -321,6 +328,7 @@ store_indicator_from_row (sqlite3_stmt *stmt)
                             "january", january,
                             "commitment", commitment,
                             "unit-confirmed", sqlite3_column_int (stmt, 18) != 0,
+                            "supporting-units", store_column_text (stmt, 19),
                             NULL);
   ledger_indicator_set_id (indicator, sqlite3_column_int64 (stmt, 0));
   return indicator;
@@ -359,7 +367,8 @@ load_tasks (LedgerStore  *self,
 {
   g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT id, uuid, title, text FROM tasks WHERE area_id = ? ORDER BY position", error);
+    "SELECT id, uuid, title, text, lead_unit, supporting_units FROM tasks "
+    "WHERE area_id = ? ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
@@ -372,6 +381,8 @@ load_tasks (LedgerStore  *self,
                                        "uuid", store_column_text (stmt, 1),
                                        "title", store_column_text (stmt, 2),
                                        "text", store_column_text (stmt, 3),
+                                       "lead-unit", store_column_text (stmt, 4),
+                                       "supporting-units", store_column_text (stmt, 5),
                                        NULL);
       g_ptr_array_add (tasks, task);
     }
@@ -473,6 +484,8 @@ ledger_store_list_plans (LedgerStore  *self,
       if (!load_areas (self, g_ptr_array_index (plans, i), error))
         return NULL;
     }
+  if (!store_load_follow_up (self, plans, error))
+    return NULL;
   return g_steal_pointer (&plans);
 }
 
@@ -608,7 +621,8 @@ store_update_indicator (LedgerStore      *self,
   stmt = store_prepare (self,
     "UPDATE indicators SET code = ?, name = ?, unit = ?, kind = ?, comparator = ?, better = ?, "
     "target = ?, frequency = ?, responsible_unit = ?, notes = ?, source_text = ?, profile = ?, "
-    "custom_shares = ?, due_month = ?, january = ?, commitment = ?, unit_confirmed = ? WHERE id = ?",
+    "custom_shares = ?, due_month = ?, january = ?, commitment = ?, unit_confirmed = ?, "
+    "supporting_units = ? WHERE id = ?",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -625,7 +639,8 @@ store_update_indicator (LedgerStore      *self,
   store_bind_text (stmt, 10, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 11, ledger_indicator_get_source_text (indicator));
   bind_schedule (stmt, 12, indicator);
-  sqlite3_bind_int64 (stmt, 18, id);
+  store_bind_text (stmt, 18, ledger_indicator_get_supporting_units (indicator));
+  sqlite3_bind_int64 (stmt, 19, id);
   if (!store_run (self, stmt, error))
     return FALSE;
   if (!store_check_values_fit (self, indicator, error))
@@ -661,17 +676,21 @@ typedef struct
   gboolean    confirmed;
 } UnitChange;
 
-/* The ids of the plan's indicators whose responsible unit is @unit, read
- * whole before any is written: the statement is cached. */
+/* Whether the supporting units @units (one per line) name @unit. */
+#define NAMES_SUPPORTING(column, unit) \
+  "instr(char(10) || " column " || char(10), char(10) || " unit " || char(10)) > 0"
+
+/* The ids of the plan's rows (indicators or tasks, by @sql) that name
+ * @unit, read whole before any is written: the statement is cached. */
 static GArray *
-indicators_of_unit (LedgerStore  *self,
-                    gint64        plan_id,
-                    const char   *unit,
-                    GError      **error)
+ids_of_unit (LedgerStore  *self,
+             const char   *sql,
+             gint64        plan_id,
+             const char   *unit,
+             GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT id FROM indicators WHERE plan_id = ? AND responsible_unit = ? ORDER BY id", error);
+  sqlite3_stmt *stmt = store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -690,25 +709,103 @@ indicators_of_unit (LedgerStore  *self,
       store_set_error (self, rc, error);
       return NULL;
     }
-  if (ids->len == 0)
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                   _("No indicator of the plan has the responsible unit “%s”"), unit);
-      return NULL;
-    }
   return g_steal_pointer (&ids);
+}
+
+/* Returns: (transfer full): the supporting units @units (one per line)
+ * with @from renamed @to; a unit named twice is kept once, where it
+ * came first */
+static char *
+rename_in_lines (const char *units,
+                 const char *from,
+                 const char *to)
+{
+  g_auto(GStrv) names = g_strsplit (units, "\n", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_str_equal (names[i], from) ? to : names[i];
+
+      if (name[0] != '\0' && !g_ptr_array_find_with_equal_func (kept, name, g_str_equal, NULL))
+        g_ptr_array_add (kept, (gpointer) name);
+    }
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv ("\n", (char **) kept->pdata);
+}
+
+/* The tasks of the plan that @change renames the unit of: their lead
+ * and supporting units follow, logged and undone like the indicators'. */
+static gboolean
+rename_in_tasks (LedgerStore       *self,
+                 const UnitChange  *change,
+                 guint             *n_changed,
+                 GError           **error)
+{
+  g_autoptr(GArray) ids = ids_of_unit (self,
+    "SELECT t.id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE a.plan_id = ?1 AND "
+    "(t.lead_unit = ?2 OR " NAMES_SUPPORTING ("t.supporting_units", "?2") ") ORDER BY t.id",
+    change->plan_id, change->unit, error);
+  sqlite3_stmt *stmt;
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *uuid = NULL;
+      g_autofree char *lead = NULL;
+      g_autofree char *supporting = NULL;
+
+      if ((stmt = store_prepare (self, "SELECT uuid, lead_unit, supporting_units FROM tasks WHERE id = ?",
+                                 error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          uuid = g_strdup (store_column_text (stmt, 0));
+          lead = g_strdup (store_column_text (stmt, 1));
+          supporting = rename_in_lines (store_column_text (stmt, 2), change->unit, change->to);
+        }
+      sqlite3_reset (stmt);
+      if (uuid == NULL)
+        continue;
+      if (!store_write_task_units (self, uuid, g_str_equal (lead, change->unit) ? change->to : lead,
+                                   supporting, error))
+        return FALSE;
+    }
+  *n_changed += ids->len;
+  return TRUE;
 }
 
 /* Each indicator changed is updated as the indicator dialog would: logged
  * with its old and new definition, and recorded for undo, all in the one
- * transaction, so that one undo restores every one. */
+ * transaction, so that one undo restores every one. A rename reaches the
+ * supporting units of indicators and tasks, and the lead units of tasks,
+ * too; a confirmation only the responsible units. */
+static void
+rename_indicator_unit (LedgerIndicator *indicator,
+                       const char      *from,
+                       const char      *to)
+{
+  g_autofree char *supporting = rename_in_lines (ledger_indicator_get_supporting_units (indicator), from, to);
+
+  if (g_str_equal (ledger_indicator_get_responsible_unit (indicator), from))
+    g_object_set (indicator, "responsible-unit", to, NULL);
+  g_object_set (indicator, "supporting-units", supporting, NULL);
+}
+
 static gboolean
 write_unit_change (LedgerStore  *self,
                    gpointer      data,
                    GError      **error)
 {
   UnitChange *change = data;
-  g_autoptr(GArray) ids = indicators_of_unit (self, change->plan_id, change->unit, error);
+  g_autoptr(GArray) ids = ids_of_unit (self, change->to != NULL
+    ? "SELECT id FROM indicators WHERE plan_id = ?1 AND (responsible_unit = ?2 OR "
+      NAMES_SUPPORTING ("supporting_units", "?2") ") ORDER BY id"
+    : "SELECT id FROM indicators WHERE plan_id = ?1 AND responsible_unit = ?2 ORDER BY id",
+    change->plan_id, change->unit, error);
+  guint n_changed = 0;
 
   if (ids == NULL)
     return FALSE;
@@ -719,13 +816,22 @@ write_unit_change (LedgerStore  *self,
       if (indicator == NULL)
         return FALSE;
       if (change->to != NULL)
-        g_object_set (indicator, "responsible-unit", change->to, NULL);
+        rename_indicator_unit (indicator, change->unit, change->to);
       else if (ledger_indicator_get_unit_confirmed (indicator) != change->confirmed)
         g_object_set (indicator, "unit-confirmed", change->confirmed, NULL);
       else
         continue;
       if (!store_update_indicator (self, indicator, error))
         return FALSE;
+    }
+  n_changed = ids->len;
+  if (change->to != NULL && !rename_in_tasks (self, change, &n_changed, error))
+    return FALSE;
+  if (n_changed == 0)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("No indicator of the plan has the responsible unit “%s”"), change->unit);
+      return FALSE;
     }
   return TRUE;
 }
@@ -826,14 +932,47 @@ ledger_unit_use_free (LedgerUnitUse *use)
   g_free (use);
 }
 
+static LedgerUnitUse *
+unit_use (GPtrArray  *units,
+          GHashTable *by_name,
+          const char *name)
+{
+  LedgerUnitUse *use = g_hash_table_lookup (by_name, name);
+
+  if (use == NULL)
+    {
+      use = g_new0 (LedgerUnitUse, 1);
+      use->name = g_strdup (name);
+      g_ptr_array_add (units, use);
+      g_hash_table_insert (by_name, use->name, use);
+    }
+  return use;
+}
+
+static void
+count_supporting (GPtrArray  *units,
+                  GHashTable *by_name,
+                  const char *supporting_units)
+{
+  g_auto(GStrv) names = g_strsplit (supporting_units, "\n", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (names[i][0] != '\0')
+        unit_use (units, by_name, names[i])->n_supporting++;
+    }
+}
+
 /**
  * ledger_store_list_units:
  * @plan: a plan of the ledger
  *
- * Returns: (transfer full) (element-type LedgerUnitUse): the responsible
- * units of @plan's indicators, in the order they first appear, each with
- * how many indicators it answers for and how many of those it is
- * confirmed for; %NULL with @error set on error
+ * Returns: (transfer full) (element-type LedgerUnitUse): the units of
+ * @plan — responsible (lead) units of its indicators and tasks, and
+ * supporting units — in the order they first appear, each with how many
+ * indicators it answers for and how many of those it is confirmed for,
+ * how many tasks it leads and how many indicators and tasks it supports;
+ * %NULL with @error set on error
  */
 GPtrArray *
 ledger_store_list_units (LedgerStore  *self,
@@ -841,6 +980,7 @@ ledger_store_list_units (LedgerStore  *self,
                          GError      **error)
 {
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_unit_use_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -848,19 +988,26 @@ ledger_store_list_units (LedgerStore  *self,
   g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
 
   stmt = store_prepare (self,
-    "SELECT responsible_unit, count(*), sum(unit_confirmed) FROM indicators "
-    "WHERE plan_id = ? AND responsible_unit != '' GROUP BY responsible_unit ORDER BY min(id)", error);
+    "SELECT 0, responsible_unit, unit_confirmed, supporting_units, id FROM indicators WHERE plan_id = ?1 "
+    "UNION ALL SELECT 1, t.lead_unit, 0, t.supporting_units, t.id FROM tasks t "
+    "JOIN areas a ON a.id = t.area_id WHERE a.plan_id = ?1 ORDER BY 1, 5", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      LedgerUnitUse *use = g_new0 (LedgerUnitUse, 1);
+      const char *lead = store_column_text (stmt, 1);
+      gboolean task = sqlite3_column_int (stmt, 0) == 1;
 
-      use->name = g_strdup (store_column_text (stmt, 0));
-      use->n_indicators = sqlite3_column_int (stmt, 1);
-      use->n_confirmed = sqlite3_column_int (stmt, 2);
-      g_ptr_array_add (units, use);
+      if (lead[0] != '\0')
+        {
+          LedgerUnitUse *use = unit_use (units, by_name, lead);
+
+          use->n_tasks += task;
+          use->n_indicators += !task;
+          use->n_confirmed += !task && sqlite3_column_int (stmt, 2) != 0;
+        }
+      count_supporting (units, by_name, store_column_text (stmt, 3));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -986,7 +1133,8 @@ delete_task_if_empty (LedgerStore  *self,
   if ((stmt = store_prepare (self, "DELETE FROM tasks WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, task_id);
-  return store_run (self, stmt, error) && store_log_change (self, "delete", "task", uuid, "", title, NULL, "", error);
+  return store_run (self, stmt, error) && store_delete_follow_up (self, uuid, error) &&
+         store_log_change (self, "delete", "task", uuid, "", title, NULL, "", error);
 }
 
 static gboolean
@@ -1002,7 +1150,9 @@ write_indicator_deletion (LedgerStore  *self,
   if (old == NULL || (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return store_run (self, stmt, error) && log_indicator_change (self, "delete", old, NULL, error) &&
+  return store_run (self, stmt, error) &&
+         store_delete_follow_up (self, ledger_indicator_get_uuid (old), error) &&
+         log_indicator_change (self, "delete", old, NULL, error) &&
          delete_task_if_empty (self, task_id, error);
 }
 

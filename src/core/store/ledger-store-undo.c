@@ -27,6 +27,9 @@ typedef struct
   char            *period;     /* NULL for a change of definition */
   LedgerValue     *old;        /* NULL when there was no value */
   LedgerIndicator *indicator;  /* the old definition */
+  StoreRestoreFunc restore;    /* a row of the follow-up (period is its UUID) */
+  gpointer         row;        /* as it was, or NULL */
+  GDestroyNotify   row_free;
 } UndoStep;
 
 static void
@@ -35,6 +38,8 @@ undo_step_free (UndoStep *step)
   g_free (step->period);
   g_clear_object (&step->old);
   g_clear_object (&step->indicator);
+  if (step->row != NULL)
+    step->row_free (step->row);
   g_free (step);
 }
 
@@ -110,6 +115,24 @@ store_undo_record_indicator (LedgerStore     *self,
   record (self, step);
 }
 
+/* A row of the follow-up (a milestone, a sub-item, a task's units) as it
+ * was before the transaction, by its UUID: takes @old. */
+void
+store_undo_record_row (LedgerStore      *self,
+                       const char       *uuid,
+                       StoreRestoreFunc  restore,
+                       gpointer          old,
+                       GDestroyNotify    free_old)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->period = g_strdup (uuid);
+  step->restore = restore;
+  step->row = old;
+  step->row_free = free_old;
+  record (self, step);
+}
+
 /* After a change that cannot be undone (a plan added, an indicator
  * deleted), earlier steps could no longer be undone safely: once the
  * transaction commits, the history starts anew. */
@@ -160,6 +183,8 @@ undo_step (LedgerStore  *self,
            UndoStep     *step,
            GError      **error)
 {
+  if (step->restore != NULL)
+    return step->restore (self, step->period, step->row, error);
   if (step->indicator != NULL)
     return store_update_indicator (self, step->indicator, error);
   if (step->old != NULL)

@@ -864,7 +864,8 @@ store_change_set (LedgerStore  *self,
 #define ENTITY_ID(kind, uuid) \
   "CASE " kind " WHEN 'plan' THEN (SELECT id FROM plans WHERE uuid = " uuid ") " \
   "WHEN 'task' THEN (SELECT id FROM tasks WHERE uuid = " uuid ") " \
-  "ELSE (SELECT id FROM indicators WHERE uuid = " uuid ") END"
+  "ELSE coalesce ((SELECT id FROM indicators WHERE uuid = " uuid "), " \
+  "(SELECT id FROM tasks WHERE uuid = " uuid ")) END"
 
 gboolean
 store_log_change (LedgerStore  *self,

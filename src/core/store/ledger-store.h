@@ -10,13 +10,16 @@
 
 #include "ledger-change.h"
 #include "ledger-indicator.h"
+#include "ledger-milestone.h"
 #include "ledger-plan.h"
+#include "ledger-sub-item.h"
+#include "ledger-task.h"
 #include "ledger-value.h"
 
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 3
+#define LEDGER_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -55,6 +58,8 @@ typedef struct
   char  *name;
   guint  n_indicators;  /* the plan's indicators it answers for */
   guint  n_confirmed;   /* of those, the ones the office confirmed it for */
+  guint  n_tasks;       /* the tasks it leads (牵头单位) */
+  guint  n_supporting;  /* the indicators and tasks it supports (配合单位) */
 } LedgerUnitUse;
 
 void         ledger_unit_use_free              (LedgerUnitUse *use);
@@ -178,6 +183,35 @@ gboolean     ledger_store_confirm_unit         (LedgerStore      *self,
                                                 const char       *unit,
                                                 gboolean          confirmed,
                                                 GError          **error);
+gboolean     ledger_store_save_milestone       (LedgerStore            *self,
+                                                const LedgerMilestone  *milestone,
+                                                GError                **error);
+gboolean     ledger_store_delete_milestone     (LedgerStore      *self,
+                                                const char       *uuid,
+                                                GError          **error);
+gboolean     ledger_store_save_sub_item        (LedgerStore          *self,
+                                                const LedgerSubItem  *item,
+                                                GError              **error);
+gboolean     ledger_store_delete_sub_item      (LedgerStore      *self,
+                                                const char       *uuid,
+                                                GError          **error);
+gboolean     ledger_store_set_task_units       (LedgerStore      *self,
+                                                const char       *task_uuid,
+                                                const char       *lead_unit,
+                                                const char       *supporting_units,
+                                                GError          **error);
+GPtrArray   *ledger_store_list_milestones      (LedgerStore      *self,
+                                                const char       *owner_uuid,
+                                                GError          **error);
+gboolean     ledger_store_reload_follow_up     (LedgerStore      *self,
+                                                LedgerTask       *task,
+                                                LedgerIndicator  *indicator,
+                                                GError          **error);
+LedgerMilestone *ledger_store_find_overdue_milestone (LedgerStore *self,
+                                                gint64            indicator_id,
+                                                const char       *today);
+gboolean     ledger_store_has_sub_item_behind  (LedgerStore      *self,
+                                                gint64            indicator_id);
 GListModel  *ledger_store_list_changes         (LedgerStore      *self,
                                                 const char       *entity_uuid);
 LedgerIndicator *ledger_store_find_earlier_indicator (LedgerStore *self,

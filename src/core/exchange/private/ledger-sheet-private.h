@@ -28,5 +28,9 @@ void         ledger_sheet_add_merge       (LedgerSheet          *self,
                                            guint                 last_column);
 void         ledger_sheet_set_encoding    (LedgerSheet          *self,
                                            const char           *encoding);
+gboolean     ledger_sheet_refuse_row      (guint                 row_number,
+                                           GError              **error);
+gboolean     ledger_sheet_refuse_columns  (guint                 row_number,
+                                           GError              **error);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
 #include <sqlite3.h>
 
 #include "ledger-job-progress.h"
+#include "ledger-milestone.h"
 #include "ledger-store.h"
+#include "ledger-sub-item.h"
 #include "ledger-uuid.h"
 
 G_BEGIN_DECLS
@@ -149,6 +151,39 @@ G_GNUC_INTERNAL void          store_undo_record_value   (LedgerStore   *self,
                                                          LedgerValue   *old);
 G_GNUC_INTERNAL void          store_undo_record_indicator (LedgerStore     *self,
                                                            LedgerIndicator *old);
+/* Writes back a row of the follow-up as it was: @old, or none (%NULL). */
+typedef gboolean (*StoreRestoreFunc) (LedgerStore *self, const char *uuid, gpointer old, GError **error);
+
+G_GNUC_INTERNAL void          store_undo_record_row     (LedgerStore      *self,
+                                                         const char       *uuid,
+                                                         StoreRestoreFunc  restore,
+                                                         gpointer          old,
+                                                         GDestroyNotify    free_old);
+G_GNUC_INTERNAL gboolean      store_put_milestone       (LedgerStore           *self,
+                                                         const LedgerMilestone *milestone,
+                                                         GError               **error);
+G_GNUC_INTERNAL gboolean      store_replace_milestone   (LedgerStore           *self,
+                                                         const char            *uuid,
+                                                         const LedgerMilestone *milestone,
+                                                         GError               **error);
+G_GNUC_INTERNAL gboolean      store_put_sub_item        (LedgerStore         *self,
+                                                         const LedgerSubItem *item,
+                                                         GError             **error);
+G_GNUC_INTERNAL gboolean      store_write_task_units    (LedgerStore   *self,
+                                                         const char    *task_uuid,
+                                                         const char    *lead_unit,
+                                                         const char    *supporting_units,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_delete_follow_up    (LedgerStore   *self,
+                                                         const char    *owner_uuid,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_load_follow_up      (LedgerStore   *self,
+                                                         GPtrArray     *plans,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_insert_follow_up    (LedgerStore   *self,
+                                                         GPtrArray     *milestones,
+                                                         GPtrArray     *sub_items,
+                                                         GError       **error);
 G_GNUC_INTERNAL void          store_undo_forget         (LedgerStore   *self);
 G_GNUC_INTERNAL GPtrArray    *store_take_last_undo      (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_push_undo           (LedgerStore   *self,
