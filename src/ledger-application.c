@@ -15,9 +15,9 @@
 #include "ledger-reminders.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
+#include "ledger-store-jobs.h"
 #include "ledger-toast.h"
 #include "ledger-window.h"
-#include "ledger-worker.h"
 
 struct _LedgerApplication
 {
@@ -321,15 +321,6 @@ open_store (const char  *path,
 
 /* The first start of the day backs the ledger up, in a worker thread: the
  * window does not wait for the copy. */
-static gboolean
-backup_job (LedgerStore   *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  return ledger_store_backup_daily (store, data, error);
-}
-
 static void
 backed_up_cb (GObject      *source,
               GAsyncResult *result,
@@ -340,7 +331,7 @@ backed_up_cb (GObject      *source,
   g_autofree char *message = NULL;
 
   g_application_release (g_application_get_default ());
-  if (ledger_worker_run_finish (result, &error))
+  if (ledger_store_backup_daily_finish (LEDGER_STORE (source), result, &error))
     return;
   message = g_strdup_printf (_("Today’s backup could not be made: %s"), error->message);
   ledger_toast_show (window, message);
@@ -394,8 +385,7 @@ open_window (LedgerApplication *self)
   if (ledger_store_is_read_only (self->store))
     return;
   g_application_hold (G_APPLICATION (self));
-  ledger_worker_run_async (self->store, backup_job, g_date_time_ref (today),
-                           (GDestroyNotify) g_date_time_unref, NULL, backed_up_cb, g_object_ref (window));
+  ledger_store_backup_daily_async (self->store, today, NULL, NULL, backed_up_cb, g_object_ref (window));
 }
 
 static void

@@ -14,8 +14,8 @@
 #include "ledger-attachments-group.h"
 #include "ledger-read-only.h"
 #include "ledger-settings.h"
+#include "ledger-store-jobs.h"
 #include "ledger-toast.h"
-#include "ledger-worker.h"
 
 /* 佐证材料 of an indicator (docs/attachments.md): a row for each file
  * attached to one of its periods, with its name, period, size, type and
@@ -145,12 +145,10 @@ attachment_of_uuid (LedgerAttachmentsGroup *self,
 
 /* ---- adding --------------------------------------------------------- */
 
+/* What the window needs when the store's job is over. */
 typedef struct
 {
-  gint64          indicator_id;
-  char           *period;
   char           *path;
-  guint64         limit;
   GtkWidget      *widget;
   GDestroyNotify  done;
   gpointer        done_data;
@@ -159,24 +157,9 @@ typedef struct
 static void
 add_job_free (AddJob *job)
 {
-  g_free (job->period);
   g_free (job->path);
   g_clear_object (&job->widget);
   g_free (job);
-}
-
-static gboolean
-add_job (LedgerStore   *store,
-         gpointer       data,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  AddJob *job = data;
-  g_autoptr(LedgerAttachment) attachment = ledger_store_add_attachment (store, job->indicator_id, job->period,
-                                                                        job->path, NULL, job->limit,
-                                                                        cancellable, error);
-
-  return attachment != NULL;
 }
 
 static void
@@ -188,8 +171,10 @@ added_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_path_get_basename (job->path);
   g_autofree char *message = NULL;
+  g_autoptr(LedgerAttachment) attachment = ledger_store_add_attachment_finish (LEDGER_STORE (source), result,
+                                                                               &error);
 
-  if (!ledger_worker_run_finish (result, &error))
+  if (attachment == NULL)
     ledger_toast_show (job->widget, error->message);
   else
     {
@@ -222,15 +207,13 @@ ledger_attachments_attach_async (LedgerStore    *store,
   g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
   AddJob *job = g_new0 (AddJob, 1);
 
-  job->indicator_id = indicator_id;
-  job->period = g_strdup (period);
   job->path = g_strdup (path);
-  job->limit = ledger_settings_attachment_limit (settings);
   job->widget = g_object_ref (widget);
   job->done = done;
   job->done_data = done_data;
-  /* The job is freed by added_cb: the worker's copy is not. */
-  ledger_worker_run_async (store, add_job, job, NULL, NULL, added_cb, job);
+  /* The job is freed by added_cb. */
+  ledger_store_add_attachment_async (store, indicator_id, period, path, ledger_settings_attachment_limit (settings),
+                                     NULL, NULL, added_cb, job);
 }
 
 static void

@@ -12,17 +12,21 @@
 #include <glib/gi18n.h>
 
 #include "ledger-backups-window.h"
+#include "ledger-job-bar.h"
+#include "ledger-store-jobs.h"
 #include "ledger-toast.h"
 
 /* Backups…: the ledger's backups, newest first, each restorable after
  * confirmation (the ledger as it is is backed up first); and a backup made
- * now. */
+ * now. Both run in a worker (ledger-store-jobs.c), shown in the job bar
+ * with their progress and a Cancel button. */
 struct _LedgerBackupsWindow
 {
   AdwWindow            parent_instance;
 
   LedgerStore         *store;
   AdwPreferencesGroup *group;
+  LedgerJobBar        *job_bar;
   GPtrArray           *rows;
 };
 
@@ -35,19 +39,8 @@ restore_response_cb (AdwMessageDialog    *dialog,
                      const char          *response,
                      LedgerBackupsWindow *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "restore"))
-    return;
-  if (!ledger_backups_window_restore (self, path, &error))
-    {
-      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("The Backup Was Not Restored"),
-                                                   error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
+  if (g_str_equal (response, "restore"))
+    ledger_backups_window_restore (self, g_object_get_data (G_OBJECT (dialog), "path"));
 }
 
 static void
@@ -124,19 +117,59 @@ fill (LedgerBackupsWindow *self)
     adw_preferences_group_add (self->group, g_ptr_array_index (self->rows, i));
 }
 
-static void
-back_up_now_cb (LedgerBackupsWindow *self)
+/* One job at a time: the buttons wait until it is over. */
+static GCancellable *
+start_job (LedgerBackupsWindow *self,
+           const char          *title,
+           LedgerJobProgress   *progress)
 {
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group), FALSE);
+  return ledger_job_bar_start (self->job_bar, title, progress);
+}
+
+static void
+stop_job (LedgerBackupsWindow *self,
+          GCancellable        *cancellable)
+{
+  ledger_job_bar_stop (self->job_bar, cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group), TRUE);
+}
+
+static gboolean
+was_cancelled (GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+backed_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LedgerBackupsWindow) self = user_data;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if ((path = ledger_store_backup_named (self->store, "manual", &error)) == NULL)
+  path = ledger_store_backup_named_finish (LEDGER_STORE (source), result, &error);
+  stop_job (self, g_task_get_cancellable (G_TASK (result)));
+  if (path == NULL)
     {
-      ledger_toast_show (GTK_WIDGET (self), error->message);
+      if (!was_cancelled (error))
+        ledger_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   ledger_toast_show (GTK_WIDGET (self), _("Backed up"));
   fill (self);
+}
+
+static void
+back_up_now_cb (LedgerBackupsWindow *self)
+{
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable = start_job (self, _("Backing up…"), progress);
+
+  ledger_store_backup_named_async (self->store, "manual", progress, cancellable, backed_up_cb,
+                                   g_object_ref (self));
 }
 
 static void
@@ -161,6 +194,7 @@ ledger_backups_window_class_init (LedgerBackupsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-backups-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerBackupsWindow, group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBackupsWindow, job_bar);
   gtk_widget_class_bind_template_callback (widget_class, back_up_now_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -168,6 +202,7 @@ ledger_backups_window_class_init (LedgerBackupsWindowClass *klass)
 static void
 ledger_backups_window_init (LedgerBackupsWindow *self)
 {
+  g_type_ensure (LEDGER_TYPE_JOB_BAR);
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -186,22 +221,46 @@ ledger_backups_window_new (GtkWindow   *parent,
   return self;
 }
 
-/* Restores @path (asked for confirmation before) and says so. */
-gboolean
-ledger_backups_window_restore (LedgerBackupsWindow  *self,
-                               const char           *path,
-                               GError              **error)
+static void
+restored_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  g_autofree char *safety = NULL;
+  g_autoptr(LedgerBackupsWindow) self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  const char *path = g_object_get_data (G_OBJECT (cancellable), "path");
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
 
-  g_return_val_if_fail (LEDGER_IS_BACKUPS_WINDOW (self), FALSE);
-
-  if (!ledger_store_restore_from (self->store, path, &safety, error))
-    return FALSE;
-  message = g_strdup_printf (_("Restored %s"), name);
-  ledger_toast_show (GTK_WIDGET (self), message);
+  if (ledger_store_restore_from_finish (LEDGER_STORE (source), result, NULL, &error))
+    {
+      message = g_strdup_printf (_("Restored %s"), name);
+      ledger_toast_show (GTK_WIDGET (self), message);
+    }
+  stop_job (self, cancellable);
   fill (self);
-  return TRUE;
+  if (error == NULL || was_cancelled (error))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Backup Was Not Restored"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Restores @path (asked for confirmation before) in a worker, and says
+ * how it went. */
+void
+ledger_backups_window_restore (LedgerBackupsWindow *self,
+                               const char          *path)
+{
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable;
+
+  g_return_if_fail (LEDGER_IS_BACKUPS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  cancellable = start_job (self, _("Restoring…"), progress);
+  g_object_set_data_full (G_OBJECT (cancellable), "path", g_strdup (path), g_free);
+  ledger_store_restore_from_async (self->store, path, progress, cancellable, restored_cb, g_object_ref (self));
 }

@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (LedgerBackupsWindow, ledger_backups_window, LEDGER, BACKUP
 
 LedgerBackupsWindow *ledger_backups_window_new     (GtkWindow           *parent,
                                                     LedgerStore         *store);
-gboolean             ledger_backups_window_restore (LedgerBackupsWindow *self,
-                                                    const char          *path,
-                                                    GError             **error);
+void                 ledger_backups_window_restore (LedgerBackupsWindow *self,
+                                                    const char          *path);
 
 G_END_DECLS

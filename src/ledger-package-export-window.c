@@ -13,7 +13,7 @@
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
 #include "ledger-toast.h"
-#include "ledger-worker.h"
+#include "ledger-package-jobs.h"
 
 /* Export Data Package…: a responsible unit's values for a range of months,
  * as one file to send to the planning office. The unit and the months are
@@ -35,35 +35,6 @@ struct _LedgerPackageExportWindow
 
 G_DEFINE_FINAL_TYPE (LedgerPackageExportWindow, ledger_package_export_window, ADW_TYPE_WINDOW)
 
-typedef struct
-{
-  char *unit;
-  char *from;
-  char *to;
-  char *path;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->unit);
-  g_free (job->from);
-  g_free (job->to);
-  g_free (job->path);
-  g_free (job);
-}
-
-static gboolean
-export_job (LedgerStore   *store,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  ExportJob *job = data;
-
-  return ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
-}
-
 static const char *
 selected (AdwComboRow   *row,
           GtkStringList *list)
@@ -83,7 +54,7 @@ exported_cb (GObject      *source,
   GtkWidget *dialog;
 
   g_application_release (g_application_get_default ());
-  if (ledger_worker_run_finish (result, &error))
+  if (ledger_package_export_to_file_finish (result, &error))
     {
       ledger_toast_show (GTK_WIDGET (self), _("Data package saved"));
       gtk_window_destroy (GTK_WINDOW (self));
@@ -257,17 +228,13 @@ void
 ledger_package_export_window_export (LedgerPackageExportWindow *self,
                                      const char                *path)
 {
-  ExportJob *job;
-
   g_return_if_fail (LEDGER_IS_PACKAGE_EXPORT_WINDOW (self));
 
-  job = g_new0 (ExportJob, 1);
-  job->unit = g_strdup (selected (self->unit_row, self->units));
-  job->from = g_strdup (selected (self->from_row, self->months));
-  job->to = g_strdup (selected (self->to_row, self->months));
-  job->path = g_strdup (path);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   g_application_hold (g_application_get_default ());
-  ledger_worker_read_async (ledger_context_get_store (self->context), export_job, job,
-                            (GDestroyNotify) export_job_free, NULL, exported_cb, g_object_ref (self));
+  ledger_package_export_to_file_async (ledger_context_get_store (self->context),
+                                       selected (self->unit_row, self->units),
+                                       selected (self->from_row, self->months),
+                                       selected (self->to_row, self->months),
+                                       path, NULL, NULL, exported_cb, g_object_ref (self));
 }

@@ -12,7 +12,7 @@
 
 #include "ledger-package-import-window.h"
 #include "ledger-toast.h"
-#include "ledger-worker.h"
+#include "ledger-package-jobs.h"
 
 /* Import Data Packages…: the packages of several responsible units read and
  * merged with the ledger in a worker thread, then shown before anything is
@@ -23,21 +23,13 @@
 
 #define MAX_LISTED 200
 
-typedef struct
-{
-  GPtrArray          *files;     /* GFile */
-  GPtrArray          *packages;  /* LedgerPackage, once read */
-  LedgerStore        *store;     /* the worker's, kept for the import */
-  LedgerPackageMerge *merge;
-} Load;
-
 struct _LedgerPackageImportWindow
 {
   AdwWindow            parent_instance;
 
   LedgerContext       *context;
   GCancellable        *cancellable;
-  Load                *load;
+  LedgerPackageMerge  *merge;     /* once read */
   GPtrArray           *choices;  /* per conflict: GPtrArray of GtkCheckButton, -1 last */
   gboolean             choosing;
 
@@ -51,55 +43,6 @@ struct _LedgerPackageImportWindow
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPackageImportWindow, ledger_package_import_window, ADW_TYPE_WINDOW)
-
-static void
-load_free (Load *load)
-{
-  g_ptr_array_unref (load->files);
-  g_clear_pointer (&load->packages, g_ptr_array_unref);
-  g_clear_object (&load->merge);
-  g_clear_object (&load->store);
-  g_free (load);
-}
-
-/* In the worker thread. */
-static gboolean
-load_job (LedgerStore   *store,
-          gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  Load *load = data;
-  GPtrArray *packages = load->packages = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < load->files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (load->files, i);
-      g_autoptr(GError) local_error = NULL;
-      LedgerPackage *package = ledger_package_load (file, &local_error);
-
-      if (package == NULL)
-        {
-          g_autofree char *name = g_file_get_basename (file);
-
-          g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
-          return FALSE;
-        }
-      g_ptr_array_add (packages, package);
-    }
-  load->store = g_object_ref (store);
-  load->merge = ledger_package_merge_new (store, packages, error);
-  return load->merge != NULL;
-}
-
-static gboolean
-apply_job (LedgerStore   *store,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  return ledger_package_merge_apply (LEDGER_PACKAGE_MERGE (data), error);
-}
 
 /* ---- the preview ------------------------------------------------------- */
 
@@ -144,9 +87,11 @@ show_packages (LedgerPackageImportWindow *self)
 {
   AdwPreferencesGroup *group = add_group (self, _("Packages"), NULL);
 
-  for (guint i = 0; i < self->load->packages->len; i++)
+  GPtrArray *packages = ledger_package_merge_get_packages (self->merge);
+
+  for (guint i = 0; i < packages->len; i++)
     {
-      LedgerPackage *package = g_ptr_array_index (self->load->packages, i);
+      LedgerPackage *package = g_ptr_array_index (packages, i);
       guint n = ledger_package_get_n_entries (package);
       g_autofree char *values = g_strdup_printf (ngettext ("%u value", "%u values", n), n);
       /* Translators: a package's file, the periods it covers and how many values it holds */
@@ -174,7 +119,7 @@ count_row (const char *title,
 static void
 update_import_button (LedgerPackageImportWindow *self)
 {
-  LedgerPackageMerge *merge = self->load->merge;
+  LedgerPackageMerge *merge = self->merge;
   guint writes = ledger_package_merge_count_writes (merge);
   guint unresolved = ledger_package_merge_count_unresolved (merge);
   g_autofree char *label = g_strdup_printf (ngettext ("_Import %u Value", "_Import %u Values", writes), writes);
@@ -218,7 +163,7 @@ choice_toggled_cb (GtkCheckButton            *button,
 
   if (!gtk_check_button_get_active (button) || self->choosing)
     return;
-  ledger_package_merge_choose (self->load->merge, conflict, candidate);
+  ledger_package_merge_choose (self->merge, conflict, candidate);
   update_import_button (self);
 }
 
@@ -293,7 +238,7 @@ show_conflict (LedgerPackageImportWindow   *self,
 static void
 sync_choices (LedgerPackageImportWindow *self)
 {
-  LedgerPackageMerge *merge = self->load->merge;
+  LedgerPackageMerge *merge = self->merge;
 
   self->choosing = TRUE;
   for (guint i = 0; i < self->choices->len; i++)
@@ -377,10 +322,10 @@ show_added (LedgerPackageImportWindow *self,
   group = add_group (self, _("Values to Add"), NULL);
   for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
     {
-      const LedgerPackageItem *item = ledger_package_merge_get_added (merge, i);
-      g_autofree char *title = cell_title (item->indicator, item->period);
-      g_autofree char *value = ledger_indicator_describe_value (item->indicator, item->value);
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), value, item->origin);
+      LedgerImportRow *row = ledger_package_merge_get_added (merge, i);
+      g_autofree char *title = cell_title (ledger_import_row_get_indicator (row), ledger_import_row_get_period (row));
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), ledger_import_row_get_new_text (row),
+                                                   ledger_import_row_get_origin (row));
 
       adw_preferences_group_add (group, new_row (title, subtitle));
     }
@@ -390,7 +335,7 @@ show_added (LedgerPackageImportWindow *self,
 static void
 show_preview (LedgerPackageImportWindow *self)
 {
-  LedgerPackageMerge *merge = self->load->merge;
+  LedgerPackageMerge *merge = self->merge;
 
   show_packages (self);
   show_summary (self, merge);
@@ -426,11 +371,11 @@ applied_cb (GObject      *source,
 {
   g_autoptr(LedgerPackageImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint n = ledger_package_merge_count_writes (self->load->merge);
+  guint n = ledger_package_merge_count_writes (self->merge);
   g_autofree char *message = NULL;
 
   g_application_release (g_application_get_default ());
-  if (!ledger_worker_run_finish (result, &error))
+  if (!ledger_package_merge_apply_finish (self->merge, result, &error))
     {
       if (!is_closed (self))
         show_failed (self, error->message);
@@ -449,8 +394,9 @@ import_clicked_cb (LedgerPackageImportWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "working");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   g_application_hold (g_application_get_default ());
-  ledger_worker_run_on_async (ledger_context_get_store (self->context), self->load->store, apply_job,
-                              self->load->merge, NULL, NULL, applied_cb, g_object_ref (self));
+  /* Once the import writes, it is not cancelled: it is one transaction. */
+  ledger_package_merge_apply_async (self->merge, ledger_context_get_store (self->context), NULL, NULL,
+                                    applied_cb, g_object_ref (self));
 }
 
 static void
@@ -460,15 +406,17 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(LedgerPackageImportWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerPackageMerge) merge = ledger_package_merge_load_finish (result, &error);
 
-  if (!ledger_worker_run_finish (result, &error))
+  if (is_closed (self))
+    return;
+  if (merge == NULL)
     {
-      if (!is_closed (self))
-        show_failed (self, error->message);
+      show_failed (self, error->message);
       return;
     }
-  if (!is_closed (self))
-    show_preview (self);
+  self->merge = g_steal_pointer (&merge);
+  show_preview (self);
 }
 
 /* ---- class ------------------------------------------------------------- */
@@ -492,14 +440,14 @@ ledger_package_import_window_dispose (GObject *object)
   G_OBJECT_CLASS (ledger_package_import_window_parent_class)->dispose (object);
 }
 
-/* The load is freed last: a job still running in the worker holds a
+/* The merge is freed last: a job still running in the worker holds a
  * reference to the window until it finishes. */
 static void
 ledger_package_import_window_finalize (GObject *object)
 {
   LedgerPackageImportWindow *self = LEDGER_PACKAGE_IMPORT_WINDOW (object);
 
-  g_clear_pointer (&self->load, load_free);
+  g_clear_object (&self->merge);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
 
@@ -555,16 +503,12 @@ ledger_package_import_window_new (GtkWindow     *parent,
 
   self = g_object_new (LEDGER_TYPE_PACKAGE_IMPORT_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
-  self->load = g_new0 (Load, 1);
-  self->load->files = g_ptr_array_new_with_free_func (g_object_unref);
   n = g_list_model_get_n_items (files);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->load->files, g_list_model_get_item (files, i));
   subtitle = g_strdup_printf (ngettext ("%u package", "%u packages", n), n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  ledger_worker_run_async (ledger_context_get_store (context), load_job, self->load, NULL,
-                           self->cancellable, loaded_cb, g_object_ref (self));
+  ledger_package_merge_load_async (ledger_context_get_store (context), files, NULL, self->cancellable, loaded_cb,
+                                   g_object_ref (self));
   return self;
 }
 
@@ -581,7 +525,7 @@ LedgerPackageMerge *
 ledger_package_import_window_get_merge (LedgerPackageImportWindow *self)
 {
   g_return_val_if_fail (LEDGER_IS_PACKAGE_IMPORT_WINDOW (self), NULL);
-  return self->load->merge;
+  return self->merge;
 }
 
 /* Chooses, as a click on its row would, a conflict's candidate (or -1). */
@@ -593,6 +537,6 @@ ledger_package_import_window_choose (LedgerPackageImportWindow *self,
   g_return_if_fail (LEDGER_IS_PACKAGE_IMPORT_WINDOW (self));
   g_return_if_fail (conflict < self->choices->len);
 
-  ledger_package_merge_choose (self->load->merge, conflict, candidate);
+  ledger_package_merge_choose (self->merge, conflict, candidate);
   sync_choices (self);
 }

@@ -14,6 +14,7 @@
 #include "ledger-deadline.h"
 #include "ledger-pace-text.h"
 #include "ledger-preview-row.h"
+#include "ledger-store-jobs.h"
 #include "ledger-task-list-window.h"
 #include "ledger-toast.h"
 
@@ -338,29 +339,59 @@ year_changed_cb (LedgerTaskListWindow *self)
 }
 
 static void
+import_failed (LedgerTaskListWindow *self,
+               const GError         *error)
+{
+  gtk_label_set_text (self->summary_label, error->message);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+}
+
+static void
+plan_added_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LedgerTaskListWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_add_plans_finish (LEDGER_STORE (source), result, &error);
+  g_autofree char *message = NULL;
+  LedgerPlan *plan;
+
+  if (plans == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        import_failed (self, error);
+      return;
+    }
+  plan = g_ptr_array_index (plans, 0);
+  message = g_strdup_printf (_("Added the plan “%s”"), ledger_node_get_title (LEDGER_NODE (plan)));
+  ledger_toast_show (GTK_WIDGET (self), message);
+  g_signal_emit (self, signals[PLAN_ADDED], 0, ledger_plan_get_code (plan));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The plan made of the list is added in a worker; the window stays until
+ * it is in the ledger, or says why not. */
+static void
 import_clicked_cb (LedgerTaskListWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerPlan) plan = NULL;
-  g_autoptr(GPtrArray) plans = g_ptr_array_new ();
-  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  LedgerPlan *plan;
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   const char *code = gtk_editable_get_text (GTK_EDITABLE (self->code_row));
   int year = ledger_task_list_get_year (self->list);
   int last_year = ledger_task_list_get_last_year (self->list);
 
-  if ((plan = ledger_task_list_build_plan (self->list, code, title, year, last_year, &error)) != NULL)
-    g_ptr_array_add (plans, plan);
-  if (plan == NULL || !ledger_store_add_plans (self->store, plans, &error))
+  if ((plan = ledger_task_list_build_plan (self->list, code, title, year, last_year, &error)) == NULL)
     {
-      gtk_label_set_text (self->summary_label, error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+      import_failed (self, error);
       return;
     }
-  message = g_strdup_printf (_("Added the plan “%s”"), title);
-  ledger_toast_show (GTK_WIDGET (self), message);
-  g_signal_emit (self, signals[PLAN_ADDED], 0, code);
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_ptr_array_add (plans, plan);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  ledger_store_add_plans_async (self->store, plans, NULL, NULL, plan_added_cb, g_object_ref (self));
 }
 
 /* ---- the window -------------------------------------------------------- */

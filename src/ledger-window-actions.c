@@ -9,17 +9,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ledger-backups-window.h"
 #include "ledger-batch-window.h"
 #include "ledger-cycle-window.h"
 #include "ledger-indicator-row.h"
-#include "ledger-output-file.h"
-#include "ledger-plan-file.h"
 #include "ledger-preferences-window.h"
 #include "ledger-task-list-export.h"
 #include "ledger-task-list-window.h"
+#include "ledger-store-jobs.h"
 #include "ledger-units-window.h"
 #include "ledger-window-private.h"
 
@@ -71,21 +69,37 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (ledger_preferences_window_new (GTK_WINDOW (self), self->settings)));
 }
 
-/* Ctrl+Z: reverts the last change, a whole batch included. */
+static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean undone = ledger_store_undo_finish (LEDGER_STORE (source), result, &error);
+
+  ledger_window_end_job (self, result, NULL, NULL);
+  if (undone)
+    ledger_window_add_toast (self, _("Undone"));
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ledger_window_add_toast (self, error->message);
+}
+
+/* Ctrl+Z: reverts the last change, a whole batch included, in a worker. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LedgerWindow *self = LEDGER_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (ledger_store_undo (self->store, &error))
-    ledger_window_add_toast (self, _("Undone"));
-  else if (error != NULL)
-    ledger_window_add_toast (self, error->message);
-  else
-    ledger_window_add_toast (self, _("Nothing to undo"));
+  if (!ledger_store_can_undo (self->store))
+    {
+      ledger_window_add_toast (self, _("Nothing to undo"));
+      return;
+    }
+  ledger_store_undo_async (self->store, NULL, ledger_window_start_job (self, _("Undoing…"), NULL), undone_cb,
+                           g_object_ref (self));
 }
 
 static void
@@ -253,22 +267,32 @@ plan_import_filter (void)
 }
 
 static void
-import_plan_file (LedgerWindow *self,
-                  GFile        *file)
+plan_imported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(LedgerWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_add_plans_from_file_finish (LEDGER_STORE (source), result, &error);
   g_autofree char *message = NULL;
 
-  plans = ledger_plan_file_load (file, &error);
-  if (plans == NULL || !ledger_store_add_plans (self->store, plans, &error))
-    {
-      ledger_window_show_error (self, _("The Plan Was Not Added"), error->message);
-      return;
-    }
+  if (!ledger_window_end_job (self, result, _("The Plan Was Not Added"), error))
+    return;
   message = g_strdup_printf (_("Added the plan “%s”"), ledger_node_get_title (g_ptr_array_index (plans, 0)));
   ledger_window_add_toast (self, message);
   ledger_window_select_plan (self, ledger_plan_get_code (g_ptr_array_index (plans, 0)));
+}
+
+/* A plan file, read, checked and added in a worker, shown in the job bar. */
+static void
+import_plan_file (LedgerWindow *self,
+                  GFile        *file)
+{
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable = ledger_window_start_job (self, _("Adding the plan…"), progress);
+
+  ledger_store_add_plans_from_file_async (self->store, file, progress, cancellable, plan_imported_cb,
+                                          g_object_ref (self));
 }
 
 static void
@@ -331,20 +355,30 @@ import_plan_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Writes the plans to @path, as a plan file or as task list workbooks. */
-static gboolean
-write_plans (LedgerWindow  *self,
-             const char    *path,
-             gboolean       as_task_lists,
-             GError       **error)
+static void
+plans_exported_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (as_task_lists)
-    return ledger_task_list_export (self->store, self->plans, path, error);
-  text = ledger_plan_file_to_data (self->plans);
-  /* A new file renamed over the old one; never over the ledger. */
-  return ledger_output_file_write (path, ledger_store_get_path (self->store), text, strlen (text), error);
+  ledger_store_write_plans_finish (LEDGER_STORE (source), result, &error);
+  if (ledger_window_end_job (self, result, _("The Plans Were Not Exported"), error))
+    ledger_window_add_toast (self, _("Plans exported"));
+}
+
+static void
+task_lists_exported_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  ledger_export_job_run_finish (result, &error);
+  if (ledger_window_end_job (self, result, _("The Plans Were Not Exported"), error))
+    ledger_window_add_toast (self, _("Plans exported"));
 }
 
 static void
@@ -354,8 +388,9 @@ export_plan_response_cb (GtkNativeDialog *chooser,
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autoptr(GError) error = NULL;
   gboolean as_task_lists = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "task-lists"));
+  g_autoptr(LedgerJobProgress) progress = NULL;
+  GCancellable *cancellable;
 
   g_object_unref (chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
@@ -365,12 +400,14 @@ export_plan_response_cb (GtkNativeDialog *chooser,
       ledger_window_show_error (self, _("The Plans Were Not Exported"), _("Choose a file on this computer"));
       return;
     }
-  if (!write_plans (self, path, as_task_lists, &error))
-    {
-      ledger_window_show_error (self, _("The Plans Were Not Exported"), error->message);
-      return;
-    }
-  ledger_window_add_toast (self, _("Plans exported"));
+  progress = ledger_job_progress_new ();
+  cancellable = ledger_window_start_job (self, _("Exporting…"), progress);
+  if (as_task_lists)
+    ledger_task_list_export_async (self->context, path, progress, cancellable, task_lists_exported_cb,
+                                   g_object_ref (self));
+  else
+    ledger_store_write_plans_async (self->store, path, progress, cancellable, plans_exported_cb,
+                                    g_object_ref (self));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "ledger-csv.h"
 #include "ledger-csv-exchange.h"
 #include "ledger-import-window.h"
+#include "ledger-job-bar.h"
 #include "ledger-output-file.h"
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
@@ -21,15 +22,15 @@
 #include "ledger-report-print.h"
 #include "ledger-settings.h"
 #include "ledger-window-private.h"
-#include "ledger-worker.h"
 #include "ledger-xlsx-export.h"
 
 /* The window's imports and exports: values from CSV (with a preview) and
  * from the responsible units' data packages (with their conflicts), and
  * the ledger as CSV or as an XLSX workbook, and the monthly report as a
- * PDF or on paper. Exports run in a worker thread on their own
- * connection and write through a temporary file, so a failed export
- * leaves no half-written file and the window never waits. */
+ * PDF or on paper. Exports are jobs of the core (exchange, report) that
+ * run in a worker thread on their own connection, shown in the window's
+ * job bar, and write through a temporary file, so a failed or cancelled
+ * export leaves no half-written file and the window never waits. */
 
 /* ---- import ------------------------------------------------------------ */
 
@@ -115,92 +116,48 @@ export_package_action (GtkWidget  *widget,
                                                                       self->plan)));
 }
 
+/* ---- jobs -------------------------------------------------------------- */
+
+/**
+ * ledger_window_start_job:
+ * @title: what the job does: "Exporting…"
+ *
+ * Shows a job of the core that the window started in its job bar. The
+ * application stays until the job is over, even if the window closes.
+ * Returns: (transfer none): the cancellable to give the job
+ */
+GCancellable *
+ledger_window_start_job (LedgerWindow      *self,
+                         const char        *title,
+                         LedgerJobProgress *progress)
+{
+  g_application_hold (g_application_get_default ());
+  return ledger_job_bar_start (self->job_bar, title, progress);
+}
+
+/**
+ * ledger_window_end_job:
+ * @result: the job's result
+ * @heading: what the window says if the job failed
+ * @error: (nullable): why it failed, from the job's _finish()
+ *
+ * The job is over: the job bar goes, and a failure that was not the
+ * user's cancel is shown. Returns: %TRUE if the job succeeded
+ */
+gboolean
+ledger_window_end_job (LedgerWindow *self,
+                       GAsyncResult *result,
+                       const char   *heading,
+                       GError       *error)
+{
+  g_application_release (g_application_get_default ());
+  ledger_job_bar_stop (self->job_bar, g_task_get_cancellable (G_TASK (result)));
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ledger_window_show_error (self, heading, error->message);
+  return error == NULL;
+}
+
 /* ---- export ------------------------------------------------------------ */
-
-typedef struct
-{
-  char              *path;
-  char              *as_of;
-  char              *plan_code;
-  LedgerTolerances   tolerances;
-  LedgerCsvEncoding  encoding;
-  gboolean           docx;       /* the report as a Word document */
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->path);
-  g_free (job->as_of);
-  g_free (job->plan_code);
-  g_free (job);
-}
-
-static gboolean
-export_csv_job (LedgerStore   *store,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  ExportJob *job = data;
-  g_autofree char *text = ledger_csv_export_ledger (store, &job->tolerances, error);
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (text == NULL || (bytes = ledger_csv_encode (text, job->encoding, error)) == NULL)
-    return FALSE;
-  return ledger_output_file_write (job->path, ledger_store_get_path (store), g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), error);
-}
-
-static gboolean
-export_xlsx_job (LedgerStore   *store,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  ExportJob *job = data;
-
-  return ledger_xlsx_export (store, &job->tolerances, job->as_of, job->path, error);
-}
-
-/* The report of the window's plan, as of its period, made in the worker
- * on the worker's own copy of the plan. */
-static LedgerReport *
-job_report (LedgerStore  *store,
-            ExportJob    *job,
-            GError      **error)
-{
-  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
-  g_autoptr(LedgerContext) context = NULL;
-  LedgerPlan *plan;
-
-  if (plans == NULL)
-    return NULL;
-  if ((plan = ledger_plan_find (plans, job->plan_code)) == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan is no longer in the ledger"));
-      return NULL;
-    }
-  context = ledger_context_new (store);
-  ledger_context_set_tolerances (context, &job->tolerances);
-  ledger_context_set_as_of (context, job->as_of);
-  return ledger_report_new (context, plan);
-}
-
-static gboolean
-export_report_job (LedgerStore   *store,
-                   gpointer       data,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  ExportJob *job = data;
-  g_autoptr(LedgerReport) report = job_report (store, job, error);
-
-  if (report == NULL)
-    return FALSE;
-  return job->docx ? ledger_report_write_docx (report, job->path, error)
-                   : ledger_report_write_pdf (report, job->path, error);
-}
 
 static void
 exported_cb (GObject      *source,
@@ -210,51 +167,51 @@ exported_cb (GObject      *source,
   g_autoptr(LedgerWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_application_release (g_application_get_default ());
-  if (!ledger_worker_run_finish (result, &error))
-    {
-      ledger_window_show_error (self, _("The Ledger Was Not Exported"), error->message);
-      return;
-    }
-  ledger_window_add_toast (self, _("Ledger exported"));
+  ledger_export_job_run_finish (result, &error);
+  if (ledger_window_end_job (self, result, _("The Ledger Was Not Exported"), error))
+    ledger_window_add_toast (self, _("Ledger exported"));
 }
-
-static const LedgerWorkerFunc export_funcs[] = {
-  [LEDGER_EXPORT_CSV] = export_csv_job,
-  [LEDGER_EXPORT_CSV_GB18030] = export_csv_job,
-  [LEDGER_EXPORT_XLSX] = export_xlsx_job,
-  [LEDGER_EXPORT_REPORT] = export_report_job,
-  [LEDGER_EXPORT_REPORT_DOCX] = export_report_job,
-};
 
 /**
  * ledger_window_export:
  * @path: the file to write; it is replaced only once the export succeeded
  *
  * Exports the ledger as the window shows it (with its tolerances, as of
- * its period) in a worker thread, then tells the user how it went.
+ * its period) in a worker thread, shown in the job bar, then tells the
+ * user how it went.
  */
 void
 ledger_window_export (LedgerWindow     *self,
                       LedgerExportKind  kind,
                       const char       *path)
 {
-  ExportJob *job;
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable;
 
   g_return_if_fail (LEDGER_IS_WINDOW (self));
-  g_return_if_fail (kind < G_N_ELEMENTS (export_funcs));
+  g_return_if_fail (kind <= LEDGER_EXPORT_REPORT_DOCX);
 
-  job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (path);
-  job->as_of = g_strdup (ledger_context_get_as_of (self->context));
-  job->plan_code = g_strdup (self->plan != NULL ? ledger_plan_get_code (self->plan) : NULL);
-  job->tolerances = *ledger_context_get_tolerances (self->context);
-  job->encoding = kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM;
-  job->docx = kind == LEDGER_EXPORT_REPORT_DOCX;
-  /* The application stays until the file is written. */
-  g_application_hold (g_application_get_default ());
-  ledger_worker_read_async (self->store, export_funcs[kind], job, (GDestroyNotify) export_job_free,
-                            NULL, exported_cb, g_object_ref (self));
+  if (kind >= LEDGER_EXPORT_REPORT && self->plan == NULL)
+    return;
+  cancellable = ledger_window_start_job (self, _("Exporting…"), progress);
+  switch (kind)
+    {
+    case LEDGER_EXPORT_CSV:
+    case LEDGER_EXPORT_CSV_GB18030:
+      ledger_csv_export_file_async (self->context,
+                                    kind == LEDGER_EXPORT_CSV_GB18030 ? LEDGER_CSV_GB18030 : LEDGER_CSV_UTF8_BOM,
+                                    path, progress, cancellable, exported_cb, g_object_ref (self));
+      break;
+    case LEDGER_EXPORT_XLSX:
+      ledger_xlsx_export_async (self->context, path, progress, cancellable, exported_cb, g_object_ref (self));
+      break;
+    case LEDGER_EXPORT_REPORT:
+    case LEDGER_EXPORT_REPORT_DOCX:
+      ledger_report_write_async (self->context, self->plan,
+                                 kind == LEDGER_EXPORT_REPORT_DOCX ? LEDGER_REPORT_DOCX : LEDGER_REPORT_PDF,
+                                 path, progress, cancellable, exported_cb, g_object_ref (self));
+      break;
+    }
 }
 
 /* Returns: (transfer full) (nullable): the chosen file's path */

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-job-bar.h"
 #include "ledger-window.h"
 
 G_BEGIN_DECLS
@@ -32,11 +33,19 @@ struct _LedgerWindow
   GtkDropDown          *as_of_dropdown;
   GtkStack             *pages;
   GtkWidget            *back_button;
+  LedgerJobBar         *job_bar;
   char                 *return_page;
 };
 
 void ledger_window_class_install_actions (GtkWidgetClass *widget_class);
 void ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class);
+GCancellable *ledger_window_start_job     (LedgerWindow      *self,
+                                          const char        *title,
+                                          LedgerJobProgress *progress);
+gboolean ledger_window_end_job           (LedgerWindow   *self,
+                                          GAsyncResult   *result,
+                                          const char     *heading,
+                                          GError         *error);
 void ledger_window_show_error            (LedgerWindow   *self,
                                           const char     *heading,
                                           const char     *message);

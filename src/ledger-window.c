@@ -455,6 +455,8 @@ ledger_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      /* The window's thread never waits on another program's write. */
+      ledger_store_set_waits_for_locks (self->store, FALSE);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -507,6 +509,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, as_of_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, job_bar);
   gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
@@ -522,6 +525,7 @@ ledger_window_init (LedgerWindow *self)
   g_autoptr(GtkListItemFactory) button_factory = period_factory_new (ledger_period_code_label);
   g_autoptr(GtkListItemFactory) list_factory = period_factory_new (ledger_period_as_of_label);
 
+  g_type_ensure (LEDGER_TYPE_JOB_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_factory (self->as_of_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->as_of_dropdown, list_factory);

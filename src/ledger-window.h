@@ -42,6 +42,8 @@ gboolean      ledger_window_select_plan  (LedgerWindow      *self,
 gboolean      ledger_window_select_as_of (LedgerWindow      *self,
                                           const char        *as_of);
 GtkWidget    *ledger_window_get_visible_page (LedgerWindow  *self);
+void          ledger_window_import_plan  (LedgerWindow      *self,
+                                          GFile             *file);
 void          ledger_window_export       (LedgerWindow      *self,
                                           LedgerExportKind   kind,
                                           const char        *path);

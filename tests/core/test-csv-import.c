@@ -345,22 +345,6 @@ test_preview_short_row (Fixture       *fixture,
   g_assert_nonnull (strstr (ledger_import_row_get_reason (row), "period"));
 }
 
-static void
-on_finished (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static gboolean
 read_in_thread (LedgerCsvImport  *import,
                 LedgerStore      *store,
@@ -371,8 +355,8 @@ read_in_thread (LedgerCsvImport  *import,
   g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
   g_autoptr(GAsyncResult) result = NULL;
 
-  ledger_csv_import_read_async (import, store, bytes, cancellable, on_finished, &result);
-  return ledger_csv_import_read_finish (import, wait_for (&result), error);
+  ledger_csv_import_read_async (import, store, bytes, cancellable, test_keep_result, &result);
+  return ledger_csv_import_read_finish (import, test_wait_for (&result), error);
 }
 
 static gboolean
@@ -383,8 +367,8 @@ apply_in_thread (LedgerCsvImport  *import,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ledger_csv_import_apply_async (import, store, cancellable, on_finished, &result);
-  return ledger_csv_import_apply_finish (import, wait_for (&result), error);
+  ledger_csv_import_apply_async (import, store, cancellable, test_keep_result, &result);
+  return ledger_csv_import_apply_finish (import, test_wait_for (&result), error);
 }
 
 static void

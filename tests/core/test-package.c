@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ledger-package.h"
+#include "ledger-package-jobs.h"
 #include "ledger-package-merge.h"
 #include "test-util.h"
 
@@ -656,7 +657,7 @@ test_merge_adds_all (Fixture       *fixture,
   g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, n);
   g_assert_cmpuint (test_count_all_values (fixture->office), ==, 0);  /* a preview writes nothing */
   for (guint i = 0; i < n; i++)
-    g_assert_cmpstr (ledger_package_merge_get_added (merge, i)->origin, ==, STATS " · stats-2026-06.tlpkg");
+    g_assert_cmpstr (ledger_import_row_get_origin (ledger_package_merge_get_added (merge, i)), ==, STATS " · stats-2026-06.tlpkg");
 
   apply_ok (merge);
   g_assert_cmpuint (test_count_all_values (fixture->office), ==, n);
@@ -825,7 +826,7 @@ test_merge_two_packages (Fixture       *fixture,
   g_autoptr(LedgerValue) empty = NULL;
   g_autoptr(LedgerValue) chosen = NULL;
   const LedgerPackageConflict *conflict;
-  const LedgerPackageItem *item = NULL;
+  LedgerImportRow *item = NULL;
   guint n = g_strv_length ((GStrv) stats_first_half);
 
   fill_unit_ledger (fixture->unit);
@@ -837,10 +838,10 @@ test_merge_two_packages (Fixture       *fixture,
   merge = merge_ok (fixture->office, a, b, NULL);
   assert_counts (merge, n - 1, 0, 1, 0);
   for (guint i = 0; i < ledger_package_merge_get_n_added (merge); i++)
-    if (g_str_equal (ledger_package_merge_get_added (merge, i)->period, "2026-Q1"))
+    if (g_str_equal (ledger_import_row_get_period (ledger_package_merge_get_added (merge, i)), "2026-Q1"))
       item = ledger_package_merge_get_added (merge, i);
   g_assert_nonnull (item);
-  g_assert_cmpstr (item->origin, ==, STATS " · stats-a.tlpkg; " STATS " · stats-b.tlpkg");
+  g_assert_cmpstr (ledger_import_row_get_origin (item), ==, STATS " · stats-a.tlpkg; " STATS " · stats-b.tlpkg");
 
   conflict = only_conflict (merge, "gdp-growth", "2026-Q2");
   g_assert_cmpuint (conflict->candidates->len, ==, 2);
@@ -966,9 +967,9 @@ test_apply_all_or_nothing (Fixture       *fixture,
   /* Other values come before the one that fails (the store checks a whole
    * statement's worth before writing it: test-store's all-or-nothing-large
    * covers a failure after writes). */
-  g_assert_cmpstr (ledger_indicator_get_code (ledger_package_merge_get_added (merge, 0)->indicator), ==,
+  g_assert_cmpstr (ledger_indicator_get_code (ledger_import_row_get_indicator (ledger_package_merge_get_added (merge, 0))), ==,
                    "gdp-growth");
-  g_assert_cmpstr (ledger_package_merge_get_added (merge, 2)->period, ==, "2026-03");
+  g_assert_cmpstr (ledger_import_row_get_period (ledger_package_merge_get_added (merge, 2)), ==, "2026-03");
 
   g_object_set (cpi, "frequency", LEDGER_FREQUENCY_QUARTERLY, NULL);
   ledger_store_update_indicator (fixture->office, cpi, &error);
@@ -1007,6 +1008,114 @@ test_apply_stale (Fixture       *fixture,
   g_assert_cmpuint (test_count_all_values (fixture->office), ==, 1);
 }
 
+/* ---- jobs in a worker ------------------------------------------------- */
+
+static gboolean
+export_in_worker (LedgerStore        *store,
+                  const char         *path,
+                  LedgerJobProgress  *progress,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ledger_package_export_to_file_async (store, STATS, "2026-01", "2026-06", path, progress, cancellable,
+                                       test_keep_result, &result);
+  return ledger_package_export_to_file_finish (test_wait_for (&result), error);
+}
+
+static LedgerPackageMerge *
+load_in_worker (LedgerStore        *store,
+                GListModel         *files,
+                LedgerJobProgress  *progress,
+                GCancellable       *cancellable,
+                GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ledger_package_merge_load_async (store, files, progress, cancellable, test_keep_result, &result);
+  return ledger_package_merge_load_finish (test_wait_for (&result), error);
+}
+
+static GListModel *
+files_new (const char *first,
+           ...)
+{
+  GListStore *files = g_list_store_new (G_TYPE_FILE);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *path = first; path != NULL; path = va_arg (args, const char *))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_list_store_append (files, file);
+    }
+  va_end (args);
+  return G_LIST_MODEL (files);
+}
+
+/* A package written, read and merged, and applied, each in a worker: the
+ * steps reported on this thread, the values in the office's ledger and
+ * its undo; a cancelled job or a file that is no package writes nothing. */
+static void
+test_jobs (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "stats.tlpkg", NULL);
+  g_autofree char *junk = g_build_filename (fixture->dir, "junk.tlpkg", NULL);
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GListModel) with_junk = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes;
+
+  fill_unit_ledger (fixture->unit);
+  g_cancellable_cancel (cancelled);
+  g_assert_false (export_in_worker (fixture->unit, path, NULL, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_true (export_in_worker (fixture->unit, path, progress, NULL, &error));
+  g_assert_no_error (error);
+
+  test_write_file (junk, "{\"format\": \"not a package\"}", -1);
+  with_junk = files_new (path, junk, NULL);
+  g_assert_null (load_in_worker (fixture->office, with_junk, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "junk.tlpkg"));
+  g_clear_error (&error);
+
+  files = files_new (path, NULL);
+  g_assert_null (load_in_worker (fixture->office, files, NULL, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  merge = load_in_worker (fixture->office, files, progress, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ledger_package_merge_get_n_added (merge), ==, g_strv_length ((GStrv) stats_first_half));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (ledger_job_progress_get_total (progress), ==, 2);  /* one file, then the merge */
+  g_assert_cmpfloat (ledger_job_progress_get_fraction (progress), ==, 1.0);
+
+  changes = ledger_store_count_changes (fixture->office);
+  ledger_package_merge_apply_async (merge, fixture->office, NULL, cancelled, test_keep_result, &result);
+  g_assert_false (ledger_package_merge_apply_finish (merge, test_wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->office), ==, changes);
+
+  ledger_package_merge_apply_async (merge, fixture->office, NULL, NULL, test_keep_result, &result);
+  g_assert_true (ledger_package_merge_apply_finish (merge, test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  assert_first_half_arrived (fixture->office, fixture->unit);
+  g_assert_true (ledger_store_can_undo (fixture->office));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1032,6 +1141,7 @@ main (int   argc,
   ADD ("/package/merge/base-year-and-january", test_merge_base_year_and_january);
   ADD ("/package/apply/all-or-nothing", test_apply_all_or_nothing);
   ADD ("/package/apply/stale", test_apply_stale);
+  ADD ("/package/jobs", test_jobs);
 #undef ADD
 
   return g_test_run ();

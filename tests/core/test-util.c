@@ -341,3 +341,42 @@ test_find_plan (LedgerStore *store,
   g_assert_nonnull (plan);
   return g_object_ref (plan);
 }
+
+/* A GAsyncReadyCallback that keeps @result in the GAsyncResult* @user_data. */
+void
+test_keep_result (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main context until test_keep_result() has kept a result.
+ * Returns: (transfer none): the result */
+GAsyncResult *
+test_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Another connection holds the ledger's write lock (BEGIN IMMEDIATE), as
+ * another program writing would. Returns: (transfer full): the lock, for
+ * test_unlock_ledger() */
+gpointer
+test_lock_ledger (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+void
+test_unlock_ledger (gpointer lock)
+{
+  g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (lock), ==, SQLITE_OK);
+}

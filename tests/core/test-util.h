@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "ledger-store.h"
 
@@ -73,6 +73,11 @@ void             test_set_status           (LedgerStore     *store,
 
 /* Marks the test failed, with @format as a message, and lets it go on: a
  * table-driven test then lists every case that fails, not just the first. */
+void             test_keep_result          (GObject         *source,
+                                            GAsyncResult    *result,
+                                            gpointer         user_data);
+GAsyncResult    *test_wait_for             (GAsyncResult   **result);
+
 void             test_fail_and_go_on       (const char      *format,
                                             ...) G_GNUC_PRINTF (1, 2);
 
@@ -93,5 +98,7 @@ void             test_write_ledger_version_2 (const char *path);
 void             test_write_ledger_version_3 (const char *path);
 void             test_exec_sql             (const char      *path,
                                             const char      *sql);
+gpointer         test_lock_ledger          (const char      *path);
+void             test_unlock_ledger        (gpointer         lock);
 
 G_END_DECLS

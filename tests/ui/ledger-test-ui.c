@@ -12,6 +12,7 @@
 
 #include "ledger-application.h"
 #include "ledger-area-page.h"
+#include "ledger-job-bar.h"
 #include "ledger-test-ui.h"
 
 /* One application for the whole program: it registers once. */
@@ -154,6 +155,19 @@ ledger_test_ui_find (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* Waits until the window's job bar is gone: its job is over. */
+void
+ledger_test_ui_wait_for_job (GtkWidget *window)
+{
+  LedgerJobBar *bar = LEDGER_JOB_BAR (ledger_test_ui_find (window, LEDGER_TYPE_JOB_BAR, NULL, NULL));
+
+  g_assert_nonnull (bar);
+  for (guint i = 0; i < 400 && ledger_job_bar_is_running (bar); i++)
+    ledger_test_ui_wait (25);
+  g_assert_false (ledger_job_bar_is_running (bar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
 }
 
 /* Returns: (transfer none) (nullable): the toplevel window of @type */

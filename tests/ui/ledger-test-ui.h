@@ -36,6 +36,7 @@ GtkWidget          *ledger_test_ui_find         (GtkWidget         *root,
                                                  gboolean         (*match) (GtkWidget *, gpointer),
                                                  gpointer           data);
 GtkWindow          *ledger_test_ui_find_window  (GType              type);
+void                ledger_test_ui_wait_for_job (GtkWidget         *window);
 gpointer            ledger_test_ui_child        (gpointer           widget,
                                                  GType              type,
                                                  const char        *name);

@@ -95,6 +95,7 @@ test_type_and_save (Fixture       *fixture,
   g_assert_cmpfloat (ledger_test_window_number (fixture, "retail-sales-growth", "2026-06"), ==, 4.2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, -1);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "retail-sales-growth", "2026-06"), ==, -1);

@@ -107,7 +107,7 @@ test_preview_and_import (Fixture       *fixture,
 
   /* The window's undo takes the whole import back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  ledger_test_ui_wait (100);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-05"), ==, -1);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-04"), ==, 800);
 }

@@ -225,7 +225,7 @@ test_milestones (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (pill, "overdue"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  ledger_test_ui_wait (100);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
   page = LEDGER_INDICATOR_PAGE (ledger_window_get_visible_page (fixture->window));
   pill = ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "status_pill");
   g_assert_true (gtk_widget_has_css_class (pill, "overdue"));

@@ -120,7 +120,7 @@ test_import_with_conflict (Fixture       *fixture,
   g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, 5.9);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, 1.1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  ledger_test_ui_wait (100);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, 6.1);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, -1);
 }

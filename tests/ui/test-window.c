@@ -13,9 +13,12 @@
 #include "ledger-backups-window.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-page.h"
+#include "ledger-job-bar.h"
 #include "ledger-overview-page.h"
+#include "ledger-plan-file.h"
 #include "ledger-test-ui.h"
 #include "ledger-toast.h"
+#include "test-util.h"
 
 typedef LedgerTestWindow Fixture;
 
@@ -116,6 +119,44 @@ test_record_value_through_dialog (Fixture       *fixture,
   g_assert_cmpstr (row_label (row, "value_label"), ==, "2.6 万人");
 }
 
+/* While another program writes the ledger, Save returns at once: the
+ * dialog stays open with what was typed and says why; once the other
+ * write is over, the same Save saves it. */
+static void
+test_save_while_ledger_locked (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  gint64 id = ledger_test_window_id_of (fixture, "new-urban-jobs");
+  g_autoptr(LedgerValue) value = NULL;
+  LedgerEntryDialog *dialog;
+  GtkWidget *error_label;
+  gpointer lock;
+  gint64 start;
+
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  dialog = open_dialog (ledger_test_window_find_row (fixture, "new-urban-jobs"));
+  g_assert_true (ledger_entry_dialog_set_period (dialog, "2026-06"));
+  ledger_test_ui_type (dialog_child (dialog, "value_row"), "2.6 万人");
+
+  lock = test_lock_ledger (fixture->db_path);
+  start = g_get_monotonic_time ();
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 2);
+  error_label = dialog_child (dialog, "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "value_row")), ==, "2.6 万人");
+  g_assert_null (ledger_store_get_value (fixture->store, id, "2026-06"));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "entry-dialog-locked");
+  test_unlock_ledger (lock);
+
+  ledger_test_ui_click (dialog_child (dialog, "save_button"));
+  value = ledger_store_get_value (fixture->store, id, "2026-06");
+  g_assert_nonnull (value);
+  g_assert_cmpfloat (ledger_value_get_number (value), ==, 2.6);
+  g_assert_null (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG));
+}
+
 /* Ctrl+N on a focused row opens the dialog for that row's indicator. */
 static void
 test_ctrl_n_records_focused_row (Fixture       *fixture,
@@ -153,8 +194,8 @@ record_in_dialog (Fixture    *fixture,
 
 /* Ctrl+Z takes back the value just recorded; the row follows. */
 static void
-test_undo (Fixture       *fixture,
-           gconstpointer  data)
+test_undo_toast (Fixture       *fixture,
+                 gconstpointer  data)
 {
   gint64 id = ledger_test_window_id_of (fixture, "new-urban-jobs");
   g_autoptr(LedgerValue) value = NULL;
@@ -163,7 +204,7 @@ test_undo (Fixture       *fixture,
   g_assert_cmpstr (row_label (row, "value_label"), ==, "2.6 万人");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  ledger_test_ui_wait (100);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
   value = ledger_store_get_value (fixture->store, id, "2026-06");
   g_assert_null (value);
   g_assert_cmpstr (row_label (row, "value_label"), ==, "—");
@@ -256,12 +297,14 @@ test_show_indicator_and_select_page_actions (Fixture       *fixture,
   g_assert_true (LEDGER_IS_OVERVIEW_PAGE (ledger_window_get_visible_page (fixture->window)));
 }
 
-/* Backups…: none yet, then Back Up Now makes one, listed at once, and the
- * window says so in a toast. */
+/* Backups…: none yet, then Back Up Now makes one in a worker, listed when
+ * done, and the window says so in a toast; a backup restored in a worker
+ * brings its figures back. */
 static void
 test_backups_window (Fixture       *fixture,
                      gconstpointer  data)
 {
+  g_autoptr(GPtrArray) made = NULL;
   GtkWidget *backups;
   GtkWidget *now;
 
@@ -273,12 +316,76 @@ test_backups_window (Fixture       *fixture,
 
   now = ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Back Up Now"));
   g_assert_nonnull (now);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q1", 5.1);
   ledger_test_ui_click (now);
+  ledger_test_ui_wait_for_job (backups);
   g_assert_null (ledger_test_ui_find (backups, ADW_TYPE_ACTION_ROW, row_has_title, _("No backup yet")));
   g_assert_nonnull (ledger_test_ui_find (backups, GTK_TYPE_BUTTON, button_is, _("_Restore…")));
   g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, _("Backed up")));
   ledger_test_ui_screenshot (backups, "backups");
+
+  made = ledger_store_list_backups (fixture->store);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q1", 7.7);
+  ledger_backups_window_restore (LEDGER_BACKUPS_WINDOW (backups), g_ptr_array_index (made, 0));
+  ledger_test_ui_screenshot (backups, "backups-restoring");
+  ledger_test_ui_wait_for_job (backups);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q1"), ==, 5.1);
+  g_assert_false (ledger_store_can_undo (fixture->store));
   gtk_window_destroy (GTK_WINDOW (backups));
+}
+
+/* A plan file the ledger already holds, imported in a worker, is refused
+ * with a dialog, and the window's thread did not wait for it. */
+static void
+test_import_plan_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "plans.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (fixture->store, NULL);
+  g_autofree char *text = ledger_plan_file_to_data (plans);
+  guint n_plans = plans->len;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  ledger_window_import_plan (fixture->window, file);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < 200 && ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL; i++)
+    ledger_test_ui_wait (25);
+  dialog = ADW_MESSAGE_DIALOG (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("The Plan Was Not Added"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&plans, g_ptr_array_unref);
+  plans = ledger_store_list_plans (fixture->store, NULL);
+  g_assert_cmpuint (plans->len, ==, n_plans);
+}
+
+/* The job bar, as a long job shows it: what it does, "n of m", Cancel,
+ * which cancels the job's cancellable. */
+static void
+test_job_bar (Fixture       *fixture,
+              gconstpointer  data)
+{
+  LedgerJobBar *bar = LEDGER_JOB_BAR (ledger_test_ui_find (GTK_WIDGET (fixture->window), LEDGER_TYPE_JOB_BAR,
+                                                           NULL, NULL));
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  cancellable = ledger_job_bar_start (bar, _("Exporting…"), progress);
+  ledger_job_progress_report (progress, 3, 10);
+  for (guint i = 0; i < 100 && ledger_job_progress_get_done (progress) == 0; i++)
+    ledger_test_ui_wait (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_nonnull (ledger_test_ui_find (GTK_WIDGET (bar), GTK_TYPE_PROGRESS_BAR, NULL, NULL));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (ledger_test_ui_find (GTK_WIDGET (bar),
+                                                    GTK_TYPE_PROGRESS_BAR, NULL, NULL))), ==, 0.3);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "job-bar");
+  ledger_test_ui_click (ledger_test_ui_find (GTK_WIDGET (bar), GTK_TYPE_BUTTON, button_is, _("_Cancel")));
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  ledger_job_bar_stop (bar, cancellable);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
 }
 
 /* The same window in dark mode and in a narrow window, for the eye. */
@@ -344,7 +451,7 @@ main (int   argc,
   g_test_add ("/window/ctrl-n-records-focused-row", Fixture, NULL,
               ledger_test_window_set_up, test_ctrl_n_records_focused_row, ledger_test_window_tear_down);
   g_test_add ("/window/undo", Fixture, NULL,
-              ledger_test_window_set_up, test_undo, ledger_test_window_tear_down);
+              ledger_test_window_set_up, test_undo_toast, ledger_test_window_tear_down);
   g_test_add ("/window/dialog-base-year-and-january", Fixture, NULL,
               ledger_test_window_set_up, test_dialog_base_year_and_january, ledger_test_window_tear_down);
   g_test_add ("/window/toast-action", Fixture, NULL,
@@ -356,6 +463,12 @@ main (int   argc,
               ledger_test_window_tear_down);
   g_test_add ("/window/backups", Fixture, NULL,
               ledger_test_window_set_up, test_backups_window, ledger_test_window_tear_down);
+  g_test_add ("/window/save-while-ledger-locked", Fixture, NULL,
+              ledger_test_window_set_up, test_save_while_ledger_locked, ledger_test_window_tear_down);
+  g_test_add ("/window/import-plan-refused", Fixture, NULL,
+              ledger_test_window_set_up, test_import_plan_refused, ledger_test_window_tear_down);
+  g_test_add ("/window/job-bar", Fixture, NULL,
+              ledger_test_window_set_up, test_job_bar, ledger_test_window_tear_down);
   g_test_add ("/window/dark-and-narrow", Fixture, NULL,
               ledger_test_window_set_up, test_dark_and_narrow, ledger_test_window_tear_down);
 

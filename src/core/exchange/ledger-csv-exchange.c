@@ -16,6 +16,7 @@
 #include "ledger-csv.h"
 #include "ledger-csv-columns.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-output-file.h"
 #include "ledger-status.h"
 #include "ledger-task.h"
 
@@ -262,4 +263,43 @@ ledger_csv_export_changes (LedgerStore *store)
       ledger_csv_append_row (out, fields, G_N_ELEMENTS (fields));
     }
   return g_string_free (out, FALSE);
+}
+
+/* The steps of an export to a file: the text made, then written. */
+#define EXPORT_STEPS 2
+
+static gboolean
+export_file (LedgerStore      *store,
+             LedgerExportJob  *job,
+             GError          **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  return (text = ledger_csv_export_ledger (store, &job->tolerances, error)) != NULL &&
+         ledger_export_job_step (job, 1, EXPORT_STEPS, error) &&
+         (bytes = ledger_csv_encode (text, job->variant, error)) != NULL &&
+         ledger_output_file_write (job->path, ledger_store_get_path (store), g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), error);
+}
+
+/**
+ * ledger_csv_export_file_async:
+ * @context: the ledger, with the tolerances its statuses are computed with
+ * @path: the file to write, whole or not at all
+ *
+ * ledger_csv_export_ledger() in @encoding to @path, in a worker; finish
+ * with ledger_export_job_run_finish(). A cancelled export writes nothing.
+ */
+void
+ledger_csv_export_file_async (LedgerContext       *context,
+                              LedgerCsvEncoding    encoding,
+                              const char          *path,
+                              LedgerJobProgress   *progress,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  ledger_export_job_run_async (context, export_file, NULL, encoding, path, progress, cancellable,
+                               callback, user_data);
 }

@@ -32,6 +32,7 @@ struct _LedgerImportRow
   LedgerIndicator    *indicator;
   LedgerValue        *value;
   LedgerValue        *old;
+  char               *origin;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerImportRow, ledger_import_row, G_TYPE_OBJECT)
@@ -65,6 +66,7 @@ ledger_import_row_finalize (GObject *object)
   g_free (self->old_text);
   g_free (self->new_text);
   g_free (self->reason);
+  g_free (self->origin);
   g_clear_object (&self->indicator);
   g_clear_object (&self->value);
   g_clear_object (&self->old);
@@ -216,4 +218,34 @@ ledger_import_row_get_old (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
   return self->old;
+}
+
+/* Returns: (transfer none) (nullable): the ledger's indicator the row writes to */
+LedgerIndicator *
+ledger_import_row_get_indicator (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->indicator;
+}
+
+/**
+ * ledger_import_row_set_origin:
+ * @origin: where the row's value comes from, when its line does not say:
+ *   the data packages that give it ("市统计局 · stats.tlpkg")
+ */
+void
+ledger_import_row_set_origin (LedgerImportRow *self,
+                              const char      *origin)
+{
+  g_return_if_fail (LEDGER_IS_IMPORT_ROW (self));
+  g_free (self->origin);
+  self->origin = g_strdup (origin);
+}
+
+/* Returns: (nullable): where the row's value comes from */
+const char *
+ledger_import_row_get_origin (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->origin;
 }

@@ -11,7 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* What an import would do with one row of a file. */
+/* What an import would do with one value of a file: a row of a CSV file
+ * (LedgerImportRow, with its line) or a value of data packages (with its
+ * origin, in a LedgerPackageMerge). Both importers sort a value the same
+ * way (ledger_import_classify(), through LedgerIndicatorIndex). */
 typedef enum
 {
   LEDGER_IMPORT_ADD,        /* a value where there was none */
@@ -49,5 +52,9 @@ const char         *ledger_import_row_get_new_text (LedgerImportRow *self);
 const char         *ledger_import_row_get_reason  (LedgerImportRow *self);
 LedgerValue        *ledger_import_row_get_value   (LedgerImportRow *self);
 LedgerValue        *ledger_import_row_get_old     (LedgerImportRow *self);
+LedgerIndicator    *ledger_import_row_get_indicator (LedgerImportRow *self);
+void                ledger_import_row_set_origin  (LedgerImportRow *self,
+                                                   const char      *origin);
+const char         *ledger_import_row_get_origin  (LedgerImportRow *self);
 
 G_END_DECLS

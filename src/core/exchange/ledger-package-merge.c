@@ -103,7 +103,8 @@ ledger_package_merge_get_n_added (LedgerPackageMerge *self)
 
 /* The values the ledger has no value for yet, that one package or several
  * that agree give. */
-const LedgerPackageItem *
+/* Returns: (transfer none): a row to add, with its origin */
+LedgerImportRow *
 ledger_package_merge_get_added (LedgerPackageMerge *self,
                                 guint               index)
 {
@@ -242,9 +243,10 @@ collect_writes (LedgerPackageMerge *self)
 
   for (guint i = 0; i < self->sorting.added->len; i++)
     {
-      LedgerPackageItem *item = g_ptr_array_index (self->sorting.added, i);
+      LedgerImportRow *row = g_ptr_array_index (self->sorting.added, i);
 
-      add_write (writes, item->indicator, item->value, item->origin, NULL);
+      add_write (writes, ledger_import_row_get_indicator (row), ledger_import_row_get_value (row),
+                 ledger_import_row_get_origin (row), NULL);
     }
   for (guint i = 0; i < self->sorting.conflicts->len; i++)
     {
@@ -334,4 +336,20 @@ ledger_package_merge_get_files (LedgerPackageMerge *self)
 {
   g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
   return &self->files;
+}
+
+/* Returns: (transfer none): the store the merge read the ledger on, and writes it on */
+LedgerStore *
+ledger_package_merge_get_store (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  return self->store;
+}
+
+/* Returns: (transfer none) (element-type LedgerPackage): the packages merged */
+GPtrArray *
+ledger_package_merge_get_packages (LedgerPackageMerge *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), NULL);
+  return self->packages;
 }

@@ -7,21 +7,14 @@
 #pragma once
 
 #include "ledger-package-attachments.h"
+#include "ledger-import-row.h"
+#include "ledger-package.h"
 
 G_BEGIN_DECLS
 
 /* What merging data packages into the ledger would do, per indicator and
  * period; the user resolves the conflicts, then applies it. All the
  * structures below are owned by the merge and read-only. */
-
-/* A value to add (the ledger has none) or one the ledger already holds. */
-typedef struct
-{
-  LedgerIndicator *indicator;  /* the ledger's */
-  char            *period;
-  LedgerValue     *value;      /* with the ledger's indicator id */
-  char            *origin;     /* the packages that give it: "市统计局 · stats.tlpkg" */
-} LedgerPackageItem;
 
 /* One of the values a conflict can be resolved to. */
 typedef struct
@@ -58,7 +51,7 @@ LedgerPackageMerge          *ledger_package_merge_new             (LedgerStore  
                                                                    GPtrArray          *packages,
                                                                    GError            **error);
 guint                        ledger_package_merge_get_n_added     (LedgerPackageMerge *self);
-const LedgerPackageItem     *ledger_package_merge_get_added       (LedgerPackageMerge *self,
+LedgerImportRow             *ledger_package_merge_get_added       (LedgerPackageMerge *self,
                                                                    guint               index);
 guint                        ledger_package_merge_get_n_unchanged (LedgerPackageMerge *self);
 guint                        ledger_package_merge_get_n_conflicts (LedgerPackageMerge *self);
@@ -75,5 +68,7 @@ guint                        ledger_package_merge_count_writes    (LedgerPackage
 gboolean                     ledger_package_merge_apply           (LedgerPackageMerge *self,
                                                                    GError            **error);
 const LedgerPackageFiles    *ledger_package_merge_get_files       (LedgerPackageMerge *self);
+LedgerStore                 *ledger_package_merge_get_store       (LedgerPackageMerge *self);
+GPtrArray                   *ledger_package_merge_get_packages    (LedgerPackageMerge *self);
 
 G_END_DECLS

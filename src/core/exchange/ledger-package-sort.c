@@ -28,16 +28,6 @@ typedef struct
 } Cell;
 
 static void
-item_free (LedgerPackageItem *item)
-{
-  g_clear_object (&item->indicator);
-  g_free (item->period);
-  g_clear_object (&item->value);
-  g_free (item->origin);
-  g_free (item);
-}
-
-static void
 candidate_free (LedgerPackageCandidate *candidate)
 {
   g_clear_object (&candidate->value);
@@ -72,8 +62,8 @@ cell_free (Cell *cell)
 void
 ledger_package_sorting_init (LedgerPackageSorting *sorting)
 {
-  sorting->added = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  sorting->unchanged = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  sorting->added = g_ptr_array_new_with_free_func (g_object_unref);
+  sorting->unchanged = g_ptr_array_new_with_free_func (g_object_unref);
   sorting->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
   sorting->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);
 }
@@ -272,13 +262,10 @@ sort_cell (LedgerPackageSorting *sorting,
 
   if (action != LEDGER_IMPORT_CHANGE)
     {
-      LedgerPackageItem *item = g_new0 (LedgerPackageItem, 1);
+      LedgerImportRow *row = ledger_import_row_new (0, action, indicator, only->value, in_ledger);
 
-      item->indicator = g_object_ref (indicator);
-      item->period = g_strdup (period);
-      item->value = g_object_ref (only->value);
-      item->origin = g_strdup (only->origin);
-      g_ptr_array_add (action == LEDGER_IMPORT_UNCHANGED ? sorting->unchanged : sorting->added, item);
+      ledger_import_row_set_origin (row, only->origin);
+      g_ptr_array_add (action == LEDGER_IMPORT_UNCHANGED ? sorting->unchanged : sorting->added, row);
     }
   else
     {

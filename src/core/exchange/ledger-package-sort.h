@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 /* What a merge found: the lists a LedgerPackageMerge hands out. */
 typedef struct
 {
-  GPtrArray *added;      /* of LedgerPackageItem */
-  GPtrArray *unchanged;  /* of LedgerPackageItem */
+  GPtrArray *added;      /* of LedgerImportRow */
+  GPtrArray *unchanged;  /* of LedgerImportRow */
   GPtrArray *conflicts;  /* of LedgerPackageConflict */
   GPtrArray *refused;    /* of LedgerPackageRefusal */
 } LedgerPackageSorting;

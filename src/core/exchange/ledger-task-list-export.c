@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-area.h"
+#include "ledger-export-job.h"
 #include "ledger-output-file.h"
 #include "ledger-task.h"
 #include "ledger-task-list.h"
@@ -280,4 +281,33 @@ ledger_task_list_export (LedgerStore  *store,
       return FALSE;
     }
   return ledger_output_file_finish (file, error);
+}
+
+static gboolean
+export_job (LedgerStore      *store,
+            LedgerExportJob  *job,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, error);
+
+  return plans != NULL && ledger_task_list_export (store, plans, job->path, error);
+}
+
+/**
+ * ledger_task_list_export_async:
+ * @context: the ledger
+ * @path: the workbook to write
+ *
+ * ledger_task_list_export() of every plan of the ledger, in a worker;
+ * finish with ledger_export_job_run_finish().
+ */
+void
+ledger_task_list_export_async (LedgerContext       *context,
+                               const char          *path,
+                               LedgerJobProgress   *progress,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  ledger_export_job_run_async (context, export_job, NULL, 0, path, progress, cancellable, callback, user_data);
 }

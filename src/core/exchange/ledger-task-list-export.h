@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-export-job.h"
 #include "ledger-store.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,11 @@ gboolean ledger_task_list_export (LedgerStore  *store,
                                   GPtrArray    *plans,
                                   const char   *path,
                                   GError      **error);
+void     ledger_task_list_export_async (LedgerContext       *context,
+                                        const char          *path,
+                                        LedgerJobProgress   *progress,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-export-job.h"
 #include "ledger-progress.h"
 #include "ledger-store.h"
 
@@ -16,5 +17,11 @@ gboolean ledger_xlsx_export (LedgerStore             *store,
                              const char              *as_of,
                              const char              *path,
                              GError                 **error);
+void     ledger_xlsx_export_async (LedgerContext        *context,
+                                   const char           *path,
+                                   LedgerJobProgress    *progress,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
 
 G_END_DECLS

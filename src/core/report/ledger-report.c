@@ -486,3 +486,56 @@ ledger_report_write_docx (LedgerReport  *self,
     }
   return ledger_output_file_finish (file, error);
 }
+
+/* The report of the job's plan, written in the worker on the worker's own
+ * copy of the plan, as a PDF or a Word document (the job's variant). */
+static gboolean
+write_report_job (LedgerStore      *store,
+               LedgerExportJob  *job,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(LedgerContext) context = NULL;
+  g_autoptr(LedgerReport) report = NULL;
+  LedgerPlan *plan;
+
+  if ((plans = ledger_store_list_plans (store, error)) == NULL)
+    return FALSE;
+  if ((plan = ledger_plan_find (plans, job->plan_code)) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The plan is no longer in the ledger"));
+      return FALSE;
+    }
+  context = ledger_context_new (store);
+  ledger_context_set_tolerances (context, &job->tolerances);
+  ledger_context_set_as_of (context, job->as_of);
+  report = ledger_report_new (context, plan);
+  if (job->variant == LEDGER_REPORT_DOCX)
+    return ledger_report_write_docx (report, job->path, error);
+  return ledger_report_write_pdf (report, job->path, error);
+}
+
+/**
+ * ledger_report_write_async:
+ * @context: the ledger as the window shows it: as of its period, with its tolerances
+ * @plan: the plan the report is of
+ * @format: a PDF or a Word document
+ *
+ * The report of @plan written to @path in a worker; finish with
+ * ledger_export_job_run_finish().
+ */
+void
+ledger_report_write_async (LedgerContext       *context,
+                           LedgerPlan          *plan,
+                           LedgerReportFormat   format,
+                           const char          *path,
+                           LedgerJobProgress   *progress,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (LEDGER_IS_PLAN (plan));
+
+  ledger_export_job_run_async (context, write_report_job, ledger_plan_get_code (plan), format, path, progress,
+                               cancellable, callback, user_data);
+}

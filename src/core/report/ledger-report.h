@@ -9,6 +9,7 @@
 #include <cairo.h>
 
 #include "ledger-context.h"
+#include "ledger-export-job.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,13 @@ G_BEGIN_DECLS
 #define LEDGER_REPORT_MARGIN       56.693   /* 20 mm */
 
 #define LEDGER_TYPE_REPORT (ledger_report_get_type ())
+
+/* What ledger_report_write_async() writes. */
+typedef enum
+{
+  LEDGER_REPORT_PDF,
+  LEDGER_REPORT_DOCX,
+} LedgerReportFormat;
 
 G_DECLARE_FINAL_TYPE (LedgerReport, ledger_report, LEDGER, REPORT, GObject)
 
@@ -39,5 +47,13 @@ gboolean      ledger_report_write_pdf   (LedgerReport   *self,
 gboolean      ledger_report_write_docx  (LedgerReport   *self,
                                          const char     *path,
                                          GError        **error);
+void          ledger_report_write_async (LedgerContext       *context,
+                                         LedgerPlan          *plan,
+                                         LedgerReportFormat   format,
+                                         const char          *path,
+                                         LedgerJobProgress   *progress,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
 
 G_END_DECLS

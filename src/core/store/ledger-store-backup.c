@@ -35,13 +35,20 @@
 /* Enough for any number of backups made within one second. */
 #define MAX_SAME_NAME 1000
 
+/* Pages copied between two looks at the job's cancel and progress. */
+#define COPY_STEP_PAGES 256
+
+/* Copies @from into @to, in steps that @self's job follows and may
+ * cancel; a copy stopped halfway leaves @to as it was. */
 static gboolean
-copy_database (sqlite3     *from,
-               sqlite3     *to,
-               const char  *path,
-               GError     **error)
+copy_database (LedgerStore  *self,
+               sqlite3      *from,
+               sqlite3      *to,
+               const char   *path,
+               GError      **error)
 {
   sqlite3_backup *backup = sqlite3_backup_init (to, "main", from, "main");
+  gboolean cancelled = FALSE;
   int rc;
 
   if (backup == NULL)
@@ -50,8 +57,21 @@ copy_database (sqlite3     *from,
                    _("Could not copy the ledger to “%s”: %s"), path, sqlite3_errmsg (to));
       return FALSE;
     }
-  rc = sqlite3_backup_step (backup, -1);
+  do
+    {
+      rc = sqlite3_backup_step (backup, COPY_STEP_PAGES);
+      /* Once done, the copy has been committed: too late to cancel. */
+      cancelled = rc == SQLITE_OK &&
+                  !store_job_step (self, sqlite3_backup_pagecount (backup) - sqlite3_backup_remaining (backup),
+                                   sqlite3_backup_pagecount (backup), error);
+    }
+  while (rc == SQLITE_OK && !cancelled);
+  if (rc == SQLITE_DONE)
+    ledger_job_progress_report (self->job_progress, sqlite3_backup_pagecount (backup),
+                                sqlite3_backup_pagecount (backup));
   sqlite3_backup_finish (backup);
+  if (cancelled)
+    return FALSE;
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
@@ -73,7 +93,7 @@ copy_into_file (LedgerStore  *self,
 
   /* A backup is one self-contained file: no write-ahead log beside it. */
   ok = sqlite3_open_v2 (temporary, &backup, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
-       copy_database (self->db, backup, path, error);
+       copy_database (self, self->db, backup, path, error);
   if (ok && sqlite3_exec (backup, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
     ok = FALSE;
   if (!ok && error != NULL && *error == NULL)
@@ -522,7 +542,7 @@ copy_into_ledger (LedgerStore  *self,
 {
   /* Cached statements would hold the old schema. */
   g_hash_table_remove_all (self->statements);
-  return copy_database (from, self->db, self->path, error);
+  return copy_database (self, from, self->db, self->path, error);
 }
 
 /* After a failed restore: the ledger as it was, saved in @before. */
@@ -569,6 +589,7 @@ ledger_store_restore_from (LedgerStore  *self,
   sqlite3_close (backup);
   if (!ok)
     return FALSE;
+  self->told |= STORE_TOLD_REPLACED;
   /* The backup is itself the copy of what an older version wrote. */
   if (!store_migrate (self, FALSE, error))
     {

@@ -170,6 +170,7 @@ store_undo_commit (LedgerStore *self)
   if (self->undo_forget)
     {
       self->undo_forget = FALSE;
+      self->told |= STORE_TOLD_FORGOT_UNDO;
       g_ptr_array_set_size (self->undo_stack, 0);
       g_ptr_array_set_size (self->undo_pending, 0);
       g_hash_table_remove_all (self->undo_pending_keys);
@@ -196,7 +197,7 @@ gboolean
 ledger_store_can_undo (LedgerStore *self)
 {
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
-  return self->undo_stack->len > 0;
+  return self->undo_stack->len > 0 && !self->undo_away;
 }
 
 static gboolean
@@ -276,18 +277,30 @@ failed:
  * @other: another store on the same file that wrote values (a worker's)
  *
  * Takes over what @other can undo, so that this store's undo reverts
- * writes made by a worker thread, and tells this store's views that values
- * changed.
+ * writes made by a worker thread, and tells this store's views what
+ * changed: values, plans, or the whole ledger (a restored backup).
  */
 void
 ledger_store_take_changes_from (LedgerStore *self,
                                 LedgerStore *other)
 {
+  StoreTold told;
+
   g_return_if_fail (LEDGER_IS_STORE (self));
   g_return_if_fail (LEDGER_IS_STORE (other));
   g_return_if_fail (g_strcmp0 (self->path, other->path) == 0);
 
-  if (other->undo_stack->len == 0)
+  told = other->told;
+  other->told = 0;
+  /* What the window could undo is gone from the file too. */
+  if (told & (STORE_TOLD_FORGOT_UNDO | STORE_TOLD_REPLACED))
+    g_ptr_array_set_size (self->undo_stack, 0);
+  /* A restored ledger may have another schema: statements are prepared again. */
+  if (told & STORE_TOLD_REPLACED)
+    g_hash_table_remove_all (self->statements);
+  if (told & STORE_TOLD_PLANS)
+    store_emit_plans_changed (self);
+  if (other->undo_stack->len == 0 && !(told & (STORE_TOLD_REPLACED | STORE_TOLD_VALUES)))
     return;
   while (other->undo_stack->len > 0)
     {
@@ -296,4 +309,33 @@ ledger_store_take_changes_from (LedgerStore *self,
         g_ptr_array_remove_index (self->undo_stack, 0);
     }
   store_emit_values_changed (self, 0);
+}
+
+/* Takes the last step of undo off the stack, for a worker to undo it
+ * (store_push_undo() on its store, then ledger_store_undo()); until it is
+ * given back or undone, nothing else can be undone.
+ * Returns: (transfer full) (nullable): the step, or %NULL if none */
+GPtrArray *
+store_take_last_undo (LedgerStore *self)
+{
+  if (self->undo_stack->len == 0 || self->undo_away)
+    return NULL;
+  self->undo_away = TRUE;
+  return g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+}
+
+/* Puts @steps on top of the stack: a step a worker is to undo, or one
+ * that never reached it. */
+void
+store_push_undo (LedgerStore *self,
+                 GPtrArray   *steps)
+{
+  g_ptr_array_add (self->undo_stack, steps);
+}
+
+/* The step taken by store_take_last_undo() is undone or back. */
+void
+store_undo_returned (LedgerStore *self)
+{
+  self->undo_away = FALSE;
 }

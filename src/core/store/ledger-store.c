@@ -41,6 +41,9 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+/* How long a connection waits for another one's write to end. */
+#define BUSY_TIMEOUT_MS 3000
+
 static LedgerStoreError
 error_code_for (int rc)
 {
@@ -75,8 +78,13 @@ store_set_error (LedgerStore  *self,
                    _("The ledger “%s” is damaged (%s)"), self->path, detail);
       break;
     case LEDGER_STORE_ERROR_LOCKED:
-      g_set_error (error, LEDGER_STORE_ERROR, code,
-                   _("The ledger “%s” is in use by another program"), self->path);
+      if (self->no_wait)
+        g_set_error_literal (error, LEDGER_STORE_ERROR, code,
+                             _("Another program is writing to the ledger. Nothing was saved: "
+                               "try again in a moment."));
+      else
+        g_set_error (error, LEDGER_STORE_ERROR, code,
+                     _("The ledger “%s” is in use by another program"), self->path);
       break;
     case LEDGER_STORE_ERROR_READ_ONLY:
       g_set_error (error, LEDGER_STORE_ERROR, code,
@@ -450,7 +458,7 @@ configure (LedgerStore           *self,
            LedgerStoreOpenFlags   flags,
            GError               **error)
 {
-  sqlite3_busy_timeout (self->db, 3000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (!read_user_version (self, error))
     return FALSE;
@@ -531,6 +539,7 @@ ledger_store_finalize (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->undo_pending_keys, g_hash_table_unref);
   g_clear_pointer (&self->schema_problems, g_ptr_array_unref);
+  store_set_job (self, NULL, NULL);
   if (self->db != NULL)
     sqlite3_close (g_steal_pointer (&self->db));
   g_clear_pointer (&self->path, g_free);
@@ -727,6 +736,27 @@ ledger_store_open_full (const char            *path,
   if (!open_connection (self, error) || !configure (self, flags, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * ledger_store_set_waits_for_locks:
+ * @waits: whether a write (or, rarely, a read) waits while another
+ *   connection writes the ledger
+ *
+ * A store waits up to 3 seconds by default: the command line and the
+ * workers do. The window's store does not wait at all: its thread must
+ * never stop. A write it cannot make at once then fails with
+ * %LEDGER_STORE_ERROR_LOCKED, having written nothing; a multi-row write
+ * belongs on a worker anyway (ledger-worker.c), which waits.
+ */
+void
+ledger_store_set_waits_for_locks (LedgerStore *self,
+                                  gboolean     waits)
+{
+  g_return_if_fail (LEDGER_IS_STORE (self));
+
+  self->no_wait = !waits;
+  sqlite3_busy_timeout (self->db, waits ? BUSY_TIMEOUT_MS : 0);
 }
 
 /**
@@ -1056,11 +1086,34 @@ void
 store_emit_values_changed (LedgerStore *self,
                            gint64       indicator_id)
 {
+  self->told |= STORE_TOLD_VALUES;
   g_signal_emit (self, signals [VALUES_CHANGED], 0, indicator_id);
 }
 
 void
 store_emit_plans_changed (LedgerStore *self)
 {
+  self->told |= STORE_TOLD_PLANS;
   g_signal_emit (self, signals [PLANS_CHANGED], 0);
+}
+
+/* The job @self runs for now (a worker's store), or %NULL, %NULL. */
+void
+store_set_job (LedgerStore       *self,
+               LedgerJobProgress *progress,
+               GCancellable      *cancellable)
+{
+  g_set_object (&self->job_progress, progress);
+  g_set_object (&self->job_cancellable, cancellable);
+}
+
+/* A long step of the job @self runs for reports how far it has come.
+ * Returns: %FALSE with @error set if the job was cancelled meanwhile */
+gboolean
+store_job_step (LedgerStore  *self,
+                guint64       done,
+                guint64       total,
+                GError      **error)
+{
+  return ledger_job_progress_step (self->job_progress, done, total, self->job_cancellable, error);
 }

@@ -80,6 +80,8 @@ LedgerStore *ledger_store_open_checked         (const char   *path,
 LedgerStore *ledger_store_open_full            (const char            *path,
                                                 LedgerStoreOpenFlags   flags,
                                                 GError               **error);
+void         ledger_store_set_waits_for_locks  (LedgerStore      *self,
+                                                gboolean          waits);
 gboolean     ledger_store_is_read_only         (LedgerStore  *self);
 guint        ledger_store_count_schema_problems (LedgerStore *self);
 const char  *ledger_store_get_path             (LedgerStore  *self);

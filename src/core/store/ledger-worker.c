@@ -210,3 +210,18 @@ ledger_worker_run_finish (GAsyncResult  *result,
     ledger_store_take_changes_from (store, job->worker);
   return g_task_propagate_boolean (task, error);
 }
+
+/**
+ * ledger_worker_get_data:
+ * @result: a worker's result, in the callback
+ *
+ * Returns: (transfer none): the @data the job was given (and filled in),
+ *   for its _finish() to return what the job made
+ */
+gpointer
+ledger_worker_get_data (GAsyncResult *result)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  return job->data;
+}

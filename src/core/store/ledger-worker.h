@@ -42,5 +42,6 @@ void         ledger_worker_run_on_async (LedgerStore        *store,
                                          gpointer            user_data);
 gboolean     ledger_worker_run_finish (GAsyncResult         *result,
                                        GError              **error);
+gpointer     ledger_worker_get_data   (GAsyncResult         *result);
 
 G_END_DECLS

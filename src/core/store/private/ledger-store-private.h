@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "ledger-job-progress.h"
 #include "ledger-milestone.h"
 #include "ledger-store.h"
 #include "ledger-sub-item.h"
@@ -26,6 +27,14 @@ typedef struct _StoreRules StoreRules;
 /* How many values one statement writes (store_write_values()). */
 #define STORE_BATCH 256
 
+typedef enum
+{
+  STORE_TOLD_PLANS       = 1 << 0,
+  STORE_TOLD_FORGOT_UNDO = 1 << 1,
+  STORE_TOLD_REPLACED    = 1 << 2,
+  STORE_TOLD_VALUES      = 1 << 3,
+} StoreTold;
+
 struct _LedgerStore
 {
   GObject     parent_instance;
@@ -35,6 +44,7 @@ struct _LedgerStore
   GHashTable *statements;
   int         schema_version;
   gboolean    read_only;
+  gboolean    no_wait;     /* the window's: never waits on a lock */
   /* How the file's schema differs from a ledger's, when it was opened
    * for reading all the same (ledger-store-schema.c). */
   GPtrArray  *schema_problems;
@@ -46,6 +56,7 @@ struct _LedgerStore
   GPtrArray  *undo_stack;
   gboolean    undoing;
   gboolean    undo_forget;
+  gboolean    undo_away;     /* the last step is being undone by a worker */
 
   /* While a transaction is open: its time, which every row it writes
    * shares, and the rules of the indicators it wrote to (by id), so an
@@ -54,6 +65,13 @@ struct _LedgerStore
   GHashTable *rules_cache;
   /* The change sets (ids) the open transaction logged to, by origin. */
   GHashTable *change_sets;
+
+  /* A worker's store: what it did that the window's store must hear of
+   * (ledger_store_take_changes_from()), and the job it runs for, whose
+   * progress long steps report and whose cancel they honour. */
+  StoreTold          told;
+  LedgerJobProgress *job_progress;
+  GCancellable      *job_cancellable;
 };
 
 G_GNUC_INTERNAL gboolean      store_set_error           (LedgerStore   *self,
@@ -103,6 +121,13 @@ G_GNUC_INTERNAL gboolean      store_log_change          (LedgerStore   *self,
 G_GNUC_INTERNAL void          store_emit_values_changed (LedgerStore   *self,
                                                          gint64         indicator_id);
 G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_set_job             (LedgerStore       *self,
+                                                         LedgerJobProgress *progress,
+                                                         GCancellable      *cancellable);
+G_GNUC_INTERNAL gboolean      store_job_step            (LedgerStore   *self,
+                                                         guint64        done,
+                                                         guint64        total,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_migrate             (LedgerStore   *self,
                                                          gboolean       back_up,
                                                          GError       **error);
@@ -160,6 +185,10 @@ G_GNUC_INTERNAL gboolean      store_insert_follow_up    (LedgerStore   *self,
                                                          GPtrArray     *sub_items,
                                                          GError       **error);
 G_GNUC_INTERNAL void          store_undo_forget         (LedgerStore   *self);
+G_GNUC_INTERNAL GPtrArray    *store_take_last_undo      (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_push_undo           (LedgerStore   *self,
+                                                         GPtrArray     *steps);
+G_GNUC_INTERNAL void          store_undo_returned       (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_undo_commit         (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_undo_rollback       (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_write_value         (LedgerStore   *self,
