@@ -168,7 +168,7 @@ choice_toggled_cb (GtkCheckButton            *button,
 }
 
 static char *
-candidate_subtitle (const LedgerPackageCandidate *candidate)
+candidate_subtitle (const LedgerImportCandidate *candidate)
 {
   if (candidate->in_ledger && candidate->origin[0] != '\0')
     /* Translators: the ledger holds this value, and these packages give it too */
@@ -201,14 +201,15 @@ choice_row (LedgerPackageImportWindow *self,
 }
 
 static void
-show_conflict (LedgerPackageImportWindow   *self,
-               AdwPreferencesGroup         *group,
-               guint                        index,
-               const LedgerPackageConflict *conflict)
+show_conflict (LedgerPackageImportWindow *self,
+               AdwPreferencesGroup       *group,
+               guint                      index,
+               LedgerImportRow           *conflict)
 {
   GtkWidget *expander = adw_expander_row_new ();
   GPtrArray *buttons = g_ptr_array_new ();
-  g_autofree char *title = cell_title (conflict->indicator, conflict->period);
+  g_autofree char *title = cell_title (ledger_import_row_get_indicator (conflict),
+                                       ledger_import_row_get_period (conflict));
   g_autofree char *markup = g_markup_escape_text (title, -1);
   gboolean ledger_has_value = FALSE;
 
@@ -216,10 +217,11 @@ show_conflict (LedgerPackageImportWindow   *self,
   /* libadwaita 1.2 names the expander's header, not the row around it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), index < 10);
-  for (guint c = 0; c < conflict->candidates->len; c++)
+  for (guint c = 0; c < ledger_import_row_get_n_candidates (conflict); c++)
     {
-      const LedgerPackageCandidate *candidate = g_ptr_array_index (conflict->candidates, c);
-      g_autofree char *value = ledger_indicator_describe_value (conflict->indicator, candidate->value);
+      const LedgerImportCandidate *candidate = ledger_import_row_get_candidate (conflict, c);
+      g_autofree char *value = ledger_indicator_describe_value (ledger_import_row_get_indicator (conflict),
+                                                                candidate->value);
       g_autofree char *subtitle = candidate_subtitle (candidate);
 
       ledger_has_value |= candidate->in_ledger;
@@ -244,7 +246,7 @@ sync_choices (LedgerPackageImportWindow *self)
   for (guint i = 0; i < self->choices->len; i++)
     {
       GPtrArray *buttons = g_ptr_array_index (self->choices, i);
-      int chosen = ledger_package_merge_get_conflict (merge, i)->chosen;
+      int chosen = ledger_import_row_get_chosen (ledger_package_merge_get_conflict (merge, i));
 
       for (guint b = 0; b < buttons->len; b++)
         {
@@ -299,10 +301,10 @@ show_refused (LedgerPackageImportWindow *self,
   group = add_group (self, _("Refused"), _("These values are left out."));
   for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
     {
-      const LedgerPackageRefusal *refusal = ledger_package_merge_get_refused (merge, i);
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), refusal->entry->name,
-                                                ledger_value_get_period (refusal->entry->value));
-      GtkWidget *row = new_row (title, refusal->reason);
+      LedgerImportRow *refusal = ledger_package_merge_get_refused (merge, i);
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), ledger_import_row_get_subject (refusal),
+                                                ledger_import_row_get_period (refusal));
+      GtkWidget *row = new_row (title, ledger_import_row_get_reason (refusal));
 
       gtk_widget_add_css_class (row, "error");
       adw_preferences_group_add (group, row);
