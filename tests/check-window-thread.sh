@@ -28,8 +28,8 @@ forbidden=(
   ledger_csv_export_ledger ledger_csv_export_changes ledger_csv_import_read ledger_csv_import_apply
   ledger_csv_import_apply_or_reread ledger_csv_import_values
   ledger_xlsx_export ledger_report_write_pdf
-  ledger_package_export ledger_package_export_to_file ledger_package_load ledger_package_merge_new
-  ledger_package_merge_apply
+  ledger_package_export ledger_package_export_to_file ledger_package_export_to_file_reporting
+  ledger_package_load ledger_package_merge_new ledger_package_merge_apply ledger_package_merge_apply_reporting
   ledger_output_file_write ledger_output_file_begin
 )
 

@@ -1077,6 +1077,7 @@ test_jobs (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "stats.tlpkg", NULL);
   g_autofree char *junk = g_build_filename (fixture->dir, "junk.tlpkg", NULL);
   g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  g_autoptr(LedgerJobProgress) applying = ledger_job_progress_new ();
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GListModel) files = NULL;
   g_autoptr(GListModel) with_junk = NULL;
@@ -1093,6 +1094,10 @@ test_jobs (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (export_in_worker (fixture->unit, path, progress, NULL, &error));
   g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (ledger_job_progress_get_total (progress), ==, 3);  /* checked, made, written */
+  g_assert_cmpfloat (ledger_job_progress_get_fraction (progress), ==, 1.0);
 
   test_write_file (junk, "{\"format\": \"not a package\"}", -1);
   with_junk = files_new (path, junk, NULL);
@@ -1121,9 +1126,14 @@ test_jobs (Fixture       *fixture,
   g_clear_object (&result);
   g_assert_cmpuint (ledger_store_count_changes (fixture->office), ==, changes);
 
-  ledger_package_merge_apply_async (merge, fixture->office, NULL, NULL, test_keep_result, &result);
+  ledger_package_merge_apply_async (merge, fixture->office, applying, NULL, test_keep_result, &result);
   g_assert_true (ledger_package_merge_apply_finish (merge, test_wait_for (&result), &error));
   g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* The values written, batch by batch. */
+  g_assert_cmpuint (ledger_job_progress_get_total (applying), ==, g_strv_length ((GStrv) stats_first_half));
+  g_assert_cmpfloat (ledger_job_progress_get_fraction (applying), ==, 1.0);
   assert_first_half_arrived (fixture->office, fixture->unit);
   g_assert_true (ledger_store_can_undo (fixture->office));
 }

@@ -273,6 +273,20 @@ gboolean
 ledger_package_merge_apply (LedgerPackageMerge  *self,
                             GError             **error)
 {
+  return ledger_package_merge_apply_reporting (self, NULL, error);
+}
+
+/**
+ * ledger_package_merge_apply_reporting:
+ * @progress: (nullable): told of each batch of values written
+ *
+ * ledger_package_merge_apply() for a job that shows how far it has come.
+ */
+gboolean
+ledger_package_merge_apply_reporting (LedgerPackageMerge  *self,
+                                      LedgerJobProgress   *progress,
+                                      GError             **error)
+{
   g_autoptr(GArray) writes = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GPtrArray) origins = g_ptr_array_new ();
@@ -292,7 +306,7 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
     }
   if ((values->len > 0 || self->files.added->len > 0) &&
       !ledger_store_import_values_with_attachments (self->store, values, origins, expected, self->files.added,
-                                                    &changed, &local_error))
+                                                    progress, &changed, &local_error))
     {
       if (g_error_matches (local_error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
         set_stale_error (&g_array_index (writes, Write, changed), error);

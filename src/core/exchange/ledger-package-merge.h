@@ -42,6 +42,9 @@ guint                        ledger_package_merge_count_unresolved (LedgerPackag
 guint                        ledger_package_merge_count_writes    (LedgerPackageMerge *self);
 gboolean                     ledger_package_merge_apply           (LedgerPackageMerge *self,
                                                                    GError            **error);
+gboolean                     ledger_package_merge_apply_reporting (LedgerPackageMerge *self,
+                                                                   LedgerJobProgress  *progress,
+                                                                   GError            **error);
 const LedgerPackageFiles    *ledger_package_merge_get_files       (LedgerPackageMerge *self);
 LedgerStore                 *ledger_package_merge_get_store       (LedgerPackageMerge *self);
 GPtrArray                   *ledger_package_merge_get_packages    (LedgerPackageMerge *self);
