@@ -192,7 +192,7 @@ apply_merge (LedgerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return ledger_package_merge_apply_reporting (job->merge, job->progress, error);
+  return ledger_package_merge_apply_reporting (job->merge, job->progress, cancellable, error);
 }
 
 /**

@@ -273,18 +273,21 @@ gboolean
 ledger_package_merge_apply (LedgerPackageMerge  *self,
                             GError             **error)
 {
-  return ledger_package_merge_apply_reporting (self, NULL, error);
+  return ledger_package_merge_apply_reporting (self, NULL, NULL, error);
 }
 
 /**
  * ledger_package_merge_apply_reporting:
  * @progress: (nullable): told of each batch of values written
+ * @cancellable: (nullable): cancelled before the commit (while the
+ *   ledger is locked by another program, say), nothing is written
  *
  * ledger_package_merge_apply() for a job that shows how far it has come.
  */
 gboolean
 ledger_package_merge_apply_reporting (LedgerPackageMerge  *self,
                                       LedgerJobProgress   *progress,
+                                      GCancellable        *cancellable,
                                       GError             **error)
 {
   g_autoptr(GArray) writes = NULL;
@@ -298,6 +301,7 @@ ledger_package_merge_apply_reporting (LedgerPackageMerge  *self,
   g_return_val_if_fail (!self->applied, FALSE);
 
   writes = collect_writes (self);
+  ledger_job_progress_report (progress, 0, writes->len);
   for (guint i = 0; i < writes->len; i++)
     {
       g_ptr_array_add (values, g_array_index (writes, Write, i).value);
@@ -306,7 +310,7 @@ ledger_package_merge_apply_reporting (LedgerPackageMerge  *self,
     }
   if ((values->len > 0 || self->files.added->len > 0) &&
       !ledger_store_import_values_with_attachments (self->store, values, origins, expected, self->files.added,
-                                                    progress, &changed, &local_error))
+                                                    progress, cancellable, &changed, &local_error))
     {
       if (g_error_matches (local_error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
         set_stale_error (&g_array_index (writes, Write, changed), error);

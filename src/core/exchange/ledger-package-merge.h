@@ -44,6 +44,7 @@ gboolean                     ledger_package_merge_apply           (LedgerPackage
                                                                    GError            **error);
 gboolean                     ledger_package_merge_apply_reporting (LedgerPackageMerge *self,
                                                                    LedgerJobProgress  *progress,
+                                                                   GCancellable       *cancellable,
                                                                    GError            **error);
 const LedgerPackageFiles    *ledger_package_merge_get_files       (LedgerPackageMerge *self);
 LedgerStore                 *ledger_package_merge_get_store       (LedgerPackageMerge *self);

@@ -810,6 +810,7 @@ ledger_store_import_values_from (LedgerStore  *self,
  * @attachments: (element-type LedgerIncomingAttachment): files to attach
  *   with the values, each with its origin
  * @progress: (nullable): told of each batch of values written
+ * @cancellable: (nullable): cancelled before the commit, nothing is written
  *
  * As ledger_store_import_values_from(), and the files in the same
  * transaction and step of undo: all of it is written, or none.
@@ -821,11 +822,12 @@ ledger_store_import_values_with_attachments (LedgerStore  *self,
                                              GPtrArray    *expected,
                                              GPtrArray    *attachments,
                                              LedgerJobProgress *progress,
+                                             GCancellable *cancellable,
                                              guint        *changed,
                                              GError      **error)
 {
   ImportOptions options = { .origins = origins, .expected = expected, .changed = changed,
-                            .attachments = attachments, .progress = progress };
+                            .attachments = attachments, .progress = progress, .cancellable = cancellable };
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL && attachments != NULL, FALSE);

@@ -171,6 +171,7 @@ gboolean     ledger_store_import_values_with_attachments (LedgerStore *self,
                                                 GPtrArray    *expected,
                                                 GPtrArray    *attachments,
                                                 LedgerJobProgress *progress,
+                                                GCancellable *cancellable,
                                                 guint        *changed,
                                                 GError      **error);
 gboolean     ledger_store_update_indicator     (LedgerStore      *self,
