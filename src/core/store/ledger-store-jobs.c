@@ -18,7 +18,8 @@
 
 /* The store's work on more than one row, as _async/_finish pairs for the
  * window: a backup made now or today's, a restore (with its safety copy),
- * a plan file added, the plans written to one. Each runs on a worker's connection (ledger-worker.c),
+ * a plan file added, the plans written to one, values typed for a period
+ * imported. Each runs on a worker's connection (ledger-worker.c),
  * reports to a LedgerJobProgress and honours its GCancellable between
  * steps; the window's store hears of what changed when it finishes. The
  * command line calls the synchronous functions these wrap. */
@@ -42,6 +43,7 @@ struct _StoreJob
   char              *period;
   guint64            limit;
   LedgerAttachment  *attachment;    /* the attachment added */
+  GPtrArray         *values;        /* to import */
 };
 
 static void
@@ -56,6 +58,7 @@ store_job_free (StoreJob *job)
   g_clear_pointer (&job->undo, g_ptr_array_unref);
   g_free (job->period);
   g_clear_object (&job->attachment);
+  g_clear_pointer (&job->values, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -483,4 +486,51 @@ ledger_store_undo_finish (LedgerStore   *self,
     store_push_undo (self, g_steal_pointer (&job->undo));
   store_undo_returned (self);
   return ok && job->undone;
+}
+
+static gboolean
+import_given_values (LedgerStore  *store,
+               StoreJob     *job,
+               GError      **error)
+{
+  return ledger_store_import_values_cancellable (store, job->values, job->what, store->job_cancellable, NULL,
+                                                 error);
+}
+
+/**
+ * ledger_store_import_values_async:
+ * @values: (element-type LedgerValue): the values to record
+ *
+ * ledger_store_import_values() in a worker: one transaction, one step of
+ * undo, the closed periods and each value's rules checked as on the
+ * window's connection; progress per batch of values. Cancelled, or on any
+ * error, nothing is written.
+ */
+void
+ledger_store_import_values_async (LedgerStore         *self,
+                                  GPtrArray           *values,
+                                  const char          *origin,
+                                  LedgerJobProgress   *progress,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  StoreJob *job = store_job_new (import_given_values, progress);
+
+  g_return_if_fail (LEDGER_IS_STORE (self));
+  g_return_if_fail (values != NULL);
+
+  job->values = g_ptr_array_new_full (values->len, g_object_unref);
+  for (guint i = 0; i < values->len; i++)
+    g_ptr_array_add (job->values, g_object_ref (g_ptr_array_index (values, i)));
+  job->what = g_strdup (origin);
+  launch (self, job, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+ledger_store_import_values_finish (LedgerStore   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return ledger_worker_run_finish (result, error);
 }
