@@ -493,6 +493,7 @@ import_given_values (LedgerStore  *store,
                StoreJob     *job,
                GError      **error)
 {
+  ledger_job_progress_report (job->progress, 0, job->values->len);
   return ledger_store_import_values_cancellable (store, job->values, job->what, store->job_cancellable, NULL,
                                                  error);
 }
