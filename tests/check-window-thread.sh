@@ -53,7 +53,8 @@ if [ "${1:-}" = --self-test ]; then
   check "$src" 2>/dev/null || { echo "the tree itself fails the check" >&2; exit 1; }
   for call in "ledger_store_backup_named (store, \"manual\", NULL);" \
               "ledger_worker_run_async (store, NULL, NULL, NULL, NULL, NULL, NULL);" \
-              "ledger_csv_export_ledger(store, NULL, NULL);"; do
+              "ledger_csv_export_ledger(store, NULL, NULL);" \
+              "ledger_store_import_values (store, values, \"\", NULL);"; do
     rm -rf "$copy/src" && cp -r "$src" "$copy/src"
     printf 'static void planted (void) { %s }\n' "$call" >> "$copy/src/ledger-backups-window.c"
     if check "$copy/src" 2>/dev/null; then
