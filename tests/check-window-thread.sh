@@ -11,8 +11,7 @@
 # stay on its thread: its connection never waits on a lock, so they fail at
 # once, keeping what was typed, while another program writes.
 #
-# Allowed on the window's thread, and why: ledger_store_rename_unit()
-# and ledger_store_delete_indicator() (one unit's or indicator's rows),
+# Allowed on the window's thread, and why: single-row writes,
 # ledger_store_add_builtin_plans() at start, before the window (only an
 # empty ledger gets them), and the print dialog's report, which GTK draws
 # on this thread page by page.
@@ -23,7 +22,7 @@ forbidden=(
   ledger_store_backup_to ledger_store_backup_named ledger_store_backup_daily ledger_store_restore_from
   ledger_store_undo ledger_store_add_plans ledger_store_import_values ledger_store_import_values_from
   ledger_store_import_values_cancellable ledger_store_import_values_expecting
-  ledger_store_import_values_with_attachments
+  ledger_store_import_values_with_attachments ledger_store_rename_unit ledger_store_delete_indicator
   ledger_plan_file_load ledger_plan_file_to_data
   ledger_csv_export_ledger ledger_csv_export_changes ledger_csv_import_read ledger_csv_import_apply
   ledger_csv_import_apply_or_reread ledger_csv_import_values

@@ -507,6 +507,53 @@ test_import_values (Fixture       *fixture,
   g_assert_cmpfloat (gdp_q1 (fixture), ==, -1);
 }
 
+static const char *
+unit_of_gdp (Fixture *fixture)
+{
+  g_autoptr(LedgerIndicator) gdp = test_find_indicator (fixture->store, "changzhi-2026", "gdp-growth");
+  static char unit[256];
+
+  g_strlcpy (unit, ledger_indicator_get_responsible_unit (gdp), sizeof unit);
+  return unit;
+}
+
+/* A unit renamed and an indicator deleted in a worker: written and the
+ * window's store told; the rename is one step of undo; refused, nothing. */
+static void
+test_rename_and_delete (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (fixture->store, NULL);
+  LedgerPlan *plan = ledger_plan_find (plans, "changzhi-2026");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ledger_store_rename_unit_async (fixture->store, plan, "市统计局", "市统计局", NULL, NULL, test_keep_result, &result);
+  g_assert_false (ledger_store_rename_unit_finish (fixture->store, test_wait_for (&result), &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  fixture->plans_changed = 0;
+  ledger_store_rename_unit_async (fixture->store, plan, "市统计局", "国家统计局长治调查队", NULL, NULL,
+                                  test_keep_result, &result);
+  g_assert_true (ledger_store_rename_unit_finish (fixture->store, test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (unit_of_gdp (fixture), ==, "国家统计局长治调查队");
+  g_assert_cmpuint (fixture->plans_changed, >, 0);
+  g_assert_true (ledger_store_undo (fixture->store, &error));
+  g_assert_cmpstr (unit_of_gdp (fixture), ==, "市统计局");
+
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.1, NULL);
+  fixture->plans_changed = 0;
+  ledger_store_delete_indicator_async (fixture->store, fixture->gdp, NULL, NULL, test_keep_result, &result);
+  g_assert_true (ledger_store_delete_indicator_finish (fixture->store, test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, -1);
+  g_assert_cmpuint (fixture->plans_changed, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +573,7 @@ main (int   argc,
   ADD ("/jobs/window-store-never-waits", test_window_store_never_waits);
   ADD ("/jobs/undo", test_undo_in_worker);
   ADD ("/jobs/import-values", test_import_values);
+  ADD ("/jobs/rename-and-delete", test_rename_and_delete);
 #undef ADD
   return g_test_run ();
 }
