@@ -128,11 +128,9 @@ test_save_waits_in_job_bar (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (sheet), "record-period-saving");
   ledger_test_ui_click (ledger_test_ui_find (GTK_WIDGET (job_bar), GTK_TYPE_BUTTON, NULL, NULL));
   test_unlock_ledger (lock);
-  for (guint i = 0; i < 200 && ledger_batch_window_is_saving (sheet); i++)
-    ledger_test_ui_wait (25);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (sheet));
 
   g_assert_false (ledger_batch_window_is_saving (sheet));
-  g_assert_false (ledger_job_bar_is_running (job_bar));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2.6");
 

@@ -81,6 +81,23 @@ open_import (Fixture    *fixture,
   return window;
 }
 
+/* A package whose GDP figure the office has changed since (6.1), and
+ * whose CPI figure it has deleted since. */
+static void
+write_stats_package (Fixture    *fixture,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 5.9);
+  ledger_test_window_set_number (fixture, "cpi-rise", "2026-05", 1.1);
+  g_assert_true (ledger_package_export_to_file (fixture->store, UNIT, "2026-01", "2026-06", path, &error));
+  g_assert_no_error (error);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 6.1);
+  g_assert_true (ledger_store_delete_value (fixture->store, ledger_test_window_id_of (fixture, "cpi-rise"),
+                                            "2026-05", &error));
+}
+
 /* A package whose GDP figure the office has changed since: the new CPI
  * figure is added, the GDP one is a conflict that keeps the ledger's value
  * unless the package's is chosen; one undo takes the import back. */
@@ -94,14 +111,7 @@ test_import_with_conflict (Fixture       *fixture,
   LedgerPackageMerge *merge;
   GtkButton *import_button;
 
-  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 5.9);
-  ledger_test_window_set_number (fixture, "cpi-rise", "2026-05", 1.1);
-  g_assert_true (ledger_package_export_to_file (fixture->store, UNIT, "2026-01", "2026-06", path, &error));
-  g_assert_no_error (error);
-  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 6.1);
-  g_assert_true (ledger_store_delete_value (fixture->store, ledger_test_window_id_of (fixture, "cpi-rise"),
-                                            "2026-05", &error));
-
+  write_stats_package (fixture, path);
   window = open_import (fixture, path);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "preview");
@@ -138,18 +148,13 @@ test_import_cancelled (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autofree char *path = path_of ("cancel.tlpkg");
-  g_autoptr(GError) error = NULL;
   LedgerPackageImportWindow *window;
   LedgerJobBar *job_bar;
   GtkButton *import_button;
   gpointer lock;
   guint changes;
 
-  ledger_test_window_set_number (fixture, "cpi-rise", "2026-05", 1.1);
-  g_assert_true (ledger_package_export_to_file (fixture->store, UNIT, "2026-01", "2026-06", path, &error));
-  g_assert_no_error (error);
-  g_assert_true (ledger_store_delete_value (fixture->store, ledger_test_window_id_of (fixture, "cpi-rise"),
-                                            "2026-05", &error));
+  write_stats_package (fixture, path);
   changes = ledger_store_count_changes (fixture->store);
 
   window = open_import (fixture, path);
@@ -167,10 +172,8 @@ test_import_cancelled (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-job");
   ledger_test_ui_click (ledger_test_ui_find (GTK_WIDGET (job_bar), GTK_TYPE_BUTTON, NULL, NULL));
   test_unlock_ledger (lock);
-  for (guint i = 0; i < 200 && ledger_job_bar_is_running (job_bar); i++)
-    ledger_test_ui_wait (25);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (window));
 
-  g_assert_false (ledger_job_bar_is_running (job_bar));
   g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "preview");
   g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, changes);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, -1);
