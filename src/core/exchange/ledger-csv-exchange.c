@@ -111,8 +111,9 @@ read_value (Reading         *reading,
             LedgerIndicator *indicator,
             LedgerValue     *value)
 {
+  /* No value yet: no data, or overdue as its milestones say today. */
   if (value == NULL)
-    return ledger_status_to_string (LEDGER_STATUS_NO_DATA);
+    return ledger_status_to_string (ledger_context_evaluate_value (context, indicator, NULL, NULL).status);
   if (ledger_value_has_number (value))
     reading->cells[COL_VALUE] = ledger_format_number (ledger_value_get_number (value));
   if (!is_base_year (plan, value))

@@ -285,6 +285,18 @@ ledger_task_row_read_share (const char *words)
   return share;
 }
 
+/* What is due, of @words: the words after the date where they begin with
+ * it ("2026-08-15 出台配套细则", as an export writes words that name no
+ * date of their own). */
+static const char *
+words_after_date (const char *words,
+                  const char *due)
+{
+  if (g_str_has_prefix (words, due) && words[strlen (due)] == ' ' && words[strlen (due) + 1] != '\0')
+    return words + strlen (due) + 1;
+  return words;
+}
+
 /* A milestone of each deadline, with no UUID nor owner yet. */
 static GPtrArray *
 milestones_of (GArray *deadlines)
@@ -295,7 +307,7 @@ milestones_of (GArray *deadlines)
     {
       const LedgerDeadline *deadline = &g_array_index (deadlines, LedgerDeadline, i);
       g_autofree char *due = ledger_deadline_format (&deadline->date);
-      LedgerMilestone *milestone = ledger_milestone_new ("", "", due, deadline->words);
+      LedgerMilestone *milestone = ledger_milestone_new ("", "", due, words_after_date (deadline->words, due));
 
       milestone->share = ledger_task_row_read_share (deadline->words);
       g_ptr_array_add (milestones, milestone);
@@ -303,24 +315,28 @@ milestones_of (GArray *deadlines)
   return milestones;
 }
 
-/* One line of 节点完成情况, "2026-06-30 已完成 2026-06-28 佐证材料…": marks
- * the first open milestone due that day done. */
+/* One line of 节点完成情况, "2026-06-30 6月底前出台方案｜已完成 2026-06-28｜
+ * 佐证材料…": marks the open milestone due that day (with those words, if
+ * the line gives them) done. */
 static gboolean
 read_done_line (GPtrArray  *milestones,
                 const char *line)
 {
-  g_auto(GStrv) parts = g_strsplit (line, " ", 4);
+  g_auto(GStrv) parts = g_strsplit (line, SUB_ITEM_SEPARATOR, 3);
+  g_auto(GStrv) head = g_strsplit (parts[0], " ", 2);
+  const char *done_on = parts[1] != NULL && g_str_has_prefix (parts[1], DONE_WORD " ")
+                        ? parts[1] + strlen (DONE_WORD " ") : NULL;
 
-  if (g_strv_length (parts) < 3 || !g_str_equal (parts[1], DONE_WORD) ||
-      !ledger_date_is_valid (parts[0]) || !ledger_date_is_valid (parts[2]))
+  if (done_on == NULL || !ledger_date_is_valid (done_on) || head[0] == NULL || !ledger_date_is_valid (head[0]))
     return FALSE;
   for (guint i = 0; i < milestones->len; i++)
     {
       LedgerMilestone *milestone = g_ptr_array_index (milestones, i);
 
-      if (g_str_equal (milestone->due, parts[0]) && !ledger_milestone_is_done (milestone))
+      if (g_str_equal (milestone->due, head[0]) && (head[1] == NULL || g_str_equal (milestone->what, head[1])) &&
+          !ledger_milestone_is_done (milestone))
         {
-          ledger_milestone_set_done (milestone, parts[2], parts[3]);
+          ledger_milestone_set_done (milestone, done_on, parts[2]);
           return TRUE;
         }
     }
@@ -339,7 +355,8 @@ read_milestones (LedgerTaskRow   *self,
     if (!read_done_line (milestones, lines[i]))
       {
         g_autofree char *reason = g_strdup_printf (_("“%s” does not name a milestone of the row done: write "
-                                                     "“2026-06-30 已完成 2026-06-28” and a note"), lines[i]);
+                                                     "“2026-06-30 6月底前出台方案｜已完成 2026-06-28｜”"
+                                                     " and a note"), lines[i]);
 
         ledger_task_row_refuse (self, reason);
       }
@@ -712,30 +729,41 @@ ledger_task_row_format_units (const char *lines)
   return g_strjoinv ("、", units);
 }
 
-/* How many milestones from @first are the deadlines @words names in the
- * plan's @year, in order: 0 unless the words name them all. */
-static guint
+/* Whether the words of the milestone @first, in the plan's @year, name
+ * it and the others of the same words not yet @written (a series,
+ * "每季度末"), each with the share the words give; marks them written. */
+static gboolean
 named_by_words (GPtrArray *milestones,
                 guint      first,
-                int        year)
+                int        year,
+                gboolean  *written)
 {
   const LedgerMilestone *milestone = g_ptr_array_index (milestones, first);
   g_autoptr(GArray) deadlines = ledger_deadline_parse (milestone->what, year, NULL);
+  g_autofree gboolean *named = g_new0 (gboolean, milestones->len);
+  guint n_named = 0;
 
-  if (deadlines == NULL || deadlines->len == 0 || first + deadlines->len > milestones->len)
-    return 0;
-  for (guint i = 0; i < deadlines->len; i++)
+  if (deadlines == NULL)
+    return FALSE;
+  for (guint i = first; i < milestones->len && n_named < deadlines->len; i++)
     {
-      const LedgerMilestone *other = g_ptr_array_index (milestones, first + i);
-      g_autofree char *due = ledger_deadline_format (&g_array_index (deadlines, LedgerDeadline, i).date);
+      const LedgerMilestone *other = g_ptr_array_index (milestones, i);
+      g_autofree char *due = ledger_deadline_format (&g_array_index (deadlines, LedgerDeadline, n_named).date);
       g_autofree char *share = g_strdup_printf ("%g", ledger_task_row_read_share (other->what));
       g_autofree char *other_share = g_strdup_printf ("%g", other->share);
 
-      if (!g_str_equal (other->what, milestone->what) || !g_str_equal (other->due, due) ||
-          !g_str_equal (share, other_share))
-        return 0;
+      if (written[i] || !g_str_equal (other->what, milestone->what))
+        continue;
+      if (!g_str_equal (other->due, due) || !g_str_equal (share, other_share))
+        return FALSE;
+      named[i] = TRUE;
+      n_named++;
     }
-  return deadlines->len;
+  if (n_named == 0 || n_named < deadlines->len)
+    return FALSE;
+  for (guint i = first; i < milestones->len; i++)
+    written[i] |= named[i];
+  return TRUE;
 }
 
 /* The words of @milestone that name no date of their own: the date first,
@@ -765,24 +793,24 @@ ledger_task_row_format_milestones (GPtrArray *milestones,
                                    int        year)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree gboolean *written = g_new0 (gboolean, milestones->len);
 
-  for (guint i = 0; i < milestones->len;)
+  for (guint i = 0; i < milestones->len; i++)
     {
-      guint n = named_by_words (milestones, i, year);
-
+      if (written[i])
+        continue;
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      if (n > 0)
+      if (named_by_words (milestones, i, year, written))
         g_string_append (text, ((LedgerMilestone *) g_ptr_array_index (milestones, i))->what);
       else
         append_dated (text, g_ptr_array_index (milestones, i));
-      i += MAX (n, 1);
     }
   return g_strdup (text->str);
 }
 
 /* Returns: the 节点完成情况 cell of @milestones: a line for each done,
- * "2026-06-30 已完成 2026-06-28 佐证材料…" */
+ * "2026-06-30 6月底前出台方案｜已完成 2026-06-28｜佐证材料…" */
 char *
 ledger_task_row_format_done (GPtrArray *milestones)
 {
@@ -798,9 +826,10 @@ ledger_task_row_format_done (GPtrArray *milestones)
         continue;
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append_printf (text, "%s %s %s", milestone->due, DONE_WORD, milestone->done_on);
+      g_string_append_printf (text, "%s %s" SUB_ITEM_SEPARATOR DONE_WORD " %s", milestone->due, milestone->what,
+                              milestone->done_on);
       if (*one_line != '\0')
-        g_string_append_printf (text, " %s", one_line);
+        g_string_append_printf (text, SUB_ITEM_SEPARATOR "%s", one_line);
     }
   return g_strdup (text->str);
 }
