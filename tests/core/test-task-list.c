@@ -14,6 +14,7 @@
 
 #include "ledger-area.h"
 #include "ledger-deadline.h"
+#include "ledger-names.h"
 #include "ledger-plan-file.h"
 #include "ledger-target-text.h"
 #include "ledger-task-list.h"
@@ -666,7 +667,7 @@ test_follow_up_words (void)
   g_autofree char *deadlines = NULL;
   g_autofree char *done = NULL;
   g_autofree char *sub_items = NULL;
-  g_autofree char *units = ledger_task_row_format_units ("市财政局\n市统计局");
+  g_autofree char *units = ledger_names_join_units ("市财政局\n市统计局");
 
   for (int quarter = 1; quarter <= 4; quarter++)
     {

@@ -12,6 +12,7 @@
 
 #include "ledger-area.h"
 #include "ledger-export-job.h"
+#include "ledger-names.h"
 #include "ledger-output-file.h"
 #include "ledger-task.h"
 #include "ledger-task-list.h"
@@ -61,7 +62,7 @@ field_text (Export          *export,
     case LEDGER_TASK_FIELD_UNIT: return g_strdup (ledger_indicator_get_unit (indicator));
     case LEDGER_TASK_FIELD_LEAD: return g_strdup (ledger_indicator_get_responsible_unit (indicator));
     case LEDGER_TASK_FIELD_SUPPORT:
-      return ledger_task_row_format_units (ledger_indicator_get_supporting_units (indicator));
+      return ledger_names_join_units (ledger_indicator_get_supporting_units (indicator));
     case LEDGER_TASK_FIELD_DEADLINE: return ledger_task_row_format_milestones (milestones, export->year);
     case LEDGER_TASK_FIELD_DONE: return ledger_task_row_format_done (milestones);
     case LEDGER_TASK_FIELD_NOTES: return g_strdup (ledger_indicator_get_notes (indicator));
@@ -168,7 +169,7 @@ write_task_follow_up (Export     *export,
                       LedgerTask *task)
 {
   GPtrArray *milestones = ledger_task_get_milestones (task);
-  g_autofree char *supporting = ledger_task_row_format_units (ledger_task_get_supporting_units (task));
+  g_autofree char *supporting = ledger_names_join_units (ledger_task_get_supporting_units (task));
   g_autofree char *deadlines = ledger_task_row_format_milestones (milestones, export->year);
   g_autofree char *done = ledger_task_row_format_done (milestones);
   g_autofree char *sub_items = ledger_task_row_format_sub_items (ledger_task_get_sub_items (task));

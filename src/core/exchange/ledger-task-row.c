@@ -720,15 +720,6 @@ ledger_task_row_to_indicator (LedgerTaskRow *self,
 
 /* ---- the words an export writes, which a row reads back ---------------- */
 
-/* The units of a cell, "、" between them, of @lines (one a line). */
-char *
-ledger_task_row_format_units (const char *lines)
-{
-  g_auto(GStrv) units = g_strsplit (lines != NULL ? lines : "", "\n", -1);
-
-  return g_strjoinv ("、", units);
-}
-
 /* Whether the words of the milestone @first, in the plan's @year, name
  * it and the others of the same words not yet @written (a series,
  * "每季度末"), each with the share the words give; marks them written. */

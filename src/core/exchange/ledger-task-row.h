@@ -84,7 +84,6 @@ LedgerTask       *ledger_task_row_to_task              (LedgerTaskRow      *self
 char             *ledger_task_row_name_uuid            (const char         *code,
                                                         const char         *path);
 double            ledger_task_row_read_share           (const char         *words);
-char             *ledger_task_row_format_units         (const char         *lines);
 char             *ledger_task_row_format_milestones    (GPtrArray          *milestones,
                                                         int                 year);
 char             *ledger_task_row_format_done          (GPtrArray          *milestones);
