@@ -701,9 +701,10 @@ test_follow_up_refused (void)
     "重点任务,具体目标,完成时限,节点完成情况,子项\n"
     "促消费,出台措施,6月底前,2026-07-31 ｜已完成 2026-06-28,\n"
     "扩就业,稳就业,6月底前,已经完成,\n"
-    "稳投资,抓项目,,,开工｜快了\n", -1, NULL);
+    "稳投资,抓项目,,,开工｜快了\n"
+    "扩内需,抓消费,,,｜推进中\n", -1, NULL);
 
-  g_assert_cmpuint (ledger_task_list_count_refused (list), ==, 3);
+  g_assert_cmpuint (ledger_task_list_count_refused (list), ==, 4);
   g_assert_nonnull (strstr (ledger_task_row_get_reason (row_at (list, 1)), "已经完成"));
   g_assert_nonnull (strstr (ledger_task_row_get_reason (row_at (list, 2)), "开工｜快了"));
 }

@@ -396,8 +396,14 @@ read_sub_items (LedgerTaskRow *self)
 
           ledger_task_row_refuse (self, reason);
         }
+      if (*g_strstrip (parts[0]) == '\0')
+        {
+          g_autofree char *reason = g_strdup_printf (_("the sub-item “%s” has no title"), lines[i]);
+
+          ledger_task_row_refuse (self, reason);
+        }
       g_ptr_array_add (self->sub_items,
-                       ledger_sub_item_new ("", "", g_strstrip (parts[0]), sub_item_status_codes[status],
+                       ledger_sub_item_new ("", "", parts[0], sub_item_status_codes[status],
                                             parts[1] != NULL ? parts[2] : NULL));
     }
 }
@@ -800,51 +806,69 @@ ledger_task_row_format_milestones (GPtrArray *milestones,
   return g_strdup (text->str);
 }
 
-/* Returns: the 节点完成情况 cell of @milestones: a line for each done,
- * "2026-06-30 6月底前出台方案｜已完成 2026-06-28｜佐证材料…" */
-char *
-ledger_task_row_format_done (GPtrArray *milestones)
+typedef void (*WriteLine) (GString *line, gconstpointer item);
+
+/* The lines @write_line writes of @items, the empty ones left out. */
+static char *
+join_lines (GPtrArray *items,
+            WriteLine  write_line)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
 
-  for (guint i = 0; i < milestones->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const LedgerMilestone *milestone = g_ptr_array_index (milestones, i);
-      g_auto(GStrv) note = g_strsplit (milestone->note, "\n", -1);
-      g_autofree char *one_line = g_strjoinv (" ", note);
-
-      if (!ledger_milestone_is_done (milestone))
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append_printf (text, "%s %s" SUB_ITEM_SEPARATOR DONE_WORD " %s", milestone->due, milestone->what,
-                              milestone->done_on);
-      if (*one_line != '\0')
-        g_string_append_printf (text, SUB_ITEM_SEPARATOR "%s", one_line);
+      g_string_truncate (line, 0);
+      write_line (line, g_ptr_array_index (items, i));
+      if (line->len > 0)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line->str);
     }
   return g_strdup (text->str);
 }
 
-/* Returns: the 子项 cell of @sub_items: a line each, "汽车以旧换新｜推进中｜note",
- * the status and note left out where they are the default */
+/* "2026-06-30 6月底前出台方案｜已完成 2026-06-28｜佐证材料…", for a
+ * milestone done. */
+static void
+write_done_line (GString               *line,
+                 const LedgerMilestone *milestone)
+{
+  g_auto(GStrv) note = g_strsplit (milestone->note, "\n", -1);
+  g_autofree char *one_line = g_strjoinv (" ", note);
+
+  if (!ledger_milestone_is_done (milestone))
+    return;
+  g_string_append_printf (line, "%s %s" SUB_ITEM_SEPARATOR DONE_WORD " %s", milestone->due, milestone->what,
+                          milestone->done_on);
+  if (*one_line != '\0')
+    g_string_append_printf (line, SUB_ITEM_SEPARATOR "%s", one_line);
+}
+
+/* Returns: the 节点完成情况 cell of @milestones: a line for each done */
+char *
+ledger_task_row_format_done (GPtrArray *milestones)
+{
+  return join_lines (milestones, (WriteLine) write_done_line);
+}
+
+/* "汽车以旧换新｜推进中｜note", the status and note left out where they are
+ * the default. */
+static void
+write_sub_item_line (GString             *line,
+                     const LedgerSubItem *item)
+{
+  int status = 0;
+
+  ledger_names_lookup (sub_item_status_codes, G_N_ELEMENTS (sub_item_status_codes), item->status, &status);
+  g_string_append (line, item->title);
+  if (status != 0 || *item->note != '\0')
+    g_string_append_printf (line, SUB_ITEM_SEPARATOR "%s", sub_item_status_words[status]);
+  if (*item->note != '\0')
+    g_string_append_printf (line, SUB_ITEM_SEPARATOR "%s", item->note);
+}
+
+/* Returns: the 子项 cell of @sub_items: a line each */
 char *
 ledger_task_row_format_sub_items (GPtrArray *sub_items)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < sub_items->len; i++)
-    {
-      const LedgerSubItem *item = g_ptr_array_index (sub_items, i);
-      int status = 0;
-
-      ledger_names_lookup (sub_item_status_codes, G_N_ELEMENTS (sub_item_status_codes), item->status, &status);
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, item->title);
-      if (status != 0 || *item->note != '\0')
-        g_string_append_printf (text, SUB_ITEM_SEPARATOR "%s", sub_item_status_words[status]);
-      if (*item->note != '\0')
-        g_string_append_printf (text, SUB_ITEM_SEPARATOR "%s", item->note);
-    }
-  return g_strdup (text->str);
+  return join_lines (sub_items, (WriteLine) write_sub_item_line);
 }
