@@ -185,7 +185,7 @@ header_bears (const char *header,
   if (inside)
     return g_utf8_strlen (name, -1) >= MIN_CONTAINED_LENGTH && strstr (header, name) != NULL;
   parts = g_strsplit (header, "/", -1);
-  return parts[1] != NULL && g_strv_contains ((const char * const *) parts, name);
+  return parts[0] != NULL && parts[1] != NULL && g_strv_contains ((const char * const *) parts, name);
 }
 
 static GStrv
