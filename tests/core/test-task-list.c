@@ -200,6 +200,14 @@ row_at (LedgerTaskList *list,
   return row;   /* the list holds it */
 }
 
+static const LedgerMilestone *
+milestone_at (GPtrArray *milestones,
+              guint      i)
+{
+  g_assert_cmpuint (i, <, milestones->len);
+  return g_ptr_array_index (milestones, i);
+}
+
 static void
 check_office_list (LedgerTaskList *list)
 {
@@ -338,6 +346,7 @@ test_xlsx (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (data, NULL, &error);
   g_autoptr(LedgerTaskList) list = NULL;
+  g_autoptr(LedgerIndicator) indicator = NULL;
   GArray *deadlines;
 
   g_assert_no_error (error);
@@ -351,6 +360,10 @@ test_xlsx (void)
   g_assert_cmpuint (deadlines->len, ==, 1);
   g_assert_cmpint (g_date_get_month (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 9);
   g_assert_cmpint (g_date_get_day (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 30);
+  /* The date cell is the milestone of the task's indicator. */
+  indicator = ledger_task_row_to_indicator (row_at (list, 4), "66666666-6666-4666-8666-666666666666");
+  g_assert_cmpuint (ledger_indicator_get_milestones (indicator)->len, ==, 1);
+  g_assert_cmpstr (milestone_at (ledger_indicator_get_milestones (indicator), 0)->due, ==, "2026-09-30");
 }
 
 static void
@@ -572,14 +585,6 @@ test_particulars (void)
   g_assert_cmpstr (ledger_plan_get_source (plan), ==, "报告");
   ledger_task_list_set_year (list, 2031);
   g_assert_cmpint (ledger_task_list_get_last_year (list), ==, 2035);
-}
-
-static const LedgerMilestone *
-milestone_at (GPtrArray *milestones,
-              guint      i)
-{
-  g_assert_cmpuint (i, <, milestones->len);
-  return g_ptr_array_index (milestones, i);
 }
 
 /* A row into model objects, field by field: the task's and the
