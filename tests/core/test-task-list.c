@@ -661,6 +661,14 @@ test_single_deadline (void)
   g_assert_cmpint (ledger_indicator_get_due_month (indicator), ==, 9);
   g_assert_cmpuint (ledger_indicator_get_milestones (indicator)->len, ==, 1);
   g_assert_cmpstr (milestone_at (ledger_indicator_get_milestones (indicator), 0)->due, ==, "2026-09-30");
+  g_clear_object (&indicator);
+  g_clear_object (&list);
+
+  /* A share due by then is not the whole result: paced over the year. */
+  list = list_of ("重点任务,具体目标,完成时限\n建基站,建设5G基站2000个,9月底前完成60%\n", -1, NULL);
+  indicator = ledger_task_row_to_indicator (row_at (list, 0), "66666666-6666-4666-8666-666666666666");
+  g_assert_cmpint (ledger_indicator_get_profile (indicator), ==, LEDGER_PROFILE_LINEAR);
+  g_assert_cmpfloat (milestone_at (ledger_indicator_get_milestones (indicator), 0)->share, ==, 60);
 }
 
 /* The words an export writes read back as they were. */

@@ -213,7 +213,8 @@ read_target (LedgerTaskRow *self,
 }
 
 /* A numeric target due by one day before December is a milestone of that
- * month; any other is paced over the year. */
+ * month, unless the deadline's words give a share of it (then only that
+ * part is due by then); any other is paced over the year. */
 static void
 read_schedule (LedgerTaskRow *self,
                int            year)
@@ -227,7 +228,8 @@ read_schedule (LedgerTaskRow *self,
   self->profile = LEDGER_PROFILE_LINEAR;
   self->due_month = 12;
   if (deadline != NULL && (self->kind == LEDGER_KIND_CUMULATIVE || self->kind == LEDGER_KIND_LEVEL) &&
-      g_date_get_year (&deadline->date) == year && g_date_get_month (&deadline->date) < 12)
+      g_date_get_year (&deadline->date) == year && g_date_get_month (&deadline->date) < 12 &&
+      isnan (ledger_task_row_read_share (deadline->words)))
     {
       self->profile = LEDGER_PROFILE_MILESTONE;
       self->due_month = g_date_get_month (&deadline->date);
