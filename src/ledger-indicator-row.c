@@ -18,6 +18,7 @@
 #include "ledger-read-only.h"
 #include "ledger-tooltip.h"
 #include "ledger-pace-bar.h"
+#include "ledger-names.h"
 #include "ledger-pace-text.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
@@ -74,28 +75,66 @@ show_commitment (GtkLabel         *label,
                       : tag != NULL ? _("The report strives for this target (力争)") : NULL);
 }
 
-/* The responsible unit; one the office has not confirmed is a proposal,
- * and says so. */
+/* The supporting units, short: the first two, "…" after more. */
+static char *
+short_units (const char *lines)
+{
+  g_auto(GStrv) units = g_strsplit (lines, "\n", -1);
+  g_autofree char *first = NULL;
+
+  if (g_strv_length (units) <= 2)
+    return g_strjoinv ("、", units);
+  g_free (units[2]);
+  units[2] = NULL;
+  first = g_strjoinv ("、", units);
+  return g_strconcat (first, "…", NULL);
+}
+
+/* The lead unit, or the unit with its supporting units: "牵头：市发改委 ·
+ * 配合：市统计局、市财政局…". */
+static char *
+units_text (const char *unit,
+            const char *supporting)
+{
+  g_autofree char *few = NULL;
+
+  if (supporting[0] == '\0')
+    return g_strdup_printf ("· %s", unit);
+  few = short_units (supporting);
+  if (unit[0] == '\0')
+    /* Translators: the supporting units (配合单位) of an indicator without a lead unit, in its row */
+    return g_strdup_printf (_("· Supporting: %s"), few);
+  /* Translators: the lead (牵头) and supporting (配合) units of an indicator, in its row */
+  return g_strdup_printf (_("· Lead: %s · Supporting: %s"), unit, few);
+}
+
+/* The responsible unit, and the supporting units after it; one the
+ * office has not confirmed is a proposal, and says so. */
 static void
 show_unit (GtkLabel        *label,
            LedgerIndicator *indicator)
 {
   const char *unit = ledger_indicator_get_responsible_unit (indicator);
+  const char *supporting = ledger_indicator_get_supporting_units (indicator);
   gboolean proposed = unit[0] != '\0' && !ledger_indicator_get_unit_confirmed (indicator);
   g_autofree char *proposal = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *all = ledger_names_join_units (supporting);
+  g_autofree char *tooltip = NULL;
 
   /* Translators: a responsible unit not yet confirmed, "市统计局（待确认）" */
   proposal = g_strdup_printf (_("%s (proposed)"), unit);
-  text = g_strdup_printf ("· %s", proposed ? proposal : unit);
-  gtk_widget_set_visible (GTK_WIDGET (label), unit[0] != '\0');
+  text = units_text (proposed ? proposal : unit, supporting);
+  /* Translators: every supporting unit of an indicator, on hover over its row's units */
+  tooltip = supporting[0] != '\0' ? g_strdup_printf (_("Supporting units: %s"), all) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (label), unit[0] != '\0' || supporting[0] != '\0');
   gtk_label_set_text (label, text);
   if (proposed)
     gtk_widget_add_css_class (GTK_WIDGET (label), "proposed-unit");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "proposed-unit");
   ledger_tooltip_set (GTK_WIDGET (label),
-                      proposed ? _("The responsible unit is a proposal until the office confirms it") : NULL);
+                      proposed ? _("The responsible unit is a proposal until the office confirms it") : tooltip);
 }
 
 static void

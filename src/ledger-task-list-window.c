@@ -58,7 +58,9 @@ static const char *field_labels[LEDGER_TASK_N_FIELDS] = {
   N_("Indicator"), N_("Target in words"), N_("Target value"), N_("Unit"), N_("Lead unit"),
   N_("Supporting units"), N_("Deadlines"), N_("Notes"), N_("Indicator code"), N_("Kind"),
   N_("Comparator"), N_("Better direction"), N_("Commitment"), N_("Frequency"), N_("Pace profile"),
-  N_("Monthly shares"), N_("Month due"), N_("January"), N_("Unit confirmed"),
+  N_("Monthly shares"), N_("Month due"), N_("January"), N_("Unit confirmed"), N_("Milestones done"),
+  N_("Task’s lead unit"), N_("Task’s supporting units"), N_("Task’s deadlines"), N_("Task’s milestones done"),
+  N_("Sub-items"),
 };
 
 static const char *kind_labels[] = {

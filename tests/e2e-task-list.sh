@@ -108,5 +108,76 @@ if [ "$(id -u)" != 0 ]; then
 fi
 check "the export left the ledger untouched" test "$before" = "$(sha256sum < "$db")"
 
+# 7. The office's whole list in one import, with its units and deadlines:
+# a deadline already past makes its task overdue on its own.
+last_year=$(( $(date +%Y) - 1 ))
+cat > "$work/office.csv" <<CSV
+长治市${last_year}年重点目标任务清单,,,,,,
+序号,领域,重点任务,具体目标,牵头单位,配合单位,完成时限（时间节点）
+一、扩大有效需求,,,,,,
+1,,促消费,出台促进消费若干措施,市商务局,市财政局、市文旅局,3月底前出台方案；9月底前完成评估
+2,,稳投资,固定资产投资增长6%以上,市发展改革委,市统计局,6月底前完成30%
+二、改善生态环境,,,,,,
+3,,蓝天保卫战,PM2.5浓度控制在30微克/立方米以内,市生态环境局,,
+CSV
+check "the office's list is imported in one go" "$bin" --db "$work/office.sqlite3" --import-plan "$work/office.csv"
+"$bin" --db "$work/office.sqlite3" --export-csv "$work/office-ledger.csv"
+check "a task whose deadline has passed is overdue" grep -q "^tasks-${last_year},一、扩大有效需求,促消费,.*,overdue," "$work/office-ledger.csv"
+check "and so is a target with a share due by a past day" grep -q "^tasks-${last_year},一、扩大有效需求,稳投资,.*,overdue," "$work/office-ledger.csv"
+check "a target without a deadline is not" grep -q "^tasks-${last_year},二、改善生态环境,蓝天保卫战,.*,no_data," "$work/office-ledger.csv"
+"$bin" --db "$work/office.sqlite3" --export-plan "$work/office.json"
+check "with the task's lead and supporting units, each deadline a milestone, and the share its words give" \
+  python3 - "$work/office.json" "$last_year" <<'PY'
+import json, sys
+plan = next(p for p in json.load(open(sys.argv[1]))["plans"] if p["code"] == "tasks-" + sys.argv[2])
+task = plan["areas"][0]["tasks"][0]
+indicator = task["indicators"][0]
+invest = plan["areas"][0]["tasks"][1]["indicators"][0]
+y = sys.argv[2]
+assert task["lead_unit"] == "市商务局" and task["supporting_units"] == ["市财政局", "市文旅局"], task
+assert indicator["supporting_units"] == ["市财政局", "市文旅局"], indicator
+assert [(m["due"], m["what"]) for m in indicator["milestones"]] == \
+  [(y + "-03-31", "3月底前出台方案"), (y + "-09-30", "9月底前完成评估")], indicator["milestones"]
+assert invest["milestones"][0]["share"] == 30 and invest["milestones"][0]["due"] == y + "-06-30", invest
+PY
+
+# 8. A plan with the task's and the indicator's units, milestones (a
+# series, a share, one done with its note) and sub-items goes through a
+# task list workbook as it was, but for the UUIDs.
+cat > "$work/follow-up.json" <<'JSON'
+{"format": 3, "plans": [{"uuid": "11111111-1111-4111-8111-111111111111", "code": "follow-up", "title": "跟踪",
+ "first_year": 2026, "last_year": 2026, "areas": [{"uuid": "22222222-2222-4222-8222-222222222222",
+ "title": "扩大内需", "tasks": [{"uuid": "33333333-3333-4333-8333-333333333333", "title": "促消费",
+ "lead_unit": "市商务局", "supporting_units": ["市财政局", "市文旅局"],
+ "milestones": [{"uuid": "44444444-4444-4444-8444-444444444444", "due": "2026-06-30", "what": "6月底前出台方案",
+   "done_on": "2026-06-28", "note": "长政办发〔2026〕12号 已印发"},
+  {"uuid": "44444444-4444-4444-8444-444444444445", "due": "2026-11-20", "what": "11月中旬前完成评估"},
+  {"uuid": "44444444-4444-4444-8444-444444444446", "due": "2026-08-15", "what": "出台配套细则，报市政府"}],
+ "sub_items": [{"uuid": "55555555-5555-4555-8555-555555555555", "title": "汽车以旧换新", "status": "behind",
+   "note": "资金未到位"}, {"uuid": "55555555-5555-4555-8555-555555555556", "title": "家电下乡"}],
+ "indicators": [{"uuid": "66666666-6666-4666-8666-666666666666", "code": "retail", "name": "社会消费品零售总额",
+  "unit": "亿元", "kind": "cumulative", "comparator": "at_least", "better": "higher", "target": 1200,
+  "frequency": "monthly", "responsible_unit": "市商务局", "supporting_units": ["市统计局"],
+  "milestones": [{"uuid": "77777777-7777-4777-8777-777777777771", "due": "2026-03-31", "what": "每季度末"},
+   {"uuid": "77777777-7777-4777-8777-777777777772", "due": "2026-06-30", "what": "每季度末"},
+   {"uuid": "77777777-7777-4777-8777-777777777773", "due": "2026-09-30", "what": "每季度末"},
+   {"uuid": "77777777-7777-4777-8777-777777777774", "due": "2026-12-31", "what": "每季度末"},
+   {"uuid": "77777777-7777-4777-8777-777777777775", "due": "2026-06-30", "what": "6月底前完成全年目标的50%",
+    "share": 50, "done_on": "2026-07-02"}]},
+  {"uuid": "66666666-6666-4666-8666-666666666667", "code": "fairs", "name": "举办消费季活动",
+  "kind": "qualitative", "frequency": "quarterly"}]}]}]}]}
+JSON
+"$bin" --db "$work/follow-up.sqlite3" --import-plan "$work/follow-up.json"
+"$bin" --db "$work/follow-up.sqlite3" --export-plan "$work/follow-up-out.json"
+"$bin" --db "$work/follow-up.sqlite3" --export-plan "$work/follow-up.xlsx"
+check "units, milestones and sub-items are read back from the workbook" \
+  "$bin" --db "$work/follow-up-again.sqlite3" --import-plan "$work/follow-up.xlsx" --sheet follow-up
+"$bin" --db "$work/follow-up-again.sqlite3" --export-plan "$work/follow-up-again.json"
+check "and export → import → export is the same but for UUIDs (and a separator in undated words)" \
+  cmp -s <(grep -v '"uuid"' "$work/follow-up-out.json" | sed 's/细则，报/细则 报/') \
+    <(grep -v '"uuid"' "$work/follow-up-again.json")
+check "the words of a milestone that name no date of their own are written after its date" \
+  grep -q '"what": "出台配套细则 报市政府"' "$work/follow-up-again.json"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

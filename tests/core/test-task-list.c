@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
 #include "ledger-area.h"
 #include "ledger-deadline.h"
+#include "ledger-names.h"
 #include "ledger-plan-file.h"
 #include "ledger-target-text.h"
 #include "ledger-task-list.h"
@@ -198,6 +200,14 @@ row_at (LedgerTaskList *list,
   return row;   /* the list holds it */
 }
 
+static const LedgerMilestone *
+milestone_at (GPtrArray *milestones,
+              guint      i)
+{
+  g_assert_cmpuint (i, <, milestones->len);
+  return g_ptr_array_index (milestones, i);
+}
+
 static void
 check_office_list (LedgerTaskList *list)
 {
@@ -336,6 +346,7 @@ test_xlsx (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (data, NULL, &error);
   g_autoptr(LedgerTaskList) list = NULL;
+  g_autoptr(LedgerIndicator) indicator = NULL;
   GArray *deadlines;
 
   g_assert_no_error (error);
@@ -349,6 +360,10 @@ test_xlsx (void)
   g_assert_cmpuint (deadlines->len, ==, 1);
   g_assert_cmpint (g_date_get_month (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 9);
   g_assert_cmpint (g_date_get_day (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 30);
+  /* The date cell is the milestone of the task's indicator. */
+  indicator = ledger_task_row_to_indicator (row_at (list, 4), "66666666-6666-4666-8666-666666666666");
+  g_assert_cmpuint (ledger_indicator_get_milestones (indicator)->len, ==, 1);
+  g_assert_cmpstr (milestone_at (ledger_indicator_get_milestones (indicator), 0)->due, ==, "2026-09-30");
 }
 
 static void
@@ -572,6 +587,141 @@ test_particulars (void)
   g_assert_cmpint (ledger_task_list_get_last_year (list), ==, 2035);
 }
 
+/* A row into model objects, field by field: the task's and the
+ * indicator's units, a milestone of each deadline with the share its
+ * words give, the milestones done and the sub-items of the task's own
+ * columns. */
+static void
+test_row_to_model (void)
+{
+  static const char text[] =
+    "重点任务,具体目标,牵头单位,配合单位,完成时限,节点完成情况,子项\n"
+    "促消费,社会消费品零售总额1200亿元,市商务局,市财政局、市文旅局,"
+    "\"6月底前完成30%；\n2026-08-15 出台细则\",2026-06-30 6月底前完成30%｜已完成 2026-06-28｜长政办发12号,"
+    "\"汽车以旧换新｜滞后｜资金未到位\n家电下乡\"\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerTaskList) list = list_of (text, -1, &error);
+  g_autoptr(LedgerIndicator) indicator = NULL;
+  g_autoptr(LedgerTask) task = NULL;
+  const LedgerMilestone *milestone;
+  GPtrArray *milestones;
+  LedgerSubItem *item;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ledger_task_row_get_reason (row_at (list, 0)), ==, NULL);
+  indicator = ledger_task_row_to_indicator (row_at (list, 0), "66666666-6666-4666-8666-666666666666");
+  g_assert_cmpstr (ledger_indicator_get_responsible_unit (indicator), ==, "市商务局");
+  g_assert_cmpstr (ledger_indicator_get_supporting_units (indicator), ==, "市财政局\n市文旅局");
+  /* Two deadlines: paced over the year, not a milestone of June. */
+  g_assert_cmpint (ledger_indicator_get_profile (indicator), ==, LEDGER_PROFILE_LINEAR);
+  milestones = ledger_indicator_get_milestones (indicator);
+  g_assert_cmpuint (milestones->len, ==, 2);
+  milestone = milestone_at (milestones, 0);
+  g_assert_cmpstr (milestone->due, ==, "2026-06-30");
+  g_assert_cmpstr (milestone->what, ==, "6月底前完成30%");
+  g_assert_cmpfloat (milestone->share, ==, 30);
+  g_assert_cmpstr (milestone->done_on, ==, "2026-06-28");
+  g_assert_cmpstr (milestone->note, ==, "长政办发12号");
+  g_assert_cmpstr (milestone->owner_uuid, ==, "66666666-6666-4666-8666-666666666666");
+  g_assert_true (g_uuid_string_is_valid (milestone->uuid));
+  milestone = milestone_at (milestones, 1);
+  g_assert_cmpstr (milestone->due, ==, "2026-08-15");
+  g_assert_cmpstr (milestone->what, ==, "出台细则");
+  g_assert_true (isnan (milestone->share));
+  g_assert_false (ledger_milestone_is_done (milestone));
+  g_assert_cmpstr (milestone->uuid, !=, milestone_at (milestones, 0)->uuid);
+
+  /* Without the task's own columns, the row's units are the task's. */
+  task = ledger_task_row_to_task (row_at (list, 0), "33333333-3333-4333-8333-333333333333");
+  g_assert_cmpstr (ledger_node_get_title (LEDGER_NODE (task)), ==, "促消费");
+  g_assert_cmpstr (ledger_task_get_lead_unit (task), ==, "市商务局");
+  g_assert_cmpstr (ledger_task_get_supporting_units (task), ==, "市财政局\n市文旅局");
+  g_assert_cmpuint (ledger_task_get_milestones (task)->len, ==, 0);
+  g_assert_cmpuint (ledger_task_get_sub_items (task)->len, ==, 2);
+  item = g_ptr_array_index (ledger_task_get_sub_items (task), 0);
+  g_assert_cmpstr (item->title, ==, "汽车以旧换新");
+  g_assert_cmpstr (item->status, ==, "behind");
+  g_assert_cmpstr (item->note, ==, "资金未到位");
+  g_assert_cmpstr (item->owner_uuid, ==, "33333333-3333-4333-8333-333333333333");
+  item = g_ptr_array_index (ledger_task_get_sub_items (task), 1);
+  g_assert_cmpstr (item->title, ==, "家电下乡");
+  g_assert_cmpstr (item->status, ==, "not_started");
+}
+
+/* A single deadline before December keeps a numeric target a milestone
+ * of that month, and the deadline is its milestone too. */
+static void
+test_single_deadline (void)
+{
+  g_autoptr(LedgerTaskList) list = list_of ("重点任务,具体目标,完成时限\n建基站,建设5G基站2000个,9月底前\n", -1, NULL);
+  g_autoptr(LedgerIndicator) indicator = ledger_task_row_to_indicator (row_at (list, 0),
+                                                                       "66666666-6666-4666-8666-666666666666");
+
+  g_assert_cmpint (ledger_indicator_get_profile (indicator), ==, LEDGER_PROFILE_MILESTONE);
+  g_assert_cmpint (ledger_indicator_get_due_month (indicator), ==, 9);
+  g_assert_cmpuint (ledger_indicator_get_milestones (indicator)->len, ==, 1);
+  g_assert_cmpstr (milestone_at (ledger_indicator_get_milestones (indicator), 0)->due, ==, "2026-09-30");
+  g_clear_object (&indicator);
+  g_clear_object (&list);
+
+  /* A share due by then is not the whole result: paced over the year. */
+  list = list_of ("重点任务,具体目标,完成时限\n建基站,建设5G基站2000个,9月底前完成60%\n", -1, NULL);
+  indicator = ledger_task_row_to_indicator (row_at (list, 0), "66666666-6666-4666-8666-666666666666");
+  g_assert_cmpint (ledger_indicator_get_profile (indicator), ==, LEDGER_PROFILE_LINEAR);
+  g_assert_cmpfloat (milestone_at (ledger_indicator_get_milestones (indicator), 0)->share, ==, 60);
+}
+
+/* The words an export writes read back as they were. */
+static void
+test_follow_up_words (void)
+{
+  g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_sub_item_free);
+  g_autofree char *deadlines = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *sub_items = NULL;
+  g_autofree char *units = ledger_names_join_units ("市财政局\n市统计局");
+
+  for (int quarter = 1; quarter <= 4; quarter++)
+    {
+      g_autofree char *due = g_strdup_printf ("2026-%02d-%02d", quarter * 3, quarter == 1 || quarter == 4 ? 31 : 30);
+
+      g_ptr_array_add (milestones, ledger_milestone_new ("u", "o", due, "每季度末"));
+    }
+  g_ptr_array_insert (milestones, 2, ledger_milestone_new ("u", "o", "2026-06-30", "6月底前完成50%"));
+  ((LedgerMilestone *) g_ptr_array_index (milestones, 2))->share = 50;
+  ledger_milestone_set_done (g_ptr_array_index (milestones, 2), "2026-07-02", "已报\n市政府");
+  g_ptr_array_add (milestones, ledger_milestone_new ("u", "o", "2026-08-15", "出台细则"));
+  g_ptr_array_add (items, ledger_sub_item_new ("u", "o", "家电下乡", "in_progress", ""));
+  deadlines = ledger_task_row_format_milestones (milestones, 2026);
+  done = ledger_task_row_format_done (milestones);
+  sub_items = ledger_task_row_format_sub_items (items);
+  g_assert_cmpstr (units, ==, "市财政局、市统计局");
+  g_assert_cmpstr (deadlines, ==, "每季度末\n6月底前完成50%\n2026-08-15 出台细则");
+  g_assert_cmpstr (done, ==, "2026-06-30 6月底前完成50%｜已完成 2026-07-02｜已报 市政府");
+  g_assert_cmpstr (sub_items, ==, "家电下乡｜推进中");
+  g_assert_cmpfloat (ledger_task_row_read_share ("9月底前完成全年目标的75%"), ==, 75);
+  g_assert_true (isnan (ledger_task_row_read_share ("6月底前完成2万人")));
+  g_assert_true (isnan (ledger_task_row_read_share ("增长6%")));
+}
+
+/* A line of 节点完成情况 that names no milestone, or a sub-item's status
+ * the ledger does not know, refuses the row. */
+static void
+test_follow_up_refused (void)
+{
+  g_autoptr(LedgerTaskList) list = list_of (
+    "重点任务,具体目标,完成时限,节点完成情况,子项\n"
+    "促消费,出台措施,6月底前,2026-07-31 ｜已完成 2026-06-28,\n"
+    "扩就业,稳就业,6月底前,已经完成,\n"
+    "稳投资,抓项目,,,开工｜快了\n"
+    "扩内需,抓消费,,,｜推进中\n", -1, NULL);
+
+  g_assert_cmpuint (ledger_task_list_count_refused (list), ==, 4);
+  g_assert_nonnull (strstr (ledger_task_row_get_reason (row_at (list, 1)), "已经完成"));
+  g_assert_nonnull (strstr (ledger_task_row_get_reason (row_at (list, 2)), "开工｜快了"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +744,10 @@ main (int   argc,
   g_test_add_func ("/task-list/headings-and-year", test_headings_and_year);
   g_test_add_func ("/task-list/particulars", test_particulars);
   g_test_add_func ("/task-list/spanning-headings", test_spanning_headings);
+  g_test_add_func ("/task-list/row-to-model", test_row_to_model);
+  g_test_add_func ("/task-list/single-deadline", test_single_deadline);
+  g_test_add_func ("/task-list/follow-up-words", test_follow_up_words);
+  g_test_add_func ("/task-list/follow-up-refused", test_follow_up_refused);
 
   return g_test_run ();
 }

@@ -878,6 +878,30 @@ test_long_note (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (cell->text, "记…"));
 }
 
+/* The supporting units of an indicator in their column, beside the
+ * responsible unit, as the office writes a list of units. */
+static void
+test_supporting_units (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerIndicator) indicator = test_find_indicator (fixture->store, PLAN_2026, "new-urban-jobs");
+  g_autoptr(Book) book = NULL;
+  Cell *cell;
+  guint column;
+
+  g_object_set (indicator, "supporting-units", "市统计局\n市财政局", NULL);
+  g_assert_true (ledger_store_update_indicator (fixture->store, indicator, &error));
+  g_assert_no_error (error);
+  export_ok (fixture, NULL);
+  book = book_read (fixture->xlsx, 1);
+  column = find_column (book, 3, _("Supporting Units"));
+  g_assert_cmpuint (column, ==, find_column (book, 3, _("Responsible Unit")) + 1);
+  cell = cell_at (book, find_row (book, 2, ledger_indicator_get_name (indicator)), column);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell->text, ==, "市统计局、市财政局");
+}
+
 static void
 test_outline (Fixture       *fixture,
               gconstpointer  data)
@@ -1235,6 +1259,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/xlsx-export/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("long-note", test_long_note);
+  ADD ("supporting-units", test_supporting_units);
   ADD ("sheets", test_sheets);
   ADD ("values", test_values);
   ADD ("read-back", test_read_back);

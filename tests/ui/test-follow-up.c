@@ -13,6 +13,7 @@
 #include "ledger-follow-up-view.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-page.h"
+#include "ledger-indicator-row.h"
 #include "ledger-status-pill.h"
 #include "ledger-task.h"
 #include "ledger-test-ui.h"
@@ -354,6 +355,40 @@ test_pace_from_milestones (Fixture       *fixture,
   g_assert_cmpstr (ledger_indicator_get_custom_shares (saved), ==, "6:50,9:80");
 }
 
+/* The area's row shows the lead and the supporting units where it shows
+ * the unit, the first two and "…", every one on hover. */
+static void
+test_area_row_units (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LedgerIndicator) consumption = test_find_indicator (fixture->store, "changzhi-2026", CONSUMPTION);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const char *tooltip;
+  LedgerIndicatorRow *row;
+  GtkWidget *unit;
+
+  g_object_set (consumption, "responsible-unit", "市商务局", "unit-confirmed", TRUE,
+                "supporting-units", "市财政局\n市文旅局\n市市场监管局", NULL);
+  g_assert_true (ledger_store_update_indicator (fixture->store, consumption, &error));
+  g_assert_no_error (error);
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 1));
+  ledger_test_ui_wait (100);
+  row = ledger_test_window_find_row (fixture, CONSUMPTION);
+  unit = ledger_test_ui_child (row, LEDGER_TYPE_INDICATOR_ROW, "unit_label");
+  expected = g_strdup_printf (_("· Lead: %s · Supporting: %s"), "市商务局", "市财政局、市文旅局…");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (unit)), ==, expected);
+  tooltip = g_object_get_data (G_OBJECT (unit), "ledger-tooltip");
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "市财政局、市文旅局、市市场监管局"));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "follow-up-area-row-units");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  ledger_test_ui_wait (100);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "follow-up-area-row-units-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +403,8 @@ main (int   argc,
               ledger_test_window_set_up, test_pace_from_milestones, ledger_test_window_tear_down);
   g_test_add ("/follow-up/overview", Fixture, NULL,
               ledger_test_window_set_up, test_overview, ledger_test_window_tear_down);
+  g_test_add ("/follow-up/area-row-units", Fixture, NULL,
+              ledger_test_window_set_up, test_area_row_units, ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();
 }

@@ -44,6 +44,36 @@ open_task_list (Fixture    *fixture,
   return window;
 }
 
+static void
+first_indicator_cb (LedgerNode      *area,
+                    LedgerNode      *task,
+                    LedgerIndicator *indicator,
+                    gpointer         user_data)
+{
+  LedgerIndicator **first = user_data;
+
+  if (*first == NULL)
+    *first = g_object_ref (indicator);
+}
+
+/* The first indicator imported has its supporting units and a milestone
+ * of its deadline ("年底前"). */
+static void
+check_imported_follow_up (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (fixture->store, NULL);
+  g_autoptr(LedgerIndicator) first = NULL;
+  const LedgerMilestone *milestone;
+
+  ledger_plan_foreach_indicator (ledger_plan_find (plans, "tasks-2026"), first_indicator_cb, &first);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (ledger_indicator_get_supporting_units (first), ==, "市统计局\n市财政局");
+  g_assert_cmpuint (ledger_indicator_get_milestones (first)->len, ==, 1);
+  milestone = g_ptr_array_index (ledger_indicator_get_milestones (first), 0);
+  g_assert_cmpstr (milestone->due, ==, "2026-12-31");
+  g_assert_cmpstr (milestone->what, ==, "年底前");
+}
+
 static gboolean
 has_plan (Fixture    *fixture,
           const char *code)
@@ -90,6 +120,7 @@ test_preview_and_import (Fixture       *fixture,
   ledger_test_ui_click (import_button);
   ledger_test_ui_wait_until_gone ((gpointer *) &window);
   g_assert_true (has_plan (fixture, "tasks-2026"));
+  check_imported_follow_up (fixture);
 }
 
 /* A file that is no task list says why; nothing is added. */

@@ -16,6 +16,7 @@
 #include "ledger-csv.h"
 #include "ledger-csv-columns.h"
 #include "ledger-csv-exchange.h"
+#include "ledger-names.h"
 #include "ledger-output-file.h"
 #include "ledger-status.h"
 #include "ledger-task.h"
@@ -111,8 +112,9 @@ read_value (Reading         *reading,
             LedgerIndicator *indicator,
             LedgerValue     *value)
 {
+  /* No value yet: no data, or overdue as its milestones say today. */
   if (value == NULL)
-    return ledger_status_to_string (LEDGER_STATUS_NO_DATA);
+    return ledger_status_to_string (ledger_context_evaluate_value (context, indicator, NULL, NULL).status);
   if (ledger_value_has_number (value))
     reading->cells[COL_VALUE] = ledger_format_number (ledger_value_get_number (value));
   if (!is_base_year (plan, value))
@@ -131,16 +133,6 @@ typedef struct
   LedgerPlan    *plan;
 } Exporter;
 
-/* The supporting units, one per line, as the office writes a list of
- * units: "市财政局、市统计局". */
-static char *
-join_units (const char *units)
-{
-  g_auto(GStrv) names = g_strsplit (units != NULL ? units : "", "\n", -1);
-
-  return g_strjoinv ("、", names);
-}
-
 /* One row: the indicator and, if given, one of its values with its
  * standing as of that value's own period. */
 static void
@@ -157,7 +149,7 @@ export_row (Exporter        *exporter,
 
   if (!qualitative)
     reading.cells[COL_TARGET] = ledger_format_number (ledger_indicator_get_target (indicator));
-  reading.cells[COL_SUPPORTING_UNITS] = join_units (ledger_indicator_get_supporting_units (indicator));
+  reading.cells[COL_SUPPORTING_UNITS] = ledger_names_join_units (ledger_indicator_get_supporting_units (indicator));
   fields[COL_STATUS] = read_value (&reading, exporter->context, exporter->plan, indicator, value);
   for (guint i = 0; i < N_COLUMNS; i++)
     fields[i] = reading.cells[i] != NULL ? reading.cells[i] : fields[i];

@@ -12,6 +12,7 @@
 
 #include "ledger-area.h"
 #include "ledger-export-job.h"
+#include "ledger-names.h"
 #include "ledger-output-file.h"
 #include "ledger-task.h"
 #include "ledger-task-list.h"
@@ -34,6 +35,7 @@ typedef struct
   lxw_format    *header, *cell;
   lxw_row_t      row;
   guint          number;
+  int            year;    /* the plan's first */
 } Export;
 
 static const char *kind_words[] = { "累计", "增速", "水平", "定性" };
@@ -44,22 +46,25 @@ static const char *frequency_words[] = { "月度", "季度", "年度" };
 /* What the column of @field says of @indicator; the number of 目标值 is
  * written by write_indicator(). */
 static char *
-field_text (LedgerIndicator *indicator,
-            LedgerTaskField  field,
-            guint            number)
+field_text (Export          *export,
+            LedgerIndicator *indicator,
+            LedgerTaskField  field)
 {
   gboolean measured = ledger_indicator_get_kind (indicator) != LEDGER_KIND_QUALITATIVE;
   gboolean milestone = ledger_indicator_get_profile (indicator) == LEDGER_PROFILE_MILESTONE;
+  GPtrArray *milestones = ledger_indicator_get_milestones (indicator);
 
   switch (field)
     {
-    case LEDGER_TASK_FIELD_NUMBER: return g_strdup_printf ("%u", number);
+    case LEDGER_TASK_FIELD_NUMBER: return g_strdup_printf ("%u", export->number);
     case LEDGER_TASK_FIELD_NAME: return g_strdup (ledger_indicator_get_name (indicator));
     case LEDGER_TASK_FIELD_TARGET: return g_strdup (ledger_indicator_get_source_text (indicator));
     case LEDGER_TASK_FIELD_UNIT: return g_strdup (ledger_indicator_get_unit (indicator));
     case LEDGER_TASK_FIELD_LEAD: return g_strdup (ledger_indicator_get_responsible_unit (indicator));
-    case LEDGER_TASK_FIELD_DEADLINE:
-      return milestone ? g_strdup_printf ("%d月底前", ledger_indicator_get_due_month (indicator)) : g_strdup ("");
+    case LEDGER_TASK_FIELD_SUPPORT:
+      return ledger_names_join_units (ledger_indicator_get_supporting_units (indicator));
+    case LEDGER_TASK_FIELD_DEADLINE: return ledger_task_row_format_milestones (milestones, export->year);
+    case LEDGER_TASK_FIELD_DONE: return ledger_task_row_format_done (milestones);
     case LEDGER_TASK_FIELD_NOTES: return g_strdup (ledger_indicator_get_notes (indicator));
     case LEDGER_TASK_FIELD_CODE: return g_strdup (ledger_indicator_get_code (indicator));
     case LEDGER_TASK_FIELD_KIND: return g_strdup (kind_words[ledger_indicator_get_kind (indicator)]);
@@ -83,7 +88,11 @@ field_text (LedgerIndicator *indicator,
     case LEDGER_TASK_FIELD_TASK:
     case LEDGER_TASK_FIELD_TASK_TEXT:
     case LEDGER_TASK_FIELD_VALUE:
-    case LEDGER_TASK_FIELD_SUPPORT:
+    case LEDGER_TASK_FIELD_TASK_LEAD:
+    case LEDGER_TASK_FIELD_TASK_SUPPORT:
+    case LEDGER_TASK_FIELD_TASK_DEADLINE:
+    case LEDGER_TASK_FIELD_TASK_DONE:
+    case LEDGER_TASK_FIELD_SUB_ITEMS:
     case LEDGER_TASK_N_FIELDS:
     default:
       return g_strdup ("");
@@ -105,7 +114,7 @@ write_indicator (Export          *export,
 {
   for (guint field = 0; field < LEDGER_TASK_N_FIELDS; field++)
     {
-      g_autofree char *text = field_text (indicator, field, export->number);
+      g_autofree char *text = field_text (export, indicator, field);
 
       if (field == LEDGER_TASK_FIELD_VALUE && ledger_indicator_get_kind (indicator) != LEDGER_KIND_QUALITATIVE)
         worksheet_write_number (export->sheet, export->row, field, ledger_indicator_get_target (indicator),
@@ -153,6 +162,25 @@ write_children (Export     *export,
   return export->row > *first;
 }
 
+/* The task's own columns, over its rows: units, milestones, sub-items. */
+static void
+write_task_follow_up (Export     *export,
+                      lxw_row_t   first,
+                      LedgerTask *task)
+{
+  GPtrArray *milestones = ledger_task_get_milestones (task);
+  g_autofree char *supporting = ledger_names_join_units (ledger_task_get_supporting_units (task));
+  g_autofree char *deadlines = ledger_task_row_format_milestones (milestones, export->year);
+  g_autofree char *done = ledger_task_row_format_done (milestones);
+  g_autofree char *sub_items = ledger_task_row_format_sub_items (ledger_task_get_sub_items (task));
+
+  write_span (export, first, LEDGER_TASK_FIELD_TASK_LEAD, ledger_task_get_lead_unit (task));
+  write_span (export, first, LEDGER_TASK_FIELD_TASK_SUPPORT, supporting);
+  write_span (export, first, LEDGER_TASK_FIELD_TASK_DEADLINE, deadlines);
+  write_span (export, first, LEDGER_TASK_FIELD_TASK_DONE, done);
+  write_span (export, first, LEDGER_TASK_FIELD_SUB_ITEMS, sub_items);
+}
+
 static void
 write_task (Export     *export,
             LedgerNode *task)
@@ -163,6 +191,7 @@ write_task (Export     *export,
     return;
   write_span (export, first, LEDGER_TASK_FIELD_TASK, ledger_node_get_title (task));
   write_span (export, first, LEDGER_TASK_FIELD_TASK_TEXT, ledger_task_get_text (LEDGER_TASK (task)));
+  write_task_follow_up (export, first, LEDGER_TASK (task));
 }
 
 static void
@@ -219,6 +248,7 @@ write_plan (Export     *export,
 
   export->row = HEADER_ROW + 1;
   export->number = 1;
+  export->year = ledger_plan_get_first_year (plan);
   write_children (export, LEDGER_NODE (plan), (WriteFunc) write_area, &first);
 }
 

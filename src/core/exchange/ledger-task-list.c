@@ -72,6 +72,12 @@ static const char * const field_names[LEDGER_TASK_N_FIELDS][9] = {
   [LEDGER_TASK_FIELD_DUE_MONTH] = { "到期月份" },
   [LEDGER_TASK_FIELD_JANUARY] = { "一月数据" },
   [LEDGER_TASK_FIELD_CONFIRMED] = { "单位已确认" },
+  [LEDGER_TASK_FIELD_DONE] = { "节点完成情况" },
+  [LEDGER_TASK_FIELD_TASK_LEAD] = { "任务牵头单位" },
+  [LEDGER_TASK_FIELD_TASK_SUPPORT] = { "任务配合单位" },
+  [LEDGER_TASK_FIELD_TASK_DEADLINE] = { "任务时间节点" },
+  [LEDGER_TASK_FIELD_TASK_DONE] = { "任务节点完成情况" },
+  [LEDGER_TASK_FIELD_SUB_ITEMS] = { "子项", "具体事项" },
 };
 
 /* A name this long or longer also matches inside a longer header. */
@@ -179,7 +185,7 @@ header_bears (const char *header,
   if (inside)
     return g_utf8_strlen (name, -1) >= MIN_CONTAINED_LENGTH && strstr (header, name) != NULL;
   parts = g_strsplit (header, "/", -1);
-  return parts[1] != NULL && g_strv_contains ((const char * const *) parts, name);
+  return parts[0] != NULL && parts[1] != NULL && g_strv_contains ((const char * const *) parts, name);
 }
 
 static GStrv
@@ -447,6 +453,11 @@ read_row (LedgerTaskList *self,
   if (self->columns[LEDGER_TASK_FIELD_TASK] < 0)
     cells[LEDGER_TASK_FIELD_TASK] = *cells[LEDGER_TASK_FIELD_TARGET] != '\0' ? cells[LEDGER_TASK_FIELD_TARGET]
                                                                            : cells[LEDGER_TASK_FIELD_NAME];
+  /* Without the task's own units, its first row's are the task's. */
+  if (self->columns[LEDGER_TASK_FIELD_TASK_LEAD] < 0)
+    cells[LEDGER_TASK_FIELD_TASK_LEAD] = cells[LEDGER_TASK_FIELD_LEAD];
+  if (self->columns[LEDGER_TASK_FIELD_TASK_SUPPORT] < 0)
+    cells[LEDGER_TASK_FIELD_TASK_SUPPORT] = cells[LEDGER_TASK_FIELD_SUPPORT];
   return ledger_task_row_new (ledger_sheet_get_row_number (self->sheet, row), cells,
                               self->columns[LEDGER_TASK_FIELD_VALUE] >= 0, self->year);
 }
@@ -752,20 +763,6 @@ ledger_task_list_count_nodes (LedgerTaskList *self,
     }
 }
 
-/* A UUID made of @code and @path (RFC 4122 version 5 layout): the same
- * list imported as the same plan gets the same identities. */
-static char *
-name_uuid (const char *code,
-           const char *path)
-{
-  g_autofree char *key = g_strconcat ("target-ledger-task-list\n", code, "\n", path, NULL);
-  g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
-
-  hex[12] = '5';
-  hex[16] = "89ab"[g_ascii_xdigit_value (hex[16]) & 3];
-  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
-}
-
 typedef struct
 {
   const char *code;
@@ -780,7 +777,7 @@ add_area (Builder       *builder,
           const char    *title)
 {
   g_autofree char *path = g_strdup_printf ("area %u", builder->n_areas++);
-  g_autofree char *uuid = name_uuid (builder->code, path);
+  g_autofree char *uuid = ledger_task_row_name_uuid (builder->code, path);
   const char *short_title = ledger_task_row_get_cell (row, LEDGER_TASK_FIELD_AREA_SHORT);
   g_autoptr(LedgerNode) area = g_object_new (LEDGER_TYPE_AREA, "uuid", uuid, "title", title,
                                              "short-title", *short_title != '\0' ? short_title : title,
@@ -796,11 +793,8 @@ add_task (Builder       *builder,
           LedgerTaskRow *row)
 {
   g_autofree char *path = g_strdup_printf ("task %u", builder->n_tasks++);
-  g_autofree char *uuid = name_uuid (builder->code, path);
-  g_autoptr(LedgerNode) task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid,
-                                             "title", ledger_task_row_get_task (row),
-                                             "text", ledger_task_row_get_cell (row, LEDGER_TASK_FIELD_TASK_TEXT),
-                                             NULL);
+  g_autofree char *uuid = ledger_task_row_name_uuid (builder->code, path);
+  g_autoptr(LedgerNode) task = LEDGER_NODE (ledger_task_row_to_task (row, uuid));
 
   ledger_node_append_child (builder->area, G_OBJECT (task));
   builder->task = task;
@@ -813,7 +807,7 @@ add_row (Builder       *builder,
 {
   const char *area = *ledger_task_row_get_area (row) != '\0' ? ledger_task_row_get_area (row) : plan_title;
   g_autofree char *path = g_strconcat ("indicator ", ledger_task_row_get_code (row), NULL);
-  g_autofree char *uuid = name_uuid (builder->code, path);
+  g_autofree char *uuid = ledger_task_row_name_uuid (builder->code, path);
   g_autoptr(LedgerIndicator) indicator = NULL;
 
   if (starts_area (builder->previous, row))
@@ -875,7 +869,7 @@ ledger_task_list_build_plan (LedgerTaskList  *self,
                            _("The task list has no rows below its header: nothing was added"));
       return NULL;
     }
-  uuid = name_uuid (code, "plan");
+  uuid = ledger_task_row_name_uuid (code, "plan");
   plan = g_object_new (LEDGER_TYPE_PLAN, "uuid", uuid, "code", code, "title", title,
                        "region", self->region, "source", self->source, "first-year", first_year, "last-year", last_year, NULL);
   builder.plan = plan;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,9 @@ struct _LedgerTaskRow
   gboolean          confirmed;
   GStrv             supporting;
   GArray           *deadlines;     /* LedgerDeadline */
+  GPtrArray        *milestones;    /* LedgerMilestone, of the deadlines */
+  GPtrArray        *task_milestones;
+  GPtrArray        *sub_items;     /* LedgerSubItem */
   char             *code;
   char             *reason;        /* NULL unless refused */
 };
@@ -56,6 +60,12 @@ static const char *frequency_words[] = { "月度", "季度", "年度" };
 static const char *yes_words[] = { "true", "是", "1", "yes" };
 static const char *no_words[] = { "false", "否", "0", "no" };
 static const char *unit_separators[] = { "、", "，", ",", "；", ";", "/", " ", "\n", "　", NULL };
+static const char *line_separators[] = { "\n", NULL };
+/* A sub-item's status, as its line writes it: "汽车以旧换新｜推进中". */
+static const char *sub_item_status_codes[] = { "not_started", "in_progress", "done", "behind" };
+static const char *sub_item_status_words[] = { "未启动", "推进中", "已完成", "滞后" };
+#define SUB_ITEM_SEPARATOR "｜"
+#define DONE_WORD "已完成"
 
 static void
 ledger_task_row_finalize (GObject *object)
@@ -68,6 +78,9 @@ ledger_task_row_finalize (GObject *object)
   ledger_target_text_clear (&self->target);
   g_strfreev (self->supporting);
   g_clear_pointer (&self->deadlines, g_array_unref);
+  g_clear_pointer (&self->milestones, g_ptr_array_unref);
+  g_clear_pointer (&self->task_milestones, g_ptr_array_unref);
+  g_clear_pointer (&self->sub_items, g_ptr_array_unref);
   g_free (self->code);
   g_free (self->reason);
 
@@ -200,7 +213,8 @@ read_target (LedgerTaskRow *self,
 }
 
 /* A numeric target due by one day before December is a milestone of that
- * month; any other is paced over the year. */
+ * month, unless the deadline's words give a share of it (then only that
+ * part is due by then); any other is paced over the year. */
 static void
 read_schedule (LedgerTaskRow *self,
                int            year)
@@ -214,7 +228,8 @@ read_schedule (LedgerTaskRow *self,
   self->profile = LEDGER_PROFILE_LINEAR;
   self->due_month = 12;
   if (deadline != NULL && (self->kind == LEDGER_KIND_CUMULATIVE || self->kind == LEDGER_KIND_LEVEL) &&
-      g_date_get_year (&deadline->date) == year && g_date_get_month (&deadline->date) < 12)
+      g_date_get_year (&deadline->date) == year && g_date_get_month (&deadline->date) < 12 &&
+      isnan (ledger_task_row_read_share (deadline->words)))
     {
       self->profile = LEDGER_PROFILE_MILESTONE;
       self->due_month = g_date_get_month (&deadline->date);
@@ -234,17 +249,164 @@ read_schedule (LedgerTaskRow *self,
     }
 }
 
+static GArray *
+parse_deadlines (LedgerTaskRow   *self,
+                 LedgerTaskField  field,
+                 int              year)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *deadlines = ledger_deadline_parse (cell (self, field), year, &error);
+
+  if (deadlines != NULL)
+    return deadlines;
+  ledger_task_row_refuse (self, error->message);
+  return g_array_new (FALSE, FALSE, sizeof (LedgerDeadline));
+}
+
+/**
+ * ledger_task_row_read_share:
+ * @words: what a deadline says is due: "6月底前完成30%"
+ *
+ * Returns: the percent of the year's target the words say is done by then
+ *   (a percent after 完成), or NAN
+ */
+double
+ledger_task_row_read_share (const char *words)
+{
+  const char *done = strstr (words, "完成");
+  LedgerTargetText text;
+  double share = NAN;
+
+  if (done == NULL)
+    return NAN;
+  ledger_target_text_parse (&text, done);
+  if (text.has_number && (g_str_has_prefix (text.unit, "%") || g_str_has_prefix (text.unit, "％")) &&
+      text.number > 0 && text.number <= 100)
+    share = text.number;
+  ledger_target_text_clear (&text);
+  return share;
+}
+
+/* What is due, of @words: the words after the date where they begin with
+ * it ("2026-08-15 出台配套细则", as an export writes words that name no
+ * date of their own). */
+static const char *
+words_after_date (const char *words,
+                  const char *due)
+{
+  if (g_str_has_prefix (words, due) && words[strlen (due)] == ' ' && words[strlen (due) + 1] != '\0')
+    return words + strlen (due) + 1;
+  return words;
+}
+
+/* A milestone of each deadline, with no UUID nor owner yet. */
+static GPtrArray *
+milestones_of (GArray *deadlines)
+{
+  GPtrArray *milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const LedgerDeadline *deadline = &g_array_index (deadlines, LedgerDeadline, i);
+      g_autofree char *due = ledger_deadline_format (&deadline->date);
+      LedgerMilestone *milestone = ledger_milestone_new ("", "", due, words_after_date (deadline->words, due));
+
+      milestone->share = ledger_task_row_read_share (deadline->words);
+      g_ptr_array_add (milestones, milestone);
+    }
+  return milestones;
+}
+
+/* One line of 节点完成情况, "2026-06-30 6月底前出台方案｜已完成 2026-06-28｜
+ * 佐证材料…": marks the open milestone due that day (with those words, if
+ * the line gives them) done. */
+static gboolean
+read_done_line (GPtrArray  *milestones,
+                const char *line)
+{
+  g_auto(GStrv) parts = g_strsplit (line, SUB_ITEM_SEPARATOR, 3);
+  g_auto(GStrv) head = g_strsplit (parts[0], " ", 2);
+  const char *done_on = parts[1] != NULL && g_str_has_prefix (parts[1], DONE_WORD " ")
+                        ? parts[1] + strlen (DONE_WORD " ") : NULL;
+
+  if (done_on == NULL || !ledger_date_is_valid (done_on) || head[0] == NULL || !ledger_date_is_valid (head[0]))
+    return FALSE;
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      LedgerMilestone *milestone = g_ptr_array_index (milestones, i);
+
+      if (g_str_equal (milestone->due, head[0]) && (head[1] == NULL || g_str_equal (milestone->what, head[1])) &&
+          !ledger_milestone_is_done (milestone))
+        {
+          ledger_milestone_set_done (milestone, done_on, parts[2]);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GPtrArray *
+read_milestones (LedgerTaskRow   *self,
+                 GArray          *deadlines,
+                 LedgerTaskField  done_field)
+{
+  GPtrArray *milestones = milestones_of (deadlines);
+  g_auto(GStrv) lines = ledger_names_split (cell (self, done_field), line_separators);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!read_done_line (milestones, lines[i]))
+      {
+        g_autofree char *reason = g_strdup_printf (_("“%s” does not name a milestone of the row done: write "
+                                                     "“2026-06-30 6月底前出台方案｜已完成 2026-06-28｜”"
+                                                     " and a note"), lines[i]);
+
+        ledger_task_row_refuse (self, reason);
+      }
+  return milestones;
+}
+
 static void
 read_deadlines (LedgerTaskRow *self,
                 int            year)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) task_deadlines = parse_deadlines (self, LEDGER_TASK_FIELD_TASK_DEADLINE, year);
 
-  self->deadlines = ledger_deadline_parse (cell (self, LEDGER_TASK_FIELD_DEADLINE), year, &error);
-  if (self->deadlines == NULL)
+  self->deadlines = parse_deadlines (self, LEDGER_TASK_FIELD_DEADLINE, year);
+  self->milestones = read_milestones (self, self->deadlines, LEDGER_TASK_FIELD_DONE);
+  self->task_milestones = read_milestones (self, task_deadlines, LEDGER_TASK_FIELD_TASK_DONE);
+}
+
+/* 子项, one a line: "汽车以旧换新", "汽车以旧换新｜推进中" or with a note
+ * after another "｜". */
+static void
+read_sub_items (LedgerTaskRow *self)
+{
+  g_auto(GStrv) lines = ledger_names_split (cell (self, LEDGER_TASK_FIELD_SUB_ITEMS), line_separators);
+
+  self->sub_items = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_sub_item_free);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      ledger_task_row_refuse (self, error->message);
-      self->deadlines = g_array_new (FALSE, FALSE, sizeof (LedgerDeadline));
+      g_auto(GStrv) parts = g_strsplit (lines[i], SUB_ITEM_SEPARATOR, 3);
+      int status = 0;
+
+      if (parts[1] != NULL &&
+          !ledger_names_lookup (sub_item_status_codes, G_N_ELEMENTS (sub_item_status_codes), parts[1], &status) &&
+          !ledger_names_lookup (sub_item_status_words, G_N_ELEMENTS (sub_item_status_words), parts[1], &status))
+        {
+          g_autofree char *reason = g_strdup_printf (_("the sub-item “%s” has a status the ledger does not know: "
+                                                       "未启动, 推进中, 已完成 or 滞后"), lines[i]);
+
+          ledger_task_row_refuse (self, reason);
+        }
+      if (*g_strstrip (parts[0]) == '\0')
+        {
+          g_autofree char *reason = g_strdup_printf (_("the sub-item “%s” has no title"), lines[i]);
+
+          ledger_task_row_refuse (self, reason);
+        }
+      g_ptr_array_add (self->sub_items,
+                       ledger_sub_item_new ("", "", parts[0], sub_item_status_codes[status],
+                                            parts[1] != NULL ? parts[2] : NULL));
     }
 }
 
@@ -292,6 +454,7 @@ ledger_task_row_new (guint               line,
   read_deadlines (self, year);
   read_schedule (self, year);
   read_code (self);
+  read_sub_items (self);
   self->supporting = ledger_names_split (cell (self, LEDGER_TASK_FIELD_SUPPORT), unit_separators);
   return self;
 }
@@ -438,34 +601,276 @@ ledger_task_row_get_reason (LedgerTaskRow *self)
   return self->reason;
 }
 
-/* The indicator the row becomes. The 配合单位 and the 时间节点 stay with
- * the row until the plan holds them. */
+/**
+ * ledger_task_row_name_uuid:
+ *
+ * Returns: a UUID made of @code and @path (RFC 4122 version 5 layout):
+ *   the same list imported as the same plan gets the same identities
+ */
+char *
+ledger_task_row_name_uuid (const char *code,
+                           const char *path)
+{
+  g_autofree char *key = g_strconcat ("target-ledger-task-list\n", code, "\n", path, NULL);
+  g_autofree char *hex = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
+
+  hex[12] = '5';
+  hex[16] = "89ab"[g_ascii_xdigit_value (hex[16]) & 3];
+  return g_strdup_printf ("%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
+/* The units of a cell, one a line, as the model keeps them. */
+static char *
+units_text (LedgerTaskRow   *self,
+            LedgerTaskField  field)
+{
+  g_auto(GStrv) units = ledger_names_split (cell (self, field), unit_separators);
+
+  return g_strjoinv ("\n", units);
+}
+
+/* Copies @milestones into @owner_milestones, owned by @owner_uuid, with
+ * UUIDs made of it and their place. */
+static void
+give_milestones (GPtrArray  *milestones,
+                 GPtrArray  *owner_milestones,
+                 const char *owner_uuid)
+{
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      LedgerMilestone *milestone = ledger_milestone_copy (g_ptr_array_index (milestones, i));
+      g_autofree char *path = g_strdup_printf ("milestone %u", i);
+
+      g_free (milestone->uuid);
+      g_free (milestone->owner_uuid);
+      milestone->uuid = ledger_task_row_name_uuid (owner_uuid, path);
+      milestone->owner_uuid = g_strdup (owner_uuid);
+      g_ptr_array_add (owner_milestones, milestone);
+    }
+}
+
+/**
+ * ledger_task_row_to_task:
+ * @uuid: the task's
+ *
+ * Returns: (transfer full): the task the row starts: its title and text,
+ *   its lead and supporting units (the task's own columns, which the
+ *   list fills with the row's where it has none), its milestones and its
+ *   sub-items; no indicator yet
+ */
+LedgerTask *
+ledger_task_row_to_task (LedgerTaskRow *self,
+                         const char    *uuid)
+{
+  g_autofree char *supporting = NULL;
+  LedgerTask *task;
+
+  g_return_val_if_fail (LEDGER_IS_TASK_ROW (self), NULL);
+  g_return_val_if_fail (self->reason == NULL, NULL);
+
+  supporting = units_text (self, LEDGER_TASK_FIELD_TASK_SUPPORT);
+  task = g_object_new (LEDGER_TYPE_TASK, "uuid", uuid, "title", self->task,
+                       "text", cell (self, LEDGER_TASK_FIELD_TASK_TEXT),
+                       "lead-unit", cell (self, LEDGER_TASK_FIELD_TASK_LEAD),
+                       "supporting-units", supporting, NULL);
+  give_milestones (self->task_milestones, ledger_task_get_milestones (task), uuid);
+  for (guint i = 0; i < self->sub_items->len; i++)
+    {
+      LedgerSubItem *item = ledger_sub_item_copy (g_ptr_array_index (self->sub_items, i));
+      g_autofree char *path = g_strdup_printf ("sub-item %u", i);
+
+      g_free (item->uuid);
+      g_free (item->owner_uuid);
+      item->uuid = ledger_task_row_name_uuid (uuid, path);
+      item->owner_uuid = g_strdup (uuid);
+      g_ptr_array_add (ledger_task_get_sub_items (task), item);
+    }
+  return task;
+}
+
+/* The indicator the row becomes, with its supporting units and a
+ * milestone of each deadline. */
 LedgerIndicator *
 ledger_task_row_to_indicator (LedgerTaskRow *self,
                               const char    *uuid)
 {
+  g_autofree char *supporting = NULL;
+  LedgerIndicator *indicator;
   gboolean measured;
 
   g_return_val_if_fail (LEDGER_IS_TASK_ROW (self), NULL);
   g_return_val_if_fail (self->reason == NULL, NULL);
 
   measured = self->kind != LEDGER_KIND_QUALITATIVE;
-  return g_object_new (LEDGER_TYPE_INDICATOR,
-                       "uuid", uuid, "code", self->code, "name", self->name,
-                       "unit", measured ? self->target.unit : "",
-                       "kind", self->kind,
-                       "comparator", measured ? self->target.comparator : LEDGER_COMPARATOR_NONE,
-                       "better", measured ? self->target.better : LEDGER_BETTER_HIGHER,
-                       "target", measured ? self->target.number : 0.0,
-                       "frequency", self->frequency,
-                       "responsible-unit", ledger_task_row_get_lead (self),
-                       "notes", cell (self, LEDGER_TASK_FIELD_NOTES),
-                       "source-text", cell (self, LEDGER_TASK_FIELD_TARGET),
-                       "profile", measured ? self->profile : LEDGER_PROFILE_LINEAR,
-                       "custom-shares", cell (self, LEDGER_TASK_FIELD_SHARES),
-                       "due-month", self->due_month,
-                       "january", self->january,
-                       "commitment", self->target.commitment,
-                       "unit-confirmed", self->confirmed,
+  supporting = units_text (self, LEDGER_TASK_FIELD_SUPPORT);
+  indicator = g_object_new (LEDGER_TYPE_INDICATOR,
+                            "uuid", uuid, "code", self->code, "name", self->name,
+                            "unit", measured ? self->target.unit : "",
+                            "kind", self->kind,
+                            "comparator", measured ? self->target.comparator : LEDGER_COMPARATOR_NONE,
+                            "better", measured ? self->target.better : LEDGER_BETTER_HIGHER,
+                            "target", measured ? self->target.number : 0.0,
+                            "frequency", self->frequency,
+                            "responsible-unit", ledger_task_row_get_lead (self),
+                            "notes", cell (self, LEDGER_TASK_FIELD_NOTES),
+                            "source-text", cell (self, LEDGER_TASK_FIELD_TARGET),
+                            "profile", measured ? self->profile : LEDGER_PROFILE_LINEAR,
+                            "custom-shares", cell (self, LEDGER_TASK_FIELD_SHARES),
+                            "due-month", self->due_month,
+                            "january", self->january,
+                            "commitment", self->target.commitment,
+                            "unit-confirmed", self->confirmed,
+                            "supporting-units", supporting,
                        NULL);
+  give_milestones (self->milestones, ledger_indicator_get_milestones (indicator), uuid);
+  return indicator;
+}
+
+/* ---- the words an export writes, which a row reads back ---------------- */
+
+/* Whether the words of the milestone @first, in the plan's @year, name
+ * it and the others of the same words not yet @written (a series,
+ * "每季度末"), each with the share the words give; marks them written. */
+static gboolean
+named_by_words (GPtrArray *milestones,
+                guint      first,
+                int        year,
+                gboolean  *written)
+{
+  const LedgerMilestone *milestone = g_ptr_array_index (milestones, first);
+  g_autoptr(GArray) deadlines = ledger_deadline_parse (milestone->what, year, NULL);
+  g_autofree gboolean *named = g_new0 (gboolean, milestones->len);
+  guint n_named = 0;
+
+  if (deadlines == NULL)
+    return FALSE;
+  for (guint i = first; i < milestones->len && n_named < deadlines->len; i++)
+    {
+      const LedgerMilestone *other = g_ptr_array_index (milestones, i);
+      g_autofree char *due = ledger_deadline_format (&g_array_index (deadlines, LedgerDeadline, n_named).date);
+      g_autofree char *share = g_strdup_printf ("%g", ledger_task_row_read_share (other->what));
+      g_autofree char *other_share = g_strdup_printf ("%g", other->share);
+
+      if (written[i] || !g_str_equal (other->what, milestone->what))
+        continue;
+      if (!g_str_equal (other->due, due) || !g_str_equal (share, other_share))
+        return FALSE;
+      named[i] = TRUE;
+      n_named++;
+    }
+  if (n_named == 0 || n_named < deadlines->len)
+    return FALSE;
+  for (guint i = first; i < milestones->len; i++)
+    written[i] |= named[i];
+  return TRUE;
+}
+
+/* The words of @milestone that name no date of their own: the date first,
+ * the separators of deadlines out of the words. */
+static void
+append_dated (GString               *text,
+              const LedgerMilestone *milestone)
+{
+  g_auto(GStrv) parts = ledger_names_split (milestone->what, (const char * const []) {
+                                              "；", ";", "，", ",", "、", "\n", "。", NULL });
+  g_autofree char *words = g_strjoinv (" ", parts);
+
+  g_string_append_printf (text, "%s %s", milestone->due, words);
+}
+
+/**
+ * ledger_task_row_format_milestones:
+ * @milestones: (element-type LedgerMilestone)
+ * @year: the plan's year, of the dates the words write without one
+ *
+ * Returns: the 时间节点 cell of @milestones, one a line: the words of each
+ *   (once for a series, "每季度末"), or its date and its words where they
+ *   do not name it
+ */
+char *
+ledger_task_row_format_milestones (GPtrArray *milestones,
+                                   int        year)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree gboolean *written = g_new0 (gboolean, milestones->len);
+
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      if (written[i])
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (named_by_words (milestones, i, year, written))
+        g_string_append (text, ((LedgerMilestone *) g_ptr_array_index (milestones, i))->what);
+      else
+        append_dated (text, g_ptr_array_index (milestones, i));
+    }
+  return g_strdup (text->str);
+}
+
+typedef void (*WriteLine) (GString *line, gconstpointer item);
+
+/* The lines @write_line writes of @items, the empty ones left out. */
+static char *
+join_lines (GPtrArray *items,
+            WriteLine  write_line)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_string_truncate (line, 0);
+      write_line (line, g_ptr_array_index (items, i));
+      if (line->len > 0)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line->str);
+    }
+  return g_strdup (text->str);
+}
+
+/* "2026-06-30 6月底前出台方案｜已完成 2026-06-28｜佐证材料…", for a
+ * milestone done. */
+static void
+write_done_line (GString               *line,
+                 const LedgerMilestone *milestone)
+{
+  g_auto(GStrv) note = g_strsplit (milestone->note, "\n", -1);
+  g_autofree char *one_line = g_strjoinv (" ", note);
+
+  if (!ledger_milestone_is_done (milestone))
+    return;
+  g_string_append_printf (line, "%s %s" SUB_ITEM_SEPARATOR DONE_WORD " %s", milestone->due, milestone->what,
+                          milestone->done_on);
+  if (*one_line != '\0')
+    g_string_append_printf (line, SUB_ITEM_SEPARATOR "%s", one_line);
+}
+
+/* Returns: the 节点完成情况 cell of @milestones: a line for each done */
+char *
+ledger_task_row_format_done (GPtrArray *milestones)
+{
+  return join_lines (milestones, (WriteLine) write_done_line);
+}
+
+/* "汽车以旧换新｜推进中｜note", the status and note left out where they are
+ * the default. */
+static void
+write_sub_item_line (GString             *line,
+                     const LedgerSubItem *item)
+{
+  int status = 0;
+
+  ledger_names_lookup (sub_item_status_codes, G_N_ELEMENTS (sub_item_status_codes), item->status, &status);
+  g_string_append (line, item->title);
+  if (status != 0 || *item->note != '\0')
+    g_string_append_printf (line, SUB_ITEM_SEPARATOR "%s", sub_item_status_words[status]);
+  if (*item->note != '\0')
+    g_string_append_printf (line, SUB_ITEM_SEPARATOR "%s", item->note);
+}
+
+/* Returns: the 子项 cell of @sub_items: a line each */
+char *
+ledger_task_row_format_sub_items (GPtrArray *sub_items)
+{
+  return join_lines (sub_items, (WriteLine) write_sub_item_line);
 }

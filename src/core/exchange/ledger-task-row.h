@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ledger-indicator.h"
+#include "ledger-task.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,12 @@ typedef enum
   LEDGER_TASK_FIELD_DUE_MONTH,
   LEDGER_TASK_FIELD_JANUARY,
   LEDGER_TASK_FIELD_CONFIRMED,
+  LEDGER_TASK_FIELD_DONE,         /* 节点完成情况: the milestones done */
+  LEDGER_TASK_FIELD_TASK_LEAD,    /* 任务牵头单位, and the task's own below */
+  LEDGER_TASK_FIELD_TASK_SUPPORT,
+  LEDGER_TASK_FIELD_TASK_DEADLINE,
+  LEDGER_TASK_FIELD_TASK_DONE,
+  LEDGER_TASK_FIELD_SUB_ITEMS,    /* 子项 */
   LEDGER_TASK_N_FIELDS
 } LedgerTaskField;
 
@@ -72,5 +79,14 @@ void              ledger_task_row_refuse               (LedgerTaskRow      *self
                                                         const char         *reason);
 LedgerIndicator  *ledger_task_row_to_indicator         (LedgerTaskRow      *self,
                                                         const char         *uuid);
+LedgerTask       *ledger_task_row_to_task              (LedgerTaskRow      *self,
+                                                        const char         *uuid);
+char             *ledger_task_row_name_uuid            (const char         *code,
+                                                        const char         *path);
+double            ledger_task_row_read_share           (const char         *words);
+char             *ledger_task_row_format_milestones    (GPtrArray          *milestones,
+                                                        int                 year);
+char             *ledger_task_row_format_done          (GPtrArray          *milestones);
+char             *ledger_task_row_format_sub_items     (GPtrArray          *sub_items);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "ledger-area.h"
 #include "ledger-output-file.h"
 #include "ledger-status.h"
+#include "ledger-names.h"
 #include "ledger-xlsx-export.h"
 #include "ledger-xlsx-private.h"
 
@@ -29,8 +30,8 @@
  * as the window shows them. */
 
 enum {
-  COL_AREA, COL_TASK, COL_INDICATOR, COL_UNIT, COL_RESPONSIBLE_UNIT, COL_PROFILE, COL_COMMITMENT,
-  COL_TARGET, N_LEADING
+  COL_AREA, COL_TASK, COL_INDICATOR, COL_UNIT, COL_RESPONSIBLE_UNIT, COL_SUPPORTING_UNITS, COL_PROFILE,
+  COL_COMMITMENT, COL_TARGET, N_LEADING
 };
 
 /* The columns after the periods: the standing as the CSV gives it, with
@@ -53,7 +54,7 @@ typedef struct
 } Limits;
 
 static const Limits leading_limits[N_LEADING] = {
-  { 8, 14 }, { 10, 26 }, { 12, 30 }, { 5, 12 }, { 8, 16 }, { 8, 12 }, { 6, 8 }, { 8, 18 },
+  { 8, 14 }, { 10, 26 }, { 12, 30 }, { 5, 12 }, { 8, 16 }, { 8, 20 }, { 8, 12 }, { 6, 8 }, { 8, 18 },
 };
 static const Limits period_limits = { 7, 12 };
 static const Limits trailing_limits[N_TRAILING] = {
@@ -431,7 +432,7 @@ static void
 write_header (Sheet *sheet)
 {
   static const char *leading[N_LEADING] = {
-    N_("Area"), N_("Task"), N_("Indicator"), N_("Unit"), N_("Responsible Unit"),
+    N_("Area"), N_("Task"), N_("Indicator"), N_("Unit"), N_("Responsible Unit"), N_("Supporting Units"),
     N_("Pace Profile"), N_("Firm or Strive"), N_("Target"),
   };
   static const char *trailing[N_TRAILING] = {
@@ -663,6 +664,7 @@ write_indicator (LedgerNode      *area,
   g_autoptr(GPtrArray) columns = values_by_column (sheet, indicator);
   g_autoptr(LedgerValue) latest = NULL;
   g_autofree char *target = ledger_indicator_dup_target_text (indicator);
+  g_autofree char *supporting = ledger_names_join_units (ledger_indicator_get_supporting_units (indicator));
   lxw_format *number;
 
   if (area != sheet->area)
@@ -678,6 +680,7 @@ write_indicator (LedgerNode      *area,
   put_text (sheet, COL_UNIT, ledger_indicator_get_unit (indicator), export->text);
   put_text (sheet, COL_RESPONSIBLE_UNIT, ledger_indicator_get_responsible_unit (indicator),
             export->text);
+  put_text (sheet, COL_SUPPORTING_UNITS, supporting, export->text);
   put_text (sheet, COL_PROFILE, ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE
                                 ? NULL : profile_label (ledger_indicator_get_profile (indicator)),
             export->text);

@@ -51,3 +51,13 @@ ledger_names_split (const char         *text,
       g_strv_builder_add (builder, parts[i]);
   return g_strv_builder_end (builder);
 }
+
+/* Units kept one a line, as the office writes a list of them:
+ * "市财政局、市统计局". */
+char *
+ledger_names_join_units (const char *lines)
+{
+  g_auto(GStrv) names = g_strsplit (lines != NULL ? lines : "", "\n", -1);
+
+  return g_strjoinv ("、", names);
+}

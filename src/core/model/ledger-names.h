@@ -18,4 +18,6 @@ gboolean ledger_names_lookup (const char * const *names,
 GStrv    ledger_names_split  (const char         *text,
                               const char * const *separators);
 
+char    *ledger_names_join_units (const char     *lines);
+
 G_END_DECLS
