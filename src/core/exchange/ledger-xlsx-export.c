@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ledger-area.h"
+#include "ledger-document-text.h"
 #include "ledger-output-file.h"
 #include "ledger-status.h"
 #include "ledger-xlsx-export.h"
@@ -161,25 +162,6 @@ add_formats (Export *export)
 
 /* ---- text --------------------------------------------------------------- */
 
-/* XML 1.0 has no place for these, not even escaped: the C0 controls but
- * tab, line feed and carriage return, and U+FFFE and U+FFFF. */
-static gboolean
-xml_allows (gunichar c)
-{
-  return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xfffe && c != 0xffff;
-}
-
-static gboolean
-xml_allows_all (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!xml_allows (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * ledger_xlsx_text:
  * @text: (nullable): a text from the ledger, for a cell, a sheet's name or
@@ -198,21 +180,9 @@ const char *
 ledger_xlsx_text (LedgerXlsx *xlsx,
                   const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *clean;
-
-  if (text == NULL || (g_utf8_validate (text, -1, NULL) && xml_allows_all (text)))
+  if (ledger_document_text_is_clean (text))
     return text;
-  valid = g_utf8_make_valid (text, -1);
-  clean = g_string_new (NULL);
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (xml_allows (c))
-        g_string_append_unichar (clean, c);
-    }
-  g_ptr_array_add (xlsx->texts, g_string_free (clean, FALSE));
+  g_ptr_array_add (xlsx->texts, ledger_document_text_clean (text));
   return g_ptr_array_index (xlsx->texts, xlsx->texts->len - 1);
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-document-text.h"
 #include "ledger-report-private.h"
 #include "ledger-report-resources.h"
 
@@ -40,13 +41,15 @@ typedef struct
 
 /* ---- text ----------------------------------------------------------- */
 
-/* XML 1.0 has no place for most control characters, even as references:
- * they are dropped; a line break is Word's. */
+/* What XML has no place for is dropped (ledger_document_text_clean());
+ * a line break is Word's. */
 static void
 append_text (GString    *out,
              const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  g_autofree char *clean = ledger_document_text_is_clean (text) ? NULL : ledger_document_text_clean (text);
+
+  for (const char *p = clean != NULL ? clean : text; *p != '\0'; p++)
     {
       switch (*p)
         {
