@@ -66,13 +66,13 @@ append_text (GString    *out,
     }
 }
 
+/* @text for a document property (the title): plain XML, no Word runs. */
 static char *
 escape (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  g_autofree char *clean = ledger_document_text_clean (text);
 
-  append_text (out, text);
-  return g_string_free (out, FALSE);
+  return g_markup_escape_text (clean, -1);
 }
 
 /* A paragraph of one run in @style, centred if @center, its words in
