@@ -736,6 +736,7 @@ ledger_store_save_attachment (LedgerStore       *self,
                               GError           **error)
 {
   g_autoptr(LedgerOutputFile) file = NULL;
+  g_autoptr(GError) failure = NULL;
   int fd;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
@@ -744,8 +745,12 @@ ledger_store_save_attachment (LedgerStore       *self,
   if ((file = ledger_output_file_begin (path, self->path, 0666, error)) == NULL)
     return FALSE;
   fd = ledger_output_file_get_fd (file);
-  return read_blob (self, ledger_attachment_get_sha256 (attachment), write_chunk, &fd, error) &&
-         ledger_output_file_finish (file, error);
+  if (!read_blob (self, ledger_attachment_get_sha256 (attachment), write_chunk, &fd, &failure))
+    {
+      g_set_error (error, failure->domain, failure->code, _("Could not write “%s”: %s"), path, failure->message);
+      return FALSE;
+    }
+  return ledger_output_file_finish (file, error);
 }
 
 static gboolean
