@@ -112,5 +112,13 @@ check "both of the names that clash" \
 attached=$(/usr/bin/python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM attachments").fetchone()[0])' "$db")
 check "every attachment a file of its own" test "$(find "$work/out-files" -type f | wc -l)" = "$attached"
 
+
+# 6. Exported into the ledger's backups folder: refused before a folder is
+# made there (a folder in it is taken for a ledger's backups).
+mkdir -p "$work/backups"
+check "an export into the backups folder is refused" fails "$bin" --db "$db" --export-attachments "$work/backups"
+check "naming the backups folder" grep -q "backups folder" "$work/err"
+check "and nothing is made in it" test -z "$(ls -A "$work/backups")"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-cli-attachments.h"
+#include "ledger-output-file.h"
 #include "ledger-settings.h"
 
 /* --attach FILE --code CODE --period PERIOD [--plan CODE] and
@@ -171,6 +172,9 @@ ledger_cli_export_attachments (LedgerStore *store,
       g_autofree char *folder = g_build_filename (dir, safe_code, safe_period, NULL);
       g_autofree char *path = untaken_path (taken, folder, safe_name);
 
+      /* Checked before its folder is made: none is made in the backups folder. */
+      if (!ledger_output_file_check (path, ledger_store_get_path (store), &error))
+        return fail (error);
       if (g_mkdir_with_parents (folder, 0755) != 0)
         {
           int saved_errno = errno;
