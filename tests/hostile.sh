@@ -120,5 +120,14 @@ check "an export into the backups folder is refused" fails "$bin" --db "$db" --e
 check "naming the backups folder" grep -q "backups folder" "$work/err"
 check "and nothing is made in it" test -z "$(ls -A "$work/backups")"
 
+# 7. A name too long for a workbook's cell is cut there, not left out.
+sql "$db" "UPDATE attachments SET name = '$(printf '长%.0s' $(seq 40000)).pdf' WHERE name = 'a_b.pdf'"
+check "a workbook with a name too long for a cell" "$bin" --db "$db" --export-xlsx "$work/long.xlsx"
+check "has it cut to a cell's 32 767 characters" /usr/bin/python3 - "$work/long.xlsx" <<'PY'
+import re, sys, zipfile
+strings = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
+sys.exit(max(len(text) for text in re.findall(r"<t[^>]*>([^<]*)</t>", strings)) != 32767)
+PY
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -162,6 +162,10 @@ add_formats (Export *export)
 
 /* ---- text --------------------------------------------------------------- */
 
+/* A cell holds at most 32 767 characters: a longer text is cut, with an
+ * ellipsis, instead of leaving the cell empty. */
+#define CELL_MAX_CHARS 32767
+
 /**
  * ledger_xlsx_text:
  * @text: (nullable): a text from the ledger, for a cell, a sheet's name or
@@ -171,7 +175,8 @@ add_formats (Export *export)
  * invalid UTF-8, and the controls elsewhere, as they are: a file that Excel
  * calls damaged. The ledger is a file that can be written behind the
  * program's back, so every text goes through here: invalid UTF-8 becomes
- * U+FFFD, what XML forbids is left out.
+ * U+FFFD, what XML forbids is left out (ledger_document_text_clean()), and
+ * a text too long for a cell is cut.
  *
  * Returns: (transfer none) (nullable): @text, or a clean copy that lives as
  *   long as the export
@@ -180,9 +185,20 @@ const char *
 ledger_xlsx_text (LedgerXlsx *xlsx,
                   const char *text)
 {
-  if (ledger_document_text_is_clean (text))
+  g_autofree char *clean = NULL;
+
+  if (text == NULL || (ledger_document_text_is_clean (text) &&
+                       (strlen (text) <= CELL_MAX_CHARS || g_utf8_strlen (text, -1) <= CELL_MAX_CHARS)))
     return text;
-  g_ptr_array_add (xlsx->texts, ledger_document_text_clean (text));
+  clean = ledger_document_text_clean (text);
+  if (g_utf8_strlen (clean, -1) > CELL_MAX_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (clean, 0, CELL_MAX_CHARS - 1);
+
+      g_free (clean);
+      clean = g_strconcat (start, "…", NULL);
+    }
+  g_ptr_array_add (xlsx->texts, g_steal_pointer (&clean));
   return g_ptr_array_index (xlsx->texts, xlsx->texts->len - 1);
 }
 
@@ -322,29 +338,17 @@ fit (Sheet     *sheet,
     sheet->lines = MAX (sheet->lines, MIN (MAX_LINES, ceil (width / (widest - 1))));
 }
 
-/* A cell holds at most 32 767 characters: a longer note is cut, with an
- * ellipsis, instead of leaving the cell empty. */
-#define CELL_MAX_CHARS 32767
-
 static void
 put_text (Sheet      *sheet,
           lxw_col_t   column,
           const char *text,
           lxw_format *format)
 {
-  g_autofree char *cut = NULL;
-
   text = ledger_xlsx_text (&sheet->export->xlsx, text);
   if (text == NULL || text[0] == '\0')
     {
       worksheet_write_blank (sheet->worksheet, sheet->row, column, format);
       return;
-    }
-  if (g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
-    {
-      g_autofree char *start = g_utf8_substring (text, 0, CELL_MAX_CHARS - 1);
-
-      text = cut = g_strconcat (start, "…", NULL);
     }
   worksheet_write_string (sheet->worksheet, sheet->row, column, text, format);
   fit (sheet, column, text_width (text));
