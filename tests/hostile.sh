@@ -129,5 +129,23 @@ strings = zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode()
 sys.exit(max(len(text) for text in re.findall(r"<t[^>]*>([^<]*)</t>", strings)) != 32767)
 PY
 
+# 8. Writes that fail halfway — a limit on a file's size standing in for a
+# full disk: the message says why and names the file, nothing is left.
+full_disk () { (trap '' XFSZ; ulimit -f 64; "$@"); }   # files of at most 32 KiB
+check "a plan with a long title" sh -c "'$bin' --db '$work/big.sqlite3' --import-plan '$work/list.csv' --year 2026 \
+  --plan-code big --plan-title \"\$(head -c 30000 /dev/urandom | base64 -w 0)\" > /dev/null"
+check "a Word report on a full disk fails" fails full_disk "$bin" --db "$work/big.sqlite3" --report "$work/full.docx"
+check "saying why" grep -q "Could not write the report “$work/full.docx”: File too large" "$work/err"
+check "a PDF report on a full disk fails" fails full_disk "$bin" --db "$work/big.sqlite3" --report "$work/full.pdf"
+head -c 100000 /dev/urandom > "$work/photo.jpg"
+check "a photo attached" "$bin" --db "$work/photo.sqlite3" --attach "$work/photo.jpg" --code new-urban-jobs \
+  --period 2026-06
+check "exporting it on a full disk fails" \
+  fails full_disk "$bin" --db "$work/photo.sqlite3" --export-attachments "$work/full-out"
+check "naming the file and why" grep -q "Could not write “$work/full-out/new-urban-jobs/2026-06/photo.jpg”: File too large" \
+  "$work/err"
+check "nothing is left" test -z "$(find "$work" "$work/full-out" -maxdepth 1 -name '*full.*'; \
+                                     find "$work/full-out" -type f)"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

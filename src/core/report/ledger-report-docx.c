@@ -10,6 +10,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -382,8 +383,13 @@ set_archive_error (GError         **error,
                    struct archive  *archive)
 {
   const char *reason = archive_error_string (archive);
+  int saved_errno = archive_errno (archive);
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", reason != NULL ? reason : g_strerror (archive_errno (archive)));
+  /* "No space left on device" says more than libarchive's "Write error". */
+  if (saved_errno > 0)
+    g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, reason != NULL ? reason : g_strerror (EIO));
   return FALSE;
 }
 
