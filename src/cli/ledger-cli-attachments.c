@@ -11,8 +11,10 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ledger-cli-attachments.h"
+#include "ledger-output-file.h"
 #include "ledger-settings.h"
 
 /* --attach FILE --code CODE --period PERIOD [--plan CODE] and
@@ -121,6 +123,30 @@ indicator_names (GPtrArray *plans)
   return codes;
 }
 
+/* @folder/@name, or @folder/"NAME (2).EXT" and so on if an attachment of
+ * this export took it already: names that differ only in what a file name
+ * cannot hold ("a/b.pdf", "a_b.pdf") are both written. */
+static char *
+untaken_path (GHashTable *taken,
+              const char *folder,
+              const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  gsize stem_length = dot != NULL ? (gsize) (dot - name) : strlen (name);
+  char *path = g_build_filename (folder, name, NULL);
+
+  for (guint n = 2; g_hash_table_contains (taken, path); n++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%.*s (%u)%s", (int) stem_length, name, n,
+                                                   dot != NULL ? dot : "");
+
+      g_free (path);
+      path = g_build_filename (folder, numbered, NULL);
+    }
+  g_hash_table_add (taken, g_strdup (path));
+  return path;
+}
+
 /* Each attachment as DIR/INDICATOR/PERIOD/NAME. */
 int
 ledger_cli_export_attachments (LedgerStore *store,
@@ -130,6 +156,7 @@ ledger_cli_export_attachments (LedgerStore *store,
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (plans == NULL || (attachments = ledger_store_list_attachments (store, 0, NULL, &error)) == NULL)
     return fail (error);
@@ -143,8 +170,11 @@ ledger_cli_export_attachments (LedgerStore *store,
       g_autofree char *safe_period = ledger_attachment_safe_name (ledger_attachment_get_period (attachment));
       g_autofree char *safe_name = ledger_attachment_safe_name (ledger_attachment_get_name (attachment));
       g_autofree char *folder = g_build_filename (dir, safe_code, safe_period, NULL);
-      g_autofree char *path = g_build_filename (folder, safe_name, NULL);
+      g_autofree char *path = untaken_path (taken, folder, safe_name);
 
+      /* Checked before its folder is made: none is made in the backups folder. */
+      if (!ledger_output_file_check (path, ledger_store_get_path (store), &error))
+        return fail (error);
       if (g_mkdir_with_parents (folder, 0755) != 0)
         {
           int saved_errno = errno;

@@ -11,8 +11,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "ledger-document-text.h"
 #include "ledger-store.h"
+#include "ledger-store-cycle.h"
 #include "test-util.h"
 
 #define LIMIT (G_GUINT64_CONSTANT (1) << 20)
@@ -218,6 +221,96 @@ test_remove_and_undo (Fixture       *fixture,
   g_assert_cmpuint (count_blobs (fixture->path), ==, 0);
 }
 
+/* The evidence of a closed month is locked with its figures: adding,
+ * removing and undoing either are refused; the ledger itself and a pipe
+ * are never attached. */
+static void
+test_closed_and_hostile (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LedgerAttachment) photo = attach (fixture, fixture->photo);
+  g_autoptr(LedgerPlan) plan = test_find_plan (fixture->store, "changzhi-2026");
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  g_autofree char *pipe = g_build_filename (fixture->dir, "pipe", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-06", LEDGER_PERIOD_CLOSED, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_null (ledger_store_add_attachment (fixture->store, fixture->jobs, "2026-06", fixture->minutes, NULL,
+                                              LIMIT, NULL, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED, "2026-06 is closed");
+  g_clear_error (&error);
+  g_assert_false (ledger_store_remove_attachment (fixture->store, ledger_attachment_get_uuid (photo), &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED, "2026-06 is closed");
+  g_clear_error (&error);
+  g_assert_cmpuint (count_attachments (fixture), ==, 1);
+
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-06", LEDGER_PERIOD_OPEN, "test",
+                                                &error));
+  g_assert_true (ledger_store_remove_attachment (fixture->store, ledger_attachment_get_uuid (photo), &error));
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-06", LEDGER_PERIOD_CLOSED, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_false (ledger_store_undo (fixture->store, &error));   /* the removal */
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED, "2026-06 is closed");
+  g_clear_error (&error);
+  g_assert_cmpuint (count_attachments (fixture), ==, 0);
+
+  g_assert_null (ledger_store_add_attachment (fixture->store, fixture->jobs, "2026-07", fixture->path, NULL,
+                                              LIMIT, NULL, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID, "the ledger");
+  g_clear_error (&error);
+  test_write_file (wal, "", 0);
+  g_assert_null (ledger_store_add_attachment (fixture->store, fixture->jobs, "2026-07", wal, NULL,
+                                              LIMIT, NULL, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID, "the ledger");
+  g_clear_error (&error);
+  g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+  g_assert_null (ledger_store_add_attachment (fixture->store, fixture->jobs, "2026-07", pipe, NULL,
+                                              LIMIT, NULL, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID, "is not a file");
+}
+
+/* A name as a file name: inside the folder, valid UTF-8, short enough
+ * for a file system with its extension kept. */
+static void
+test_safe_name (void)
+{
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+  g_autofree char *invalid = ledger_attachment_safe_name ("bad\xff\xfe.pdf");
+  g_autofree char *climbing = ledger_attachment_safe_name ("../../x.pdf");
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (long_name, "长");
+  g_string_append (long_name, ".pdf");
+  cut = ledger_attachment_safe_name (long_name->str);
+  g_assert_cmpuint (strlen (cut), <=, 240);
+  g_assert_true (g_utf8_validate (cut, -1, NULL));
+  g_assert_true (g_str_has_suffix (cut, "长.pdf"));
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_true (g_str_has_prefix (invalid, "bad") && g_str_has_suffix (invalid, ".pdf"));
+  g_assert_cmpstr (climbing, ==, "_.._x.pdf");
+}
+
+/* What a document cannot take is left out of a text: invalid UTF-8
+ * becomes U+FFFD; controls but tab and line breaks, and noncharacters,
+ * go. */
+static void
+test_document_text (void)
+{
+  g_autofree char *clean = ledger_document_text_clean ("a\x01" "b\xef\xbf\xbe\tc\n<&>\xff\xef\xb7\x90");
+
+  g_assert_true (ledger_document_text_is_clean ("长治 <w:p> & ]]> --\t\n"));
+  g_assert_false (ledger_document_text_is_clean ("a\x01"));
+  g_assert_false (ledger_document_text_is_clean ("a\xef\xbf\xbe"));
+  g_assert_false (ledger_document_text_is_clean ("a\xff"));
+  g_assert_cmpstr (clean, ==, "ab\tc\n<&>\xef\xbf\xbd");
+  g_assert_true (ledger_document_text_is_clean (clean));
+}
+
 /* A backup carries the files; restored, they are the same bytes. */
 static void
 test_backup_and_restore (Fixture       *fixture,
@@ -285,7 +378,10 @@ main (int   argc,
   ADD ("/attachments/remove-and-undo", test_remove_and_undo);
   ADD ("/attachments/backup-and-restore", test_backup_and_restore);
   ADD ("/attachments/check-finds-damage", test_check_finds_damage);
+  ADD ("/attachments/closed-and-hostile", test_closed_and_hostile);
 #undef ADD
+  g_test_add_func ("/attachments/safe-name", test_safe_name);
+  g_test_add_func ("/attachments/document-text", test_document_text);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ledger-area.h"
+#include "ledger-document-text.h"
 #include "ledger-output-file.h"
 #include "ledger-status.h"
 #include "ledger-names.h"
@@ -162,24 +163,9 @@ add_formats (Export *export)
 
 /* ---- text --------------------------------------------------------------- */
 
-/* XML 1.0 has no place for these, not even escaped: the C0 controls but
- * tab, line feed and carriage return, and U+FFFE and U+FFFF. */
-static gboolean
-xml_allows (gunichar c)
-{
-  return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xfffe && c != 0xffff;
-}
-
-static gboolean
-xml_allows_all (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!xml_allows (g_utf8_get_char (p)))
-        return FALSE;
-    }
-  return TRUE;
-}
+/* A cell holds at most 32 767 characters: a longer text is cut, with an
+ * ellipsis, instead of leaving the cell empty. */
+#define CELL_MAX_CHARS 32767
 
 /**
  * ledger_xlsx_text:
@@ -190,7 +176,8 @@ xml_allows_all (const char *text)
  * invalid UTF-8, and the controls elsewhere, as they are: a file that Excel
  * calls damaged. The ledger is a file that can be written behind the
  * program's back, so every text goes through here: invalid UTF-8 becomes
- * U+FFFD, what XML forbids is left out.
+ * U+FFFD, what XML forbids is left out (ledger_document_text_clean()), and
+ * a text too long for a cell is cut.
  *
  * Returns: (transfer none) (nullable): @text, or a clean copy that lives as
  *   long as the export
@@ -199,21 +186,20 @@ const char *
 ledger_xlsx_text (LedgerXlsx *xlsx,
                   const char *text)
 {
-  g_autofree char *valid = NULL;
-  GString *clean;
+  g_autofree char *clean = NULL;
 
-  if (text == NULL || (g_utf8_validate (text, -1, NULL) && xml_allows_all (text)))
+  if (text == NULL || (ledger_document_text_is_clean (text) &&
+                       (strlen (text) <= CELL_MAX_CHARS || g_utf8_strlen (text, -1) <= CELL_MAX_CHARS)))
     return text;
-  valid = g_utf8_make_valid (text, -1);
-  clean = g_string_new (NULL);
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  clean = ledger_document_text_clean (text);
+  if (g_utf8_strlen (clean, -1) > CELL_MAX_CHARS)
     {
-      gunichar c = g_utf8_get_char (p);
+      g_autofree char *start = g_utf8_substring (clean, 0, CELL_MAX_CHARS - 1);
 
-      if (xml_allows (c))
-        g_string_append_unichar (clean, c);
+      g_free (clean);
+      clean = g_strconcat (start, "…", NULL);
     }
-  g_ptr_array_add (xlsx->texts, g_string_free (clean, FALSE));
+  g_ptr_array_add (xlsx->texts, g_steal_pointer (&clean));
   return g_ptr_array_index (xlsx->texts, xlsx->texts->len - 1);
 }
 
@@ -353,29 +339,17 @@ fit (Sheet     *sheet,
     sheet->lines = MAX (sheet->lines, MIN (MAX_LINES, ceil (width / (widest - 1))));
 }
 
-/* A cell holds at most 32 767 characters: a longer note is cut, with an
- * ellipsis, instead of leaving the cell empty. */
-#define CELL_MAX_CHARS 32767
-
 static void
 put_text (Sheet      *sheet,
           lxw_col_t   column,
           const char *text,
           lxw_format *format)
 {
-  g_autofree char *cut = NULL;
-
   text = ledger_xlsx_text (&sheet->export->xlsx, text);
   if (text == NULL || text[0] == '\0')
     {
       worksheet_write_blank (sheet->worksheet, sheet->row, column, format);
       return;
-    }
-  if (g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
-    {
-      g_autofree char *start = g_utf8_substring (text, 0, CELL_MAX_CHARS - 1);
-
-      text = cut = g_strconcat (start, "…", NULL);
     }
   worksheet_write_string (sheet->worksheet, sheet->row, column, text, format);
   fit (sheet, column, text_width (text));

@@ -116,15 +116,40 @@ ledger_attachment_is_sha256 (const char *text)
   return TRUE;
 }
 
+/* File systems take names of at most 255 bytes: a longer name is cut,
+ * keeping its extension, to leave room for " (2)" and the like. */
+#define SAFE_NAME_BYTES 240
+#define EXTENSION_BYTES 16
+
+/* @safe cut to SAFE_NAME_BYTES, between characters, its extension kept. */
+static void
+cut_name (GString *safe)
+{
+  const char *dot = strrchr (safe->str, '.');
+  g_autofree char *extension = NULL;
+  const char *end;
+
+  if (safe->len <= SAFE_NAME_BYTES)
+    return;
+  if (dot != NULL && strlen (dot) <= EXTENSION_BYTES)
+    extension = g_strdup (dot);
+  end = g_utf8_find_prev_char (safe->str, safe->str + SAFE_NAME_BYTES + 1 -
+                                          (extension != NULL ? strlen (extension) : 0));
+  g_string_truncate (safe, end - safe->str);
+  if (extension != NULL)
+    g_string_append (safe, extension);
+}
+
 /* Returns: (transfer full): @name as a file name that stays in the folder
  * it is written to: no folder separators, no leading dot, no control
- * characters, never empty */
+ * characters, valid UTF-8, short enough for a file system, never empty */
 char *
 ledger_attachment_safe_name (const char *name)
 {
+  g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
   GString *safe = g_string_new (NULL);
 
-  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -137,6 +162,7 @@ ledger_attachment_safe_name (const char *name)
     g_string_erase (safe, 0, 1);
   if (safe->len == 0)
     g_string_append_c (safe, '_');
+  cut_name (safe);
   return g_string_free (safe, FALSE);
 }
 

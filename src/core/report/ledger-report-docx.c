@@ -10,9 +10,11 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-document-text.h"
 #include "ledger-report-private.h"
 #include "ledger-report-resources.h"
 
@@ -40,13 +42,15 @@ typedef struct
 
 /* ---- text ----------------------------------------------------------- */
 
-/* XML 1.0 has no place for most control characters, even as references:
- * they are dropped; a line break is Word's. */
+/* What XML has no place for is dropped (ledger_document_text_clean());
+ * a line break is Word's. */
 static void
 append_text (GString    *out,
              const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  g_autofree char *clean = ledger_document_text_is_clean (text) ? NULL : ledger_document_text_clean (text);
+
+  for (const char *p = clean != NULL ? clean : text; *p != '\0'; p++)
     {
       switch (*p)
         {
@@ -63,13 +67,13 @@ append_text (GString    *out,
     }
 }
 
+/* @text for a document property (the title): plain XML, no Word runs. */
 static char *
 escape (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  g_autofree char *clean = ledger_document_text_clean (text);
 
-  append_text (out, text);
-  return g_string_free (out, FALSE);
+  return g_markup_escape_text (clean, -1);
 }
 
 /* A paragraph of one run in @style, centred if @center, its words in
@@ -379,8 +383,13 @@ set_archive_error (GError         **error,
                    struct archive  *archive)
 {
   const char *reason = archive_error_string (archive);
+  int saved_errno = archive_errno (archive);
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", reason != NULL ? reason : g_strerror (archive_errno (archive)));
+  /* "No space left on device" says more than libarchive's "Write error". */
+  if (saved_errno > 0)
+    g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, reason != NULL ? reason : g_strerror (EIO));
   return FALSE;
 }
 

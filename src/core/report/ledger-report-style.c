@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ledger-document-text.h"
 #include "ledger-report-style.h"
 #include "ledger-status.h"
 
@@ -142,11 +143,13 @@ ledger_report_style_layout (LedgerReportStyle *style,
                             double             width)
 {
   PangoLayout *layout = pango_layout_new (style->context);
+  g_autofree char *clean = ledger_document_text_is_clean (text) ? NULL : ledger_document_text_clean (text);
 
   g_assert (font < LEDGER_REPORT_N_FONTS);
 
   pango_layout_set_font_description (layout, style->fonts[font]);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  /* cairo refuses a whole PDF for one text it cannot take. */
+  pango_layout_set_text (layout, clean != NULL ? clean : text != NULL ? text : "", -1);
   if (width > 0)
     {
       pango_layout_set_width (layout, pango_units_from_double (width));

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "ledger-document-text.h"
 #include "ledger-output-file.h"
 #include "ledger-report.h"
 #include "ledger-report-private.h"
@@ -365,7 +366,10 @@ add_outline (LedgerReport     *self,
 static char *
 document_title (LedgerReport *self)
 {
-  return g_strdup_printf ("%s · %s", ledger_node_get_title (LEDGER_NODE (self->plan)), self->as_of_label);
+  g_autofree char *title = g_strdup_printf ("%s · %s", ledger_node_get_title (LEDGER_NODE (self->plan)),
+                                            self->as_of_label);
+
+  return ledger_document_text_clean (title);
 }
 
 static void

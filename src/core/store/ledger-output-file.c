@@ -146,6 +146,27 @@ is_backup (const char        *target,
   return FALSE;
 }
 
+/**
+ * ledger_output_file_is_ledger_file:
+ * @path: a file to read
+ * @ledger_path: the ledger
+ *
+ * Returns: whether @path is the ledger or SQLite's files beside it, however
+ *   it names them (another spelling, a symbolic or hard link)
+ */
+gboolean
+ledger_output_file_is_ledger_file (const char *path,
+                                   const char *ledger_path)
+{
+  g_autofree char *target = resolve (path);
+  struct stat target_stat;
+  gboolean exists = g_stat (path, &target_stat) == 0;
+
+  g_return_val_if_fail (path != NULL && ledger_path != NULL, FALSE);
+
+  return is_ledger_or_its_file (target, exists ? &target_stat : NULL, ledger_path);
+}
+
 static gboolean
 check_kind (const char         *path,
             const struct stat  *target_stat,

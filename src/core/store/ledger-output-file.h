@@ -23,6 +23,8 @@ int               ledger_output_file_get_fd        (LedgerOutputFile  *self);
 const char       *ledger_output_file_get_temporary (LedgerOutputFile  *self);
 gboolean          ledger_output_file_finish        (LedgerOutputFile  *self,
                                                     GError           **error);
+gboolean          ledger_output_file_is_ledger_file (const char     *path,
+                                                     const char     *ledger_path);
 void              ledger_output_file_free          (LedgerOutputFile  *self);
 gboolean          ledger_output_file_write         (const char        *path,
                                                     const char        *ledger_path,

@@ -67,7 +67,8 @@ open_file (const char  *path,
            GError     **error)
 {
   struct stat info;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* Without waiting for a writer, should @path be a pipe. */
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   int saved_errno = errno;
   g_autofree char *limit_text = NULL;
   g_autofree char *size_text = NULL;
@@ -298,6 +299,20 @@ read_blob (LedgerStore  *self,
 
 /* ---- links ---------------------------------------------------------- */
 
+/* The evidence of a closed month is locked with its figures: added,
+ * removed, by undo or by a package, it is refused alike. */
+static gboolean
+check_open (LedgerStore       *self,
+            const StoreRules  *rules,
+            LedgerAttachment  *attachment,
+            GError           **error)
+{
+  LedgerPeriod period;
+
+  return !ledger_period_parse (ledger_attachment_get_period (attachment), &period) ||
+         store_rules_check_open (self, rules, &period, error);
+}
+
 gboolean
 store_link_attachment (LedgerStore       *self,
                        LedgerAttachment  *attachment,
@@ -311,7 +326,7 @@ store_link_attachment (LedgerStore       *self,
   g_autofree char *json = attachment_to_json (attachment);
   gboolean found = FALSE;
 
-  if (stmt == NULL || rules == NULL ||
+  if (stmt == NULL || rules == NULL || !check_open (self, rules, attachment, error) ||
       !has_blob (self, ledger_attachment_get_sha256 (attachment), &found, error))
     return FALSE;
   if (!found)
@@ -346,7 +361,7 @@ store_unlink_attachment (LedgerStore       *self,
   const StoreRules *rules = store_load_rules (self, ledger_attachment_get_indicator_id (attachment), error);
   g_autofree char *json = attachment_to_json (attachment);
 
-  if (stmt == NULL || rules == NULL)
+  if (stmt == NULL || rules == NULL || !check_open (self, rules, attachment, error))
     return FALSE;
   store_bind_text (stmt, 1, ledger_attachment_get_uuid (attachment));
   if (!store_run (self, stmt, error))
@@ -480,9 +495,17 @@ ledger_store_add_attachment (LedgerStore   *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
   g_return_val_if_fail (period != NULL && path != NULL, NULL);
 
+  if (self->path != NULL && ledger_output_file_is_ledger_file (path, self->path))
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("“%s” is the ledger or one of its own files: it cannot be attached to itself; "
+                     "attach a backup of it"), path);
+      return NULL;
+    }
   if ((fd = open_file (path, limit, &size, error)) < 0)
     return NULL;
-  basename = name != NULL ? g_strdup (name) : g_path_get_basename (path);
+  /* A name in UTF-8, whatever the file system's bytes: it goes into reports. */
+  basename = name != NULL ? g_strdup (name) : g_filename_display_basename (path);
   media_type = ledger_attachment_guess_media_type (basename);
   sha256 = read_file (fd, path, size, NULL, cancellable, error);
   if (sha256 == NULL || !store_begin (self, error))
@@ -713,6 +736,7 @@ ledger_store_save_attachment (LedgerStore       *self,
                               GError           **error)
 {
   g_autoptr(LedgerOutputFile) file = NULL;
+  g_autoptr(GError) failure = NULL;
   int fd;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
@@ -721,8 +745,12 @@ ledger_store_save_attachment (LedgerStore       *self,
   if ((file = ledger_output_file_begin (path, self->path, 0666, error)) == NULL)
     return FALSE;
   fd = ledger_output_file_get_fd (file);
-  return read_blob (self, ledger_attachment_get_sha256 (attachment), write_chunk, &fd, error) &&
-         ledger_output_file_finish (file, error);
+  if (!read_blob (self, ledger_attachment_get_sha256 (attachment), write_chunk, &fd, &failure))
+    {
+      g_set_error (error, failure->domain, failure->code, _("Could not write “%s”: %s"), path, failure->message);
+      return FALSE;
+    }
+  return ledger_output_file_finish (file, error);
 }
 
 static gboolean
