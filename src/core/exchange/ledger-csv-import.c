@@ -17,7 +17,9 @@
 #include "ledger-indicator-index.h"
 #include "ledger-number.h"
 #include "ledger-period-words.h"
+#include "ledger-sheet.h"
 #include "ledger-status.h"
+#include "ledger-wide-sheet.h"
 #include "ledger-worker.h"
 
 /* Values from a CSV file, in two steps: read, which sorts every row of the
@@ -32,6 +34,7 @@ struct _LedgerCsvImport
   GObject       parent_instance;
 
   char         *origin;
+  char         *sheet_name;  /* of an XLSX workbook; NULL for the first */
   const char   *encoding;
   GListStore   *rows;       /* LedgerImportRow: all but the unchanged, and
                              * only the first refused ones */
@@ -422,6 +425,7 @@ ledger_csv_import_finalize (GObject *object)
   LedgerCsvImport *self = (LedgerCsvImport *) object;
 
   g_free (self->origin);
+  g_free (self->sheet_name);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->unchanged, g_ptr_array_unref);
 
@@ -454,6 +458,17 @@ ledger_csv_import_new (const char *origin)
   return self;
 }
 
+/* The worksheet of an XLSX workbook to read; NULL, the default, for the
+ * first. */
+void
+ledger_csv_import_set_sheet_name (LedgerCsvImport *self,
+                                  const char      *sheet_name)
+{
+  g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
+  g_free (self->sheet_name);
+  self->sheet_name = g_strdup (sheet_name);
+}
+
 /* The year of periods the file writes without one (上半年, 1-6月): the
  * plan's year; 0, the default, refuses them. */
 void
@@ -464,12 +479,78 @@ ledger_csv_import_set_default_year (LedgerCsvImport *self,
   self->default_year = year;
 }
 
+/* Whether the first record is the header of a long file: a column of
+ * periods named "period". */
+static gboolean
+is_long (GPtrArray *records)
+{
+  LedgerCsvRecord *header = g_ptr_array_index (records, 0);
+
+  for (guint i = 0; header->fields[i] != NULL; i++)
+    {
+      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (header->fields[i])), -1);
+
+      if (g_str_equal (name, ledger_csv_column_names[COL_PERIOD]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The records of a wide sheet (ledger_wide_sheet_to_records()), with the
+ * year its title names in @year. */
+static GPtrArray *
+read_wide (LedgerCsvImport  *self,
+           GBytes           *bytes,
+           int              *year,
+           GError          **error)
+{
+  g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (bytes, self->sheet_name, error);
+
+  if (sheet == NULL)
+    return NULL;
+  self->encoding = ledger_sheet_get_format (sheet) == LEDGER_SHEET_XLSX ? "XLSX" : self->encoding;
+  return ledger_wide_sheet_to_records (sheet, year, error);
+}
+
+/* The file's records: of a long CSV file as they are, of a wide sheet
+ * (CSV or XLSX) as the long file they make. A CSV file that is neither is
+ * read as long, for its header to be refused in the long file's terms. */
+static GPtrArray *
+read_records (LedgerCsvImport  *self,
+              const char       *data,
+              gsize             length,
+              int              *year,
+              GError          **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) wide_error = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *wide;
+
+  if (ledger_sheet_looks_like_xlsx (bytes))
+    return read_wide (self, bytes, year, error);
+  if ((text = ledger_csv_decode (data, length, &self->encoding, error)) == NULL ||
+      (records = ledger_csv_parse (text, error)) == NULL)
+    return NULL;
+  if (records->len == 0)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("The file is empty"));
+      return NULL;
+    }
+  if (is_long (records) || (wide = read_wide (self, bytes, year, &wide_error)) == NULL)
+    return g_steal_pointer (&records);
+  return wide;
+}
+
 /**
  * ledger_csv_import_read:
  * @data: the file's contents: UTF-8 (with or without BOM), UTF-16 with a
  *   BOM or GB18030, separated by commas or tabs
  *
- * Reads the file and sorts its rows against the ledger, writing nothing. A
+ * Reads the file and sorts its rows against the ledger, writing nothing.
+ * The file may also be a wide sheet, CSV or XLSX (docs/sheet-import.md):
+ * a column per period, read as a row per filled cell. A
  * row that cannot be imported is listed as refused, with its reason; only
  * a file that cannot be read at all (its encoding, its CSV, its header)
  * fails, naming the line.
@@ -483,8 +564,8 @@ ledger_csv_import_read (LedgerCsvImport  *self,
                         GError          **error)
 {
   g_autoptr(GPtrArray) records = NULL;
-  g_autofree char *text = NULL;
   Reader reader = { 0 };
+  int year = 0;
   gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
@@ -496,19 +577,13 @@ ledger_csv_import_read (LedgerCsvImport  *self,
       g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_FILE, _("The file is too large"));
       return FALSE;
     }
-  if ((text = ledger_csv_decode (data, length, &self->encoding, error)) == NULL ||
-      (records = ledger_csv_parse (text, error)) == NULL)
+  if ((records = read_records (self, data, length, &year, error)) == NULL)
     return FALSE;
-  if (records->len == 0)
-    {
-      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("The file is empty"));
-      return FALSE;
-    }
 
   if (!ledger_store_begin_read (store, error))
     return FALSE;
   self->mark = ledger_store_get_change_mark (store);
-  reader.default_year = self->default_year;
+  reader.default_year = year != 0 ? year : self->default_year;
   ok = reader_init (&reader, store, error) &&
        map_header (&reader, g_ptr_array_index (records, 0), error) &&
        sort_rows (self, &reader, records, cancellable, error);
