@@ -479,19 +479,22 @@ ledger_csv_import_set_default_year (LedgerCsvImport *self,
   self->default_year = year;
 }
 
-/* Whether the first record is the header of a long file: a column of
- * periods named "period". */
+/* Whether the first record names a column of the long file: with
+ * @name, the column "period" (it is a long file's header); without, any
+ * (it is meant to be one). */
 static gboolean
-is_long (GPtrArray *records)
+names_long_column (GPtrArray  *records,
+                   const char *name)
 {
   LedgerCsvRecord *header = g_ptr_array_index (records, 0);
 
   for (guint i = 0; header->fields[i] != NULL; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (header->fields[i])), -1);
+      g_autofree char *field = g_ascii_strdown (g_strstrip (g_strdup (header->fields[i])), -1);
 
-      if (g_str_equal (name, ledger_csv_column_names[COL_PERIOD]))
-        return TRUE;
+      for (int c = 0; c < N_COLUMNS; c++)
+        if (g_str_equal (field, ledger_csv_column_names[c]) && (name == NULL || g_str_equal (field, name)))
+          return TRUE;
     }
   return FALSE;
 }
@@ -514,7 +517,8 @@ read_wide (LedgerCsvImport  *self,
 
 /* The file's records: of a long CSV file as they are, of a wide sheet
  * (CSV or XLSX) as the long file they make. A CSV file that is neither is
- * read as long, for its header to be refused in the long file's terms. */
+ * refused as a wide sheet, or if its header names a column of the long
+ * file, in the long file's terms. */
 static GPtrArray *
 read_records (LedgerCsvImport  *self,
               const char       *data,
@@ -538,9 +542,14 @@ read_records (LedgerCsvImport  *self,
       g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("The file is empty"));
       return NULL;
     }
-  if (is_long (records) || (wide = read_wide (self, bytes, year, &wide_error)) == NULL)
+  if (names_long_column (records, ledger_csv_column_names[COL_PERIOD]))
     return g_steal_pointer (&records);
-  return wide;
+  if ((wide = read_wide (self, bytes, year, &wide_error)) != NULL)
+    return wide;
+  if (wide_error->domain != LEDGER_SHEET_ERROR && names_long_column (records, NULL))
+    return g_steal_pointer (&records);
+  g_propagate_error (error, g_steal_pointer (&wide_error));
+  return NULL;
 }
 
 /**
