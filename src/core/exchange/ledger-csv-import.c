@@ -378,6 +378,23 @@ add_row (LedgerCsvImport *self,
     g_list_store_append (self->rows, row);
 }
 
+/* Whether @row is refused for the reason the row before it on the same
+ * line was: another cell of a wide sheet's row whose name is not found,
+ * told once. @last is the last refused row. */
+static gboolean
+is_refused_again (LedgerImportRow  *row,
+                  LedgerImportRow **last)
+{
+  gboolean again;
+
+  if (ledger_import_row_get_action (row) != LEDGER_IMPORT_REFUSED)
+    return FALSE;
+  again = *last != NULL && ledger_import_row_get_line (*last) == ledger_import_row_get_line (row) &&
+          g_str_equal (ledger_import_row_get_reason (*last), ledger_import_row_get_reason (row));
+  g_set_object (last, row);
+  return again;
+}
+
 static gboolean
 sort_rows (LedgerCsvImport  *self,
            Reader           *reader,
@@ -385,6 +402,8 @@ sort_rows (LedgerCsvImport  *self,
            GCancellable     *cancellable,
            GError          **error)
 {
+  g_autoptr(LedgerImportRow) last_refused = NULL;
+
   g_atomic_int_set (&self->n_total, records->len - 1);
   for (guint i = 1; i < records->len; i++)
     {
@@ -400,7 +419,8 @@ sort_rows (LedgerCsvImport  *self,
         {
           g_autoptr(LedgerImportRow) row = sort_row (reader, record);
 
-          add_row (self, row);
+          if (!is_refused_again (row, &last_refused))
+            add_row (self, row);
         }
     }
   g_atomic_int_set (&self->n_done, records->len - 1);
