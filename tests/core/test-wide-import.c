@@ -111,7 +111,8 @@ refused_reason (LedgerCsvImport *import,
 
 /* A 台账 as the office keeps it: merged title rows, a 目标 column, months
  * in Chinese, numbers as text with units, empty cells, an area's heading,
- * a name matching no indicator and one close to an indicator's. */
+ * a name matching no indicator and one close to an indicator's, a task's
+ * status in words. */
 static char *
 write_office_sheet (const char *dir)
 {
@@ -126,6 +127,7 @@ write_office_sheet (const char *dir)
     { "4", "地区生产总值增长", "%", "5.5", "", "", "5.6", "" },
     { "5", "招商引资签约金额（亿元）", "亿元", "", "", "", "120", "" },
     { "6", "全市无此项", "个", "", "", "3", "4", "" },
+    { "7", "约束性指标", "", "", "", "", "进行中", "" },
   };
 
   worksheet_merge_range (sheet, 0, 0, 0, 7, "长治市2026年政府工作报告目标任务台账", NULL);
@@ -150,10 +152,11 @@ test_office_sheet (Fixture       *fixture,
 {
   g_autofree char *path = write_office_sheet (fixture->dir);
   g_autoptr(LedgerCsvImport) import = read_file (fixture->store, path);
+  g_autoptr(LedgerValue) status = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpstr (ledger_csv_import_get_encoding (import), ==, "XLSX");
-  assert_counts (import, 6, 0, 0, 2);
+  assert_counts (import, 7, 0, 0, 2);
   /* Rows are numbered as the sheet shows them; a row of an unknown name
    * is refused once, whatever its cells. */
   g_assert_nonnull (strstr (refused_reason (import, 9), "招商引资签约金额"));
@@ -168,7 +171,10 @@ test_office_sheet (Fixture       *fixture,
   g_assert_cmpfloat (number_of (fixture->store, "signed-projects", "2026-02"), ==, 812);
   g_assert_cmpfloat (number_of (fixture->store, "retail-sales-growth", "2026-03"), ==, 5.1);
   g_assert_cmpfloat (number_of (fixture->store, "gdp-growth", "2026-Q1"), ==, 5.6);
-  g_assert_cmpuint (test_count_all_values (fixture->store), ==, 6);
+  status = ledger_store_get_value (fixture->store, test_indicator_id (fixture->store, PLAN_2026, "binding-targets"),
+                                   "2026-Q1");
+  g_assert_cmpstr (ledger_value_get_status (status), ==, "in_progress");
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, 7);
 }
 
 /* Last year's 台账, saved as CSV in GB18030: its title's year makes its

@@ -188,11 +188,23 @@ record_new (guint               line,
   return record;
 }
 
+/* A qualitative task's status as offices write it, besides the program's
+ * own words. */
+static const struct { const char *words; const char *code; } status_words[] = {
+  { "未启动", "not_started" }, { "未开始", "not_started" }, { "进行中", "in_progress" },
+  { "推进中", "in_progress" }, { "正在推进", "in_progress" }, { "已完成", "done" }, { "完成", "done" },
+  { "滞后", "behind" }, { "进度滞后", "behind" },
+};
+
 /* A qualitative task's status written in words (进行中) as its code. */
 static const char *
 status_code (const char *text)
 {
   const char * const *codes = ledger_status_qualitative_codes ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_words); i++)
+    if (g_str_equal (text, status_words[i].words))
+      return status_words[i].code;
 
   for (guint i = 0; codes[i] != NULL; i++)
     if (g_str_equal (text, codes[i]) || g_str_equal (text, ledger_status_label (codes[i])))
