@@ -21,30 +21,7 @@
 
 #define PLAN_2026 "changzhi-2026"
 
-typedef struct
-{
-  char        *dir;
-  LedgerStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_tmp_dir_new ();
-  path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
-  fixture->store = test_open_ledger (path);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->dir, test_tmp_dir_free);
-}
+typedef TestLedgerStore Fixture;
 
 static double
 number_of (LedgerStore *store,
@@ -70,26 +47,6 @@ read_file (LedgerStore *store,
   g_assert_true (ledger_csv_import_read (import, store, data, length, NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&import);
-}
-
-static void
-assert_counts (LedgerCsvImport *import,
-               guint            added,
-               guint            changed,
-               guint            unchanged,
-               guint            refused)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (ledger_csv_import_get_rows (import)); i++)
-    {
-      g_autoptr(LedgerImportRow) row = g_list_model_get_item (ledger_csv_import_get_rows (import), i);
-
-      if (ledger_import_row_get_action (row) == LEDGER_IMPORT_REFUSED)
-        g_test_message ("line %u: %s", ledger_import_row_get_line (row), ledger_import_row_get_reason (row));
-    }
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, added);
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE), ==, changed);
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED), ==, unchanged);
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, refused);
 }
 
 /* The refused row of @line: its reason. */
@@ -156,7 +113,7 @@ test_office_sheet (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpstr (ledger_csv_import_get_encoding (import), ==, "XLSX");
-  assert_counts (import, 7, 0, 0, 2);
+  test_assert_import_counts (import, 7, 0, 0, 2);
   /* Rows are numbered as the sheet shows them; a row of an unknown name
    * is refused once, whatever its cells. */
   g_assert_nonnull (strstr (refused_reason (import, 9), "招商引资签约金额"));
@@ -196,7 +153,7 @@ test_last_year_sheet (Fixture       *fixture,
   test_write_file (path, gb, -1);
   import = read_file (fixture->store, path);
   g_assert_cmpstr (ledger_csv_import_get_encoding (import), ==, "GB18030");
-  assert_counts (import, 4, 0, 0, 0);
+  test_assert_import_counts (import, 4, 0, 0, 0);
   g_assert_true (ledger_csv_import_apply (import, fixture->store, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (number_of (fixture->store, "new-urban-jobs", "2025-06"), ==, 2.9);
@@ -309,7 +266,7 @@ test_export_round_trip (Fixture       *fixture,
   write_edited_copy (sheet, edited, row, column, 3.3);
 
   import = read_file (store, edited);
-  assert_counts (import, 0, 1, 3, 0);
+  test_assert_import_counts (import, 0, 1, 3, 0);
   g_assert_true (ledger_csv_import_apply (import, store, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (number_of (store, "new-urban-jobs", "2026-06"), ==, 3.3);
@@ -325,7 +282,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, test_ledger_store_set_up, func, test_ledger_store_tear_down)
   ADD ("/wide-import/office-sheet", test_office_sheet);
   ADD ("/wide-import/last-year", test_last_year_sheet);
   ADD ("/wide-import/no-header", test_no_header);
