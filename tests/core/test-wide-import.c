@@ -66,15 +66,16 @@ refused_reason (LedgerCsvImport *import,
   g_assert_not_reached ();
 }
 
-/* A 台账 as the office keeps it: merged title rows, a 目标 column, months
- * in Chinese, numbers as text with units, empty cells, an area's heading,
- * a name matching no indicator and one close to an indicator's, a task's
- * status in words. */
+/* A 台账 as the office keeps it, after a sheet of instructions: merged
+ * title rows, a 目标 column, months in Chinese, numbers as text with
+ * units, empty cells, an area's heading, a name matching no indicator and
+ * one close to an indicator's, a task's status in words. */
 static char *
 write_office_sheet (const char *dir)
 {
   char *path = g_build_filename (dir, "台账.xlsx", NULL);
   lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *cover = workbook_add_worksheet (book, "填报说明");
   lxw_worksheet *sheet = workbook_add_worksheet (book, "2026年");
   static const char *header[] = { "序号", "指标名称", "单位", "2026年目标", "1月", "1-2月", "1-3月", "备注" };
   static const char *rows[][8] = {
@@ -87,6 +88,7 @@ write_office_sheet (const char *dir)
     { "7", "约束性指标", "", "", "", "", "进行中", "" },
   };
 
+  worksheet_write_string (cover, 0, 0, "请于每月5日前填报上月数据", NULL);
   worksheet_merge_range (sheet, 0, 0, 0, 7, "长治市2026年政府工作报告目标任务台账", NULL);
   worksheet_merge_range (sheet, 1, 0, 1, 7, "填报单位：市统计局", NULL);
   for (lxw_col_t c = 0; c < G_N_ELEMENTS (header); c++)

@@ -520,7 +520,9 @@ names_long_column (GPtrArray  *records,
 }
 
 /* The records of a wide sheet (ledger_wide_sheet_to_records()), with the
- * year its title names in @year. */
+ * year its title names in @year. Of a workbook, the worksheet asked for,
+ * else the first that has a header of periods: a cover sheet before the
+ * 台账 is passed over. */
 static GPtrArray *
 read_wide (LedgerCsvImport  *self,
            GBytes           *bytes,
@@ -528,10 +530,25 @@ read_wide (LedgerCsvImport  *self,
            GError          **error)
 {
   g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (bytes, self->sheet_name, error);
+  const char * const *names;
+  GPtrArray *records;
 
   if (sheet == NULL)
     return NULL;
-  self->encoding = ledger_sheet_get_format (sheet) == LEDGER_SHEET_XLSX ? "XLSX" : self->encoding;
+  if (ledger_sheet_get_format (sheet) == LEDGER_SHEET_CSV)
+    return ledger_wide_sheet_to_records (sheet, year, error);
+  self->encoding = "XLSX";
+  names = ledger_sheet_get_sheet_names (sheet);
+  for (guint i = 1; self->sheet_name == NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(LedgerSheet) other = NULL;
+
+      if ((records = ledger_wide_sheet_to_records (sheet, year, NULL)) != NULL)
+        return records;
+      if ((other = ledger_sheet_new_from_bytes (bytes, names[i], error)) == NULL)
+        return NULL;
+      g_set_object (&sheet, other);
+    }
   return ledger_wide_sheet_to_records (sheet, year, error);
 }
 
