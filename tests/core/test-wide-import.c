@@ -164,6 +164,33 @@ test_last_year_sheet (Fixture       *fixture,
   g_assert_cmpfloat (number_of (fixture->store, "gdp-growth", "2025-Q4"), ==, 5.4);
 }
 
+/* A header of two rows: the year over the months, merged, and the name's
+ * heading merged down beside them. */
+static void
+test_two_row_header (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "two-rows.xlsx", NULL);
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (book, NULL);
+  g_autoptr(LedgerCsvImport) import = NULL;
+
+  worksheet_merge_range (sheet, 0, 0, 1, 0, "指标名称", NULL);
+  worksheet_merge_range (sheet, 0, 1, 0, 2, "2025年", NULL);
+  worksheet_write_string (sheet, 1, 1, "1-6月", NULL);
+  worksheet_write_string (sheet, 1, 2, "1-12月", NULL);
+  worksheet_write_string (sheet, 2, 0, "新增城镇就业", NULL);
+  worksheet_write_number (sheet, 2, 1, 2.9, NULL);
+  worksheet_write_number (sheet, 2, 2, 5.1, NULL);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+
+  import = read_file (fixture->store, path);
+  test_assert_import_counts (import, 2, 0, 0, 0);
+  g_assert_true (ledger_csv_import_apply (import, fixture->store, NULL, NULL));
+  g_assert_cmpfloat (number_of (fixture->store, "new-urban-jobs", "2025-06"), ==, 2.9);
+  g_assert_cmpfloat (number_of (fixture->store, "new-urban-jobs", "2025-12"), ==, 5.1);
+}
+
 /* A sheet without a header of periods is refused as a whole, naming what
  * is missing; a long CSV file is still read as one. */
 static void
@@ -287,6 +314,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, test_ledger_store_set_up, func, test_ledger_store_tear_down)
   ADD ("/wide-import/office-sheet", test_office_sheet);
   ADD ("/wide-import/last-year", test_last_year_sheet);
+  ADD ("/wide-import/two-row-header", test_two_row_header);
   ADD ("/wide-import/no-header", test_no_header);
   ADD ("/wide-import/export-round-trip", test_export_round_trip);
   g_test_add_func ("/wide-import/fold-name", test_fold_name);

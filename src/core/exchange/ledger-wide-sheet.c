@@ -139,6 +139,19 @@ read_header (Wide  *wide,
   return n_periods > 0 && (wide->code_column >= 0 || wide->name_column >= 0);
 }
 
+/* Whether a period heading of the header row is merged over several
+ * columns: a heading of a group ("2026年" over 1月 … 12月), whose periods
+ * are in the row below. */
+static gboolean
+groups_periods (Wide  *wide,
+                guint  row)
+{
+  for (guint column = 0; column < wide->periods->len; column++)
+    if (g_ptr_array_index (wide->periods, column) != NULL && ledger_sheet_is_merged (wide->sheet, row, column))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 find_header (Wide *wide)
 {
@@ -146,11 +159,17 @@ find_header (Wide *wide)
 
   for (guint row = 0; row < n_rows; row++)
     {
-      if (read_header (wide, row))
+      if (!read_header (wide, row))
+        continue;
+      wide->header_row = row;
+      if (groups_periods (wide, row) && row + 1 < n_rows)
         {
-          wide->header_row = row;
-          return TRUE;
+          if (read_header (wide, row + 1))
+            wide->header_row = row + 1;
+          else
+            read_header (wide, row);
         }
+      return TRUE;
     }
   return FALSE;
 }
