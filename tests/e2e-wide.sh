@@ -70,5 +70,38 @@ check "a sheet without periods is refused" \
   bash -c "! '$bin' --db '$db' --import-sheet '$work/no-periods.csv' 2> /dev/null"
 check "--sheet alone is a mistake" bash -c "'$bin' --db '$db' --sheet x 2> /dev/null; test \$? -eq 2"
 
+# 6. Two plans of the year: a name in both is refused, a column of plans
+# says which.
+"$bin" --db "$db" --export-plan "$work/plans.json"
+python3 - "$work/plans.json" <<'PY'
+import json, sys, uuid
+path = sys.argv[1]
+plans = json.load(open(path, encoding="utf-8"))
+plan = plans["plans"][0]
+def fresh(node):
+    if isinstance(node, dict):
+        if "uuid" in node:
+            node["uuid"] = str(uuid.uuid4())
+        for value in node.values():
+            fresh(value)
+    elif isinstance(node, list):
+        for value in node:
+            fresh(value)
+fresh(plan)
+plan["code"], plan["title"] = "county-2026", "县2026年政府工作报告"
+plans["plans"] = [plan]
+json.dump(plans, open(path, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$bin" --db "$db" --import-plan "$work/plans.json" > /dev/null
+printf '长治市2026年台账,,\n指标名称,1-4月\n新增城镇就业,1.7\n' > "$work/two-plans.csv"
+check "a name in two plans of the year is refused" \
+  bash -c "! '$bin' --db '$db' --import-sheet '$work/two-plans.csv' 2> '$work/two-plans.err'"
+check "asking for a column of plans" grep -q 'plan' "$work/two-plans.err"
+printf '长治市2026年台账,,\n计划,指标名称,1-4月\ncounty-2026,新增城镇就业,1.7\n' > "$work/two-plans.csv"
+check "a column of plans says which" "$bin" --db "$db" --import-sheet "$work/two-plans.csv"
+"$bin" --db "$db" --export-csv - > "$work/plans.csv"
+check "and the value is that plan's" grep -q '^county-2026,.*,new-urban-jobs,.*,2026-04,1.7,' "$work/plans.csv"
+check "not the other's" bash -c "! grep -q '^changzhi-2026,.*,new-urban-jobs,.*,2026-04,' '$work/plans.csv'"
+
 echo "1..$((passed + failures))"
 [ "$failures" -eq 0 ]

@@ -19,7 +19,8 @@
 /* A 台账 laid out wide (docs/sheet-import.md): a row per indicator, named
  * by code or by name, and a column per period under a header row of
  * periods (1月, 1-2月, 上半年, 2025年 …), with the year in the title above
- * or in the headings. Read into the rows of a long CSV file of values —
+ * or in the headings, and if the ledger holds several plans of the year,
+ * a column of plans. Read into the rows of a long CSV file of values —
  * code, indicator, period, value — one per filled cell, each with its
  * row's number, for the CSV import to sort and write. Columns of targets,
  * totals and notes are left out by their headings. */
@@ -31,7 +32,9 @@ static const char *skipped_words[] = {
   "完成率", "预计", "target", "total", "note", "same period", "year on year", "projected",
 };
 
-/* Headings of the column of codes, and words in that of names. */
+/* Headings of the columns of plans and of codes, and words in that of
+ * names. */
+static const char *plan_headings[] = { "plan", "计划", "所属计划" };
 static const char *code_headings[] = { "code", "编号", "代码", "指标编号", "指标代码" };
 static const char *name_words[] = { "指标", "名称", "项目", "indicator" };
 
@@ -42,6 +45,7 @@ typedef struct
 {
   LedgerSheet *sheet;
   guint        header_row;
+  int          plan_column;
   int          code_column;
   int          name_column;
   GPtrArray   *periods;  /* by column: the period as the CSV import reads it, or NULL */
@@ -61,12 +65,14 @@ contains_word (const char  *heading,
 }
 
 static gboolean
-is_code_heading (const char *heading)
+is_heading (const char  *heading,
+            const char **headings,
+            guint        n_headings)
 {
   g_autofree char *folded = g_utf8_casefold (heading, -1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (code_headings); i++)
-    if (g_str_equal (folded, code_headings[i]))
+  for (guint i = 0; i < n_headings; i++)
+    if (g_str_equal (folded, headings[i]))
       return TRUE;
   return FALSE;
 }
@@ -121,7 +127,7 @@ read_header (Wide  *wide,
   guint n_columns = ledger_sheet_get_n_columns (wide->sheet);
   guint n_periods = 0;
 
-  wide->code_column = wide->name_column = -1;
+  wide->plan_column = wide->code_column = wide->name_column = -1;
   g_ptr_array_set_size (wide->periods, 0);
   for (guint column = 0; column < n_columns; column++)
     {
@@ -130,7 +136,9 @@ read_header (Wide  *wide,
 
       if (period != NULL)
         n_periods++;
-      else if (wide->code_column < 0 && is_code_heading (heading))
+      else if (wide->plan_column < 0 && is_heading (heading, plan_headings, G_N_ELEMENTS (plan_headings)))
+        wide->plan_column = column;
+      else if (wide->code_column < 0 && is_heading (heading, code_headings, G_N_ELEMENTS (code_headings)))
         wide->code_column = column;
       else if (wide->name_column < 0 && contains_word (heading, name_words, G_N_ELEMENTS (name_words)))
         wide->name_column = column;
@@ -266,6 +274,7 @@ read_row (Wide      *wide,
           guint      row,
           GPtrArray *records)
 {
+  g_autofree char *plan = g_strstrip (g_strdup (cell (wide, row, wide->plan_column)));
   g_autofree char *code = g_strstrip (g_strdup (cell (wide, row, wide->code_column)));
   g_autofree char *name = g_strstrip (g_strdup (cell (wide, row, wide->name_column)));
   guint line = ledger_sheet_get_row_number (wide->sheet, row);
@@ -282,7 +291,7 @@ read_row (Wide      *wide,
       text = g_strstrip (g_strdup (ledger_sheet_get_cell (wide->sheet, row, column)));
       if (is_figure (text) && !is_spread_heading (wide, row, column, text, name))
         {
-          const char *fields[] = { code, name, period, text, status_code (text), NULL };
+          const char *fields[] = { plan, code, name, period, text, status_code (text), NULL };
 
           g_ptr_array_add (records, record_new (line, fields));
         }
@@ -294,8 +303,8 @@ read_row (Wide      *wide,
  * @year: (out): the year the title names, for periods written without
  *   one; 0 if none
  *
- * Reads a wide sheet into records of a long CSV file: a header (code,
- * indicator, period, value, status), then a record per filled period
+ * Reads a wide sheet into records of a long CSV file: a header (plan,
+ * code, indicator, period, value, status), then a record per filled period
  * cell, numbered by its row.
  *
  * Returns: (transfer full) (element-type LedgerCsvRecord): the records,
@@ -306,9 +315,9 @@ ledger_wide_sheet_to_records (LedgerSheet  *sheet,
                               int          *year,
                               GError      **error)
 {
-  static const char *header[] = { "code", "indicator", "period", "value", "status", NULL };
+  static const char *header[] = { "plan", "code", "indicator", "period", "value", "status", NULL };
   g_autoptr(GPtrArray) periods = g_ptr_array_new_with_free_func (g_free);
-  Wide wide = { sheet, 0, -1, -1, periods };
+  Wide wide = { sheet, 0, -1, -1, -1, periods };
   GPtrArray *records;
 
   g_return_val_if_fail (LEDGER_IS_SHEET (sheet), NULL);
