@@ -24,7 +24,18 @@ typedef struct
 {
   LedgerPlan      *plan;
   LedgerIndicator *indicator;
+  char            *folded;    /* its name as worded (ledger_indicator_index_fold_name()) */
+  gunichar        *chars;     /* and as characters, to tell a close name */
+  glong            n_chars;
 } Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->folded);
+  g_free (entry->chars);
+  g_free (entry);
+}
 
 struct _LedgerIndicatorIndex
 {
@@ -83,15 +94,15 @@ index_indicator (LedgerNode      *area,
 {
   LedgerIndicatorIndex *self = ((gpointer *) user_data)[0];
   Entry *entry = g_new (Entry, 1);
-  g_autofree char *folded = NULL;
 
   entry->plan = ((gpointer *) user_data)[1];
   entry->indicator = indicator;
+  entry->folded = ledger_indicator_index_fold_name (ledger_indicator_get_name (indicator));
+  entry->chars = g_utf8_to_ucs4_fast (entry->folded, -1, &entry->n_chars);
   g_ptr_array_add (self->entries, entry);
   index_names (self->by_code, ledger_indicator_get_code (indicator), entry);
   index_names (self->by_name, ledger_indicator_get_name (indicator), entry);
-  folded = ledger_indicator_index_fold_name (ledger_indicator_get_name (indicator));
-  index_names (self->by_wording, folded, entry);
+  index_names (self->by_wording, entry->folded, entry);
   g_hash_table_insert (self->by_uuid, g_ascii_strdown (ledger_indicator_get_uuid (indicator), -1), entry);
   g_hash_table_insert (self->by_object, indicator, entry);
 }
@@ -119,7 +130,7 @@ ledger_indicator_index_new (LedgerStore  *store,
   self = g_new0 (LedgerIndicatorIndex, 1);
   self->store = g_object_ref (store);
   self->plans = g_steal_pointer (&plans);
-  self->entries = g_ptr_array_new_with_free_func (g_free);
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->by_wording = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -238,17 +249,16 @@ lookup (LedgerIndicatorIndex *self,
   return g_hash_table_lookup (table, self->key->str);
 }
 
-/* Edit distance of two strings of characters, up to @limit + 1. */
+/* Edit distance of two strings of characters, up to @limit + 1; @row
+ * holds @len_b + 1. */
 static guint
 distance (const gunichar *a,
           glong           len_a,
           const gunichar *b,
           glong           len_b,
-          guint           limit)
+          guint           limit,
+          guint          *row)
 {
-  g_autofree guint *row = g_new (guint, len_b + 1);
-  guint result;
-
   if ((guint) ABS (len_a - len_b) > limit)
     return limit + 1;
   for (glong j = 0; j <= len_b; j++)
@@ -266,27 +276,25 @@ distance (const gunichar *a,
           diagonal = above;
         }
     }
-  result = row[len_b];
-  return MIN (result, limit + 1);
+  return MIN (row[len_b], limit + 1);
 }
 
-/* How close two folded names are: 0 for unrelated, higher for closer. One
- * inside the other, or a few characters apart (one in four). */
+/* How close a folded name is to @entry's: 0 for unrelated, higher for
+ * closer. One inside the other, or a few characters apart (one in four). */
 static guint
-closeness (const char *folded,
-           const char *other)
+closeness (const char     *folded,
+           const gunichar *chars,
+           glong           n_chars,
+           Entry          *entry,
+           guint          *row)
 {
-  g_autofree gunichar *a = NULL;
-  g_autofree gunichar *b = NULL;
-  glong len_a, len_b;
   guint limit, edits;
 
-  a = g_utf8_to_ucs4_fast (folded, -1, &len_a);
-  b = g_utf8_to_ucs4_fast (other, -1, &len_b);
-  if (MIN (len_a, len_b) >= 2 && (strstr (folded, other) != NULL || strstr (other, folded) != NULL))
-    return 1000 - ABS (len_a - len_b);
-  limit = MAX (len_a, len_b) / 4;
-  edits = distance (a, len_a, b, len_b, limit);
+  if (MIN (n_chars, entry->n_chars) >= 2 &&
+      (strstr (folded, entry->folded) != NULL || strstr (entry->folded, folded) != NULL))
+    return 1000 - ABS (n_chars - entry->n_chars);
+  limit = MAX (n_chars, entry->n_chars) / 4;
+  edits = distance (chars, n_chars, entry->chars, entry->n_chars, limit, row);
   return edits <= limit ? 900 - edits : 0;
 }
 
@@ -296,22 +304,27 @@ suggest (LedgerIndicatorIndex *self,
          const char           *folded)
 {
   const char *suggestion = g_hash_table_lookup (self->suggested, folded);
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint *row = NULL;
+  glong n_chars, longest = 0;
   guint best = 0;
 
   if (suggestion != NULL)
     return suggestion;
   suggestion = "";
+  chars = g_utf8_to_ucs4_fast (folded, -1, &n_chars);
   for (guint i = 0; i < self->entries->len; i++)
+    longest = MAX (longest, ((Entry *) g_ptr_array_index (self->entries, i))->n_chars);
+  row = g_new (guint, longest + 1);
+  for (guint i = 0; n_chars > 0 && i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
-      const char *name = ledger_indicator_get_name (entry->indicator);
-      g_autofree char *other = ledger_indicator_index_fold_name (name);
-      guint close = folded[0] != '\0' ? closeness (folded, other) : 0;
+      guint close = closeness (folded, chars, n_chars, entry, row);
 
       if (close > best)
         {
           best = close;
-          suggestion = name;
+          suggestion = ledger_indicator_get_name (entry->indicator);
         }
     }
   g_hash_table_insert (self->suggested, g_strdup (folded), g_strdup (suggestion));
