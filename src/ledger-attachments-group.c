@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
+#include "ledger-accessible.h"
 #include "ledger-attachments-group.h"
 #include "ledger-read-only.h"
 #include "ledger-settings.h"
@@ -463,8 +464,7 @@ build_header (LedgerAttachmentsGroup *self)
   self->period_picker = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL));
   gtk_drop_down_set_selected (self->period_picker, default_period (self));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->period_picker), _("The period the files back"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_picker), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The period the files back"), -1);
+  ledger_accessible_name_drop_down (self->period_picker, _("The period the files back"));
   self->add_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Add…")));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "attachments.add");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->spinner));

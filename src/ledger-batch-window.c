@@ -15,13 +15,16 @@
 #include "ledger-area.h"
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
+#include "ledger-job-bar.h"
+#include "ledger-store-jobs.h"
 #include "ledger-toast.h"
 
 /* "Record Period": the office's monthly job — some fifty figures for one
  * period — in one sheet. Every indicator due for the period, grouped by
  * area and filterable by responsible unit, with its previous value and
  * target; the values typed from the keyboard; one Save writes them all in
- * one transaction, undone as one. */
+ * one transaction, undone as one, in a worker (shown in the job bar), so
+ * that it waits while another program writes the ledger. */
 struct _LedgerBatchWindow
 {
   AdwWindow      parent_instance;
@@ -36,6 +39,11 @@ struct _LedgerBatchWindow
   GtkDropDown   *unit_dropdown;
   GtkBox        *groups;
   GtkLabel      *message_label;
+  GtkWidget     *sheet;
+  GtkWidget     *save_button;
+  LedgerJobBar  *job_bar;
+  GCancellable  *job;      /* the save running, from the job bar */
+  guint          n_saved;  /* the values it writes */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerBatchWindow, ledger_batch_window, ADW_TYPE_WINDOW)
@@ -235,23 +243,14 @@ show_message (LedgerBatchWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
 }
 
-/**
- * ledger_batch_window_save:
- *
- * Writes every changed row in one transaction. A row whose value is not a
- * number stops the save: it gets the focus and nothing is written.
- *
- * Returns: whether the values were saved (the window then closes)
- */
-gboolean
-ledger_batch_window_save (LedgerBatchWindow *self)
+/* Returns: (transfer full) (nullable) (element-type LedgerValue): the
+ * values of the changed rows; %NULL when one is not a value, which then
+ * has the focus and says why */
+static GPtrArray *
+read_values (LedgerBatchWindow *self)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *period = NULL;
-
-  g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), FALSE);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -268,25 +267,101 @@ ledger_batch_window_save (LedgerBatchWindow *self)
 
           show_message (self, text);
           gtk_widget_grab_focus (ledger_batch_row_get_entry (row));
-          return FALSE;
+          return NULL;
         }
       g_ptr_array_add (values, value);
     }
+  return g_steal_pointer (&values);
+}
 
-  if (values->len > 0 &&
-      !ledger_store_import_values (ledger_context_get_store (self->context), values, "", &error))
+/* While the save runs, what was typed stays as it is. */
+static void
+set_saving (LedgerBatchWindow *self,
+            gboolean           saving)
+{
+  /* An entry that keeps the focus while insensitive blinks on, unfocused. */
+  if (saving)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_set_sensitive (self->sheet, !saving);
+  gtk_widget_set_sensitive (self->save_button, !saving);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LedgerBatchWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *period = NULL;
+  gboolean saved = ledger_store_import_values_finish (LEDGER_STORE (source), result, &error);
+
+  g_application_release (g_application_get_default ());
+  if (self->job_bar == NULL)  /* closed meanwhile */
+    return;
+  ledger_job_bar_stop (self->job_bar, self->job);
+  self->job = NULL;
+  set_saving (self, FALSE);
+  if (!saved)
     {
-      show_message (self, error->message);
-      return FALSE;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message);
+      return;
     }
-
   period = ledger_period_code_label (chosen_period (self));
-  message = g_strdup_printf (ngettext ("Recorded %u value for %s", "Recorded %u values for %s", values->len),
-                             values->len, period);
-  if (values->len > 0)
-    ledger_toast_show_undo (GTK_WIDGET (self), message);
+  message = g_strdup_printf (ngettext ("Recorded %u value for %s", "Recorded %u values for %s", self->n_saved),
+                             self->n_saved, period);
+  ledger_toast_show_undo (GTK_WIDGET (self), message);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * ledger_batch_window_save:
+ *
+ * Writes every changed row in one transaction, in a worker. A row whose
+ * value is not a number stops the save: it gets the focus and nothing is
+ * written. Once written the window closes; if the store refuses (a closed
+ * month, a rule of the indicator) or the job bar's Cancel stops it,
+ * nothing is written and the window keeps what was typed.
+ *
+ * Returns: %FALSE if a row stopped the save; %TRUE when it started (or
+ *   there was nothing to save, and the window closed)
+ */
+gboolean
+ledger_batch_window_save (LedgerBatchWindow *self)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(LedgerJobProgress) progress = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->job == NULL, FALSE);
+
+  if ((values = read_values (self)) == NULL)
+    return FALSE;
+  if (values->len == 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
+  set_saving (self, TRUE);
+  progress = ledger_job_progress_new ();
+  self->n_saved = values->len;
+  self->job = ledger_job_bar_start (self->job_bar, _("Saving…"), progress);
+  /* The application stays until the values are written. */
+  g_application_hold (g_application_get_default ());
+  ledger_store_import_values_async (ledger_context_get_store (self->context), values, "", progress, self->job,
+                                    saved_cb, g_object_ref (self));
   return TRUE;
+}
+
+/* Returns: whether a save is running */
+gboolean
+ledger_batch_window_is_saving (LedgerBatchWindow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), FALSE);
+  return self->job != NULL;
 }
 
 static void
@@ -328,6 +403,9 @@ ledger_batch_window_class_init (LedgerBatchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, groups);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, sheet);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, job_bar);
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, message_label);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
@@ -337,6 +415,7 @@ ledger_batch_window_init (LedgerBatchWindow *self)
 {
   self->rows = g_ptr_array_new ();
   self->units = g_ptr_array_new_with_free_func (g_free);
+  g_type_ensure (LEDGER_TYPE_JOB_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   ledger_accessible_name_drop_down (self->period_dropdown, _("Period"));
   ledger_accessible_name_drop_down (self->unit_dropdown, _("Responsible Unit"));

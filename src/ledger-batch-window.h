@@ -23,5 +23,6 @@ gboolean           ledger_batch_window_set_period (LedgerBatchWindow *self,
                                                    const char        *period);
 GPtrArray         *ledger_batch_window_get_rows   (LedgerBatchWindow *self);
 gboolean           ledger_batch_window_save       (LedgerBatchWindow *self);
+gboolean           ledger_batch_window_is_saving  (LedgerBatchWindow *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "ledger-entry-dialog.h"
 #include "ledger-indicator-dialog.h"
 #include "ledger-indicator-row.h"
+#include "ledger-store-jobs.h"
 #include "ledger-read-only.h"
 #include "ledger-tooltip.h"
 #include "ledger-pace-bar.h"
@@ -245,16 +246,28 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_application_release (g_application_get_default ());
+  if (!ledger_store_delete_indicator_finish (LEDGER_STORE (source), result, &error))
+    g_warning ("Could not delete the indicator: %s", error->message);
+}
+
+/* The indicator and its values go in a worker, one step of undo. */
+static void
 delete_response_cb (AdwMessageDialog   *dialog,
                     const char         *response,
                     LedgerIndicatorRow *self)
 {
-  g_autoptr(GError) error = NULL;
-  LedgerStore *store = ledger_context_get_store (self->context);
-
-  if (g_str_equal (response, "delete") &&
-      !ledger_store_delete_indicator (store, ledger_indicator_get_id (self->indicator), &error))
-    g_warning ("Could not delete the indicator: %s", error->message);
+  if (!g_str_equal (response, "delete"))
+    return;
+  g_application_hold (g_application_get_default ());
+  ledger_store_delete_indicator_async (ledger_context_get_store (self->context),
+                                       ledger_indicator_get_id (self->indicator), NULL, NULL, deleted_cb, NULL);
 }
 
 static void

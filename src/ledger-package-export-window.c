@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-job-bar.h"
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
 #include "ledger-toast.h"
@@ -17,7 +18,8 @@
 
 /* Export Data Package…: a responsible unit's values for a range of months,
  * as one file to send to the planning office. The unit and the months are
- * picked here; the file is written in a worker thread. */
+ * picked here; the file is written in a worker thread, shown in the job
+ * bar with Cancel. */
 
 struct _LedgerPackageExportWindow
 {
@@ -31,6 +33,8 @@ struct _LedgerPackageExportWindow
   AdwComboRow   *from_row;
   AdwComboRow   *to_row;
   GtkButton     *export_button;
+  LedgerJobBar  *job_bar;
+  GCancellable  *job;  /* the export running, from the job bar */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPackageExportWindow, ledger_package_export_window, ADW_TYPE_WINDOW)
@@ -54,13 +58,20 @@ exported_cb (GObject      *source,
   GtkWidget *dialog;
 
   g_application_release (g_application_get_default ());
+  if (self->job_bar != NULL)
+    ledger_job_bar_stop (self->job_bar, self->job);
+  self->job = NULL;
   if (ledger_package_export_to_file_finish (result, &error))
     {
       ledger_toast_show (GTK_WIDGET (self), _("Data package saved"));
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
+  if (self->export_button == NULL)
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Data Package Was Not Saved"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -130,6 +141,7 @@ ledger_package_export_window_class_init (LedgerPackageExportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, from_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, to_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPackageExportWindow, job_bar);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, range_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -140,6 +152,7 @@ ledger_package_export_window_init (LedgerPackageExportWindow *self)
 {
   self->units = gtk_string_list_new (NULL);
   self->months = gtk_string_list_new (NULL);
+  g_type_ensure (LEDGER_TYPE_JOB_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (self->units));
   adw_combo_row_set_model (self->from_row, G_LIST_MODEL (self->months));
@@ -223,18 +236,22 @@ ledger_package_export_window_select (LedgerPackageExportWindow *self,
 }
 
 /* Writes the package of the chosen unit and months to @path, in a worker
- * thread; the window closes once it is saved. */
+ * thread; the window closes once it is saved, and stays if it is
+ * cancelled. Closing the window does not stop it. */
 void
 ledger_package_export_window_export (LedgerPackageExportWindow *self,
                                      const char                *path)
 {
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+
   g_return_if_fail (LEDGER_IS_PACKAGE_EXPORT_WINDOW (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  self->job = ledger_job_bar_start (self->job_bar, _("Exporting…"), progress);
   g_application_hold (g_application_get_default ());
   ledger_package_export_to_file_async (ledger_context_get_store (self->context),
                                        selected (self->unit_row, self->units),
                                        selected (self->from_row, self->months),
                                        selected (self->to_row, self->months),
-                                       path, NULL, NULL, exported_cb, g_object_ref (self));
+                                       path, progress, self->job, exported_cb, g_object_ref (self));
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-job-bar.h"
 #include "ledger-package-import-window.h"
 #include "ledger-toast.h"
 #include "ledger-package-jobs.h"
@@ -19,7 +20,8 @@
  * written: the packages, the values to add, the refused ones with their
  * reasons, and each conflict — the same cell with another value — with its
  * candidates to choose from. Nothing is overwritten unless chosen. Import
- * writes in one transaction (one step of undo), in the worker again. */
+ * writes in one transaction (one step of undo), in the worker again. Both
+ * jobs show in the job bar, with how far they have come and Cancel. */
 
 #define MAX_LISTED 200
 
@@ -30,6 +32,7 @@ struct _LedgerPackageImportWindow
   LedgerContext       *context;
   GCancellable        *cancellable;
   LedgerPackageMerge  *merge;     /* once read */
+  GCancellable        *job;       /* the job running, from the job bar */
   GPtrArray           *choices;  /* per conflict: GPtrArray of GtkCheckButton, -1 last */
   gboolean             choosing;
 
@@ -40,6 +43,7 @@ struct _LedgerPackageImportWindow
   AdwStatusPage       *failed_page;
   AdwPreferencesPage  *preview_page;
   AdwActionRow        *unresolved_row;
+  LedgerJobBar        *job_bar;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPackageImportWindow, ledger_package_import_window, ADW_TYPE_WINDOW)
@@ -168,7 +172,7 @@ choice_toggled_cb (GtkCheckButton            *button,
 }
 
 static char *
-candidate_subtitle (const LedgerPackageCandidate *candidate)
+candidate_subtitle (const LedgerImportCandidate *candidate)
 {
   if (candidate->in_ledger && candidate->origin[0] != '\0')
     /* Translators: the ledger holds this value, and these packages give it too */
@@ -201,14 +205,15 @@ choice_row (LedgerPackageImportWindow *self,
 }
 
 static void
-show_conflict (LedgerPackageImportWindow   *self,
-               AdwPreferencesGroup         *group,
-               guint                        index,
-               const LedgerPackageConflict *conflict)
+show_conflict (LedgerPackageImportWindow *self,
+               AdwPreferencesGroup       *group,
+               guint                      index,
+               LedgerImportRow           *conflict)
 {
   GtkWidget *expander = adw_expander_row_new ();
   GPtrArray *buttons = g_ptr_array_new ();
-  g_autofree char *title = cell_title (conflict->indicator, conflict->period);
+  g_autofree char *title = cell_title (ledger_import_row_get_indicator (conflict),
+                                       ledger_import_row_get_period (conflict));
   g_autofree char *markup = g_markup_escape_text (title, -1);
   gboolean ledger_has_value = FALSE;
 
@@ -216,10 +221,11 @@ show_conflict (LedgerPackageImportWindow   *self,
   /* libadwaita 1.2 names the expander's header, not the row around it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), index < 10);
-  for (guint c = 0; c < conflict->candidates->len; c++)
+  for (guint c = 0; c < ledger_import_row_get_n_candidates (conflict); c++)
     {
-      const LedgerPackageCandidate *candidate = g_ptr_array_index (conflict->candidates, c);
-      g_autofree char *value = ledger_indicator_describe_value (conflict->indicator, candidate->value);
+      const LedgerImportCandidate *candidate = ledger_import_row_get_candidate (conflict, c);
+      g_autofree char *value = ledger_indicator_describe_value (ledger_import_row_get_indicator (conflict),
+                                                                candidate->value);
       g_autofree char *subtitle = candidate_subtitle (candidate);
 
       ledger_has_value |= candidate->in_ledger;
@@ -244,7 +250,7 @@ sync_choices (LedgerPackageImportWindow *self)
   for (guint i = 0; i < self->choices->len; i++)
     {
       GPtrArray *buttons = g_ptr_array_index (self->choices, i);
-      int chosen = ledger_package_merge_get_conflict (merge, i)->chosen;
+      int chosen = ledger_import_row_get_chosen (ledger_package_merge_get_conflict (merge, i));
 
       for (guint b = 0; b < buttons->len; b++)
         {
@@ -299,10 +305,10 @@ show_refused (LedgerPackageImportWindow *self,
   group = add_group (self, _("Refused"), _("These values are left out."));
   for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
     {
-      const LedgerPackageRefusal *refusal = ledger_package_merge_get_refused (merge, i);
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), refusal->entry->name,
-                                                ledger_value_get_period (refusal->entry->value));
-      GtkWidget *row = new_row (title, refusal->reason);
+      LedgerImportRow *refusal = ledger_package_merge_get_refused (merge, i);
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), ledger_import_row_get_subject (refusal),
+                                                ledger_import_row_get_period (refusal));
+      GtkWidget *row = new_row (title, ledger_import_row_get_reason (refusal));
 
       gtk_widget_add_css_class (row, "error");
       adw_preferences_group_add (group, row);
@@ -364,6 +370,38 @@ is_closed (LedgerPackageImportWindow *self)
   return g_cancellable_is_cancelled (self->cancellable);
 }
 
+/* Returns: (transfer full): the progress to give the job */
+static LedgerJobProgress *
+start_job (LedgerPackageImportWindow *self,
+           const char                *title)
+{
+  LedgerJobProgress *progress = ledger_job_progress_new ();
+
+  gtk_stack_set_visible_child_name (self->stack, "working");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  /* The job bar's Cancel is the one while it runs. */
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
+  self->job = ledger_job_bar_start (self->job_bar, title, progress);
+  return progress;
+}
+
+static void
+stop_job (LedgerPackageImportWindow *self)
+{
+  if (self->job_bar != NULL)
+    {
+      ledger_job_bar_stop (self->job_bar, self->job);
+      gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), TRUE);
+    }
+  self->job = NULL;
+}
+
+static gboolean
+was_cancelled (GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 applied_cb (GObject      *source,
             GAsyncResult *result,
@@ -375,9 +413,18 @@ applied_cb (GObject      *source,
   g_autofree char *message = NULL;
 
   g_application_release (g_application_get_default ());
+  stop_job (self);
   if (!ledger_package_merge_apply_finish (self->merge, result, &error))
     {
-      if (!is_closed (self))
+      if (is_closed (self))
+        return;
+      if (was_cancelled (error))
+        {
+          /* Nothing was written: the preview again, as it was. */
+          gtk_stack_set_visible_child_name (self->stack, "preview");
+          update_import_button (self);
+        }
+      else
         show_failed (self, error->message);
       return;
     }
@@ -389,13 +436,12 @@ applied_cb (GObject      *source,
 static void
 import_clicked_cb (LedgerPackageImportWindow *self)
 {
-  adw_status_page_set_title (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "working")),
-                             _("Importing…"));
-  gtk_stack_set_visible_child_name (self->stack, "working");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  g_autoptr(LedgerJobProgress) progress = start_job (self, _("Importing…"));
+
   g_application_hold (g_application_get_default ());
-  /* Once the import writes, it is not cancelled: it is one transaction. */
-  ledger_package_merge_apply_async (self->merge, ledger_context_get_store (self->context), NULL, NULL,
+  /* Closing the window does not stop it: once begun, it is one
+   * transaction, which the job bar's Cancel rolls back. */
+  ledger_package_merge_apply_async (self->merge, ledger_context_get_store (self->context), progress, self->job,
                                     applied_cb, g_object_ref (self));
 }
 
@@ -408,15 +454,18 @@ loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(LedgerPackageMerge) merge = ledger_package_merge_load_finish (result, &error);
 
+  stop_job (self);
   if (is_closed (self))
     return;
-  if (merge == NULL)
+  if (merge == NULL && was_cancelled (error))
+    gtk_window_close (GTK_WINDOW (self));
+  else if (merge == NULL)
+    show_failed (self, error->message);
+  else
     {
-      show_failed (self, error->message);
-      return;
+      self->merge = g_steal_pointer (&merge);
+      show_preview (self);
     }
-  self->merge = g_steal_pointer (&merge);
-  show_preview (self);
 }
 
 /* ---- class ------------------------------------------------------------- */
@@ -424,7 +473,12 @@ loaded_cb (GObject      *source,
 static gboolean
 ledger_package_import_window_close_request (GtkWindow *window)
 {
-  g_cancellable_cancel (LEDGER_PACKAGE_IMPORT_WINDOW (window)->cancellable);
+  LedgerPackageImportWindow *self = LEDGER_PACKAGE_IMPORT_WINDOW (window);
+
+  /* Reading stops with the window; an import goes on (import_clicked_cb()). */
+  if (self->merge == NULL && self->job != NULL)
+    g_cancellable_cancel (self->job);
+  g_cancellable_cancel (self->cancellable);
   return GTK_WINDOW_CLASS (ledger_package_import_window_parent_class)->close_request (window);
 }
 
@@ -472,12 +526,14 @@ ledger_package_import_window_class_init (LedgerPackageImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, preview_page);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPackageImportWindow, job_bar);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 }
 
 static void
 ledger_package_import_window_init (LedgerPackageImportWindow *self)
 {
+  g_type_ensure (LEDGER_TYPE_JOB_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -497,6 +553,7 @@ ledger_package_import_window_new (GtkWindow     *parent,
   LedgerPackageImportWindow *self;
   guint n;
   g_autofree char *subtitle = NULL;
+  g_autoptr(LedgerJobProgress) progress = NULL;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (files), NULL);
@@ -507,7 +564,8 @@ ledger_package_import_window_new (GtkWindow     *parent,
   subtitle = g_strdup_printf (ngettext ("%u package", "%u packages", n), n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  ledger_package_merge_load_async (ledger_context_get_store (context), files, NULL, self->cancellable, loaded_cb,
+  progress = start_job (self, _("Reading the Packages…"));
+  ledger_package_merge_load_async (ledger_context_get_store (context), files, progress, self->job, loaded_cb,
                                    g_object_ref (self));
   return self;
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-store-jobs.h"
 #include "ledger-units-window.h"
 
 /* Responsible Units…: the shown plan's units, how many indicators each
@@ -135,6 +136,35 @@ rename_changed_cb (AdwMessageDialog *dialog)
     }
 }
 
+/* A rename running in a worker, and what its toast says once done. */
+typedef struct
+{
+  LedgerUnitsWindow *self;
+  char              *done;
+} RenameJob;
+
+static void
+renamed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  RenameJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gboolean renamed = ledger_store_rename_unit_finish (LEDGER_STORE (source), result, &error);
+
+  g_application_release (g_application_get_default ());
+  if (job->self->toast_overlay == NULL)  /* closed meanwhile */
+    ;
+  else if (!renamed)
+    show_error (job->self, _("The Unit Was Not Renamed"), error->message);
+  else
+    add_undo_toast (job->self, job->done);
+  g_object_unref (job->self);
+  g_free (job->done);
+  g_free (job);
+}
+
 static void
 rename_response_cb (AdwMessageDialog *dialog,
                     const char       *response)
@@ -142,22 +172,19 @@ rename_response_cb (AdwMessageDialog *dialog,
   Rename *rename = g_object_get_data (G_OBJECT (dialog), "rename");
   LedgerUnitsWindow *self = rename->self;
   g_autofree char *name = typed_name (rename);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean merge = find_unit (self, name) != NULL;
+  RenameJob *job;
 
   if (!g_str_equal (response, "rename"))
     return;
-  if (!ledger_store_rename_unit (self->store, self->plan, rename->from, name, &error))
-    {
-      show_error (self, _("The Unit Was Not Renamed"), error->message);
-      return;
-    }
-  if (merge)
-    message = g_strdup_printf (_("Merged “%s” into “%s”"), rename->from, name);
+  job = g_new0 (RenameJob, 1);
+  job->self = g_object_ref (self);
+  if (find_unit (self, name) != NULL)
+    job->done = g_strdup_printf (_("Merged “%s” into “%s”"), rename->from, name);
   else
-    message = g_strdup_printf (_("Renamed “%s” to “%s”"), rename->from, name);
-  add_undo_toast (self, message);
+    job->done = g_strdup_printf (_("Renamed “%s” to “%s”"), rename->from, name);
+  /* Every indicator of the unit, in a worker; the application stays until it is written. */
+  g_application_hold (g_application_get_default ());
+  ledger_store_rename_unit_async (self->store, self->plan, rename->from, name, NULL, NULL, renamed_cb, job);
 }
 
 static GtkWidget *

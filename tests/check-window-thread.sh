@@ -11,10 +11,7 @@
 # stay on its thread: its connection never waits on a lock, so they fail at
 # once, keeping what was typed, while another program writes.
 #
-# Allowed on the window's thread, and why: ledger_store_import_values()
-# from Record Period (one period's values typed by hand: one short
-# transaction), ledger_store_rename_unit()
-# and ledger_store_delete_indicator() (one unit's or indicator's rows),
+# Allowed on the window's thread, and why: single-row writes,
 # ledger_store_add_builtin_plans() at start, before the window (only an
 # empty ledger gets them), and the print dialog's report, which GTK draws
 # on this thread page by page.
@@ -23,13 +20,15 @@ set -u
 forbidden=(
   ledger_worker_run_async ledger_worker_read_async ledger_worker_run_on_async ledger_worker_run_finish
   ledger_store_backup_to ledger_store_backup_named ledger_store_backup_daily ledger_store_restore_from
-  ledger_store_undo ledger_store_add_plans ledger_store_import_values_from ledger_store_import_values_cancellable
+  ledger_store_undo ledger_store_add_plans ledger_store_import_values ledger_store_import_values_from
+  ledger_store_import_values_cancellable ledger_store_import_values_expecting
+  ledger_store_import_values_with_attachments ledger_store_rename_unit ledger_store_delete_indicator
   ledger_plan_file_load ledger_plan_file_to_data
   ledger_csv_export_ledger ledger_csv_export_changes ledger_csv_import_read ledger_csv_import_apply
   ledger_csv_import_apply_or_reread ledger_csv_import_values
   ledger_xlsx_export ledger_report_write_pdf
-  ledger_package_export ledger_package_export_to_file ledger_package_load ledger_package_merge_new
-  ledger_package_merge_apply
+  ledger_package_export ledger_package_export_to_file ledger_package_export_to_file_reporting
+  ledger_package_load ledger_package_merge_new ledger_package_merge_apply ledger_package_merge_apply_reporting
   ledger_output_file_write ledger_output_file_begin
 )
 
@@ -53,7 +52,8 @@ if [ "${1:-}" = --self-test ]; then
   check "$src" 2>/dev/null || { echo "the tree itself fails the check" >&2; exit 1; }
   for call in "ledger_store_backup_named (store, \"manual\", NULL);" \
               "ledger_worker_run_async (store, NULL, NULL, NULL, NULL, NULL, NULL);" \
-              "ledger_csv_export_ledger(store, NULL, NULL);"; do
+              "ledger_csv_export_ledger(store, NULL, NULL);" \
+              "ledger_store_import_values (store, values, \"\", NULL);"; do
     rm -rf "$copy/src" && cp -r "$src" "$copy/src"
     printf 'static void planted (void) { %s }\n' "$call" >> "$copy/src/ledger-backups-window.c"
     if check "$copy/src" 2>/dev/null; then

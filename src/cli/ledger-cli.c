@@ -480,14 +480,14 @@ describe (LedgerIndicator *indicator,
 }
 
 static void
-print_conflict (const LedgerPackageConflict *conflict)
+print_conflict (LedgerImportRow *conflict)
 {
-  g_print (_("Conflict: %s (%s), %s:\n"), ledger_indicator_get_name (conflict->indicator),
-           ledger_indicator_get_code (conflict->indicator), conflict->period);
-  for (guint i = 0; i < conflict->candidates->len; i++)
+  g_print (_("Conflict: %s (%s), %s:\n"), ledger_import_row_get_subject (conflict),
+           ledger_import_row_get_code (conflict), ledger_import_row_get_period (conflict));
+  for (guint i = 0; i < ledger_import_row_get_n_candidates (conflict); i++)
     {
-      const LedgerPackageCandidate *candidate = g_ptr_array_index (conflict->candidates, i);
-      g_autofree char *text = describe (conflict->indicator, candidate->value);
+      const LedgerImportCandidate *candidate = ledger_import_row_get_candidate (conflict, i);
+      g_autofree char *text = describe (ledger_import_row_get_indicator (conflict), candidate->value);
 
       if (candidate->in_ledger)
         g_print ("  %s: %s\n", _("in the ledger"), text);
@@ -506,12 +506,11 @@ print_merge (LedgerPackageMerge *merge)
     print_conflict (ledger_package_merge_get_conflict (merge, i));
   for (guint i = 0; i < ledger_package_merge_get_n_refused (merge); i++)
     {
-      const LedgerPackageRefusal *refusal = ledger_package_merge_get_refused (merge, i);
+      LedgerImportRow *refusal = ledger_package_merge_get_refused (merge, i);
 
-      g_print (_("Refused: %s, %s (%s): %s\n"),
-               refusal->entry->code[0] != '\0' ? refusal->entry->code : refusal->entry->indicator,
-               ledger_value_get_period (refusal->entry->value),
-               ledger_package_get_origin (refusal->package), refusal->reason);
+      g_print (_("Refused: %s, %s (%s): %s\n"), ledger_import_row_get_code (refusal),
+               ledger_import_row_get_period (refusal), ledger_import_row_get_origin (refusal),
+               ledger_import_row_get_reason (refusal));
     }
   ledger_cli_print_merged_files (ledger_package_merge_get_files (merge));
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ledger-job-progress.h"
+#include "ledger-store-cycle.h"
 #include "ledger-store-jobs.h"
 #include "test-util.h"
 
@@ -448,6 +449,111 @@ test_undo_in_worker (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static gboolean
+import_in_worker (Fixture            *fixture,
+                  GPtrArray          *values,
+                  LedgerJobProgress  *progress,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ledger_store_import_values_async (fixture->store, values, "", progress, cancellable, test_keep_result, &result);
+  return ledger_store_import_values_finish (fixture->store, test_wait_for (&result), error);
+}
+
+/* Values typed for a period, written in a worker: progress per batch, one
+ * step of undo, the window's store told; cancelled or into a closed
+ * period, nothing at all. */
+static void
+test_import_values (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (fixture->store, NULL);
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  g_autoptr(GCancellable) cancelled = cancelled_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (ledger_plan_find (plans, "changzhi-2026")));
+  guint changes = ledger_store_count_changes (fixture->store);
+
+  g_ptr_array_add (values, ledger_value_new (fixture->gdp, "2026-Q1", 5.3, "", ""));
+  g_ptr_array_add (values, ledger_value_new (fixture->gdp, "2026-Q2", 5.6, "", ""));
+
+  g_assert_false (import_in_worker (fixture, values, NULL, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, changes);
+
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-Q2", LEDGER_PERIOD_CLOSED, NULL,
+                                                &error));
+  g_assert_false (import_in_worker (fixture, values, NULL, NULL, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED);
+  g_clear_error (&error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, -1);
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-Q2", LEDGER_PERIOD_OPEN, "补录",
+                                                &error));
+
+  fixture->values_changed = 0;
+  g_assert_true (import_in_worker (fixture, values, progress, NULL, &error));
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpuint (ledger_job_progress_get_total (progress), ==, 2);
+  g_assert_cmpfloat (ledger_job_progress_get_fraction (progress), ==, 1.0);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.3);
+  g_assert_cmpuint (fixture->values_changed, >, 0);
+  g_assert_true (ledger_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, -1);
+}
+
+static const char *
+unit_of_gdp (Fixture *fixture)
+{
+  g_autoptr(LedgerIndicator) gdp = test_find_indicator (fixture->store, "changzhi-2026", "gdp-growth");
+  static char unit[256];
+
+  g_strlcpy (unit, ledger_indicator_get_responsible_unit (gdp), sizeof unit);
+  return unit;
+}
+
+/* A unit renamed and an indicator deleted in a worker: written and the
+ * window's store told; the rename is one step of undo; refused, nothing. */
+static void
+test_rename_and_delete (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (fixture->store, NULL);
+  LedgerPlan *plan = ledger_plan_find (plans, "changzhi-2026");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ledger_store_rename_unit_async (fixture->store, plan, "市统计局", "市统计局", NULL, NULL, test_keep_result, &result);
+  g_assert_false (ledger_store_rename_unit_finish (fixture->store, test_wait_for (&result), &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  fixture->plans_changed = 0;
+  ledger_store_rename_unit_async (fixture->store, plan, "市统计局", "国家统计局长治调查队", NULL, NULL,
+                                  test_keep_result, &result);
+  g_assert_true (ledger_store_rename_unit_finish (fixture->store, test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (unit_of_gdp (fixture), ==, "国家统计局长治调查队");
+  g_assert_cmpuint (fixture->plans_changed, >, 0);
+  g_assert_true (ledger_store_undo (fixture->store, &error));
+  g_assert_cmpstr (unit_of_gdp (fixture), ==, "市统计局");
+
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.1, NULL);
+  fixture->plans_changed = 0;
+  ledger_store_delete_indicator_async (fixture->store, fixture->gdp, NULL, NULL, test_keep_result, &result);
+  g_assert_true (ledger_store_delete_indicator_finish (fixture->store, test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, -1);
+  g_assert_cmpuint (fixture->plans_changed, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +572,8 @@ main (int   argc,
   ADD ("/jobs/add-plans-refused", test_add_plans_refused);
   ADD ("/jobs/window-store-never-waits", test_window_store_never_waits);
   ADD ("/jobs/undo", test_undo_in_worker);
+  ADD ("/jobs/import-values", test_import_values);
+  ADD ("/jobs/rename-and-delete", test_rename_and_delete);
 #undef ADD
   return g_test_run ();
 }

@@ -711,28 +711,28 @@ number_in_json (const char *json)
   return json_object_get_double_member (json_node_get_object (json_parser_get_root (parser)), "value");
 }
 
-static const LedgerPackageConflict *
+static LedgerImportRow *
 only_conflict (LedgerPackageMerge *merge,
                const char         *code,
                const char         *period)
 {
   for (guint i = 0; i < ledger_package_merge_get_n_conflicts (merge); i++)
     {
-      const LedgerPackageConflict *conflict = ledger_package_merge_get_conflict (merge, i);
+      LedgerImportRow *conflict = ledger_package_merge_get_conflict (merge, i);
 
-      if (g_str_equal (ledger_indicator_get_code (conflict->indicator), code) &&
-          g_str_equal (conflict->period, period))
+      if (g_str_equal (ledger_indicator_get_code (ledger_import_row_get_indicator (conflict)), code) &&
+          g_str_equal (ledger_import_row_get_period (conflict), period))
         return conflict;
     }
   g_error ("no conflict for %s %s", code, period);
 }
 
-static const LedgerPackageCandidate *
-candidate (const LedgerPackageConflict *conflict,
-           guint                        index)
+static const LedgerImportCandidate *
+candidate (LedgerImportRow *conflict,
+           guint            index)
 {
-  g_assert_cmpuint (index, <, conflict->candidates->len);
-  return g_ptr_array_index (conflict->candidates, index);
+  g_assert_cmpuint (index, <, ledger_import_row_get_n_candidates (conflict));
+  return ledger_import_row_get_candidate (conflict, index);
 }
 
 /* A value the ledger holds otherwise is a conflict: kept unless the user
@@ -751,7 +751,7 @@ test_merge_conflict_with_ledger (Fixture       *fixture,
   g_autoptr(GListModel) changes = NULL;
   g_autoptr(LedgerChange) newest = NULL;
   g_autofree char *ledger_text = NULL;
-  const LedgerPackageConflict *conflict;
+  LedgerImportRow *conflict;
   guint n = g_strv_length ((GStrv) stats_first_half);
 
   fill_unit_ledger (fixture->unit);
@@ -763,15 +763,25 @@ test_merge_conflict_with_ledger (Fixture       *fixture,
   merge = merge_ok (fixture->office, package, NULL);
   assert_counts (merge, n - 2, 0, 2, 0);
   conflict = only_conflict (merge, "gdp-growth", "2026-Q2");
-  g_assert_cmpuint (conflict->candidates->len, ==, 2);
+  g_assert_cmpuint (ledger_import_row_get_n_candidates (conflict), ==, 2);
   g_assert_true (candidate (conflict, 0)->in_ledger);
   g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 0)->value), ==, 6.1);
   g_assert_cmpstr (candidate (conflict, 0)->origin, ==, "");
   g_assert_false (candidate (conflict, 1)->in_ledger);
   g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 1)->value), ==, 5.9);
   g_assert_cmpstr (candidate (conflict, 1)->origin, ==, STATS " · stats.tlpkg");
-  g_assert_cmpint (conflict->chosen, ==, 0);
-  ledger_text = ledger_indicator_describe_value (conflict->indicator, candidate (conflict, 0)->value);
+  g_assert_cmpint (ledger_import_row_get_chosen (conflict), ==, 0);
+  /* A conflict is a row to change: the ledger's value old, the chosen one new. */
+  g_assert_cmpint (ledger_import_row_get_action (conflict), ==, LEDGER_IMPORT_CHANGE);
+  g_assert_cmpstr (ledger_import_row_get_code (conflict), ==, "gdp-growth");
+  g_assert_cmpstr (ledger_import_row_get_old_text (conflict), ==, "6.1%");
+  g_assert_cmpstr (ledger_import_row_get_new_text (conflict), ==, "6.1%");
+  g_assert_true (ledger_import_row_choose (conflict, 1));
+  g_assert_cmpstr (ledger_import_row_get_new_text (conflict), ==, "5.9%");
+  g_assert_cmpstr (ledger_import_row_get_origin (conflict), ==, STATS " · stats.tlpkg");
+  g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, n - 1);
+  g_assert_true (ledger_import_row_choose (conflict, 0));
+  ledger_text = ledger_indicator_describe_value (ledger_import_row_get_indicator (conflict), candidate (conflict, 0)->value);
   g_assert_cmpstr (ledger_text, ==, "6.1%");
   g_assert_cmpuint (ledger_package_merge_count_unresolved (merge), ==, 0);
   g_assert_cmpuint (ledger_package_merge_count_writes (merge), ==, n - 2);
@@ -825,7 +835,7 @@ test_merge_two_packages (Fixture       *fixture,
   g_autoptr(LedgerPackageMerge) again = NULL;
   g_autoptr(LedgerValue) empty = NULL;
   g_autoptr(LedgerValue) chosen = NULL;
-  const LedgerPackageConflict *conflict;
+  LedgerImportRow *conflict;
   LedgerImportRow *item = NULL;
   guint n = g_strv_length ((GStrv) stats_first_half);
 
@@ -844,14 +854,14 @@ test_merge_two_packages (Fixture       *fixture,
   g_assert_cmpstr (ledger_import_row_get_origin (item), ==, STATS " · stats-a.tlpkg; " STATS " · stats-b.tlpkg");
 
   conflict = only_conflict (merge, "gdp-growth", "2026-Q2");
-  g_assert_cmpuint (conflict->candidates->len, ==, 2);
+  g_assert_cmpuint (ledger_import_row_get_n_candidates (conflict), ==, 2);
   g_assert_false (candidate (conflict, 0)->in_ledger);
   g_assert_false (candidate (conflict, 1)->in_ledger);
   g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 0)->value), ==, 5.9);
   g_assert_cmpstr (candidate (conflict, 0)->origin, ==, STATS " · stats-a.tlpkg");
   g_assert_cmpfloat (ledger_value_get_number (candidate (conflict, 1)->value), ==, 6.0);
   g_assert_cmpstr (candidate (conflict, 1)->origin, ==, STATS " · stats-b.tlpkg");
-  g_assert_cmpint (conflict->chosen, ==, -1);
+  g_assert_cmpint (ledger_import_row_get_chosen (conflict), ==, -1);
   g_assert_cmpuint (ledger_package_merge_count_unresolved (merge), ==, 1);
 
   /* Unresolved, the cell stays empty. */
@@ -894,8 +904,8 @@ test_merge_base_year_and_january (Fixture       *fixture,
   g_autoptr(LedgerValue) base = NULL;
 
   assert_counts (merge, 2, 0, 0, 2);
-  g_assert_nonnull (strstr (ledger_package_merge_get_refused (merge, 0)->reason, "2024-Q2"));
-  g_assert_nonnull (strstr (ledger_package_merge_get_refused (merge, 1)->reason, "2026-01"));
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (ledger_package_merge_get_refused (merge, 0)), "2024-Q2"));
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (ledger_package_merge_get_refused (merge, 1)), "2026-01"));
   apply_ok (merge);
   january = value_in (fixture->office, "cpi-rise", "2026-01");
   base = value_in (fixture->office, "gdp-growth", "2025-Q2");
@@ -935,13 +945,15 @@ test_merge_refused (Fixture       *fixture,
   assert_counts (merge, 1, 0, 0, 5);
   for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
     {
-      const LedgerPackageRefusal *refusal = ledger_package_merge_get_refused (merge, i == 0 ? 0 : i - 1);
+      LedgerImportRow *refusal = ledger_package_merge_get_refused (merge, i == 0 ? 0 : i - 1);
+      const char *reason = ledger_import_row_get_reason (refusal);
 
-      g_assert_true (refusal->package == package);
-      if (strstr (refusal->reason, reasons[i]) == NULL)
-        test_fail_and_go_on ("refusal “%s” does not say “%s”", refusal->reason, reasons[i]);
+      g_assert_cmpint (ledger_import_row_get_action (refusal), ==, LEDGER_IMPORT_REFUSED);
+      g_assert_cmpstr (ledger_import_row_get_origin (refusal), ==, ledger_package_get_origin (package));
+      if (strstr (reason, reasons[i]) == NULL)
+        test_fail_and_go_on ("refusal “%s” does not say “%s”", reason, reasons[i]);
     }
-  g_assert_cmpstr (ledger_package_merge_get_refused (merge, 0)->entry->code, ==, "ghost");
+  g_assert_cmpstr (ledger_import_row_get_code (ledger_package_merge_get_refused (merge, 0)), ==, "ghost");
 
   apply_ok (merge);
   cpi_value = value_in (fixture->office, "cpi-rise", "2026-05");
@@ -1065,6 +1077,7 @@ test_jobs (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "stats.tlpkg", NULL);
   g_autofree char *junk = g_build_filename (fixture->dir, "junk.tlpkg", NULL);
   g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  g_autoptr(LedgerJobProgress) applying = ledger_job_progress_new ();
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GListModel) files = NULL;
   g_autoptr(GListModel) with_junk = NULL;
@@ -1081,6 +1094,10 @@ test_jobs (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (export_in_worker (fixture->unit, path, progress, NULL, &error));
   g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (ledger_job_progress_get_total (progress), ==, 3);  /* checked, made, written */
+  g_assert_cmpfloat (ledger_job_progress_get_fraction (progress), ==, 1.0);
 
   test_write_file (junk, "{\"format\": \"not a package\"}", -1);
   with_junk = files_new (path, junk, NULL);
@@ -1109,9 +1126,14 @@ test_jobs (Fixture       *fixture,
   g_clear_object (&result);
   g_assert_cmpuint (ledger_store_count_changes (fixture->office), ==, changes);
 
-  ledger_package_merge_apply_async (merge, fixture->office, NULL, NULL, test_keep_result, &result);
+  ledger_package_merge_apply_async (merge, fixture->office, applying, NULL, test_keep_result, &result);
   g_assert_true (ledger_package_merge_apply_finish (merge, test_wait_for (&result), &error));
   g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* The values written, batch by batch. */
+  g_assert_cmpuint (ledger_job_progress_get_total (applying), ==, g_strv_length ((GStrv) stats_first_half));
+  g_assert_cmpfloat (ledger_job_progress_get_fraction (applying), ==, 1.0);
   assert_first_half_arrived (fixture->office, fixture->unit);
   g_assert_true (ledger_store_can_undo (fixture->office));
 }

@@ -157,6 +157,28 @@ ledger_test_ui_find (GtkWidget  *root,
   return NULL;
 }
 
+/* Saves Record Period as its Save button does, and waits for the save.
+ * Returns: whether the values were saved (the window is then closed) */
+gboolean
+ledger_test_ui_save_batch (LedgerBatchWindow *sheet)
+{
+  gpointer weak = sheet;
+  gboolean saved;
+
+  g_object_add_weak_pointer (G_OBJECT (sheet), &weak);
+  if (!ledger_batch_window_save (sheet))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (sheet), &weak);
+      return FALSE;
+    }
+  for (guint i = 0; i < 400 && weak != NULL && ledger_batch_window_is_saving (weak); i++)
+    ledger_test_ui_wait (25);
+  saved = weak == NULL || !gtk_widget_get_visible (weak);
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (weak), &weak);
+  return saved;
+}
+
 /* Waits until the window's job bar is gone: its job is over. */
 void
 ledger_test_ui_wait_for_job (GtkWidget *window)

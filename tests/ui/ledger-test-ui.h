@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ledger-application.h"
+#include "ledger-batch-window.h"
 #include "ledger-indicator-row.h"
 #include "ledger-window.h"
 
@@ -37,6 +38,7 @@ GtkWidget          *ledger_test_ui_find         (GtkWidget         *root,
                                                  gpointer           data);
 GtkWindow          *ledger_test_ui_find_window  (GType              type);
 void                ledger_test_ui_wait_for_job (GtkWidget         *window);
+gboolean            ledger_test_ui_save_batch   (LedgerBatchWindow *sheet);
 gpointer            ledger_test_ui_child        (gpointer           widget,
                                                  GType              type,
                                                  const char        *name);

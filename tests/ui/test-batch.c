@@ -11,7 +11,9 @@
 
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
+#include "ledger-job-bar.h"
 #include "ledger-test-ui.h"
+#include "test-util.h"
 
 typedef LedgerTestWindow Fixture;
 
@@ -84,12 +86,12 @@ test_type_and_save (Fixture       *fixture,
   ledger_test_ui_type (ledger_batch_row_get_entry (retail), "四点二");
   ledger_test_ui_screenshot (GTK_WIDGET (sheet), "record-period");
 
-  g_assert_false (ledger_batch_window_save (sheet));
+  g_assert_false (ledger_test_ui_save_batch (sheet));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, -1);
 
   ledger_test_ui_type (ledger_batch_row_get_entry (retail), "4.2");
   g_assert_cmpint (ledger_batch_row_get_status (retail), ==, LEDGER_STATUS_BEHIND);
-  g_assert_true (ledger_batch_window_save (sheet));
+  g_assert_true (ledger_test_ui_save_batch (sheet));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, 5.8);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, 2.6);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "retail-sales-growth", "2026-06"), ==, 4.2);
@@ -99,6 +101,42 @@ test_type_and_save (Fixture       *fixture,
   g_assert_cmpfloat (ledger_test_window_number (fixture, "gdp-growth", "2026-Q2"), ==, -1);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
   g_assert_cmpfloat (ledger_test_window_number (fixture, "retail-sales-growth", "2026-06"), ==, -1);
+}
+
+/* The save runs in a worker, in the window's job bar: while another
+ * program writes the ledger it waits, what was typed stays; cancelled, it
+ * writes nothing and the sheet is as it was; saved again, it closes. */
+static void
+test_save_waits_in_job_bar (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LedgerBatchWindow *sheet = open_sheet (fixture);
+  LedgerJobBar *job_bar = ledger_test_ui_child (sheet, LEDGER_TYPE_BATCH_WINDOW, "job_bar");
+  GtkWidget *entry;
+  gpointer lock;
+
+  g_object_add_weak_pointer (G_OBJECT (sheet), (gpointer *) &sheet);
+  g_assert_true (ledger_batch_window_set_period (sheet, "2026-06"));
+  entry = ledger_batch_row_get_entry (row_of (sheet, "new-urban-jobs"));
+  ledger_test_ui_type (entry, "2.6");
+  g_assert_false (ledger_job_bar_is_running (job_bar));
+
+  lock = test_lock_ledger (fixture->db_path);
+  g_assert_true (ledger_batch_window_save (sheet));
+  g_assert_true (ledger_batch_window_is_saving (sheet));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (job_bar)));
+  ledger_test_ui_screenshot (GTK_WIDGET (sheet), "record-period-saving");
+  ledger_test_ui_click (ledger_test_ui_find (GTK_WIDGET (job_bar), GTK_TYPE_BUTTON, NULL, NULL));
+  test_unlock_ledger (lock);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (sheet));
+
+  g_assert_false (ledger_batch_window_is_saving (sheet));
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2.6");
+
+  g_assert_true (ledger_test_ui_save_batch (sheet));
+  ledger_test_ui_wait_until_gone ((gpointer *) &sheet);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, 2.6);
 }
 
 /* Enter moves to the next row's value. */
@@ -131,6 +169,8 @@ main (int   argc,
               ledger_test_window_set_up, test_due_indicators, ledger_test_window_tear_down);
   g_test_add ("/batch/type-and-save", Fixture, NULL,
               ledger_test_window_set_up, test_type_and_save, ledger_test_window_tear_down);
+  g_test_add ("/batch/save-waits-in-job-bar", Fixture, NULL,
+              ledger_test_window_set_up, test_save_waits_in_job_bar, ledger_test_window_tear_down);
   g_test_add ("/batch/enter-moves-down", Fixture, NULL,
               ledger_test_window_set_up, test_enter_moves_down, ledger_test_window_tear_down);
 

@@ -231,16 +231,16 @@ test_flagged_in_sheet (Fixture       *fixture,
   ledger_test_ui_type (ledger_batch_row_get_entry (jobs), "1.5");
   ledger_test_ui_type (ledger_batch_row_get_entry (retail), "60");
   g_assert_true (gtk_widget_has_css_class (ledger_batch_row_get_entry (jobs), "error"));
-  g_assert_false (ledger_batch_window_save (sheet));
+  g_assert_false (ledger_test_ui_save_batch (sheet));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
 
   ledger_test_ui_type (note_of (jobs), "核减重复统计");
   g_assert_true (gtk_widget_has_css_class (ledger_batch_row_get_entry (jobs), "warning"));
   g_assert_false (gtk_widget_has_css_class (ledger_batch_row_get_entry (jobs), "error"));
   ledger_test_ui_screenshot (GTK_WIDGET (sheet), "cycle-flagged");
-  g_assert_false (ledger_batch_window_save (sheet));   /* the rate still lacks its note */
+  g_assert_false (ledger_test_ui_save_batch (sheet));   /* the rate still lacks its note */
   ledger_test_ui_type (note_of (retail), "口径调整");
-  g_assert_true (ledger_batch_window_save (sheet));
+  g_assert_true (ledger_test_ui_save_batch (sheet));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, 1.5);
 
   /* Listed for the month's review, with their notes. */
@@ -272,7 +272,7 @@ test_closed_in_sheet (Fixture       *fixture,
                                                 "2026-06", LEDGER_PERIOD_CLOSED, NULL, &error));
   sheet = open_sheet (fixture, "2026-06");
   ledger_test_ui_type (ledger_batch_row_get_entry (row_of (sheet, "new-urban-jobs")), "2.5");
-  g_assert_false (ledger_batch_window_save (sheet));
+  g_assert_false (ledger_test_ui_save_batch (sheet));
   ledger_test_ui_screenshot (GTK_WIDGET (sheet), "cycle-closed-sheet");
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-06"), ==, -1);
   gtk_window_destroy (GTK_WINDOW (sheet));

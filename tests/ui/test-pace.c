@@ -537,7 +537,7 @@ test_batch_base_year (Fixture       *fixture,
   g_assert_nonnull (batch_row_of (sheet, "gdp-growth"));
   ledger_test_ui_type (ledger_batch_row_get_entry (row), "0.8");
   ledger_test_ui_screenshot (GTK_WIDGET (sheet), "batch-base-year");
-  g_assert_true (ledger_batch_window_save (sheet));
+  g_assert_true (ledger_test_ui_save_batch (sheet));
   g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2025-03"), ==, 0.8);
 }
 

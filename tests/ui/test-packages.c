@@ -10,10 +10,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ledger-job-bar.h"
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
 #include "ledger-package-import-window.h"
 #include "ledger-test-ui.h"
+#include "test-util.h"
 
 typedef LedgerTestWindow Fixture;
 
@@ -50,6 +52,9 @@ test_export (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (window), "package-export");
 
   ledger_package_export_window_export (window, path);
+  /* Written in a worker, shown in the window's job bar. */
+  g_assert_true (ledger_job_bar_is_running (ledger_test_ui_child (window, LEDGER_TYPE_PACKAGE_EXPORT_WINDOW,
+                                                                  "job_bar")));
   ledger_test_ui_wait_until_gone ((gpointer *) &window);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   package = ledger_package_read (contents, strlen (contents), "unit.tlpkg", &error);
@@ -76,6 +81,23 @@ open_import (Fixture    *fixture,
   return window;
 }
 
+/* A package whose GDP figure the office has changed since (6.1), and
+ * whose CPI figure it has deleted since. */
+static void
+write_stats_package (Fixture    *fixture,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 5.9);
+  ledger_test_window_set_number (fixture, "cpi-rise", "2026-05", 1.1);
+  g_assert_true (ledger_package_export_to_file (fixture->store, UNIT, "2026-01", "2026-06", path, &error));
+  g_assert_no_error (error);
+  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 6.1);
+  g_assert_true (ledger_store_delete_value (fixture->store, ledger_test_window_id_of (fixture, "cpi-rise"),
+                                            "2026-05", &error));
+}
+
 /* A package whose GDP figure the office has changed since: the new CPI
  * figure is added, the GDP one is a conflict that keeps the ledger's value
  * unless the package's is chosen; one undo takes the import back. */
@@ -89,14 +111,7 @@ test_import_with_conflict (Fixture       *fixture,
   LedgerPackageMerge *merge;
   GtkButton *import_button;
 
-  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 5.9);
-  ledger_test_window_set_number (fixture, "cpi-rise", "2026-05", 1.1);
-  g_assert_true (ledger_package_export_to_file (fixture->store, UNIT, "2026-01", "2026-06", path, &error));
-  g_assert_no_error (error);
-  ledger_test_window_set_number (fixture, "gdp-growth", "2026-Q2", 6.1);
-  g_assert_true (ledger_store_delete_value (fixture->store, ledger_test_window_id_of (fixture, "cpi-rise"),
-                                            "2026-05", &error));
-
+  write_stats_package (fixture, path);
   window = open_import (fixture, path);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "preview");
@@ -125,6 +140,50 @@ test_import_with_conflict (Fixture       *fixture,
   g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, -1);
 }
 
+/* The import waits for another program's write in the job bar, "n of m"
+ * with Cancel; cancelled, it writes nothing and the preview is back with
+ * its Import button, which then imports. */
+static void
+test_import_cancelled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = path_of ("cancel.tlpkg");
+  LedgerPackageImportWindow *window;
+  LedgerJobBar *job_bar;
+  GtkButton *import_button;
+  gpointer lock;
+  guint changes;
+
+  write_stats_package (fixture, path);
+  changes = ledger_store_count_changes (fixture->store);
+
+  window = open_import (fixture, path);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "preview");
+  job_bar = ledger_test_ui_child (window, LEDGER_TYPE_PACKAGE_IMPORT_WINDOW, "job_bar");
+  g_assert_false (ledger_job_bar_is_running (job_bar));
+  import_button = ledger_test_ui_child (window, LEDGER_TYPE_PACKAGE_IMPORT_WINDOW, "import_button");
+
+  lock = test_lock_ledger (fixture->db_path);
+  ledger_test_ui_click (import_button);
+  g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "working");
+  g_assert_true (ledger_job_bar_is_running (job_bar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (job_bar)));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-job");
+  ledger_test_ui_click (ledger_test_ui_find (GTK_WIDGET (job_bar), GTK_TYPE_BUTTON, NULL, NULL));
+  test_unlock_ledger (lock);
+  ledger_test_ui_wait_for_job (GTK_WIDGET (window));
+
+  g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "preview");
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, changes);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, -1);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
+
+  ledger_test_ui_click (import_button);
+  ledger_test_ui_wait_until_gone ((gpointer *) &window);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "cpi-rise", "2026-05"), ==, 1.1);
+}
+
 /* A file that is not a package is refused with its name and why. */
 static void
 test_import_bad_file (Fixture       *fixture,
@@ -149,6 +208,8 @@ main (int   argc,
               ledger_test_window_set_up, test_export, ledger_test_window_tear_down);
   g_test_add ("/packages/import-with-conflict", Fixture, NULL,
               ledger_test_window_set_up, test_import_with_conflict, ledger_test_window_tear_down);
+  g_test_add ("/packages/import-cancelled", Fixture, NULL,
+              ledger_test_window_set_up, test_import_cancelled, ledger_test_window_tear_down);
   g_test_add ("/packages/import-bad-file", Fixture, NULL,
               ledger_test_window_set_up, test_import_bad_file, ledger_test_window_tear_down);
 

@@ -13,9 +13,11 @@
 
 /* One row of a file being imported, as the preview lists it: its line,
  * the indicator it names, the period, and either the value it would write
- * (with the ledger's value it replaces) or why it is refused. Immutable;
- * the values are put in words only when shown, as an import of 100 000
- * rows shows few of them. */
+ * (with the ledger's value it replaces) or why it is refused. A conflict
+ * of data packages is a row to change with the candidates the cell could
+ * take, where they came from, and the one chosen, which is its value.
+ * Immutable but for that choice; the values are put in words only when
+ * shown, as an import of 100 000 rows shows few of them. */
 
 struct _LedgerImportRow
 {
@@ -33,6 +35,9 @@ struct _LedgerImportRow
   LedgerValue        *value;
   LedgerValue        *old;
   char               *origin;
+  char               *code;        /* as the file wrote it, for a row refused */
+  GPtrArray          *candidates;  /* of LedgerImportCandidate, for a conflict */
+  int                 chosen;      /* the candidate to keep, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerImportRow, ledger_import_row, G_TYPE_OBJECT)
@@ -67,6 +72,8 @@ ledger_import_row_finalize (GObject *object)
   g_free (self->new_text);
   g_free (self->reason);
   g_free (self->origin);
+  g_free (self->code);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_object (&self->indicator);
   g_clear_object (&self->value);
   g_clear_object (&self->old);
@@ -83,6 +90,28 @@ ledger_import_row_class_init (LedgerImportRowClass *klass)
 static void
 ledger_import_row_init (LedgerImportRow *self)
 {
+  self->chosen = -1;
+}
+
+/* Returns: (transfer full): a candidate given by no package yet */
+LedgerImportCandidate *
+ledger_import_candidate_new (LedgerValue *value,
+                             gboolean     in_ledger)
+{
+  LedgerImportCandidate *candidate = g_new0 (LedgerImportCandidate, 1);
+
+  candidate->value = g_object_ref (value);
+  candidate->in_ledger = in_ledger;
+  candidate->origin = g_strdup ("");
+  return candidate;
+}
+
+void
+ledger_import_candidate_free (LedgerImportCandidate *candidate)
+{
+  g_clear_object (&candidate->value);
+  g_free (candidate->origin);
+  g_free (candidate);
 }
 
 LedgerImportRow *
@@ -248,4 +277,109 @@ ledger_import_row_get_origin (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
   return self->origin;
+}
+
+/**
+ * ledger_import_row_set_code:
+ * @code: the indicator's code as the file wrote it, for a row refused
+ */
+void
+ledger_import_row_set_code (LedgerImportRow *self,
+                            const char      *code)
+{
+  g_return_if_fail (LEDGER_IS_IMPORT_ROW (self));
+  g_free (self->code);
+  self->code = g_strdup (code);
+}
+
+/* Returns: (nullable): the indicator's code: the ledger's, or as written */
+const char *
+ledger_import_row_get_code (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  return self->indicator != NULL ? ledger_indicator_get_code (self->indicator) : self->code;
+}
+
+/**
+ * ledger_import_row_new_conflict:
+ * @old: (nullable): the ledger's value of the cell
+ * @candidates: (transfer full) (element-type LedgerImportCandidate): the
+ *   values the cell could take, the ledger's first if it has one
+ *
+ * A cell the ledger and a package, or two packages, fill differently.
+ * By default the ledger keeps what it has: its candidate is chosen, or
+ * none when the cell is empty.
+ */
+LedgerImportRow *
+ledger_import_row_new_conflict (LedgerIndicator *indicator,
+                                const char      *period,
+                                LedgerValue     *old,
+                                GPtrArray       *candidates)
+{
+  LedgerImportRow *self;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (candidates != NULL && candidates->len > 0, NULL);
+
+  self = g_object_new (LEDGER_TYPE_IMPORT_ROW, NULL);
+  self->action = LEDGER_IMPORT_CHANGE;
+  self->indicator = g_object_ref (indicator);
+  self->period = g_strdup (period);
+  self->old = old != NULL ? g_object_ref (old) : NULL;
+  self->candidates = candidates;
+  ledger_import_row_choose (self, old != NULL ? 0 : -1);
+  return self;
+}
+
+/* Returns: how many values a conflict can take; 0 for any other row */
+guint
+ledger_import_row_get_n_candidates (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), 0);
+  return self->candidates != NULL ? self->candidates->len : 0;
+}
+
+const LedgerImportCandidate *
+ledger_import_row_get_candidate (LedgerImportRow *self,
+                                 guint            index)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  g_return_val_if_fail (index < ledger_import_row_get_n_candidates (self), NULL);
+  return g_ptr_array_index (self->candidates, index);
+}
+
+/**
+ * ledger_import_row_choose:
+ * @index: the candidate to keep, or -1 to leave the cell as the ledger has it
+ *
+ * Resolves a conflict: the chosen candidate becomes the row's value and
+ * origin (none for -1).
+ *
+ * Returns: %FALSE if @index is out of range or the row is no conflict
+ */
+gboolean
+ledger_import_row_choose (LedgerImportRow *self,
+                          int              index)
+{
+  const LedgerImportCandidate *chosen;
+
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), FALSE);
+
+  if (self->candidates == NULL || index < -1 || index >= (int) self->candidates->len)
+    return FALSE;
+  self->chosen = index;
+  chosen = index >= 0 ? g_ptr_array_index (self->candidates, index) : NULL;
+  g_clear_object (&self->value);
+  self->value = chosen != NULL ? g_object_ref (chosen->value) : NULL;
+  ledger_import_row_set_origin (self, chosen != NULL ? chosen->origin : NULL);
+  g_clear_pointer (&self->new_text, g_free);
+  return TRUE;
+}
+
+/* Returns: the candidate chosen, or -1 for none */
+int
+ledger_import_row_get_chosen (LedgerImportRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), -1);
+  return self->chosen;
 }

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 /* What an import would do with one value of a file: a row of a CSV file
  * (LedgerImportRow, with its line) or a value of data packages (with its
  * origin, in a LedgerPackageMerge). Both importers sort a value the same
- * way (ledger_import_classify(), through LedgerIndicatorIndex). */
+ * way (ledger_import_classify(), through LedgerIndicatorIndex). A row
+ * refused gives its reason; a conflict of packages is a row to change
+ * with its candidates, one of which the user chooses. */
 typedef enum
 {
   LEDGER_IMPORT_ADD,        /* a value where there was none */
@@ -26,6 +28,19 @@ typedef enum
 
 LedgerImportAction  ledger_import_classify        (LedgerValue     *old,
                                                    LedgerValue     *value);
+
+/* One of the values a conflict can be resolved to. */
+typedef struct
+{
+  LedgerValue *value;
+  gboolean     in_ledger;  /* the value the ledger holds now */
+  char        *origin;     /* the packages that give it, "; "-separated;
+                            * "" for the ledger's value that no package gives */
+} LedgerImportCandidate;
+
+LedgerImportCandidate *ledger_import_candidate_new  (LedgerValue           *value,
+                                                     gboolean               in_ledger);
+void                   ledger_import_candidate_free (LedgerImportCandidate *candidate);
 
 #define LEDGER_TYPE_IMPORT_ROW (ledger_import_row_get_type ())
 
@@ -56,5 +71,19 @@ LedgerIndicator    *ledger_import_row_get_indicator (LedgerImportRow *self);
 void                ledger_import_row_set_origin  (LedgerImportRow *self,
                                                    const char      *origin);
 const char         *ledger_import_row_get_origin  (LedgerImportRow *self);
+void                ledger_import_row_set_code    (LedgerImportRow *self,
+                                                   const char      *code);
+const char         *ledger_import_row_get_code    (LedgerImportRow *self);
+
+LedgerImportRow    *ledger_import_row_new_conflict (LedgerIndicator *indicator,
+                                                   const char      *period,
+                                                   LedgerValue     *old,
+                                                   GPtrArray       *candidates);
+guint               ledger_import_row_get_n_candidates (LedgerImportRow *self);
+const LedgerImportCandidate *ledger_import_row_get_candidate (LedgerImportRow *self,
+                                                   guint            index);
+gboolean            ledger_import_row_choose      (LedgerImportRow *self,
+                                                   int              index);
+int                 ledger_import_row_get_chosen  (LedgerImportRow *self);
 
 G_END_DECLS

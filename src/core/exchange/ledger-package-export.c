@@ -476,6 +476,29 @@ ledger_package_export_to_file (LedgerStore  *store,
                                const char   *path,
                                GError      **error)
 {
+  return ledger_package_export_to_file_reporting (store, unit, from_period, to_period, path, NULL, NULL, error);
+}
+
+/**
+ * ledger_package_export_to_file_reporting:
+ * @progress: (nullable): told of the steps: the file checked, the package
+ *   made, written
+ * @cancellable: (nullable): looked at between the steps; a cancelled
+ *   export leaves no file
+ *
+ * ledger_package_export_to_file() for a job.
+ */
+gboolean
+ledger_package_export_to_file_reporting (LedgerStore        *store,
+                                         const char         *unit,
+                                         const char         *from_period,
+                                         const char         *to_period,
+                                         const char         *path,
+                                         LedgerJobProgress  *progress,
+                                         GCancellable       *cancellable,
+                                         GError            **error)
+{
+  enum { CHECKED = 1, MADE, STEPS };
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (LEDGER_IS_STORE (store), FALSE);
@@ -483,7 +506,9 @@ ledger_package_export_to_file (LedgerStore  *store,
 
   /* Refused before the work, checked again as it is written. */
   if (!ledger_output_file_check (path, ledger_store_get_path (store), error) ||
-      (text = ledger_package_export (store, unit, from_period, to_period, error)) == NULL)
+      !ledger_job_progress_step (progress, CHECKED, STEPS, cancellable, error) ||
+      (text = ledger_package_export (store, unit, from_period, to_period, error)) == NULL ||
+      !ledger_job_progress_step (progress, MADE, STEPS, cancellable, error))
     return FALSE;
   return ledger_output_file_write (path, ledger_store_get_path (store), text, strlen (text), error);
 }

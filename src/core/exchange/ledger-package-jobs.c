@@ -80,7 +80,8 @@ export_package (LedgerStore   *store,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  return ledger_package_export_to_file (store, job->unit, job->from, job->to, job->path, error);
+  return ledger_package_export_to_file_reporting (store, job->unit, job->from, job->to, job->path, job->progress,
+                                                  cancellable, error);
 }
 
 /**
@@ -191,7 +192,7 @@ apply_merge (LedgerStore   *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return ledger_package_merge_apply (job->merge, error);
+  return ledger_package_merge_apply_reporting (job->merge, job->progress, cancellable, error);
 }
 
 /**

@@ -127,7 +127,9 @@ ledger_package_merge_get_n_conflicts (LedgerPackageMerge *self)
   return self->sorting.conflicts->len;
 }
 
-const LedgerPackageConflict *
+/* Returns: (transfer none): a cell in conflict: a row to change, with its
+ * candidates and the one chosen */
+LedgerImportRow *
 ledger_package_merge_get_conflict (LedgerPackageMerge *self,
                                    guint               index)
 {
@@ -143,7 +145,9 @@ ledger_package_merge_get_n_refused (LedgerPackageMerge *self)
   return self->sorting.refused->len;
 }
 
-const LedgerPackageRefusal *
+/* Returns: (transfer none): a value refused, with its reason, its code as
+ * written and its package as the origin */
+LedgerImportRow *
 ledger_package_merge_get_refused (LedgerPackageMerge *self,
                                   guint               index)
 {
@@ -167,31 +171,10 @@ ledger_package_merge_choose (LedgerPackageMerge *self,
                              guint               conflict_index,
                              int                 candidate_index)
 {
-  LedgerPackageConflict *conflict;
-
   g_return_val_if_fail (LEDGER_IS_PACKAGE_MERGE (self), FALSE);
 
-  if (conflict_index >= self->sorting.conflicts->len)
-    return FALSE;
-  conflict = g_ptr_array_index (self->sorting.conflicts, conflict_index);
-  if (candidate_index < -1 || candidate_index >= (int) conflict->candidates->len)
-    return FALSE;
-  conflict->chosen = candidate_index;
-  return TRUE;
-}
-
-static LedgerPackageCandidate *
-chosen_candidate (LedgerPackageConflict *conflict)
-{
-  return conflict->chosen >= 0 ? g_ptr_array_index (conflict->candidates, conflict->chosen) : NULL;
-}
-
-static LedgerValue *
-ledger_candidate_value (LedgerPackageConflict *conflict)
-{
-  LedgerPackageCandidate *first = g_ptr_array_index (conflict->candidates, 0);
-
-  return first->in_ledger ? first->value : NULL;
+  return conflict_index < self->sorting.conflicts->len &&
+         ledger_import_row_choose (g_ptr_array_index (self->sorting.conflicts, conflict_index), candidate_index);
 }
 
 /* Returns: how many conflicts between packages are left with nothing
@@ -205,9 +188,9 @@ ledger_package_merge_count_unresolved (LedgerPackageMerge *self)
 
   for (guint i = 0; i < self->sorting.conflicts->len; i++)
     {
-      LedgerPackageConflict *conflict = g_ptr_array_index (self->sorting.conflicts, i);
+      LedgerImportRow *conflict = g_ptr_array_index (self->sorting.conflicts, i);
 
-      count += conflict->chosen < 0 && ledger_candidate_value (conflict) == NULL;
+      count += ledger_import_row_get_value (conflict) == NULL && ledger_import_row_get_old (conflict) == NULL;
     }
   return count;
 }
@@ -224,12 +207,10 @@ typedef struct
 
 static void
 add_write (GArray          *writes,
-           LedgerIndicator *indicator,
-           LedgerValue     *value,
-           const char      *origin,
-           LedgerValue     *expected)
+           LedgerImportRow *row)
 {
-  Write write = { indicator, value, origin, expected };
+  Write write = { ledger_import_row_get_indicator (row), ledger_import_row_get_value (row),
+                  ledger_import_row_get_origin (row), ledger_import_row_get_old (row) };
 
   g_array_append_val (writes, write);
 }
@@ -242,20 +223,14 @@ collect_writes (LedgerPackageMerge *self)
   GArray *writes = g_array_new (FALSE, FALSE, sizeof (Write));
 
   for (guint i = 0; i < self->sorting.added->len; i++)
-    {
-      LedgerImportRow *row = g_ptr_array_index (self->sorting.added, i);
-
-      add_write (writes, ledger_import_row_get_indicator (row), ledger_import_row_get_value (row),
-                 ledger_import_row_get_origin (row), NULL);
-    }
+    add_write (writes, g_ptr_array_index (self->sorting.added, i));
   for (guint i = 0; i < self->sorting.conflicts->len; i++)
     {
-      LedgerPackageConflict *conflict = g_ptr_array_index (self->sorting.conflicts, i);
-      LedgerPackageCandidate *chosen = chosen_candidate (conflict);
+      LedgerImportRow *conflict = g_ptr_array_index (self->sorting.conflicts, i);
+      int chosen = ledger_import_row_get_chosen (conflict);
 
-      if (chosen != NULL && !chosen->in_ledger)
-        add_write (writes, conflict->indicator, chosen->value, chosen->origin,
-                   ledger_candidate_value (conflict));
+      if (chosen >= 0 && !ledger_import_row_get_candidate (conflict, (guint) chosen)->in_ledger)
+        add_write (writes, conflict);
     }
   return writes;
 }
@@ -298,6 +273,23 @@ gboolean
 ledger_package_merge_apply (LedgerPackageMerge  *self,
                             GError             **error)
 {
+  return ledger_package_merge_apply_reporting (self, NULL, NULL, error);
+}
+
+/**
+ * ledger_package_merge_apply_reporting:
+ * @progress: (nullable): told of each batch of values written
+ * @cancellable: (nullable): cancelled before the commit (while the
+ *   ledger is locked by another program, say), nothing is written
+ *
+ * ledger_package_merge_apply() for a job that shows how far it has come.
+ */
+gboolean
+ledger_package_merge_apply_reporting (LedgerPackageMerge  *self,
+                                      LedgerJobProgress   *progress,
+                                      GCancellable        *cancellable,
+                                      GError             **error)
+{
   g_autoptr(GArray) writes = NULL;
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GPtrArray) origins = g_ptr_array_new ();
@@ -309,6 +301,7 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
   g_return_val_if_fail (!self->applied, FALSE);
 
   writes = collect_writes (self);
+  ledger_job_progress_report (progress, 0, writes->len);
   for (guint i = 0; i < writes->len; i++)
     {
       g_ptr_array_add (values, g_array_index (writes, Write, i).value);
@@ -317,7 +310,7 @@ ledger_package_merge_apply (LedgerPackageMerge  *self,
     }
   if ((values->len > 0 || self->files.added->len > 0) &&
       !ledger_store_import_values_with_attachments (self->store, values, origins, expected, self->files.added,
-                                                    &changed, &local_error))
+                                                    progress, cancellable, &changed, &local_error))
     {
       if (g_error_matches (local_error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED))
         set_stale_error (&g_array_index (writes, Write, changed), error);

@@ -13,35 +13,10 @@
 G_BEGIN_DECLS
 
 /* What merging data packages into the ledger would do, per indicator and
- * period; the user resolves the conflicts, then applies it. All the
- * structures below are owned by the merge and read-only. */
-
-/* One of the values a conflict can be resolved to. */
-typedef struct
-{
-  LedgerValue *value;
-  gboolean     in_ledger;  /* the value the ledger holds now */
-  char        *origin;     /* the packages that give it, "; "-separated;
-                            * "" for the ledger's value that no package gives */
-} LedgerPackageCandidate;
-
-/* A cell that the ledger and a package, or two packages, fill differently
- * (a value is its figure, note and source). */
-typedef struct
-{
-  LedgerIndicator *indicator;
-  char            *period;
-  GPtrArray       *candidates;  /* of LedgerPackageCandidate; the ledger's first, if any */
-  int              chosen;      /* the candidate to keep, or -1: leave the cell as it is */
-} LedgerPackageConflict;
-
-/* A value of a package that cannot go into this ledger. */
-typedef struct
-{
-  LedgerPackage            *package;
-  const LedgerPackageEntry *entry;
-  char                     *reason;
-} LedgerPackageRefusal;
+ * period, as the rows of an import (LedgerImportRow): to add, unchanged,
+ * in conflict (to change, with the candidates) or refused (with the
+ * package as origin). The user resolves the conflicts, then applies it.
+ * The rows are owned by the merge. */
 
 #define LEDGER_TYPE_PACKAGE_MERGE (ledger_package_merge_get_type ())
 
@@ -55,10 +30,10 @@ LedgerImportRow             *ledger_package_merge_get_added       (LedgerPackage
                                                                    guint               index);
 guint                        ledger_package_merge_get_n_unchanged (LedgerPackageMerge *self);
 guint                        ledger_package_merge_get_n_conflicts (LedgerPackageMerge *self);
-const LedgerPackageConflict *ledger_package_merge_get_conflict    (LedgerPackageMerge *self,
+LedgerImportRow             *ledger_package_merge_get_conflict    (LedgerPackageMerge *self,
                                                                    guint               index);
 guint                        ledger_package_merge_get_n_refused   (LedgerPackageMerge *self);
-const LedgerPackageRefusal  *ledger_package_merge_get_refused     (LedgerPackageMerge *self,
+LedgerImportRow             *ledger_package_merge_get_refused     (LedgerPackageMerge *self,
                                                                    guint               index);
 gboolean                     ledger_package_merge_choose          (LedgerPackageMerge *self,
                                                                    guint               conflict_index,
@@ -66,6 +41,10 @@ gboolean                     ledger_package_merge_choose          (LedgerPackage
 guint                        ledger_package_merge_count_unresolved (LedgerPackageMerge *self);
 guint                        ledger_package_merge_count_writes    (LedgerPackageMerge *self);
 gboolean                     ledger_package_merge_apply           (LedgerPackageMerge *self,
+                                                                   GError            **error);
+gboolean                     ledger_package_merge_apply_reporting (LedgerPackageMerge *self,
+                                                                   LedgerJobProgress  *progress,
+                                                                   GCancellable       *cancellable,
                                                                    GError            **error);
 const LedgerPackageFiles    *ledger_package_merge_get_files       (LedgerPackageMerge *self);
 LedgerStore                 *ledger_package_merge_get_store       (LedgerPackageMerge *self);

@@ -28,30 +28,6 @@ typedef struct
 } Cell;
 
 static void
-candidate_free (LedgerPackageCandidate *candidate)
-{
-  g_clear_object (&candidate->value);
-  g_free (candidate->origin);
-  g_free (candidate);
-}
-
-static void
-conflict_free (LedgerPackageConflict *conflict)
-{
-  g_clear_object (&conflict->indicator);
-  g_free (conflict->period);
-  g_ptr_array_unref (conflict->candidates);
-  g_free (conflict);
-}
-
-static void
-refusal_free (LedgerPackageRefusal *refusal)
-{
-  g_free (refusal->reason);
-  g_free (refusal);
-}
-
-static void
 cell_free (Cell *cell)
 {
   g_ptr_array_unref (cell->values);
@@ -64,8 +40,8 @@ ledger_package_sorting_init (LedgerPackageSorting *sorting)
 {
   sorting->added = g_ptr_array_new_with_free_func (g_object_unref);
   sorting->unchanged = g_ptr_array_new_with_free_func (g_object_unref);
-  sorting->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) conflict_free);
-  sorting->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) refusal_free);
+  sorting->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  sorting->refused = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 void
@@ -136,14 +112,14 @@ static void
 refuse (LedgerPackageSorting     *sorting,
         LedgerPackage            *package,
         const LedgerPackageEntry *entry,
-        char                     *reason)
+        const char               *reason)
 {
-  LedgerPackageRefusal *refusal = g_new0 (LedgerPackageRefusal, 1);
+  LedgerImportRow *row = ledger_import_row_new_refused (0, entry->name[0] != '\0' ? entry->name : entry->code,
+                                                        ledger_value_get_period (entry->value), reason);
 
-  refusal->package = package;
-  refusal->entry = entry;
-  refusal->reason = reason;
-  g_ptr_array_add (sorting->refused, refusal);
+  ledger_import_row_set_code (row, entry->code[0] != '\0' ? entry->code : entry->indicator);
+  ledger_import_row_set_origin (row, ledger_package_get_origin (package));
+  g_ptr_array_add (sorting->refused, row);
 }
 
 /* Sorts each entry of each package into a refusal or a cell; the cells in
@@ -165,7 +141,7 @@ gather (LedgerPackageSorting *sorting,
           const LedgerPackageEntry *entry = ledger_package_get_entry (package, e);
           const char *period = ledger_value_get_period (entry->value);
           LedgerIndicator *indicator = ledger_indicator_index_find_uuid (index, entry->indicator);
-          char *reason = check_entry (index, entry, indicator);
+          g_autofree char *reason = check_entry (index, entry, indicator);
           g_autofree char *key = NULL;
           Cell *cell;
 
@@ -191,8 +167,8 @@ gather (LedgerPackageSorting *sorting,
 }
 
 static void
-add_origin (LedgerPackageCandidate *candidate,
-            LedgerPackage          *package)
+add_origin (LedgerImportCandidate *candidate,
+            LedgerPackage         *package)
 {
   const char *origin = ledger_package_get_origin (package);
   char *joined;
@@ -205,42 +181,30 @@ add_origin (LedgerPackageCandidate *candidate,
   candidate->origin = joined;
 }
 
-static LedgerPackageCandidate *
-candidate_new (LedgerValue *value,
-               gboolean     in_ledger)
-{
-  LedgerPackageCandidate *candidate = g_new0 (LedgerPackageCandidate, 1);
-
-  candidate->value = g_object_ref (value);
-  candidate->in_ledger = in_ledger;
-  candidate->origin = g_strdup ("");
-  return candidate;
-}
-
 /* The distinct values of a cell: the ledger's first, if it has one, then
  * each package's, the packages that agree on a value together. */
 static GPtrArray *
 candidates_of (Cell        *cell,
                LedgerValue *in_ledger)
 {
-  GPtrArray *candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+  GPtrArray *candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_import_candidate_free);
 
   if (in_ledger != NULL)
-    g_ptr_array_add (candidates, candidate_new (in_ledger, TRUE));
+    g_ptr_array_add (candidates, ledger_import_candidate_new (in_ledger, TRUE));
   for (guint i = 0; i < cell->values->len; i++)
     {
       LedgerValue *value = g_ptr_array_index (cell->values, i);
-      LedgerPackageCandidate *match = NULL;
+      LedgerImportCandidate *match = NULL;
 
       for (guint c = 0; c < candidates->len && match == NULL; c++)
         {
-          LedgerPackageCandidate *candidate = g_ptr_array_index (candidates, c);
+          LedgerImportCandidate *candidate = g_ptr_array_index (candidates, c);
 
           if (ledger_value_equal (candidate->value, value))
             match = candidate;
         }
       if (match == NULL)
-        g_ptr_array_add (candidates, match = candidate_new (value, FALSE));
+        g_ptr_array_add (candidates, match = ledger_import_candidate_new (value, FALSE));
       add_origin (match, g_ptr_array_index (cell->packages, i));
     }
   return candidates;
@@ -255,7 +219,7 @@ sort_cell (LedgerPackageSorting *sorting,
   const char *period = ledger_value_get_period (g_ptr_array_index (cell->values, 0));
   g_autoptr(LedgerValue) in_ledger = ledger_indicator_index_get_value (index, indicator, period);
   g_autoptr(GPtrArray) candidates = candidates_of (cell, in_ledger);
-  LedgerPackageCandidate *only = g_ptr_array_index (candidates, 0);
+  LedgerImportCandidate *only = g_ptr_array_index (candidates, 0);
   /* Packages that disagree are in conflict whatever the ledger holds. */
   LedgerImportAction action = candidates->len == 1 ? ledger_import_classify (in_ledger, only->value)
                                                    : LEDGER_IMPORT_CHANGE;
@@ -268,20 +232,11 @@ sort_cell (LedgerPackageSorting *sorting,
       g_ptr_array_add (action == LEDGER_IMPORT_UNCHANGED ? sorting->unchanged : sorting->added, row);
     }
   else
-    {
-      LedgerPackageConflict *conflict = g_new0 (LedgerPackageConflict, 1);
-
-      conflict->indicator = g_object_ref (indicator);
-      conflict->period = g_strdup (period);
-      conflict->candidates = g_steal_pointer (&candidates);
-      /* By default the ledger keeps what it has. */
-      conflict->chosen = in_ledger != NULL ? 0 : -1;
-      g_ptr_array_add (sorting->conflicts, conflict);
-    }
+    g_ptr_array_add (sorting->conflicts,
+                     ledger_import_row_new_conflict (indicator, period, in_ledger, g_steal_pointer (&candidates)));
 }
 
-/* Sorts the entries of @packages (kept alive by the caller as long as
- * @sorting, whose refusals point into them) into @sorting. */
+/* Sorts the entries of @packages into @sorting. */
 gboolean
 ledger_package_sort (LedgerStore           *store,
                      GPtrArray             *packages,

@@ -15,8 +15,8 @@ typedef struct
 {
   GPtrArray *added;      /* of LedgerImportRow */
   GPtrArray *unchanged;  /* of LedgerImportRow */
-  GPtrArray *conflicts;  /* of LedgerPackageConflict */
-  GPtrArray *refused;    /* of LedgerPackageRefusal */
+  GPtrArray *conflicts;  /* of LedgerImportRow, to change */
+  GPtrArray *refused;    /* of LedgerImportRow, refused */
 } LedgerPackageSorting;
 
 G_GNUC_INTERNAL void     ledger_package_sorting_init  (LedgerPackageSorting  *sorting);

@@ -115,6 +115,14 @@ gboolean    ledger_package_export_to_file       (LedgerStore   *store,
                                                  const char    *to_period,
                                                  const char    *path,
                                                  GError       **error);
+gboolean    ledger_package_export_to_file_reporting (LedgerStore       *store,
+                                                 const char        *unit,
+                                                 const char        *from_period,
+                                                 const char        *to_period,
+                                                 const char        *path,
+                                                 LedgerJobProgress *progress,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
 char       *ledger_package_suggest_file_name    (const char    *unit,
                                                  const char    *from_period,
                                                  const char    *to_period);

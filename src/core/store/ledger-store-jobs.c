@@ -18,7 +18,8 @@
 
 /* The store's work on more than one row, as _async/_finish pairs for the
  * window: a backup made now or today's, a restore (with its safety copy),
- * a plan file added, the plans written to one. Each runs on a worker's connection (ledger-worker.c),
+ * a plan file added, the plans written to one, values typed for a period
+ * imported, a unit renamed, an indicator deleted. Each runs on a worker's connection (ledger-worker.c),
  * reports to a LedgerJobProgress and honours its GCancellable between
  * steps; the window's store hears of what changed when it finishes. The
  * command line calls the synchronous functions these wrap. */
@@ -31,7 +32,7 @@ struct _StoreJob
 {
   StoreJobFunc       func;
   LedgerJobProgress *progress;
-  char              *what;     /* the backup's name, or the backup to restore */
+  char              *what;     /* the backup's name, the backup to restore, a unit's old name */
   GDateTime         *today;
   GFile             *file;
   char              *made;     /* the backup written, or the safety copy */
@@ -42,6 +43,9 @@ struct _StoreJob
   char              *period;
   guint64            limit;
   LedgerAttachment  *attachment;    /* the attachment added */
+  GPtrArray         *values;        /* to import */
+  LedgerPlan        *plan;          /* whose unit is renamed */
+  char              *new_name;      /* the unit's */
 };
 
 static void
@@ -56,6 +60,9 @@ store_job_free (StoreJob *job)
   g_clear_pointer (&job->undo, g_ptr_array_unref);
   g_free (job->period);
   g_clear_object (&job->attachment);
+  g_clear_pointer (&job->values, g_ptr_array_unref);
+  g_clear_object (&job->plan);
+  g_free (job->new_name);
   g_free (job);
 }
 
@@ -483,4 +490,133 @@ ledger_store_undo_finish (LedgerStore   *self,
     store_push_undo (self, g_steal_pointer (&job->undo));
   store_undo_returned (self);
   return ok && job->undone;
+}
+
+static gboolean
+import_given_values (LedgerStore  *store,
+               StoreJob     *job,
+               GError      **error)
+{
+  ledger_job_progress_report (job->progress, 0, job->values->len);
+  return ledger_store_import_values_cancellable (store, job->values, job->what, store->job_cancellable, NULL,
+                                                 error);
+}
+
+/**
+ * ledger_store_import_values_async:
+ * @values: (element-type LedgerValue): the values to record
+ *
+ * ledger_store_import_values() in a worker: one transaction, one step of
+ * undo, the closed periods and each value's rules checked as on the
+ * window's connection; progress per batch of values. Cancelled, or on any
+ * error, nothing is written.
+ */
+void
+ledger_store_import_values_async (LedgerStore         *self,
+                                  GPtrArray           *values,
+                                  const char          *origin,
+                                  LedgerJobProgress   *progress,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  StoreJob *job = store_job_new (import_given_values, progress);
+
+  g_return_if_fail (LEDGER_IS_STORE (self));
+  g_return_if_fail (values != NULL);
+
+  job->values = g_ptr_array_new_full (values->len, g_object_unref);
+  for (guint i = 0; i < values->len; i++)
+    g_ptr_array_add (job->values, g_object_ref (g_ptr_array_index (values, i)));
+  job->what = g_strdup (origin);
+  launch (self, job, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+ledger_store_import_values_finish (LedgerStore   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return ledger_worker_run_finish (result, error);
+}
+
+static gboolean
+rename_unit (LedgerStore  *store,
+             StoreJob     *job,
+             GError      **error)
+{
+  return ledger_store_rename_unit (store, job->plan, job->what, job->new_name, error);
+}
+
+/**
+ * ledger_store_rename_unit_async:
+ *
+ * ledger_store_rename_unit() in a worker: every indicator of the unit in
+ * one transaction, one step of undo.
+ */
+void
+ledger_store_rename_unit_async (LedgerStore         *self,
+                                LedgerPlan          *plan,
+                                const char          *from,
+                                const char          *to,
+                                LedgerJobProgress   *progress,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  StoreJob *job = store_job_new (rename_unit, progress);
+
+  g_return_if_fail (LEDGER_IS_STORE (self));
+  g_return_if_fail (LEDGER_IS_PLAN (plan));
+
+  job->plan = g_object_ref (plan);
+  job->what = g_strdup (from);
+  job->new_name = g_strdup (to);
+  launch (self, job, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+ledger_store_rename_unit_finish (LedgerStore   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return ledger_worker_run_finish (result, error);
+}
+
+static gboolean
+delete_indicator (LedgerStore  *store,
+                  StoreJob     *job,
+                  GError      **error)
+{
+  return ledger_store_delete_indicator (store, job->indicator_id, error);
+}
+
+/**
+ * ledger_store_delete_indicator_async:
+ *
+ * ledger_store_delete_indicator() in a worker: the indicator and its
+ * values in one transaction.
+ */
+void
+ledger_store_delete_indicator_async (LedgerStore         *self,
+                                     gint64               indicator_id,
+                                     LedgerJobProgress   *progress,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  StoreJob *job = store_job_new (delete_indicator, progress);
+
+  g_return_if_fail (LEDGER_IS_STORE (self));
+
+  job->indicator_id = indicator_id;
+  launch (self, job, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+ledger_store_delete_indicator_finish (LedgerStore   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return ledger_worker_run_finish (result, error);
 }

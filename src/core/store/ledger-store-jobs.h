@@ -88,5 +88,35 @@ void       ledger_store_write_plans_async          (LedgerStore         *self,
 gboolean   ledger_store_write_plans_finish         (LedgerStore         *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+void       ledger_store_import_values_async        (LedgerStore         *self,
+                                                    GPtrArray           *values,
+                                                    const char          *origin,
+                                                    LedgerJobProgress   *progress,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean   ledger_store_import_values_finish       (LedgerStore         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void       ledger_store_rename_unit_async          (LedgerStore         *self,
+                                                    LedgerPlan          *plan,
+                                                    const char          *from,
+                                                    const char          *to,
+                                                    LedgerJobProgress   *progress,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean   ledger_store_rename_unit_finish         (LedgerStore         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void       ledger_store_delete_indicator_async     (LedgerStore         *self,
+                                                    gint64               indicator_id,
+                                                    LedgerJobProgress   *progress,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean   ledger_store_delete_indicator_finish    (LedgerStore         *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 G_END_DECLS

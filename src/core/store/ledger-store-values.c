@@ -550,7 +550,7 @@ ledger_store_set_value (LedgerStore  *self,
 
 /* How an import writes: with one origin for all values or one each, the
  * values each is expected to replace and those expected to stay, a
- * cancellable and a count for progress. */
+ * cancellable, a count and a job's progress (else the store's job's). */
 typedef struct
 {
   const char   *origin;
@@ -562,6 +562,7 @@ typedef struct
   guint        *n_written;
   guint        *changed;
   GPtrArray    *attachments;  /* of LedgerIncomingAttachment, or NULL */
+  LedgerJobProgress *progress;
 } ImportOptions;
 
 /* Whether the cell of @value holds @expected (%NULL: nothing); if not, the
@@ -664,6 +665,7 @@ import_values (LedgerStore          *self,
                const ImportOptions  *options,
                GError              **error)
 {
+  LedgerJobProgress *progress = options->progress != NULL ? options->progress : self->job_progress;
   gboolean check;
 
   if (!store_begin (self, error))
@@ -686,6 +688,7 @@ import_values (LedgerStore          *self,
         }
       if (options->n_written != NULL)
         g_atomic_int_set (options->n_written, i + n);
+      ledger_job_progress_report (progress, i + n, values->len);
     }
   if (g_cancellable_set_error_if_cancelled (options->cancellable, error) ||
       (options->attachments != NULL && !store_write_incoming (self, options->attachments, error)) ||
@@ -806,6 +809,8 @@ ledger_store_import_values_from (LedgerStore  *self,
  * ledger_store_import_values_with_attachments:
  * @attachments: (element-type LedgerIncomingAttachment): files to attach
  *   with the values, each with its origin
+ * @progress: (nullable): told of each batch of values written
+ * @cancellable: (nullable): cancelled before the commit, nothing is written
  *
  * As ledger_store_import_values_from(), and the files in the same
  * transaction and step of undo: all of it is written, or none.
@@ -816,11 +821,13 @@ ledger_store_import_values_with_attachments (LedgerStore  *self,
                                              GPtrArray    *origins,
                                              GPtrArray    *expected,
                                              GPtrArray    *attachments,
+                                             LedgerJobProgress *progress,
+                                             GCancellable *cancellable,
                                              guint        *changed,
                                              GError      **error)
 {
   ImportOptions options = { .origins = origins, .expected = expected, .changed = changed,
-                            .attachments = attachments };
+                            .attachments = attachments, .progress = progress, .cancellable = cancellable };
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (values != NULL && attachments != NULL, FALSE);

@@ -11,6 +11,7 @@
 #include "ledger-attachment.h"
 #include "ledger-change.h"
 #include "ledger-indicator.h"
+#include "ledger-job-progress.h"
 #include "ledger-milestone.h"
 #include "ledger-plan.h"
 #include "ledger-sub-item.h"
@@ -169,6 +170,8 @@ gboolean     ledger_store_import_values_with_attachments (LedgerStore *self,
                                                 GPtrArray    *origins,
                                                 GPtrArray    *expected,
                                                 GPtrArray    *attachments,
+                                                LedgerJobProgress *progress,
+                                                GCancellable *cancellable,
                                                 guint        *changed,
                                                 GError      **error);
 gboolean     ledger_store_update_indicator     (LedgerStore      *self,
