@@ -51,28 +51,18 @@ typedef struct
   GPtrArray   *periods;  /* by column: the period as the CSV import reads it, or NULL */
 } Wide;
 
+/* Whether @heading, in any case, is one of @words, or if @inside, holds
+ * one. */
 static gboolean
-contains_word (const char  *heading,
-               const char **words,
-               guint        n_words)
+heading_has (const char  *heading,
+             const char **words,
+             guint        n_words,
+             gboolean     inside)
 {
   g_autofree char *folded = g_utf8_casefold (heading, -1);
 
   for (guint i = 0; i < n_words; i++)
-    if (strstr (folded, words[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_heading (const char  *heading,
-            const char **headings,
-            guint        n_headings)
-{
-  g_autofree char *folded = g_utf8_casefold (heading, -1);
-
-  for (guint i = 0; i < n_headings; i++)
-    if (g_str_equal (folded, headings[i]))
+    if (inside ? strstr (folded, words[i]) != NULL : g_str_equal (folded, words[i]))
       return TRUE;
   return FALSE;
 }
@@ -111,7 +101,7 @@ heading_period (const char *cell)
   g_autofree char *heading = g_strstrip (g_strdup (cell));
   LedgerPeriodWords words;
 
-  if (heading[0] == '\0' || contains_word (heading, skipped_words, G_N_ELEMENTS (skipped_words)))
+  if (heading[0] == '\0' || heading_has (heading, skipped_words, G_N_ELEMENTS (skipped_words), TRUE))
     return NULL;
   if (ledger_period_words_parse (heading, &words))
     return g_steal_pointer (&heading);
@@ -136,11 +126,11 @@ read_header (Wide  *wide,
 
       if (period != NULL)
         n_periods++;
-      else if (wide->plan_column < 0 && is_heading (heading, plan_headings, G_N_ELEMENTS (plan_headings)))
+      else if (wide->plan_column < 0 && heading_has (heading, plan_headings, G_N_ELEMENTS (plan_headings), FALSE))
         wide->plan_column = column;
-      else if (wide->code_column < 0 && is_heading (heading, code_headings, G_N_ELEMENTS (code_headings)))
+      else if (wide->code_column < 0 && heading_has (heading, code_headings, G_N_ELEMENTS (code_headings), FALSE))
         wide->code_column = column;
-      else if (wide->name_column < 0 && contains_word (heading, name_words, G_N_ELEMENTS (name_words)))
+      else if (wide->name_column < 0 && heading_has (heading, name_words, G_N_ELEMENTS (name_words), TRUE))
         wide->name_column = column;
       g_ptr_array_add (wide->periods, period);
     }
