@@ -41,6 +41,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write CSV as ENCODING: utf-8-bom (the default for files), utf-8 or gb18030"), N_("ENCODING") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Record the values of the CSV file IN: all rows or none"), N_("IN") },
+  { "import-sheet", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Record the values of the 台账 IN (XLSX or CSV, a column per period): all cells or none"), N_("IN") },
   { "export-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the ledger’s plans as a plan file to OUT (- for standard output), or as task lists "
        "to OUT.xlsx"), N_("OUT") },
@@ -48,7 +50,8 @@ static const GOptionEntry option_entries[] = {
     N_("Add the plans of the plan file IN, or the plan of the task list IN (XLSX or CSV): all rows or none"),
     N_("IN") },
   { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The worksheet of an XLSX task list --import-plan reads (default: the first)"), N_("NAME") },
+    N_("The worksheet of an XLSX workbook --import-plan or --import-sheet reads (default: the first)"),
+    N_("NAME") },
   { "plan-code", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The code of the plan a task list makes (default: tasks-YEAR)"), N_("CODE") },
   { "plan-title", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -55,13 +55,25 @@ csv_filter (void)
   return ledger_window_file_filter (_("CSV Files"), "*.csv", "text/csv");
 }
 
+/* Values come as CSV, long or wide, or as a 台账 workbook. */
+static GtkFileFilter *
+values_filter (void)
+{
+  GtkFileFilter *filter = csv_filter ();
+
+  gtk_file_filter_set_name (filter, _("CSV Files and Workbooks"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  return filter;
+}
+
 static void
 import_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   LedgerWindow *self = LEDGER_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  g_autoptr(GtkFileFilter) filter = values_filter ();
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Import Values"), GTK_WINDOW (self),

@@ -33,7 +33,7 @@
  * Each prints a clear message and returns non-zero on failure, having
  * changed nothing. */
 
-static const char *commands[] = { "export-csv", "import-csv", "export-plan", "import-plan",
+static const char *commands[] = { "export-csv", "import-csv", "import-sheet", "export-plan", "import-plan",
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
                                   "milestone-done", "export-completeness", "review-period", "close-period",
@@ -204,8 +204,9 @@ export_xlsx (LedgerStore *store,
  * the file is read again, so that the counts printed are what was
  * written. */
 static int
-import_csv (LedgerStore *store,
-            const char  *in)
+import_values (LedgerStore *store,
+               const char  *in,
+               const char  *sheet_name)
 {
   g_autofree char *name = g_path_get_basename (in);
   g_autoptr(LedgerCsvImport) import = ledger_csv_import_new (name);
@@ -216,6 +217,7 @@ import_csv (LedgerStore *store,
   gsize length = 0;
   guint added, changed;
 
+  ledger_csv_import_set_sheet_name (import, sheet_name);
   if ((bytes = ledger_csv_read_file (file, LEDGER_CSV_MAX_FILE_SIZE, NULL, &error)) != NULL)
     data = g_bytes_get_data (bytes, &length);
   if (data != NULL && ledger_csv_import_read (import, store, data, length, NULL, &error) &&
@@ -1068,7 +1070,14 @@ run_command (LedgerStore  *store,
       return export_xlsx (store, path, as_of);
     }
   if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
-    return import_csv (store, path);
+    return import_values (store, path, NULL);
+  if (g_variant_dict_lookup (options, "import-sheet", "^&ay", &path))
+    {
+      const char *sheet_name = NULL;
+
+      g_variant_dict_lookup (options, "sheet", "&s", &sheet_name);
+      return import_values (store, path, sheet_name);
+    }
   if (g_variant_dict_lookup (options, "export-package", "^&ay", &path))
     return export_package (store, path, options);
   if (g_variant_dict_contains (options, "import-package"))
@@ -1107,7 +1116,8 @@ modifiers_alone (void)
                 "--rename-unit, --confirm-unit or a period's review, closing and reopening, --to with "
                 "--rename-unit too, --reason with --reopen-period, --encoding with a CSV export, --due and --note "
                 "with --milestone-done"));
-  g_printerr ("target-ledger: %s\n", _("--sheet, --plan-code, --plan-title and --year go with --import-plan"));
+  g_printerr ("target-ledger: %s\n", _("--sheet goes with --import-plan or --import-sheet; --plan-code, "
+                                       "--plan-title and --year with --import-plan"));
   g_printerr ("target-ledger: %s\n", _("--code and --period go with --attach"));
   return 2;
 }

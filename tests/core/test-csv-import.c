@@ -16,30 +16,7 @@
 
 #define PLAN_2026 "changzhi-2026"
 
-typedef struct
-{
-  char        *dir;
-  LedgerStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  fixture->dir = test_tmp_dir_new ();
-  path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
-  fixture->store = test_open_ledger (path);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->dir, test_tmp_dir_free);
-}
+typedef TestLedgerStore Fixture;
 
 static gint64
 id_of (LedgerStore *store,
@@ -58,22 +35,6 @@ read_ok (LedgerStore *store,
   g_assert_true (ledger_csv_import_read (import, store, csv, strlen (csv), NULL, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&import);
-}
-
-static void
-assert_counts (LedgerCsvImport *import,
-               guint            added,
-               guint            changed,
-               guint            unchanged,
-               guint            refused)
-{
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, added);
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE), ==, changed);
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED), ==, unchanged);
-  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, refused);
-  /* The list holds every row but the unchanged ones. */
-  g_assert_cmpuint (g_list_model_get_n_items (ledger_csv_import_get_rows (import)), ==,
-                    added + changed + refused);
 }
 
 static LedgerImportRow *
@@ -123,7 +84,7 @@ test_preview_counts (Fixture       *fixture,
   n_changes = ledger_store_count_changes (fixture->store);
   import = read_ok (fixture->store, PREVIEW_CSV);
 
-  assert_counts (import, 2, 1, 1, 3);
+  test_assert_import_counts (import, 2, 1, 1, 3);
   g_assert_cmpstr (ledger_csv_import_get_encoding (import), ==, "UTF-8");
   g_assert_cmpfloat (ledger_csv_import_get_fraction (import), ==, 1.0);
   g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
@@ -215,7 +176,7 @@ test_preview_padded_periods (Fixture       *fixture,
   g_autoptr(LedgerValue) status = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_counts (import, 2, 0, 0, 1);
+  test_assert_import_counts (import, 2, 0, 0, 1);
   g_assert_true (ledger_csv_import_apply (import, fixture->store, NULL, &error));
   g_assert_no_error (error);
   status = ledger_store_get_value (fixture->store, id_of (fixture->store, "binding-targets"), "2026-Q2");
@@ -246,7 +207,7 @@ test_preview_base_year_and_january (Fixture       *fixture,
   g_autoptr(LedgerValue) january = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_counts (import, 5, 0, 0, 2);
+  test_assert_import_counts (import, 5, 0, 0, 2);
   g_assert_nonnull (strstr (ledger_import_row_get_reason (combined), "2026-01"));
   g_assert_nonnull (strstr (ledger_import_row_get_reason (too_early), "2024"));
   g_assert_true (ledger_csv_import_apply (import, fixture->store, NULL, &error));
@@ -284,7 +245,7 @@ test_preview_period_words (Fixture       *fixture,
   ledger_csv_import_set_default_year (import, 2026);
   g_assert_true (ledger_csv_import_read (import, fixture->store, csv, strlen (csv), NULL, &error));
   g_assert_no_error (error);
-  assert_counts (import, 4, 0, 0, 2);
+  test_assert_import_counts (import, 4, 0, 0, 2);
   half = row_at_line (import, 2);
   quarterly = row_at_line (import, 3);
   wide = row_at_line (import, 4);
@@ -310,7 +271,7 @@ test_preview_period_without_year (Fixture       *fixture,
     "new-urban-jobs,上半年,3.1,,\n");
   g_autoptr(LedgerImportRow) row = row_at_line (import, 2);
 
-  assert_counts (import, 0, 0, 0, 1);
+  test_assert_import_counts (import, 0, 0, 0, 1);
   g_assert_nonnull (strstr (ledger_import_row_get_reason (row), "上半年"));
 }
 
@@ -341,7 +302,7 @@ test_preview_short_row (Fixture       *fixture,
   g_autoptr(LedgerCsvImport) import = read_ok (fixture->store, "code,value,period\ngdp-growth,5\n");
   g_autoptr(LedgerImportRow) row = row_at_line (import, 2);
 
-  assert_counts (import, 0, 0, 0, 1);
+  test_assert_import_counts (import, 0, 0, 0, 1);
   g_assert_nonnull (strstr (ledger_import_row_get_reason (row), "period"));
 }
 
@@ -397,7 +358,7 @@ test_worker_apply_and_undo (Fixture       *fixture,
 
   g_assert_true (read_in_thread (import, fixture->store, PREVIEW_CSV, NULL, &error));
   g_assert_no_error (error);
-  assert_counts (import, 2, 1, 1, 3);
+  test_assert_import_counts (import, 2, 1, 1, 3);
   g_assert_cmpuint (n_signals, ==, 0);
 
   g_assert_true (apply_in_thread (import, fixture->store, NULL, &error));
@@ -465,7 +426,7 @@ test_encodings_round_trip (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpstr (ledger_csv_import_get_encoding (import), ==, cases[i].name);
       /* Every value in the file is the ledger's own. */
-      assert_counts (import, 0, 0, 1, 0);
+      test_assert_import_counts (import, 0, 0, 1, 0);
     }
 }
 
@@ -580,7 +541,7 @@ test_apply_or_reread (Fixture       *fixture,
 
   fill_for_preview (fixture->store);
   import = read_ok (fixture->store, REREAD_CSV);
-  assert_counts (import, 2, 1, 1, 0);
+  test_assert_import_counts (import, 2, 1, 1, 0);
 
   /* Meanwhile another writer gives a value to add another figure, and
    * the value to change the file's own. */
@@ -589,7 +550,7 @@ test_apply_or_reread (Fixture       *fixture,
   g_assert_true (ledger_csv_import_apply_or_reread (import, fixture->store, REREAD_CSV,
                                                     strlen (REREAD_CSV), &error));
   g_assert_no_error (error);
-  assert_counts (import, 1, 1, 2, 0);
+  test_assert_import_counts (import, 1, 1, 2, 0);
   g_assert_cmpuint (count_logged (fixture->store, "insert", "test.csv"), ==, 1);
   g_assert_cmpuint (count_logged (fixture->store, "update", "test.csv"), ==, 1);
   value = ledger_store_get_value (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2026-05");
@@ -616,7 +577,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, NULL, test_ledger_store_set_up, func, test_ledger_store_tear_down)
 
   ADD ("/csv-import/preview/counts", test_preview_counts);
   ADD ("/csv-import/preview/refused-reasons", test_preview_refused_reasons);

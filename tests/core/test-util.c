@@ -380,3 +380,48 @@ test_unlock_ledger (gpointer lock)
   g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (lock), ==, SQLITE_OK);
 }
+
+/* The counts of an import's preview, the refused rows' reasons told in
+ * the test's log; the list holds every row but the unchanged ones. */
+void
+test_assert_import_counts (LedgerCsvImport *import,
+                           guint            added,
+                           guint            changed,
+                           guint            unchanged,
+                           guint            refused)
+{
+  GListModel *rows = ledger_csv_import_get_rows (import);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(LedgerImportRow) row = g_list_model_get_item (rows, i);
+
+      if (ledger_import_row_get_action (row) == LEDGER_IMPORT_REFUSED)
+        g_test_message ("line %u: %s", ledger_import_row_get_line (row), ledger_import_row_get_reason (row));
+    }
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, added);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE), ==, changed);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_UNCHANGED), ==, unchanged);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, refused);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, added + changed + refused);
+}
+
+/* A fixture: a new ledger in a folder of its own. */
+void
+test_ledger_store_set_up (TestLedgerStore *fixture,
+                          gconstpointer    data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = test_tmp_dir_new ();
+  path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+  fixture->store = test_open_ledger (path);
+}
+
+void
+test_ledger_store_tear_down (TestLedgerStore *fixture,
+                             gconstpointer    data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->dir, test_tmp_dir_free);
+}

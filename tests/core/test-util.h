@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-csv-import.h"
 #include "ledger-store.h"
 
 G_BEGIN_DECLS
@@ -93,6 +94,21 @@ void             test_fail_and_go_on       (const char      *format,
 
 /* A small ledger (plan 1, indicator 1 "jobs" with uuid "i-uuid", two
  * values and three changes) as version 1 of the schema wrote it. */
+typedef struct
+{
+  char        *dir;
+  LedgerStore *store;
+} TestLedgerStore;
+
+void             test_ledger_store_set_up  (TestLedgerStore *fixture,
+                                            gconstpointer    data);
+void             test_ledger_store_tear_down (TestLedgerStore *fixture,
+                                            gconstpointer    data);
+void             test_assert_import_counts (LedgerCsvImport *import,
+                                            guint            added,
+                                            guint            changed,
+                                            guint            unchanged,
+                                            guint            refused);
 void             test_write_ledger_version_1 (const char *path);
 void             test_write_ledger_version_2 (const char *path);
 void             test_write_ledger_version_3 (const char *path);

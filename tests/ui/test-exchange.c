@@ -386,6 +386,44 @@ test_period_words (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The office's 台账 laid out wide: a column per month under the title's
+ * year; a name close to an indicator's is refused, saying which; Import
+ * writes the rest, and one undo takes it back. */
+static void
+test_wide_sheet (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  LedgerImportWindow *window = open_import (fixture,
+    "长治市2026年政府工作报告目标任务台账,,,,,\n"
+    "序号,指标名称,2026年目标,1-2月,1-3月,备注\n"
+    "1,新增城镇就业,4.5,\"0.6万人\",1.2,\n"
+    "2,招商引资 签约金额,,300,450,\n"
+    "3,地区生产总值增长率,5.5,,5.6,\n");
+  LedgerCsvImport *import = ledger_import_window_get_import (window);
+  GtkButton *import_button;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_cmpstr (ledger_import_window_get_state (window), ==, "preview");
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_ADD), ==, 4);
+  g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_REFUSED), ==, 1);
+  ledger_test_ui_wait (500);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "地区生产总值增长率"));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-wide-close-name");
+  ledger_import_window_show_rows (window, LEDGER_IMPORT_ADD);
+  ledger_test_ui_wait (100);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "import-wide-add");
+
+  import_button = ledger_test_ui_child (window, LEDGER_TYPE_IMPORT_WINDOW, "import_button");
+  ledger_test_ui_click (import_button);
+  ledger_test_ui_wait_until_gone ((gpointer *) &window);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-02"), ==, 0.6);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-03"), ==, 450);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ledger_test_ui_wait_for_job (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "new-urban-jobs", "2026-02"), ==, -1);
+  g_assert_cmpfloat (ledger_test_window_number (fixture, "signed-investment", "2026-03"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +438,8 @@ main (int   argc,
               ledger_test_window_set_up, test_many_refused, ledger_test_window_tear_down);
   g_test_add ("/import/period-words", Fixture, NULL,
               ledger_test_window_set_up, test_period_words, ledger_test_window_tear_down);
+  g_test_add ("/import/wide-sheet", Fixture, NULL,
+              ledger_test_window_set_up, test_wide_sheet, ledger_test_window_tear_down);
   g_test_add ("/import/bad-file", Fixture, NULL,
               ledger_test_window_set_up, test_bad_file, ledger_test_window_tear_down);
   g_test_add ("/import/close-while-reading", Fixture, NULL,

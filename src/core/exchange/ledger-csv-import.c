@@ -17,7 +17,9 @@
 #include "ledger-indicator-index.h"
 #include "ledger-number.h"
 #include "ledger-period-words.h"
+#include "ledger-sheet.h"
 #include "ledger-status.h"
+#include "ledger-wide-sheet.h"
 #include "ledger-worker.h"
 
 /* Values from a CSV file, in two steps: read, which sorts every row of the
@@ -32,6 +34,7 @@ struct _LedgerCsvImport
   GObject       parent_instance;
 
   char         *origin;
+  char         *sheet_name;  /* of an XLSX workbook; NULL for the first */
   const char   *encoding;
   GListStore   *rows;       /* LedgerImportRow: all but the unchanged, and
                              * only the first refused ones */
@@ -375,6 +378,23 @@ add_row (LedgerCsvImport *self,
     g_list_store_append (self->rows, row);
 }
 
+/* Whether @row is refused for the reason the row before it on the same
+ * line was: another cell of a wide sheet's row whose name is not found,
+ * told once. @last is the last refused row. */
+static gboolean
+is_refused_again (LedgerImportRow  *row,
+                  LedgerImportRow **last)
+{
+  gboolean again;
+
+  if (ledger_import_row_get_action (row) != LEDGER_IMPORT_REFUSED)
+    return FALSE;
+  again = *last != NULL && ledger_import_row_get_line (*last) == ledger_import_row_get_line (row) &&
+          g_str_equal (ledger_import_row_get_reason (*last), ledger_import_row_get_reason (row));
+  g_set_object (last, row);
+  return again;
+}
+
 static gboolean
 sort_rows (LedgerCsvImport  *self,
            Reader           *reader,
@@ -382,6 +402,8 @@ sort_rows (LedgerCsvImport  *self,
            GCancellable     *cancellable,
            GError          **error)
 {
+  g_autoptr(LedgerImportRow) last_refused = NULL;
+
   g_atomic_int_set (&self->n_total, records->len - 1);
   for (guint i = 1; i < records->len; i++)
     {
@@ -397,7 +419,8 @@ sort_rows (LedgerCsvImport  *self,
         {
           g_autoptr(LedgerImportRow) row = sort_row (reader, record);
 
-          add_row (self, row);
+          if (!is_refused_again (row, &last_refused))
+            add_row (self, row);
         }
     }
   g_atomic_int_set (&self->n_done, records->len - 1);
@@ -422,6 +445,7 @@ ledger_csv_import_finalize (GObject *object)
   LedgerCsvImport *self = (LedgerCsvImport *) object;
 
   g_free (self->origin);
+  g_free (self->sheet_name);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->unchanged, g_ptr_array_unref);
 
@@ -454,6 +478,17 @@ ledger_csv_import_new (const char *origin)
   return self;
 }
 
+/* The worksheet of an XLSX workbook to read; NULL, the default, for the
+ * first. */
+void
+ledger_csv_import_set_sheet_name (LedgerCsvImport *self,
+                                  const char      *sheet_name)
+{
+  g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
+  g_free (self->sheet_name);
+  self->sheet_name = g_strdup (sheet_name);
+}
+
 /* The year of periods the file writes without one (上半年, 1-6月): the
  * plan's year; 0, the default, refuses them. */
 void
@@ -464,12 +499,104 @@ ledger_csv_import_set_default_year (LedgerCsvImport *self,
   self->default_year = year;
 }
 
+/* Whether the first record names a column of the long file: with
+ * @name, the column "period" (it is a long file's header); without, any
+ * (it is meant to be one). */
+static gboolean
+names_long_column (GPtrArray  *records,
+                   const char *name)
+{
+  LedgerCsvRecord *header = g_ptr_array_index (records, 0);
+
+  for (guint i = 0; header->fields[i] != NULL; i++)
+    {
+      g_autofree char *field = g_ascii_strdown (g_strstrip (g_strdup (header->fields[i])), -1);
+
+      for (int c = 0; c < N_COLUMNS; c++)
+        if (g_str_equal (field, ledger_csv_column_names[c]) && (name == NULL || g_str_equal (field, name)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The records of a wide sheet (ledger_wide_sheet_to_records()), with the
+ * year its title names in @year. Of a workbook, the worksheet asked for,
+ * else the first that has a header of periods: a cover sheet before the
+ * 台账 is passed over. */
+static GPtrArray *
+read_wide (LedgerCsvImport  *self,
+           GBytes           *bytes,
+           int              *year,
+           GError          **error)
+{
+  g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (bytes, self->sheet_name, error);
+  const char * const *names;
+  GPtrArray *records;
+
+  if (sheet == NULL)
+    return NULL;
+  if (ledger_sheet_get_format (sheet) == LEDGER_SHEET_CSV)
+    return ledger_wide_sheet_to_records (sheet, year, error);
+  self->encoding = "XLSX";
+  names = ledger_sheet_get_sheet_names (sheet);
+  for (guint i = 1; self->sheet_name == NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(LedgerSheet) other = NULL;
+
+      if ((records = ledger_wide_sheet_to_records (sheet, year, NULL)) != NULL)
+        return records;
+      if ((other = ledger_sheet_new_from_bytes (bytes, names[i], error)) == NULL)
+        return NULL;
+      g_set_object (&sheet, other);
+    }
+  return ledger_wide_sheet_to_records (sheet, year, error);
+}
+
+/* The file's records: of a long CSV file as they are, of a wide sheet
+ * (CSV or XLSX) as the long file they make. A CSV file that is neither is
+ * refused as a wide sheet, or if its header names a column of the long
+ * file, in the long file's terms. */
+static GPtrArray *
+read_records (LedgerCsvImport  *self,
+              const char       *data,
+              gsize             length,
+              int              *year,
+              GError          **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) wide_error = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *wide;
+
+  if (ledger_sheet_looks_like_xlsx (bytes))
+    return read_wide (self, bytes, year, error);
+  if ((text = ledger_csv_decode (data, length, &self->encoding, error)) == NULL ||
+      (records = ledger_csv_parse (text, error)) == NULL)
+    return NULL;
+  if (records->len == 0)
+    {
+      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("The file is empty"));
+      return NULL;
+    }
+  if (names_long_column (records, ledger_csv_column_names[COL_PERIOD]))
+    return g_steal_pointer (&records);
+  if ((wide = read_wide (self, bytes, year, &wide_error)) != NULL)
+    return wide;
+  if (wide_error->domain != LEDGER_SHEET_ERROR && names_long_column (records, NULL))
+    return g_steal_pointer (&records);
+  g_propagate_error (error, g_steal_pointer (&wide_error));
+  return NULL;
+}
+
 /**
  * ledger_csv_import_read:
  * @data: the file's contents: UTF-8 (with or without BOM), UTF-16 with a
  *   BOM or GB18030, separated by commas or tabs
  *
- * Reads the file and sorts its rows against the ledger, writing nothing. A
+ * Reads the file and sorts its rows against the ledger, writing nothing.
+ * The file may also be a wide sheet, CSV or XLSX (docs/sheet-import.md):
+ * a column per period, read as a row per filled cell. A
  * row that cannot be imported is listed as refused, with its reason; only
  * a file that cannot be read at all (its encoding, its CSV, its header)
  * fails, naming the line.
@@ -483,8 +610,8 @@ ledger_csv_import_read (LedgerCsvImport  *self,
                         GError          **error)
 {
   g_autoptr(GPtrArray) records = NULL;
-  g_autofree char *text = NULL;
   Reader reader = { 0 };
+  int year = 0;
   gboolean ok;
 
   g_return_val_if_fail (LEDGER_IS_CSV_IMPORT (self), FALSE);
@@ -496,19 +623,13 @@ ledger_csv_import_read (LedgerCsvImport  *self,
       g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_FILE, _("The file is too large"));
       return FALSE;
     }
-  if ((text = ledger_csv_decode (data, length, &self->encoding, error)) == NULL ||
-      (records = ledger_csv_parse (text, error)) == NULL)
+  if ((records = read_records (self, data, length, &year, error)) == NULL)
     return FALSE;
-  if (records->len == 0)
-    {
-      g_set_error (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, _("The file is empty"));
-      return FALSE;
-    }
 
   if (!ledger_store_begin_read (store, error))
     return FALSE;
   self->mark = ledger_store_get_change_mark (store);
-  reader.default_year = self->default_year;
+  reader.default_year = year != 0 ? year : self->default_year;
   ok = reader_init (&reader, store, error) &&
        map_header (&reader, g_ptr_array_index (records, 0), error) &&
        sort_rows (self, &reader, records, cancellable, error);

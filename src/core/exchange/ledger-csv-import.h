@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, LEDGER, CSV_IMPORT, GO
 LedgerCsvImport *ledger_csv_import_new          (const char       *origin);
 void             ledger_csv_import_set_default_year (LedgerCsvImport *self,
                                                  int               year);
+void             ledger_csv_import_set_sheet_name (LedgerCsvImport *self,
+                                                   const char      *sheet_name);
 gboolean         ledger_csv_import_read         (LedgerCsvImport  *self,
                                                  LedgerStore      *store,
                                                  const char       *data,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ledger-indicator-index.h"
 
@@ -23,7 +24,18 @@ typedef struct
 {
   LedgerPlan      *plan;
   LedgerIndicator *indicator;
+  char            *folded;    /* its name as worded (ledger_indicator_index_fold_name()) */
+  gunichar        *chars;     /* and as characters, to tell a close name */
+  glong            n_chars;
 } Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->folded);
+  g_free (entry->chars);
+  g_free (entry);
+}
 
 struct _LedgerIndicatorIndex
 {
@@ -32,6 +44,8 @@ struct _LedgerIndicatorIndex
   GPtrArray   *entries;    /* of Entry, owning */
   GHashTable  *by_code;    /* [plan "\x1f"] code → GPtrArray of Entry */
   GHashTable  *by_name;    /* [plan "\x1f"] name → GPtrArray of Entry */
+  GHashTable  *by_wording; /* [plan "\x1f"] name as worded (ledger_indicator_index_fold_name()) → GPtrArray of Entry */
+  GHashTable  *suggested;  /* name not found → the close one suggested, or "" */
   GHashTable  *by_uuid;    /* lower-case UUID → Entry */
   GHashTable  *by_object;  /* indicator → Entry */
   GHashTable  *valued;     /* indicator → 1 if it has values, 2 if none */
@@ -83,9 +97,12 @@ index_indicator (LedgerNode      *area,
 
   entry->plan = ((gpointer *) user_data)[1];
   entry->indicator = indicator;
+  entry->folded = ledger_indicator_index_fold_name (ledger_indicator_get_name (indicator));
+  entry->chars = g_utf8_to_ucs4_fast (entry->folded, -1, &entry->n_chars);
   g_ptr_array_add (self->entries, entry);
   index_names (self->by_code, ledger_indicator_get_code (indicator), entry);
   index_names (self->by_name, ledger_indicator_get_name (indicator), entry);
+  index_names (self->by_wording, entry->folded, entry);
   g_hash_table_insert (self->by_uuid, g_ascii_strdown (ledger_indicator_get_uuid (indicator), -1), entry);
   g_hash_table_insert (self->by_object, indicator, entry);
 }
@@ -113,9 +130,11 @@ ledger_indicator_index_new (LedgerStore  *store,
   self = g_new0 (LedgerIndicatorIndex, 1);
   self->store = g_object_ref (store);
   self->plans = g_steal_pointer (&plans);
-  self->entries = g_ptr_array_new_with_free_func (g_free);
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   self->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->by_wording = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->suggested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->by_object = g_hash_table_new (NULL, NULL);
   self->valued = g_hash_table_new (NULL, NULL);
@@ -136,6 +155,8 @@ ledger_indicator_index_free (LedgerIndicatorIndex *self)
     return;
   g_hash_table_unref (self->by_code);
   g_hash_table_unref (self->by_name);
+  g_hash_table_unref (self->by_wording);
+  g_hash_table_unref (self->suggested);
   g_hash_table_unref (self->by_uuid);
   g_hash_table_unref (self->by_object);
   g_hash_table_unref (self->valued);
@@ -164,6 +185,168 @@ entry_fit (Entry              *entry,
 }
 
 /**
+ * ledger_indicator_index_fold_name:
+ *
+ * A name as the report words it, with what offices write differently
+ * left out: spaces, punctuation and symbols, full-width forms, case.
+ * "规上工业增加值（增速）" and "规上工业增加值 增速" fold alike.
+ *
+ * Returns: (transfer full): the folded name
+ */
+char *
+ledger_indicator_index_fold_name (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = folded; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (!g_unichar_isspace (ch) && !g_unichar_ispunct (ch))
+        g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The entry among @candidates that fits best, or NULL; @ambiguous says
+ * whether two fit as well. */
+static LedgerIndicator *
+best_candidate (GPtrArray          *candidates,
+                const char         *plan,
+                const LedgerPeriod *period,
+                gboolean           *ambiguous)
+{
+  LedgerIndicator *found = NULL;
+  int best = 0;
+
+  *ambiguous = FALSE;
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (candidates, i);
+      int fit = entry_fit (entry, plan, period);
+
+      if (fit == 0 || fit < best)
+        continue;
+      *ambiguous = fit == best;
+      best = fit;
+      found = entry->indicator;
+    }
+  return found;
+}
+
+static GPtrArray *
+lookup (LedgerIndicatorIndex *self,
+        GHashTable           *table,
+        const char           *plan,
+        const char           *key)
+{
+  g_string_assign (self->key, plan);
+  if (plan[0] != '\0')
+    g_string_append_c (self->key, '\x1f');
+  g_string_append (self->key, key);
+  return g_hash_table_lookup (table, self->key->str);
+}
+
+/* Edit distance of two strings of characters, up to @limit + 1; @row
+ * holds @len_b + 1. */
+static guint
+distance (const gunichar *a,
+          glong           len_a,
+          const gunichar *b,
+          glong           len_b,
+          guint           limit,
+          guint          *row)
+{
+  if ((guint) ABS (len_a - len_b) > limit)
+    return limit + 1;
+  for (glong j = 0; j <= len_b; j++)
+    row[j] = j;
+  for (glong i = 1; i <= len_a; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (glong j = 1; j <= len_b; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+        }
+    }
+  return MIN (row[len_b], limit + 1);
+}
+
+/* How close a folded name is to @entry's: 0 for unrelated, higher for
+ * closer. One inside the other, or a few characters apart (one in four). */
+static guint
+closeness (const char     *folded,
+           const gunichar *chars,
+           glong           n_chars,
+           Entry          *entry,
+           guint          *row)
+{
+  guint limit, edits;
+
+  if (MIN (n_chars, entry->n_chars) >= 2 &&
+      (strstr (folded, entry->folded) != NULL || strstr (entry->folded, folded) != NULL))
+    return 1000 - ABS (n_chars - entry->n_chars);
+  limit = MAX (n_chars, entry->n_chars) / 4;
+  edits = distance (chars, n_chars, entry->chars, entry->n_chars, limit, row);
+  return edits <= limit ? 900 - edits : 0;
+}
+
+/* The name of the indicator closest to @folded, or "" for none. */
+static const char *
+suggest (LedgerIndicatorIndex *self,
+         const char           *folded)
+{
+  const char *suggestion = g_hash_table_lookup (self->suggested, folded);
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint *row = NULL;
+  glong n_chars, longest = 0;
+  guint best = 0;
+
+  if (suggestion != NULL)
+    return suggestion;
+  suggestion = "";
+  chars = g_utf8_to_ucs4_fast (folded, -1, &n_chars);
+  for (guint i = 0; i < self->entries->len; i++)
+    longest = MAX (longest, ((Entry *) g_ptr_array_index (self->entries, i))->n_chars);
+  row = g_new (guint, longest + 1);
+  for (guint i = 0; n_chars > 0 && i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+      guint close = closeness (folded, chars, n_chars, entry, row);
+
+      if (close > best)
+        {
+          best = close;
+          suggestion = ledger_indicator_get_name (entry->indicator);
+        }
+    }
+  g_hash_table_insert (self->suggested, g_strdup (folded), g_strdup (suggestion));
+  return g_hash_table_lookup (self->suggested, folded);
+}
+
+static char *
+not_found (LedgerIndicatorIndex *self,
+           LedgerIndicatorKey    by,
+           const char           *key,
+           const char           *folded,
+           const LedgerPeriod   *period)
+{
+  const char *suggestion = by == LEDGER_INDICATOR_BY_NAME ? suggest (self, folded) : "";
+
+  if (suggestion[0] != '\0')
+    return g_strdup_printf (_("There is no indicator “%s” for %d; did you mean “%s”?"), key,
+                            period->year, suggestion);
+  return g_strdup_printf (_("There is no indicator “%s” for %d"), key, period->year);
+}
+
+/**
  * ledger_indicator_index_find:
  * @plan: the plan's code or title, or "" for any plan
  * @key: the indicator's code or name, as @by says
@@ -172,7 +355,10 @@ entry_fit (Entry              *entry,
  * Finds the one indicator a file means for @period: within @plan (if
  * given) whose years hold the period's year — a plan of that very year
  * before one whose base year it is (2026 is the 2027 plan's base year).
- * Whether it takes @period is ledger_indicator_index_fit()'s to say.
+ * A name is matched as written, else as the report words it
+ * (ledger_indicator_index_fold_name()); a name close to one of the
+ * ledger's is not taken, but suggested in @reason. Whether the indicator
+ * takes @period is ledger_indicator_index_fit()'s to say.
  *
  * Returns: (transfer none) (nullable): the indicator
  */
@@ -184,27 +370,17 @@ ledger_indicator_index_find (LedgerIndicatorIndex  *self,
                              const LedgerPeriod    *period,
                              char                 **reason)
 {
-  GPtrArray *candidates;
-  LedgerIndicator *found = NULL;
-  int best = 0;
-  gboolean ambiguous = FALSE;
+  g_autofree char *folded = NULL;
+  LedgerIndicator *found;
+  gboolean ambiguous;
 
-  g_string_assign (self->key, plan);
-  if (plan[0] != '\0')
-    g_string_append_c (self->key, '\x1f');
-  g_string_append (self->key, key);
-  candidates = g_hash_table_lookup (by == LEDGER_INDICATOR_BY_CODE ? self->by_code : self->by_name,
-                                    self->key->str);
-  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+  found = best_candidate (lookup (self, by == LEDGER_INDICATOR_BY_CODE ? self->by_code : self->by_name,
+                                  plan, key),
+                          plan, period, &ambiguous);
+  if (found == NULL && by == LEDGER_INDICATOR_BY_NAME)
     {
-      Entry *entry = g_ptr_array_index (candidates, i);
-      int fit = entry_fit (entry, plan, period);
-
-      if (fit == 0 || fit < best)
-        continue;
-      ambiguous = fit == best;
-      best = fit;
-      found = entry->indicator;
+      folded = ledger_indicator_index_fold_name (key);
+      found = best_candidate (lookup (self, self->by_wording, plan, folded), plan, period, &ambiguous);
     }
   if (ambiguous)
     {
@@ -213,7 +389,7 @@ ledger_indicator_index_find (LedgerIndicatorIndex  *self,
       return NULL;
     }
   if (found == NULL && reason != NULL)
-    *reason = g_strdup_printf (_("There is no indicator “%s” for %d"), key, period->year);
+    *reason = not_found (self, by, key, folded, period);
   return found;
 }
 

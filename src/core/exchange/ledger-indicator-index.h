@@ -38,6 +38,7 @@ LedgerIndicator      *ledger_indicator_index_find      (LedgerIndicatorIndex  *s
                                                         const char            *key,
                                                         const LedgerPeriod    *period,
                                                         char                 **reason);
+char                 *ledger_indicator_index_fold_name (const char          *name);
 LedgerIndicator      *ledger_indicator_index_find_uuid (LedgerIndicatorIndex  *self,
                                                         const char            *uuid);
 LedgerIndicatorFit    ledger_indicator_index_fit       (LedgerIndicatorIndex  *self,
