@@ -243,12 +243,13 @@ show_office (LedgerCycleWindow        *self,
 
 /* "The year-to-date total is lower than the period before · 核减重复统计" */
 static GtkWidget *
-flagged_row_new (LedgerIndicator *indicator,
-                 LedgerValue     *value,
-                 LedgerCheck      check)
+flagged_row_new (LedgerIndicator         *indicator,
+                 LedgerValue             *value,
+                 LedgerCheck              check,
+                 const LedgerCheckLimits *limits)
 {
   GtkWidget *widget = adw_action_row_new ();
-  g_autofree char *what = ledger_entry_check_describe (check);
+  g_autofree char *what = ledger_entry_check_describe (check, limits);
   g_autofree char *number = ledger_indicator_describe_value (indicator, value);
   g_autofree char *subtitle = g_strdup_printf ("%s\n%s", what, ledger_value_get_note (value));
 
@@ -273,8 +274,9 @@ static void
 show_flagged (LedgerCycleWindow *self,
               GPtrArray         *figures)
 {
+  const LedgerCheckLimits *limits = &ledger_context_get_tolerances (self->context)->checks;
   g_autoptr(GArray) checks = NULL;
-  g_autoptr(GPtrArray) values = ledger_store_list_flagged (store_of (self), figures, &checks);
+  g_autoptr(GPtrArray) values = ledger_store_list_flagged (store_of (self), figures, limits, &checks);
 
   gtk_widget_set_visible (GTK_WIDGET (self->review_group), values->len > 0);
   for (guint i = 0; i < values->len; i++)
@@ -283,7 +285,7 @@ show_flagged (LedgerCycleWindow *self,
       LedgerDueFigure *figure = ledger_due_figure_find (figures, ledger_value_get_indicator_id (value));
 
       add_row (self, self->review_group,
-               flagged_row_new (figure->indicator, value, g_array_index (checks, LedgerCheck, i)));
+               flagged_row_new (figure->indicator, value, g_array_index (checks, LedgerCheck, i), limits));
     }
 }
 
@@ -291,7 +293,7 @@ static void
 fill (LedgerCycleWindow *self)
 {
   const char *as_of = ledger_context_get_as_of (self->context);
-  gboolean skip_weekends = self->settings != NULL && g_settings_get_boolean (self->settings, "due-skip-weekends");
+  gboolean skip_weekends = ledger_context_get_tolerances (self->context)->due_skip_weekends;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) rows = NULL;

@@ -419,6 +419,6 @@ ledger_indicator_row_record_value (LedgerIndicatorRow *self)
 
   dialog = ledger_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                     ledger_context_get_store (self->context), self->plan,
-                                    self->indicator);
+                                    self->indicator, &ledger_context_get_tolerances (self->context)->checks);
   gtk_window_present (GTK_WINDOW (dialog));
 }

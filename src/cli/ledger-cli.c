@@ -215,6 +215,10 @@ import_csv (LedgerStore *store,
   const char *data = NULL;
   gsize length = 0;
   guint added, changed;
+  LedgerTolerances tolerances;
+
+  read_tolerances (&tolerances);
+  ledger_csv_import_set_check_limits (import, &tolerances.checks);
 
   if ((bytes = ledger_csv_read_file (file, LEDGER_CSV_MAX_FILE_SIZE, NULL, &error)) != NULL)
     data = g_bytes_get_data (bytes, &length);
@@ -904,22 +908,22 @@ export_completeness (LedgerStore  *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
-  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *as_of = NULL;
   g_autofree char *text = NULL;
   const char *code = NULL, *period = NULL;
+  LedgerTolerances tolerances;
   LedgerPlan *plan;
   GDate today;
 
+  read_tolerances (&tolerances);
   g_variant_dict_lookup (options, "plan", "&s", &code);
   g_variant_dict_lookup (options, "as-of", "&s", &period);
   ledger_date_set_day_of (&today, now);
   if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
       (as_of = resolve_as_of (store, plan, period, &error)) == NULL ||
       (text = ledger_completeness_export_csv (store, plan, as_of, &today,
-                                              settings != NULL && g_settings_get_boolean (settings, "due-skip-weekends"),
-                                              &error)) == NULL)
+                                              tolerances.due_skip_weekends, &error)) == NULL)
     return fail (error);
   return write_csv (store, options, out, text);
 }
