@@ -156,7 +156,8 @@ is_unusual (GArray *changes,
       g_array_append_val (deviations, deviation);
     }
   spread = 1.4826 * ledger_median (deviations);
-  if (spread == 0)
+  /* Changes equal but for rounding (0.9 − 0.6 ≠ 0.6 − 0.3) have no spread. */
+  if (spread <= 1e-9 * fabs (median))
     spread = fabs (median);
   return spread > 0 && fabs (change - median) > times * spread;
 }
