@@ -126,9 +126,10 @@ test_completeness_and_closing (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
-/* The reminder, with a fake clock: on the 8th of April the 市统计局's
- * first quarter is due within three days... one a day at most; none
- * when turned off. */
+/* The reminder, with a fake clock: on the 2nd of April February's figures
+ * are overdue (none was recorded); on the 8th the 市统计局's first quarter
+ * is due within three days... one a day at most; none when turned off.
+ * Clicking it opens Completeness for the month it reminds of. */
 static void
 test_reminders (Fixture       *fixture,
                 gconstpointer  data)
@@ -139,12 +140,15 @@ test_reminders (Fixture       *fixture,
   g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 4, 8, 18, 0, 0);
   g_autoptr(GDateTime) next_day = g_date_time_new_local (2026, 4, 9, 9, 0, 0);
   g_autofree char *text = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *label = NULL;
   GApplication *app = G_APPLICATION (ledger_test_ui_get_app ());
+  GtkWindow *cycle;
   GDate day;
 
   ledger_test_window_open (fixture);
   g_settings_set_string (settings, "last-reminder", "");
-  g_assert_false (ledger_reminders_check (app, fixture->store, settings, early));   /* nothing due yet */
+  g_assert_true (ledger_reminders_check (app, fixture->store, settings, early));   /* February's, overdue */
   g_assert_true (ledger_reminders_check (app, fixture->store, settings, morning));
   g_assert_false (ledger_reminders_check (app, fixture->store, settings, evening));
   g_assert_true (ledger_reminders_check (app, fixture->store, settings, next_day));
@@ -155,8 +159,41 @@ test_reminders (Fixture       *fixture,
 
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 8, 4, 2026);
-  text = ledger_reminders_compose (fixture->store, FALSE, &day);
+  text = ledger_reminders_compose (fixture->store, FALSE, &day, &month);
   g_assert_nonnull (strstr (text, "市统计局"));
+  g_assert_cmpstr (month, ==, "2026-02");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&month, g_free);
+
+  /* In May, the first quarter still missing is overdue: the reminder
+   * names it, and its month, not only April's figures. */
+  g_date_set_dmy (&day, 8, 5, 2026);
+  text = ledger_reminders_compose (fixture->store, FALSE, &day, &month);
+  g_assert_nonnull (strstr (text, "Overdue: "));
+  g_assert_nonnull (strstr (text, "市统计局"));
+  g_assert_cmpstr (month, ==, "2026-03");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&month, g_free);
+  /* In January, December's figures and the year's are due. */
+  g_date_set_dmy (&day, 18, 1, 2027);
+  text = ledger_reminders_compose (fixture->store, FALSE, &day, &month);
+  g_assert_nonnull (text);
+  g_assert_cmpstr (month, ==, "2026-11");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&month, g_free);
+
+  /* The click opens Completeness for the month reminded of, whatever the
+   * window showed. */
+  ledger_context_set_as_of (ledger_window_get_context (fixture->window), "2026-05");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-cycle", g_variant_new_string ("2026-03"));
+  ledger_test_ui_wait (200);
+  cycle = ledger_test_ui_find_window (LEDGER_TYPE_CYCLE_WINDOW);
+  g_assert_nonnull (cycle);
+  g_assert_cmpstr (ledger_context_get_as_of (ledger_window_get_context (fixture->window)), ==, "2026-03");
+  label = ledger_period_as_of_label ("2026-03");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ledger_test_ui_child (cycle, LEDGER_TYPE_CYCLE_WINDOW, "title")), ==,
+                   label);
+  gtk_window_destroy (cycle);
 }
 
 static LedgerBatchWindow *
