@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-cycle-window.h"
+#include "ledger-due-day-row.h"
 #include "ledger-entry-check.h"
 #include "ledger-store-cycle.h"
 
@@ -41,6 +42,7 @@ struct _LedgerCycleWindow
   GtkSpinButton        *due_monthly;
   GtkSpinButton        *due_quarterly;
   GtkSpinButton        *due_annual;
+  AdwPreferencesGroup  *unit_due_group;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerCycleWindow, ledger_cycle_window, ADW_TYPE_WINDOW)
@@ -366,6 +368,38 @@ due_day_changed_cb (GtkSpinButton     *spin,
 }
 
 static void
+unit_due_day_changed_cb (LedgerDueDayRow   *row,
+                         LedgerCycleWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_set_due_day (store_of (self), plan_id_of (self), LEDGER_DUE_FOR_UNIT,
+                                 ledger_due_day_row_get_name (row), ledger_due_day_row_get_day (row), &error))
+    show_error (self, _("The Due Day Was Not Changed"), error->message);
+}
+
+/* A row for each responsible unit of the plan, with its own due day or
+ * the default. */
+static void
+show_unit_due_days (LedgerCycleWindow *self)
+{
+  g_autoptr(GPtrArray) units = ledger_store_list_units (store_of (self), self->plan, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_due_group), units != NULL && units->len > 0);
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      LedgerUnitUse *use = g_ptr_array_index (units, i);
+      GtkWidget *row = ledger_due_day_row_new (use->name, use->name);
+
+      ledger_due_day_row_set_day (LEDGER_DUE_DAY_ROW (row),
+                                  ledger_store_get_due_day (store_of (self), plan_id_of (self), LEDGER_DUE_FOR_UNIT,
+                                                            use->name));
+      g_signal_connect_object (row, "changed", G_CALLBACK (unit_due_day_changed_cb), self, 0);
+      adw_preferences_group_add (self->unit_due_group, row);
+    }
+}
+
+static void
 ledger_cycle_window_dispose (GObject *object)
 {
   LedgerCycleWindow *self = LEDGER_CYCLE_WINDOW (object);
@@ -400,6 +434,7 @@ ledger_cycle_window_class_init (LedgerCycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_monthly);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_quarterly);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_annual);
+  gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, unit_due_group);
   gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reopen_clicked_cb);
@@ -446,6 +481,7 @@ ledger_cycle_window_new (GtkWindow     *parent,
   g_signal_connect_object (context, "changed", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::as-of", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   show_due_days (self);
+  show_unit_due_days (self);
   for (LedgerFrequency f = LEDGER_FREQUENCY_MONTHLY; f <= LEDGER_FREQUENCY_ANNUAL; f++)
     g_signal_connect_object (due_spin (self, f), "value-changed", G_CALLBACK (due_day_changed_cb), self, 0);
   fill (self);

@@ -567,9 +567,11 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LedgerIndicatorPage *self = LEDGER_INDICATOR_PAGE (widget);
+  LedgerIndicatorDialog *dialog = ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                    store_of (self), self->indicator);
 
-  gtk_window_present (GTK_WINDOW (ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                                    store_of (self), self->indicator)));
+  ledger_indicator_dialog_set_plan (dialog, self->plan);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

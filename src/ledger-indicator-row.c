@@ -241,6 +241,8 @@ edit_action (GtkWidget  *widget,
   dialog = ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
                                              ledger_context_get_store (self->context),
                                              self->indicator);
+  if (self->plan != NULL)
+    ledger_indicator_dialog_set_plan (dialog, self->plan);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -13,6 +13,8 @@
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
 #include "ledger-cycle-window.h"
+#include "ledger-due-day-row.h"
+#include "ledger-indicator-dialog.h"
 #include "ledger-reminders.h"
 #include "ledger-store-cycle.h"
 #include "ledger-test-ui.h"
@@ -196,6 +198,94 @@ test_reminders (Fixture       *fixture,
   gtk_window_destroy (cycle);
 }
 
+static gboolean
+is_due_day_row (GtkWidget *widget,
+                gpointer   name)
+{
+  return g_str_equal (ledger_due_day_row_get_name (LEDGER_DUE_DAY_ROW (widget)), name);
+}
+
+static gboolean
+is_any (GtkWidget *widget,
+        gpointer   data)
+{
+  return TRUE;
+}
+
+/* The spin of the due-day row for @name in @window. */
+static GtkSpinButton *
+due_day_spin (gpointer    window,
+              const char *name)
+{
+  GtkWidget *row = ledger_test_ui_find (GTK_WIDGET (window), LEDGER_TYPE_DUE_DAY_ROW, is_due_day_row, (gpointer) name);
+
+  g_assert_nonnull (row);
+  return GTK_SPIN_BUTTON (ledger_test_ui_find (row, GTK_TYPE_SPIN_BUTTON, is_any, NULL));
+}
+
+static void
+scroll_to_end (GtkWindow *window)
+{
+  GtkWidget *scrolled = ledger_test_ui_find (GTK_WIDGET (window), GTK_TYPE_SCROLLED_WINDOW, is_any, NULL);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  ledger_test_ui_wait (100);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ledger_test_ui_wait (100);
+}
+
+/* A unit's own due day in Completeness, an indicator's in Edit Indicator…:
+ * kept by the ledger, "Default" clears them, the due dates follow. */
+static void
+test_due_days_of_units_and_indicators (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(LedgerIndicator) jobs = NULL;
+  gint64 plan_id;
+  LedgerIndicatorDialog *dialog;
+  GtkSpinButton *spin;
+  GtkWindow *window;
+  gpointer weak;
+
+  ledger_test_window_open (fixture);
+  plan_id = ledger_node_get_id (LEDGER_NODE (fixture->plan));
+  jobs = test_find_indicator (fixture->store, ledger_plan_get_code (fixture->plan), "new-urban-jobs");
+  ledger_context_set_as_of (ledger_window_get_context (fixture->window), "2026-03");
+  window = open_cycle_window (fixture);
+  spin = due_day_spin (window, "市人社局");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "Default");
+  gtk_spin_button_set_value (spin, 12);
+  g_assert_cmpint (ledger_store_get_due_day (fixture->store, plan_id, LEDGER_DUE_FOR_UNIT, "市人社局"), ==, 12);
+  ledger_test_ui_wait (100);
+  g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "2026-04-12"));
+  scroll_to_end (window);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "cycle-unit-due-days");
+
+  /* The indicator's own day comes before its unit's. */
+  dialog = ledger_indicator_dialog_new_edit (GTK_WINDOW (fixture->window), fixture->store, jobs);
+  ledger_indicator_dialog_set_plan (dialog, fixture->plan);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin = due_day_spin (dialog, "new-urban-jobs");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "Default");
+  gtk_spin_button_set_value (spin, 8);
+  g_assert_cmpint (ledger_store_get_due_day (fixture->store, plan_id, LEDGER_DUE_FOR_INDICATOR, "new-urban-jobs"), ==,
+                   0);   /* not before Save */
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "cycle-indicator-due-day");
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  ledger_test_ui_click (ledger_test_ui_child (dialog, LEDGER_TYPE_INDICATOR_DIALOG, "save_button"));
+  ledger_test_ui_wait_until_gone (&weak);
+  g_assert_cmpint (ledger_store_get_due_day (fixture->store, plan_id, LEDGER_DUE_FOR_INDICATOR, "new-urban-jobs"), ==,
+                   8);
+  ledger_test_ui_wait (100);
+  g_assert_nonnull (strstr (subtitle_of (window, "市人社局"), "2026-04-08"));
+
+  /* Default clears the unit's day. */
+  gtk_spin_button_set_value (due_day_spin (window, "市人社局"), 0);
+  g_assert_cmpint (ledger_store_get_due_day (fixture->store, plan_id, LEDGER_DUE_FOR_UNIT, "市人社局"), ==, 0);
+  gtk_window_destroy (window);
+}
+
 static LedgerBatchWindow *
 open_sheet (Fixture    *fixture,
             const char *period)
@@ -328,6 +418,8 @@ main (int   argc,
               ledger_test_window_tear_down);
   g_test_add ("/cycle/closed-in-sheet", Fixture, NULL, ledger_test_window_set_up, test_closed_in_sheet,
               ledger_test_window_tear_down);
+  g_test_add ("/cycle/due-days-of-units-and-indicators", Fixture, NULL, ledger_test_window_set_up,
+              test_due_days_of_units_and_indicators, ledger_test_window_tear_down);
   g_test_add ("/cycle/reminders", Fixture, NULL, ledger_test_window_set_up, test_reminders,
               ledger_test_window_tear_down);
 
