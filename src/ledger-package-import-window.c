@@ -507,8 +507,9 @@ ledger_package_import_window_new (GtkWindow     *parent,
   subtitle = g_strdup_printf (ngettext ("%u package", "%u packages", n), n);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  ledger_package_merge_load_async (ledger_context_get_store (context), files, NULL, self->cancellable, loaded_cb,
-                                   g_object_ref (self));
+  ledger_package_merge_load_async (ledger_context_get_store (context), files,
+                                   &ledger_context_get_tolerances (context)->checks, NULL, self->cancellable,
+                                   loaded_cb, g_object_ref (self));
   return self;
 }
 

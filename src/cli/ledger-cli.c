@@ -529,11 +529,13 @@ import_packages (LedgerStore  *store,
   g_autoptr(LedgerPackageMerge) merge = NULL;
   g_autofree const char **paths = NULL;
   gboolean prefer_ledger = g_variant_dict_contains (options, "prefer-ledger");
+  LedgerTolerances tolerances;
   guint n_writes;
 
+  read_tolerances (&tolerances);
   g_variant_dict_lookup (options, "import-package", "^a&ay", &paths);
   if ((packages = read_packages (paths, &error)) == NULL ||
-      (merge = ledger_package_merge_new (store, packages, &error)) == NULL)
+      (merge = ledger_package_merge_new (store, packages, &tolerances.checks, &error)) == NULL)
     {
       g_printerr ("target-ledger: %s\n", error->message);
       g_printerr ("target-ledger: %s\n", _("Nothing was imported"));

@@ -270,6 +270,7 @@ test_due_days_of_units_and_indicators (Fixture       *fixture,
   gtk_spin_button_set_value (spin, 8);
   g_assert_cmpint (ledger_store_get_due_day (fixture->store, plan_id, LEDGER_DUE_FOR_INDICATOR, "new-urban-jobs"), ==,
                    0);   /* not before Save */
+  scroll_to_end (GTK_WINDOW (dialog));
   ledger_test_ui_screenshot (GTK_WIDGET (dialog), "cycle-indicator-due-day");
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
