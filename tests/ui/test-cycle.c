@@ -15,6 +15,7 @@
 #include "ledger-cycle-window.h"
 #include "ledger-due-day-row.h"
 #include "ledger-indicator-dialog.h"
+#include "ledger-preferences-window.h"
 #include "ledger-reminders.h"
 #include "ledger-store-cycle.h"
 #include "ledger-test-ui.h"
@@ -387,6 +388,50 @@ test_flagged_in_sheet (Fixture       *fixture,
   ledger_test_ui_wait (300);
 }
 
+/* The thresholds of the checks are settings: a rate of 60 % is flagged
+ * by default, not once Preferences allow up to 70 %. */
+static void
+test_check_thresholds (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  LedgerBatchWindow *sheet;
+  LedgerBatchRow *retail;
+  GtkWindow *preferences;
+  GtkSpinButton *rate_high;
+
+  ledger_test_window_open (fixture);
+  sheet = open_sheet (fixture, "2026-06");
+  retail = row_of (sheet, "retail-sales-growth");
+  ledger_test_ui_type (ledger_batch_row_get_entry (retail), "60");
+  g_assert_true (gtk_widget_has_css_class (ledger_batch_row_get_entry (retail), "error"));
+  gtk_window_destroy (GTK_WINDOW (sheet));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  ledger_test_ui_wait (200);
+  preferences = ledger_test_ui_find_window (LEDGER_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  rate_high = ledger_test_ui_child (preferences, LEDGER_TYPE_PREFERENCES_WINDOW, "check_rate_high");
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (rate_high),
+                                                                                          ADW_TYPE_PREFERENCES_PAGE)));
+  gtk_window_set_default_size (preferences, 640, 900);
+  gtk_spin_button_set_value (rate_high, 70);
+  ledger_test_ui_wait (100);
+  g_assert_cmpfloat (g_settings_get_double (settings, "check-rate-high"), ==, 70);
+  g_assert_cmpfloat (ledger_context_get_tolerances (ledger_window_get_context (fixture->window))->checks.rate_high,
+                     ==, 70);
+  ledger_test_ui_screenshot (GTK_WIDGET (preferences), "preferences-cycle");
+  gtk_window_destroy (preferences);
+
+  sheet = open_sheet (fixture, "2026-06");
+  retail = row_of (sheet, "retail-sales-growth");
+  ledger_test_ui_type (ledger_batch_row_get_entry (retail), "60");
+  g_assert_false (gtk_widget_has_css_class (ledger_batch_row_get_entry (retail), "error"));
+  g_assert_true (ledger_batch_window_save (sheet));
+  g_settings_reset (settings, "check-rate-high");
+}
+
 /* A closed month refuses Record Period's save, saying which. */
 static void
 test_closed_in_sheet (Fixture       *fixture,
@@ -421,6 +466,8 @@ main (int   argc,
               ledger_test_window_tear_down);
   g_test_add ("/cycle/due-days-of-units-and-indicators", Fixture, NULL, ledger_test_window_set_up,
               test_due_days_of_units_and_indicators, ledger_test_window_tear_down);
+  g_test_add ("/cycle/check-thresholds", Fixture, NULL, ledger_test_window_set_up, test_check_thresholds,
+              ledger_test_window_tear_down);
   g_test_add ("/cycle/reminders", Fixture, NULL, ledger_test_window_set_up, test_reminders,
               ledger_test_window_tear_down);
 
