@@ -27,6 +27,15 @@
  * fall due this month, and the one before, whose are overdue if missing. */
 #define MONTHS_REMINDED 2
 
+/* Moves the figures of @from to the end of @to. */
+static void
+move_figures (GPtrArray *from,
+              GPtrArray *to)
+{
+  while (from->len > 0)
+    g_ptr_array_add (to, g_ptr_array_steal_index (from, 0));
+}
+
 static void
 add_figures_of (LedgerStore *store,
                 LedgerPlan  *plan,
@@ -40,8 +49,7 @@ add_figures_of (LedgerStore *store,
   if (!ledger_period_parse (period, &parsed) || !ledger_plan_covers_year (plan, parsed.year) ||
       (figures = ledger_store_list_due_figures (store, plan, period, skip_weekends, NULL)) == NULL)
     return;
-  while (figures->len > 0)
-    g_ptr_array_add (all, g_ptr_array_steal_index (figures, 0));
+  move_figures (figures, all);
 }
 
 /* The figures due for @period across @plans, moved into @all.
@@ -60,8 +68,7 @@ add_month (LedgerStore *store,
   for (guint i = 0; plans != NULL && i < plans->len; i++)
     add_figures_of (store, g_ptr_array_index (plans, i), period, skip_weekends, figures);
   text = ledger_reminder_compose (figures, today);
-  while (figures->len > 0)
-    g_ptr_array_add (all, g_ptr_array_steal_index (figures, 0));
+  move_figures (figures, all);
   return text != NULL;
 }
 
