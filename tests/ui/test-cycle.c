@@ -391,6 +391,55 @@ test_flagged_in_sheet (Fixture       *fixture,
   ledger_test_ui_wait (300);
 }
 
+static gboolean
+has_label (GtkWidget *widget,
+           gpointer   text)
+{
+  return g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* Whether the overview says some unit is @days days late. */
+static gboolean
+overview_says_late (Fixture *fixture,
+                    int      days)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%d day late", "%d days late", days), days);
+
+  ledger_test_ui_wait (200);
+  return ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, has_label, text) != NULL;
+}
+
+/* The overview's days late count from the same due dates as Completeness:
+ * monthly figures due on the 11th, a Saturday in April 2026, are due the
+ * Monday after once due dates skip weekends. */
+static void
+test_overview_skips_weekends (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GDate today, saturday;
+  int late;
+
+  ledger_test_window_open (fixture);
+  g_assert_true (ledger_store_set_due_day (fixture->store, ledger_node_get_id (LEDGER_NODE (fixture->plan)),
+                                           LEDGER_DUE_FOR_FREQUENCY, "monthly", 11, &error));
+  ledger_context_set_as_of (ledger_window_get_context (fixture->window), "2026-03");
+  ledger_date_set_day_of (&today, now);
+  g_date_clear (&saturday, 1);
+  g_date_set_dmy (&saturday, 11, 4, 2026);
+  late = ledger_due_days_late (&saturday, &today);
+  g_assert_cmpint (late, >, 2);
+  g_assert_true (overview_says_late (fixture, late));
+  g_assert_false (overview_says_late (fixture, late - 2));
+
+  g_settings_set_boolean (settings, "due-skip-weekends", TRUE);
+  g_assert_true (overview_says_late (fixture, late - 2));
+  g_assert_false (overview_says_late (fixture, late));
+  g_settings_reset (settings, "due-skip-weekends");
+}
+
 /* The thresholds of the checks are settings: a rate of 60 % is flagged
  * by default, not once Preferences allow up to 70 %. */
 static void
@@ -469,6 +518,8 @@ main (int   argc,
               ledger_test_window_tear_down);
   g_test_add ("/cycle/due-days-of-units-and-indicators", Fixture, NULL, ledger_test_window_set_up,
               test_due_days_of_units_and_indicators, ledger_test_window_tear_down);
+  g_test_add ("/cycle/overview-skips-weekends", Fixture, NULL, ledger_test_window_set_up,
+              test_overview_skips_weekends, ledger_test_window_tear_down);
   g_test_add ("/cycle/check-thresholds", Fixture, NULL, ledger_test_window_set_up, test_check_thresholds,
               ledger_test_window_tear_down);
   g_test_add ("/cycle/reminders", Fixture, NULL, ledger_test_window_set_up, test_reminders,
