@@ -927,7 +927,6 @@ test_merge_flagged (Fixture       *fixture,
   assert_counts (merge, 1, 0, 0, 1);
   refusal = ledger_package_merge_get_refused (merge, 0);
   g_assert_cmpstr (ledger_value_get_period (refusal->entry->value), ==, "2026-05");
-  g_assert_nonnull (strstr (refusal->reason, "2026-05"));
   g_assert_nonnull (strstr (refusal->reason, "explain it in the note"));
   g_assert_cmpstr (ledger_value_get_period (ledger_import_row_get_value (ledger_package_merge_get_added (merge, 0))), ==,
                    "2026-06");

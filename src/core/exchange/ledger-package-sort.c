@@ -176,8 +176,7 @@ check_figure (Gatherer                 *gatherer,
   if (!ledger_entry_check_refuses (ledger_entry_check_typed (indicator, history, entry->value, gatherer->checks),
                                    entry->value, gatherer->checks, &error))
     return NULL;
-  return g_strdup_printf (_("%s, %s: %s"), ledger_indicator_get_name (indicator),
-                          ledger_value_get_period (entry->value), error->message);
+  return g_strdup (error->message);
 }
 
 /* Sorts each entry of each package into a refusal or a cell; the cells in
