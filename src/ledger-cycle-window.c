@@ -26,7 +26,6 @@ struct _LedgerCycleWindow
 
   LedgerContext        *context;
   LedgerPlan           *plan;
-  GSettings            *settings;
   GDate                 today;
   GPtrArray            *rows;
 
@@ -407,7 +406,6 @@ ledger_cycle_window_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
-  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_CYCLE_WINDOW);
 
   G_OBJECT_CLASS (ledger_cycle_window_parent_class)->dispose (object);
@@ -466,8 +464,7 @@ ledger_cycle_window_set_today (LedgerCycleWindow *self,
 LedgerCycleWindow *
 ledger_cycle_window_new (GtkWindow     *parent,
                          LedgerContext *context,
-                         LedgerPlan    *plan,
-                         GSettings     *settings)
+                         LedgerPlan    *plan)
 {
   LedgerCycleWindow *self;
 
@@ -477,7 +474,6 @@ ledger_cycle_window_new (GtkWindow     *parent,
   self = g_object_new (LEDGER_TYPE_CYCLE_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
-  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   g_signal_connect_object (context, "changed", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::as-of", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   show_due_days (self);

@@ -122,8 +122,7 @@ cycle_action (GtkWidget  *widget,
   LedgerWindow *self = LEDGER_WINDOW (widget);
 
   if (self->plan != NULL)
-    gtk_window_present (GTK_WINDOW (ledger_cycle_window_new (GTK_WINDOW (self), self->context, self->plan,
-                                                             self->settings)));
+    gtk_window_present (GTK_WINDOW (ledger_cycle_window_new (GTK_WINDOW (self), self->context, self->plan)));
 }
 
 /* The month's cycle of @parameter's month ("2026-03"), in the plan shown
