@@ -448,7 +448,8 @@ quit_action (GSimpleAction *action,
     }
 }
 
-/* The reminder's click: the window, with who is late. */
+/* The reminder's click: the window, with who is late in the month it
+ * reminds of (its target, "2026-03"). */
 static void
 show_cycle_action (GSimpleAction *action,
                    GVariant      *parameter,
@@ -459,12 +460,12 @@ show_cycle_action (GSimpleAction *action,
 
   g_application_activate (G_APPLICATION (app));
   if ((window = gtk_application_get_active_window (app)) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle", NULL);
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.cycle-of", parameter);
 }
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
-  { "show-cycle", show_cycle_action },
+  { "show-cycle", show_cycle_action, "s" },
   { "quit", quit_action },
 };
 

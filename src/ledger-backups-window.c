@@ -52,7 +52,9 @@ restore_clicked_cb (GtkButton           *button,
   g_autofree char *heading = g_strdup_printf (_("Restore “%s”?"), name);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                               _("The ledger is replaced by the backup. The ledger as it "
-                                                "is now is backed up first, and can be restored in turn."));
+                                                "is now is backed up first, and can be restored in turn. "
+                                                "Closed periods stay closed: a backup that would change "
+                                                "their figures is refused until they are reopened."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

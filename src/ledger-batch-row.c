@@ -57,6 +57,13 @@ chosen_status (LedgerBatchRow *self)
   return selected > 0 ? ledger_status_qualitative_codes ()[selected - 1] : "";
 }
 
+/* The thresholds of the checks on entry, as the settings have them. */
+static const LedgerCheckLimits *
+checks_of (LedgerBatchRow *self)
+{
+  return &ledger_context_get_tolerances (self->context)->checks;
+}
+
 /* An error in the value, or else a figure that looks wrong but is
  * explained in its note: said on the entry, red or amber, and in its
  * tooltip. */
@@ -64,7 +71,7 @@ static void
 show_error (LedgerBatchRow *self,
             const char     *message)
 {
-  g_autofree char *flag = message == NULL ? ledger_entry_check_describe (self->check) : NULL;
+  g_autofree char *flag = message == NULL ? ledger_entry_check_describe (self->check, checks_of (self)) : NULL;
 
   if (message != NULL)
     gtk_widget_add_css_class (self->entry, "error");
@@ -101,7 +108,7 @@ read_typed (LedgerBatchRow  *self,
                                 LEDGER_NUMBER_TYPED, &number, error))
     return NULL;
   value = ledger_value_new (id, self->period, number, note, "");
-  self->check = ledger_entry_check_typed (self->indicator, self->history, value);
+  self->check = ledger_entry_check_typed (self->indicator, self->history, value, checks_of (self));
   return value;
 }
 
@@ -126,7 +133,7 @@ update_status (LedgerBatchRow *self)
     }
   value = read_typed (self, &error);
   if (value != NULL)
-    ledger_entry_check_refuses (self->check, value, &error);
+    ledger_entry_check_refuses (self->check, value, checks_of (self), &error);
   show_error (self, error != NULL ? error->message : NULL);
   progress = ledger_context_evaluate_value (self->context, self->indicator, value, self->period);
   self->status = progress.status;
@@ -373,7 +380,7 @@ ledger_batch_row_read_value (LedgerBatchRow  *self,
 
   g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), NULL);
 
-  if ((value = read_typed (self, error)) == NULL || ledger_entry_check_refuses (self->check, value, error))
+  if ((value = read_typed (self, error)) == NULL || ledger_entry_check_refuses (self->check, value, checks_of (self), error))
     return NULL;
   return g_steal_pointer (&value);
 }

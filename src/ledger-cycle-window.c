@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-cycle-window.h"
+#include "ledger-due-day-row.h"
 #include "ledger-entry-check.h"
 #include "ledger-store-cycle.h"
 
@@ -25,7 +26,6 @@ struct _LedgerCycleWindow
 
   LedgerContext        *context;
   LedgerPlan           *plan;
-  GSettings            *settings;
   GDate                 today;
   GPtrArray            *rows;
 
@@ -41,6 +41,7 @@ struct _LedgerCycleWindow
   GtkSpinButton        *due_monthly;
   GtkSpinButton        *due_quarterly;
   GtkSpinButton        *due_annual;
+  AdwPreferencesGroup  *unit_due_group;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerCycleWindow, ledger_cycle_window, ADW_TYPE_WINDOW)
@@ -243,12 +244,13 @@ show_office (LedgerCycleWindow        *self,
 
 /* "The year-to-date total is lower than the period before · 核减重复统计" */
 static GtkWidget *
-flagged_row_new (LedgerIndicator *indicator,
-                 LedgerValue     *value,
-                 LedgerCheck      check)
+flagged_row_new (LedgerIndicator         *indicator,
+                 LedgerValue             *value,
+                 LedgerCheck              check,
+                 const LedgerCheckLimits *limits)
 {
   GtkWidget *widget = adw_action_row_new ();
-  g_autofree char *what = ledger_entry_check_describe (check);
+  g_autofree char *what = ledger_entry_check_describe (check, limits);
   g_autofree char *number = ledger_indicator_describe_value (indicator, value);
   g_autofree char *subtitle = g_strdup_printf ("%s\n%s", what, ledger_value_get_note (value));
 
@@ -273,8 +275,9 @@ static void
 show_flagged (LedgerCycleWindow *self,
               GPtrArray         *figures)
 {
+  const LedgerCheckLimits *limits = &ledger_context_get_tolerances (self->context)->checks;
   g_autoptr(GArray) checks = NULL;
-  g_autoptr(GPtrArray) values = ledger_store_list_flagged (store_of (self), figures, &checks);
+  g_autoptr(GPtrArray) values = ledger_store_list_flagged (store_of (self), figures, limits, &checks);
 
   gtk_widget_set_visible (GTK_WIDGET (self->review_group), values->len > 0);
   for (guint i = 0; i < values->len; i++)
@@ -283,7 +286,7 @@ show_flagged (LedgerCycleWindow *self,
       LedgerDueFigure *figure = ledger_due_figure_find (figures, ledger_value_get_indicator_id (value));
 
       add_row (self, self->review_group,
-               flagged_row_new (figure->indicator, value, g_array_index (checks, LedgerCheck, i)));
+               flagged_row_new (figure->indicator, value, g_array_index (checks, LedgerCheck, i), limits));
     }
 }
 
@@ -291,7 +294,7 @@ static void
 fill (LedgerCycleWindow *self)
 {
   const char *as_of = ledger_context_get_as_of (self->context);
-  gboolean skip_weekends = self->settings != NULL && g_settings_get_boolean (self->settings, "due-skip-weekends");
+  gboolean skip_weekends = ledger_context_get_tolerances (self->context)->due_skip_weekends;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -364,6 +367,38 @@ due_day_changed_cb (GtkSpinButton     *spin,
 }
 
 static void
+unit_due_day_changed_cb (LedgerDueDayRow   *row,
+                         LedgerCycleWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_set_due_day (store_of (self), plan_id_of (self), LEDGER_DUE_FOR_UNIT,
+                                 ledger_due_day_row_get_name (row), ledger_due_day_row_get_day (row), &error))
+    show_error (self, _("The Due Day Was Not Changed"), error->message);
+}
+
+/* A row for each responsible unit of the plan, with its own due day or
+ * the default. */
+static void
+show_unit_due_days (LedgerCycleWindow *self)
+{
+  g_autoptr(GPtrArray) units = ledger_store_list_units (store_of (self), self->plan, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_due_group), units != NULL && units->len > 0);
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      LedgerUnitUse *use = g_ptr_array_index (units, i);
+      GtkWidget *row = ledger_due_day_row_new (use->name, use->name);
+
+      ledger_due_day_row_set_day (LEDGER_DUE_DAY_ROW (row),
+                                  ledger_store_get_due_day (store_of (self), plan_id_of (self), LEDGER_DUE_FOR_UNIT,
+                                                            use->name));
+      g_signal_connect_object (row, "changed", G_CALLBACK (unit_due_day_changed_cb), self, 0);
+      adw_preferences_group_add (self->unit_due_group, row);
+    }
+}
+
+static void
 ledger_cycle_window_dispose (GObject *object)
 {
   LedgerCycleWindow *self = LEDGER_CYCLE_WINDOW (object);
@@ -371,7 +406,6 @@ ledger_cycle_window_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
-  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_CYCLE_WINDOW);
 
   G_OBJECT_CLASS (ledger_cycle_window_parent_class)->dispose (object);
@@ -398,6 +432,7 @@ ledger_cycle_window_class_init (LedgerCycleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_monthly);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_quarterly);
   gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, due_annual);
+  gtk_widget_class_bind_template_child (widget_class, LedgerCycleWindow, unit_due_group);
   gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reopen_clicked_cb);
@@ -429,8 +464,7 @@ ledger_cycle_window_set_today (LedgerCycleWindow *self,
 LedgerCycleWindow *
 ledger_cycle_window_new (GtkWindow     *parent,
                          LedgerContext *context,
-                         LedgerPlan    *plan,
-                         GSettings     *settings)
+                         LedgerPlan    *plan)
 {
   LedgerCycleWindow *self;
 
@@ -440,10 +474,10 @@ ledger_cycle_window_new (GtkWindow     *parent,
   self = g_object_new (LEDGER_TYPE_CYCLE_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
-  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   g_signal_connect_object (context, "changed", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::as-of", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   show_due_days (self);
+  show_unit_due_days (self);
   for (LedgerFrequency f = LEDGER_FREQUENCY_MONTHLY; f <= LEDGER_FREQUENCY_ANNUAL; f++)
     g_signal_connect_object (due_spin (self, f), "value-changed", G_CALLBACK (due_day_changed_cb), self, 0);
   fill (self);

@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (LedgerCycleWindow, ledger_cycle_window, LEDGER, CYCLE_WIND
 
 LedgerCycleWindow *ledger_cycle_window_new       (GtkWindow     *parent,
                                                   LedgerContext *context,
-                                                  LedgerPlan    *plan,
-                                                  GSettings     *settings);
+                                                  LedgerPlan    *plan);
 void               ledger_cycle_window_set_today (LedgerCycleWindow *self,
                                                   const GDate       *today);
 

@@ -29,6 +29,7 @@ struct _LedgerEntryDialog
   LedgerPlan      *plan;
   LedgerIndicator *indicator;
   GPtrArray       *periods;
+  LedgerCheckLimits checks;
 
   AdwPreferencesGroup *group;
   AdwComboRow     *period_row;
@@ -134,7 +135,8 @@ read_value (LedgerEntryDialog  *self,
   value = ledger_value_new (id, period, number, note, source);
   /* A figure that looks wrong is saved only with a note explaining it. */
   history = ledger_store_list_values (self->store, id);
-  if (ledger_entry_check_refuses (ledger_entry_check_typed (self->indicator, history, value), value, error))
+  if (ledger_entry_check_refuses (ledger_entry_check_typed (self->indicator, history, value, &self->checks), value,
+                                  &self->checks, error))
     return NULL;
   return g_steal_pointer (&value);
 }
@@ -290,10 +292,11 @@ ledger_entry_dialog_init (LedgerEntryDialog *self)
 }
 
 LedgerEntryDialog *
-ledger_entry_dialog_new (GtkWindow       *parent,
-                         LedgerStore     *store,
-                         LedgerPlan      *plan,
-                         LedgerIndicator *indicator)
+ledger_entry_dialog_new (GtkWindow               *parent,
+                         LedgerStore             *store,
+                         LedgerPlan              *plan,
+                         LedgerIndicator         *indicator,
+                         const LedgerCheckLimits *checks)
 {
   LedgerEntryDialog *self;
 
@@ -303,6 +306,7 @@ ledger_entry_dialog_new (GtkWindow       *parent,
 
   self = g_object_new (LEDGER_TYPE_ENTRY_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  self->checks = *checks;
   self->plan = g_object_ref (plan);
   self->indicator = g_object_ref (indicator);
   build (self);

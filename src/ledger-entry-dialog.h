@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "ledger-entry-check.h"
 #include "ledger-store.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,8 @@ G_DECLARE_FINAL_TYPE (LedgerEntryDialog, ledger_entry_dialog, LEDGER, ENTRY_DIAL
 LedgerEntryDialog *ledger_entry_dialog_new        (GtkWindow         *parent,
                                                    LedgerStore       *store,
                                                    LedgerPlan        *plan,
-                                                   LedgerIndicator   *indicator);
+                                                   LedgerIndicator   *indicator,
+                                                   const LedgerCheckLimits *checks);
 const char        *ledger_entry_dialog_get_period (LedgerEntryDialog *self);
 gboolean           ledger_entry_dialog_set_period (LedgerEntryDialog *self,
                                                    const char        *period);

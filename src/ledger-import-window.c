@@ -403,6 +403,7 @@ start (LedgerImportWindow *self)
   adw_window_title_set_subtitle (self->window_title, name);
   self->import = ledger_csv_import_new (name);
   ledger_csv_import_set_default_year (self->import, as_of_year (self->context));
+  ledger_csv_import_set_check_limits (self->import, &ledger_context_get_tolerances (self->context)->checks);
   show_working (self, _("Reading the File…"));
   /* Never more than a CSV file can be: /dev/zero or a pipe chosen by
    * mistake is said at once. */

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-due-day-row.h"
 #include "ledger-indicator-dialog.h"
+#include "ledger-store-cycle.h"
 #include "ledger-number.h"
 #include "ledger-pace-text.h"
 
@@ -48,6 +50,8 @@ struct _LedgerIndicatorDialog
   GtkLabel        *error_label;
   GtkButton       *from_milestones_button;
   GtkButton       *save_button;
+  LedgerDueDayRow *due_day_row;  /* editing, when the plan is known */
+  gint64           plan_id;
 
   /* The profiles the pace row offers for the chosen kind, in its order. */
   LedgerProfile    profiles[LEDGER_PROFILE_MILESTONE + 1];
@@ -420,6 +424,25 @@ read_indicator (LedgerIndicatorDialog  *self,
   return indicator;
 }
 
+/* The indicator's own due day, by its code as saved: a changed code
+ * takes the day along. */
+static gboolean
+save_due_day (LedgerIndicatorDialog  *self,
+              LedgerIndicator        *saved,
+              GError                **error)
+{
+  const char *old_code = ledger_indicator_get_code (self->indicator);
+  const char *new_code = ledger_indicator_get_code (saved);
+  int day = ledger_due_day_row_get_day (self->due_day_row);
+
+  if (g_strcmp0 (old_code, new_code) != 0 && old_code != NULL && old_code[0] != '\0' &&
+      !ledger_store_set_due_day (self->store, self->plan_id, LEDGER_DUE_FOR_INDICATOR, old_code, 0, error))
+    return FALSE;
+  if (day == ledger_store_get_due_day (self->store, self->plan_id, LEDGER_DUE_FOR_INDICATOR, new_code))
+    return TRUE;
+  return ledger_store_set_due_day (self->store, self->plan_id, LEDGER_DUE_FOR_INDICATOR, new_code, day, error);
+}
+
 static void
 save_clicked_cb (LedgerIndicatorDialog *self)
 {
@@ -430,7 +453,8 @@ save_clicked_cb (LedgerIndicatorDialog *self)
   g_autofree char *task = g_strstrip (g_strdup (get_text (self->task_row)));
 
   if (indicator != NULL && self->indicator != NULL)
-    saved = ledger_store_update_indicator (self->store, indicator, &error);
+    saved = ledger_store_update_indicator (self->store, indicator, &error) &&
+            (self->due_day_row == NULL || save_due_day (self, indicator, &error));
   else if (indicator != NULL && self->area_id != 0)
     saved = ledger_store_add_task (self->store, self->area_id, task, "", indicator, &error) != 0;
   else if (indicator != NULL)
@@ -546,6 +570,36 @@ ledger_indicator_dialog_new_add (GtkWindow   *parent,
   g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
 
   return dialog_new (parent, store, NULL, task_id, 0);
+}
+
+/**
+ * ledger_indicator_dialog_set_plan:
+ * @plan: the plan of the indicator edited
+ *
+ * Offers the indicator's own due day (docs/monthly-cycle.md), kept by the
+ * plan.
+ */
+void
+ledger_indicator_dialog_set_plan (LedgerIndicatorDialog *self,
+                                  LedgerPlan            *plan)
+{
+  GtkWidget *group;
+  const char *code;
+
+  g_return_if_fail (LEDGER_IS_INDICATOR_DIALOG (self));
+  g_return_if_fail (LEDGER_IS_PLAN (plan));
+
+  if (self->indicator == NULL || self->due_day_row != NULL)
+    return;
+  code = ledger_indicator_get_code (self->indicator);
+  self->plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  self->due_day_row = LEDGER_DUE_DAY_ROW (ledger_due_day_row_new (_("Due Day of Its Figures"), code));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->due_day_row),
+                               _("Of the month after each period; Default takes the unit’s or the frequency’s"));
+  ledger_due_day_row_set_day (self->due_day_row,
+                              ledger_store_get_due_day (self->store, self->plan_id, LEDGER_DUE_FOR_INDICATOR, code));
+  group = gtk_widget_get_ancestor (GTK_WIDGET (self->unit_responsible_row), ADW_TYPE_PREFERENCES_GROUP);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->due_day_row));
 }
 
 /* Adds a task at the end of an area, with its first indicator. */

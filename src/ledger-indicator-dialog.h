@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (LedgerIndicatorDialog, ledger_indicator_dialog, LEDGER, IN
 LedgerIndicatorDialog *ledger_indicator_dialog_new_edit (GtkWindow       *parent,
                                                          LedgerStore     *store,
                                                          LedgerIndicator *indicator);
+void                   ledger_indicator_dialog_set_plan (LedgerIndicatorDialog *self,
+                                                         LedgerPlan            *plan);
 LedgerIndicatorDialog *ledger_indicator_dialog_new_add  (GtkWindow       *parent,
                                                          LedgerStore     *store,
                                                          gint64           task_id);

@@ -316,8 +316,9 @@ value_row_new (LedgerIndicatorPage *self,
                LedgerValue         *value,
                GListModel          *values)
 {
-  g_autofree char *flag = ledger_entry_check_describe (ledger_entry_check (self->indicator, values, value,
-                                                                           LEDGER_CHECK_DEFAULT_TIMES));
+  const LedgerCheckLimits *checks = &ledger_context_get_tolerances (self->context)->checks;
+  g_autofree char *flag = ledger_entry_check_describe (ledger_entry_check (self->indicator, values, value, checks),
+                                                     checks);
   const char *period = ledger_value_get_period (value);
   g_autofree char *label = value_title (self, period);
   g_autofree char *text = ledger_indicator_describe_value (self->indicator, value);
@@ -516,7 +517,8 @@ record_value_action (GtkWidget  *widget,
   LedgerEntryDialog *dialog;
 
   dialog = ledger_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), store_of (self),
-                                    self->plan, self->indicator);
+                                    self->plan, self->indicator,
+                                    &ledger_context_get_tolerances (self->context)->checks);
   if (parameter != NULL)
     ledger_entry_dialog_set_period (dialog, g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -565,9 +567,11 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LedgerIndicatorPage *self = LEDGER_INDICATOR_PAGE (widget);
+  LedgerIndicatorDialog *dialog = ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                    store_of (self), self->indicator);
 
-  gtk_window_present (GTK_WINDOW (ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                                    store_of (self), self->indicator)));
+  ledger_indicator_dialog_set_plan (dialog, self->plan);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -281,6 +281,8 @@ edit_action (GtkWidget  *widget,
   dialog = ledger_indicator_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)),
                                              ledger_context_get_store (self->context),
                                              self->indicator);
+  if (self->plan != NULL)
+    ledger_indicator_dialog_set_plan (dialog, self->plan);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -471,6 +473,6 @@ ledger_indicator_row_record_value (LedgerIndicatorRow *self)
 
   dialog = ledger_entry_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                     ledger_context_get_store (self->context), self->plan,
-                                    self->indicator);
+                                    self->indicator, &ledger_context_get_tolerances (self->context)->checks);
   gtk_window_present (GTK_WINDOW (dialog));
 }

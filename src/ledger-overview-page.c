@@ -275,7 +275,9 @@ days_late_by_unit (LedgerOverviewPage *self)
   GHashTable *days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GPtrArray) figures = ledger_store_list_due_figures (ledger_context_get_store (self->context), self->plan,
-                                                                ledger_context_get_as_of (self->context), FALSE, NULL);
+                                                                ledger_context_get_as_of (self->context),
+                                                                ledger_context_get_tolerances (self->context)->due_skip_weekends,
+                                                                NULL);
   g_autoptr(GPtrArray) rows = NULL;
   GDate today;
 

@@ -565,8 +565,9 @@ ledger_package_import_window_new (GtkWindow     *parent,
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   progress = start_job (self, _("Reading the Packages…"));
-  ledger_package_merge_load_async (ledger_context_get_store (context), files, progress, self->job, loaded_cb,
-                                   g_object_ref (self));
+  ledger_package_merge_load_async (ledger_context_get_store (context), files,
+                                   &ledger_context_get_tolerances (context)->checks, progress, self->job,
+                                   loaded_cb, g_object_ref (self));
   return self;
 }
 

@@ -27,6 +27,10 @@ struct _LedgerPreferencesWindow
   GtkSpinButton        *cumulative_warning;
   GtkSwitch            *reminders;
   GtkSwitch            *skip_weekends;
+  GtkSpinButton        *check_spread_times;
+  GtkSpinButton        *check_rate_low;
+  GtkSpinButton        *check_rate_high;
+  GtkSpinButton        *check_level_high;
   GtkSpinButton        *attachment_limit;
 };
 
@@ -34,7 +38,7 @@ G_DEFINE_FINAL_TYPE (LedgerPreferencesWindow, ledger_preferences_window, ADW_TYP
 
 static const char *keys[] = {
   "about-points", "about-share", "warning-points", "warning-share", "cumulative-warning",
-  "attachment-limit-mib",
+  "attachment-limit-mib", "check-spread-times", "check-rate-low", "check-rate-high", "check-level-high",
 };
 
 static gboolean
@@ -104,6 +108,10 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, cumulative_warning);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, reminders);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, skip_weekends);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, check_spread_times);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, check_rate_low);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, check_rate_high);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, check_level_high);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, attachment_limit);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 }
@@ -132,5 +140,9 @@ ledger_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "reminders", self->reminders, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "due-skip-weekends", self->skip_weekends, "active", G_SETTINGS_BIND_DEFAULT);
   bind (self, "attachment-limit-mib", self->attachment_limit, FALSE);
+  bind (self, "check-spread-times", self->check_spread_times, FALSE);
+  bind (self, "check-rate-low", self->check_rate_low, FALSE);
+  bind (self, "check-rate-high", self->check_rate_high, FALSE);
+  bind (self, "check-level-high", self->check_level_high, FALSE);
   return self;
 }

@@ -16,18 +16,24 @@
 
 /* The daily reminder (docs/monthly-cycle.md): on start and once an hour
  * while open, the application asks; at most once a day, when figures of
- * the month just ended are overdue or due within three days, a desktop
- * notification names the units. Clicking it opens Completeness and
- * Timeliness (app.show-cycle). GNotification goes through the portal in
- * the Flatpak. */
+ * the month just ended or the one before — monthly, quarterly and
+ * annual — are overdue or due within three days, a desktop notification
+ * names the units. Clicking it opens Completeness and Timeliness of the
+ * earliest month it reminds of (app.show-cycle, the month its target).
+ * Older figures still missing are the overview's and Completeness's to
+ * show. GNotification goes through the portal in the Flatpak. */
 
-/* The month before @today's, as a period code. */
-static char *
-last_month (const GDate *today)
+/* How many months back a reminder looks: the one just ended, whose figures
+ * fall due this month, and the one before, whose are overdue if missing. */
+#define MONTHS_REMINDED 2
+
+/* Moves the figures of @from to the end of @to. */
+static void
+move_figures (GPtrArray *from,
+              GPtrArray *to)
 {
-  int month = g_date_get_month (today), year = g_date_get_year (today);
-
-  return month == 1 ? g_strdup_printf ("%04d-12", year - 1) : g_strdup_printf ("%04d-%02d", year, month - 1);
+  while (from->len > 0)
+    g_ptr_array_add (to, g_ptr_array_steal_index (from, 0));
 }
 
 static void
@@ -43,23 +49,62 @@ add_figures_of (LedgerStore *store,
   if (!ledger_period_parse (period, &parsed) || !ledger_plan_covers_year (plan, parsed.year) ||
       (figures = ledger_store_list_due_figures (store, plan, period, skip_weekends, NULL)) == NULL)
     return;
-  while (figures->len > 0)
-    g_ptr_array_add (all, g_ptr_array_steal_index (figures, 0));
+  move_figures (figures, all);
 }
 
-/* Returns: (nullable): what to remind of today, across the plans */
-char *
-ledger_reminders_compose (LedgerStore *store,
-                          gboolean     skip_weekends,
-                          const GDate *today)
+/* The figures due for @period across @plans, moved into @all.
+ * Returns: whether any of them is reminded of @today */
+static gboolean
+add_month (LedgerStore *store,
+           GPtrArray   *plans,
+           const char  *period,
+           gboolean     skip_weekends,
+           const GDate *today,
+           GPtrArray   *all)
 {
-  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, NULL);
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_due_figure_free);
-  g_autofree char *period = last_month (today);
+  g_autofree char *text = NULL;
 
   for (guint i = 0; plans != NULL && i < plans->len; i++)
     add_figures_of (store, g_ptr_array_index (plans, i), period, skip_weekends, figures);
-  return ledger_reminder_compose (figures, today);
+  text = ledger_reminder_compose (figures, today);
+  move_figures (figures, all);
+  return text != NULL;
+}
+
+/**
+ * ledger_reminders_compose:
+ * @month: (out) (optional) (nullable): the earliest month reminded of,
+ *   "2026-03"
+ *
+ * What to remind of @today across the plans: the figures of the month
+ * just ended and of the one before.
+ *
+ * Returns: (nullable): the reminder's text
+ */
+char *
+ledger_reminders_compose (LedgerStore  *store,
+                          gboolean      skip_weekends,
+                          const GDate  *today,
+                          char        **month)
+{
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, NULL);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_due_figure_free);
+  int months = g_date_get_year (today) * 12 + g_date_get_month (today) - 1;
+  g_autofree char *first = NULL;
+  char *text;
+
+  for (int m = months - MONTHS_REMINDED; m < months; m++)
+    {
+      g_autofree char *period = g_strdup_printf ("%04d-%02d", m / 12, m % 12 + 1);
+
+      if (add_month (store, plans, period, skip_weekends, today, figures) && first == NULL)
+        first = g_steal_pointer (&period);
+    }
+  text = ledger_reminder_compose (figures, today);
+  if (month != NULL)
+    *month = text != NULL ? g_steal_pointer (&first) : NULL;
+  return text;
 }
 
 static gboolean
@@ -95,7 +140,8 @@ can_notify (GApplication *application)
 
 static void
 send (GApplication *application,
-      const char   *text)
+      const char   *text,
+      const char   *month)
 {
   g_autoptr(GNotification) notification = NULL;
 
@@ -103,7 +149,7 @@ send (GApplication *application,
     return;
   notification = g_notification_new (_("Figures Due"));
   g_notification_set_body (notification, text);
-  g_notification_set_default_action (notification, "app.show-cycle");
+  g_notification_set_default_action_and_target (notification, "app.show-cycle", "s", month);
   g_application_send_notification (application, "figures-due", notification);
 }
 
@@ -125,6 +171,7 @@ ledger_reminders_check (GApplication *application,
 {
   g_autofree char *last = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *month = NULL;
   g_autofree char *day = NULL;
   GDate today;
 
@@ -134,10 +181,10 @@ ledger_reminders_check (GApplication *application,
   ledger_date_set_day_of (&today, now);
   if (!ledger_reminder_is_due (last, &today))
     return FALSE;
-  text = ledger_reminders_compose (store, g_settings_get_boolean (settings, "due-skip-weekends"), &today);
+  text = ledger_reminders_compose (store, g_settings_get_boolean (settings, "due-skip-weekends"), &today, &month);
   if (text == NULL)
     return FALSE;
-  send (application, text);
+  send (application, text, month);
   day = ledger_date_to_string (&today);
   g_settings_set_string (settings, "last-reminder", day);
   return TRUE;

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 char     *ledger_reminders_compose (LedgerStore  *store,
                                     gboolean      skip_weekends,
-                                    const GDate  *today);
+                                    const GDate  *today,
+                                    char        **month);
 gboolean  ledger_reminders_check   (GApplication *application,
                                     LedgerStore  *store,
                                     GSettings    *settings,

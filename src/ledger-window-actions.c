@@ -122,8 +122,22 @@ cycle_action (GtkWidget  *widget,
   LedgerWindow *self = LEDGER_WINDOW (widget);
 
   if (self->plan != NULL)
-    gtk_window_present (GTK_WINDOW (ledger_cycle_window_new (GTK_WINDOW (self), self->context, self->plan,
-                                                             self->settings)));
+    gtk_window_present (GTK_WINDOW (ledger_cycle_window_new (GTK_WINDOW (self), self->context, self->plan)));
+}
+
+/* The month's cycle of @parameter's month ("2026-03"), in the plan shown
+ * if it has the month, else in the first that has. */
+static void
+cycle_of_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  const char *month = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; !ledger_window_select_as_of (self, month) && self->plans != NULL && i < self->plans->len; i++)
+    ledger_window_select_plan (self, ledger_plan_get_code (g_ptr_array_index (self->plans, i)));
+  cycle_action (widget, action_name, NULL);
 }
 
 static void
@@ -457,6 +471,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.cycle", NULL, cycle_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-of", "s", cycle_of_action);
   gtk_widget_class_install_action (widget_class, "win.record-period", NULL, record_period_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.record-period", NULL);

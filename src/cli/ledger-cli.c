@@ -216,6 +216,10 @@ import_values (LedgerStore *store,
   const char *data = NULL;
   gsize length = 0;
   guint added, changed;
+  LedgerTolerances tolerances;
+
+  read_tolerances (&tolerances);
+  ledger_csv_import_set_check_limits (import, &tolerances.checks);
 
   ledger_csv_import_set_sheet_name (import, sheet_name);
   if ((bytes = ledger_csv_read_file (file, LEDGER_CSV_MAX_FILE_SIZE, NULL, &error)) != NULL)
@@ -526,11 +530,13 @@ import_packages (LedgerStore  *store,
   g_autoptr(LedgerPackageMerge) merge = NULL;
   g_autofree const char **paths = NULL;
   gboolean prefer_ledger = g_variant_dict_contains (options, "prefer-ledger");
+  LedgerTolerances tolerances;
   guint n_writes;
 
+  read_tolerances (&tolerances);
   g_variant_dict_lookup (options, "import-package", "^a&ay", &paths);
   if ((packages = read_packages (paths, &error)) == NULL ||
-      (merge = ledger_package_merge_new (store, packages, &error)) == NULL)
+      (merge = ledger_package_merge_new (store, packages, &tolerances.checks, &error)) == NULL)
     {
       g_printerr ("target-ledger: %s\n", error->message);
       g_printerr ("target-ledger: %s\n", _("Nothing was imported"));
@@ -905,22 +911,22 @@ export_completeness (LedgerStore  *store,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
-  g_autoptr(GSettings) settings = ledger_settings_new_if_installed ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *as_of = NULL;
   g_autofree char *text = NULL;
   const char *code = NULL, *period = NULL;
+  LedgerTolerances tolerances;
   LedgerPlan *plan;
   GDate today;
 
+  read_tolerances (&tolerances);
   g_variant_dict_lookup (options, "plan", "&s", &code);
   g_variant_dict_lookup (options, "as-of", "&s", &period);
   ledger_date_set_day_of (&today, now);
   if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
       (as_of = resolve_as_of (store, plan, period, &error)) == NULL ||
       (text = ledger_completeness_export_csv (store, plan, as_of, &today,
-                                              settings != NULL && g_settings_get_boolean (settings, "due-skip-weekends"),
-                                              &error)) == NULL)
+                                              tolerances.due_skip_weekends, &error)) == NULL)
     return fail (error);
   return write_csv (store, options, out, text);
 }

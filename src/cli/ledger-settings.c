@@ -41,6 +41,11 @@ ledger_settings_read_tolerances (GSettings        *settings,
   tolerances->warning_points = g_settings_get_double (settings, "warning-points");
   tolerances->warning_share = g_settings_get_double (settings, "warning-share");
   tolerances->cumulative_warning = g_settings_get_double (settings, "cumulative-warning");
+  tolerances->checks.times = g_settings_get_double (settings, "check-spread-times");
+  tolerances->checks.rate_low = g_settings_get_double (settings, "check-rate-low");
+  tolerances->checks.rate_high = g_settings_get_double (settings, "check-rate-high");
+  tolerances->checks.level_high = g_settings_get_double (settings, "check-level-high");
+  tolerances->due_skip_weekends = g_settings_get_boolean (settings, "due-skip-weekends");
 }
 
 /* The largest file an attachment may be, in bytes: the setting, in MiB,

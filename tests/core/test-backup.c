@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-store.h"
+#include "ledger-store-cycle.h"
 #include "test-util.h"
 
 typedef struct
@@ -130,6 +131,80 @@ test_restore (Fixture       *fixture,
   /* The safety copy holds the ledger as it was before the restore. */
   g_assert_true (ledger_store_restore_from (fixture->store, safety, NULL, &error));
   g_assert_cmpfloat (gdp_q1 (fixture), ==, 9.9);
+}
+
+static gint64
+plan_id (Fixture *fixture)
+{
+  g_autoptr(LedgerPlan) plan = test_find_plan (fixture->store, "changzhi-2026");
+
+  return ledger_node_get_id (LEDGER_NODE (plan));
+}
+
+static LedgerPeriodState
+march_state (Fixture *fixture)
+{
+  return ledger_store_get_period_state (fixture->store, plan_id (fixture), "2026-03");
+}
+
+static void
+set_march (Fixture           *fixture,
+           LedgerPeriodState  state)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id (fixture), "2026-03", state, state == LEDGER_PERIOD_OPEN ? "更正" : "",
+                                                &error));
+  g_assert_no_error (error);
+}
+
+/* A restore is a write like any other: a backup that would change a
+ * figure of a closed month is refused, naming it, and nothing changes;
+ * once the month is reopened it is restored. A backup that leaves the
+ * closed months as they are is restored, and they stay closed. */
+static void
+test_restore_closed_month (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "before.sqlite3", NULL);
+  g_autofree char *after_close = g_build_filename (fixture->dir, "after-close.sqlite3", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  guint n_backups;
+
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.1, "");
+  g_assert_true (ledger_store_backup_to (fixture->store, backup, &error));
+  test_set_number (fixture->store, fixture->gdp, "2026-Q1", 5.3, "核实数");
+  set_march (fixture, LEDGER_PERIOD_CLOSED);
+  backups = ledger_store_list_backups (fixture->store);
+  n_backups = backups->len;
+
+  g_assert_false (ledger_store_restore_from (fixture->store, backup, NULL, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED);
+  g_assert_nonnull (strstr (error->message, "2026-03 (changzhi-2026)"));
+  g_clear_error (&error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.3);
+  g_assert_cmpint (march_state (fixture), ==, LEDGER_PERIOD_CLOSED);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+  backups = ledger_store_list_backups (fixture->store);
+  g_assert_cmpuint (backups->len, ==, n_backups);   /* refused before any safety copy */
+
+  /* A backup that holds March as the ledger does, made before it was
+   * closed, reopened: restored, March stays closed. */
+  set_march (fixture, LEDGER_PERIOD_OPEN);
+  g_assert_true (ledger_store_backup_to (fixture->store, after_close, &error));
+  set_march (fixture, LEDGER_PERIOD_CLOSED);
+  test_set_number (fixture->store, fixture->gdp, "2026-Q2", 6.0, "");
+  g_assert_true (ledger_store_restore_from (fixture->store, after_close, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (march_state (fixture), ==, LEDGER_PERIOD_CLOSED);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.3);
+
+  /* Reopened with a reason, the first backup comes back. */
+  set_march (fixture, LEDGER_PERIOD_OPEN);
+  g_assert_true (ledger_store_restore_from (fixture->store, backup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gdp_q1 (fixture), ==, 5.1);
 }
 
 /* A backup from before the schema's last version is brought up to date
@@ -396,6 +471,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/backup/restore-failed-migration", Fixture, NULL, fixture_set_up,
               test_restore_failed_migration, fixture_tear_down);
+  g_test_add ("/backup/restore-closed-month", Fixture, NULL, fixture_set_up, test_restore_closed_month,
+              fixture_tear_down);
   g_test_add ("/backup/restore-refused", Fixture, NULL, fixture_set_up, test_restore_refused, fixture_tear_down);
 
   g_test_add ("/backup/two-ledgers", Fixture, NULL, fixture_set_up, test_two_ledgers, fixture_tear_down);

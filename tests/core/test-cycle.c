@@ -393,6 +393,24 @@ history_new (const char * const *periods,
 }
 
 static LedgerCheck
+check_number_within (LedgerIndicator         *indicator,
+                     GListModel              *history,
+                     const char              *period,
+                     double                   number,
+                     const char              *note,
+                     const LedgerCheckLimits *limits,
+                     gboolean                *refused)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (1, period, number, note, "");
+  g_autoptr(GError) error = NULL;
+  LedgerCheck check = ledger_entry_check (indicator, history, value, limits);
+
+  *refused = ledger_entry_check_refuses (check, value, limits, &error);
+  g_assert_true (*refused == (error != NULL));
+  return check;
+}
+
+static LedgerCheck
 check_number (LedgerIndicator *indicator,
               GListModel      *history,
               const char      *period,
@@ -400,13 +418,7 @@ check_number (LedgerIndicator *indicator,
               const char      *note,
               gboolean        *refused)
 {
-  g_autoptr(LedgerValue) value = ledger_value_new (1, period, number, note, "");
-  g_autoptr(GError) error = NULL;
-  LedgerCheck check = ledger_entry_check (indicator, history, value, LEDGER_CHECK_DEFAULT_TIMES);
-
-  *refused = ledger_entry_check_refuses (check, value, &error);
-  g_assert_true (*refused == (error != NULL));
-  return check;
+  return check_number_within (indicator, history, period, number, note, NULL, refused);
 }
 
 /* Each check at its threshold, and the note that lets a flagged figure in. */
@@ -448,6 +460,55 @@ test_entry_checks (void)
   g_assert_cmpint (check_number (level, empty, "2026-05", 100, "", &refused), ==, LEDGER_CHECK_OK);
   g_assert_cmpint (check_number (level, empty, "2026-05", 100.5, "", &refused), ==, LEDGER_CHECK_LEVEL_OVER_100);
   g_assert_true (refused);
+}
+
+/* The thresholds as set in Preferences: each check moves with its own,
+ * and the message says the threshold set. */
+static void
+test_entry_check_limits (void)
+{
+  static const char *periods[] = { "2026-01", "2026-02", "2026-03", "2026-04", "2026-05" };
+  static const double jobs[] = { 0.3, 0.6, 0.9, 1.2, 1.5 };
+  g_autoptr(LedgerIndicator) cumulative = indicator_new (LEDGER_KIND_CUMULATIVE, "万人");
+  g_autoptr(LedgerIndicator) rate = indicator_new (LEDGER_KIND_RATE, "%");
+  g_autoptr(LedgerIndicator) level = indicator_new (LEDGER_KIND_LEVEL, "%");
+  g_autoptr(GListModel) history = history_new (periods, jobs, G_N_ELEMENTS (jobs));
+  g_autoptr(GListModel) empty = G_LIST_MODEL (g_list_store_new (LEDGER_TYPE_VALUE));
+  g_autofree char *rate_text = NULL, *level_text = NULL, *times_text = NULL;
+  LedgerCheckLimits limits;
+  gboolean refused;
+
+  ledger_check_limits_init_default (&limits);
+  g_assert_cmpfloat (limits.times, ==, 5);
+  g_assert_cmpfloat (limits.rate_low, ==, -50);
+  g_assert_cmpfloat (limits.rate_high, ==, 50);
+  g_assert_cmpfloat (limits.level_high, ==, 100);
+  limits.times = 2;
+  limits.rate_low = -10;
+  limits.rate_high = 20;
+  limits.level_high = 95;
+  /* +0.3 usual: 2 × 0.3 off it is the new edge. */
+  g_assert_cmpint (check_number_within (cumulative, history, "2026-06", 1.5 + 0.3 + 0.59, "", &limits, &refused), ==,
+                   LEDGER_CHECK_OK);
+  g_assert_cmpint (check_number_within (cumulative, history, "2026-06", 1.5 + 0.3 + 0.61, "", &limits, &refused), ==,
+                   LEDGER_CHECK_UNUSUAL_CHANGE);
+  g_assert_cmpint (check_number (cumulative, history, "2026-06", 1.5 + 0.3 + 0.61, "", &refused), ==, LEDGER_CHECK_OK);
+  g_assert_cmpint (check_number_within (rate, empty, "2026-06", 20, "", &limits, &refused), ==, LEDGER_CHECK_OK);
+  g_assert_cmpint (check_number_within (rate, empty, "2026-06", 20.5, "", &limits, &refused), ==,
+                   LEDGER_CHECK_RATE_RANGE);
+  g_assert_cmpint (check_number_within (rate, empty, "2026-06", -10.5, "", &limits, &refused), ==,
+                   LEDGER_CHECK_RATE_RANGE);
+  g_assert_cmpint (check_number_within (level, empty, "2026-06", 95, "", &limits, &refused), ==, LEDGER_CHECK_OK);
+  g_assert_cmpint (check_number_within (level, empty, "2026-06", 96, "", &limits, &refused), ==,
+                   LEDGER_CHECK_LEVEL_OVER_100);
+  g_assert_true (refused);
+  rate_text = ledger_entry_check_describe (LEDGER_CHECK_RATE_RANGE, &limits);
+  level_text = ledger_entry_check_describe (LEDGER_CHECK_LEVEL_OVER_100, &limits);
+  times_text = ledger_entry_check_describe (LEDGER_CHECK_UNUSUAL_CHANGE, &limits);
+  g_assert_nonnull (strstr (rate_text, "-10%"));
+  g_assert_nonnull (strstr (rate_text, "20%"));
+  g_assert_nonnull (strstr (level_text, "95%"));
+  g_assert_nonnull (strstr (times_text, "2 times"));
 }
 
 static void
@@ -634,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/cycle/completeness-counts", test_completeness_counts);
   g_test_add_func ("/cycle/reminders", test_reminders);
   g_test_add_func ("/cycle/entry-checks", test_entry_checks);
+  g_test_add_func ("/cycle/entry-check-limits", test_entry_check_limits);
   g_test_add_func ("/cycle/median", test_median);
   g_test_add ("/cycle/due-figures", Fixture, NULL, fixture_set_up, test_due_figures, fixture_tear_down);
   g_test_add ("/cycle/plan-file-due-days", Fixture, NULL, fixture_set_up, test_plan_file_due_days,

@@ -172,7 +172,7 @@ merge_ok (LedgerStore   *store,
   for (LedgerPackage *p = first; p != NULL; p = va_arg (args, LedgerPackage *))
     g_ptr_array_add (packages, p);
   va_end (args);
-  merge = ledger_package_merge_new (store, packages, &error);
+  merge = ledger_package_merge_new (store, packages, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (merge);
   return merge;
@@ -892,8 +892,8 @@ test_merge_base_year_and_january (Fixture       *fixture,
   g_autoptr(LedgerIndicator) retail = indicator_in (fixture->office, "retail-sales-growth");
   g_autofree char *values = g_strdup_printf (
     "{\"indicator\": \"%s\", \"code\": \"cpi-rise\", \"period\": \"2026-01\", \"value\": 1.1},"
-    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2025-Q2\", \"value\": 900},"
-    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2024-Q2\", \"value\": 850},"
+    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2025-Q2\", \"value\": 5.9},"
+    "{\"indicator\": \"%s\", \"code\": \"gdp-growth\", \"period\": \"2024-Q2\", \"value\": 8.5},"
     "{\"indicator\": \"%s\", \"code\": \"retail-sales-growth\", \"period\": \"2026-01\", \"value\": 5}",
     ledger_indicator_get_uuid (cpi), ledger_indicator_get_uuid (gdp), ledger_indicator_get_uuid (gdp),
     ledger_indicator_get_uuid (retail));
@@ -910,7 +910,43 @@ test_merge_base_year_and_january (Fixture       *fixture,
   january = value_in (fixture->office, "cpi-rise", "2026-01");
   base = value_in (fixture->office, "gdp-growth", "2025-Q2");
   g_assert_cmpfloat (ledger_value_get_number (january), ==, 1.1);
-  g_assert_cmpfloat (ledger_value_get_number (base), ==, 900);
+  g_assert_cmpfloat (ledger_value_get_number (base), ==, 5.9);
+}
+
+/* A figure the checks on entry flag is refused, saying why, unless its
+ * note explains it; the thresholds are the settings'. */
+static void
+test_merge_flagged (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LedgerIndicator) cpi = indicator_in (fixture->office, "cpi-rise");
+  g_autofree char *values = g_strdup_printf (
+    "{\"indicator\": \"%s\", \"code\": \"cpi-rise\", \"period\": \"2026-05\", \"value\": 60},"
+    "{\"indicator\": \"%s\", \"code\": \"cpi-rise\", \"period\": \"2026-06\", \"value\": 61, "
+    "\"note\": \"口径调整\"}",
+    ledger_indicator_get_uuid (cpi), ledger_indicator_get_uuid (cpi));
+  g_autofree char *text = package_text ("2026-01", "2026-12", values);
+  g_autoptr(LedgerPackage) package = read_ok (text, "flagged.tlpkg");
+  g_autoptr(LedgerPackageMerge) merge = merge_ok (fixture->office, package, NULL);
+  g_autoptr(LedgerPackageMerge) lenient = NULL;
+  g_autoptr(GPtrArray) packages = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  LedgerImportRow *refusal;
+  LedgerCheckLimits checks;
+
+  assert_counts (merge, 1, 0, 0, 1);
+  refusal = ledger_package_merge_get_refused (merge, 0);
+  g_assert_cmpstr (ledger_import_row_get_period (refusal), ==, "2026-05");
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (refusal), "explain it in the note"));
+  g_assert_cmpstr (ledger_value_get_period (ledger_import_row_get_value (ledger_package_merge_get_added (merge, 0))), ==,
+                   "2026-06");
+
+  ledger_check_limits_init_default (&checks);
+  checks.rate_high = 70;
+  g_ptr_array_add (packages, package);
+  lenient = ledger_package_merge_new (fixture->office, packages, &checks, &error);
+  g_assert_no_error (error);
+  assert_counts (lenient, 2, 0, 0, 0);
 }
 
 /* Values this ledger cannot take are refused, each with its reason; the
@@ -1045,7 +1081,7 @@ load_in_worker (LedgerStore        *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ledger_package_merge_load_async (store, files, progress, cancellable, test_keep_result, &result);
+  ledger_package_merge_load_async (store, files, NULL, progress, cancellable, test_keep_result, &result);
   return ledger_package_merge_load_finish (test_wait_for (&result), error);
 }
 
@@ -1161,6 +1197,7 @@ main (int   argc,
   ADD ("/package/merge/two-packages", test_merge_two_packages);
   ADD ("/package/merge/refused", test_merge_refused);
   ADD ("/package/merge/base-year-and-january", test_merge_base_year_and_january);
+  ADD ("/package/merge/flagged", test_merge_flagged);
   ADD ("/package/apply/all-or-nothing", test_apply_all_or_nothing);
   ADD ("/package/apply/stale", test_apply_stale);
   ADD ("/package/jobs", test_jobs);

@@ -198,6 +198,33 @@ test_import_bad_file (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-failed");
 }
 
+/* A CPI rise of 60 % without a note: the preview refuses it, saying why
+ * (docs/monthly-cycle.md, Checks on entry). */
+static void
+test_import_flagged (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = path_of ("flagged.tlpkg");
+  g_autoptr(GError) error = NULL;
+  LedgerPackageImportWindow *window;
+  LedgerPackageMerge *merge;
+
+  ledger_test_window_set_number (fixture, "cpi-rise", "2026-05", 60);
+  g_assert_true (ledger_package_export_to_file (fixture->store, UNIT, "2026-05", "2026-05", path, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_delete_value (fixture->store, ledger_test_window_id_of (fixture, "cpi-rise"),
+                                            "2026-05", &error));
+
+  window = open_import (fixture, path);
+  g_assert_cmpstr (ledger_package_import_window_get_state (window), ==, "preview");
+  merge = ledger_package_import_window_get_merge (window);
+  g_assert_cmpuint (ledger_package_merge_get_n_added (merge), ==, 0);
+  g_assert_cmpuint (ledger_package_merge_get_n_refused (merge), ==, 1);
+  g_assert_cmpstr (ledger_import_row_get_period (ledger_package_merge_get_refused (merge, 0)), ==, "2026-05");
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "package-import-flagged");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +239,8 @@ main (int   argc,
               ledger_test_window_set_up, test_import_cancelled, ledger_test_window_tear_down);
   g_test_add ("/packages/import-bad-file", Fixture, NULL,
               ledger_test_window_set_up, test_import_bad_file, ledger_test_window_tear_down);
+  g_test_add ("/packages/import-flagged", Fixture, NULL,
+              ledger_test_window_set_up, test_import_flagged, ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();
 }

@@ -41,6 +41,7 @@ struct _LedgerCsvImport
   GPtrArray    *unchanged;  /* LedgerImportRow: the unchanged */
   gint64        mark;       /* the ledger's change mark when read */
   int           default_year;  /* of periods written without one */
+  LedgerCheckLimits checks;    /* the thresholds of the checks on entry */
   guint         counts[LEDGER_IMPORT_N_ACTIONS];
 
   /* Progress, read from other threads: rows read or values written of
@@ -66,6 +67,7 @@ typedef struct
   int                   default_year;
   LedgerStore          *store;
   GHashTable           *histories;  /* indicator id → its values, for the checks on entry */
+  const LedgerCheckLimits *checks;
 } Reader;
 
 static guint
@@ -117,7 +119,8 @@ check_flagged (Reader           *reader,
   if (history == NULL)
     g_hash_table_insert (reader->histories, g_memdup2 (&id, sizeof id),
                          history = ledger_store_list_values (reader->store, id));
-  return !ledger_entry_check_refuses (ledger_entry_check_typed (indicator, history, value), value, error);
+  return !ledger_entry_check_refuses (ledger_entry_check_typed (indicator, history, value, reader->checks), value,
+                                      reader->checks, error);
 }
 
 static const char *
@@ -475,6 +478,7 @@ ledger_csv_import_new (const char *origin)
   LedgerCsvImport *self = g_object_new (LEDGER_TYPE_CSV_IMPORT, NULL);
 
   self->origin = g_strdup (origin);
+  ledger_check_limits_init_default (&self->checks);
   return self;
 }
 
@@ -487,6 +491,15 @@ ledger_csv_import_set_sheet_name (LedgerCsvImport *self,
   g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
   g_free (self->sheet_name);
   self->sheet_name = g_strdup (sheet_name);
+}
+
+/* The thresholds of the checks on entry; the defaults unless set. */
+void
+ledger_csv_import_set_check_limits (LedgerCsvImport         *self,
+                                    const LedgerCheckLimits *checks)
+{
+  g_return_if_fail (LEDGER_IS_CSV_IMPORT (self));
+  self->checks = *checks;
 }
 
 /* The year of periods the file writes without one (上半年, 1-6月): the
@@ -630,6 +643,7 @@ ledger_csv_import_read (LedgerCsvImport  *self,
     return FALSE;
   self->mark = ledger_store_get_change_mark (store);
   reader.default_year = year != 0 ? year : self->default_year;
+  reader.checks = &self->checks;
   ok = reader_init (&reader, store, error) &&
        map_header (&reader, g_ptr_array_index (records, 0), error) &&
        sort_rows (self, &reader, records, cancellable, error);

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-entry-check.h"
 #include "ledger-import-row.h"
 #include "ledger-store.h"
 
@@ -20,6 +21,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, LEDGER, CSV_IMPORT, GObject)
 
 LedgerCsvImport *ledger_csv_import_new          (const char       *origin);
+void             ledger_csv_import_set_check_limits (LedgerCsvImport *self,
+                                                  const LedgerCheckLimits *checks);
 void             ledger_csv_import_set_default_year (LedgerCsvImport *self,
                                                  int               year);
 void             ledger_csv_import_set_sheet_name (LedgerCsvImport *self,

@@ -32,6 +32,7 @@ struct _PackageJob
   char               *path;
   GPtrArray          *files;  /* GFile */
   LedgerPackageMerge *merge;
+  LedgerCheckLimits   checks;   /* of the figures of the packages loaded */
 };
 
 static void
@@ -145,13 +146,15 @@ load_packages (LedgerStore   *store,
       g_ptr_array_add (packages, package);
     }
   return ledger_job_progress_step (job->progress, job->files->len, steps, cancellable, error) &&
-         (job->merge = ledger_package_merge_new (store, packages, error)) != NULL;
+         (job->merge = ledger_package_merge_new (store, packages, &job->checks, error)) != NULL;
 }
 
 /**
  * ledger_package_merge_load_async:
  * @store: the window's store
  * @files: (element-type GFile): the packages
+ * @checks: (nullable): the thresholds of the checks on entry; %NULL for
+ *   the defaults
  *
  * Reads the packages and merges them with the ledger, in a worker. A file
  * that is not a package fails the whole, naming it.
@@ -159,6 +162,7 @@ load_packages (LedgerStore   *store,
 void
 ledger_package_merge_load_async (LedgerStore         *store,
                                  GListModel          *files,
+                                 const LedgerCheckLimits *checks,
                                  LedgerJobProgress   *progress,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
@@ -167,6 +171,10 @@ ledger_package_merge_load_async (LedgerStore         *store,
   PackageJob *job = package_job_new (load_packages, progress);
   guint n = g_list_model_get_n_items (files);
 
+  if (checks != NULL)
+    job->checks = *checks;
+  else
+    ledger_check_limits_init_default (&job->checks);
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (job->files, g_list_model_get_item (files, i));

@@ -24,6 +24,7 @@ gboolean            ledger_package_export_to_file_finish (GAsyncResult        *r
                                                           GError             **error);
 void                ledger_package_merge_load_async      (LedgerStore         *store,
                                                           GListModel          *files,
+                                                          const LedgerCheckLimits *checks,
                                                           LedgerJobProgress   *progress,
                                                           GCancellable        *cancellable,
                                                           GAsyncReadyCallback  callback,

@@ -64,6 +64,8 @@ ledger_package_merge_init (LedgerPackageMerge *self)
  * ledger_package_merge_new:
  * @packages: (element-type LedgerPackage): the packages to merge, in the
  *   order to list them
+ * @checks: (nullable): the thresholds of the checks on entry; %NULL for
+ *   the defaults
  *
  * Works out what merging @packages into the ledger would do, writing
  * nothing: the values to add, those the ledger already holds, the
@@ -73,9 +75,10 @@ ledger_package_merge_init (LedgerPackageMerge *self)
  *   ledger cannot be read
  */
 LedgerPackageMerge *
-ledger_package_merge_new (LedgerStore  *store,
-                          GPtrArray    *packages,
-                          GError      **error)
+ledger_package_merge_new (LedgerStore             *store,
+                          GPtrArray               *packages,
+                          const LedgerCheckLimits *checks,
+                          GError                 **error)
 {
   g_autoptr(LedgerPackageMerge) self = NULL;
 
@@ -88,7 +91,7 @@ ledger_package_merge_new (LedgerStore  *store,
   for (guint i = 0; i < packages->len; i++)
     g_ptr_array_add (self->packages, g_object_ref (g_ptr_array_index (packages, i)));
 
-  if (!ledger_package_sort (store, self->packages, &self->sorting, error) ||
+  if (!ledger_package_sort (store, self->packages, checks, &self->sorting, error) ||
       !ledger_package_files_sort (store, self->packages, &self->files, error))
     return NULL;
   return g_steal_pointer (&self);

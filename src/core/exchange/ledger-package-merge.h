@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-entry-check.h"
 #include "ledger-package-attachments.h"
 #include "ledger-import-row.h"
 #include "ledger-package.h"
@@ -24,6 +25,7 @@ G_DECLARE_FINAL_TYPE (LedgerPackageMerge, ledger_package_merge, LEDGER, PACKAGE_
 
 LedgerPackageMerge          *ledger_package_merge_new             (LedgerStore        *store,
                                                                    GPtrArray          *packages,
+                                                                   const LedgerCheckLimits *checks,
                                                                    GError            **error);
 guint                        ledger_package_merge_get_n_added     (LedgerPackageMerge *self);
 LedgerImportRow             *ledger_package_merge_get_added       (LedgerPackageMerge *self,

@@ -53,6 +53,17 @@ ledger_package_sorting_clear (LedgerPackageSorting *sorting)
   g_clear_pointer (&sorting->refused, g_ptr_array_unref);
 }
 
+/* What sorting the entries needs: the ledger's indicators, the thresholds
+ * of the checks on entry, the indicators' values read so far. */
+typedef struct
+{
+  LedgerPackageSorting    *sorting;
+  LedgerIndicatorIndex    *index;
+  LedgerStore             *store;
+  const LedgerCheckLimits *checks;
+  GHashTable              *histories;  /* indicator id → its values */
+} Gatherer;
+
 /* Returns: (transfer full) (nullable): why @entry cannot go into the
  * ledger, or %NULL when it can */
 static char *
@@ -122,14 +133,37 @@ refuse (LedgerPackageSorting     *sorting,
   g_ptr_array_add (sorting->refused, row);
 }
 
+/* What the checks on entry find in a package's figure: like a CSV file's,
+ * a figure that looks wrong is refused unless its note explains it
+ * (docs/monthly-cycle.md). @histories caches each indicator's values.
+ * Returns: (transfer full) (nullable): the reason, or %NULL */
+static char *
+check_figure (Gatherer                 *gatherer,
+              const LedgerPackageEntry *entry,
+              LedgerIndicator          *indicator)
+{
+  gint64 id = ledger_indicator_get_id (indicator);
+  GListModel *history = g_hash_table_lookup (gatherer->histories, &id);
+  g_autoptr(GError) error = NULL;
+
+  if (history == NULL)
+    g_hash_table_insert (gatherer->histories, g_memdup2 (&id, sizeof id),
+                         history = ledger_store_list_values (gatherer->store, id));
+  if (!ledger_entry_check_refuses (ledger_entry_check_typed (indicator, history, entry->value, gatherer->checks),
+                                   entry->value, gatherer->checks, &error))
+    return NULL;
+  return g_strdup (error->message);
+}
+
 /* Sorts each entry of each package into a refusal or a cell; the cells in
  * the order they are first met. */
 static void
-gather (LedgerPackageSorting *sorting,
-        GPtrArray            *packages,
-        LedgerIndicatorIndex *index,
-        GPtrArray            *cells)
+gather (Gatherer  *gatherer,
+        GPtrArray *packages,
+        GPtrArray *cells)
 {
+  LedgerPackageSorting *sorting = gatherer->sorting;
+  LedgerIndicatorIndex *index = gatherer->index;
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint p = 0; p < packages->len; p++)
@@ -145,6 +179,8 @@ gather (LedgerPackageSorting *sorting,
           g_autofree char *key = NULL;
           Cell *cell;
 
+          if (reason == NULL)
+            reason = check_figure (gatherer, entry, indicator);
           if (reason != NULL)
             {
               refuse (sorting, package, entry, reason);
@@ -238,18 +274,24 @@ sort_cell (LedgerPackageSorting *sorting,
 
 /* Sorts the entries of @packages into @sorting. */
 gboolean
-ledger_package_sort (LedgerStore           *store,
-                     GPtrArray             *packages,
-                     LedgerPackageSorting  *sorting,
-                     GError               **error)
+ledger_package_sort (LedgerStore              *store,
+                     GPtrArray                *packages,
+                     const LedgerCheckLimits  *checks,
+                     LedgerPackageSorting     *sorting,
+                     GError                  **error)
 {
   g_autoptr(LedgerIndicatorIndex) index = NULL;
+  g_autoptr(GHashTable) histories = NULL;
   g_autoptr(GPtrArray) cells = NULL;
+  Gatherer gatherer = { sorting, NULL, store, checks, NULL };
 
   if ((index = ledger_indicator_index_new (store, error)) == NULL)
     return FALSE;
+  histories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  gatherer.index = index;
+  gatherer.histories = histories;
   cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
-  gather (sorting, packages, index, cells);
+  gather (&gatherer, packages, cells);
   for (guint i = 0; i < cells->len; i++)
     sort_cell (sorting, index, g_ptr_array_index (cells, i));
   return TRUE;

@@ -23,6 +23,7 @@ G_GNUC_INTERNAL void     ledger_package_sorting_init  (LedgerPackageSorting  *so
 G_GNUC_INTERNAL void     ledger_package_sorting_clear (LedgerPackageSorting  *sorting);
 G_GNUC_INTERNAL gboolean ledger_package_sort          (LedgerStore           *store,
                                                        GPtrArray             *packages,
+                                                       const LedgerCheckLimits *checks,
                                                        LedgerPackageSorting  *sorting,
                                                        GError               **error);
 

@@ -46,6 +46,28 @@ in_percent (LedgerIndicator *indicator)
   return strstr (ledger_indicator_get_unit (indicator), "%") != NULL;
 }
 
+/* The thresholds of docs/monthly-cycle.md (Checks on entry). */
+void
+ledger_check_limits_init_default (LedgerCheckLimits *limits)
+{
+  limits->times = 5.0;
+  limits->rate_low = -50.0;
+  limits->rate_high = 50.0;
+  limits->level_high = 100.0;
+}
+
+/* @limits, or the defaults for %NULL. */
+static LedgerCheckLimits
+limits_or_default (const LedgerCheckLimits *limits)
+{
+  LedgerCheckLimits result;
+
+  if (limits != NULL)
+    return *limits;
+  ledger_check_limits_init_default (&result);
+  return result;
+}
+
 /* The numbers of @history by their periods' sort keys. */
 static GHashTable *
 numbers_by_key (GListModel *history)
@@ -134,7 +156,8 @@ is_unusual (GArray *changes,
       g_array_append_val (deviations, deviation);
     }
   spread = 1.4826 * ledger_median (deviations);
-  if (spread == 0)
+  /* Changes equal but for rounding (0.9 − 0.6 ≠ 0.6 − 0.3) have no spread. */
+  if (spread <= 1e-9 * fabs (median))
     spread = fabs (median);
   return spread > 0 && fabs (change - median) > times * spread;
 }
@@ -143,7 +166,7 @@ is_unusual (GArray *changes,
  * ledger_entry_check:
  * @history: (element-type LedgerValue): the indicator's values
  * @value: the figure entered
- * @times: the threshold of an unusual change, %LEDGER_CHECK_DEFAULT_TIMES
+ * @limits: (nullable): the thresholds; %NULL for the defaults
  *
  * Returns: the first thing that looks wrong in @value, or %LEDGER_CHECK_OK
  */
@@ -151,8 +174,9 @@ LedgerCheck
 ledger_entry_check (LedgerIndicator *indicator,
                     GListModel      *history,
                     LedgerValue     *value,
-                    double           times)
+                    const LedgerCheckLimits *limits)
 {
+  LedgerCheckLimits limit = limits_or_default (limits);
   LedgerKind kind = ledger_indicator_get_kind (indicator);
   g_autoptr(GHashTable) numbers = NULL;
   g_autoptr(GArray) changes = NULL;
@@ -167,12 +191,12 @@ ledger_entry_check (LedgerIndicator *indicator,
   if (kind == LEDGER_KIND_CUMULATIVE && !isnan (before) && number < before)
     return LEDGER_CHECK_CUMULATIVE_DROP;
   if (kind == LEDGER_KIND_RATE && in_percent (indicator) &&
-      (number < LEDGER_CHECK_RATE_LOW || number > LEDGER_CHECK_RATE_HIGH))
+      (number < limit.rate_low || number > limit.rate_high))
     return LEDGER_CHECK_RATE_RANGE;
-  if (kind == LEDGER_KIND_LEVEL && in_percent (indicator) && number > 100)
+  if (kind == LEDGER_KIND_LEVEL && in_percent (indicator) && number > limit.level_high)
     return LEDGER_CHECK_LEVEL_OVER_100;
   changes = changes_of (numbers, &period);
-  if (!isnan (before) && is_unusual (changes, number - before, times))
+  if (!isnan (before) && is_unusual (changes, number - before, limit.times))
     return LEDGER_CHECK_UNUSUAL_CHANGE;
   return LEDGER_CHECK_OK;
 }
@@ -195,35 +219,38 @@ is_recorded (GListModel  *history,
 /**
  * ledger_entry_check_typed:
  *
- * Like ledger_entry_check() with the default threshold, for a figure as
- * typed: one recorded already was checked when it was, and is not again.
+ * Like ledger_entry_check(), for a figure as typed: one recorded already was checked when it was, and is not again.
  */
 LedgerCheck
 ledger_entry_check_typed (LedgerIndicator *indicator,
                           GListModel      *history,
-                          LedgerValue     *value)
+                          LedgerValue     *value,
+                          const LedgerCheckLimits *limits)
 {
   if (!ledger_value_has_number (value) || is_recorded (history, value))
     return LEDGER_CHECK_OK;
-  return ledger_entry_check (indicator, history, value, LEDGER_CHECK_DEFAULT_TIMES);
+  return ledger_entry_check (indicator, history, value, limits);
 }
 
 /* Returns: (transfer full): what is wrong, for the person entering it */
 char *
-ledger_entry_check_describe (LedgerCheck check)
+ledger_entry_check_describe (LedgerCheck              check,
+                             const LedgerCheckLimits *limits)
 {
+  LedgerCheckLimits limit = limits_or_default (limits);
+
   switch (check)
     {
     case LEDGER_CHECK_CUMULATIVE_DROP:
       return g_strdup (_("The year-to-date total is lower than the period before"));
     case LEDGER_CHECK_UNUSUAL_CHANGE:
       return g_strdup_printf (_("The change from the period before is more than %g times the usual spread"),
-                              LEDGER_CHECK_DEFAULT_TIMES);
+                              limit.times);
     case LEDGER_CHECK_RATE_RANGE:
-      return g_strdup_printf (_("A rate outside %g%% to %g%% is unlikely"), LEDGER_CHECK_RATE_LOW,
-                              LEDGER_CHECK_RATE_HIGH);
+      return g_strdup_printf (_("A rate outside %g%% to %g%% is unlikely"), limit.rate_low, limit.rate_high);
     case LEDGER_CHECK_LEVEL_OVER_100:
-      return g_strdup (_("A level above 100 percent is unlikely"));
+      return limit.level_high == 100 ? g_strdup (_("A level above 100 percent is unlikely"))
+                                     : g_strdup_printf (_("A level above %g%% is unlikely"), limit.level_high);
     case LEDGER_CHECK_OK:
     default:
       return NULL;
@@ -232,9 +259,10 @@ ledger_entry_check_describe (LedgerCheck check)
 
 /* A flagged figure is saved only with a note that explains it. */
 gboolean
-ledger_entry_check_refuses (LedgerCheck   check,
-                            LedgerValue  *value,
-                            GError      **error)
+ledger_entry_check_refuses (LedgerCheck              check,
+                            LedgerValue             *value,
+                            const LedgerCheckLimits *limits,
+                            GError                 **error)
 {
   g_autofree char *what = NULL;
   g_autofree char *note = NULL;
@@ -244,7 +272,7 @@ ledger_entry_check_refuses (LedgerCheck   check,
   note = g_strstrip (g_strdup (ledger_value_get_note (value)));
   if (note[0] != '\0')
     return FALSE;
-  what = ledger_entry_check_describe (check);
+  what = ledger_entry_check_describe (check, limits);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: explain it in the note to save it"), what);
   return TRUE;
 }

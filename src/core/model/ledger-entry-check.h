@@ -24,24 +24,32 @@ typedef enum
   LEDGER_CHECK_LEVEL_OVER_100,   /* a level in percent above 100 */
 } LedgerCheck;
 
-/* How many times the usual spread of changes a change may be off the
- * usual change before it is flagged. */
-#define LEDGER_CHECK_DEFAULT_TIMES 5.0
-#define LEDGER_CHECK_RATE_LOW    -50.0
-#define LEDGER_CHECK_RATE_HIGH    50.0
+/* The thresholds of the checks, as settings (Preferences → Monthly Cycle). */
+typedef struct
+{
+  double times;       /* a change more than this many times the usual spread off the usual one: 5 */
+  double rate_low;    /* a rate in percent below this: −50 */
+  double rate_high;   /* … or above this: 50 */
+  double level_high;  /* a level in percent above this: 100 */
+} LedgerCheckLimits;
+
 /* Changes needed before one is judged against them. */
 #define LEDGER_CHECK_MIN_CHANGES  4
 
+void         ledger_check_limits_init_default (LedgerCheckLimits *limits);
 LedgerCheck  ledger_entry_check          (LedgerIndicator *indicator,
                                           GListModel      *history,
                                           LedgerValue     *value,
-                                          double           times);
+                                          const LedgerCheckLimits *limits);
 LedgerCheck  ledger_entry_check_typed    (LedgerIndicator *indicator,
                                           GListModel      *history,
-                                          LedgerValue     *value);
-char        *ledger_entry_check_describe (LedgerCheck      check);
+                                          LedgerValue     *value,
+                                          const LedgerCheckLimits *limits);
+char        *ledger_entry_check_describe (LedgerCheck      check,
+                                          const LedgerCheckLimits *limits);
 gboolean     ledger_entry_check_refuses  (LedgerCheck      check,
                                           LedgerValue     *value,
+                                          const LedgerCheckLimits *limits,
                                           GError         **error);
 double       ledger_median               (GArray          *numbers);
 

@@ -30,6 +30,8 @@ ledger_tolerances_init_default (LedgerTolerances *tolerances)
   tolerances->warning_points = 1.0;
   tolerances->warning_share = 0.10;
   tolerances->cumulative_warning = 0.9;
+  ledger_check_limits_init_default (&tolerances->checks);
+  tolerances->due_skip_weekends = FALSE;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-entry-check.h"
 #include "ledger-indicator.h"
 #include "ledger-value.h"
 
@@ -36,6 +37,8 @@ typedef struct
   double warning_points;    /* the warning band of rates and levels in percent: 1 point */
   double warning_share;     /* … and as a share of the target: 0.10 */
   double cumulative_warning;/* a cumulative figure is on warning down to 0.9 of expected */
+  LedgerCheckLimits checks; /* the checks on entry (docs/monthly-cycle.md) */
+  gboolean due_skip_weekends;/* a due date on a Saturday or Sunday moves to the Monday */
 } LedgerTolerances;
 
 /* The base year's figures (同期) a value is read against: the same

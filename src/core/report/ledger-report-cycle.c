@@ -59,7 +59,8 @@ ledger_report_add_completeness (LedgerReportBuilder *builder)
   GDate today;
 
   figures = ledger_store_list_due_figures (ledger_context_get_store (builder->context), builder->plan,
-                                           ledger_context_get_as_of (builder->context), FALSE, NULL);
+                                           ledger_context_get_as_of (builder->context),
+                                           ledger_context_get_tolerances (builder->context)->due_skip_weekends, NULL);
   if (figures == NULL || figures->len == 0)
     return;
   ledger_date_set_day_of (&today, builder->date);

@@ -566,7 +566,9 @@ put_back (LedgerStore *self,
  * Replaces the ledger's contents with the backup's, after saving the
  * ledger as it is into the backups folder. A file that is not a whole
  * ledger is refused and nothing changes. A backup of an older version is
- * brought up to date. Emits the change signals.
+ * brought up to date. A backup that would change a figure of a month the
+ * ledger has closed is refused, naming the months; the months closed stay
+ * closed. Emits the change signals.
  */
 gboolean
 ledger_store_restore_from (LedgerStore  *self,
@@ -575,6 +577,7 @@ ledger_store_restore_from (LedgerStore  *self,
                            GError      **error)
 {
   g_autofree char *before = NULL;
+  g_autoptr(GPtrArray) closed = NULL;
   sqlite3 *backup;
   gboolean ok;
 
@@ -584,14 +587,15 @@ ledger_store_restore_from (LedgerStore  *self,
   /* Checked first: a backup that is refused costs no safety copy. */
   if ((backup = open_backup (path, error)) == NULL)
     return FALSE;
-  ok = (before = ledger_store_backup_named (self, "before-restore", error)) != NULL &&
+  ok = store_restore_check_closed (self, backup, &closed, error) &&
+       (before = ledger_store_backup_named (self, "before-restore", error)) != NULL &&
        copy_into_ledger (self, backup, error);
   sqlite3_close (backup);
   if (!ok)
     return FALSE;
   self->told |= STORE_TOLD_REPLACED;
   /* The backup is itself the copy of what an older version wrote. */
-  if (!store_migrate (self, FALSE, error))
+  if (!store_migrate (self, FALSE, error) || !store_restore_keep_closed (self, closed, error))
     {
       put_back (self, before);
       return FALSE;

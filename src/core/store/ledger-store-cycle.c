@@ -571,6 +571,7 @@ ledger_store_list_due_figures (LedgerStore  *self,
 GPtrArray *
 ledger_store_list_flagged (LedgerStore  *self,
                            GPtrArray    *figures,
+                           const LedgerCheckLimits *limits,
                            GArray      **checks)
 {
   GPtrArray *values = g_ptr_array_new_with_free_func (g_object_unref);
@@ -589,7 +590,7 @@ ledger_store_list_flagged (LedgerStore  *self,
           (value = ledger_store_get_value (self, figure->indicator_id, figure->period)) == NULL)
         continue;
       history = ledger_store_list_values (self, figure->indicator_id);
-      if ((check = ledger_entry_check (figure->indicator, history, value, LEDGER_CHECK_DEFAULT_TIMES)) == LEDGER_CHECK_OK)
+      if ((check = ledger_entry_check (figure->indicator, history, value, limits)) == LEDGER_CHECK_OK)
         continue;
       g_ptr_array_add (values, g_steal_pointer (&value));
       g_array_append_val (*checks, check);

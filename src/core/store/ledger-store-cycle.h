@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ledger-due.h"
+#include "ledger-entry-check.h"
 #include "ledger-store.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,7 @@ GPtrArray         *ledger_store_list_due_figures   (LedgerStore       *self,
 
 GPtrArray         *ledger_store_list_flagged       (LedgerStore       *self,
                                                     GPtrArray         *figures,
+                                                    const LedgerCheckLimits *limits,
                                                     GArray           **checks);
 
 G_END_DECLS

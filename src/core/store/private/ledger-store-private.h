@@ -222,6 +222,13 @@ G_GNUC_INTERNAL void          store_load_plan_due_days  (LedgerStore        *sel
 G_GNUC_INTERNAL gboolean      store_check_indicator_values_open (LedgerStore *self,
                                                                  gint64       indicator_id,
                                                                  GError     **error);
+G_GNUC_INTERNAL gboolean      store_restore_check_closed (LedgerStore       *self,
+                                                          sqlite3           *backup,
+                                                          GPtrArray        **closed,
+                                                          GError           **error);
+G_GNUC_INTERNAL gboolean      store_restore_keep_closed (LedgerStore        *self,
+                                                         GPtrArray          *closed,
+                                                         GError            **error);
 G_GNUC_INTERNAL gboolean      store_check_period_open   (LedgerStore        *self,
                                                          gint64              plan_id,
                                                          const LedgerPeriod *period,
