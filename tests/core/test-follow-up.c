@@ -81,6 +81,16 @@ find_task (GPtrArray  *plans,
   g_assert_not_reached ();
 }
 
+/* The first task of the first area of the first plan; @plans keep it. */
+static LedgerTask *
+first_task (GPtrArray *plans)
+{
+  g_autoptr(LedgerNode) area = g_list_model_get_item (ledger_node_get_children (g_ptr_array_index (plans, 0)), 0);
+  g_autoptr(LedgerTask) task = g_list_model_get_item (ledger_node_get_children (area), 0);
+
+  return task;
+}
+
 static GPtrArray *
 list_plans (LedgerStore *store)
 {
@@ -443,9 +453,7 @@ test_migration_from_3 (Fixture       *fixture,
 
   milestone = save_milestone (store, "t-uuid", "2026-03-31", "一季度", NAN);
   plans = list_plans (store);
-  g_assert_cmpuint (ledger_task_get_milestones (LEDGER_TASK (
-    g_list_model_get_item (ledger_node_get_children (LEDGER_NODE (g_list_model_get_item (
-      ledger_node_get_children (g_ptr_array_index (plans, 0)), 0))), 0)))->len, ==, 1);
+  g_assert_cmpuint (ledger_task_get_milestones (first_task (plans))->len, ==, 1);
 }
 
 /* The day milestones are judged on: the "as of" period's last day, or
@@ -676,8 +684,7 @@ test_plan_file (void)
   g_autoptr(GPtrArray) again = NULL;
   g_autofree char *first = ledger_plan_file_to_data (plans);
   g_autofree char *second = NULL;
-  LedgerTask *task = LEDGER_TASK (g_list_model_get_item (ledger_node_get_children (LEDGER_NODE (
-    g_list_model_get_item (ledger_node_get_children (g_ptr_array_index (plans, 0)), 0))), 0));
+  LedgerTask *task = first_task (plans);
   g_autoptr(LedgerIndicator) indicator = g_list_model_get_item (ledger_node_get_children (LEDGER_NODE (task)), 0);
   const LedgerMilestone *milestone = g_ptr_array_index (ledger_task_get_milestones (task), 0);
   const LedgerSubItem *item = g_ptr_array_index (ledger_task_get_sub_items (task), 0);
@@ -694,7 +701,6 @@ test_plan_file (void)
   g_assert_cmpstr (item->note, ==, "资金未到位");
   g_assert_cmpstr (ledger_indicator_get_supporting_units (indicator), ==, "市统计局");
   g_assert_cmpuint (ledger_indicator_get_milestones (indicator)->len, ==, 1);
-  g_object_unref (task);
 
   again = parse_ok (first);
   second = ledger_plan_file_to_data (again);
