@@ -86,6 +86,20 @@ test_too_many_columns (void)
   g_assert_null (sheet);
 }
 
+/* An empty file is an empty sheet; its bytes have no address (the
+ * sanitizers fail this test if one is read). */
+static void
+test_empty_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = g_bytes_new (NULL, 0);
+  g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (data, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sheet);
+  g_assert_cmpuint (ledger_sheet_get_n_rows (sheet), ==, 0);
+}
+
 static void
 test_not_text (void)
 {
@@ -108,6 +122,7 @@ main (int   argc,
   g_test_add_func ("/sheet/csv-gb18030", test_csv_gb18030);
   g_test_add_func ("/sheet/empty-rows", test_empty_rows);
   g_test_add_func ("/sheet/too-many-columns", test_too_many_columns);
+  g_test_add_func ("/sheet/empty-file", test_empty_file);
   g_test_add_func ("/sheet/not-text", test_not_text);
 
   return g_test_run ();

@@ -138,6 +138,10 @@ ledger_csv_decode (const char  *data,
   gsize bytes_read = 0;
   char *text;
 
+  /* An empty file's bytes may have no address at all. */
+  if (data == NULL)
+    data = "";
+
   if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
     {
       charset = data[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
