@@ -523,7 +523,8 @@ names_long_column (GPtrArray  *records,
 
   for (guint i = 0; header->fields[i] != NULL; i++)
     {
-      g_autofree char *field = g_ascii_strdown (g_strstrip (g_strdup (header->fields[i])), -1);
+      g_autofree char *copy = g_strstrip (g_strdup (header->fields[i]));
+      g_autofree char *field = g_ascii_strdown (copy, -1);
 
       for (int c = 0; c < N_COLUMNS; c++)
         if (g_str_equal (field, ledger_csv_column_names[c]) && (name == NULL || g_str_equal (field, name)))

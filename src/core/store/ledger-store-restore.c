@@ -165,12 +165,14 @@ steal_months (GHashTable *months)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) closed_month_free);
   GHashTableIter iter;
-  gpointer month;
+  gpointer key, month;
 
   g_hash_table_iter_init (&iter, months);
-  while (g_hash_table_iter_next (&iter, NULL, &month))
+  while (g_hash_table_iter_next (&iter, &key, &month))
     {
+      /* The month goes to the list; its key, nobody's now, is freed. */
       g_hash_table_iter_steal (&iter);
+      g_free (key);
       g_ptr_array_add (list, month);
     }
   return list;
