@@ -544,7 +544,7 @@ read_wide (LedgerCsvImport  *self,
            GError          **error)
 {
   g_autoptr(LedgerSheet) sheet = ledger_sheet_new_from_bytes (bytes, self->sheet_name, error);
-  const char * const *names;
+  g_auto(GStrv) names = NULL;   /* a copy: the first sheet goes when the next is read */
   GPtrArray *records;
 
   if (sheet == NULL)
@@ -552,7 +552,7 @@ read_wide (LedgerCsvImport  *self,
   if (ledger_sheet_get_format (sheet) == LEDGER_SHEET_CSV)
     return ledger_wide_sheet_to_records (sheet, year, error);
   self->encoding = "XLSX";
-  names = ledger_sheet_get_sheet_names (sheet);
+  names = g_strdupv ((char **) ledger_sheet_get_sheet_names (sheet));
   for (guint i = 1; self->sheet_name == NULL && names[i] != NULL; i++)
     {
       g_autoptr(LedgerSheet) other = NULL;
