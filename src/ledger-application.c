@@ -28,6 +28,7 @@ struct _LedgerApplication
   gboolean        read_only;  /* the next ledger opened is only read */
   GSettings      *settings;
   guint           reminder_source;
+  guint           first_reminder_source;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerApplication, ledger_application, ADW_TYPE_APPLICATION)
@@ -353,12 +354,24 @@ remind_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+first_reminder_cb (gpointer user_data)
+{
+  LedgerApplication *self = user_data;
+
+  self->first_reminder_source = 0;
+  remind_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_reminders (LedgerApplication *self)
 {
   if (self->settings == NULL)
     self->settings = ledger_settings_new_if_installed ();
-  remind_cb (self);
+  /* The first check once the window is drawn, not before its first frame. */
+  if (self->first_reminder_source == 0)
+    self->first_reminder_source = g_idle_add_full (G_PRIORITY_LOW, first_reminder_cb, self, NULL);
   if (self->reminder_source == 0)
     self->reminder_source = g_timeout_add_seconds (3600, remind_cb, self);
 }
@@ -475,6 +488,7 @@ ledger_application_dispose (GObject *object)
   LedgerApplication *self = LEDGER_APPLICATION (object);
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->first_reminder_source, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
