@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-indicator.h"
+#include "ledger-region-target.h"
 #include "ledger-names.h"
 #include "ledger-status.h"
 
@@ -36,6 +37,7 @@ struct _LedgerIndicator
   char            *responsible_unit;
   char            *supporting_units;  /* one per line, in their order */
   GPtrArray       *milestones;
+  GPtrArray       *region_targets;
   char            *notes;
   char            *source_text;
   LedgerProfile    profile;
@@ -181,6 +183,7 @@ ledger_indicator_finalize (GObject *object)
         g_clear_pointer (field, g_free);
     }
   g_clear_pointer (&self->milestones, g_ptr_array_unref);
+  g_clear_pointer (&self->region_targets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ledger_indicator_parent_class)->finalize (object);
 }
@@ -249,6 +252,7 @@ static void
 ledger_indicator_init (LedgerIndicator *self)
 {
   self->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
+  self->region_targets = ledger_region_targets_new ();
 }
 
 LedgerIndicator *
@@ -641,4 +645,18 @@ ledger_indicator_get_milestones (LedgerIndicator *self)
 {
   g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL);
   return self->milestones;
+}
+
+/**
+ * ledger_indicator_get_region_targets:
+ *
+ * Returns: (transfer none) (element-type LedgerRegionTarget): the
+ *   targets split to regions, as a plan file gives them; the array is its
+ *   own to fill. The ledger keeps them apart (ledger_store_list_region_targets()).
+ */
+GPtrArray *
+ledger_indicator_get_region_targets (LedgerIndicator *self)
+{
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL);
+  return self->region_targets;
 }

@@ -84,6 +84,7 @@ LedgerFrequency   ledger_indicator_get_frequency        (LedgerIndicator  *self)
 const char       *ledger_indicator_get_responsible_unit (LedgerIndicator  *self);
 const char       *ledger_indicator_get_supporting_units (LedgerIndicator *self);
 GPtrArray        *ledger_indicator_get_milestones       (LedgerIndicator *self);
+GPtrArray        *ledger_indicator_get_region_targets   (LedgerIndicator *self);
 const char       *ledger_indicator_get_notes            (LedgerIndicator  *self);
 const char       *ledger_indicator_get_source_text      (LedgerIndicator  *self);
 LedgerProfile     ledger_indicator_get_profile          (LedgerIndicator  *self);

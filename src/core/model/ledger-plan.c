@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "ledger-plan.h"
+#include "ledger-region.h"
 
 /* One document's targets: a work report, or a five-year plan's goals. Its
  * children are the areas. */
@@ -24,6 +25,7 @@ struct _LedgerPlan
   /* Due days set for the plan's frequencies, units and indicators, by
    * ledger_due_key() (docs/monthly-cycle.md). */
   GHashTable *due_days;
+  GPtrArray  *regions;    /* of LedgerRegion, in order */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPlan, ledger_plan, LEDGER_TYPE_NODE)
@@ -49,6 +51,7 @@ ledger_plan_finalize (GObject *object)
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->due_days, g_hash_table_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ledger_plan_parent_class)->finalize (object);
 }
@@ -290,4 +293,20 @@ ledger_plan_list_due_keys (LedgerPlan *self)
     }
   g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
   return keys;
+}
+
+/**
+ * ledger_plan_get_regions:
+ *
+ * Returns: (transfer none) (element-type LedgerRegion): the plan's regions
+ *   in their order (docs/regions.md); the array is its own to fill
+ */
+GPtrArray *
+ledger_plan_get_regions (LedgerPlan *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PLAN (self), NULL);
+
+  if (self->regions == NULL)
+    self->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  return self->regions;
 }

@@ -44,6 +44,7 @@ int         ledger_plan_get_due_day       (LedgerPlan          *self,
                                            const char          *key);
 GPtrArray  *ledger_plan_list_due_keys     (LedgerPlan          *self);
 
+GPtrArray  *ledger_plan_get_regions       (LedgerPlan          *self);
 LedgerPlan *ledger_plan_find              (GPtrArray           *plans,
                                            const char          *code);
 

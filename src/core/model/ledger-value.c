@@ -26,6 +26,9 @@ struct _LedgerValue
   char     *source;
   char     *updated_at;
   char     *updated_by;
+  char     *region;      /* a region's code, or "" for the city */
+  guint     n_summed;    /* a city total summed from this many regions' figures, or 0 */
+  guint     n_regions;   /* … of this many regions counted in the total */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerValue, ledger_value, G_TYPE_OBJECT)
@@ -41,6 +44,7 @@ ledger_value_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->updated_at, g_free);
   g_clear_pointer (&self->updated_by, g_free);
+  g_clear_pointer (&self->region, g_free);
 
   G_OBJECT_CLASS (ledger_value_parent_class)->finalize (object);
 }
@@ -71,6 +75,7 @@ value_new (gint64      indicator_id,
   self->source = g_strdup (source != NULL ? source : "");
   self->updated_at = g_strdup ("");
   self->updated_by = g_strdup ("");
+  self->region = g_strdup ("");
   return self;
 }
 
@@ -187,9 +192,58 @@ ledger_value_equal (LedgerValue *a,
 
   return a->indicator_id == b->indicator_id &&
          g_str_equal (a->period, b->period) &&
+         g_str_equal (a->region, b->region) &&
          a->has_number == b->has_number &&
          (!a->has_number || a->number == b->number) &&
          g_str_equal (a->status, b->status) &&
          g_str_equal (a->note, b->note) &&
          g_str_equal (a->source, b->source);
+}
+
+/* The region whose figure this is: a region's code, or "" for the city's
+ * own. Set once, before the value is shared. */
+const char *
+ledger_value_get_region (LedgerValue *self)
+{
+  g_return_val_if_fail (LEDGER_IS_VALUE (self), NULL);
+  return self->region;
+}
+
+void
+ledger_value_set_region (LedgerValue *self,
+                         const char  *region)
+{
+  g_return_if_fail (LEDGER_IS_VALUE (self));
+
+  g_free (self->region);
+  self->region = g_strdup (region != NULL ? region : "");
+}
+
+/**
+ * ledger_value_get_summed:
+ * @n_regions: (out) (optional): how many regions count in the city's total
+ *
+ * Returns: for a city figure the ledger summed from its regions' (it has
+ *   none of its own for the period), how many regions it summed; else 0
+ */
+guint
+ledger_value_get_summed (LedgerValue *self,
+                         guint       *n_regions)
+{
+  g_return_val_if_fail (LEDGER_IS_VALUE (self), 0);
+
+  if (n_regions != NULL)
+    *n_regions = self->n_regions;
+  return self->n_summed;
+}
+
+void
+ledger_value_set_summed (LedgerValue *self,
+                         guint        n_summed,
+                         guint        n_regions)
+{
+  g_return_if_fail (LEDGER_IS_VALUE (self));
+
+  self->n_summed = n_summed;
+  self->n_regions = n_regions;
 }

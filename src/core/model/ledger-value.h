@@ -38,5 +38,13 @@ void         ledger_value_set_updated        (LedgerValue *self,
                                               const char  *updated_by);
 gboolean     ledger_value_equal              (LedgerValue *a,
                                               LedgerValue *b);
+const char  *ledger_value_get_region         (LedgerValue *self);
+void         ledger_value_set_region         (LedgerValue *self,
+                                              const char  *region);
+guint        ledger_value_get_summed         (LedgerValue *self,
+                                              guint       *n_regions);
+void         ledger_value_set_summed         (LedgerValue *self,
+                                              guint        n_summed,
+                                              guint        n_regions);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "ledger-job-progress.h"
 #include "ledger-milestone.h"
 #include "ledger-plan.h"
+#include "ledger-region.h"
+#include "ledger-region-target.h"
 #include "ledger-sub-item.h"
 #include "ledger-task.h"
 #include "ledger-value.h"
@@ -119,6 +121,48 @@ gboolean     ledger_store_delete_value         (LedgerStore  *self,
                                                 gint64        indicator_id,
                                                 const char   *period,
                                                 GError      **error);
+/* Regions (docs/regions.md): a plan's districts, counties and zones, the
+ * targets split to them and their figures. A value's region is
+ * ledger_value_get_region(): "" for the city's own figure. The functions
+ * above read and write the city's figures only; ledger_store_set_value()
+ * and the imports write a region's when the value names one. */
+GPtrArray   *ledger_store_list_regions         (LedgerStore        *self,
+                                                LedgerPlan         *plan);
+gboolean     ledger_store_save_regions         (LedgerStore        *self,
+                                                LedgerPlan         *plan,
+                                                GPtrArray          *regions,
+                                                GError            **error);
+GPtrArray   *ledger_store_list_region_targets  (LedgerStore        *self,
+                                                gint64              indicator_id);
+gboolean     ledger_store_set_region_targets   (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                GPtrArray          *targets,
+                                                GError            **error);
+LedgerValue *ledger_store_get_region_value     (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                const char         *region,
+                                                const char         *period);
+GListModel  *ledger_store_list_region_values   (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                const char         *region);
+GPtrArray   *ledger_store_list_values_of_period (LedgerStore       *self,
+                                                gint64              indicator_id,
+                                                const char         *period);
+LedgerValue *ledger_store_get_latest_region_value_until (LedgerStore  *self,
+                                                gint64              indicator_id,
+                                                const char         *region,
+                                                const LedgerPeriod *as_of);
+GPtrArray   *ledger_store_list_latest_region_values (LedgerStore   *self,
+                                                LedgerPlan         *plan,
+                                                const LedgerPeriod *as_of);
+LedgerValue *ledger_store_sum_regions_until    (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                const LedgerPeriod *as_of);
+gboolean     ledger_store_delete_region_value  (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                const char         *region,
+                                                const char         *period,
+                                                GError            **error);
 gboolean     ledger_store_import_values        (LedgerStore  *self,
                                                 GPtrArray    *values,
                                                 const char   *origin,
