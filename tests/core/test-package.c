@@ -478,8 +478,8 @@ test_read_refused (void)
     { "[1, 2]", LEDGER_PACKAGE_ERROR_FORMAT, "JSON object" },
     { "{\"format\": 1, \"plans\": []}", LEDGER_PACKAGE_ERROR_FORMAT, "not a data package" },
     { "{\"format\": \"target-ledger-plan\"}", LEDGER_PACKAGE_ERROR_FORMAT, "not a data package" },
-    { "{\"format\": \"target-ledger-package\", \"version\": 3, \"sheets\": []}",
-      LEDGER_PACKAGE_ERROR_FORMAT, "version 3" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 4, \"sheets\": []}",
+      LEDGER_PACKAGE_ERROR_FORMAT, "version 4" },
     { "{\"format\": \"target-ledger-package\", \"unit\": \"x\"}", LEDGER_PACKAGE_ERROR_INVALID,
       "“version” is missing" },
     { "{\"format\": \"target-ledger-package\", \"version\": 1, \"from\": \"2026-01\", \"to\": \"2026-06\", "

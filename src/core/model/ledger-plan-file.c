@@ -942,7 +942,10 @@ write_indicator (JsonBuilder     *builder,
   write_items (builder, "milestones", ledger_indicator_get_milestones (indicator), (gpointer) write_milestone);
   if (due_day != 0)
     ledger_json_add_number (builder, "due_day", due_day);
-  ledger_plan_file_write_region_targets (builder, indicator);
+  /* A plan file's split; the change log's copy of an indicator (without
+   * its plan) is its definition, the split kept apart. */
+  if (plan != NULL)
+    ledger_plan_file_write_region_targets (builder, indicator);
   json_builder_end_object (builder);
 }
 
