@@ -18,7 +18,7 @@ default_db=$XDG_DATA_HOME/target-ledger/ledger.sqlite3
 "$bin" --export-csv "$work/empty.csv"
 check "default ledger created" test -f "$default_db"
 check "default ledger is private (0600)" test "$(stat -c %a "$default_db")" = 600
-check "export has the header" grep -q $'^\xEF\xBB\xBF''plan,area,task,code,indicator,unit,kind,comparator,better,target,commitment,profile,period,value,base_value,yoy,expected,pace,progress,status,projection,growth_needed,responsible_unit,unit_confirmed,supporting_units,note,source$' "$work/empty.csv"
+check "export has the header" grep -q $'^\xEF\xBB\xBF''plan,area,task,code,indicator,unit,kind,comparator,better,target,commitment,profile,period,value,base_value,yoy,expected,pace,progress,status,projection,growth_needed,responsible_unit,unit_confirmed,supporting_units,note,source,region$' "$work/empty.csv"
 check "export holds the GDP target" grep -q '^changzhi-2026,主要预期目标,地区生产总值增长,gdp-growth,' "$work/empty.csv"
 
 # 2. Values from a CSV written as an office would (GB18030, as WPS saves on
