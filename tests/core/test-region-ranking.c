@@ -370,16 +370,13 @@ test_csv (Fixture       *fixture,
 
   g_assert_no_error (error);
   lines = g_strsplit (text, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "\"indicator_code\",\"indicator\",\"region_code\",\"region\",\"value\","
-                   "\"target\",\"expected\",\"score\",\"rank\",\"change\",\"band\",\"completion\","
-                   "\"rank_points\",\"adjustments\",\"total\"");
-  g_assert_cmpstr (lines[1], ==, "\"composite\",\"Composite ranking\",\"A\",\"甲区\",,,,1.1000,1,2,\"above\","
-                   "66,20,0,86");
-  g_assert_cmpstr (lines[4], ==, "\"composite\",\"Composite ranking\",\"B\",\"乙县\",,,,0.9750,4,-3,\"below\","
-                   "58.5,15.5,-2,72");
-  /* jobs: the composite's 5 rows, then A, C, B, D */
-  g_assert_cmpstr (lines[6], ==, "\"jobs\",\"新增城镇就业\",\"A\",\"甲区\",0.22,0.4,0.2,1.1000,1,2,\"above\",,,,");
-  g_assert_cmpstr (lines[9], ==, "\"jobs\",\"新增城镇就业\",\"D\",\"丁县\",,0.2,0.1,,0,,\"\",,,,");
+  g_assert_cmpstr (lines[0], ==, "indicator_code,indicator,region_code,region,value,target,expected,score,"
+                   "rank,change,band,completion,rank_points,adjustments,total");
+  g_assert_cmpstr (lines[1], ==, "composite,Composite ranking,A,甲区,,,,1.1000,1,2,above,66,20,0,86");
+  g_assert_cmpstr (lines[4], ==, "composite,Composite ranking,B,乙县,,,,0.9750,4,-3,below,58.5,15.5,-2,72");
+  /* jobs: the composite's 5 rows, then A, C, B, D; D's due 0.2 × 6/12 */
+  g_assert_cmpstr (lines[6], ==, "jobs,新增城镇就业,A,甲区,0.22,0.4,0.2,1.1000,1,2,above,,,,");
+  g_assert_cmpstr (lines[9], ==, "jobs,新增城镇就业,D,丁县,,0.2,0.1,,0,,,,,,");
   /* 1 + 5 + 4 (jobs) + 5 (pm25) + 5 (fai) rows and the last newline */
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 5 + 4 + 5 + 5 + 1);
 }

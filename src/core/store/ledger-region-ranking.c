@@ -380,15 +380,15 @@ city_score_of (Sources *sources,
 }
 
 /* The city's score the regions' are banded against: from its own figure
- * (or the regions' sum) and its target, the composite's over the
- * indicators the regions' composite counted. */
+ * (or the regions' sum) and its target; the composite's over the
+ * indicators the regions' composite counted that the city has a figure
+ * for (a rate is not summed from the regions': the city's may come later,
+ * and is no zero meanwhile). */
 static double
 city_score (Sources *sources)
 {
   g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n_missing;
-  double mean;
 
   if (!sources->composite)
     return sources->ranked->len > 0 ? city_score_of (sources, &g_array_index (sources->ranked, Ranked, 0)) : NAN;
@@ -397,15 +397,13 @@ city_score (Sources *sources)
       Ranked *ranked = &g_array_index (sources->ranked, Ranked, i);
       double score;
 
-      if (!ranked->included)
+      if (!ranked->included || isnan (score = city_score_of (sources, ranked)))
         continue;
-      score = city_score_of (sources, ranked);
       g_array_append_val (scores, score);
       g_array_append_val (weights, ranked->weight);
     }
-  mean = ledger_rank_weighted_mean ((double *) scores->data, (double *) weights->data, scores->len,
-                                    sources->cap, &n_missing);
-  return n_missing == scores->len ? NAN : mean;
+  return ledger_rank_weighted_mean ((double *) scores->data, (double *) weights->data, scores->len,
+                                    sources->cap, NULL);
 }
 
 static void
