@@ -339,8 +339,9 @@ export_region_plan (LedgerStore  *store,
     return 0;
   g_print (_("Wrote the plan of %s to %s\n"), region, rest[0]);
   if (n_unsplit > 0)
-    g_print (ngettext ("%u indicator has no target of the region’s own and keeps the city’s\n",
-                       "%u indicators have no target of the region’s own and keep the city’s\n", n_unsplit),
+    g_print (ngettext ("%u total has no target of the region’s own and keeps the city’s: split it first\n",
+                       "%u totals have no target of the region’s own and keep the city’s: split them first\n",
+                       n_unsplit),
              n_unsplit);
   return 0;
 }

@@ -57,10 +57,13 @@ typedef struct
 {
   LedgerStore *store;
   const char  *region;     /* its code */
-  guint        n_unsplit;  /* measured indicators that keep the city's target */
+  guint        n_unsplit;  /* totals that keep the city's target */
 } Splitter;
 
-/* The indicator's target becomes the region's, where the city split it. */
+/* The indicator's target becomes the region's, where the city split it.
+ * A rate or a level not split keeps the city's: the same growth is asked
+ * of every county (docs/regions.md); a total not split keeps it too, as a
+ * plan needs a target, and is counted for the user to be told. */
 static void
 take_region_target (LedgerNode      *area,
                     LedgerNode      *task,
@@ -77,7 +80,7 @@ take_region_target (LedgerNode      *area,
   targets = ledger_store_list_region_targets (splitter->store, ledger_indicator_get_id (indicator));
   target = ledger_region_targets_lookup (targets, splitter->region);
   if (isnan (target))
-    splitter->n_unsplit++;
+    splitter->n_unsplit += ledger_indicator_get_kind (indicator) == LEDGER_KIND_CUMULATIVE;
   else
     g_object_set (indicator, "target", target, NULL);
 }
@@ -86,8 +89,8 @@ take_region_target (LedgerNode      *area,
  * ledger_region_plan_build:
  * @plan_code: (nullable): the city's plan, or %NULL for the first with regions
  * @region: the region's code or name
- * @n_unsplit: (out) (optional): how many measured indicators have no
- *   target of the region's and keep the city's
+ * @n_unsplit: (out) (optional): how many totals (cumulative indicators)
+ *   have no target of the region's and keep the city's
  *
  * Returns: (transfer full): @region's copy of the city's plan, or %NULL
  *   with @error set when the ledger has no such plan or region
