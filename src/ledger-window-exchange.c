@@ -395,23 +395,41 @@ region_plan_exported_cb (GObject      *source,
     ledger_window_add_toast (self, _("Region’s plan exported"));
 }
 
+/**
+ * ledger_window_export_region_plan:
+ * @region: the region's code or name
+ * @path: the plan file to write; it is replaced only once the export succeeded
+ *
+ * Writes the plan shown as @region's plan (docs/regions.md) in a worker
+ * thread, shown in the job bar, then tells the user how it went.
+ */
+void
+ledger_window_export_region_plan (LedgerWindow *self,
+                                  const char   *region,
+                                  const char   *path)
+{
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable;
+
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+
+  if (self->plan == NULL)
+    return;
+  cancellable = ledger_window_start_job (self, _("Exporting…"), progress);
+  ledger_region_plan_export_async (ledger_context_get_store (self->context), ledger_plan_get_code (self->plan),
+                                   region, path, progress, cancellable, region_plan_exported_cb,
+                                   g_object_ref (self));
+}
+
 static void
 export_region_plan_response_cb (GtkNativeDialog *chooser,
                                 int              response,
                                 LedgerWindow    *self)
 {
   g_autofree char *path = chosen_path (self, chooser, response);
-  const char *region = g_object_get_data (G_OBJECT (chooser), "region");
-  const char *plan = g_object_get_data (G_OBJECT (chooser), "plan");
 
   if (path != NULL)
-    {
-      g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
-      GCancellable *cancellable = ledger_window_start_job (self, _("Exporting…"), progress);
-
-      ledger_region_plan_export_async (ledger_context_get_store (self->context), plan, region, path, progress,
-                                       cancellable, region_plan_exported_cb, g_object_ref (self));
-    }
+    ledger_window_export_region_plan (self, g_object_get_data (G_OBJECT (chooser), "region"), path);
   g_object_unref (chooser);
 }
 
@@ -437,7 +455,6 @@ region_picked_cb (AdwMessageDialog *dialog,
   chooser = save_chooser (self, _("Export a Region’s Plan"), filter, name,
                           G_CALLBACK (export_region_plan_response_cb));
   g_object_set_data_full (G_OBJECT (chooser), "region", g_strdup (region->code), g_free);
-  g_object_set_data_full (G_OBJECT (chooser), "plan", g_strdup (ledger_plan_get_code (self->plan)), g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
