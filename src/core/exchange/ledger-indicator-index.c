@@ -108,20 +108,6 @@ index_indicator (LedgerNode      *area,
   g_hash_table_insert (self->by_object, indicator, entry);
 }
 
-/* The plan's regions, as the ledger holds them, into
- * ledger_plan_get_regions(), if the plan's list has not brought them. */
-static void
-read_regions (LedgerStore *store,
-              LedgerPlan  *plan)
-{
-  g_autoptr(GPtrArray) regions = NULL;
-
-  if (ledger_plan_get_regions (plan)->len > 0 || (regions = ledger_store_list_regions (store, plan)) == NULL)
-    return;
-  for (guint i = 0; i < regions->len; i++)
-    g_ptr_array_add (ledger_plan_get_regions (plan), ledger_region_copy (g_ptr_array_index (regions, i)));
-}
-
 /**
  * ledger_indicator_index_new:
  *
@@ -159,7 +145,6 @@ ledger_indicator_index_new (LedgerStore  *store,
     {
       gpointer context[] = { self, g_ptr_array_index (self->plans, p) };
 
-      read_regions (store, context[1]);
       ledger_plan_foreach_indicator (context[1], index_indicator, context);
     }
   return self;
@@ -550,7 +535,8 @@ ledger_indicator_index_get_plan (LedgerIndicatorIndex *self,
 
 /**
  * ledger_indicator_index_find_region:
- * @code_or_name: a region's code, or its name
+ * @code_or_name: a region's code, or its name: one of the plan's regions,
+ *   as ledger_store_list_plans() gives them
  * @reason: (out) (transfer full) (optional): why none is found, for the
  *   user
  *
