@@ -490,6 +490,144 @@ test_report_small_pages (Fixture       *fixture,
   g_assert_cmpuint (n_with_header, >=, 3);
 }
 
+/* ---- the regions ranked --------------------------------------------- */
+
+/* Each of @fragments in @text, in that order, from @from on; returns
+ * where the last one is, or NULL (having said which is missing). */
+static const char *
+find_in_order (const char        *text,
+               const char        *from,
+               const char * const *fragments,
+               guint              n_fragments)
+{
+  const char *at = strstr (text, from);
+
+  if (at == NULL)
+    {
+      test_fail_and_go_on ("“%s” is missing", from);
+      return NULL;
+    }
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      g_autofree char *squeezed = test_squeeze (fragments[i]);
+      const char *next = strstr (at, squeezed);
+
+      if (next == NULL)
+        {
+          test_fail_and_go_on ("after “%s”, “%s” is missing or out of order", from, fragments[i]);
+          return NULL;
+        }
+      at = next + strlen (squeezed);
+    }
+  return at;
+}
+
+/* The ranking as test_add_ranked_regions() works it out: the composite
+ * (one indicator has regions' figures, so the same order: 潞州区 up one
+ * place, 上党区 down one, 长治高新区 not reported), then 新增城镇就业's
+ * column: each region's completion with its place and change under it,
+ * in the plan's order of the regions, and the city's 90 % last. */
+static void
+check_regions_ranked (const char *text)
+{
+  g_autofree char *heading = test_squeeze (_("Regions ranked"));
+  g_autofree char *composite = test_squeeze (_("Composite ranking"));
+  g_autofree char *by_indicator = test_squeeze (_("Rankings by indicator"));
+  const char *composite_rows[] = { "1", "潞州区", "↑1", "2", "上党区", "↓1", "长治高新区", _("Not reported") };
+  g_autofree char *first = g_strdup_printf (C_("ranking", "No. %u"), 1);
+  g_autofree char *second = g_strdup_printf (C_("ranking", "No. %u"), 2);
+  const char *jobs_rows[] = {
+    "新增城镇就业", "潞州区", "110.0%", first, "↑1", "上党区", "75.0%", second, "↓1",
+    "长治高新区", "—", _("Not reported"), _("The city"), "90.0%",
+  };
+  const char *end_of_composite;
+  const char *section = strstr (text, heading);
+
+  if (section == NULL)
+    {
+      test_fail_and_go_on ("the report has no section “%s”", heading);
+      return;
+    }
+  end_of_composite = find_in_order (section, composite, composite_rows, G_N_ELEMENTS (composite_rows));
+  if (end_of_composite != NULL && strstr (section, by_indicator) < end_of_composite)
+    test_fail_and_go_on ("the composite ranking does not come first");
+  find_in_order (section, by_indicator, jobs_rows, G_N_ELEMENTS (jobs_rows));
+}
+
+/* The document's XML from the heading on, checked as the PDF's text: the
+ * heading is Word's first-level heading. */
+static void
+check_regions_docx (Fixture *fixture)
+{
+  g_autoptr(LedgerPlan) plan = find_plan (fixture->store, PLAN_2026);
+  g_autoptr(LedgerReport) report = ledger_report_new (fixture->context, plan);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.docx", NULL);
+  const char *argv[] = { "unzip", "-p", path, "word/document.xml", NULL };
+  g_autofree char *xml = NULL;
+  g_autofree char *heading = g_markup_printf_escaped (">%s<", _("Regions ranked"));
+  const char *at;
+  const char *style;
+
+  g_assert_true (ledger_report_write_docx (report, path, &error));
+  g_assert_no_error (error);
+  xml = test_run_tool (argv);
+  at = strstr (xml, heading);
+  g_assert_nonnull (at);
+  for (style = at; style > xml && !g_str_has_prefix (style, "<w:pStyle "); style--)
+    ;
+  g_assert_true (g_str_has_prefix (style, "<w:pStyle w:val=\"Heading1\"/>"));
+  check_regions_ranked (at);
+}
+
+static void
+test_report_regions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  test_add_ranked_regions (fixture->store);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  check_regions_ranked (text);
+  check_regions_docx (fixture);
+}
+
+/* A plan without regions has no such section; one whose regions have not
+ * reported says so in a sentence, without tables. */
+static void
+test_report_regions_absent (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LedgerPlan) plan = find_plan (fixture->store, PLAN_2026);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = test_squeeze (_("Regions ranked"));
+  g_autofree char *composite = test_squeeze (_("Composite ranking"));
+  g_autofree char *nothing = test_squeeze (_("No region has reported a figure by this period."));
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (ledger_store_save_regions (fixture->store, plan, none, &error));
+  g_assert_no_error (error);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  g_assert_null (strstr (text, heading));
+
+  g_ptr_array_add (regions, ledger_region_new ("140403", "潞州区", LEDGER_REGION_COUNTY));
+  g_assert_true (ledger_store_save_regions (fixture->store, plan, regions, &error));
+  g_assert_no_error (error);
+  g_free (path);
+  g_free (text);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  g_assert_nonnull (strstr (text, heading));
+  g_assert_nonnull (strstr (text, nothing));
+  g_assert_null (strstr (text, composite));
+}
+
 /* Pictures of the title page, the summary and the first area's page, in
  * the build tree, to look at. */
 static void
@@ -553,6 +691,8 @@ main (int   argc,
   ADD ("/report/unwritable", NULL, test_report_unwritable);
   ADD ("/report/small-pages", &filled, test_report_small_pages);
   ADD ("/report/language/screenshots", &filled, test_report_screenshots);
+  ADD ("/report/language/regions", &filled, test_report_regions);
+  ADD ("/report/regions-absent", &filled, test_report_regions_absent);
 
   return g_test_run ();
 }

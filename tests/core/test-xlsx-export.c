@@ -1250,6 +1250,137 @@ test_unsafe_text (Fixture       *fixture,
   g_assert_nonnull (strstr (chart, "\xef\xbf\xbd\xef\xbf\xbd ("));
 }
 
+/* ---- the regions ranked ------------------------------------------------ */
+
+enum { RANK_CODE, RANK_INDICATOR, RANK_REGION_CODE, RANK_REGION, RANK_VALUE, RANK_PERIOD, RANK_TARGET,
+       RANK_EXPECTED, RANK_SCORE, RANK_PLACE, RANK_CHANGE, RANK_BAND, RANK_MISSING };
+#define RANK_FIRST_ROW 3
+
+/* A row of the rankings' sheet as test_add_ranked_regions() works it out;
+ * NAN for an empty cell, a place of 0 for 未报. */
+typedef struct
+{
+  const char *region;
+  double      value;
+  double      target;
+  double      expected;
+  double      score;
+  guint       place;
+  int         change;
+  const char *band;
+} RankedRow;
+
+static void
+assert_number_cell (LedgerSheet *sheet,
+                    guint        row,
+                    guint        column,
+                    double       expected)
+{
+  const char *text = ledger_sheet_get_cell (sheet, row, column);
+
+  if (isnan (expected))
+    g_assert_cmpstr (text, ==, "");
+  else
+    {
+      g_assert_cmpint (ledger_sheet_get_cell_kind (sheet, row, column), ==, LEDGER_SHEET_CELL_NUMBER);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (text, NULL), expected, 1e-9);
+    }
+}
+
+static void
+assert_ranked_row (LedgerSheet     *sheet,
+                   guint            row,
+                   const RankedRow *expected)
+{
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_REGION_CODE), ==, expected->region);
+  assert_number_cell (sheet, row, RANK_VALUE, expected->value);
+  assert_number_cell (sheet, row, RANK_TARGET, expected->target);
+  assert_number_cell (sheet, row, RANK_EXPECTED, expected->expected);
+  assert_number_cell (sheet, row, RANK_SCORE, expected->score);
+  if (expected->place == 0)
+    g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_PLACE), ==, _("Not reported"));
+  else
+    {
+      assert_number_cell (sheet, row, RANK_PLACE, expected->place);
+      assert_number_cell (sheet, row, RANK_CHANGE, expected->change);
+      g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_BAND), ==, expected->band);
+    }
+}
+
+static LedgerSheet *
+read_rankings (Fixture  *fixture,
+               GError  **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->xlsx);
+
+  return ledger_sheet_new_from_file (file, _("Regions Ranked"), NULL, error);
+}
+
+/* The sheet 区县排名: the composite ranking first, a line per region, then
+ * the indicator a region has figures of, the numbers as numbers. */
+static void
+test_rankings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  /* test_add_ranked_regions(): 1.1 of 2.0 due 1.0, 0.45 of 1.2 due 0.6;
+   * places changed since 1-5月, when 上党区 led */
+  static const RankedRow jobs[] = {
+    { "140403", 1.1, 2.0, 1.0, 1.1, 1, +1, "Above the city" },
+    { "140404", 0.45, 1.2, 0.6, 0.75, 2, -1, "Below the city" },
+    { "gxq", NAN, 0.4, 0.2, NAN, 0, 0, NULL },
+  };
+  g_autoptr(LedgerSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = 0;
+
+  test_add_ranked_regions (fixture->store);
+  export_ok (fixture, HALF_YEAR);
+  sheet = read_rankings (fixture, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, RANK_FIRST_ROW - 1, RANK_REGION), ==, _("Region"));
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      guint row = RANK_FIRST_ROW + i;
+
+      g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_INDICATOR), ==, _("Composite ranking"));
+      g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_REGION_CODE), ==, jobs[i].region);
+      if (jobs[i].place > 0)
+        {
+          assert_number_cell (sheet, row, RANK_PLACE, jobs[i].place);
+          assert_number_cell (sheet, row, RANK_CHANGE, jobs[i].change);
+        }
+    }
+  for (guint row = RANK_FIRST_ROW; row < ledger_sheet_get_n_rows (sheet) && first == 0; row++)
+    if (g_str_equal (ledger_sheet_get_cell (sheet, row, RANK_CODE), TEST_RANKED_INDICATOR))
+      first = row;
+  g_assert_cmpuint (first, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    assert_ranked_row (sheet, first + i, &jobs[i]);
+  /* no other indicator has a region's figure */
+  g_assert_cmpuint (ledger_sheet_get_n_rows (sheet), ==, first + G_N_ELEMENTS (jobs));
+}
+
+/* A ledger without regions has no rankings' sheet. */
+static void
+test_rankings_absent (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(LedgerSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < fixture->plans->len; i++)
+    {
+      g_assert_true (ledger_store_save_regions (fixture->store, fixture->plans->pdata[i], none, &error));
+      g_assert_no_error (error);
+    }
+  export_ok (fixture, HALF_YEAR);
+  sheet = read_rankings (fixture, &error);
+  g_assert_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_NO_SHEET);
+  g_assert_null (sheet);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1270,6 +1401,8 @@ main (int   argc,
   ADD ("as-of", test_as_of);
   ADD ("failure", test_failure);
   ADD ("unsafe-text", test_unsafe_text);
+  ADD ("rankings", test_rankings);
+  ADD ("rankings-absent", test_rankings_absent);
 #undef ADD
   g_test_add_func ("/xlsx-export/sheet-names", test_sheet_names);
 
