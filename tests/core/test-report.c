@@ -523,8 +523,9 @@ find_in_order (const char        *text,
 }
 
 /* The ranking as test_add_ranked_regions() works it out: the composite
- * (one indicator has regions' figures, so the same order: 潞州区 up one
- * place, 上党区 down one, 长治高新区 not reported), then 新增城镇就业's
+ * (one indicator has regions' figures, so its scores: 潞州区 up one place
+ * and above the city's 90 %, 上党区 down one and below, 长治高新区 not
+ * reported), then 新增城镇就业's
  * column: each region's completion with its place and change under it,
  * in the plan's order of the regions, and the city's 90 % last. */
 static void
@@ -533,7 +534,10 @@ check_regions_ranked (const char *text)
   g_autofree char *heading = test_squeeze (_("Regions ranked"));
   g_autofree char *composite = test_squeeze (_("Composite ranking"));
   g_autofree char *by_indicator = test_squeeze (_("Rankings by indicator"));
-  const char *composite_rows[] = { "1", "潞州区", "↑1", "2", "上党区", "↓1", "长治高新区", _("Not reported") };
+  const char *composite_rows[] = {
+    "1", "潞州区", "110.0%", "↑1", _("Above the city"), "2", "上党区", "75.0%", "↓1", _("Below the city"),
+    _("Not reported"), "长治高新区",
+  };
   g_autofree char *first = g_strdup_printf (C_("ranking", "No. %u"), 1);
   g_autofree char *second = g_strdup_printf (C_("ranking", "No. %u"), 2);
   const char *jobs_rows[] = {
