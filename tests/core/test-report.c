@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ledger-report.h"
+#include "ledger-store-scoring.h"
 #include "ledger-status.h"
 #include "test-pdf.h"
 #include "test-util.h"
@@ -594,11 +595,46 @@ test_report_regions (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
 
+  g_autofree char *scoring = test_squeeze (_("Scoring"));
+
   test_add_ranked_regions (fixture->store);
   path = write_report (fixture, PLAN_2026, NULL);
   text = test_pdf_text (path, 0, 0);
   check_regions_ranked (text);
   check_regions_docx (fixture);
+  /* no scheme, no points */
+  g_assert_null (strstr (text, scoring));
+}
+
+/* With a scheme (the default: 60 points × the composite, 20 for first
+ * place, 1.5 fewer each place lower) and 扣分 2 for 上党区 this month:
+ * 潞州区 60 × 1.1 = 66 + 20 = 86; 上党区 60 × 0.75 = 45 + 18.5 − 2 = 61.5;
+ * then the responsible units' table. */
+static void
+test_report_regions_scored (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LedgerPlan) plan = find_plan (fixture->store, PLAN_2026);
+  g_autoptr(LedgerScoreAdjustment) late = ledger_score_adjustment_new (AS_OF, LEDGER_SCORE_REGION, "140404", -2,
+                                                                      "迟报");
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  const char *rows[] = {
+    "1", "潞州区", "66.0", "20.0", "86.0", "2", "上党区", "45.0", "18.5", "-2.0", "61.5", _("Responsible unit"),
+  };
+  LedgerScoringScheme scheme;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  test_add_ranked_regions (fixture->store);
+  ledger_scoring_scheme_init_default (&scheme);
+  g_assert_true (ledger_store_set_scoring_scheme (fixture->store, plan_id, &scheme, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_score_adjustment (fixture->store, plan_id, late, &error));
+  g_assert_no_error (error);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  find_in_order (text, _("Scoring"), rows, G_N_ELEMENTS (rows));
 }
 
 /* A plan without regions has no such section; one whose regions have not
@@ -700,6 +736,7 @@ main (int   argc,
   ADD ("/report/language/screenshots", &filled, test_report_screenshots);
   ADD ("/report/language/regions", &filled, test_report_regions);
   ADD ("/report/regions-absent", &filled, test_report_regions_absent);
+  ADD ("/report/regions-scored", &filled, test_report_regions_scored);
 
   return g_test_run ();
 }

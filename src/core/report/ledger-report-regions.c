@@ -14,6 +14,8 @@
 #include "ledger-rank-words.h"
 #include "ledger-report-private.h"
 #include "ledger-report-table.h"
+#include "ledger-score-sheet.h"
+#include "ledger-store-scoring.h"
 
 /* ---- the regions ranked (区县排名) ----------------------------------- */
 
@@ -103,6 +105,90 @@ add_composite (LedgerReportBuilder *builder,
       ledger_report_table_set_text (table, r, COMPOSITE_SCORE, score, missing);
     }
   ledger_report_table_append_blocks (table, builder->blocks);
+}
+
+/* ---- 考核评分 ------------------------------------------------------ */
+
+enum { SCORE_PLACE, SCORE_SUBJECT, SCORE_COMPLETION, SCORE_RANK, SCORE_ADJUSTMENTS, SCORE_TOTAL,
+       N_SCORE_COLUMNS };
+
+/* "60 分 × 综合得分；第1名 20 分，每降一位减 1.5 分；另计本期加分、扣分。" */
+static char *
+scheme_text (const LedgerScoringScheme *scheme)
+{
+  /* Translators: how 考核评分 is worked out: the completion points, the first place's points and
+   * how many fewer each place lower has */
+  return g_strdup_printf (_("Completion points: %g × the composite score. Rank points: %g for first "
+                            "place, %g fewer for each place lower. With the period’s additions and "
+                            "deductions."), scheme->completion_points, scheme->rank_first, scheme->rank_step);
+}
+
+/* A number of points to one decimal; an adjustment with its sign. */
+static char *
+points_text (double   points,
+             gboolean signed_points)
+{
+  if (!isfinite (points) || (signed_points && points == 0))
+    return g_strdup ("—");
+  return g_strdup_printf (signed_points ? "%+.1f" : "%.1f", points);
+}
+
+/* The score sheet's lines, by their place: the regions' or the units'. */
+static void
+add_score_table (LedgerReportBuilder *builder,
+                 GPtrArray           *lines,
+                 const char          *subject)
+{
+  LedgerReportColumn columns[N_SCORE_COLUMNS] = {
+    [SCORE_PLACE] = { C_("ranking", "Rank"), 0.10 },
+    [SCORE_SUBJECT] = { subject, 0.30 },
+    [SCORE_COMPLETION] = { _("Completion points"), 0.15 },
+    [SCORE_RANK] = { _("Rank points"), 0.15 },
+    [SCORE_ADJUSTMENTS] = { _("Additions and deductions"), 0.15 },
+    [SCORE_TOTAL] = { _("Total points"), 0.15 },
+  };
+  g_autoptr(LedgerReportTable) table = ledger_report_table_new (columns, N_SCORE_COLUMNS);
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    {
+      const LedgerScoreLine *line = g_ptr_array_index (lines, i);
+      guint r = ledger_report_table_add_row (table);
+      g_autofree char *place = line->rank > 0 ? g_strdup_printf ("%u", line->rank) : g_strdup ("—");
+      g_autofree char *completion = points_text (line->completion, FALSE);
+      g_autofree char *rank = points_text (line->rank_points, FALSE);
+      g_autofree char *adjustments = points_text (line->adjustments, TRUE);
+      g_autofree char *total = points_text (line->total, FALSE);
+
+      ledger_report_table_set_text (table, r, SCORE_PLACE, place, NULL);
+      ledger_report_table_set_text (table, r, SCORE_SUBJECT, line->name, NULL);
+      ledger_report_table_set_text (table, r, SCORE_COMPLETION, completion, NULL);
+      ledger_report_table_set_text (table, r, SCORE_RANK, rank, NULL);
+      ledger_report_table_set_text (table, r, SCORE_ADJUSTMENTS, adjustments, NULL);
+      ledger_report_table_set_text (table, r, SCORE_TOTAL, total, NULL);
+    }
+  if (ledger_report_table_get_n_rows (table) > 0)
+    ledger_report_table_append_blocks (table, builder->blocks);
+}
+
+/* Where the office has set a scheme for the plan: the regions' and the
+ * responsible units' points, each ranked by their total. */
+static void
+add_scores (LedgerReportBuilder *builder)
+{
+  g_autoptr(LedgerScoreSheet) sheet = NULL;
+  g_autofree char *scheme = NULL;
+  LedgerScoringScheme set;
+
+  /* the sheet is worked out only for a plan that has a scheme */
+  if (!ledger_store_get_scoring_scheme (ledger_context_get_store (builder->context),
+                                        ledger_node_get_id (LEDGER_NODE (builder->plan)), &set))
+    return;
+  sheet = ledger_score_sheet_new (builder->context, builder->plan);
+  scheme = scheme_text (ledger_score_sheet_get_scheme (sheet));
+  add_text (builder, LEDGER_REPORT_FONT_SUBHEADING, _("Scoring"), 22);
+  add_text (builder, LEDGER_REPORT_FONT_BODY, scheme, 6);
+  add_score_table (builder, ledger_score_sheet_get_regions (sheet), _("Region"));
+  add_score_table (builder, ledger_score_sheet_get_units (sheet), _("Responsible unit"));
 }
 
 /* ---- by indicator: regions down, indicators across ----------------- */
@@ -268,5 +354,6 @@ ledger_report_add_regions (LedgerReportBuilder *builder)
       return;
     }
   add_composite (builder, composite);
+  add_scores (builder);
   add_indicators (builder, regions);
 }
