@@ -20,6 +20,7 @@
 #include "ledger-sheet.h"
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
+#include "ledger-store-scoring.h"
 #include "ledger-xlsx-export.h"
 #include "test-util.h"
 
@@ -1253,7 +1254,8 @@ test_unsafe_text (Fixture       *fixture,
 /* ---- the regions ranked ------------------------------------------------ */
 
 enum { RANK_CODE, RANK_INDICATOR, RANK_REGION_CODE, RANK_REGION, RANK_VALUE, RANK_PERIOD, RANK_TARGET,
-       RANK_EXPECTED, RANK_SCORE, RANK_PLACE, RANK_CHANGE, RANK_BAND, RANK_MISSING };
+       RANK_EXPECTED, RANK_SCORE, RANK_PLACE, RANK_CHANGE, RANK_BAND, RANK_MISSING, RANK_COMPLETION_POINTS,
+       RANK_RANK_POINTS, RANK_ADJUSTMENTS, RANK_TOTAL, RANK_PLACE_BY_TOTAL };
 #define RANK_FIRST_ROW 3
 
 /* A row of the rankings' sheet as test_add_ranked_regions() works it out;
@@ -1362,6 +1364,41 @@ test_rankings (Fixture       *fixture,
     assert_ranked_row (sheet, first + i, &jobs[i]);
   /* no other indicator has a region's figure */
   g_assert_cmpuint (ledger_sheet_get_n_rows (sheet), ==, first + G_N_ELEMENTS (jobs));
+  /* no scheme, no points */
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, RANK_FIRST_ROW - 1, RANK_COMPLETION_POINTS), ==, "");
+}
+
+/* With the default scheme (60 × the composite, 20 points for first place,
+ * 1.5 fewer each place lower) and 扣分 2 for 上党区 in 1-6月, the
+ * composite's rows have the points: 潞州区 66 + 20 = 86, first;
+ * 上党区 45 + 18.5 − 2 = 61.5, second. */
+static void
+test_rankings_scored (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const double points[][5] = { { 66, 20, 0, 86, 1 }, { 45, 18.5, -2, 61.5, 2 } };
+  LedgerPlan *plan = plan_of (fixture, PLAN_2026);
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  g_autoptr(LedgerScoreAdjustment) late = ledger_score_adjustment_new (HALF_YEAR, LEDGER_SCORE_REGION, "140404",
+                                                                      -2, "迟报");
+  g_autoptr(LedgerSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  LedgerScoringScheme scheme;
+
+  test_add_ranked_regions (fixture->store);
+  ledger_scoring_scheme_init_default (&scheme);
+  g_assert_true (ledger_store_set_scoring_scheme (fixture->store, plan_id, &scheme, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_score_adjustment (fixture->store, plan_id, late, &error));
+  g_assert_no_error (error);
+  export_ok (fixture, HALF_YEAR);
+  sheet = read_rankings (fixture, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, RANK_FIRST_ROW - 1, RANK_TOTAL), ==, "Total points");
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    for (guint c = 0; c < G_N_ELEMENTS (points[i]); c++)
+      assert_number_cell (sheet, RANK_FIRST_ROW + i, RANK_COMPLETION_POINTS + c, points[i][c]);
 }
 
 /* A ledger without regions has no rankings' sheet. */
@@ -1406,6 +1443,7 @@ main (int   argc,
   ADD ("unsafe-text", test_unsafe_text);
   ADD ("rankings", test_rankings);
   ADD ("rankings-absent", test_rankings_absent);
+  ADD ("rankings-scored", test_rankings_scored);
 #undef ADD
   g_test_add_func ("/xlsx-export/sheet-names", test_sheet_names);
 

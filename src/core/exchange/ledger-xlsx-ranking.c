@@ -12,6 +12,8 @@
 #include <math.h>
 
 #include "ledger-rank-words.h"
+#include "ledger-score-sheet.h"
+#include "ledger-store-scoring.h"
 #include "ledger-xlsx-private.h"
 
 /* The sheet of the regions ranked (区县排名, docs/regions.md), for each
@@ -19,22 +21,28 @@
  * region has a figure of, a row per region in rank order. One flat table
  * with a filter, so that the office sorts and picks in Excel; the
  * figures are numbers, the score a percentage, the change a number shown
- * as ↑2 / ↓1. */
+ * as ↑2 / ↓1. Where the plan has a scoring scheme (考核评分), the
+ * composite's rows have the regions' points too. */
 
 enum {
   COL_CODE, COL_INDICATOR, COL_REGION_CODE, COL_REGION, COL_VALUE, COL_PERIOD, COL_TARGET, COL_EXPECTED,
-  COL_SCORE, COL_RANK, COL_CHANGE, COL_BAND, COL_MISSING, N_COLUMNS
+  COL_SCORE, COL_RANK, COL_CHANGE, COL_BAND, COL_MISSING,
+  COL_COMPLETION_POINTS, COL_RANK_POINTS, COL_ADJUSTMENTS, COL_TOTAL, COL_PLACE_BY_TOTAL, N_SCORED_COLUMNS
 };
+/* the columns of a plan without a scoring scheme */
+#define N_COLUMNS COL_COMPLETION_POINTS
 
 typedef struct
 {
-  LedgerXlsx    *xlsx;
-  LedgerPlan    *plan;
-  lxw_worksheet *worksheet;
-  lxw_row_t      row;
-  lxw_format    *header;
-  lxw_format    *percent;
-  lxw_format    *change;
+  LedgerXlsx       *xlsx;
+  LedgerPlan       *plan;
+  lxw_worksheet    *worksheet;
+  LedgerScoreSheet *scores;     /* the plan's 考核评分, or NULL without a scheme */
+  guint             n_columns;
+  lxw_row_t         row;
+  lxw_format       *header;
+  lxw_format       *percent;
+  lxw_format       *change;
 } Ranking;
 
 static void
@@ -55,16 +63,19 @@ add_formats (Ranking *sheet)
 static void
 write_header (Ranking *sheet)
 {
-  const char *titles[N_COLUMNS] = {
+  const char *titles[N_SCORED_COLUMNS] = {
     [COL_CODE] = _("Code"), [COL_INDICATOR] = _("Indicator"), [COL_REGION_CODE] = _("Region code"),
     [COL_REGION] = _("Region"), [COL_VALUE] = _("Value"), [COL_PERIOD] = _("Period"),
     [COL_TARGET] = _("Target"), [COL_EXPECTED] = _("Due by Now"), [COL_SCORE] = _("Completion"),
     [COL_RANK] = C_("ranking", "Rank"), [COL_CHANGE] = _("Change"), [COL_BAND] = _("Against the city"),
-    [COL_MISSING] = _("Figures not reported"),
+    [COL_MISSING] = _("Figures not reported"), [COL_COMPLETION_POINTS] = _("Completion points"),
+    [COL_RANK_POINTS] = _("Rank points"), [COL_ADJUSTMENTS] = _("Additions and deductions"),
+    [COL_TOTAL] = _("Total points"), [COL_PLACE_BY_TOTAL] = _("Place by total"),
   };
-  static const double widths[N_COLUMNS] = { 16, 28, 10, 14, 12, 10, 12, 12, 11, 8, 8, 14, 10 };
+  static const double widths[N_SCORED_COLUMNS] = { 16, 28, 10, 14, 12, 10, 12, 12, 11, 8, 8, 14, 10,
+                                                    10, 10, 10, 10, 10 };
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < sheet->n_columns; c++)
     {
       worksheet_write_string (sheet->worksheet, sheet->row, c, titles[c], sheet->header);
       worksheet_set_column (sheet->worksheet, c, c, widths[c], NULL);
@@ -90,6 +101,26 @@ put_number (Ranking    *sheet,
 {
   if (isfinite (number))
     worksheet_write_number (sheet->worksheet, sheet->row, column, number, format);
+}
+
+/* A composite row's figures missing, and its points where the plan has
+ * a scheme. */
+static void
+write_points (Ranking             *sheet,
+              const LedgerRankRow *row)
+{
+  const LedgerScoreLine *line = sheet->scores != NULL ? ledger_score_sheet_find_region (sheet->scores, row->region)
+                                                      : NULL;
+
+  put_number (sheet, COL_MISSING, row->n_missing, NULL);
+  if (line == NULL)
+    return;
+  put_number (sheet, COL_COMPLETION_POINTS, line->completion, NULL);
+  put_number (sheet, COL_RANK_POINTS, line->rank_points, NULL);
+  put_number (sheet, COL_ADJUSTMENTS, line->adjustments, NULL);
+  put_number (sheet, COL_TOTAL, line->total, NULL);
+  if (line->rank > 0)
+    put_number (sheet, COL_PLACE_BY_TOTAL, line->rank, NULL);
 }
 
 /* One region's line: @indicator's, or the composite's without one. */
@@ -122,7 +153,7 @@ write_row (Ranking             *sheet,
     put_number (sheet, COL_CHANGE, row->change, sheet->change);
   put_text (sheet, COL_BAND, ledger_rank_band_label (row->band));
   if (indicator == NULL)
-    put_number (sheet, COL_MISSING, row->n_missing, NULL);
+    write_points (sheet, row);
   sheet->row++;
 }
 
@@ -175,12 +206,19 @@ write_plan (LedgerXlsx *xlsx,
   g_autofree char *title = g_strdup_printf (_("%s: Regions Ranked"), ledger_node_get_title (LEDGER_NODE (plan)));
   g_autofree char *subtitle = as_of_text (composite);
   g_autofree char *name = NULL;
-  Ranking sheet = { xlsx, plan, NULL, 0, NULL, NULL, NULL };
+  Ranking sheet = { xlsx, plan, NULL, NULL, N_COLUMNS, 0, NULL, NULL, NULL };
+  LedgerScoringScheme scheme;
 
   /* Translators: the name of the XLSX ledger's sheet of rankings, 区县排名 */
   if ((sheet.worksheet = ledger_xlsx_add_sheet (xlsx, _("Regions Ranked"), "Regions Ranked", &name)) == NULL)
     return;
   add_formats (&sheet);
+  if (ledger_store_get_scoring_scheme (ledger_context_get_store (xlsx->context),
+                                       ledger_node_get_id (LEDGER_NODE (plan)), &scheme))
+    {
+      sheet.scores = ledger_score_sheet_new (xlsx->context, plan);
+      sheet.n_columns = N_SCORED_COLUMNS;
+    }
   worksheet_write_string (sheet.worksheet, 0, 0, ledger_xlsx_text (xlsx, title), xlsx->title);
   worksheet_write_string (sheet.worksheet, 1, 0, subtitle, NULL);
   sheet.row = 2;
@@ -188,10 +226,11 @@ write_plan (LedgerXlsx *xlsx,
   write_ranking (&sheet, NULL, composite);
   ledger_plan_foreach_indicator (plan, write_indicator_cb, &sheet);
 
-  worksheet_autofilter (sheet.worksheet, 2, 0, sheet.row - 1, N_COLUMNS - 1);
+  worksheet_autofilter (sheet.worksheet, 2, 0, sheet.row - 1, sheet.n_columns - 1);
   worksheet_freeze_panes (sheet.worksheet, 3, COL_INDICATOR + 1);
   ledger_xlsx_set_up_printing (sheet.worksheet);
   worksheet_repeat_rows (sheet.worksheet, 2, 2);
+  g_clear_object (&sheet.scores);
 }
 
 /* Adds a sheet of rankings for each of @plans split to regions, as of the
