@@ -256,11 +256,10 @@ set_region_cell (LedgerReportTable   *table,
   ledger_report_table_set_text (table, r, column, score, place);
 }
 
-/* A table of @n indicators of @area, a column each, a row per region in
- * the plan's order, and the city's own completion last. */
+/* A table of @n indicators, a column each, a row per region in the
+ * plan's order, and the city's own completion last. */
 static void
 add_indicator_table (LedgerReportBuilder *builder,
-                     LedgerNode          *area,
                      GPtrArray           *regions,
                      Ranked              *ranked,
                      guint                n)
@@ -274,7 +273,6 @@ add_indicator_table (LedgerReportBuilder *builder,
     columns[i + 1] = (LedgerReportColumn) { ledger_indicator_get_name (ranked[i].entry->indicator),
                                             (1 - REGION_SHARE) / n };
   table = ledger_report_table_new (columns, n + 1);
-  ledger_report_table_add_group (table, ledger_node_get_title (area));
   for (guint g = 0; g < regions->len; g++)
     {
       LedgerRegion *region = g_ptr_array_index (regions, g);
@@ -296,40 +294,49 @@ add_indicator_table (LedgerReportBuilder *builder,
   ledger_report_table_append_blocks (table, builder->blocks);
 }
 
-/* The measured indicators some region has a figure of, area by area in
- * the plan's order, a few to a table: what the 通报's tables of 分项指标
- * show, a page or two where a table per indicator would take dozens. */
-static void
-add_indicators (LedgerReportBuilder *builder,
-                GPtrArray           *regions)
+/* The rankings of the measured indicators some region has a figure of, in
+ * the plan's order. */
+static GArray *
+rank_indicators (LedgerReportBuilder *builder)
 {
-  g_autoptr(GArray) ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
-  gboolean any = FALSE;
+  GArray *ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
 
   g_array_set_clear_func (ranked, (GDestroyNotify) ranked_clear);
-  for (guint i = 0; i <= builder->entries->len; i++)
+  for (guint i = 0; i < builder->entries->len; i++)
     {
-      LedgerReportEntry *entry = i < builder->entries->len ? g_ptr_array_index (builder->entries, i) : NULL;
+      LedgerReportEntry *entry = g_ptr_array_index (builder->entries, i);
       Ranked next = { entry, NULL };
 
-      if (ranked->len > 0 &&
-          (entry == NULL || entry->area != g_array_index (ranked, Ranked, 0).entry->area ||
-           ranked->len == INDICATORS_PER_TABLE))
-        {
-          if (!any)
-            add_text (builder, LEDGER_REPORT_FONT_SUBHEADING, _("Rankings by indicator"), 22);
-          any = TRUE;
-          add_indicator_table (builder, g_array_index (ranked, Ranked, 0).entry->area, regions,
-                               (Ranked *) (gpointer) ranked->data, ranked->len);
-          g_array_set_size (ranked, 0);
-        }
-      if (entry == NULL || !ledger_report_entry_is_measured (entry))
+      if (!ledger_report_entry_is_measured (entry))
         continue;
       next.ranking = ledger_region_ranking_new_for_indicator (builder->context, builder->plan, entry->indicator);
       if (ledger_rank_any_ranked (next.ranking))
         g_array_append_val (ranked, next);
       else
         g_object_unref (next.ranking);
+    }
+  return ranked;
+}
+
+/* A few indicators to a table, as many in each (six are 3 + 3, not 5 + 1):
+ * what the 通报's tables of 分项指标 show, a dozen pages where a table per
+ * indicator would take fifty. */
+static void
+add_indicators (LedgerReportBuilder *builder,
+                GPtrArray           *regions)
+{
+  g_autoptr(GArray) ranked = rank_indicators (builder);
+  guint n_tables = (ranked->len + INDICATORS_PER_TABLE - 1) / INDICATORS_PER_TABLE;
+
+  if (ranked->len == 0)
+    return;
+  add_text (builder, LEDGER_REPORT_FONT_SUBHEADING, _("Rankings by indicator"), 22);
+  for (guint t = 0, first = 0; t < n_tables; t++)
+    {
+      guint n = ranked->len / n_tables + (t < ranked->len % n_tables ? 1 : 0);
+
+      add_indicator_table (builder, regions, &g_array_index (ranked, Ranked, first), n);
+      first += n;
     }
 }
 
