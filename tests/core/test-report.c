@@ -491,6 +491,18 @@ test_report_small_pages (Fixture       *fixture,
   g_assert_cmpuint (n_with_header, >=, 3);
 }
 
+/* A picture of a page of the PDF @path, as @prefix.png. */
+static void
+save_page (const char *path,
+           guint       page,
+           const char *prefix)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", number, "-l", number, "-singlefile",
+                         path, prefix, NULL };
+  g_autofree char *out = test_run_tool (argv);
+}
+
 /* ---- the regions ranked --------------------------------------------- */
 
 /* Each of @fragments in @text, in that order, from @from on; returns
@@ -588,6 +600,32 @@ check_regions_docx (Fixture *fixture)
   check_regions_ranked (squeezed);
 }
 
+/* A picture of the section's first page, with the UI tests' screenshots. */
+static void
+save_regions_page (const char *path)
+{
+  const char *dir = g_getenv ("LEDGER_SCREENSHOT_DIR");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *heading = test_squeeze (_("Regions ranked"));
+  g_autofree char *name = g_strdup_printf ("report-regions-%s", language != NULL ? language : "C");
+  g_autofree char *prefix = NULL;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  prefix = g_build_filename (dir, name, NULL);
+  for (guint page = 1; page <= test_pdf_pages (path); page++)
+    {
+      g_autofree char *text = test_pdf_text (path, page, page);
+
+      if (strstr (text, heading) != NULL)
+        {
+          save_page (path, page, prefix);
+          return;
+        }
+    }
+}
+
 static void
 test_report_regions (Fixture       *fixture,
                      gconstpointer  data)
@@ -602,6 +640,7 @@ test_report_regions (Fixture       *fixture,
   text = test_pdf_text (path, 0, 0);
   check_regions_ranked (text);
   check_regions_docx (fixture);
+  save_regions_page (path);
   /* no scheme, no points */
   g_assert_null (strstr (text, scoring));
 }
@@ -690,7 +729,6 @@ test_report_screenshots (Fixture       *fixture,
   g_mkdir_with_parents (dir, 0755);
   for (guint page = 1; page <= G_N_ELEMENTS (names); page++)
     {
-      g_autofree char *number = g_strdup_printf ("%u", page);
       g_autofree char *name = NULL;
       g_autofree char *prefix = NULL;
       g_autofree char *png = NULL;
@@ -700,11 +738,7 @@ test_report_screenshots (Fixture       *fixture,
       name = g_strdup_printf ("report-%s-%s", names[page - 1], language != NULL ? language : "C");
       prefix = g_build_filename (dir, name, NULL);
       png = g_strconcat (prefix, ".png", NULL);
-      {
-        const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", number, "-l", number, "-singlefile",
-                               path, prefix, NULL };
-        g_autofree char *out = test_run_tool (argv);
-      }
+      save_page (path, page, prefix);
       g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
     }
 }
