@@ -2,7 +2,8 @@
 # The monthly report of the whole 2026 plan with a year of values in it:
 # hyperfine's median time of `target-ledger --db L --report out.pdf` (the
 # whole process: open the ledger, lay out, write the PDF with its fonts),
-# and the peak memory of a run.
+# and the peak memory of a run; then the same ledger split to Changzhi's
+# 13 regions with their figures (bench-regions), ranked, and the ratio.
 #
 # Usage: tests/bench/report.sh BUILDDIR [RUNS]
 set -euo pipefail
