@@ -1,0 +1,338 @@
+/* ledger-ranking-page.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-ranking-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ledger-accessible.h"
+#include "ledger-ranking-cells.h"
+#include "ledger-ranking-page.h"
+#include "ledger-ranking-table.h"
+
+/* 区县排名: the plan's regions ranked as of the chosen period — on all the
+ * ranked indicators at once (综合排名) or on one — with the city's own line
+ * to compare, the places gained since the previous period (争先进位), and
+ * each region's band against the city (docs/regions.md, Rankings). */
+struct _LedgerRankingPage
+{
+  AdwBin               parent_instance;
+
+  LedgerContext       *context;
+  LedgerPlan          *plan;
+  GPtrArray           *indicators;  /* the ranked ones, in the plan's order */
+  LedgerRegionRanking *ranking;     /* the one shown */
+  gboolean             filling;     /* the dropdown is being filled: nothing to show yet */
+
+  GtkDropDown         *ranking_dropdown;
+  GtkWidget           *scoring_button;
+  GtkLabel            *period_label;
+  LedgerRankingTable  *region_table;
+  GtkLabel            *legend_label;
+  GtkWidget           *units_box;
+  LedgerRankingTable  *unit_table;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerRankingPage, ledger_ranking_page, ADW_TYPE_BIN)
+
+/* Headings with a context of their own: "Rank" or "Change" may be said
+ * otherwise elsewhere. */
+static const LedgerRankingColumn indicator_columns[] = {
+  { NC_("ranking column", "Rank"), TRUE },
+  { NC_("ranking column", "Region"), FALSE },
+  { NC_("ranking column", "Figure"), TRUE },
+  { NC_("ranking column", "Target"), TRUE },
+  { NC_("ranking column", "Expected"), TRUE },
+  { NC_("ranking column", "Completion"), TRUE },
+  { NC_("ranking column", "Change"), FALSE },
+  { NC_("ranking column", "Against the City"), FALSE },
+};
+
+static const LedgerRankingColumn composite_columns[] = {
+  { NC_("ranking column", "Rank"), TRUE },
+  { NC_("ranking column", "Region"), FALSE },
+  { NC_("ranking column", "Weighted Completion"), TRUE },
+  { NC_("ranking column", "Change"), FALSE },
+  { NC_("ranking column", "Against the City"), FALSE },
+};
+
+/* The selected indicator, or NULL for the composite. */
+static LedgerIndicator *
+selected_indicator (LedgerRankingPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->ranking_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > self->indicators->len)
+    return NULL;
+  return g_ptr_array_index (self->indicators, selected - 1);
+}
+
+static void
+set_columns (LedgerRankingTable        *table,
+             const LedgerRankingColumn *columns,
+             guint                      n_columns)
+{
+  g_autofree LedgerRankingColumn *translated = g_new (LedgerRankingColumn, n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    translated[i] = (LedgerRankingColumn) { g_dpgettext2 (NULL, "ranking column", columns[i].title),
+                                             columns[i].numeric };
+  ledger_ranking_table_set_columns (table, translated, n_columns);
+}
+
+/* "As of 1-6月 · change since 1-5月" */
+static void
+show_period (LedgerRankingPage *self)
+{
+  const char *previous = ledger_region_ranking_get_previous (self->ranking);
+  g_autofree char *as_of = ledger_period_code_label (ledger_region_ranking_get_as_of (self->ranking));
+  g_autofree char *since = previous != NULL ? ledger_period_code_label (previous) : NULL;
+  g_autofree char *text = NULL;
+
+  if (since != NULL)
+    /* Translators: the ranking's period and the one its change is counted from */
+    text = g_strdup_printf (_("As of %s · change since %s"), as_of, since);
+  else
+    /* Translators: a ranking of the plan's first period, with nothing to compare with */
+    text = g_strdup_printf (_("As of %s · no earlier period to compare with"), as_of);
+  gtk_label_set_text (self->period_label, text);
+}
+
+/* The city's own line, first, for comparison: its figure, target and what
+ * is due, and its completion, against which the bands are drawn. */
+static void
+show_city (LedgerRankingPage *self,
+           LedgerIndicator   *indicator)
+{
+  double score = ledger_region_ranking_get_city_score (self->ranking);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+  GtkWidget *row;
+
+  g_ptr_array_add (cells, ledger_ranking_cells_text (""));
+  g_ptr_array_add (cells, ledger_ranking_cells_strong (C_("ranking", "City")));
+  if (indicator != NULL)
+    {
+      g_autoptr(LedgerValue) value = NULL;
+      LedgerProgress progress = ledger_context_evaluate (self->context, indicator, &value);
+      double figure = value != NULL && !progress.stale ? ledger_value_get_number (value) : NAN;
+
+      g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, figure));
+      g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, ledger_indicator_get_target (indicator)));
+      g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, progress.expected));
+    }
+  g_ptr_array_add (cells, ledger_ranking_cells_score (score));
+  g_ptr_array_add (cells, ledger_ranking_cells_text (""));
+  g_ptr_array_add (cells, ledger_ranking_cells_text (""));
+  label = ledger_ranking_cells_city_label (score);
+  row = ledger_ranking_table_append (self->region_table, (GtkWidget **) cells->pdata, label);
+  gtk_widget_add_css_class (row, "city-line");
+}
+
+static void
+show_region (LedgerRankingPage   *self,
+             LedgerIndicator     *indicator,
+             const LedgerRankRow *rank)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autofree char *label = ledger_ranking_cells_row_label (indicator, rank);
+
+  g_ptr_array_add (cells, ledger_ranking_cells_rank (rank));
+  g_ptr_array_add (cells, ledger_ranking_cells_region (rank, indicator == NULL));
+  if (indicator != NULL)
+    {
+      g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, rank->value));
+      g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, rank->target));
+      g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, rank->expected));
+    }
+  g_ptr_array_add (cells, ledger_ranking_cells_score (rank->score));
+  g_ptr_array_add (cells, ledger_ranking_cells_change (rank));
+  g_ptr_array_add (cells, ledger_ranking_cells_band (rank->band));
+  ledger_ranking_table_append (self->region_table, (GtkWidget **) cells->pdata, label);
+}
+
+static LedgerRegionRanking *
+rank (LedgerRankingPage *self,
+      LedgerIndicator   *indicator)
+{
+  if (indicator != NULL)
+    return ledger_region_ranking_new_for_indicator (self->context, self->plan, indicator);
+  return ledger_region_ranking_new_composite (self->context, self->plan);
+}
+
+static void
+show_ranking (LedgerRankingPage *self)
+{
+  LedgerIndicator *indicator = selected_indicator (self);
+
+  g_clear_object (&self->ranking);
+  self->ranking = rank (self, indicator);
+  if (indicator != NULL)
+    set_columns (self->region_table, indicator_columns, G_N_ELEMENTS (indicator_columns));
+  else
+    set_columns (self->region_table, composite_columns, G_N_ELEMENTS (composite_columns));
+
+  show_period (self);
+  show_city (self, indicator);
+  for (guint i = 0; i < ledger_region_ranking_get_n_rows (self->ranking); i++)
+    show_region (self, indicator, ledger_region_ranking_get_row (self->ranking, i));
+  gtk_label_set_text (self->legend_label, indicator != NULL ? ledger_ranking_cells_legend (indicator)
+                                                            : ledger_ranking_cells_composite_legend ());
+}
+
+static void
+ranking_selected_cb (LedgerRankingPage *self)
+{
+  if (!self->filling)
+    show_ranking (self);
+}
+
+static void
+scoring_clicked_cb (LedgerRankingPage *self)
+{
+}
+
+/* Ranked: the numeric indicators a region can be measured on — a rate or
+ * a level against the city's target if it has none of its own, a total
+ * only against the targets split to the regions (docs/regions.md). */
+static void
+collect_ranked (LedgerNode      *area,
+                LedgerNode      *task,
+                LedgerIndicator *indicator,
+                gpointer         user_data)
+{
+  LedgerRankingPage *self = user_data;
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+  g_autoptr(GPtrArray) targets = NULL;
+
+  if (kind == LEDGER_KIND_QUALITATIVE)
+    return;
+  if (kind == LEDGER_KIND_CUMULATIVE)
+    {
+      targets = ledger_store_list_region_targets (ledger_context_get_store (self->context),
+                                                  ledger_indicator_get_id (indicator));
+      if (targets == NULL || targets->len == 0)
+        return;
+    }
+  g_ptr_array_add (self->indicators, g_object_ref (indicator));
+}
+
+static void
+fill_dropdown (LedgerRankingPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  ledger_plan_foreach_indicator (self->plan, collect_ranked, self);
+  gtk_string_list_append (names, _("Composite Ranking"));
+  for (guint i = 0; i < self->indicators->len; i++)
+    gtk_string_list_append (names, ledger_indicator_get_name (g_ptr_array_index (self->indicators, i)));
+  gtk_drop_down_set_expression (self->ranking_dropdown, expression);
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->ranking_dropdown, G_LIST_MODEL (names));
+  self->filling = FALSE;
+}
+
+static void
+ledger_ranking_page_dispose (GObject *object)
+{
+  LedgerRankingPage *self = LEDGER_RANKING_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_RANKING_PAGE);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_object (&self->ranking);
+  g_clear_object (&self->context);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (ledger_ranking_page_parent_class)->dispose (object);
+}
+
+static void
+ledger_ranking_page_class_init (LedgerRankingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_ranking_page_dispose;
+
+  g_type_ensure (LEDGER_TYPE_RANKING_TABLE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-ranking-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerRankingPage, ranking_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LedgerRankingPage, scoring_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerRankingPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerRankingPage, region_table);
+  gtk_widget_class_bind_template_child (widget_class, LedgerRankingPage, legend_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerRankingPage, units_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerRankingPage, unit_table);
+  gtk_widget_class_bind_template_callback (widget_class, ranking_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scoring_clicked_cb);
+}
+
+static void
+ledger_ranking_page_init (LedgerRankingPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LedgerRankingPage *
+ledger_ranking_page_new (LedgerContext *context,
+                         LedgerPlan    *plan)
+{
+  LedgerRankingPage *self;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
+
+  self = g_object_new (LEDGER_TYPE_RANKING_PAGE, NULL);
+  self->context = g_object_ref (context);
+  self->plan = g_object_ref (plan);
+  self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  ledger_accessible_name_drop_down (self->ranking_dropdown, NULL);
+  fill_dropdown (self);
+  show_ranking (self);
+  g_signal_connect_object (context, "changed", G_CALLBACK (show_ranking), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * ledger_ranking_page_select:
+ * @indicator_code: (nullable): the code of a ranked indicator, or %NULL
+ *   for the composite ranking
+ *
+ * Returns: whether it is ranked, and shown
+ */
+gboolean
+ledger_ranking_page_select (LedgerRankingPage *self,
+                            const char        *indicator_code)
+{
+  g_return_val_if_fail (LEDGER_IS_RANKING_PAGE (self), FALSE);
+
+  if (indicator_code == NULL)
+    {
+      gtk_drop_down_set_selected (self->ranking_dropdown, 0);
+      return TRUE;
+    }
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      if (g_str_equal (ledger_indicator_get_code (g_ptr_array_index (self->indicators, i)), indicator_code))
+        {
+          gtk_drop_down_set_selected (self->ranking_dropdown, i + 1);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Returns: (transfer none): the ranking shown */
+LedgerRegionRanking *
+ledger_ranking_page_get_ranking (LedgerRankingPage *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RANKING_PAGE (self), NULL);
+  return self->ranking;
+}
