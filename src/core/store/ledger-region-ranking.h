@@ -7,17 +7,9 @@
 #pragma once
 
 #include "ledger-context.h"
+#include "ledger-rank-rules.h"
 
 G_BEGIN_DECLS
-
-/* Where a region stands against the city's own figure (the city average). */
-typedef enum
-{
-  LEDGER_RANK_BAND_NONE,   /* no figure, or nothing to compare with */
-  LEDGER_RANK_BAND_ABOVE,  /* better than the city */
-  LEDGER_RANK_BAND_LEVEL,  /* within the tolerance of the city */
-  LEDGER_RANK_BAND_BELOW,  /* worse than the city */
-} LedgerRankBand;
 
 /* One region's line of a ranking (docs/regions.md, Rankings). */
 typedef struct
