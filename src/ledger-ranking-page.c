@@ -224,6 +224,38 @@ collect_ranked (LedgerNode      *area,
 }
 
 static void
+setup_name_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), GPOINTER_TO_INT (ellipsize) ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* The dropdown's button shortens a long name, so that a narrow window
+ * still shows Scoring Scheme… beside it; its list shows names whole. */
+static GtkListItemFactory *
+name_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), NULL);
+  return factory;
+}
+
+static void
 fill_dropdown (LedgerRankingPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
@@ -277,7 +309,12 @@ ledger_ranking_page_class_init (LedgerRankingPageClass *klass)
 static void
 ledger_ranking_page_init (LedgerRankingPage *self)
 {
+  g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_factory (self->ranking_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->ranking_dropdown, list_factory);
 }
 
 LedgerRankingPage *

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "ledger-ranking-table.h"
 
 /* A ranking as a table: a row of headings over a boxed list whose rows
@@ -24,6 +26,7 @@ struct _LedgerRankingTable
   GtkWidget    *list;
   GPtrArray    *groups;   /* GtkSizeGroup, one per column */
   GArray       *numeric;  /* gboolean, one per column */
+  guint         name_column;
   GPtrArray    *rows;     /* GPtrArray of the cells, one per row */
 };
 
@@ -38,7 +41,9 @@ line_new (void)
   return line;
 }
 
-/* Puts @cell in its column: the column's width, numbers to the right. */
+/* Puts @cell in its column: the column's width (a size group), numbers to
+ * the right. The first column of text (the region's or unit's name) takes
+ * the spare width, the same in every line, so that the columns line up. */
 static void
 place_cell (LedgerRankingTable *self,
             GtkWidget          *line,
@@ -46,20 +51,16 @@ place_cell (LedgerRankingTable *self,
             guint               column)
 {
   gboolean numeric = g_array_index (self->numeric, gboolean, column);
+  GtkWidget *slot = adw_bin_new ();
 
   gtk_widget_set_halign (cell, numeric ? GTK_ALIGN_END : GTK_ALIGN_START);
   gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
   if (numeric)
     gtk_widget_add_css_class (cell, "numeric");
-  /* The cell is aligned inside a box that takes the column's width. */
-  {
-    GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-    gtk_widget_set_hexpand (cell, TRUE);
-    gtk_box_append (GTK_BOX (slot), cell);
-    gtk_size_group_add_widget (g_ptr_array_index (self->groups, column), slot);
-    gtk_box_append (GTK_BOX (line), slot);
-  }
+  gtk_widget_set_hexpand (slot, column == self->name_column);
+  adw_bin_set_child (ADW_BIN (slot), cell);
+  gtk_size_group_add_widget (g_ptr_array_index (self->groups, column), slot);
+  gtk_box_append (GTK_BOX (line), slot);
 }
 
 static void
@@ -127,6 +128,9 @@ ledger_ranking_table_set_columns (LedgerRankingTable        *self,
     gtk_box_remove (GTK_BOX (self->header), child);
   g_ptr_array_set_size (self->groups, 0);
   g_array_set_size (self->numeric, 0);
+  self->name_column = 0;
+  while (self->name_column < n_columns && columns[self->name_column].numeric)
+    self->name_column++;
   for (guint i = 0; i < n_columns; i++)
     {
       GtkWidget *heading = gtk_label_new (columns[i].title);
