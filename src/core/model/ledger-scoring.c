@@ -79,8 +79,8 @@ ledger_scoring_rank_points (const LedgerScoringScheme *scheme,
  * @weights: (array length=n_scores): the indicators' weights
  *
  * Sets the line's score, the weighted mean of @scores each counted up to
- * the scheme's cap, and its completion points: the scheme's completion
- * points times that score, never below 0.
+ * the scheme's cap (none when all are NAN), and its completion points:
+ * the scheme's completion points times that score, never below 0.
  */
 void
 ledger_score_line_set_scores (LedgerScoreLine           *self,
@@ -89,8 +89,23 @@ ledger_score_line_set_scores (LedgerScoreLine           *self,
                               const double              *weights,
                               guint                      n_scores)
 {
-  self->score = ledger_rank_weighted_mean (scores, weights, n_scores, scheme->cap, &self->n_missing);
-  self->completion = isfinite (self->score) ? scheme->completion_points * MAX (self->score, 0) : 0;
+  guint n_missing;
+  double score = ledger_rank_weighted_mean (scores, weights, n_scores, scheme->cap, &n_missing);
+
+  /* Without a single figure it has no score, as a region has no rank. */
+  ledger_score_line_set_score (self, scheme, n_missing < n_scores ? score : NAN, n_missing);
+}
+
+/* Sets the line's score, capped already, and its completion points. */
+void
+ledger_score_line_set_score (LedgerScoreLine           *self,
+                             const LedgerScoringScheme *scheme,
+                             double                     score,
+                             guint                      n_missing)
+{
+  self->score = score;
+  self->n_missing = n_missing;
+  self->completion = isfinite (score) ? scheme->completion_points * MAX (score, 0) : 0;
 }
 
 /**

@@ -89,6 +89,10 @@ LedgerScoreLine       *ledger_score_line_new            (LedgerScoreSubject     
                                                          const char                *subject,
                                                          const char                *name);
 void                   ledger_score_line_free           (LedgerScoreLine           *self);
+void                   ledger_score_line_set_score      (LedgerScoreLine           *self,
+                                                         const LedgerScoringScheme *scheme,
+                                                         double                     score,
+                                                         guint                      n_missing);
 void                   ledger_score_line_set_scores     (LedgerScoreLine           *self,
                                                          const LedgerScoringScheme *scheme,
                                                          const double              *scores,

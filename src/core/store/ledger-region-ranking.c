@@ -48,6 +48,7 @@ typedef struct
   GPtrArray     *regions;     /* of LedgerRegion */
   GArray        *ranked;      /* of Ranked */
   gboolean       composite;
+  double         cap;         /* a composite counts each score up to this */
 } Sources;
 
 typedef GArray *(*RowsFunc) (Sources    *sources,
@@ -103,6 +104,7 @@ sources_new (LedgerContext *context,
   sources->ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
   g_array_set_clear_func (sources->ranked, (GDestroyNotify) ranked_clear);
   sources->composite = composite;
+  sources->cap = LEDGER_RANK_SCORE_CAP;
   return sources;
 }
 
@@ -226,6 +228,20 @@ region_target (Ranked     *ranked,
   return isfinite (*target) && *target != 0;
 }
 
+/* What is due by @as_of from a region without a figure: its target by
+ * the indicator's profile (序时进度 for a total). */
+static double
+due_by (LedgerIndicator *indicator,
+        const char      *as_of)
+{
+  LedgerPeriod period;
+
+  if (!ledger_period_parse (as_of, &period))
+    return NAN;
+  return ledger_indicator_get_target (indicator) *
+         ledger_progress_due_share (indicator, ledger_period_end_month (&period), NULL, NULL);
+}
+
 /* A region's row for one indicator: its figure judged against its own
  * target by the city's rules. */
 static void
@@ -240,7 +256,7 @@ score_row (LedgerRankRow          *row,
 
   row->value = value != NULL && ledger_value_has_number (value) ? ledger_value_get_number (value) : NAN;
   row->period = value != NULL ? g_strdup (ledger_value_get_period (value)) : NULL;
-  row->expected = progress.expected;
+  row->expected = value != NULL ? progress.expected : due_by (copy, as_of);
   row->score = ledger_rank_score_of (copy, value, &progress);
   row->status = progress.status;
 }
@@ -326,7 +342,7 @@ composite_row (Sources       *sources,
       row_clear (&cell);
     }
   row->score = ledger_rank_weighted_mean ((double *) scores->data, (double *) weights->data, scores->len,
-                                          LEDGER_RANK_SCORE_CAP, &row->n_missing);
+                                          sources->cap, &row->n_missing);
   if (row->n_missing == scores->len)
     row->score = NAN;
 }
@@ -364,15 +380,15 @@ city_score_of (Sources *sources,
 }
 
 /* The city's score the regions' are banded against: from its own figure
- * (or the regions' sum) and its target, the composite's over the
- * indicators the regions' composite counted. */
+ * (or the regions' sum) and its target; the composite's over the
+ * indicators the regions' composite counted that the city has a figure
+ * for (a rate is not summed from the regions': the city's may come later,
+ * and is no zero meanwhile). */
 static double
 city_score (Sources *sources)
 {
   g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n_missing;
-  double mean;
 
   if (!sources->composite)
     return sources->ranked->len > 0 ? city_score_of (sources, &g_array_index (sources->ranked, Ranked, 0)) : NAN;
@@ -381,15 +397,13 @@ city_score (Sources *sources)
       Ranked *ranked = &g_array_index (sources->ranked, Ranked, i);
       double score;
 
-      if (!ranked->included)
+      if (!ranked->included || isnan (score = city_score_of (sources, ranked)))
         continue;
-      score = city_score_of (sources, ranked);
       g_array_append_val (scores, score);
       g_array_append_val (weights, ranked->weight);
     }
-  mean = ledger_rank_weighted_mean ((double *) scores->data, (double *) weights->data, scores->len,
-                                    LEDGER_RANK_SCORE_CAP, &n_missing);
-  return n_missing == scores->len ? NAN : mean;
+  return ledger_rank_weighted_mean ((double *) scores->data, (double *) weights->data, scores->len,
+                                    sources->cap, NULL);
 }
 
 static void
@@ -531,12 +545,27 @@ LedgerRegionRanking *
 ledger_region_ranking_new_composite (LedgerContext *context,
                                      LedgerPlan    *plan)
 {
+  return ledger_region_ranking_new_composite_capped (context, plan, LEDGER_RANK_SCORE_CAP);
+}
+
+/**
+ * ledger_region_ranking_new_composite_capped:
+ * @cap: no score counts for more than this (a scoring scheme's cap)
+ *
+ * Returns: (transfer full): the composite ranking of @plan's regions
+ */
+LedgerRegionRanking *
+ledger_region_ranking_new_composite_capped (LedgerContext *context,
+                                            LedgerPlan    *plan,
+                                            double         cap)
+{
   g_autoptr(Sources) sources = NULL;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
 
   sources = sources_new (context, plan, TRUE);
+  sources->cap = cap;
   ledger_plan_foreach_indicator (plan, add_indicator_cb, sources);
   return ranking_new (sources, composite_rows);
 }

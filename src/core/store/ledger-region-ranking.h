@@ -41,6 +41,10 @@ LedgerRegionRanking *ledger_region_ranking_new_for_indicator (LedgerContext   *c
 /* All the plan's ranked indicators at once, weighted (the composite). */
 LedgerRegionRanking *ledger_region_ranking_new_composite     (LedgerContext   *context,
                                                               LedgerPlan      *plan);
+/* … each score counted up to @cap (a scoring scheme's) instead of 1.2. */
+LedgerRegionRanking *ledger_region_ranking_new_composite_capped (LedgerContext *context,
+                                                              LedgerPlan      *plan,
+                                                              double           cap);
 guint                ledger_region_ranking_get_n_rows        (LedgerRegionRanking *self);
 const LedgerRankRow *ledger_region_ranking_get_row           (LedgerRegionRanking *self,
                                                               guint                index);
