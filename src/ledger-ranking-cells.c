@@ -96,16 +96,22 @@ ledger_ranking_cells_score (double score)
   return label_new (text, NULL);
 }
 
-/* The rank, or 未报 for a region without a figure (listed last). */
+/* A place, or 未报 for one without a figure (listed last). */
 GtkWidget *
-ledger_ranking_cells_rank (const LedgerRankRow *row)
+ledger_ranking_cells_place (guint rank)
 {
   g_autofree char *text = NULL;
 
-  if (row->rank == 0)
+  if (rank == 0)
     return label_new (C_("ranking", "Not reported"), "dim-label");
-  text = g_strdup_printf ("%u", row->rank);
+  text = g_strdup_printf ("%u", rank);
   return label_new (text, "heading");
+}
+
+GtkWidget *
+ledger_ranking_cells_rank (const LedgerRankRow *row)
+{
+  return ledger_ranking_cells_place (row->rank);
 }
 
 /* The region's name; in the composite, how many of its figures are
@@ -161,29 +167,12 @@ ledger_ranking_cells_change (const LedgerRankRow *row)
   return label;
 }
 
-const char *
-ledger_ranking_cells_band_words (LedgerRankBand band)
-{
-  switch (band)
-    {
-    case LEDGER_RANK_BAND_ABOVE:
-      return C_("ranking", "Above the city");
-    case LEDGER_RANK_BAND_LEVEL:
-      return C_("ranking", "Level with the city");
-    case LEDGER_RANK_BAND_BELOW:
-      return C_("ranking", "Below the city");
-    case LEDGER_RANK_BAND_NONE:
-    default:
-      return "";
-    }
-}
-
 /* The band against the city: a coloured pill that says it in words. */
 GtkWidget *
 ledger_ranking_cells_band (LedgerRankBand band)
 {
   static const char *classes[] = { NULL, "above", "level", "below" };
-  GtkWidget *label = label_new (ledger_ranking_cells_band_words (band), NULL);
+  GtkWidget *label = label_new (ledger_rank_band_label (band), NULL);
 
   if (band != LEDGER_RANK_BAND_NONE && band < G_N_ELEMENTS (classes))
     {
@@ -239,7 +228,7 @@ ledger_ranking_cells_row_label (LedgerIndicator     *indicator,
                                              row->n_missing));
   g_ptr_array_add (parts, ledger_ranking_cells_change_words (row));
   if (row->band != LEDGER_RANK_BAND_NONE)
-    g_ptr_array_add (parts, g_strdup (ledger_ranking_cells_band_words (row->band)));
+    g_ptr_array_add (parts, g_strdup (ledger_rank_band_label (row->band)));
   return join_parts (parts);
 }
 
@@ -252,6 +241,36 @@ ledger_ranking_cells_city_label (double score)
   g_ptr_array_add (parts, g_strdup (C_("ranking", "City")));
   if (!isnan (score))
     g_ptr_array_add (parts, g_strdup_printf (_("completion %s"), text));
+  return join_parts (parts);
+}
+
+static void
+add_points (GPtrArray  *parts,
+            const char *format,
+            double      points)
+{
+  if (!isnan (points))
+    g_ptr_array_add (parts, g_strdup_printf (format, points));
+}
+
+/* What a screen reader says of a line of points: "rank 2, 市发展改革委,
+ * completion 98.0%, completion points 58.8, rank points 18.5, adjustments
+ * -1.0, total 76.3". */
+char *
+ledger_ranking_cells_line_label (const LedgerScoreLine *line)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *score = ledger_ranking_cells_score_text (line->score);
+
+  g_ptr_array_add (parts, line->rank > 0 ? g_strdup_printf (_("rank %u"), line->rank)
+                                         : g_strdup (C_("ranking", "Not reported")));
+  g_ptr_array_add (parts, g_strdup (line->name));
+  if (!isnan (line->score))
+    g_ptr_array_add (parts, g_strdup_printf (_("completion %s"), score));
+  add_points (parts, _("completion points %.1f"), line->completion);
+  add_points (parts, _("rank points %.1f"), line->rank_points);
+  add_points (parts, _("adjustments %+.1f"), line->adjustments);
+  add_points (parts, _("total %.1f"), line->total);
   return join_parts (parts);
 }
 

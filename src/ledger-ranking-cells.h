@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "ledger-region-ranking.h"
+#include "ledger-scoring.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ GtkWidget  *ledger_ranking_cells_number           (LedgerIndicator     *indicato
 GtkWidget  *ledger_ranking_cells_points           (double               points,
                                                    gboolean             signed_);
 GtkWidget  *ledger_ranking_cells_score            (double               score);
+GtkWidget  *ledger_ranking_cells_place            (guint                rank);
 GtkWidget  *ledger_ranking_cells_rank             (const LedgerRankRow *row);
 GtkWidget  *ledger_ranking_cells_region           (const LedgerRankRow *row,
                                                    gboolean             composite);
@@ -27,9 +29,9 @@ GtkWidget  *ledger_ranking_cells_band             (LedgerRankBand       band);
 char       *ledger_ranking_cells_row_label        (LedgerIndicator     *indicator,
                                                    const LedgerRankRow *row);
 char       *ledger_ranking_cells_city_label       (double               score);
+char       *ledger_ranking_cells_line_label       (const LedgerScoreLine *line);
 char       *ledger_ranking_cells_score_text       (double               score);
 char       *ledger_ranking_cells_change_words     (const LedgerRankRow *row);
-const char *ledger_ranking_cells_band_words       (LedgerRankBand       band);
 const char *ledger_ranking_cells_legend           (LedgerIndicator     *indicator);
 const char *ledger_ranking_cells_composite_legend (void);
 

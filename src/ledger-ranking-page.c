@@ -15,11 +15,16 @@
 #include "ledger-ranking-cells.h"
 #include "ledger-ranking-page.h"
 #include "ledger-ranking-table.h"
+#include "ledger-score-sheet.h"
+#include "ledger-scoring-window.h"
+#include "ledger-store-scoring.h"
 
 /* 区县排名: the plan's regions ranked as of the chosen period — on all the
  * ranked indicators at once (综合排名) or on one — with the city's own line
  * to compare, the places gained since the previous period (争先进位), and
- * each region's band against the city (docs/regions.md, Rankings). */
+ * each region's band against the city (docs/regions.md, Rankings). With a
+ * scoring scheme (考核评分), the composite shows each region's points, and
+ * a second table the responsible units'. */
 struct _LedgerRankingPage
 {
   AdwBin               parent_instance;
@@ -28,6 +33,7 @@ struct _LedgerRankingPage
   LedgerPlan          *plan;
   GPtrArray           *indicators;  /* the ranked ones, in the plan's order */
   LedgerRegionRanking *ranking;     /* the one shown */
+  LedgerScoreSheet    *sheet;       /* the composite's points, if the plan has a scheme */
   gboolean             filling;     /* the dropdown is being filled: nothing to show yet */
 
   GtkDropDown         *ranking_dropdown;
@@ -60,6 +66,23 @@ static const LedgerRankingColumn composite_columns[] = {
   { NC_("ranking column", "Weighted Completion"), TRUE },
   { NC_("ranking column", "Change"), FALSE },
   { NC_("ranking column", "Against the City"), FALSE },
+  /* … and with a scoring scheme: */
+  { NC_("ranking column", "Completion Points"), TRUE },
+  { NC_("ranking column", "Rank Points"), TRUE },
+  { NC_("ranking column", "Adjustments"), TRUE },
+  { NC_("ranking column", "Total"), TRUE },
+};
+
+#define N_COMPOSITE_COLUMNS 5
+
+static const LedgerRankingColumn unit_columns[] = {
+  { NC_("ranking column", "Rank"), TRUE },
+  { NC_("ranking column", "Responsible Unit"), FALSE },
+  { NC_("ranking column", "Weighted Completion"), TRUE },
+  { NC_("ranking column", "Completion Points"), TRUE },
+  { NC_("ranking column", "Rank Points"), TRUE },
+  { NC_("ranking column", "Adjustments"), TRUE },
+  { NC_("ranking column", "Total"), TRUE },
 };
 
 /* The selected indicator, or NULL for the composite. */
@@ -130,9 +153,23 @@ show_city (LedgerRankingPage *self,
   g_ptr_array_add (cells, ledger_ranking_cells_score (score));
   g_ptr_array_add (cells, ledger_ranking_cells_text (""));
   g_ptr_array_add (cells, ledger_ranking_cells_text (""));
+  for (guint i = 0; self->sheet != NULL && i < 4; i++)
+    g_ptr_array_add (cells, ledger_ranking_cells_text (""));
   label = ledger_ranking_cells_city_label (score);
   row = ledger_ranking_table_append (self->region_table, (GtkWidget **) cells->pdata, label);
   gtk_widget_add_css_class (row, "city-line");
+}
+
+/* A sheet line's four columns of points (none, for a region the sheet
+ * does not score). */
+static void
+add_points (GPtrArray             *cells,
+            const LedgerScoreLine *line)
+{
+  g_ptr_array_add (cells, ledger_ranking_cells_points (line != NULL ? line->completion : NAN, FALSE));
+  g_ptr_array_add (cells, ledger_ranking_cells_points (line != NULL ? line->rank_points : NAN, FALSE));
+  g_ptr_array_add (cells, ledger_ranking_cells_points (line != NULL ? line->adjustments : NAN, TRUE));
+  g_ptr_array_add (cells, ledger_ranking_cells_points (line != NULL ? line->total : NAN, FALSE));
 }
 
 static void
@@ -154,16 +191,75 @@ show_region (LedgerRankingPage   *self,
   g_ptr_array_add (cells, ledger_ranking_cells_score (rank->score));
   g_ptr_array_add (cells, ledger_ranking_cells_change (rank));
   g_ptr_array_add (cells, ledger_ranking_cells_band (rank->band));
+  if (self->sheet != NULL)
+    add_points (cells, ledger_score_sheet_find_region (self->sheet, rank->region));
   ledger_ranking_table_append (self->region_table, (GtkWidget **) cells->pdata, label);
 }
 
-static LedgerRegionRanking *
+static int
+compare_line_rank (gconstpointer a,
+                   gconstpointer b)
+{
+  const LedgerScoreLine *la = *(const LedgerScoreLine **) a, *lb = *(const LedgerScoreLine **) b;
+  guint ra = la->rank != 0 ? la->rank : G_MAXUINT, rb = lb->rank != 0 ? lb->rank : G_MAXUINT;
+
+  return (ra > rb) - (ra < rb);
+}
+
+/* The responsible units' points, by their place on the total. */
+static void
+show_units (LedgerRankingPage *self)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  GPtrArray *units;
+
+  gtk_widget_set_visible (self->units_box, self->sheet != NULL);
+  if (self->sheet == NULL)
+    return;
+  units = ledger_score_sheet_get_units (self->sheet);
+  /* A copy to sort: the lines stay the sheet's. */
+  lines = g_ptr_array_copy (units, NULL, NULL);
+  g_ptr_array_set_free_func (lines, NULL);
+  g_ptr_array_sort (lines, compare_line_rank);
+  set_columns (self->unit_table, unit_columns, G_N_ELEMENTS (unit_columns));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const LedgerScoreLine *line = g_ptr_array_index (lines, i);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      g_autofree char *label = ledger_ranking_cells_line_label (line);
+
+      g_ptr_array_add (cells, ledger_ranking_cells_place (line->rank));
+      g_ptr_array_add (cells, ledger_ranking_cells_text (line->name));
+      g_ptr_array_add (cells, ledger_ranking_cells_score (line->score));
+      add_points (cells, line);
+      ledger_ranking_table_append (self->unit_table, (GtkWidget **) cells->pdata, label);
+    }
+}
+
+/* The ranking shown, and for the composite of a plan with a scoring
+ * scheme, its points: the composite then caps each completion where the
+ * scheme does, so that the two agree. */
+static void
 rank (LedgerRankingPage *self,
       LedgerIndicator   *indicator)
 {
+  LedgerScoringScheme scheme;
+
+  g_clear_object (&self->ranking);
+  g_clear_object (&self->sheet);
   if (indicator != NULL)
-    return ledger_region_ranking_new_for_indicator (self->context, self->plan, indicator);
-  return ledger_region_ranking_new_composite (self->context, self->plan);
+    {
+      self->ranking = ledger_region_ranking_new_for_indicator (self->context, self->plan, indicator);
+      return;
+    }
+  if (!ledger_store_get_scoring_scheme (ledger_context_get_store (self->context),
+                                        ledger_node_get_id (LEDGER_NODE (self->plan)), &scheme))
+    {
+      self->ranking = ledger_region_ranking_new_composite (self->context, self->plan);
+      return;
+    }
+  self->ranking = ledger_region_ranking_new_composite_capped (self->context, self->plan, scheme.cap);
+  self->sheet = ledger_score_sheet_new (self->context, self->plan);
 }
 
 static void
@@ -171,12 +267,12 @@ show_ranking (LedgerRankingPage *self)
 {
   LedgerIndicator *indicator = selected_indicator (self);
 
-  g_clear_object (&self->ranking);
-  self->ranking = rank (self, indicator);
+  rank (self, indicator);
   if (indicator != NULL)
     set_columns (self->region_table, indicator_columns, G_N_ELEMENTS (indicator_columns));
   else
-    set_columns (self->region_table, composite_columns, G_N_ELEMENTS (composite_columns));
+    set_columns (self->region_table, composite_columns,
+                 self->sheet != NULL ? G_N_ELEMENTS (composite_columns) : N_COMPOSITE_COLUMNS);
 
   show_period (self);
   show_city (self, indicator);
@@ -184,6 +280,7 @@ show_ranking (LedgerRankingPage *self)
     show_region (self, indicator, ledger_region_ranking_get_row (self->ranking, i));
   gtk_label_set_text (self->legend_label, indicator != NULL ? ledger_ranking_cells_legend (indicator)
                                                             : ledger_ranking_cells_composite_legend ());
+  show_units (self);
 }
 
 static void
@@ -196,6 +293,10 @@ ranking_selected_cb (LedgerRankingPage *self)
 static void
 scoring_clicked_cb (LedgerRankingPage *self)
 {
+  LedgerScoringWindow *window = ledger_scoring_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                           self->context, self->plan, self->indicators);
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Ranked: the numeric indicators a region can be measured on — a rate or
@@ -279,6 +380,7 @@ ledger_ranking_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_RANKING_PAGE);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_object (&self->ranking);
+  g_clear_object (&self->sheet);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
 
@@ -364,6 +466,15 @@ ledger_ranking_page_select (LedgerRankingPage *self,
         }
     }
   return FALSE;
+}
+
+/* Returns: (transfer none) (nullable): the points of the composite shown,
+ * if the plan has a scoring scheme */
+LedgerScoreSheet *
+ledger_ranking_page_get_score_sheet (LedgerRankingPage *self)
+{
+  g_return_val_if_fail (LEDGER_IS_RANKING_PAGE (self), NULL);
+  return self->sheet;
 }
 
 /* Returns: (transfer none): the ranking shown */

@@ -10,6 +10,7 @@
 
 #include "ledger-context.h"
 #include "ledger-region-ranking.h"
+#include "ledger-score-sheet.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,6 @@ LedgerRankingPage   *ledger_ranking_page_new           (LedgerContext     *conte
 gboolean             ledger_ranking_page_select        (LedgerRankingPage *self,
                                                         const char        *indicator_code);
 LedgerRegionRanking *ledger_ranking_page_get_ranking   (LedgerRankingPage *self);
+LedgerScoreSheet    *ledger_ranking_page_get_score_sheet (LedgerRankingPage *self);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 
 #include "ledger-ranking-page.h"
 #include "ledger-ranking-table.h"
+#include "ledger-scoring-window.h"
+#include "ledger-store-scoring.h"
 #include "ledger-sidebar-row.h"
 #include "ledger-test-ui.h"
 
@@ -218,9 +220,9 @@ test_indicator_ranking (Fixture       *fixture,
   g_assert_cmpstr (cell (page, lucheng, CHANGE), ==, "↓2");
   g_assert_cmpstr (cell (page, xiangyuan, CHANGE), ==, "—");
 
-  g_assert_cmpstr (cell (page, luzhou, BAND), ==, C_("ranking", "Above the city"));
-  g_assert_cmpstr (cell (page, lucheng, BAND), ==, C_("ranking", "Level with the city"));
-  g_assert_cmpstr (cell (page, xiangyuan, BAND), ==, C_("ranking", "Below the city"));
+  g_assert_cmpstr (cell (page, luzhou, BAND), ==, _("Above the city"));
+  g_assert_cmpstr (cell (page, lucheng, BAND), ==, _("Level with the city"));
+  g_assert_cmpstr (cell (page, xiangyuan, BAND), ==, _("Below the city"));
   g_assert_true (gtk_widget_has_css_class (ledger_ranking_table_get_cell (region_table (page), luzhou, BAND), "above"));
   g_assert_true (gtk_widget_has_css_class (ledger_ranking_table_get_cell (region_table (page), xiangyuan, BAND), "below"));
   g_assert_cmpstr (cell (page, 6, BAND), ==, "");
@@ -399,6 +401,144 @@ test_thirteen_regions (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "ranking-thirteen");
 }
 
+/* Columns of the composite's table with a scoring scheme. */
+enum { C_RANK, C_REGION, C_COMPLETION, C_CHANGE, C_BAND, C_POINTS, C_RANK_POINTS, C_ADJUSTMENTS, C_TOTAL };
+
+/* Weight 1 for 固定资产投资增长 and 0 for every other indicator: the
+ * composite is then that one indicator's completion, capped. */
+static void
+weigh_investment_only (LedgerNode      *area,
+                       LedgerNode      *task,
+                       LedgerIndicator *indicator,
+                       gpointer         user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean investment = g_str_equal (ledger_indicator_get_code (indicator), "fixed-asset-investment-growth");
+
+  if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
+    return;
+  g_assert_true (ledger_store_set_ranking_weight (fixture->store, ledger_indicator_get_id (indicator),
+                                                  investment ? 1 : 0, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_remove_button (GtkWidget *widget,
+                  gpointer   data)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), _("Remove Adjustment")) == 0;
+}
+
+static guint
+n_adjustments (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) adjustments = ledger_store_list_score_adjustments (fixture->store,
+                                                                          ledger_node_get_id (LEDGER_NODE (fixture->plan)),
+                                                                          "2026-06");
+
+  return adjustments != NULL ? adjustments->len : 0;
+}
+
+static void
+assert_points (LedgerRankingPage *page,
+               const char        *region,
+               const char        *completion,
+               const char        *rank_points,
+               const char        *total)
+{
+  guint row = row_of (page, region);
+
+  g_assert_cmpstr (cell (page, row, C_POINTS), ==, completion);
+  g_assert_cmpstr (cell (page, row, C_RANK_POINTS), ==, rank_points);
+  g_assert_cmpstr (cell (page, row, C_TOTAL), ==, total);
+}
+
+/* Scoring Scheme…: the points typed are saved and the page shows them;
+ * an adjustment without a reason is refused and writes nothing; one with
+ * a reason counts, and goes again when removed.
+ *
+ * With 50 completion points and the defaults (first place 20, 1.5 less a
+ * place), the composite being 固定资产投资增长 alone (1-6月, above):
+ * 潞州区 50 × 1.2 = 60 + 20 = 80.0; 上党区 and 屯留区 50 × 1.1 = 55 + 18.5
+ * (both 2nd) = 73.5; 潞城区 50 × 1.0 = 50 + 15.5 (4th) = 65.5; 襄垣县
+ * 50 × 0.8 = 40 + 14 (5th) = 54.0, with 扣分 2: 52.0. 市发展改革委 answers
+ * for it: the city's 6.0 of ≥ 6% is 1.0, 50 completion points. */
+static void
+test_scoring (Fixture       *fixture,
+              gconstpointer  data)
+{
+  LedgerRankingPage *page;
+  GtkWindow *window;
+  GtkWidget *units_box, *remove;
+  LedgerRankingTable *units;
+  gboolean found = FALSE;
+
+  save_regions (fixture, 6);
+  record_investment (fixture);
+  ledger_plan_foreach_indicator (fixture->plan, weigh_investment_only, fixture);
+  reopen (fixture);
+  page = show_ranking (fixture, NULL);
+  units_box = ledger_test_ui_child (page, LEDGER_TYPE_RANKING_PAGE, "units_box");
+  g_assert_null (ledger_ranking_page_get_score_sheet (page));
+  g_assert_false (gtk_widget_get_visible (units_box));
+
+  ledger_test_ui_click (ledger_test_ui_child (page, LEDGER_TYPE_RANKING_PAGE, "scoring_button"));
+  window = ledger_test_ui_find_window (LEDGER_TYPE_SCORING_WINDOW);
+  g_assert_nonnull (window);
+  gtk_spin_button_set_value (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "completion_spin"), 50);
+  ledger_test_ui_wait (100);
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "scoring-scheme");
+
+  g_assert_nonnull (ledger_ranking_page_get_score_sheet (page));
+  g_assert_true (gtk_widget_get_visible (units_box));
+  assert_points (page, "潞州区", "60.0", "20.0", "80.0");
+  assert_points (page, "上党区", "55.0", "18.5", "73.5");
+  assert_points (page, "屯留区", "55.0", "18.5", "73.5");
+  assert_points (page, "潞城区", "50.0", "15.5", "65.5");
+  assert_points (page, "襄垣县", "40.0", "14.0", "54.0");
+
+  units = ledger_test_ui_child (page, LEDGER_TYPE_RANKING_PAGE, "unit_table");
+  for (guint i = 0; i < ledger_ranking_table_get_n_rows (units); i++)
+    if (g_str_equal (ledger_ranking_table_get_text (units, i, 1), "市发展改革委"))
+      {
+        g_assert_cmpstr (ledger_ranking_table_get_text (units, i, 3), ==, "50.0");
+        found = TRUE;
+      }
+  g_assert_true (found);
+
+  /* 扣分 without a reason: refused, said, nothing written. */
+  g_assert_true (ledger_scoring_window_select_subject (LEDGER_SCORING_WINDOW (window), "140423"));
+  gtk_spin_button_set_value (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "points_spin"), -2);
+  g_assert_false (ledger_scoring_window_add_adjustment (LEDGER_SCORING_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "add_error_label")));
+  g_assert_cmpuint (n_adjustments (fixture), ==, 0);
+
+  ledger_test_ui_type (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "reason_row"), "迟报 1-6月 数据");
+  g_assert_true (ledger_scoring_window_add_adjustment (LEDGER_SCORING_WINDOW (window)));
+  ledger_test_ui_wait (100);
+  g_assert_cmpuint (n_adjustments (fixture), ==, 1);
+  g_assert_cmpstr (cell (page, row_of (page, "襄垣县"), C_ADJUSTMENTS), ==, "−2.0");
+  g_assert_cmpstr (cell (page, row_of (page, "襄垣县"), C_TOTAL), ==, "52.0");
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "reason_row"),
+                                                                                          ADW_TYPE_PREFERENCES_PAGE)));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "scoring-adjustments");
+  gtk_window_close (window);
+  ledger_test_ui_wait (100);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "ranking-scores");
+
+  /* Removed, it no longer counts. */
+  ledger_test_ui_click (ledger_test_ui_child (page, LEDGER_TYPE_RANKING_PAGE, "scoring_button"));
+  window = ledger_test_ui_find_window (LEDGER_TYPE_SCORING_WINDOW);
+  remove = ledger_test_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, is_remove_button, NULL);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  ledger_test_ui_wait (100);
+  g_assert_cmpuint (n_adjustments (fixture), ==, 0);
+  g_assert_cmpstr (cell (page, row_of (page, "襄垣县"), C_TOTAL), ==, "54.0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +553,8 @@ main (int   argc,
               ledger_test_window_set_up, test_follows_period_and_values, ledger_test_window_tear_down);
   g_test_add ("/ranking/switch-to-total", Fixture, NULL,
               ledger_test_window_set_up, test_switch_to_total, ledger_test_window_tear_down);
+  g_test_add ("/ranking/scoring", Fixture, NULL,
+              ledger_test_window_set_up, test_scoring, ledger_test_window_tear_down);
   g_test_add ("/ranking/thirteen-regions", Fixture, NULL,
               ledger_test_window_set_up, test_thirteen_regions, ledger_test_window_tear_down);
 
