@@ -288,6 +288,6 @@ ledger_ranking_cells_legend (LedgerIndicator *indicator)
 const char *
 ledger_ranking_cells_composite_legend (void)
 {
-  return _("Weighted completion is the mean of a region’s completions on the ranked indicators, each "
-           "capped at 120 percent and counted by its weight; a figure not reported counts as 0.");
+  return _("Composite: the mean of a region’s completions on the ranked indicators, each capped at "
+           "120 percent and counted by its weight; a figure not reported counts as 0.");
 }

@@ -63,7 +63,7 @@ static const LedgerRankingColumn indicator_columns[] = {
 static const LedgerRankingColumn composite_columns[] = {
   { NC_("ranking column", "Rank"), TRUE },
   { NC_("ranking column", "Region"), FALSE },
-  { NC_("ranking column", "Weighted Completion"), TRUE },
+  { NC_("ranking column", "Composite"), TRUE },
   { NC_("ranking column", "Change"), FALSE },
   { NC_("ranking column", "Against the City"), FALSE },
   /* … and with a scoring scheme: */
@@ -78,7 +78,7 @@ static const LedgerRankingColumn composite_columns[] = {
 static const LedgerRankingColumn unit_columns[] = {
   { NC_("ranking column", "Rank"), TRUE },
   { NC_("ranking column", "Responsible Unit"), FALSE },
-  { NC_("ranking column", "Weighted Completion"), TRUE },
+  { NC_("ranking column", "Composite"), TRUE },
   { NC_("ranking column", "Completion Points"), TRUE },
   { NC_("ranking column", "Rank Points"), TRUE },
   { NC_("ranking column", "Adjustments"), TRUE },

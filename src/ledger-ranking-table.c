@@ -137,9 +137,8 @@ ledger_ranking_table_set_columns (LedgerRankingTable        *self,
 
       g_ptr_array_add (self->groups, gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL));
       g_array_append_val (self->numeric, columns[i].numeric);
-      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-      gtk_label_set_justify (GTK_LABEL (heading), columns[i].numeric ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
-      gtk_label_set_max_width_chars (GTK_LABEL (heading), 8);
+      /* Not wrapped: a wrapping heading would ask for less than its
+       * column's cells, and the size group would lose the columns' line. */
       gtk_widget_add_css_class (heading, "caption-heading");
       gtk_widget_add_css_class (heading, "dim-label");
       place_cell (self, self->header, heading, i);

@@ -161,6 +161,7 @@ weight_row_new (LedgerScoringWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ledger_indicator_get_name (indicator));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ledger_indicator_get_responsible_unit (indicator));
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 6);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
                              ledger_store_get_ranking_weight (store_of (self), ledger_indicator_get_id (indicator)));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
