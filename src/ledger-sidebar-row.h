@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LedgerSidebarRow, ledger_sidebar_row, LEDGER, SIDEBAR_ROW, GtkListBoxRow)
 
-/* The page name of the regions' ranking (ledger_window_select_page()). */
+/* The page name of the regions' ranking, as win.select-page takes it. */
 #define LEDGER_SIDEBAR_RANKING_KEY "ranking"
 
 GtkWidget  *ledger_sidebar_row_new      (LedgerContext    *context,
