@@ -299,6 +299,12 @@ scoring_clicked_cb (LedgerRankingPage *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  LedgerStore *store;
+  GPtrArray   *ranked;
+} Collect;
+
 /* Ranked: the numeric indicators a region can be measured on — a rate or
  * a level against the city's target if it has none of its own, a total
  * only against the targets split to the regions (docs/regions.md). */
@@ -308,7 +314,7 @@ collect_ranked (LedgerNode      *area,
                 LedgerIndicator *indicator,
                 gpointer         user_data)
 {
-  LedgerRankingPage *self = user_data;
+  Collect *collect = user_data;
   LedgerKind kind = ledger_indicator_get_kind (indicator);
   g_autoptr(GPtrArray) targets = NULL;
 
@@ -316,12 +322,32 @@ collect_ranked (LedgerNode      *area,
     return;
   if (kind == LEDGER_KIND_CUMULATIVE)
     {
-      targets = ledger_store_list_region_targets (ledger_context_get_store (self->context),
-                                                  ledger_indicator_get_id (indicator));
+      targets = ledger_store_list_region_targets (collect->store, ledger_indicator_get_id (indicator));
       if (targets == NULL || targets->len == 0)
         return;
     }
-  g_ptr_array_add (self->indicators, g_object_ref (indicator));
+  g_ptr_array_add (collect->ranked, g_object_ref (indicator));
+}
+
+static GPtrArray *
+list_ranked (LedgerRankingPage *self)
+{
+  Collect collect = { ledger_context_get_store (self->context), g_ptr_array_new_with_free_func (g_object_unref) };
+
+  ledger_plan_foreach_indicator (self->plan, collect_ranked, &collect);
+  return collect.ranked;
+}
+
+static gboolean
+same_indicators (GPtrArray *a,
+                 GPtrArray *b)
+{
+  if (a == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -356,20 +382,39 @@ name_factory_new (gboolean ellipsize)
   return factory;
 }
 
+/* The dropdown: the composite, then the ranked indicators. A target
+ * split or cleared may add or take one: the list is made again, the
+ * indicator shown kept if it is still ranked. */
 static void
 fill_dropdown (LedgerRankingPage *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GPtrArray) ranked = list_ranked (self);
+  g_autoptr(GtkStringList) names = NULL;
+  LedgerIndicator *shown = self->indicators != NULL ? selected_indicator (self) : NULL;
+  guint index = 0;
 
-  ledger_plan_foreach_indicator (self->plan, collect_ranked, self);
+  if (same_indicators (self->indicators, ranked))
+    return;
+  names = gtk_string_list_new (NULL);
   gtk_string_list_append (names, _("Composite Ranking"));
-  for (guint i = 0; i < self->indicators->len; i++)
-    gtk_string_list_append (names, ledger_indicator_get_name (g_ptr_array_index (self->indicators, i)));
-  gtk_drop_down_set_expression (self->ranking_dropdown, expression);
+  for (guint i = 0; i < ranked->len; i++)
+    gtk_string_list_append (names, ledger_indicator_get_name (g_ptr_array_index (ranked, i)));
+  if (shown != NULL && g_ptr_array_find (ranked, shown, &index))
+    index++;
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  self->indicators = g_steal_pointer (&ranked);
+
   self->filling = TRUE;
   gtk_drop_down_set_model (self->ranking_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->ranking_dropdown, index);
   self->filling = FALSE;
+}
+
+static void
+context_changed_cb (LedgerRankingPage *self)
+{
+  fill_dropdown (self);
+  show_ranking (self);
 }
 
 static void
@@ -413,8 +458,10 @@ ledger_ranking_page_init (LedgerRankingPage *self)
 {
   g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
   g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_expression (self->ranking_dropdown, expression);
   gtk_drop_down_set_factory (self->ranking_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->ranking_dropdown, list_factory);
 }
@@ -431,11 +478,9 @@ ledger_ranking_page_new (LedgerContext *context,
   self = g_object_new (LEDGER_TYPE_RANKING_PAGE, NULL);
   self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
-  self->indicators = g_ptr_array_new_with_free_func (g_object_unref);
   ledger_accessible_name_drop_down (self->ranking_dropdown, NULL);
-  fill_dropdown (self);
-  show_ranking (self);
-  g_signal_connect_object (context, "changed", G_CALLBACK (show_ranking), self, G_CONNECT_SWAPPED);
+  context_changed_cb (self);
+  g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 
