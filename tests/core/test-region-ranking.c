@@ -245,6 +245,10 @@ test_weights (Fixture       *fixture,
   g_assert_cmpstr (ledger_change_get_entity (change), ==, "ranking_weight");
   g_assert_cmpstr (ledger_change_get_old (change), ==, "{\"weight\":2}");
   g_assert_cmpstr (ledger_change_get_new (change), ==, "{\"weight\":0}");
+
+  /* One step of undo: jobs weighs 2 again */
+  test_undo (fixture->store);
+  g_assert_cmpfloat (ledger_store_get_ranking_weight (fixture->store, jobs), ==, 2);
 }
 
 /* The scheme, and the adjustments by period. */
@@ -284,6 +288,13 @@ test_scoring_store (Fixture       *fixture,
   g_clear_error (&error);
   after = ledger_store_list_score_adjustments (fixture->store, plan_id, NULL);
   g_assert_cmpuint (after->len, ==, 2);
+  /* Undone: B's 扣分 is back, under its id */
+  test_undo (fixture->store);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ledger_store_list_score_adjustments (fixture->store, plan_id, "2026-06");
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpint (((LedgerScoreAdjustment *) after->pdata[0])->id, ==, first->id);
+  g_assert_cmpstr (((LedgerScoreAdjustment *) after->pdata[0])->reason, ==, "迟报");
 
   g_assert_true (ledger_store_set_scoring_scheme (fixture->store, plan_id, &scheme, &error));
   g_assert_no_error (error);
@@ -300,6 +311,10 @@ test_scoring_store (Fixture       *fixture,
   g_assert_false (ledger_store_get_scoring_scheme (fixture->store, plan_id, &scheme));
   /* none set: the default */
   g_assert_cmpfloat (scheme.completion_points, ==, 60);
+  /* Undone: the scheme of 50 points is back */
+  test_undo (fixture->store);
+  g_assert_true (ledger_store_get_scoring_scheme (fixture->store, plan_id, &scheme));
+  g_assert_cmpfloat (scheme.completion_points, ==, 50);
 }
 
 static const LedgerScoreLine *

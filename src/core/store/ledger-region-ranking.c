@@ -229,14 +229,16 @@ region_target (Ranked     *ranked,
 }
 
 /* What is due by @as_of from a region without a figure: its target by
- * the indicator's profile (序时进度 for a total). */
+ * the indicator's profile (序时进度 for a total) as of its own period
+ * (一季度 for a quarterly one as of May); NAN before its first. */
 static double
 due_by (LedgerIndicator *indicator,
         const char      *as_of)
 {
+  g_autofree char *own = ledger_progress_indicator_period (indicator, as_of);
   LedgerPeriod period;
 
-  if (!ledger_period_parse (as_of, &period))
+  if (own == NULL || !ledger_period_parse (own, &period))
     return NAN;
   return ledger_indicator_get_target (indicator) *
          ledger_progress_due_share (indicator, ledger_period_end_month (&period), NULL, NULL);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ledger-json.h"
 #include "ledger-store-private.h"
@@ -17,8 +18,11 @@
 
 /* The rankings' weights, a plan's scoring scheme and the office's 加分
  * and 扣分 (docs/regions.md, Rankings and Scoring; schema 8). Each write
- * is one transaction with its entry in the change log: the weight under
- * its indicator, the scheme and the adjustments under their plan. */
+ * is one transaction with its entry in the change log (the weight under
+ * its indicator, the scheme and the adjustments under their plan) and one
+ * step of undo: a row of undo keyed "ranking_weight/ID" (the indicator's),
+ * "scoring_scheme/ID" (the plan's) or "score_adjustment/ID", restored by
+ * the same writer. */
 
 #define WEIGHT_MAX 1000
 #define POINTS_MAX 1000
@@ -116,12 +120,65 @@ write_weight (LedgerStore  *self,
   return store_run (self, stmt, error);
 }
 
+static char *
+undo_key (const char *kind,
+          gint64      id)
+{
+  return g_strdup_printf ("%s/%" G_GINT64_FORMAT, kind, id);
+}
+
+/* The id an undo key ends with. */
+static gint64
+undo_key_id (const char *key)
+{
+  return g_ascii_strtoll (strrchr (key, '/') + 1, NULL, 10);
+}
+
+static gboolean restore_weight (LedgerStore  *self,
+                                const char   *key,
+                                gpointer      old,
+                                GError      **error);
+
+/* Within a transaction: the weight written, logged and recorded for undo. */
+static gboolean
+replace_weight (LedgerStore  *self,
+                gint64        indicator_id,
+                double        weight,
+                GError      **error)
+{
+  double old = ledger_store_get_ranking_weight (self, indicator_id);
+  g_autofree char *uuid = NULL;
+  g_autofree char *old_json = number_json ("weight", old);
+  g_autofree char *new_json = number_json ("weight", weight);
+  g_autofree char *key = NULL;
+
+  if (old == weight)
+    return TRUE;
+  if ((uuid = uuid_of (self, INDICATOR_UUID, indicator_id, error)) == NULL ||
+      !write_weight (self, indicator_id, weight, error) ||
+      !store_log_change (self, "update", "ranking_weight", uuid, "", old_json, new_json, "", error))
+    return FALSE;
+  key = undo_key ("ranking_weight", indicator_id);
+  store_undo_record_row (self, key, restore_weight, g_memdup2 (&old, sizeof old), g_free);
+  return TRUE;
+}
+
+static gboolean
+restore_weight (LedgerStore  *self,
+                const char   *key,
+                gpointer      old,
+                GError      **error)
+{
+  return replace_weight (self, undo_key_id (key), *(double *) old, error);
+}
+
 /**
  * ledger_store_set_ranking_weight:
  * @weight: 0 (left out of the composite) to 1000; 1 is the default
  *
- * Sets an indicator's weight in the composite ranking and logs it under
- * the indicator. Setting the weight it has writes nothing.
+ * Sets an indicator's weight in the composite ranking, logged under the
+ * indicator and one step of undo. Setting the weight it has writes
+ * nothing.
  */
 gboolean
 ledger_store_set_ranking_weight (LedgerStore  *self,
@@ -129,11 +186,6 @@ ledger_store_set_ranking_weight (LedgerStore  *self,
                                  double        weight,
                                  GError      **error)
 {
-  g_autofree char *uuid = NULL;
-  g_autofree char *old_json = NULL;
-  g_autofree char *new_json = NULL;
-  double old;
-
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
 
   if (!isfinite (weight) || weight < 0 || weight > WEIGHT_MAX)
@@ -142,17 +194,11 @@ ledger_store_set_ranking_weight (LedgerStore  *self,
                    _("A ranking weight is a number from 0 to %d"), WEIGHT_MAX);
       return FALSE;
     }
-  if ((old = ledger_store_get_ranking_weight (self, indicator_id)) == weight)
+  if (ledger_store_get_ranking_weight (self, indicator_id) == weight)
     return TRUE;
-  old_json = number_json ("weight", old);
-  new_json = number_json ("weight", weight);
   if (!store_begin (self, error))
     return FALSE;
-  return finish (self,
-                 (uuid = uuid_of (self, INDICATOR_UUID, indicator_id, error)) != NULL &&
-                 write_weight (self, indicator_id, weight, error) &&
-                 store_log_change (self, "update", "ranking_weight", uuid, "", old_json, new_json, "", error),
-                 error);
+  return finish (self, replace_weight (self, indicator_id, weight, error), error);
 }
 
 /**
@@ -231,11 +277,54 @@ write_scheme (LedgerStore               *self,
   return store_run (self, stmt, error);
 }
 
+static gboolean restore_scheme (LedgerStore  *self,
+                                const char   *key,
+                                gpointer      old,
+                                GError      **error);
+
+/* Within a transaction: the scheme written (%NULL: removed), logged and
+ * recorded for undo. */
+static gboolean
+replace_scheme (LedgerStore               *self,
+                gint64                     plan_id,
+                const LedgerScoringScheme *scheme,
+                GError                   **error)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = scheme_json (scheme);
+  g_autofree char *key = NULL;
+  LedgerScoringScheme old;
+  gboolean had = ledger_store_get_scoring_scheme (self, plan_id, &old);
+
+  old_json = had ? scheme_json (&old) : NULL;
+  if (g_strcmp0 (old_json, new_json) == 0)
+    return TRUE;
+  if ((uuid = uuid_of (self, PLAN_UUID, plan_id, error)) == NULL ||
+      !write_scheme (self, plan_id, scheme, error) ||
+      !store_log_change (self, scheme == NULL ? "delete" : had ? "update" : "insert",
+                         "scoring_scheme", uuid, "", old_json, new_json, "", error))
+    return FALSE;
+  key = undo_key ("scoring_scheme", plan_id);
+  store_undo_record_row (self, key, restore_scheme, had ? g_memdup2 (&old, sizeof old) : NULL, g_free);
+  return TRUE;
+}
+
+static gboolean
+restore_scheme (LedgerStore  *self,
+                const char   *key,
+                gpointer      old,
+                GError      **error)
+{
+  return replace_scheme (self, undo_key_id (key), old, error);
+}
+
 /**
  * ledger_store_set_scoring_scheme:
  * @scheme: (nullable): the plan's scheme, or %NULL for none
  *
- * Sets (or removes) a plan's scoring scheme, logged under the plan.
+ * Sets (or removes) a plan's scoring scheme, logged under the plan and
+ * one step of undo.
  */
 gboolean
 ledger_store_set_scoring_scheme (LedgerStore               *self,
@@ -243,27 +332,13 @@ ledger_store_set_scoring_scheme (LedgerStore               *self,
                                  const LedgerScoringScheme *scheme,
                                  GError                   **error)
 {
-  g_autofree char *uuid = NULL;
-  g_autofree char *old_json = NULL;
-  g_autofree char *new_json = NULL;
-  LedgerScoringScheme old;
-
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
 
   if (scheme != NULL && !ledger_scoring_scheme_check (scheme, error))
     return FALSE;
-  old_json = ledger_store_get_scoring_scheme (self, plan_id, &old) ? scheme_json (&old) : NULL;
-  new_json = scheme_json (scheme);
-  if (g_strcmp0 (old_json, new_json) == 0)
-    return TRUE;
   if (!store_begin (self, error))
     return FALSE;
-  return finish (self,
-                 (uuid = uuid_of (self, PLAN_UUID, plan_id, error)) != NULL &&
-                 write_scheme (self, plan_id, scheme, error) &&
-                 store_log_change (self, scheme == NULL ? "delete" : old_json == NULL ? "insert" : "update",
-                                   "scoring_scheme", uuid, "", old_json, new_json, "", error),
-                 error);
+  return finish (self, replace_scheme (self, plan_id, scheme, error), error);
 }
 
 static LedgerScoreAdjustment *
@@ -355,34 +430,54 @@ adjustment_json (const LedgerScoreAdjustment *adjustment)
   return g_string_free (out, FALSE);
 }
 
+static gboolean restore_adjustment (LedgerStore  *self,
+                                    const char   *key,
+                                    gpointer      old,
+                                    GError      **error);
+
+static void
+record_adjustment (LedgerStore                 *self,
+                   gint64                       id,
+                   const LedgerScoreAdjustment *old)
+{
+  g_autofree char *key = undo_key ("score_adjustment", id);
+
+  store_undo_record_row (self, key, restore_adjustment, old != NULL ? ledger_score_adjustment_copy (old) : NULL,
+                         (GDestroyNotify) ledger_score_adjustment_free);
+}
+
+/* Within a transaction: @adjustment written under its id (0: a new one,
+ * whose id is set), logged and recorded for undo. */
 static gboolean
 insert_adjustment (LedgerStore            *self,
                    gint64                  plan_id,
                    LedgerScoreAdjustment  *adjustment,
                    GError                **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO score_adjustments (plan_id, period, subject_kind, subject, points, reason, created_at, "
-    "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autofree char *uuid = uuid_of (self, PLAN_UUID, plan_id, error);
+  g_autofree char *new_json = adjustment_json (adjustment);
+  sqlite3_stmt *stmt = uuid == NULL ? NULL : store_prepare (self,
+    "INSERT INTO score_adjustments (id, plan_id, period, subject_kind, subject, points, reason, created_at, "
+    "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  g_free (adjustment->created_at);
-  adjustment->created_at = g_strdup (store_transaction_at (self));
-  g_free (adjustment->created_by);
-  adjustment->created_by = g_strdup (store_user ());
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  store_bind_text (stmt, 2, adjustment->period);
-  store_bind_static_text (stmt, 3, ledger_score_subject_to_string (adjustment->kind));
-  store_bind_text (stmt, 4, adjustment->subject);
-  sqlite3_bind_double (stmt, 5, adjustment->points);
-  store_bind_text (stmt, 6, adjustment->reason);
-  store_bind_text (stmt, 7, adjustment->created_at);
-  store_bind_text (stmt, 8, adjustment->created_by);
-  if (!store_run (self, stmt, error))
+  if (adjustment->id != 0)
+    sqlite3_bind_int64 (stmt, 1, adjustment->id);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  store_bind_text (stmt, 3, adjustment->period);
+  store_bind_static_text (stmt, 4, ledger_score_subject_to_string (adjustment->kind));
+  store_bind_text (stmt, 5, adjustment->subject);
+  sqlite3_bind_double (stmt, 6, adjustment->points);
+  store_bind_text (stmt, 7, adjustment->reason);
+  store_bind_text (stmt, 8, adjustment->created_at);
+  store_bind_text (stmt, 9, adjustment->created_by);
+  if (!store_run (self, stmt, error) ||
+      !store_log_change (self, "insert", "score_adjustment", uuid, adjustment->period, NULL, new_json, "", error))
     return FALSE;
   adjustment->id = sqlite3_last_insert_rowid (self->db);
   adjustment->plan_id = plan_id;
+  record_adjustment (self, adjustment->id, NULL);
   return TRUE;
 }
 
@@ -391,7 +486,8 @@ insert_adjustment (LedgerStore            *self,
  * @adjustment: a 加分 or 扣分, with a period, a subject, points other than
  *   0 and a reason; its id, plan, when and by whom are set
  *
- * Adds the adjustment to the plan, logged under the plan and its period.
+ * Adds the adjustment to the plan, logged under the plan and its period,
+ * one step of undo.
  */
 gboolean
 ledger_store_add_score_adjustment (LedgerStore            *self,
@@ -399,21 +495,17 @@ ledger_store_add_score_adjustment (LedgerStore            *self,
                                    LedgerScoreAdjustment  *adjustment,
                                    GError                **error)
 {
-  g_autofree char *uuid = NULL;
-  g_autofree char *new_json = NULL;
-
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (adjustment != NULL, FALSE);
 
   if (!check_adjustment (adjustment, error) || !store_begin (self, error))
     return FALSE;
-  new_json = adjustment_json (adjustment);
-  return finish (self,
-                 (uuid = uuid_of (self, PLAN_UUID, plan_id, error)) != NULL &&
-                 insert_adjustment (self, plan_id, adjustment, error) &&
-                 store_log_change (self, "insert", "score_adjustment", uuid, adjustment->period, NULL,
-                                   new_json, "", error),
-                 error);
+  adjustment->id = 0;
+  g_free (adjustment->created_at);
+  adjustment->created_at = g_strdup (store_transaction_at (self));
+  g_free (adjustment->created_by);
+  adjustment->created_by = g_strdup (store_user ());
+  return finish (self, insert_adjustment (self, plan_id, adjustment, error), error);
 }
 
 static LedgerScoreAdjustment *
@@ -437,40 +529,56 @@ find_adjustment (LedgerStore  *self,
   return adjustment;
 }
 
+/* Within a transaction: the adjustment @id deleted, logged with what it
+ * was and recorded for undo. */
 static gboolean
 delete_adjustment (LedgerStore  *self,
                    gint64        id,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "DELETE FROM score_adjustments WHERE id = ?", error);
+  g_autoptr(LedgerScoreAdjustment) old = find_adjustment (self, id, error);
+  g_autofree char *uuid = NULL;
+  g_autofree char *old_json = NULL;
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  if (old == NULL || (uuid = uuid_of (self, PLAN_UUID, old->plan_id, error)) == NULL ||
+      (stmt = store_prepare (self, "DELETE FROM score_adjustments WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  return store_run (self, stmt, error);
+  old_json = adjustment_json (old);
+  if (!store_run (self, stmt, error) ||
+      !store_log_change (self, "delete", "score_adjustment", uuid, old->period, old_json, NULL, "", error))
+    return FALSE;
+  record_adjustment (self, id, old);
+  return TRUE;
 }
 
-/* Removes the adjustment @id, logged under its plan with what it was. */
+/* Undo: an adjustment added is deleted, one deleted is written back as
+ * it was, under its id. */
+static gboolean
+restore_adjustment (LedgerStore  *self,
+                    const char   *key,
+                    gpointer      old,
+                    GError      **error)
+{
+  g_autoptr(LedgerScoreAdjustment) copy = NULL;
+
+  if (old == NULL)
+    return delete_adjustment (self, undo_key_id (key), error);
+  copy = ledger_score_adjustment_copy (old);
+  return insert_adjustment (self, copy->plan_id, copy, error);
+}
+
+/* Removes the adjustment @id, logged under its plan with what it was, one
+ * step of undo. */
 gboolean
 ledger_store_remove_score_adjustment (LedgerStore  *self,
                                       gint64        id,
                                       GError      **error)
 {
-  g_autoptr(LedgerScoreAdjustment) adjustment = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *old_json = NULL;
-
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
 
   if (!store_begin (self, error))
     return FALSE;
-  if ((adjustment = find_adjustment (self, id, error)) == NULL)
-    return finish (self, FALSE, error);
-  old_json = adjustment_json (adjustment);
-  return finish (self,
-                 (uuid = uuid_of (self, PLAN_UUID, adjustment->plan_id, error)) != NULL &&
-                 delete_adjustment (self, id, error) &&
-                 store_log_change (self, "delete", "score_adjustment", uuid, adjustment->period, old_json,
-                                   NULL, "", error),
-                 error);
+  return finish (self, delete_adjustment (self, id, error), error);
 }
