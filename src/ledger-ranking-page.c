@@ -48,16 +48,17 @@ struct _LedgerRankingPage
 G_DEFINE_FINAL_TYPE (LedgerRankingPage, ledger_ranking_page, ADW_TYPE_BIN)
 
 /* Headings with a context of their own: "Rank" or "Change" may be said
- * otherwise elsewhere. */
+ * otherwise elsewhere. What ranks comes first, the figures it is worked
+ * from after: a narrow window shows the first and scrolls to the rest. */
 static const LedgerRankingColumn indicator_columns[] = {
   { NC_("ranking column", "Rank"), TRUE },
   { NC_("ranking column", "Region"), FALSE },
-  { NC_("ranking column", "Figure"), TRUE },
-  { NC_("ranking column", "Target"), TRUE },
-  { NC_("ranking column", "Expected"), TRUE },
   { NC_("ranking column", "Completion"), TRUE },
   { NC_("ranking column", "Change"), FALSE },
   { NC_("ranking column", "Against the City"), FALSE },
+  { NC_("ranking column", "Figure"), TRUE },
+  { NC_("ranking column", "Target"), TRUE },
+  { NC_("ranking column", "Expected"), TRUE },
 };
 
 static const LedgerRankingColumn composite_columns[] = {
@@ -140,6 +141,9 @@ show_city (LedgerRankingPage *self,
 
   g_ptr_array_add (cells, ledger_ranking_cells_text (""));
   g_ptr_array_add (cells, ledger_ranking_cells_strong (C_("ranking", "City")));
+  g_ptr_array_add (cells, ledger_ranking_cells_score (score));
+  g_ptr_array_add (cells, ledger_ranking_cells_text (""));
+  g_ptr_array_add (cells, ledger_ranking_cells_text (""));
   if (indicator != NULL)
     {
       g_autoptr(LedgerValue) value = NULL;
@@ -150,9 +154,6 @@ show_city (LedgerRankingPage *self,
       g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, ledger_indicator_get_target (indicator)));
       g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, progress.expected));
     }
-  g_ptr_array_add (cells, ledger_ranking_cells_score (score));
-  g_ptr_array_add (cells, ledger_ranking_cells_text (""));
-  g_ptr_array_add (cells, ledger_ranking_cells_text (""));
   for (guint i = 0; self->sheet != NULL && i < 4; i++)
     g_ptr_array_add (cells, ledger_ranking_cells_text (""));
   label = ledger_ranking_cells_city_label (score);
@@ -182,15 +183,15 @@ show_region (LedgerRankingPage   *self,
 
   g_ptr_array_add (cells, ledger_ranking_cells_rank (rank));
   g_ptr_array_add (cells, ledger_ranking_cells_region (rank, indicator == NULL));
+  g_ptr_array_add (cells, ledger_ranking_cells_score (rank->score));
+  g_ptr_array_add (cells, ledger_ranking_cells_change (rank));
+  g_ptr_array_add (cells, ledger_ranking_cells_band (rank->band));
   if (indicator != NULL)
     {
       g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, rank->value));
       g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, rank->target));
       g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, rank->expected));
     }
-  g_ptr_array_add (cells, ledger_ranking_cells_score (rank->score));
-  g_ptr_array_add (cells, ledger_ranking_cells_change (rank));
-  g_ptr_array_add (cells, ledger_ranking_cells_band (rank->band));
   if (self->sheet != NULL)
     add_points (cells, ledger_score_sheet_find_region (self->sheet, rank->region));
   ledger_ranking_table_append (self->region_table, (GtkWidget **) cells->pdata, label);

@@ -32,7 +32,7 @@ static const struct { const char *code, *name; } regions[] = {
 #define CITY_ROW 0
 
 /* Columns of an indicator's table. */
-enum { RANK, REGION, FIGURE, TARGET, EXPECTED, COMPLETION, CHANGE, BAND };
+enum { RANK, REGION, COMPLETION, CHANGE, BAND, FIGURE, TARGET, EXPECTED };
 
 static char *
 region_code (guint index)
@@ -411,6 +411,8 @@ test_thirteen_regions (Fixture       *fixture,
   g_assert_true (ledger_ranking_page_select (page, "fixed-asset-investment-growth"));
   g_test_message ("one indicator's ranking was shown in %.1f ms", g_timer_elapsed (timer, NULL) * 1000);
   g_assert_cmpuint (ledger_ranking_table_get_n_rows (region_table (page)), ==, 1 + 13);
+  /* The stack's crossfade from the overview is over. */
+  ledger_test_ui_wait (300);
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "ranking-thirteen");
 }
 
