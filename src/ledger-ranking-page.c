@@ -214,10 +214,10 @@ show_units (LedgerRankingPage *self)
   g_autoptr(GPtrArray) lines = NULL;
   GPtrArray *units;
 
-  gtk_widget_set_visible (self->units_box, self->sheet != NULL);
-  if (self->sheet == NULL)
+  units = self->sheet != NULL ? ledger_score_sheet_get_units (self->sheet) : NULL;
+  gtk_widget_set_visible (self->units_box, units != NULL && units->len > 0);
+  if (units == NULL || units->len == 0)
     return;
-  units = ledger_score_sheet_get_units (self->sheet);
   /* A copy to sort: the lines stay the sheet's. */
   lines = g_ptr_array_copy (units, NULL, NULL);
   g_ptr_array_set_free_func (lines, NULL);
@@ -480,6 +480,13 @@ ledger_ranking_page_new (LedgerContext *context,
   self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
   ledger_accessible_name_drop_down (self->ranking_dropdown, NULL);
+  /* A ledger open for reading only cannot take a scheme: the button says so
+   * rather than open a window whose every change would be refused. */
+  if (ledger_store_is_read_only (ledger_context_get_store (context)))
+    {
+      gtk_widget_set_sensitive (self->scoring_button, FALSE);
+      gtk_widget_set_tooltip_text (self->scoring_button, _("The ledger is open for reading only"));
+    }
   context_changed_cb (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (context_changed_cb), self, G_CONNECT_SWAPPED);
   return self;

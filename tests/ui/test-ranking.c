@@ -529,9 +529,12 @@ test_scoring (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "add_error_label")));
   g_assert_cmpuint (n_adjustments (fixture), ==, 0);
 
+  /* With a reason, Enter in it adds the adjustment. */
   ledger_test_ui_type (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "reason_row"), "迟报 1-6月 数据");
-  g_assert_true (ledger_scoring_window_add_adjustment (LEDGER_SCORING_WINDOW (window)));
+  g_signal_emit_by_name (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "reason_row"), "entry-activated");
   ledger_test_ui_wait (100);
+  g_assert_false (gtk_widget_get_visible (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "add_error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW, "reason_row")), ==, "");
   g_assert_cmpuint (n_adjustments (fixture), ==, 1);
   g_assert_cmpstr (cell (page, row_of (page, "襄垣县"), C_ADJUSTMENTS), ==, "−2.0");
   g_assert_cmpstr (cell (page, row_of (page, "襄垣县"), C_TOTAL), ==, "52.0");
