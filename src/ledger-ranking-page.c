@@ -75,6 +75,7 @@ static const LedgerRankingColumn composite_columns[] = {
 };
 
 #define N_COMPOSITE_COLUMNS 5
+#define N_POINTS_COLUMNS (G_N_ELEMENTS (composite_columns) - N_COMPOSITE_COLUMNS)
 
 static const LedgerRankingColumn unit_columns[] = {
   { NC_("ranking column", "Rank"), TRUE },
@@ -154,7 +155,7 @@ show_city (LedgerRankingPage *self,
       g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, ledger_indicator_get_target (indicator)));
       g_ptr_array_add (cells, ledger_ranking_cells_number (indicator, progress.expected));
     }
-  for (guint i = 0; self->sheet != NULL && i < 4; i++)
+  for (guint i = 0; self->sheet != NULL && i < N_POINTS_COLUMNS; i++)
     g_ptr_array_add (cells, ledger_ranking_cells_text (""));
   label = ledger_ranking_cells_city_label (score);
   row = ledger_ranking_table_append (self->region_table, (GtkWidget **) cells->pdata, label);
@@ -241,8 +242,8 @@ show_units (LedgerRankingPage *self)
  * scheme, its points: the composite then caps each completion where the
  * scheme does, so that the two agree. */
 static void
-rank (LedgerRankingPage *self,
-      LedgerIndicator   *indicator)
+compute_ranking (LedgerRankingPage *self,
+                 LedgerIndicator   *indicator)
 {
   LedgerScoringScheme scheme;
 
@@ -268,7 +269,7 @@ show_ranking (LedgerRankingPage *self)
 {
   LedgerIndicator *indicator = selected_indicator (self);
 
-  rank (self, indicator);
+  compute_ranking (self, indicator);
   if (indicator != NULL)
     set_columns (self->region_table, indicator_columns, G_N_ELEMENTS (indicator_columns));
   else
