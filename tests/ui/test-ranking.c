@@ -171,6 +171,11 @@ test_no_regions_no_page (Fixture       *fixture,
   ledger_test_ui_wait (100);
   g_assert_true (ledger_window_select_page (fixture->window, LEDGER_SIDEBAR_RANKING_KEY));
   g_assert_true (LEDGER_IS_RANKING_PAGE (ledger_window_get_visible_page (fixture->window)));
+
+  /* A change of the plan builds the pages anew: the ranking stays shown. */
+  save_regions (fixture, 5);
+  ledger_test_ui_wait (100);
+  g_assert_true (LEDGER_IS_RANKING_PAGE (ledger_window_get_visible_page (fixture->window)));
 }
 
 /* One indicator's ranking: ranks with a tie, 未报 last, the change since
