@@ -98,6 +98,8 @@ ledger_ranking_table_init (LedgerRankingTable *self)
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->list, "boxed-list");
+  /* The list is what a screen reader enters: it takes the table's name. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, self, NULL, -1);
   gtk_box_append (GTK_BOX (self->box), self->header);
   gtk_box_append (GTK_BOX (self->box), self->list);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
