@@ -1,0 +1,105 @@
+/* ledger-region-progress.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-region-progress"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ledger-region-progress.h"
+
+/* A region's standing on one indicator (docs/regions.md): its latest
+ * figure as of the context's period, read by the same rules as the
+ * city's (ledger-progress.c) against the region's own target. The base
+ * year's figures are the city's only, so a region's pace is by months. */
+
+/* @indicator with @target in place of the city's: every other setting (the
+ * kind, the profile, the comparator) is the same, read from its
+ * properties so that a setting added later is carried too. */
+static LedgerIndicator *
+indicator_with_target (LedgerIndicator *indicator,
+                       double           target)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (indicator);
+  guint n_specs;
+  g_autofree GParamSpec **specs = g_object_class_list_properties (klass, &n_specs);
+  g_autofree const char **names = g_new0 (const char *, n_specs);
+  g_autofree GValue *values = g_new0 (GValue, n_specs);
+  guint n = 0;
+  LedgerIndicator *copy;
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      names[n] = specs[i]->name;
+      g_value_init (&values[n], specs[i]->value_type);
+      g_object_get_property (G_OBJECT (indicator), specs[i]->name, &values[n]);
+      if (g_str_equal (specs[i]->name, "target"))
+        g_value_set_double (&values[n], target);
+      n++;
+    }
+  copy = LEDGER_INDICATOR (g_object_new_with_properties (G_OBJECT_TYPE (indicator), n, names, values));
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+  return copy;
+}
+
+/**
+ * ledger_region_progress_target:
+ * @targets: (element-type LedgerRegionTarget): the indicator's split targets
+ *
+ * Returns: @region's target; without one of its own, a rate or a level is
+ *   held to the city's, a total has none (NAN)
+ */
+double
+ledger_region_progress_target (LedgerIndicator *indicator,
+                               GPtrArray       *targets,
+                               const char      *region)
+{
+  double target = ledger_region_targets_lookup (targets, region);
+  LedgerKind kind = ledger_indicator_get_kind (indicator);
+
+  if (isnan (target) && (kind == LEDGER_KIND_RATE || kind == LEDGER_KIND_LEVEL))
+    return ledger_indicator_get_target (indicator);
+  return target;
+}
+
+/**
+ * ledger_region_progress_evaluate:
+ * @target: the region's target (ledger_region_progress_target()), or NAN
+ * @value: (out) (optional) (transfer full) (nullable): the figure read
+ *
+ * Returns: where @region stands as of the context's period; without a
+ *   target, a total has a figure but no progress
+ */
+LedgerProgress
+ledger_region_progress_evaluate (LedgerContext    *context,
+                                 LedgerIndicator  *indicator,
+                                 const char       *region,
+                                 double            target,
+                                 LedgerValue     **value)
+{
+  LedgerStore *store = ledger_context_get_store (context);
+  const char *as_of = ledger_context_get_as_of (context);
+  g_autoptr(LedgerValue) latest = NULL;
+  g_autoptr(LedgerIndicator) held_to = NULL;
+  LedgerProgress progress = ledger_progress_none ();
+  LedgerPeriod period;
+
+  if (as_of != NULL && ledger_period_parse (as_of, &period))
+    latest = ledger_store_get_latest_region_value_until (store, ledger_indicator_get_id (indicator), region,
+                                                         &period);
+  if (!isnan (target) || ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
+    {
+      held_to = indicator_with_target (indicator, isnan (target) ? 0 : target);
+      progress = ledger_progress_evaluate (held_to, latest, as_of, ledger_context_get_tolerances (context));
+    }
+  if (value != NULL)
+    *value = g_steal_pointer (&latest);
+  return progress;
+}
