@@ -70,6 +70,29 @@ ledger_region_progress_target (LedgerIndicator *indicator,
 }
 
 /**
+ * ledger_region_progress_evaluate_value:
+ * @target: the region's target (ledger_region_progress_target()), or NAN
+ * @value: (nullable): a figure of the region, recorded or being typed
+ *
+ * Returns: where @value would stand as of @period against @target;
+ *   without a target, a total has no progress
+ */
+LedgerProgress
+ledger_region_progress_evaluate_value (LedgerContext   *context,
+                                       LedgerIndicator *indicator,
+                                       double           target,
+                                       LedgerValue     *value,
+                                       const char      *period)
+{
+  g_autoptr(LedgerIndicator) held_to = NULL;
+
+  if (isnan (target) && ledger_indicator_get_kind (indicator) != LEDGER_KIND_QUALITATIVE)
+    return ledger_progress_none ();
+  held_to = indicator_with_target (indicator, isnan (target) ? 0 : target);
+  return ledger_progress_evaluate (held_to, value, period, ledger_context_get_tolerances (context));
+}
+
+/**
  * ledger_region_progress_evaluate:
  * @target: the region's target (ledger_region_progress_target()), or NAN
  * @value: (out) (optional) (transfer full) (nullable): the figure read
@@ -87,18 +110,13 @@ ledger_region_progress_evaluate (LedgerContext    *context,
   LedgerStore *store = ledger_context_get_store (context);
   const char *as_of = ledger_context_get_as_of (context);
   g_autoptr(LedgerValue) latest = NULL;
-  g_autoptr(LedgerIndicator) held_to = NULL;
-  LedgerProgress progress = ledger_progress_none ();
+  LedgerProgress progress;
   LedgerPeriod period;
 
   if (as_of != NULL && ledger_period_parse (as_of, &period))
     latest = ledger_store_get_latest_region_value_until (store, ledger_indicator_get_id (indicator), region,
                                                          &period);
-  if (!isnan (target) || ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
-    {
-      held_to = indicator_with_target (indicator, isnan (target) ? 0 : target);
-      progress = ledger_progress_evaluate (held_to, latest, as_of, ledger_context_get_tolerances (context));
-    }
+  progress = ledger_region_progress_evaluate_value (context, indicator, target, latest, as_of);
   if (value != NULL)
     *value = g_steal_pointer (&latest);
   return progress;

@@ -15,6 +15,11 @@ LedgerProgress ledger_region_progress_evaluate (LedgerContext    *context,
                                                 const char       *region,
                                                 double            target,
                                                 LedgerValue     **value);
+LedgerProgress ledger_region_progress_evaluate_value (LedgerContext   *context,
+                                                      LedgerIndicator *indicator,
+                                                      double           target,
+                                                      LedgerValue     *value,
+                                                      const char      *period);
 double         ledger_region_progress_target   (LedgerIndicator  *indicator,
                                                 GPtrArray        *targets,
                                                 const char       *region);
