@@ -28,6 +28,7 @@
 #include "ledger-task-list-export.h"
 #include "ledger-xlsx-export.h"
 #include "ledger-cli-attachments.h"
+#include "ledger-cli-roll-up.h"
 
 /* The commands that work without a window (README.md, Command line).
  * Each prints a clear message and returns non-zero on failure, having
@@ -999,6 +1000,7 @@ static int
 check (LedgerStore *store)
 {
   g_autoptr(GString) report = g_string_new (NULL);
+  LedgerTolerances tolerances;
 
   if (!ledger_store_check (store, report))
     {
@@ -1006,6 +1008,8 @@ check (LedgerStore *store)
       g_printerr ("target-ledger: %s\n", _("The ledger has problems"));
       return 1;
     }
+  read_tolerances (&tolerances);
+  ledger_cli_print_roll_up_gaps (store, tolerances.roll_up);
   g_print (_("%s: no problems found\n"), ledger_store_get_path (store));
   return 0;
 }

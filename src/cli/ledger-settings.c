@@ -46,6 +46,7 @@ ledger_settings_read_tolerances (GSettings        *settings,
   tolerances->checks.rate_high = g_settings_get_double (settings, "check-rate-high");
   tolerances->checks.level_high = g_settings_get_double (settings, "check-level-high");
   tolerances->due_skip_weekends = g_settings_get_boolean (settings, "due-skip-weekends");
+  tolerances->roll_up = g_settings_get_double (settings, "roll-up-tolerance");
 }
 
 /* The largest file an attachment may be, in bytes: the setting, in MiB,

@@ -32,6 +32,7 @@ ledger_tolerances_init_default (LedgerTolerances *tolerances)
   tolerances->cumulative_warning = 0.9;
   ledger_check_limits_init_default (&tolerances->checks);
   tolerances->due_skip_weekends = FALSE;
+  tolerances->roll_up = 0.01;
 }
 
 /**

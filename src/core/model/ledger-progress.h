@@ -39,6 +39,7 @@ typedef struct
   double cumulative_warning;/* a cumulative figure is on warning down to 0.9 of expected */
   LedgerCheckLimits checks; /* the checks on entry (docs/monthly-cycle.md) */
   gboolean due_skip_weekends;/* a due date on a Saturday or Sunday moves to the Monday */
+  double roll_up;           /* the city's figure and its regions' sum may differ by 0.01 of it */
 } LedgerTolerances;
 
 /* The base year's figures (同期) a value is read against: the same

@@ -442,10 +442,35 @@ ledger_context_evaluate_value (LedgerContext   *self,
   return progress;
 }
 
+/* The roll-up (docs/regions.md): an additive total whose regions have
+ * figures of a later period than the city's own latest is read from their
+ * sum, marked as summed (ledger_value_get_summed()). Rates and levels are
+ * never summed. */
+static LedgerValue *
+latest_or_summed (LedgerContext      *self,
+                  LedgerIndicator    *indicator,
+                  LedgerValue        *latest,
+                  const LedgerPeriod *as_of)
+{
+  g_autoptr(LedgerValue) sum = NULL;
+  LedgerPeriod own, summed;
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE ||
+      (sum = ledger_store_sum_regions_until (self->store, ledger_indicator_get_id (indicator), as_of)) == NULL)
+    return latest;
+  if (latest != NULL && ledger_period_parse (ledger_value_get_period (latest), &own) &&
+      ledger_period_parse (ledger_value_get_period (sum), &summed) &&
+      ledger_period_sort_key (&own) >= ledger_period_sort_key (&summed))
+    return latest;
+  g_clear_object (&latest);
+  return g_steal_pointer (&sum);
+}
+
 /**
  * ledger_context_evaluate:
  * @value: (out) (optional) (transfer full): the value the standing is
- *   based on: the latest up to the "as of" period, maybe stale
+ *   based on: the latest up to the "as of" period, maybe stale; for an
+ *   additive total, the regions' sum where they are later than the city
  *
  * Returns: how @indicator stands as of the chosen period
  */
@@ -469,8 +494,9 @@ ledger_context_evaluate (LedgerContext    *self,
     }
 
   if (self->as_of != NULL && ledger_period_parse (self->as_of, &as_of))
-    latest = ledger_store_get_latest_value_until (self->store, ledger_indicator_get_id (indicator),
-                                                  &as_of);
+    latest = latest_or_summed (self, indicator,
+                               ledger_store_get_latest_value_until (self->store, ledger_indicator_get_id (indicator),
+                                                                    &as_of), &as_of);
   else
     latest = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (indicator));
 
@@ -523,4 +549,39 @@ ledger_context_count_statuses (LedgerContext *self,
 
   memset (counts, 0, sizeof (guint) * LEDGER_N_STATUSES);
   count_node (self, G_OBJECT (node), counts);
+}
+
+/**
+ * ledger_context_find_roll_up_gap:
+ *
+ * Where @indicator is an additive total, the city's own latest figure as
+ * of the chosen period and its regions' sum of the same period disagree
+ * beyond the tolerance (docs/regions.md, Roll-up).
+ *
+ * Returns: (transfer full) (nullable): the two figures, or %NULL where
+ *   they agree or there is nothing to compare
+ */
+LedgerRollUp *
+ledger_context_find_roll_up_gap (LedgerContext   *self,
+                                 LedgerIndicator *indicator)
+{
+  g_autoptr(LedgerValue) own = NULL;
+  g_autoptr(LedgerValue) sum = NULL;
+  g_autoptr(LedgerRollUp) roll_up = NULL;
+  gint64 id = ledger_indicator_get_id (indicator);
+  LedgerPeriod as_of;
+  guint n_regions = 0, n_summed;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE || self->as_of == NULL ||
+      !ledger_period_parse (self->as_of, &as_of) ||
+      (own = ledger_store_get_latest_value_until (self->store, id, &as_of)) == NULL ||
+      !ledger_value_has_number (own) ||
+      (sum = ledger_store_sum_regions_of (self->store, id, ledger_value_get_period (own))) == NULL)
+    return NULL;
+  n_summed = ledger_value_get_summed (sum, &n_regions);
+  roll_up = ledger_roll_up_new (id, ledger_value_get_period (own), ledger_value_get_number (own),
+                                ledger_value_get_number (sum), n_summed, n_regions);
+  return ledger_roll_up_differs (roll_up, self->tolerances.roll_up) ? g_steal_pointer (&roll_up) : NULL;
 }

@@ -39,6 +39,8 @@ LedgerProgress          ledger_context_evaluate_value   (LedgerContext          
                                                          LedgerValue            *value,
                                                          const char             *period);
 
+LedgerRollUp           *ledger_context_find_roll_up_gap (LedgerContext          *self,
+                                                         LedgerIndicator        *indicator);
 void                    ledger_context_count_statuses   (LedgerContext          *self,
                                                          LedgerNode             *node,
                                                          guint                   counts[LEDGER_N_STATUSES]);

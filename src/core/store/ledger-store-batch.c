@@ -55,12 +55,13 @@ mark_inserted (LedgerStore  *self,
                GError      **error)
 {
   sqlite3_stmt *stmt = store_prepare (self, "SELECT uuid FROM indicator_values "
-                                            "WHERE indicator_id = ? AND period = ?", error);
+                                            "WHERE indicator_id = ? AND period = ? AND region = ?", error);
 
   for (guint i = 0; stmt != NULL && i < n; i++)
     {
       sqlite3_bind_int64 (stmt, 1, ledger_value_get_indicator_id (pending[i].value));
       store_bind_text (stmt, 2, ledger_value_get_period (pending[i].value));
+      store_bind_text (stmt, 3, ledger_value_get_region (pending[i].value));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         pending[i].inserted = g_str_equal (store_column_text (stmt, 0), pending[i].uuid);
       sqlite3_reset (stmt);
@@ -76,9 +77,9 @@ insert_free_cells (LedgerStore  *self,
                    GError      **error)
 {
   g_autofree char *sql = repeated ("INSERT INTO indicator_values (uuid, indicator_id, period, period_key, "
-                                   "value, status, note, source, updated_at, updated_by) VALUES ",
-                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n,
-                                   " ON CONFLICT (indicator_id, period) DO NOTHING");
+                                   "value, status, note, source, updated_at, updated_by, region) VALUES ",
+                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n,
+                                   " ON CONFLICT (indicator_id, region, period) DO NOTHING");
   sqlite3_stmt *stmt = store_prepare (self, sql, error);
 
   if (stmt == NULL)
@@ -86,7 +87,7 @@ insert_free_cells (LedgerStore  *self,
   for (guint i = 0; i < n; i++)
     {
       pending[i].uuid = ledger_uuid_new ();
-      store_bind_value_row (self, stmt, 1 + 10 * (int) i, pending[i].value, &pending[i].period, pending[i].uuid);
+      store_bind_value_row (self, stmt, 1 + 11 * (int) i, pending[i].value, &pending[i].period, pending[i].uuid);
     }
   if (!store_run (self, stmt, error))
     return FALSE;
@@ -130,6 +131,7 @@ log_inserted (LedgerStore  *self,
       store_bind_static_text (stmt, first + 3, ledger_value_get_period (pending[i].value));
       store_bind_static_text (stmt, first + 4, pending[i].json);
       store_undo_record_value (self, ledger_value_get_indicator_id (pending[i].value),
+                               ledger_value_get_region (pending[i].value),
                                ledger_value_get_period (pending[i].value), NULL);
       row++;
     }
@@ -148,7 +150,8 @@ check_all (LedgerStore  *self,
 
       if ((pending[i].rules = store_load_rules (self, indicator_id, error)) == NULL ||
           !store_validate_value (pending[i].value, pending[i].rules, &pending[i].period, error) ||
-          !store_rules_check_open (self, pending[i].rules, &pending[i].period, error))
+          !store_rules_check_open (self, pending[i].rules, &pending[i].period, error) ||
+          !store_check_region (self, pending[i].rules, ledger_value_get_region (pending[i].value), error))
         return FALSE;
       pending[i].json = store_value_to_json (pending[i].value);
     }

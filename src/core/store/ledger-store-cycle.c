@@ -491,7 +491,7 @@ read_first_recorded (LedgerStore  *self,
     "JOIN change_sets s ON s.id = c.change_set WHERE c.entity_id = v.indicator_id "
     "AND c.entity = 'value' AND c.action = 'insert' AND c.period = v.period), v.updated_at) "
     "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
-    "WHERE i.plan_id = ? AND v.period_key / 10 = ?", error);
+    "WHERE i.plan_id = ? AND v.period_key / 10 = ? AND v.region = ''", error);
   GHashTable *recorded;
 
   if (stmt == NULL)

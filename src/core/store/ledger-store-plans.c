@@ -161,7 +161,8 @@ insert_plan_tree (LedgerStore  *self,
   if (plan_id == 0)
     return FALSE;
   ledger_node_set_id (LEDGER_NODE (plan), plan_id);
-  if (!store_write_plan_due_days (self, plan, error))
+  if (!store_write_plan_due_days (self, plan, error) ||
+      !store_write_regions (self, plan_id, ledger_plan_get_regions (plan), error))
     return FALSE;
 
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
@@ -192,7 +193,9 @@ insert_plan_tree (LedgerStore  *self,
               gint64 id = store_insert_indicator_row (self, indicator, plan_id, task_id, i, error);
 
               if (id == 0 ||
-                  !store_insert_follow_up (self, ledger_indicator_get_milestones (indicator), NULL, error))
+                  !store_insert_follow_up (self, ledger_indicator_get_milestones (indicator), NULL, error) ||
+                  !store_write_region_targets (self, id, ledger_indicator_get_region_targets (indicator),
+                                               error))
                 return FALSE;
               ledger_indicator_set_id (indicator, id);
             }

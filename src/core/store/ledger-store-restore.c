@@ -73,7 +73,8 @@ read_closed_values (LedgerStore  *self,
                     GError      **error)
 {
   sqlite3_stmt *stmt = store_prepare (self,
-    "SELECT p.uuid || '/' || (v.period_key / 10) || '/' || i.uuid || '/' || v.period, " VALUE_TEXT " "
+    "SELECT p.uuid || '/' || (v.period_key / 10) || '/' || i.uuid || '/' || v.region || '/' || v.period, "
+    VALUE_TEXT " "
     "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN plans p ON p.id = i.plan_id "
     "JOIN period_states s ON s.plan_id = p.id AND s.month_key = v.period_key / 10 WHERE s.state = 'closed'",
     error);
@@ -98,6 +99,11 @@ month_of_key (const char *key)
   return slash != NULL ? g_strndup (key, slash - key) : g_strdup (key);
 }
 
+#define BACKUP_VALUES(region) \
+  "SELECT p.uuid || '/' || (v.period_key / 10), i.uuid || '/' || " region " || '/' || v.period, " \
+  VALUE_TEXT " FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id " \
+  "JOIN plans p ON p.id = i.plan_id"
+
 static void
 add_changed (GPtrArray   *changed,
              GHashTable  *months,
@@ -121,10 +127,9 @@ compare_backup (sqlite3    *backup,
   GHashTableIter iter;
   gpointer key;
 
-  if (sqlite3_prepare_v2 (backup,
-        "SELECT p.uuid || '/' || (v.period_key / 10), i.uuid || '/' || v.period, " VALUE_TEXT " "
-        "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN plans p ON p.id = i.plan_id",
-        -1, &stmt, NULL) != SQLITE_OK)
+  /* A backup from before regions has the city's figures only. */
+  if (sqlite3_prepare_v2 (backup, BACKUP_VALUES ("v.region"), -1, &stmt, NULL) != SQLITE_OK &&
+      sqlite3_prepare_v2 (backup, BACKUP_VALUES ("''"), -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

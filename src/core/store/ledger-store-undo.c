@@ -25,6 +25,7 @@ typedef struct
 {
   gint64           indicator_id;
   char            *period;     /* NULL for a change of definition */
+  char            *region;     /* a value's region, "" for the city's */
   LedgerValue     *old;        /* NULL when there was no value */
   LedgerIndicator *indicator;  /* the old definition */
   StoreRestoreFunc restore;    /* a row of the follow-up (period is its UUID) */
@@ -38,6 +39,7 @@ static void
 undo_step_free (UndoStep *step)
 {
   g_free (step->period);
+  g_free (step->region);
   g_clear_object (&step->old);
   g_clear_object (&step->indicator);
   if (step->row != NULL)
@@ -58,6 +60,7 @@ step_hash (gconstpointer step)
   const UndoStep *s = step;
 
   return g_int64_hash (&s->indicator_id) * 31 + (s->period != NULL ? g_str_hash (s->period) : 0) +
+         (s->region != NULL ? g_str_hash (s->region) * 7 : 0) +
          (s->attachment != NULL ? g_str_hash (ledger_attachment_get_uuid (s->attachment)) : 0);
 }
 
@@ -68,6 +71,7 @@ step_equal (gconstpointer a,
   const UndoStep *s = a, *t = b;
 
   return s->indicator_id == t->indicator_id && g_strcmp0 (s->period, t->period) == 0 &&
+         g_strcmp0 (s->region, t->region) == 0 &&
          (s->attachment == NULL) == (t->attachment == NULL) &&
          (s->attachment == NULL || g_str_equal (ledger_attachment_get_uuid (s->attachment),
                                                 ledger_attachment_get_uuid (t->attachment)));
@@ -100,12 +104,14 @@ record (LedgerStore *self,
 void
 store_undo_record_value (LedgerStore *self,
                          gint64       indicator_id,
+                         const char  *region,
                          const char  *period,
                          LedgerValue *old)
 {
   UndoStep *step = g_new0 (UndoStep, 1);
 
   step->indicator_id = indicator_id;
+  step->region = g_strdup (region);
   step->period = g_strdup (period);
   step->old = old != NULL ? g_object_ref (old) : NULL;
   record (self, step);
@@ -214,7 +220,7 @@ undo_step (LedgerStore  *self,
     return store_update_indicator (self, step->indicator, error);
   if (step->old != NULL)
     return store_write_value (self, step->old, "undo", error);
-  return store_remove_value (self, step->indicator_id, step->period, "undo", error);
+  return store_remove_value (self, step->indicator_id, step->region, step->period, "undo", error);
 }
 
 /**

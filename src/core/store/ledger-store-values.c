@@ -23,9 +23,9 @@
  * imported and deleted, each change logged. */
 
 static const char *value_columns =
-  "indicator_id, period, value, status, note, source, updated_at, updated_by";
+  "indicator_id, period, value, status, note, source, updated_at, updated_by, region";
 
-static LedgerValue *
+LedgerValue *
 store_value_from_row (sqlite3_stmt *stmt)
 {
   LedgerValue *value;
@@ -39,6 +39,7 @@ store_value_from_row (sqlite3_stmt *stmt)
                               sqlite3_column_double (stmt, 2), store_column_text (stmt, 4),
                               store_column_text (stmt, 5));
   ledger_value_set_updated (value, store_column_text (stmt, 6), store_column_text (stmt, 7));
+  ledger_value_set_region (value, store_column_text (stmt, 8));
   return value;
 }
 
@@ -46,6 +47,13 @@ store_value_from_row (sqlite3_stmt *stmt)
  * values (同期) are read beside the plan's, never as its latest. */
 #define PLAN_START_KEY \
   "(SELECT p.first_year * 1000 FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?1)"
+
+/* The columns store_value_from_row() reads, in its order. */
+const char *
+store_value_columns (void)
+{
+  return value_columns;
+}
 
 static LedgerValue *
 query_one_value (LedgerStore  *self,
@@ -78,7 +86,7 @@ ledger_store_get_value (LedgerStore *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  return query_one_value (self, "WHERE indicator_id = ? AND period = ?", indicator_id, period);
+  return query_one_value (self, "WHERE indicator_id = ? AND region = '' AND period = ?", indicator_id, period);
 }
 
 /* Whether the indicator has any value at all: an import into a new ledger
@@ -110,7 +118,7 @@ ledger_store_get_latest_value (LedgerStore *self,
 {
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
-  return query_one_value (self, "WHERE indicator_id = ?1 AND period_key >= " PLAN_START_KEY
+  return query_one_value (self, "WHERE indicator_id = ?1 AND region = '' AND period_key >= " PLAN_START_KEY
                           " ORDER BY period_key DESC LIMIT 1", indicator_id, NULL);
 }
 
@@ -130,7 +138,7 @@ ledger_store_get_latest_value_until (LedgerStore        *self,
                                      const LedgerPeriod *as_of)
 {
   g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values "
-                                      "WHERE indicator_id = ?1 AND period_key <= ?2 "
+                                      "WHERE indicator_id = ?1 AND region = '' AND period_key <= ?2 "
                                       "AND period_key >= " PLAN_START_KEY " "
                                       "ORDER BY period_key DESC LIMIT 1", NULL);
   sqlite3_stmt *stmt;
@@ -203,7 +211,7 @@ ledger_store_list_values (LedgerStore *self,
                           gint64       indicator_id)
 {
   g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values "
-                                      "WHERE indicator_id = ? ORDER BY period_key", NULL);
+                                      "WHERE indicator_id = ? AND region = '' ORDER BY period_key", NULL);
   GListStore *values = g_list_store_new (LEDGER_TYPE_VALUE);
   sqlite3_stmt *stmt;
 
@@ -274,6 +282,12 @@ const char *
 store_rules_get_uuid (const StoreRules *rules)
 {
   return rules->uuid;
+}
+
+gint64
+store_rules_get_plan_id (const StoreRules *rules)
+{
+  return rules->plan_id;
 }
 
 /* Whether a value of @period may be written: not if its month is closed.
@@ -426,14 +440,19 @@ store_value_to_json (LedgerValue *value)
   ledger_json_append_string (out, ledger_value_get_note (value));
   g_string_append (out, ",\"source\":");
   ledger_json_append_string (out, ledger_value_get_source (value));
+  if (ledger_value_get_region (value)[0] != '\0')
+    {
+      g_string_append (out, ",\"region\":");
+      ledger_json_append_string (out, ledger_value_get_region (value));
+    }
   g_string_append_c (out, '}');
   return g_string_free (out, FALSE);
 }
 
-/* Binds a value's ten columns of indicator_values, from parameter
+/* Binds a value's eleven columns of indicator_values, from parameter
  * @first on: uuid, indicator, period, period key, value, status, note,
- * source, when, by whom. @value and @uuid must outlive the statement's
- * run. */
+ * source, when, by whom, region. @value and @uuid must outlive the
+ * statement's run. */
 void
 store_bind_value_row (LedgerStore        *self,
                       sqlite3_stmt       *stmt,
@@ -455,6 +474,7 @@ store_bind_value_row (LedgerStore        *self,
   store_bind_static_text (stmt, first + 7, ledger_value_get_source (value));
   store_bind_static_text (stmt, first + 8, store_transaction_at (self));
   store_bind_static_text (stmt, first + 9, store_user ());
+  store_bind_static_text (stmt, first + 10, ledger_value_get_region (value));
 }
 
 /* Writes a new value, or with @is_new FALSE replaces the old one. A new
@@ -470,10 +490,10 @@ upsert_value (LedgerStore   *self,
   g_autofree char *uuid = ledger_uuid_new ();
   sqlite3_stmt *stmt = store_prepare (self, is_new
     ? "INSERT INTO indicator_values (uuid, indicator_id, period, period_key, value, status, note, "
-      "source, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (indicator_id, period) DO NOTHING"
+      "source, updated_at, updated_by, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (indicator_id, region, period) DO NOTHING"
     : "UPDATE indicator_values SET value = ?5, status = ?6, note = ?7, source = ?8, "
-      "updated_at = ?9, updated_by = ?10 WHERE indicator_id = ?2 AND period = ?3", error);
+      "updated_at = ?9, updated_by = ?10 WHERE indicator_id = ?2 AND period = ?3 AND region = ?11", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -491,6 +511,7 @@ store_write_value (LedgerStore  *self,
 {
   gint64 indicator_id = ledger_value_get_indicator_id (value);
   const char *period_code = ledger_value_get_period (value);
+  const char *region = ledger_value_get_region (value);
   const StoreRules *rules = store_load_rules (self, indicator_id, error);
   g_autoptr(LedgerValue) old = NULL;
   g_autofree char *old_json = NULL;
@@ -498,7 +519,8 @@ store_write_value (LedgerStore  *self,
   LedgerPeriod period;
 
   if (rules == NULL || !store_validate_value (value, rules, &period, error) ||
-      !store_rules_check_open (self, rules, &period, error))
+      !store_rules_check_open (self, rules, &period, error) ||
+      !store_check_region (self, rules, region, error))
     return FALSE;
 
   /* Most values an import writes are new: trying the insert first saves
@@ -508,15 +530,15 @@ store_write_value (LedgerStore  *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 1)
     {
-      store_undo_record_value (self, indicator_id, period_code, NULL);
+      store_undo_record_value (self, indicator_id, region, period_code, NULL);
       return store_log_change (self, "insert", "value", rules->uuid, period_code, NULL, new_json,
                                origin, error);
     }
 
-  old = ledger_store_get_value (self, indicator_id, period_code);
+  old = ledger_store_get_region_value (self, indicator_id, region, period_code);
   if (old == NULL || ledger_value_equal (old, value))
     return TRUE;
-  store_undo_record_value (self, indicator_id, period_code, old);
+  store_undo_record_value (self, indicator_id, region, period_code, old);
   old_json = store_value_to_json (old);
   return upsert_value (self, value, &period, FALSE, error) &&
          store_log_change (self, "update", "value", rules->uuid, period_code, old_json, new_json,
@@ -841,12 +863,13 @@ ledger_store_import_values_with_attachments (LedgerStore  *self,
 gboolean
 store_remove_value (LedgerStore  *self,
                     gint64        indicator_id,
+                    const char   *region,
                     const char   *period,
                     const char   *origin,
                     GError      **error)
 {
   const StoreRules *rules;
-  g_autoptr(LedgerValue) old = ledger_store_get_value (self, indicator_id, period);
+  g_autoptr(LedgerValue) old = ledger_store_get_region_value (self, indicator_id, region, period);
   g_autofree char *old_json = NULL;
   LedgerPeriod parsed;
   sqlite3_stmt *stmt;
@@ -858,13 +881,14 @@ store_remove_value (LedgerStore  *self,
       (ledger_period_parse (period, &parsed) && !store_rules_check_open (self, rules, &parsed, error)))
     return FALSE;
   old_json = store_value_to_json (old);
-  stmt = store_prepare (self, "DELETE FROM indicator_values WHERE indicator_id = ? AND period = ?",
-                        error);
+  stmt = store_prepare (self, "DELETE FROM indicator_values WHERE indicator_id = ? AND period = ? "
+                        "AND region = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
   store_bind_text (stmt, 2, period);
-  store_undo_record_value (self, indicator_id, period, old);
+  store_bind_text (stmt, 3, region);
+  store_undo_record_value (self, indicator_id, region, period, old);
   ok = store_run (self, stmt, error) &&
        store_log_change (self, "delete", "value", rules->uuid, period, old_json, NULL, origin, error);
   return ok;
@@ -881,7 +905,7 @@ ledger_store_delete_value (LedgerStore  *self,
 
   if (!store_begin (self, error))
     return FALSE;
-  if (!store_remove_value (self, indicator_id, period, "", error) || !store_commit (self, error))
+  if (!store_remove_value (self, indicator_id, "", period, "", error) || !store_commit (self, error))
     {
       store_rollback (self);
       return FALSE;

@@ -1077,6 +1077,16 @@ ledger_store_check (LedgerStore *self,
     "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
     "WHERE (i.kind = 'qualitative' AND v.status = '') OR "
     "(i.kind != 'qualitative' AND v.value IS NULL)", NULL, report);
+  problems += report_rows (self,
+    "SELECT 'value ' || i.code || ' ' || v.period || ' belongs to ' || quote (v.region) || "
+    "', which is not a region of its plan' FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+    "WHERE v.region != '' AND NOT EXISTS (SELECT 1 FROM regions r WHERE r.plan_id = i.plan_id "
+    "AND r.code = v.region)", NULL, report);
+  problems += report_rows (self,
+    "SELECT 'indicator ' || i.code || ' has a target for ' || quote (t.region) || "
+    "', which is not a region of its plan' FROM region_targets t JOIN indicators i ON i.id = t.indicator_id "
+    "WHERE NOT EXISTS (SELECT 1 FROM regions r WHERE r.plan_id = i.plan_id AND r.code = t.region)",
+    NULL, report);
   problems += check_numbers (self, report);
   problems += store_check_attachments (self, report);
   return problems == 0;

@@ -16,6 +16,7 @@
 #include "ledger-plan.h"
 #include "ledger-region.h"
 #include "ledger-region-target.h"
+#include "ledger-roll-up.h"
 #include "ledger-sub-item.h"
 #include "ledger-task.h"
 #include "ledger-value.h"
@@ -23,7 +24,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 6
+#define LEDGER_STORE_SCHEMA_VERSION 7
 
 typedef enum
 {
@@ -158,6 +159,11 @@ GPtrArray   *ledger_store_list_latest_region_values (LedgerStore   *self,
 LedgerValue *ledger_store_sum_regions_until    (LedgerStore        *self,
                                                 gint64              indicator_id,
                                                 const LedgerPeriod *as_of);
+LedgerValue *ledger_store_sum_regions_of       (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                const char         *period);
+GPtrArray   *ledger_store_list_roll_ups        (LedgerStore        *self,
+                                                LedgerPlan         *plan);
 gboolean     ledger_store_delete_region_value  (LedgerStore        *self,
                                                 gint64              indicator_id,
                                                 const char         *region,

@@ -147,6 +147,7 @@ G_GNUC_INTERNAL void          store_schema_error        (const char    *path,
 G_GNUC_INTERNAL void          store_undo_init           (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_undo_record_value   (LedgerStore   *self,
                                                          gint64         indicator_id,
+                                                         const char    *region,
                                                          const char    *period,
                                                          LedgerValue   *old);
 G_GNUC_INTERNAL void          store_undo_record_indicator (LedgerStore     *self,
@@ -210,6 +211,7 @@ G_GNUC_INTERNAL void          store_bind_value_row      (LedgerStore        *sel
                                                          const LedgerPeriod *period,
                                                          const char         *uuid);
 G_GNUC_INTERNAL const char   *store_rules_get_uuid      (const StoreRules *rules);
+G_GNUC_INTERNAL gint64        store_rules_get_plan_id   (const StoreRules *rules);
 G_GNUC_INTERNAL gboolean      store_rules_check_open    (LedgerStore        *self,
                                                          const StoreRules   *rules,
                                                          const LedgerPeriod *period,
@@ -242,8 +244,23 @@ G_GNUC_INTERNAL gboolean      store_write_values        (LedgerStore   *self,
                                                          GError       **error);
 G_GNUC_INTERNAL gboolean      store_remove_value        (LedgerStore   *self,
                                                          gint64         indicator_id,
+                                                         const char    *region,
                                                          const char    *period,
                                                          const char    *origin,
+                                                         GError       **error);
+G_GNUC_INTERNAL LedgerValue  *store_value_from_row      (sqlite3_stmt  *stmt);
+G_GNUC_INTERNAL const char   *store_value_columns       (void);
+G_GNUC_INTERNAL gboolean      store_check_region        (LedgerStore      *self,
+                                                         const StoreRules *rules,
+                                                         const char       *region,
+                                                         GError          **error);
+G_GNUC_INTERNAL gboolean      store_write_regions       (LedgerStore   *self,
+                                                         gint64         plan_id,
+                                                         GPtrArray     *regions,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_write_region_targets (LedgerStore  *self,
+                                                         gint64         indicator_id,
+                                                         GPtrArray     *targets,
                                                          GError       **error);
 G_GNUC_INTERNAL gboolean      store_update_indicator    (LedgerStore     *self,
                                                          LedgerIndicator *indicator,
