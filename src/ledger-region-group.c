@@ -137,6 +137,32 @@ region_row_new (LedgerRegionGroup  *self,
   return row;
 }
 
+/* Where the city's own figure and its regions' sum disagree (roll-up,
+ * docs/regions.md), both are shown, so that the office finds which one is
+ * wrong; the store keeps both as they were typed. */
+static GtkWidget *
+roll_up_row_new (LedgerRegionGroup  *self,
+                 const LedgerRollUp *gap)
+{
+  g_autofree char *period = ledger_period_code_label (gap->period);
+  g_autofree char *city = ledger_indicator_format_value (self->indicator, gap->city);
+  g_autofree char *sum = ledger_indicator_format_value (self->indicator, gap->sum);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  /* Translators: the city's own figure against its regions' sum, "1-10月：全市 1200 亿元，区县合计 1150 亿元（11/12）" */
+  subtitle = g_strdup_printf (_("%s: the city %s, the regions' sum %s (%u/%u)"), period, city, sum,
+                              gap->n_summed, gap->n_regions);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The city's figure and its regions' sum differ"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_set_name (row, "roll-up-gap");
+  return row;
+}
+
 /* "Sum of the regions' targets 1200 个 of the city's 1200 个", for a total
  * split to its regions: where it does not add up, the office sees it. */
 static void
@@ -168,6 +194,7 @@ ledger_region_group_refresh (LedgerRegionGroup *self)
 {
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(LedgerRollUp) gap = NULL;
 
   g_return_if_fail (LEDGER_IS_REGION_GROUP (self));
 
@@ -181,6 +208,9 @@ ledger_region_group_refresh (LedgerRegionGroup *self)
     return;
   targets = ledger_store_list_region_targets (store_of (self), ledger_indicator_get_id (self->indicator));
   describe_targets (self, targets);
+  gap = ledger_context_find_roll_up_gap (self->context, self->indicator);
+  if (gap != NULL)
+    g_ptr_array_add (self->rows, roll_up_row_new (self, gap));
   for (guint i = 0; i < regions->len; i++)
     g_ptr_array_add (self->rows, region_row_new (self, regions->pdata[i], targets));
   for (guint i = 0; i < self->rows->len; i++)
