@@ -9,11 +9,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ledger-entry-check.h"
 #include "ledger-attachments-group.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-number.h"
+#include "ledger-region-progress.h"
 #include "ledger-status.h"
 #include "ledger-toast.h"
 
@@ -121,11 +123,39 @@ load_value (LedgerEntryDialog *self)
   show_error (self, NULL);
 }
 
+/* The target the figure is read against: the city's, or the region's own. */
+static void
+show_target (LedgerEntryDialog *self)
+{
+  const char *code = ledger_entry_dialog_get_region (self);
+  const LedgerRegion *region = code[0] != '\0' ? ledger_regions_find (self->regions, code) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+
+  if (region == NULL || is_qualitative (self))
+    text = ledger_indicator_dup_target_text (self->indicator);
+  else
+    {
+      g_autoptr(GPtrArray) targets = ledger_store_list_region_targets (self->store,
+                                                                       ledger_indicator_get_id (self->indicator));
+      double target = ledger_region_progress_target (self->indicator, targets, code);
+      g_autofree char *number = isnan (target) ? g_strdup (_("No target split"))
+                                               : ledger_indicator_format_value (self->indicator, target);
+
+      /* Translators: a region's own target in the value dialog, "上党区目标：1.7 万人" */
+      text = g_strdup_printf (_("Target of %s: %s"), region->name, number);
+    }
+  markup = g_markup_escape_text (text, -1);
+  adw_preferences_group_set_description (self->group, markup);
+}
+
 static void
 period_changed_cb (LedgerEntryDialog *self)
 {
-  if (self->indicator != NULL)
-    load_value (self);
+  if (self->indicator == NULL)
+    return;
+  show_target (self);
+  load_value (self);
 }
 
 static void
@@ -280,11 +310,8 @@ static void
 build (LedgerEntryDialog *self)
 {
   g_autofree char *name = g_markup_escape_text (ledger_indicator_get_name (self->indicator), -1);
-  g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
-  g_autofree char *target_markup = g_markup_escape_text (target, -1);
 
   adw_preferences_group_set_title (self->group, name);
-  adw_preferences_group_set_description (self->group, target_markup);
   gtk_label_set_text (self->unit_label, ledger_indicator_get_unit (self->indicator));
   gtk_widget_set_visible (GTK_WIDGET (self->value_row), !is_qualitative (self));
   gtk_widget_set_visible (GTK_WIDGET (self->status_row), is_qualitative (self));
@@ -292,6 +319,7 @@ build (LedgerEntryDialog *self)
   fill_statuses (self);
   fill_regions (self);
   fill_periods (self);
+  show_target (self);
   load_value (self);
   ledger_attachments_accept_drops (GTK_WIDGET (self), file_dropped_cb, self);
   gtk_widget_grab_focus (is_qualitative (self) ? GTK_WIDGET (self->status_row)

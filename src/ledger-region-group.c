@@ -270,15 +270,11 @@ ledger_region_group_class_init (LedgerRegionGroupClass *klass)
 static void
 ledger_region_group_init (LedgerRegionGroup *self)
 {
-  GtkWidget *content = adw_button_content_new ();
-
   self->rows = g_ptr_array_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("By Region"));
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Split Target…"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "view-grid-symbolic");
-  self->split_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (self->split_button), content);
+  /* Words only, as the page's Record Value…: it keeps its width in a
+   * narrow window beside the group's description. */
+  self->split_button = gtk_button_new_with_mnemonic (_("_Split Target…"));
   gtk_widget_set_valign (self->split_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->split_button), "region-group.split");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->split_button);

@@ -358,15 +358,23 @@ region_row_new (LedgerRegionsWindow *self,
                                    G_CALLBACK (up_clicked_cb));
   GtkWidget *down = icon_button_new (self, "go-down-symbolic", _("Move %s down"), region,
                                      G_CALLBACK (down_clicked_cb));
+  GtkWidget *order = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   refresh_row (row, region);
   gtk_widget_set_sensitive (up, index > 0);
   gtk_widget_set_sensitive (down, index + 1 < self->regions->len);
-  adw_expander_row_add_action (row, up);
-  adw_expander_row_add_action (row, down);
+  /* Up and down as one linked pair, not to be taken for the row's own
+   * expanding arrow beside them. Each action goes before the last. */
+  gtk_widget_remove_css_class (up, "flat");
+  gtk_widget_remove_css_class (down, "flat");
+  gtk_widget_add_css_class (order, "linked");
+  gtk_widget_set_valign (order, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (order), up);
+  gtk_box_append (GTK_BOX (order), down);
   adw_expander_row_add_action (row, icon_button_new (self, "user-trash-symbolic", _("Remove %s"), region,
                                                      G_CALLBACK (remove_clicked_cb)));
+  adw_expander_row_add_action (row, order);
   adw_expander_row_add_row (row, name_row_new (self, row, region));
   adw_expander_row_add_row (row, kind_row_new (self, row, region));
   adw_expander_row_add_row (row, in_total_row_new (self, row, region));

@@ -235,7 +235,6 @@ entry_row_new (LedgerSplitDialog  *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), region->name);
-  gtk_editable_set_alignment (GTK_EDITABLE (row), 1);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   gtk_widget_add_css_class (unit, "dim-label");
@@ -252,7 +251,9 @@ build (LedgerSplitDialog *self,
                                                                    ledger_indicator_get_id (self->indicator));
   g_autofree char *name = g_markup_escape_text (ledger_indicator_get_name (self->indicator), -1);
   g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
-  g_autofree char *target_markup = g_markup_escape_text (target, -1);
+  /* Translators: above the regions' targets, "全市目标：≥ 4.3 万人" */
+  g_autofree char *city = g_strdup_printf (_("The city's target: %s"), target);
+  g_autofree char *target_markup = g_markup_escape_text (city, -1);
   gboolean copies = !is_cumulative (self) && (stored == NULL || stored->len == 0);
 
   self->regions = ledger_store_list_regions (self->store, plan);
