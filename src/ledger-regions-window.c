@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "ledger-number.h"
+#include "ledger-read-only.h"
 #include "ledger-regions-window.h"
 #include "ledger-toast.h"
 
@@ -55,8 +56,8 @@ describe_region (const LedgerRegion *region)
     {
       g_autofree char *weight = ledger_format_number (region->weight);
 
+      g_string_append (text, " · ");
       /* Translators: a region's weight when a target is split, "weight 3" */
-      g_string_append_printf (text, " · ");
       g_string_append_printf (text, _("weight %s"), weight);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -84,11 +85,12 @@ name_is_usable (LedgerRegionsWindow *self,
 }
 
 /* Save is there only when every region has a name of its own and every
- * weight reads as a number: nothing half-typed is written. */
+ * weight reads as a number: nothing half-typed is written. A ledger open
+ * for reading only shows its regions and saves nothing. */
 static void
 update_save (LedgerRegionsWindow *self)
 {
-  gboolean usable = g_hash_table_size (self->bad_weights) == 0;
+  gboolean usable = g_hash_table_size (self->bad_weights) == 0 && !ledger_store_is_read_only (self->store);
 
   for (guint i = 0; usable && i < self->regions->len; i++)
     usable = name_is_usable (self, self->regions->pdata[i]);
@@ -609,6 +611,8 @@ copy_regions (LedgerStore *store,
   return copies;
 }
 
+static const char * const writing_actions[] = { "regions.save", "regions.add", NULL };
+
 /* @parent is the main window, which shows the toast once saved. */
 LedgerRegionsWindow *
 ledger_regions_window_new (GtkWindow   *parent,
@@ -625,6 +629,7 @@ ledger_regions_window_new (GtkWindow   *parent,
   self->store = g_object_ref (store);
   self->plan = g_object_ref (plan);
   self->regions = copy_regions (store, plan);
+  ledger_read_only_disable_actions (GTK_WIDGET (self), store, writing_actions);
   rebuild (self);
   return self;
 }
