@@ -17,6 +17,7 @@
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
 #include "ledger-job-bar.h"
+#include "ledger-region-picker.h"
 #include "ledger-region-progress.h"
 #include "ledger-store-jobs.h"
 #include "ledger-toast.h"
@@ -82,11 +83,7 @@ due_period (LedgerIndicator *indicator,
 static const char *
 chosen_region (LedgerBatchWindow *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->region_dropdown);
-
-  if (selected == 0 || selected > self->regions->len)
-    return "";
-  return ((LedgerRegion *) self->regions->pdata[selected - 1])->code;
+  return ledger_region_picker_code (self->regions, gtk_drop_down_get_selected (self->region_dropdown));
 }
 
 /* The region's target of @indicator, or NAN for the city (its row reads
@@ -241,14 +238,10 @@ period_choices (LedgerBatchWindow *self,
 static void
 fill_regions (LedgerBatchWindow *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = NULL;
 
   self->regions = ledger_store_list_regions (ledger_context_get_store (self->context), self->plan);
-  if (self->regions == NULL)
-    self->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
-  gtk_string_list_append (labels, _("City (own figure)"));
-  for (guint i = 0; i < self->regions->len; i++)
-    gtk_string_list_append (labels, ((LedgerRegion *) self->regions->pdata[i])->name);
+  labels = ledger_region_picker_labels (self->regions);
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (labels));
   gtk_widget_set_visible (GTK_WIDGET (self->region_dropdown), self->regions->len > 0);
 }
@@ -525,18 +518,12 @@ gboolean
 ledger_batch_window_set_region (LedgerBatchWindow *self,
                                 const char        *region)
 {
+  guint selected;
+
   g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), FALSE);
 
-  if (region == NULL || region[0] == '\0')
-    {
-      gtk_drop_down_set_selected (self->region_dropdown, 0);
-      return TRUE;
-    }
-  for (guint i = 0; i < self->regions->len; i++)
-    if (g_str_equal (((LedgerRegion *) self->regions->pdata[i])->code, region))
-      {
-        gtk_drop_down_set_selected (self->region_dropdown, i + 1);
-        return TRUE;
-      }
-  return FALSE;
+  if (!ledger_region_picker_find (self->regions, region, &selected))
+    return FALSE;
+  gtk_drop_down_set_selected (self->region_dropdown, selected);
+  return TRUE;
 }

@@ -15,6 +15,7 @@
 #include "ledger-attachments-group.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-number.h"
+#include "ledger-region-picker.h"
 #include "ledger-region-progress.h"
 #include "ledger-status.h"
 #include "ledger-toast.h"
@@ -271,14 +272,10 @@ fill_periods (LedgerEntryDialog *self)
 static void
 fill_regions (LedgerEntryDialog *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) labels = NULL;
 
   self->regions = ledger_store_list_regions (self->store, self->plan);
-  if (self->regions == NULL)
-    self->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
-  gtk_string_list_append (labels, _("City (own figure)"));
-  for (guint i = 0; i < self->regions->len; i++)
-    gtk_string_list_append (labels, ((LedgerRegion *) self->regions->pdata[i])->name);
+  labels = ledger_region_picker_labels (self->regions);
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (labels));
   gtk_widget_set_visible (GTK_WIDGET (self->region_row), self->regions->len > 0);
 }
@@ -428,14 +425,9 @@ ledger_entry_dialog_set_period (LedgerEntryDialog *self,
 const char *
 ledger_entry_dialog_get_region (LedgerEntryDialog *self)
 {
-  guint selected;
-
   g_return_val_if_fail (LEDGER_IS_ENTRY_DIALOG (self), "");
 
-  selected = adw_combo_row_get_selected (self->region_row);
-  if (self->regions == NULL || selected == 0 || selected > self->regions->len)
-    return "";
-  return ((LedgerRegion *) self->regions->pdata[selected - 1])->code;
+  return ledger_region_picker_code (self->regions, adw_combo_row_get_selected (self->region_row));
 }
 
 /* Returns: whether @region ("" for the city) is one of the plan's */
@@ -443,18 +435,12 @@ gboolean
 ledger_entry_dialog_set_region (LedgerEntryDialog *self,
                                 const char        *region)
 {
+  guint selected;
+
   g_return_val_if_fail (LEDGER_IS_ENTRY_DIALOG (self), FALSE);
 
-  if (region == NULL || region[0] == '\0')
-    {
-      adw_combo_row_set_selected (self->region_row, 0);
-      return TRUE;
-    }
-  for (guint i = 0; self->regions != NULL && i < self->regions->len; i++)
-    if (g_str_equal (((LedgerRegion *) self->regions->pdata[i])->code, region))
-      {
-        adw_combo_row_set_selected (self->region_row, i + 1);
-        return TRUE;
-      }
-  return FALSE;
+  if (!ledger_region_picker_find (self->regions, region, &selected))
+    return FALSE;
+  adw_combo_row_set_selected (self->region_row, selected);
+  return TRUE;
 }

@@ -203,8 +203,8 @@ ledger_region_group_refresh (LedgerRegionGroup *self)
   g_ptr_array_set_size (self->rows, 0);
 
   regions = ledger_store_list_regions (store_of (self), self->plan);
-  gtk_widget_set_visible (GTK_WIDGET (self), regions != NULL && regions->len > 0);
-  if (regions == NULL || regions->len == 0)
+  gtk_widget_set_visible (GTK_WIDGET (self), regions->len > 0);
+  if (regions->len == 0)
     return;
   targets = ledger_store_list_region_targets (store_of (self), ledger_indicator_get_id (self->indicator));
   describe_targets (self, targets);

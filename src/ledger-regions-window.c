@@ -598,19 +598,6 @@ ledger_regions_window_init (LedgerRegionsWindow *self)
   self->bad_weights = g_hash_table_new (NULL, NULL);
 }
 
-/* The window edits copies: the store's are left as they were until Save. */
-static GPtrArray *
-copy_regions (LedgerStore *store,
-              LedgerPlan  *plan)
-{
-  g_autoptr(GPtrArray) stored = ledger_store_list_regions (store, plan);
-  GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
-
-  for (guint i = 0; stored != NULL && i < stored->len; i++)
-    g_ptr_array_add (copies, ledger_region_copy (stored->pdata[i]));
-  return copies;
-}
-
 static const char * const writing_actions[] = { "regions.save", "regions.add", NULL };
 
 /* @parent is the main window, which shows the toast once saved. */
@@ -628,7 +615,8 @@ ledger_regions_window_new (GtkWindow   *parent,
   self = g_object_new (LEDGER_TYPE_REGIONS_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->plan = g_object_ref (plan);
-  self->regions = copy_regions (store, plan);
+  /* The store's list is the window's own copy, written back only by Save. */
+  self->regions = ledger_store_list_regions (store, plan);
   ledger_read_only_disable_actions (GTK_WIDGET (self), store, writing_actions);
   rebuild (self);
   return self;

@@ -257,8 +257,6 @@ build (LedgerSplitDialog *self,
   gboolean copies = !is_cumulative (self) && (stored == NULL || stored->len == 0);
 
   self->regions = ledger_store_list_regions (self->store, plan);
-  if (self->regions == NULL)
-    self->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
   adw_preferences_group_set_title (self->way_group, name);
   adw_preferences_group_set_description (self->targets_group, target_markup);
   for (guint i = 0; i < self->regions->len; i++)
