@@ -44,8 +44,9 @@ ledger_target_decimals (double target)
   return point != NULL ? MIN (strlen (point + 1), MAX_DECIMALS) : 0;
 }
 
-/* A weight that takes part: above zero. No weight (NAN) and zero are a
- * region that gets nothing; below zero is a mistake, refused. */
+/* A weight that takes part: above zero. Zero is a region that gets 0; no
+ * weight (NAN) one left out of the split, with no target; below zero is a
+ * mistake, refused. */
 static double
 usable_weight (const LedgerRegion *region)
 {
@@ -138,8 +139,9 @@ share_units (double     units,
  * its sign.
  *
  * Returns: (transfer full) (element-type LedgerRegionTarget) (nullable): a
- *   target for each region, in the regions' order; %NULL with @error if a
- *   weight is below zero or none is above zero
+ *   target for each region with a weight, in the regions' order (a region
+ *   without one has none: a zone outside the total, say); %NULL with @error
+ *   if a weight is below zero or none is above zero
  */
 GPtrArray *
 ledger_target_split_by_weights (double      target,
@@ -172,7 +174,8 @@ ledger_target_split_by_weights (double      target,
       const LedgerRegion *region = regions->pdata[i];
       double part = copysign (shares[i], target) / scale;
 
-      g_ptr_array_add (targets, ledger_region_target_new (region->code, part == 0 ? 0 : part));
+      if (isfinite (region->weight))
+        g_ptr_array_add (targets, ledger_region_target_new (region->code, part == 0 ? 0 : part));
     }
   return g_steal_pointer (&targets);
 }
