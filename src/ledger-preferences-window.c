@@ -25,6 +25,7 @@ struct _LedgerPreferencesWindow
   GtkSpinButton        *warning_points;
   GtkSpinButton        *warning_share;
   GtkSpinButton        *cumulative_warning;
+  GtkSpinButton        *roll_up_tolerance;
   GtkSwitch            *reminders;
   GtkSwitch            *skip_weekends;
   GtkSpinButton        *check_spread_times;
@@ -38,7 +39,8 @@ G_DEFINE_FINAL_TYPE (LedgerPreferencesWindow, ledger_preferences_window, ADW_TYP
 
 static const char *keys[] = {
   "about-points", "about-share", "warning-points", "warning-share", "cumulative-warning",
-  "attachment-limit-mib", "check-spread-times", "check-rate-low", "check-rate-high", "check-level-high",
+  "roll-up-tolerance", "attachment-limit-mib", "check-spread-times", "check-rate-low", "check-rate-high",
+  "check-level-high",
 };
 
 static gboolean
@@ -106,6 +108,7 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, warning_points);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, warning_share);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, cumulative_warning);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, roll_up_tolerance);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, reminders);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, skip_weekends);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, check_spread_times);
@@ -137,6 +140,7 @@ ledger_preferences_window_new (GtkWindow *parent,
   bind (self, "warning-points", self->warning_points, FALSE);
   bind (self, "warning-share", self->warning_share, TRUE);
   bind (self, "cumulative-warning", self->cumulative_warning, TRUE);
+  bind (self, "roll-up-tolerance", self->roll_up_tolerance, TRUE);
   g_settings_bind (settings, "reminders", self->reminders, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "due-skip-weekends", self->skip_weekends, "active", G_SETTINGS_BIND_DEFAULT);
   bind (self, "attachment-limit-mib", self->attachment_limit, FALSE);

@@ -21,6 +21,7 @@
 #include "ledger-output-file.h"
 #include "ledger-package-merge.h"
 #include "ledger-plan-file.h"
+#include "ledger-ranking-csv.h"
 #include "ledger-report.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
@@ -38,17 +39,19 @@ static const char *commands[] = { "export-csv", "import-csv", "import-sheet", "e
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
                                   "milestone-done", "export-completeness", "review-period", "close-period",
-                                  "reopen-period", "attach", "export-attachments", NULL };
+                                  "reopen-period", "attach", "export-attachments", "export-ranking", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
-                                 "export-package", "backup", "report", "export-completeness", NULL };
+                                 "export-package", "backup", "report", "export-completeness",
+                                 "export-ranking", NULL };
 /* Options that only go with a command: alone, they are a mistake to tell
  * about, not a reason to open the window. */
 /* The commands that only read the ledger: they work on one that cannot
  * be written, and on one changed outside the program, opened for reading. */
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                           "export-package", "backup", "check", "report",
-                                          "export-completeness", "export-attachments", NULL };
+                                          "export-completeness", "export-attachments", "export-ranking",
+                                          NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
                                    "note", "sheet", "plan-code", "plan-title", "year", "reason", "code",
                                    "period", NULL };
@@ -932,6 +935,35 @@ export_completeness (LedgerStore  *store,
   return write_csv (store, options, out, text);
 }
 
+/* The regions' rankings as CSV (docs/regions.md, Rankings). */
+static int
+export_ranking (LedgerStore  *store,
+                const char   *out,
+                GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
+  g_autoptr(LedgerContext) context = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *text = NULL;
+  const char *code = NULL, *period = NULL;
+  LedgerTolerances tolerances;
+  LedgerPlan *plan;
+
+  g_variant_dict_lookup (options, "plan", "&s", &code);
+  g_variant_dict_lookup (options, "as-of", "&s", &period);
+  if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
+      (as_of = resolve_as_of (store, plan, period, &error)) == NULL)
+    return fail (error);
+  context = ledger_context_new (store);
+  read_tolerances (&tolerances);
+  ledger_context_set_tolerances (context, &tolerances);
+  ledger_context_set_as_of (context, as_of);
+  if ((text = ledger_ranking_export_csv (context, plan, &error)) == NULL)
+    return fail (error);
+  return write_csv (store, options, out, text);
+}
+
 /* The plans a period state is set for: --plan's, or every plan whose
  * years (and base year) hold the period. */
 static GPtrArray *
@@ -1102,6 +1134,8 @@ run_command (LedgerStore  *store,
     return milestone_done (store, name, options);
   if (g_variant_dict_lookup (options, "export-completeness", "^&ay", &path))
     return export_completeness (store, path, options);
+  if (g_variant_dict_lookup (options, "export-ranking", "^&ay", &path))
+    return export_ranking (store, path, options);
   if (g_variant_dict_lookup (options, "review-period", "&s", &name))
     return set_period_state (store, name, LEDGER_PERIOD_REVIEWED, options);
   if (g_variant_dict_lookup (options, "close-period", "&s", &name))

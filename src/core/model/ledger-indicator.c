@@ -329,6 +329,36 @@ ledger_indicator_copy_schedule (LedgerIndicator *self,
                 NULL);
 }
 
+/**
+ * ledger_indicator_copy_with_target:
+ * @target: the copy's target
+ *
+ * Returns: (transfer full): a copy of @self's definition (every property,
+ *   not its milestones or region targets) with another target: a region's
+ *   target judged by the city's rules (docs/regions.md, Rankings).
+ */
+LedgerIndicator *
+ledger_indicator_copy_with_target (LedgerIndicator *self,
+                                   double           target)
+{
+  LedgerIndicator *copy;
+
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (self), NULL);
+
+  copy = ledger_indicator_new ();
+  for (guint prop_id = PROP_ID; prop_id < N_PROPS; prop_id++)
+    {
+      const char *name = g_param_spec_get_name (properties[prop_id]);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (properties[prop_id]));
+      g_object_get_property (G_OBJECT (self), name, &value);
+      g_object_set_property (G_OBJECT (copy), name, &value);
+    }
+  copy->target = target;
+  return copy;
+}
+
 /* Whether @period is a period of @frequency, January on its own (2026-01)
  * only where it is released separately. */
 gboolean

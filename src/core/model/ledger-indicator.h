@@ -95,6 +95,8 @@ LedgerCommitment  ledger_indicator_get_commitment       (LedgerIndicator  *self)
 gboolean          ledger_indicator_get_unit_confirmed   (LedgerIndicator  *self);
 void              ledger_indicator_copy_schedule        (LedgerIndicator  *self,
                                                          LedgerIndicator  *from);
+LedgerIndicator  *ledger_indicator_copy_with_target     (LedgerIndicator  *self,
+                                                         double            target);
 gboolean          ledger_indicator_has_period           (LedgerIndicator  *self,
                                                          const LedgerPeriod *period);
 GPtrArray        *ledger_indicator_list_periods         (LedgerIndicator  *self,

@@ -185,9 +185,10 @@ reaches (LedgerBetter better,
 }
 
 /* The direction a comparator judges in: an `about` target keeps the
- * indicator's own, which may be none (稳定在…左右: two-sided). */
-static LedgerBetter
-judged_better (LedgerIndicator *indicator)
+ * indicator's own, which may be none (稳定在…左右: two-sided). The
+ * rankings score in the same direction (ledger-rank-rules.c). */
+LedgerBetter
+ledger_progress_judged_better (LedgerIndicator *indicator)
 {
   switch (ledger_indicator_get_comparator (indicator))
     {
@@ -259,7 +260,7 @@ judge (LedgerIndicator        *indicator,
        gboolean                final,
        const LedgerTolerances *tolerances)
 {
-  LedgerBetter better = judged_better (indicator);
+  LedgerBetter better = ledger_progress_judged_better (indicator);
   gboolean cumulative = ledger_indicator_get_kind (indicator) == LEDGER_KIND_CUMULATIVE;
   LedgerStatus (*status) (LedgerIndicator *, LedgerBetter, double, double, gboolean,
                           const LedgerTolerances *) = cumulative ? cumulative_status : direct_status;
@@ -497,7 +498,7 @@ early_status (LedgerIndicator        *indicator,
               double                  number,
               const LedgerTolerances *tolerances)
 {
-  if (judged_better (indicator) != LEDGER_BETTER_HIGHER)
+  if (ledger_progress_judged_better (indicator) != LEDGER_BETTER_HIGHER)
     return LEDGER_STATUS_PENDING;
   return judge (indicator, number, ledger_indicator_get_target (indicator), TRUE, tolerances)
          == LEDGER_STATUS_ACHIEVED ? LEDGER_STATUS_ACHIEVED : LEDGER_STATUS_PENDING;

@@ -105,6 +105,7 @@ LedgerProgress ledger_progress_evaluate_among (LedgerIndicator         *indicato
                                                GListModel              *values,
                                                const char              *as_of,
                                                const LedgerTolerances  *tolerances);
+LedgerBetter   ledger_progress_judged_better  (LedgerIndicator         *indicator);
 void           ledger_progress_clear_inapplicable (LedgerIndicator     *indicator,
                                                    LedgerProgress      *progress);
 gboolean       ledger_progress_base_periods   (const char              *period,

@@ -7,17 +7,9 @@
 #pragma once
 
 #include "ledger-context.h"
+#include "ledger-rank-rules.h"
 
 G_BEGIN_DECLS
-
-/* Where a region stands against the city's own figure (the city average). */
-typedef enum
-{
-  LEDGER_RANK_BAND_NONE,   /* no figure, or nothing to compare with */
-  LEDGER_RANK_BAND_ABOVE,  /* better than the city */
-  LEDGER_RANK_BAND_LEVEL,  /* within the tolerance of the city */
-  LEDGER_RANK_BAND_BELOW,  /* worse than the city */
-} LedgerRankBand;
 
 /* One region's line of a ranking (docs/regions.md, Rankings). */
 typedef struct
@@ -49,6 +41,10 @@ LedgerRegionRanking *ledger_region_ranking_new_for_indicator (LedgerContext   *c
 /* All the plan's ranked indicators at once, weighted (the composite). */
 LedgerRegionRanking *ledger_region_ranking_new_composite     (LedgerContext   *context,
                                                               LedgerPlan      *plan);
+/* … each score counted up to @cap (a scoring scheme's) instead of 1.2. */
+LedgerRegionRanking *ledger_region_ranking_new_composite_capped (LedgerContext *context,
+                                                              LedgerPlan      *plan,
+                                                              double           cap);
 guint                ledger_region_ranking_get_n_rows        (LedgerRegionRanking *self);
 const LedgerRankRow *ledger_region_ranking_get_row           (LedgerRegionRanking *self,
                                                               guint                index);
