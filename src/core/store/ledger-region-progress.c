@@ -17,38 +17,6 @@
  * city's (ledger-progress.c) against the region's own target. The base
  * year's figures are the city's only, so a region's pace is by months. */
 
-/* @indicator with @target in place of the city's: every other setting (the
- * kind, the profile, the comparator) is the same, read from its
- * properties so that a setting added later is carried too. */
-static LedgerIndicator *
-indicator_with_target (LedgerIndicator *indicator,
-                       double           target)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (indicator);
-  guint n_specs;
-  g_autofree GParamSpec **specs = g_object_class_list_properties (klass, &n_specs);
-  g_autofree const char **names = g_new0 (const char *, n_specs);
-  g_autofree GValue *values = g_new0 (GValue, n_specs);
-  guint n = 0;
-  LedgerIndicator *copy;
-
-  for (guint i = 0; i < n_specs; i++)
-    {
-      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
-        continue;
-      names[n] = specs[i]->name;
-      g_value_init (&values[n], specs[i]->value_type);
-      g_object_get_property (G_OBJECT (indicator), specs[i]->name, &values[n]);
-      if (g_str_equal (specs[i]->name, "target"))
-        g_value_set_double (&values[n], target);
-      n++;
-    }
-  copy = LEDGER_INDICATOR (g_object_new_with_properties (G_OBJECT_TYPE (indicator), n, names, values));
-  for (guint i = 0; i < n; i++)
-    g_value_unset (&values[i]);
-  return copy;
-}
-
 /**
  * ledger_region_progress_target:
  * @targets: (element-type LedgerRegionTarget): the indicator's split targets
@@ -88,7 +56,7 @@ ledger_region_progress_evaluate_value (LedgerContext   *context,
 
   if (isnan (target) && ledger_indicator_get_kind (indicator) != LEDGER_KIND_QUALITATIVE)
     return ledger_progress_none ();
-  held_to = indicator_with_target (indicator, isnan (target) ? 0 : target);
+  held_to = ledger_indicator_copy_with_target (indicator, isnan (target) ? 0 : target);
   return ledger_progress_evaluate (held_to, value, period, ledger_context_get_tolerances (context));
 }
 
