@@ -29,6 +29,7 @@ struct _LedgerRegionsWindow
   GPtrArray           *regions;      /* LedgerRegion: the copy being edited, in order */
   GHashTable          *bad_weights;  /* LedgerRegion whose weight does not read as one */
   GPtrArray           *rows;
+  gboolean             changed;      /* edited since opened: closing asks first */
 
   AdwPreferencesGroup *group;
 };
@@ -150,6 +151,7 @@ name_changed_cb (GtkEditable         *entry,
 
   g_free (region->name);
   region->name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  self->changed = TRUE;
   set_error_style (GTK_WIDGET (entry), !name_is_usable (self, region));
   refresh_row (row_expander (GTK_WIDGET (entry)), region);
   update_save (self);
@@ -163,6 +165,7 @@ kind_changed_cb (AdwComboRow         *combo,
   LedgerRegion *region = row_region (GTK_WIDGET (combo));
 
   region->kind = adw_combo_row_get_selected (combo) == 1 ? LEDGER_REGION_ZONE : LEDGER_REGION_COUNTY;
+  self->changed = TRUE;
   refresh_row (row_expander (GTK_WIDGET (combo)), region);
 }
 
@@ -174,6 +177,7 @@ in_total_changed_cb (GtkSwitch           *toggle,
   LedgerRegion *region = row_region (GTK_WIDGET (toggle));
 
   region->in_total = gtk_switch_get_active (toggle);
+  self->changed = TRUE;
   refresh_row (row_expander (GTK_WIDGET (toggle)), region);
 }
 
@@ -201,6 +205,7 @@ weight_changed_cb (GtkEditable         *entry,
   double weight;
   gboolean readable = read_weight (gtk_editable_get_text (entry), &weight);
 
+  self->changed = TRUE;
   if (readable)
     {
       region->weight = weight;
@@ -301,6 +306,7 @@ move_region (LedgerRegionsWindow *self,
   /* The array owns its regions: swap the pointers, freeing none. */
   self->regions->pdata[index] = self->regions->pdata[index + by];
   self->regions->pdata[index + by] = region;
+  self->changed = TRUE;
   rebuild (self);
 }
 
@@ -328,6 +334,7 @@ remove_clicked_cb (GtkButton           *button,
 
   g_hash_table_remove (self->bad_weights, region);
   g_ptr_array_remove (self->regions, region);
+  self->changed = TRUE;
   rebuild (self);
 }
 
@@ -430,6 +437,7 @@ save_action (GtkWidget  *widget,
     }
   if (parent != NULL)
     ledger_toast_show (GTK_WIDGET (parent), _("Regions saved"));
+  self->changed = FALSE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -500,6 +508,7 @@ adding_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "add") || adding_problem (adding) != NULL)
     return;
   g_ptr_array_add (adding->self->regions, ledger_region_new (code, name, LEDGER_REGION_COUNTY));
+  adding->self->changed = TRUE;
   rebuild (adding->self);
 }
 
@@ -559,6 +568,48 @@ add_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+close_discarded (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* The window closes once the dialog has: closing it from the dialog's own
+ * response would take the dialog with it while it still answers. */
+static void
+discard_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     LedgerRegionsWindow *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->changed = FALSE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarded, g_object_ref (self), g_object_unref);
+}
+
+/* Closing (Cancel, Escape, the window's own close) with edits not saved
+ * asks first: regions typed in are not lost by a stray key. */
+static gboolean
+ledger_regions_window_close_request (GtkWindow *window)
+{
+  LedgerRegionsWindow *self = LEDGER_REGIONS_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (!self->changed)
+    return GTK_WINDOW_CLASS (ledger_regions_window_parent_class)->close_request (window);
+  dialog = adw_message_dialog_new (window, _("Discard the Changes to the Regions?"),
+                                   _("What was added, changed, moved or removed here is not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 ledger_regions_window_dispose (GObject *object)
 {
@@ -581,6 +632,7 @@ ledger_regions_window_class_init (LedgerRegionsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ledger_regions_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = ledger_regions_window_close_request;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/targetledger/TargetLedger/ledger-regions-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerRegionsWindow, group);

@@ -188,13 +188,22 @@ open_add (GtkWindow  *window,
   return dialog;
 }
 
+/* Answers @dialog, which closes; a response that closes its parent takes
+ * the dialog with it. */
 static void
 respond (AdwMessageDialog *dialog,
          const char       *response)
 {
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
   ledger_test_ui_wait (100);
+  if (weak != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), &weak);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
 }
 
 static GtkEditable *
@@ -270,6 +279,7 @@ test_remove_refused (Fixture       *fixture,
   GtkWindow *window;
   GtkWindow *message;
   g_autoptr(GPtrArray) kept = NULL;
+  gpointer weak;
 
   save_regions (fixture, 3, 2);
   set_region_number (fixture, SHANGDANG, "2026-06", 0.9);
@@ -289,6 +299,26 @@ test_remove_refused (Fixture       *fixture,
   kept = ledger_store_list_regions (fixture->store, fixture->plan);
   g_assert_cmpuint (kept->len, ==, 3);
   g_assert_cmpfloat (region_number (fixture, JOBS, SHANGDANG, "2026-06"), ==, 0.9);
+
+  /* Closing with the edit not saved asks first; Keep Editing keeps it,
+   * Discard closes. */
+  gtk_window_close (window);
+  ledger_test_ui_wait (100);
+  message = ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
+                   _("Discard the Changes to the Regions?"));
+  respond (ADW_MESSAGE_DIALOG (message), "keep");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (ledger_test_ui_find (GTK_WIDGET (window), ADW_TYPE_EXPANDER_ROW, has_title, "上党区"));
+  gtk_window_close (window);
+  ledger_test_ui_wait (100);
+  message = ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  respond (ADW_MESSAGE_DIALOG (message), "discard");
+  ledger_test_ui_wait_until_gone (&weak);
 }
 
 static LedgerIndicatorPage *
