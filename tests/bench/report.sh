@@ -2,7 +2,8 @@
 # The monthly report of the whole 2026 plan with a year of values in it:
 # hyperfine's median time of `target-ledger --db L --report out.pdf` (the
 # whole process: open the ledger, lay out, write the PDF with its fonts),
-# and the peak memory of a run.
+# and the peak memory of a run; then the same ledger split to Changzhi's
+# 13 regions with their figures (bench-regions), ranked, and the ratio.
 #
 # Usage: tests/bench/report.sh BUILDDIR [RUNS]
 set -euo pipefail
@@ -50,15 +51,24 @@ for area in plan['areas']:
 PY
 "$bin" --db "$ledger" --import-csv "$work/values.csv"
 
+# The same ledger split to Changzhi's 13 regions, each with a figure for
+# every period the city has one: the report then ranks them (区县排名).
+cp "$ledger" "$work/regions.sqlite3"
+"$builddir/tests/bench/bench-regions" "$work/regions.sqlite3" >&2
+
 hyperfine --warmup 2 --runs "$runs" --export-json "$work/hyperfine.json" \
-  "'$bin' --db '$ledger' --report '$work/report.pdf'" >&2
+  "'$bin' --db '$ledger' --report '$work/report.pdf'" \
+  "'$bin' --db '$work/regions.sqlite3' --report '$work/regions.pdf'" >&2
 
 median () { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 for i in $(seq 5); do
   /usr/bin/time -f '%M' -a -o "$work/rss.txt" "$bin" --db "$ledger" --report "$work/report.pdf" >/dev/null
 done
-ms=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"] * 1000)' "$work/hyperfine.json")
+ms () { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"] * 1000)' "$work/hyperfine.json" "$1"; }
 rss=$(median < "$work/rss.txt")
+pages () { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 printf 'report of the 2026 plan, a year of values (%s values, %s pages, %s KiB): median %.1f ms   peak RSS: median %.1f MiB   (%d runs)\n' \
-  "$(($(wc -l < "$work/values.csv") - 1))" "$(pdfinfo "$work/report.pdf" | awk '/^Pages:/ {print $2}')" \
-  "$(($(stat -c %s "$work/report.pdf") / 1024))" "$ms" "$(awk -v m="$rss" 'BEGIN {print m / 1024}')" "$runs"
+  "$(($(wc -l < "$work/values.csv") - 1))" "$(pages "$work/report.pdf")" \
+  "$(($(stat -c %s "$work/report.pdf") / 1024))" "$(ms 0)" "$(awk -v m="$rss" 'BEGIN {print m / 1024}')" "$runs"
+printf 'the same split to 13 regions, ranked (%s pages): median %.1f ms, %.2f× the report without regions\n' \
+  "$(pages "$work/regions.pdf")" "$(ms 1)" "$(awk -v a="$(ms 1)" -v b="$(ms 0)" 'BEGIN {print a / b}')"

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ledger-report.h"
+#include "ledger-store-scoring.h"
 #include "ledger-status.h"
 #include "test-pdf.h"
 #include "test-util.h"
@@ -490,6 +491,225 @@ test_report_small_pages (Fixture       *fixture,
   g_assert_cmpuint (n_with_header, >=, 3);
 }
 
+/* A picture of a page of the PDF @path, as @prefix.png. */
+static void
+save_page (const char *path,
+           guint       page,
+           const char *prefix)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", number, "-l", number, "-singlefile",
+                         path, prefix, NULL };
+  g_autofree char *out = test_run_tool (argv);
+}
+
+/* ---- the regions ranked --------------------------------------------- */
+
+/* Each of @fragments in @text, in that order, from @from on; returns
+ * where the last one is, or NULL (having said which is missing). */
+static const char *
+find_in_order (const char        *text,
+               const char        *from,
+               const char * const *fragments,
+               guint              n_fragments)
+{
+  const char *at = strstr (text, from);
+
+  if (at == NULL)
+    {
+      test_fail_and_go_on ("“%s” is missing", from);
+      return NULL;
+    }
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      g_autofree char *squeezed = test_squeeze (fragments[i]);
+      const char *next = strstr (at, squeezed);
+
+      if (next == NULL)
+        {
+          test_fail_and_go_on ("after “%s”, “%s” is missing or out of order", from, fragments[i]);
+          return NULL;
+        }
+      at = next + strlen (squeezed);
+    }
+  return at;
+}
+
+/* The ranking as test_add_ranked_regions() works it out: the composite
+ * (one indicator has regions' figures, so its scores: 潞州区 up one place
+ * and above the city's 90 %, 上党区 down one and below, 长治高新区 not
+ * reported), then 新增城镇就业's
+ * column: each region's completion with its place and change under it,
+ * in the plan's order of the regions, and the city's 90 % last. */
+static void
+check_regions_ranked (const char *text)
+{
+  g_autofree char *heading = test_squeeze (_("Regions ranked"));
+  g_autofree char *composite = test_squeeze (_("Composite ranking"));
+  g_autofree char *by_indicator = test_squeeze (_("Rankings by indicator"));
+  const char *composite_rows[] = {
+    "1", "潞州区", "110.0%", "↑1", _("Above the city"), "2", "上党区", "75.0%", "↓1", _("Below the city"),
+    _("Not reported"), "长治高新区",
+  };
+  g_autofree char *first = g_strdup_printf (C_("ranking", "No. %u"), 1);
+  g_autofree char *second = g_strdup_printf (C_("ranking", "No. %u"), 2);
+  const char *jobs_rows[] = {
+    "新增城镇就业", "潞州区", "110.0%", first, "↑1", "上党区", "75.0%", second, "↓1",
+    "长治高新区", "—", _("Not reported"), _("The city"), "90.0%",
+  };
+  const char *end_of_composite;
+  const char *section = strstr (text, heading);
+
+  if (section == NULL)
+    {
+      test_fail_and_go_on ("the report has no section “%s”", heading);
+      return;
+    }
+  end_of_composite = find_in_order (section, composite, composite_rows, G_N_ELEMENTS (composite_rows));
+  if (end_of_composite != NULL && strstr (section, by_indicator) < end_of_composite)
+    test_fail_and_go_on ("the composite ranking does not come first");
+  find_in_order (section, by_indicator, jobs_rows, G_N_ELEMENTS (jobs_rows));
+}
+
+/* The document's XML from the heading on, checked as the PDF's text: the
+ * heading is Word's first-level heading. */
+static void
+check_regions_docx (Fixture *fixture)
+{
+  g_autoptr(LedgerPlan) plan = find_plan (fixture->store, PLAN_2026);
+  g_autoptr(LedgerReport) report = ledger_report_new (fixture->context, plan);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.docx", NULL);
+  const char *argv[] = { "unzip", "-p", path, "word/document.xml", NULL };
+  g_autofree char *xml = NULL;
+  g_autofree char *heading = g_markup_printf_escaped (">%s<", _("Regions ranked"));
+  g_autofree char *squeezed = NULL;
+  const char *at;
+  const char *style;
+
+  g_assert_true (ledger_report_write_docx (report, path, &error));
+  g_assert_no_error (error);
+  xml = test_run_tool (argv);
+  at = strstr (xml, heading);
+  g_assert_nonnull (at);
+  for (style = at; style > xml && !g_str_has_prefix (style, "<w:pStyle "); style--)
+    ;
+  g_assert_true (g_str_has_prefix (style, "<w:pStyle w:val=\"Heading1\"/>"));
+  /* the words of the runs, as the PDF's text is read */
+  squeezed = test_squeeze (at);
+  check_regions_ranked (squeezed);
+}
+
+/* A picture of the section's first page, with the UI tests' screenshots. */
+static void
+save_regions_page (const char *path)
+{
+  const char *dir = g_getenv ("LEDGER_SCREENSHOT_DIR");
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *heading = test_squeeze (_("Regions ranked"));
+  g_autofree char *name = g_strdup_printf ("report-regions-%s", language != NULL ? language : "C");
+  g_autofree char *prefix = NULL;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  prefix = g_build_filename (dir, name, NULL);
+  for (guint page = 1; page <= test_pdf_pages (path); page++)
+    {
+      g_autofree char *text = test_pdf_text (path, page, page);
+
+      if (strstr (text, heading) != NULL)
+        {
+          save_page (path, page, prefix);
+          return;
+        }
+    }
+}
+
+static void
+test_report_regions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  g_autofree char *scoring = test_squeeze (_("Scoring"));
+
+  test_add_ranked_regions (fixture->store);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  check_regions_ranked (text);
+  check_regions_docx (fixture);
+  save_regions_page (path);
+  /* no scheme, no points */
+  g_assert_null (strstr (text, scoring));
+}
+
+/* With a scheme (the default: 60 points × the composite, 20 for first
+ * place, 1.5 fewer each place lower) and 扣分 2 for 上党区 this month:
+ * 潞州区 60 × 1.1 = 66 + 20 = 86; 上党区 60 × 0.75 = 45 + 18.5 − 2 = 61.5;
+ * then the responsible units' table. */
+static void
+test_report_regions_scored (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LedgerPlan) plan = find_plan (fixture->store, PLAN_2026);
+  g_autoptr(LedgerScoreAdjustment) late = ledger_score_adjustment_new (AS_OF, LEDGER_SCORE_REGION, "140404", -2,
+                                                                      "迟报");
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  const char *rows[] = {
+    "1", "潞州区", "66.0", "20.0", "86.0", "2", "上党区", "45.0", "18.5", "-2.0", "61.5", _("Responsible unit"),
+  };
+  LedgerScoringScheme scheme;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  test_add_ranked_regions (fixture->store);
+  ledger_scoring_scheme_init_default (&scheme);
+  g_assert_true (ledger_store_set_scoring_scheme (fixture->store, plan_id, &scheme, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_score_adjustment (fixture->store, plan_id, late, &error));
+  g_assert_no_error (error);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  find_in_order (text, _("Scoring"), rows, G_N_ELEMENTS (rows));
+}
+
+/* A plan without regions has no such section; one whose regions have not
+ * reported says so in a sentence, without tables. */
+static void
+test_report_regions_absent (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LedgerPlan) plan = find_plan (fixture->store, PLAN_2026);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = test_squeeze (_("Regions ranked"));
+  g_autofree char *composite = test_squeeze (_("Composite ranking"));
+  g_autofree char *nothing = test_squeeze (_("No region has reported a figure by this period."));
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (ledger_store_save_regions (fixture->store, plan, none, &error));
+  g_assert_no_error (error);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  g_assert_null (strstr (text, heading));
+
+  g_ptr_array_add (regions, ledger_region_new ("140403", "潞州区", LEDGER_REGION_COUNTY));
+  g_assert_true (ledger_store_save_regions (fixture->store, plan, regions, &error));
+  g_assert_no_error (error);
+  g_free (path);
+  g_free (text);
+  path = write_report (fixture, PLAN_2026, NULL);
+  text = test_pdf_text (path, 0, 0);
+  g_assert_nonnull (strstr (text, heading));
+  g_assert_nonnull (strstr (text, nothing));
+  g_assert_null (strstr (text, composite));
+}
+
 /* Pictures of the title page, the summary and the first area's page, in
  * the build tree, to look at. */
 static void
@@ -509,7 +729,6 @@ test_report_screenshots (Fixture       *fixture,
   g_mkdir_with_parents (dir, 0755);
   for (guint page = 1; page <= G_N_ELEMENTS (names); page++)
     {
-      g_autofree char *number = g_strdup_printf ("%u", page);
       g_autofree char *name = NULL;
       g_autofree char *prefix = NULL;
       g_autofree char *png = NULL;
@@ -519,11 +738,7 @@ test_report_screenshots (Fixture       *fixture,
       name = g_strdup_printf ("report-%s-%s", names[page - 1], language != NULL ? language : "C");
       prefix = g_build_filename (dir, name, NULL);
       png = g_strconcat (prefix, ".png", NULL);
-      {
-        const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", number, "-l", number, "-singlefile",
-                               path, prefix, NULL };
-        g_autofree char *out = test_run_tool (argv);
-      }
+      save_page (path, page, prefix);
       g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
     }
 }
@@ -553,6 +768,9 @@ main (int   argc,
   ADD ("/report/unwritable", NULL, test_report_unwritable);
   ADD ("/report/small-pages", &filled, test_report_small_pages);
   ADD ("/report/language/screenshots", &filled, test_report_screenshots);
+  ADD ("/report/language/regions", &filled, test_report_regions);
+  ADD ("/report/regions-absent", &filled, test_report_regions_absent);
+  ADD ("/report/regions-scored", &filled, test_report_regions_scored);
 
   return g_test_run ();
 }

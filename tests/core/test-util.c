@@ -247,6 +247,59 @@ test_set_number (LedgerStore *store,
   set_value (store, value);
 }
 
+/* A region's figure, asserting that the store takes it. */
+void
+test_set_region_number (LedgerStore *store,
+                        gint64       indicator_id,
+                        const char  *region,
+                        const char  *period,
+                        double       number)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (indicator_id, period, number, NULL, "");
+
+  ledger_value_set_region (value, region);
+  set_value (store, value);
+}
+
+/* Three regions of the 2026 plan with 新增城镇就业 split to them (4.3 万人
+ * for the city): 潞州区 2.0, 上党区 1.2, 长治高新区 0.4 (a zone). As of
+ * 1-6月 (pace 6/12 = 0.5) their due is 1.0, 0.6 and 0.2:
+ * - 潞州区 1.1 → 1.1 / 1.0 = 110 %, first; in 1-5月 0.5 of 2.0 × 5/12 =
+ *   0.8333 → 60 %, second: up one place;
+ * - 上党区 0.45 → 0.45 / 0.6 = 75 %, second; in 1-5月 0.6 of 0.5 → 120 %,
+ *   first: down one;
+ * - 长治高新区 no figure: not reported, last.
+ * The city's own 1.935 = 4.3 × 0.5 × 0.9 → 90 %: 潞州区 above it, 上党区
+ * below. No other indicator has a region's figure. */
+void
+test_add_ranked_regions (LedgerStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerPlan) plan = test_find_plan (store, TEST_RANKED_PLAN);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr(GPtrArray) targets = ledger_region_targets_new ();
+  gint64 jobs = test_indicator_id (store, TEST_RANKED_PLAN, TEST_RANKED_INDICATOR);
+
+  g_ptr_array_add (regions, ledger_region_new ("140403", "潞州区", LEDGER_REGION_COUNTY));
+  g_ptr_array_add (regions, ledger_region_new ("140404", "上党区", LEDGER_REGION_COUNTY));
+  g_ptr_array_add (regions, ledger_region_new ("gxq", "长治高新区", LEDGER_REGION_ZONE));
+  ((LedgerRegion *) g_ptr_array_index (regions, 2))->in_total = FALSE;
+  g_assert_true (ledger_store_save_regions (store, plan, regions, &error));
+  g_assert_no_error (error);
+
+  g_ptr_array_add (targets, ledger_region_target_new ("140403", 2.0));
+  g_ptr_array_add (targets, ledger_region_target_new ("140404", 1.2));
+  g_ptr_array_add (targets, ledger_region_target_new ("gxq", 0.4));
+  g_assert_true (ledger_store_set_region_targets (store, jobs, targets, &error));
+  g_assert_no_error (error);
+
+  test_set_region_number (store, jobs, "140403", "2026-05", 0.5);
+  test_set_region_number (store, jobs, "140404", "2026-05", 0.6);
+  test_set_region_number (store, jobs, "140403", "2026-06", 1.1);
+  test_set_region_number (store, jobs, "140404", "2026-06", 0.45);
+  test_set_number (store, jobs, "2026-06", 1.935, NULL);
+}
+
 void
 test_set_status (LedgerStore *store,
                  gint64       indicator_id,

@@ -64,6 +64,17 @@ void             test_set_number           (LedgerStore     *store,
                                             const char      *period,
                                             double           number,
                                             const char      *note);
+void             test_set_region_number    (LedgerStore     *store,
+                                            gint64           indicator_id,
+                                            const char      *region,
+                                            const char      *period,
+                                            double           number);
+
+/* Regions, a split target and figures to rank (test-util.c says how). */
+#define TEST_RANKED_PLAN      "changzhi-2026"
+#define TEST_RANKED_INDICATOR "new-urban-jobs"
+void             test_add_ranked_regions   (LedgerStore     *store);
+
 /* Undoes the last change, asserting that there was one and it went. */
 void             test_undo                 (LedgerStore     *store);
 void             test_set_status           (LedgerStore     *store,

@@ -20,6 +20,7 @@
 #include "ledger-sheet.h"
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
+#include "ledger-store-scoring.h"
 #include "ledger-xlsx-export.h"
 #include "test-util.h"
 
@@ -1250,6 +1251,176 @@ test_unsafe_text (Fixture       *fixture,
   g_assert_nonnull (strstr (chart, "\xef\xbf\xbd\xef\xbf\xbd ("));
 }
 
+/* ---- the regions ranked ------------------------------------------------ */
+
+enum { RANK_CODE, RANK_INDICATOR, RANK_REGION_CODE, RANK_REGION, RANK_VALUE, RANK_PERIOD, RANK_TARGET,
+       RANK_EXPECTED, RANK_SCORE, RANK_PLACE, RANK_CHANGE, RANK_BAND, RANK_MISSING, RANK_COMPLETION_POINTS,
+       RANK_RANK_POINTS, RANK_ADJUSTMENTS, RANK_TOTAL, RANK_PLACE_BY_TOTAL };
+#define RANK_FIRST_ROW 3
+
+/* A row of the rankings' sheet as test_add_ranked_regions() works it out;
+ * NAN for an empty cell, a place of 0 for 未报. */
+typedef struct
+{
+  const char *region;
+  double      value;
+  double      target;
+  double      expected;
+  double      score;
+  guint       place;
+  int         change;
+  const char *band;
+} RankedRow;
+
+static void
+assert_number_cell (LedgerSheet *sheet,
+                    guint        row,
+                    guint        column,
+                    double       expected)
+{
+  const char *text = ledger_sheet_get_cell (sheet, row, column);
+
+  if (isnan (expected))
+    g_assert_cmpstr (text, ==, "");
+  else
+    {
+      g_assert_cmpint (ledger_sheet_get_cell_kind (sheet, row, column), ==, LEDGER_SHEET_CELL_NUMBER);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (text, NULL), expected, 1e-9);
+    }
+}
+
+static void
+assert_ranked_row (LedgerSheet     *sheet,
+                   guint            row,
+                   const RankedRow *expected)
+{
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_REGION_CODE), ==, expected->region);
+  assert_number_cell (sheet, row, RANK_VALUE, expected->value);
+  assert_number_cell (sheet, row, RANK_TARGET, expected->target);
+  assert_number_cell (sheet, row, RANK_EXPECTED, expected->expected);
+  assert_number_cell (sheet, row, RANK_SCORE, expected->score);
+  if (expected->place == 0)
+    g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_PLACE), ==, _("Not reported"));
+  else
+    {
+      assert_number_cell (sheet, row, RANK_PLACE, expected->place);
+      assert_number_cell (sheet, row, RANK_CHANGE, expected->change);
+      g_assert_cmpstr (ledger_sheet_get_cell (sheet, row, RANK_BAND), ==, expected->band);
+    }
+}
+
+static LedgerSheet *
+read_rankings (Fixture  *fixture,
+               GError  **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->xlsx);
+
+  return ledger_sheet_new_from_file (file, _("Regions Ranked"), NULL, error);
+}
+
+/* The sheet 区县排名: the composite ranking first, a line per region, then
+ * the indicator a region has figures of, the numbers as numbers. */
+static void
+test_rankings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  /* test_add_ranked_regions(): 1.1 of 2.0 due 1.0, 0.45 of 1.2 due 0.6;
+   * places changed since 1-5月, when 上党区 led */
+  static const RankedRow jobs[] = {
+    { "140403", 1.1, 2.0, 1.0, 1.1, 1, +1, "Above the city" },
+    { "140404", 0.45, 1.2, 0.6, 0.75, 2, -1, "Below the city" },
+    { "gxq", NAN, 0.4, 0.2, NAN, 0, 0, NULL },
+  };
+  /* only 新增城镇就业 has regions' figures: the composite is its score,
+   * banded against the city's 90 % */
+  static const RankedRow composite[] = {
+    { "140403", NAN, NAN, NAN, 1.1, 1, +1, "Above the city" },
+    { "140404", NAN, NAN, NAN, 0.75, 2, -1, "Below the city" },
+    { "gxq", NAN, NAN, NAN, NAN, 0, 0, NULL },
+  };
+  g_autoptr(LedgerSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = 0;
+
+  test_add_ranked_regions (fixture->store);
+  export_ok (fixture, HALF_YEAR);
+  sheet = read_rankings (fixture, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, RANK_FIRST_ROW - 1, RANK_REGION), ==, _("Region"));
+  for (guint i = 0; i < G_N_ELEMENTS (composite); i++)
+    {
+      g_assert_cmpstr (ledger_sheet_get_cell (sheet, RANK_FIRST_ROW + i, RANK_INDICATOR), ==,
+                       _("Composite ranking"));
+      assert_ranked_row (sheet, RANK_FIRST_ROW + i, &composite[i]);
+    }
+  /* 长治高新区 has a target and no figure */
+  assert_number_cell (sheet, RANK_FIRST_ROW + 2, RANK_MISSING, 1);
+  for (guint row = RANK_FIRST_ROW; row < ledger_sheet_get_n_rows (sheet) && first == 0; row++)
+    if (g_str_equal (ledger_sheet_get_cell (sheet, row, RANK_CODE), TEST_RANKED_INDICATOR))
+      first = row;
+  g_assert_cmpuint (first, >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    assert_ranked_row (sheet, first + i, &jobs[i]);
+  /* no other indicator has a region's figure */
+  g_assert_cmpuint (ledger_sheet_get_n_rows (sheet), ==, first + G_N_ELEMENTS (jobs));
+  /* no scheme, no points */
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, RANK_FIRST_ROW - 1, RANK_COMPLETION_POINTS), ==, "");
+}
+
+/* With the default scheme (60 × the composite, 20 points for first place,
+ * 1.5 fewer each place lower) and 扣分 2 for 上党区 in 1-6月, the
+ * composite's rows have the points: 潞州区 66 + 20 = 86, first;
+ * 上党区 45 + 18.5 − 2 = 61.5, second. */
+static void
+test_rankings_scored (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const double points[][5] = { { 66, 20, 0, 86, 1 }, { 45, 18.5, -2, 61.5, 2 } };
+  LedgerPlan *plan = plan_of (fixture, PLAN_2026);
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  g_autoptr(LedgerScoreAdjustment) late = ledger_score_adjustment_new (HALF_YEAR, LEDGER_SCORE_REGION, "140404",
+                                                                      -2, "迟报");
+  g_autoptr(LedgerSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  LedgerScoringScheme scheme;
+
+  test_add_ranked_regions (fixture->store);
+  ledger_scoring_scheme_init_default (&scheme);
+  g_assert_true (ledger_store_set_scoring_scheme (fixture->store, plan_id, &scheme, &error));
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_score_adjustment (fixture->store, plan_id, late, &error));
+  g_assert_no_error (error);
+  export_ok (fixture, HALF_YEAR);
+  sheet = read_rankings (fixture, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ledger_sheet_get_cell (sheet, RANK_FIRST_ROW - 1, RANK_TOTAL), ==, "Total points");
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    for (guint c = 0; c < G_N_ELEMENTS (points[i]); c++)
+      assert_number_cell (sheet, RANK_FIRST_ROW + i, RANK_COMPLETION_POINTS + c, points[i][c]);
+}
+
+/* A ledger without regions has no rankings' sheet. */
+static void
+test_rankings_absent (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(LedgerSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < fixture->plans->len; i++)
+    {
+      g_assert_true (ledger_store_save_regions (fixture->store, fixture->plans->pdata[i], none, &error));
+      g_assert_no_error (error);
+    }
+  export_ok (fixture, HALF_YEAR);
+  sheet = read_rankings (fixture, &error);
+  g_assert_error (error, LEDGER_SHEET_ERROR, LEDGER_SHEET_ERROR_NO_SHEET);
+  g_assert_null (sheet);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1270,6 +1441,9 @@ main (int   argc,
   ADD ("as-of", test_as_of);
   ADD ("failure", test_failure);
   ADD ("unsafe-text", test_unsafe_text);
+  ADD ("rankings", test_rankings);
+  ADD ("rankings-absent", test_rankings_absent);
+  ADD ("rankings-scored", test_rankings_scored);
 #undef ADD
   g_test_add_func ("/xlsx-export/sheet-names", test_sheet_names);
 

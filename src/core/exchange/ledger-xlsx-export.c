@@ -794,13 +794,18 @@ write_workbook (Export      *export,
                 const char  *as_of,
                 GError     **error)
 {
+  g_autoptr(GPtrArray) plan_as_of = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < plans->len; i++)
     {
       if (!write_plan (export, g_ptr_array_index (plans, i), as_of, error))
         return FALSE;
+      /* the period the plan's sheet shows, for its rankings */
+      g_ptr_array_add (plan_as_of, g_strdup (ledger_context_get_as_of (export->xlsx.context)));
     }
   ledger_xlsx_write_charts (&export->xlsx);
   ledger_xlsx_write_evidence (&export->xlsx, plans);
+  ledger_xlsx_write_rankings (&export->xlsx, plans, plan_as_of);
   return TRUE;
 }
 

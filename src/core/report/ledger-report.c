@@ -230,6 +230,7 @@ build (LedgerReport *self)
   ledger_report_add_summary (builder);
   ledger_report_add_areas (builder);
   ledger_report_add_tasks (builder);
+  ledger_report_add_regions (builder);
   ledger_report_add_completeness (builder);
   ledger_report_add_evidence (builder);
   self->as_of_label = ledger_period_as_of_label (ledger_context_get_as_of (self->context));

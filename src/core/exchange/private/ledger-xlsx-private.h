@@ -58,5 +58,8 @@ void           ledger_xlsx_set_write_error (GError        **error,
                                             const char     *reason);
 void           ledger_xlsx_write_evidence  (LedgerXlsx     *xlsx,
                                             GPtrArray      *plans);
+void           ledger_xlsx_write_rankings  (LedgerXlsx     *xlsx,
+                                            GPtrArray      *plans,
+                                            GPtrArray      *as_of);
 
 G_END_DECLS

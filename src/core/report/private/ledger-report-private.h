@@ -40,6 +40,7 @@ void  ledger_report_add_title_page     (LedgerReportBuilder     *builder);
 void  ledger_report_add_summary        (LedgerReportBuilder     *builder);
 void  ledger_report_add_areas          (LedgerReportBuilder     *builder);
 void  ledger_report_add_tasks          (LedgerReportBuilder     *builder);
+void  ledger_report_add_regions        (LedgerReportBuilder     *builder);
 void  ledger_report_add_completeness   (LedgerReportBuilder     *builder);
 void  ledger_report_add_evidence       (LedgerReportBuilder     *builder);
 
