@@ -16,7 +16,9 @@
 #include "ledger-status-summary.h"
 
 /* A sidebar item: the plan's overview, or one of its areas by its short
- * title, with a compact count of its indicators by status. */
+ * title, with a compact count of its indicators by status; or, for a plan
+ * with regions, its regions' ranking (no count: it ranks, it has no
+ * statuses of its own). */
 struct _LedgerSidebarRow
 {
   GtkListBoxRow  parent_instance;
@@ -25,6 +27,7 @@ struct _LedgerSidebarRow
   LedgerPlan    *plan;
   LedgerNode    *area;
   GtkWidget     *summary;
+  gboolean       ranking;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerSidebarRow, ledger_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
@@ -41,6 +44,8 @@ update_summary (LedgerSidebarRow *self)
   guint counts[LEDGER_N_STATUSES];
   g_autofree char *text = NULL;
 
+  if (self->ranking)
+    return;
   ledger_context_count_statuses (self->context, counted_node (self), counts);
   ledger_status_summary_set_counts (LEDGER_STATUS_SUMMARY (self->summary), counts);
   /* GTK 4.8 names a row only by its label: the counts are its description. */
@@ -73,10 +78,11 @@ ledger_sidebar_row_init (LedgerSidebarRow *self)
 {
 }
 
-GtkWidget *
-ledger_sidebar_row_new (LedgerContext *context,
-                        LedgerPlan    *plan,
-                        LedgerNode    *area)
+static GtkWidget *
+sidebar_row_new (LedgerContext *context,
+                 LedgerPlan    *plan,
+                 LedgerNode    *area,
+                 gboolean       ranking)
 {
   LedgerSidebarRow *self = g_object_new (LEDGER_TYPE_SIDEBAR_ROW, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -85,6 +91,7 @@ ledger_sidebar_row_new (LedgerContext *context,
   self->context = g_object_ref (context);
   self->plan = g_object_ref (plan);
   self->area = area != NULL ? g_object_ref (area) : NULL;
+  self->ranking = ranking;
 
   label = gtk_label_new (ledger_sidebar_row_get_title (self));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -94,6 +101,7 @@ ledger_sidebar_row_new (LedgerContext *context,
   gtk_widget_set_valign (self->summary, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), self->summary);
+  gtk_widget_set_visible (self->summary, !ranking);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   if (area != NULL)
     ledger_tooltip_set (GTK_WIDGET (self), ledger_node_get_title (area));
@@ -105,6 +113,29 @@ ledger_sidebar_row_new (LedgerContext *context,
   return GTK_WIDGET (self);
 }
 
+GtkWidget *
+ledger_sidebar_row_new (LedgerContext *context,
+                        LedgerPlan    *plan,
+                        LedgerNode    *area)
+{
+  return sidebar_row_new (context, plan, area, FALSE);
+}
+
+/* The row of the plan's regions' ranking (区县排名). */
+GtkWidget *
+ledger_sidebar_row_new_ranking (LedgerContext *context,
+                                LedgerPlan    *plan)
+{
+  return sidebar_row_new (context, plan, NULL, TRUE);
+}
+
+gboolean
+ledger_sidebar_row_is_ranking (LedgerSidebarRow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_SIDEBAR_ROW (self), FALSE);
+  return self->ranking;
+}
+
 /* Returns: (nullable): the area, or %NULL for the overview */
 LedgerNode *
 ledger_sidebar_row_get_area (LedgerSidebarRow *self)
@@ -114,11 +145,13 @@ ledger_sidebar_row_get_area (LedgerSidebarRow *self)
 }
 
 /* The name of the row's page: the area's uuid, or the plan's for the
- * overview. */
+ * overview; "ranking" for the regions' ranking. */
 const char *
 ledger_sidebar_row_get_key (LedgerSidebarRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_SIDEBAR_ROW (self), NULL);
+  if (self->ranking)
+    return LEDGER_SIDEBAR_RANKING_KEY;
   return ledger_node_get_uuid (counted_node (self));
 }
 
@@ -129,5 +162,7 @@ ledger_sidebar_row_get_title (LedgerSidebarRow *self)
 
   if (self->area != NULL)
     return ledger_area_get_short_title (LEDGER_AREA (self->area));
+  if (self->ranking)
+    return _("Region Rankings");
   return _("Overview");
 }

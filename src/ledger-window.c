@@ -15,6 +15,7 @@
 #include "ledger-area-page.h"
 #include "ledger-indicator-page.h"
 #include "ledger-overview-page.h"
+#include "ledger-ranking-page.h"
 #include "ledger-read-only.h"
 #include "ledger-settings.h"
 #include "ledger-sidebar-row.h"
@@ -127,6 +128,15 @@ fill_as_of (LedgerWindow *self)
   as_of_changed_cb (self);
 }
 
+/* The regions' ranking has a page only where there are regions to rank. */
+static gboolean
+plan_has_regions (LedgerWindow *self)
+{
+  g_autoptr(GPtrArray) regions = ledger_store_list_regions (self->store, self->plan);
+
+  return regions != NULL && regions->len > 0;
+}
+
 static void
 fill_sidebar (LedgerWindow *self)
 {
@@ -137,6 +147,8 @@ fill_sidebar (LedgerWindow *self)
   g_clear_pointer (&self->return_page, g_free);
 
   gtk_list_box_append (self->sidebar_list, ledger_sidebar_row_new (self->context, self->plan, NULL));
+  if (plan_has_regions (self))
+    gtk_list_box_append (self->sidebar_list, ledger_sidebar_row_new_ranking (self->context, self->plan));
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
     {
       g_autoptr(LedgerNode) area = g_list_model_get_item (areas, a);
@@ -230,6 +242,8 @@ create_page (LedgerWindow     *self,
 
   if (area != NULL)
     return GTK_WIDGET (ledger_area_page_new (self->context, self->plan, LEDGER_AREA (area)));
+  if (ledger_sidebar_row_is_ranking (row))
+    return GTK_WIDGET (ledger_ranking_page_new (self->context, self->plan));
   return GTK_WIDGET (ledger_overview_page_new (self->context, self->plan));
 }
 
