@@ -9,18 +9,22 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ledger-accessible.h"
 #include "ledger-batch-row.h"
 #include "ledger-entry-check.h"
 #include "ledger-number.h"
+#include "ledger-region-progress.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
 
 /* One indicator in the "Record Period" sheet: its name, previous value and
  * target; the value for the period, typed from the keyboard (Enter moves
  * down, Escape reverts, Tab reaches the note); and the status it would
- * have, updated as one types. Nothing is written until the sheet saves. */
+ * have, updated as one types. Nothing is written until the sheet saves.
+ * For a region (docs/regions.md) it is that region's figure, read against
+ * the region's own target. */
 struct _LedgerBatchRow
 {
   GtkListBoxRow    parent_instance;
@@ -28,6 +32,8 @@ struct _LedgerBatchRow
   LedgerContext   *context;
   LedgerIndicator *indicator;
   char            *period;
+  char            *region;       /* the region's code, "" for the city's own figure */
+  double           target;       /* the region's target, or NAN (the city's row uses the indicator's) */
   char            *original_text;
   char            *original_note;
   char            *original_status;
@@ -55,6 +61,12 @@ chosen_status (LedgerBatchRow *self)
 
   /* The first choice is "—": no status recorded. */
   return selected > 0 ? ledger_status_qualitative_codes ()[selected - 1] : "";
+}
+
+static gboolean
+is_city (LedgerBatchRow *self)
+{
+  return self->region[0] == '\0';
 }
 
 /* The thresholds of the checks on entry, as the settings have them. */
@@ -102,12 +114,15 @@ read_typed (LedgerBatchRow  *self,
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Choose a status"));
           return NULL;
         }
-      return ledger_value_new_status (id, self->period, chosen_status (self), note, "");
+      value = ledger_value_new_status (id, self->period, chosen_status (self), note, "");
+      ledger_value_set_region (value, self->region);
+      return value;
     }
   if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
                                 LEDGER_NUMBER_TYPED, &number, error))
     return NULL;
   value = ledger_value_new (id, self->period, number, note, "");
+  ledger_value_set_region (value, self->region);
   self->check = ledger_entry_check_typed (self->indicator, self->history, value, checks_of (self));
   return value;
 }
@@ -135,7 +150,9 @@ update_status (LedgerBatchRow *self)
   if (value != NULL)
     ledger_entry_check_refuses (self->check, value, checks_of (self), &error);
   show_error (self, error != NULL ? error->message : NULL);
-  progress = ledger_context_evaluate_value (self->context, self->indicator, value, self->period);
+  progress = is_city (self) ? ledger_context_evaluate_value (self->context, self->indicator, value, self->period)
+                             : ledger_region_progress_evaluate_value (self->context, self->indicator, self->target,
+                                                                      value, self->period);
   self->status = progress.status;
   ledger_status_pill_set_status (LEDGER_STATUS_PILL (self->pill), progress.status);
 }
@@ -165,11 +182,25 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The city's target as the plan words it, or the region's own. */
+static char *
+target_text (LedgerBatchRow *self)
+{
+  g_autofree char *number = NULL;
+
+  if (is_city (self) || is_qualitative (self))
+    return ledger_indicator_dup_target_text (self->indicator);
+  if (isnan (self->target))
+    return g_strdup (_("No target split"));
+  number = ledger_indicator_format_value (self->indicator, self->target);
+  return g_strdup_printf (_("Target %s"), number);
+}
+
 static GtkWidget *
 info_label_new (LedgerBatchRow *self,
                 LedgerValue    *previous)
 {
-  g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
+  g_autofree char *target = target_text (self);
   g_autofree char *before = NULL;
   g_autofree char *text = NULL;
   GtkWidget *label;
@@ -227,12 +258,46 @@ value_widget_new (LedgerBatchRow *self)
   return entry;
 }
 
-static void
-build (LedgerBatchRow *self)
+/* The figures the row reads: the city's own, or its region's. */
+static LedgerValue *
+stored_value (LedgerBatchRow *self,
+              const char     *period)
 {
   LedgerStore *store = ledger_context_get_store (self->context);
   gint64 id = ledger_indicator_get_id (self->indicator);
-  g_autoptr(LedgerValue) current = ledger_store_get_value (store, id, self->period);
+
+  if (is_city (self))
+    return ledger_store_get_value (store, id, period);
+  return ledger_store_get_region_value (store, id, self->region, period);
+}
+
+static LedgerValue *
+stored_latest_until (LedgerBatchRow     *self,
+                     const LedgerPeriod *until)
+{
+  LedgerStore *store = ledger_context_get_store (self->context);
+  gint64 id = ledger_indicator_get_id (self->indicator);
+
+  if (is_city (self))
+    return ledger_store_get_latest_value_until (store, id, until);
+  return ledger_store_get_latest_region_value_until (store, id, self->region, until);
+}
+
+static GListModel *
+stored_history (LedgerBatchRow *self)
+{
+  LedgerStore *store = ledger_context_get_store (self->context);
+  gint64 id = ledger_indicator_get_id (self->indicator);
+
+  if (is_city (self))
+    return ledger_store_list_values (store, id);
+  return ledger_store_list_region_values (store, id, self->region);
+}
+
+static void
+build (LedgerBatchRow *self)
+{
+  g_autoptr(LedgerValue) current = stored_value (self, self->period);
   g_autoptr(LedgerValue) previous = NULL;
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *name = gtk_label_new (ledger_indicator_get_name (self->indicator));
@@ -243,7 +308,7 @@ build (LedgerBatchRow *self)
     {
       LedgerPeriod before = { period.year, LEDGER_PERIOD_MONTH, ledger_period_end_month (&period) - 1 };
 
-      previous = ledger_store_get_latest_value_until (store, id, &before);
+      previous = stored_latest_until (self, &before);
     }
 
   self->original_text = current != NULL && ledger_value_has_number (current)
@@ -251,7 +316,7 @@ build (LedgerBatchRow *self)
   self->original_note = g_strdup (current != NULL ? ledger_value_get_note (current) : "");
   self->original_status = g_strdup (current != NULL ? ledger_value_get_status (current) : "");
 
-  self->history = ledger_store_list_values (store, id);
+  self->history = stored_history (self);
   self->entry = value_widget_new (self);
   self->note = gtk_entry_new ();
   g_signal_connect_swapped (self->note, "changed", G_CALLBACK (update_status), self);
@@ -300,6 +365,7 @@ ledger_batch_row_dispose (GObject *object)
   g_clear_object (&self->indicator);
   g_clear_object (&self->history);
   g_clear_pointer (&self->period, g_free);
+  g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->original_text, g_free);
   g_clear_pointer (&self->original_note, g_free);
   g_clear_pointer (&self->original_status, g_free);
@@ -318,17 +384,23 @@ ledger_batch_row_init (LedgerBatchRow *self)
 {
 }
 
-/* A row for @indicator's value of @period, which is one of its periods. */
+/* A row for @indicator's value of @period, which is one of its periods:
+ * the city's own figure when @region is "" or NULL, else that region's,
+ * against @target (ledger_region_progress_target()). */
 GtkWidget *
 ledger_batch_row_new (LedgerContext   *context,
                       LedgerIndicator *indicator,
-                      const char      *period)
+                      const char      *period,
+                      const char      *region,
+                      double           target)
 {
   LedgerBatchRow *self = g_object_new (LEDGER_TYPE_BATCH_ROW, NULL);
 
   self->context = g_object_ref (context);
   self->indicator = g_object_ref (indicator);
   self->period = g_strdup (period);
+  self->region = g_strdup (region != NULL ? region : "");
+  self->target = target;
   build (self);
   return GTK_WIDGET (self);
 }

@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (LedgerBatchRow, ledger_batch_row, LEDGER, BATCH_ROW, GtkLi
 
 GtkWidget       *ledger_batch_row_new           (LedgerContext   *context,
                                                  LedgerIndicator *indicator,
-                                                 const char      *period);
+                                                 const char      *period,
+                                                 const char      *region,
+                                                 double           target);
 void             ledger_batch_row_set_judged    (LedgerBatchRow  *self,
                                                  gboolean         judged);
 LedgerIndicator *ledger_batch_row_get_indicator (LedgerBatchRow  *self);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ledger-accessible.h"
 #include "ledger-package.h"
@@ -16,6 +17,8 @@
 #include "ledger-batch-row.h"
 #include "ledger-batch-window.h"
 #include "ledger-job-bar.h"
+#include "ledger-region-picker.h"
+#include "ledger-region-progress.h"
 #include "ledger-store-jobs.h"
 #include "ledger-toast.h"
 
@@ -24,7 +27,9 @@
  * area and filterable by responsible unit, with its previous value and
  * target; the values typed from the keyboard; one Save writes them all in
  * one transaction, undone as one, in a worker (shown in the job bar), so
- * that it waits while another program writes the ledger. */
+ * that it waits while another program writes the ledger. When the plan
+ * has regions, the sheet is the city's own figures or one region's, with
+ * that region's targets (docs/regions.md). */
 struct _LedgerBatchWindow
 {
   AdwWindow      parent_instance;
@@ -34,9 +39,11 @@ struct _LedgerBatchWindow
   GPtrArray     *periods;
   GPtrArray     *rows;
   GPtrArray     *units;
+  GPtrArray     *regions;  /* LedgerRegion, after the city in the region picker */
 
   GtkDropDown   *period_dropdown;
   GtkDropDown   *unit_dropdown;
+  GtkDropDown   *region_dropdown;
   GtkBox        *groups;
   GtkLabel      *message_label;
   GtkWidget     *sheet;
@@ -70,6 +77,29 @@ due_period (LedgerIndicator *indicator,
       ledger_period_end_month (&due) != ledger_period_end_month (&chosen))
     return NULL;
   return g_steal_pointer (&period);
+}
+
+/* The chosen region's code, or "" for the city's own figures. */
+static const char *
+chosen_region (LedgerBatchWindow *self)
+{
+  return ledger_region_picker_code (self->regions, gtk_drop_down_get_selected (self->region_dropdown));
+}
+
+/* The region's target of @indicator, or NAN for the city (its row reads
+ * the indicator's). */
+static double
+region_target (LedgerBatchWindow *self,
+               LedgerIndicator   *indicator)
+{
+  const char *region = chosen_region (self);
+  g_autoptr(GPtrArray) targets = NULL;
+
+  if (region[0] == '\0')
+    return NAN;
+  targets = ledger_store_list_region_targets (ledger_context_get_store (self->context),
+                                              ledger_indicator_get_id (indicator));
+  return ledger_region_progress_target (indicator, targets, region);
 }
 
 static void
@@ -106,7 +136,8 @@ area_list_new (LedgerBatchWindow *self,
 
           if (period == NULL)
             continue;
-          row = ledger_batch_row_new (self->context, indicator, period);
+          row = ledger_batch_row_new (self->context, indicator, period, chosen_region (self),
+                                      region_target (self, indicator));
           ledger_batch_row_set_judged (LEDGER_BATCH_ROW (row),
                                        g_ascii_strtoll (period, NULL, 10) >= ledger_plan_get_first_year (self->plan));
           gtk_list_box_append (GTK_LIST_BOX (list), row);
@@ -202,6 +233,19 @@ period_choices (LedgerBatchWindow *self,
   return choices;
 }
 
+/* The region picker is there only when the plan has regions: the city
+ * (全市) first, then each region in the plan's order. */
+static void
+fill_regions (LedgerBatchWindow *self)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+
+  self->regions = ledger_store_list_regions (ledger_context_get_store (self->context), self->plan);
+  labels = ledger_region_picker_labels (self->regions);
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (labels));
+  gtk_widget_set_visible (GTK_WIDGET (self->region_dropdown), self->regions->len > 0);
+}
+
 static void
 fill_choices (LedgerBatchWindow *self)
 {
@@ -233,6 +277,7 @@ fill_choices (LedgerBatchWindow *self)
   for (guint i = 0; i < self->units->len; i++)
     gtk_string_list_append (units, g_ptr_array_index (self->units, i));
   gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
+  fill_regions (self);
 }
 
 static void
@@ -386,6 +431,7 @@ ledger_batch_window_dispose (GObject *object)
   g_clear_pointer (&self->periods, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->plan);
 
@@ -402,6 +448,7 @@ ledger_batch_window_class_init (LedgerBatchWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-batch-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, groups);
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, sheet);
   gtk_widget_class_bind_template_child (widget_class, LedgerBatchWindow, save_button);
@@ -419,6 +466,7 @@ ledger_batch_window_init (LedgerBatchWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ledger_accessible_name_drop_down (self->period_dropdown, _("Period"));
   ledger_accessible_name_drop_down (self->unit_dropdown, _("Responsible Unit"));
+  ledger_accessible_name_drop_down (self->region_dropdown, _("Region"));
 }
 
 LedgerBatchWindow *
@@ -438,6 +486,7 @@ ledger_batch_window_new (GtkWindow     *parent,
   fill_rows (self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self);
   g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (filter_rows), self);
+  g_signal_connect_swapped (self->region_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self);
   return self;
 }
 
@@ -462,4 +511,19 @@ ledger_batch_window_get_rows (LedgerBatchWindow *self)
 {
   g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), NULL);
   return self->rows;
+}
+
+/* Shows the figures of @region ("" for the city's own), one of the plan's. */
+gboolean
+ledger_batch_window_set_region (LedgerBatchWindow *self,
+                                const char        *region)
+{
+  guint selected;
+
+  g_return_val_if_fail (LEDGER_IS_BATCH_WINDOW (self), FALSE);
+
+  if (!ledger_region_picker_find (self->regions, region, &selected))
+    return FALSE;
+  gtk_drop_down_set_selected (self->region_dropdown, selected);
+  return TRUE;
 }

@@ -21,6 +21,8 @@ LedgerBatchWindow *ledger_batch_window_new        (GtkWindow         *parent,
                                                    LedgerPlan        *plan);
 gboolean           ledger_batch_window_set_period (LedgerBatchWindow *self,
                                                    const char        *period);
+gboolean           ledger_batch_window_set_region (LedgerBatchWindow *self,
+                                                   const char        *region);
 GPtrArray         *ledger_batch_window_get_rows   (LedgerBatchWindow *self);
 gboolean           ledger_batch_window_save       (LedgerBatchWindow *self);
 gboolean           ledger_batch_window_is_saving  (LedgerBatchWindow *self);

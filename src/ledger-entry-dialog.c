@@ -9,18 +9,22 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ledger-entry-check.h"
 #include "ledger-attachments-group.h"
 #include "ledger-entry-dialog.h"
 #include "ledger-number.h"
+#include "ledger-region-picker.h"
+#include "ledger-region-progress.h"
 #include "ledger-status.h"
 #include "ledger-toast.h"
 
 /* Records one value of one indicator: the period (labelled as the office
  * writes it), the figure in the indicator's unit or, for a qualitative
  * task, its status, and a note and source. A figure that is not a number
- * is refused here, inline, and nothing is written. */
+ * is refused here, inline, and nothing is written. When the plan has
+ * regions, the figure is the city's own or one region's (docs/regions.md). */
 struct _LedgerEntryDialog
 {
   AdwWindow        parent_instance;
@@ -29,10 +33,12 @@ struct _LedgerEntryDialog
   LedgerPlan      *plan;
   LedgerIndicator *indicator;
   GPtrArray       *periods;
+  GPtrArray       *regions;   /* LedgerRegion, in the picker's order after the city */
   LedgerCheckLimits checks;
 
   AdwPreferencesGroup *group;
   AdwComboRow     *period_row;
+  AdwComboRow     *region_row;
   AdwEntryRow     *value_row;
   GtkLabel        *unit_label;
   AdwComboRow     *status_row;
@@ -75,16 +81,38 @@ status_index (const char *code)
   return 0;
 }
 
-/* Shows what is recorded for the chosen period, so that choosing a period
- * that has a value edits it. */
+/* The chosen region's figures, or the city's own. */
+static LedgerValue *
+stored_value (LedgerEntryDialog *self)
+{
+  gint64 id = ledger_indicator_get_id (self->indicator);
+  const char *region = ledger_entry_dialog_get_region (self);
+
+  if (region[0] == '\0')
+    return ledger_store_get_value (self->store, id, ledger_entry_dialog_get_period (self));
+  return ledger_store_get_region_value (self->store, id, region, ledger_entry_dialog_get_period (self));
+}
+
+static GListModel *
+stored_history (LedgerEntryDialog *self)
+{
+  gint64 id = ledger_indicator_get_id (self->indicator);
+  const char *region = ledger_entry_dialog_get_region (self);
+
+  if (region[0] == '\0')
+    return ledger_store_list_values (self->store, id);
+  return ledger_store_list_region_values (self->store, id, region);
+}
+
+/* Shows what is recorded for the chosen period and region, so that
+ * choosing a period that has a value edits it. */
 static void
 load_value (LedgerEntryDialog *self)
 {
   g_autoptr(LedgerValue) value = NULL;
   g_autofree char *number = NULL;
 
-  value = ledger_store_get_value (self->store, ledger_indicator_get_id (self->indicator),
-                                  ledger_entry_dialog_get_period (self));
+  value = stored_value (self);
   if (value != NULL && ledger_value_has_number (value))
     number = ledger_format_number (ledger_value_get_number (value));
 
@@ -96,11 +124,39 @@ load_value (LedgerEntryDialog *self)
   show_error (self, NULL);
 }
 
+/* The target the figure is read against: the city's, or the region's own. */
+static void
+show_target (LedgerEntryDialog *self)
+{
+  const char *code = ledger_entry_dialog_get_region (self);
+  const LedgerRegion *region = code[0] != '\0' ? ledger_regions_find (self->regions, code) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+
+  if (region == NULL || is_qualitative (self))
+    text = ledger_indicator_dup_target_text (self->indicator);
+  else
+    {
+      g_autoptr(GPtrArray) targets = ledger_store_list_region_targets (self->store,
+                                                                       ledger_indicator_get_id (self->indicator));
+      double target = ledger_region_progress_target (self->indicator, targets, code);
+      g_autofree char *number = isnan (target) ? g_strdup (_("No target split"))
+                                               : ledger_indicator_format_value (self->indicator, target);
+
+      /* Translators: a region's own target in the value dialog, "上党区目标：1.7 万人" */
+      text = g_strdup_printf (_("Target of %s: %s"), region->name, number);
+    }
+  markup = g_markup_escape_text (text, -1);
+  adw_preferences_group_set_description (self->group, markup);
+}
+
 static void
 period_changed_cb (LedgerEntryDialog *self)
 {
-  if (self->indicator != NULL)
-    load_value (self);
+  if (self->indicator == NULL)
+    return;
+  show_target (self);
+  load_value (self);
 }
 
 static void
@@ -125,16 +181,20 @@ read_value (LedgerEntryDialog  *self,
     {
       guint selected = adw_combo_row_get_selected (self->status_row);
 
-      return ledger_value_new_status (id, period, ledger_status_qualitative_codes ()[selected],
-                                      note, source);
+      value = ledger_value_new_status (id, period, ledger_status_qualitative_codes ()[selected],
+                                       note, source);
+      ledger_value_set_region (value, ledger_entry_dialog_get_region (self));
+      return g_steal_pointer (&value);
     }
 
   if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
                                 LEDGER_NUMBER_TYPED, &number, error))
     return NULL;
   value = ledger_value_new (id, period, number, note, source);
-  /* A figure that looks wrong is saved only with a note explaining it. */
-  history = ledger_store_list_values (self->store, id);
+  ledger_value_set_region (value, ledger_entry_dialog_get_region (self));
+  /* A figure that looks wrong (against its own region's history) is saved
+   * only with a note explaining it. */
+  history = stored_history (self);
   if (ledger_entry_check_refuses (ledger_entry_check_typed (self->indicator, history, value, &self->checks), value,
                                   &self->checks, error))
     return NULL;
@@ -148,11 +208,17 @@ announce (LedgerEntryDialog *self,
   g_autofree char *period = ledger_period_code_label (ledger_value_get_period (value));
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
+  const LedgerRegion *region = ledger_regions_find (self->regions, ledger_value_get_region (value));
 
   text = ledger_indicator_describe_value (self->indicator, value);
-  /* Translators: a toast after saving, "新增城镇就业 1-10月: 3.9 万人" */
-  message = g_strdup_printf (_("Recorded %s %s: %s"), ledger_indicator_get_name (self->indicator),
-                             period, text);
+  if (region != NULL)
+    /* Translators: a toast after saving a region's figure, "新增城镇就业 潞州区 1-10月: 3.9 万人" */
+    message = g_strdup_printf (_("Recorded %s %s %s: %s"), ledger_indicator_get_name (self->indicator),
+                               region->name, period, text);
+  else
+    /* Translators: a toast after saving, "新增城镇就业 1-10月: 3.9 万人" */
+    message = g_strdup_printf (_("Recorded %s %s: %s"), ledger_indicator_get_name (self->indicator),
+                               period, text);
   ledger_toast_show_undo (GTK_WIDGET (self), message);
 }
 
@@ -201,6 +267,19 @@ fill_periods (LedgerEntryDialog *self)
   ledger_entry_dialog_set_period (self, current);
 }
 
+/* The picker is there only when the plan has regions: the city (全市)
+ * first, then each region in the plan's order. */
+static void
+fill_regions (LedgerEntryDialog *self)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+
+  self->regions = ledger_store_list_regions (self->store, self->plan);
+  labels = ledger_region_picker_labels (self->regions);
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (labels));
+  gtk_widget_set_visible (GTK_WIDGET (self->region_row), self->regions->len > 0);
+}
+
 static void
 fill_statuses (LedgerEntryDialog *self)
 {
@@ -228,17 +307,16 @@ static void
 build (LedgerEntryDialog *self)
 {
   g_autofree char *name = g_markup_escape_text (ledger_indicator_get_name (self->indicator), -1);
-  g_autofree char *target = ledger_indicator_dup_target_text (self->indicator);
-  g_autofree char *target_markup = g_markup_escape_text (target, -1);
 
   adw_preferences_group_set_title (self->group, name);
-  adw_preferences_group_set_description (self->group, target_markup);
   gtk_label_set_text (self->unit_label, ledger_indicator_get_unit (self->indicator));
   gtk_widget_set_visible (GTK_WIDGET (self->value_row), !is_qualitative (self));
   gtk_widget_set_visible (GTK_WIDGET (self->status_row), is_qualitative (self));
 
   fill_statuses (self);
+  fill_regions (self);
   fill_periods (self);
+  show_target (self);
   load_value (self);
   ledger_attachments_accept_drops (GTK_WIDGET (self), file_dropped_cb, self);
   gtk_widget_grab_focus (is_qualitative (self) ? GTK_WIDGET (self->status_row)
@@ -252,6 +330,7 @@ ledger_entry_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_ENTRY_DIALOG);
   g_clear_pointer (&self->periods, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_object (&self->indicator);
@@ -271,6 +350,7 @@ ledger_entry_dialog_class_init (LedgerEntryDialogClass *klass)
                                                RESOURCE_PREFIX "/ledger-entry-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, group);
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, region_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, value_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, unit_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerEntryDialog, status_row);
@@ -338,5 +418,29 @@ ledger_entry_dialog_set_period (LedgerEntryDialog *self,
   if (!g_ptr_array_find_with_equal_func (self->periods, period, g_str_equal, &index))
     return FALSE;
   adw_combo_row_set_selected (self->period_row, index);
+  return TRUE;
+}
+
+/* Returns: the chosen region's code, or "" for the city's own figure */
+const char *
+ledger_entry_dialog_get_region (LedgerEntryDialog *self)
+{
+  g_return_val_if_fail (LEDGER_IS_ENTRY_DIALOG (self), "");
+
+  return ledger_region_picker_code (self->regions, adw_combo_row_get_selected (self->region_row));
+}
+
+/* Returns: whether @region ("" for the city) is one of the plan's */
+gboolean
+ledger_entry_dialog_set_region (LedgerEntryDialog *self,
+                                const char        *region)
+{
+  guint selected;
+
+  g_return_val_if_fail (LEDGER_IS_ENTRY_DIALOG (self), FALSE);
+
+  if (!ledger_region_picker_find (self->regions, region, &selected))
+    return FALSE;
+  adw_combo_row_set_selected (self->region_row, selected);
   return TRUE;
 }

@@ -25,5 +25,8 @@ LedgerEntryDialog *ledger_entry_dialog_new        (GtkWindow         *parent,
 const char        *ledger_entry_dialog_get_period (LedgerEntryDialog *self);
 gboolean           ledger_entry_dialog_set_period (LedgerEntryDialog *self,
                                                    const char        *period);
+const char        *ledger_entry_dialog_get_region (LedgerEntryDialog *self);
+gboolean           ledger_entry_dialog_set_region (LedgerEntryDialog *self,
+                                                   const char        *region);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "ledger-json.h"
 #include "ledger-pace-text.h"
 #include "ledger-read-only.h"
+#include "ledger-region-group.h"
 #include "ledger-status.h"
 #include "ledger-status-pill.h"
 
@@ -44,6 +45,7 @@ struct _LedgerIndicatorPage
   GtkLabel            *definition_label;
   GtkLabel            *value_caption;
   GtkLabel            *value_label;
+  GtkLabel            *summed_label;
   GtkLabel            *target_label;
   GtkLabel            *progress_caption;
   GtkLabel            *progress_label;
@@ -58,6 +60,8 @@ struct _LedgerIndicatorPage
   GtkLabel            *fallback_label;
   LedgerChart         *chart;
   AdwPreferencesGroup *values_group;
+  AdwBin              *regions_bin;
+  LedgerRegionGroup   *region_group;
   AdwBin              *follow_up_bin;
   AdwBin              *attachments_bin;
   AdwPreferencesGroup *source_group;
@@ -198,6 +202,24 @@ show_projection (LedgerIndicatorPage  *self,
   gtk_label_set_text (self->projection_note, note != NULL ? note : "");
 }
 
+/* "区县合计 12/12" beside a city figure that is the regions' sum: how many
+ * of the regions counted in the total it adds up. */
+static void
+show_summed (LedgerIndicatorPage *self,
+             LedgerValue         *value)
+{
+  guint n_regions = 0;
+  guint n_summed = value != NULL ? ledger_value_get_summed (value, &n_regions) : 0;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->summed_label), n_summed > 0);
+  if (n_summed == 0)
+    return;
+  /* Translators: beside the city's figure made of its regions' figures, "区县合计 12/12" */
+  text = g_strdup_printf (_("Sum of regions %u/%u"), n_summed, n_regions);
+  gtk_label_set_text (self->summed_label, text);
+}
+
 static void
 show_figures (LedgerIndicatorPage *self)
 {
@@ -234,6 +256,7 @@ show_figures (LedgerIndicatorPage *self)
   ledger_status_pill_set_status (self->status_pill, progress.status);
   gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
   gtk_widget_set_visible (GTK_WIDGET (self->gap_label), gap != NULL);
+  show_summed (self, value);
   show_base_year (self, value, &progress);
   show_projection (self, &progress);
   gtk_widget_set_visible (GTK_WIDGET (self->fallback_label), progress.pace_fallback);
@@ -496,6 +519,8 @@ show_everything (LedgerIndicatorPage *self)
                          ledger_plan_get_last_year (self->plan), values, earlier_values,
                          ledger_context_get_tolerances (self->context));
   show_values (self, values);
+  if (self->region_group != NULL)
+    ledger_region_group_refresh (self->region_group);
   adw_bin_set_child (self->follow_up_bin, ledger_follow_up_view_new (self->context, self->plan, self->indicator));
   show_history (self);
 }
@@ -605,6 +630,7 @@ ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, definition_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, value_caption);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, value_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, summed_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, target_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, progress_caption);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, progress_label);
@@ -619,6 +645,7 @@ ledger_indicator_page_class_init (LedgerIndicatorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, fallback_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, chart);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, values_group);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, regions_bin);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, follow_up_bin);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, attachments_bin);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorPage, source_group);
@@ -670,6 +697,8 @@ ledger_indicator_page_new (LedgerContext   *context,
   self->indicator = g_object_ref (indicator);
   show_definition (self);
   add_attachments (self);
+  self->region_group = ledger_region_group_new (context, plan, indicator);
+  adw_bin_set_child (self->regions_bin, GTK_WIDGET (self->region_group));
   ledger_read_only_disable_actions (GTK_WIDGET (self), ledger_context_get_store (context), writing_actions);
   show_everything (self);
   g_signal_connect_object (context, "changed", G_CALLBACK (values_changed_cb), self, G_CONNECT_SWAPPED);

@@ -49,6 +49,7 @@ struct _LedgerIndicatorRow
   GtkLabel          *gap_label;
   GtkLabel          *value_label;
   GtkLabel          *period_label;
+  GtkLabel          *summed_tag;
   LedgerStatusPill  *status_pill;
   GtkButton         *record_button;
   GtkMenuButton     *menu_button;
@@ -208,6 +209,9 @@ show_progress (LedgerIndicatorRow *self)
   gtk_label_set_text (self->value_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->period_label), period != NULL);
   gtk_label_set_text (self->period_label, period != NULL ? period : "");
+  /* 合计: the city's figure is its regions' sum (docs/regions.md). */
+  gtk_widget_set_visible (GTK_WIDGET (self->summed_tag),
+                          value != NULL && ledger_value_get_summed (value, NULL) > 0);
   gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
   ledger_tooltip_set (GTK_WIDGET (self->gap_label), gap);
 
@@ -385,6 +389,7 @@ ledger_indicator_row_class_init (LedgerIndicatorRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, gap_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, value_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, period_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, summed_tag);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, status_pill);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, record_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerIndicatorRow, menu_button);

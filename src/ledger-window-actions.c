@@ -18,6 +18,7 @@
 #include "ledger-task-list-export.h"
 #include "ledger-task-list-window.h"
 #include "ledger-store-jobs.h"
+#include "ledger-regions-window.h"
 #include "ledger-units-window.h"
 #include "ledger-window-private.h"
 
@@ -227,6 +228,18 @@ units_action (GtkWidget  *widget,
 
   if (self->plan != NULL)
     gtk_window_present (GTK_WINDOW (ledger_units_window_new (GTK_WINDOW (self), self->store, self->plan)));
+}
+
+/* The shown plan's counties and zones, to add, order and weigh. */
+static void
+regions_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_window_present (GTK_WINDOW (ledger_regions_window_new (GTK_WINDOW (self), self->store, self->plan)));
 }
 
 /* Shows an error the user has to read, with what it is about. */
@@ -470,6 +483,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
+  gtk_widget_class_install_action (widget_class, "win.regions", NULL, regions_action);
   gtk_widget_class_install_action (widget_class, "win.cycle", NULL, cycle_action);
   gtk_widget_class_install_action (widget_class, "win.cycle-of", "s", cycle_of_action);
   gtk_widget_class_install_action (widget_class, "win.record-period", NULL, record_period_action);

@@ -185,6 +185,41 @@ test_qualitative (Fixture       *fixture,
  *   D (2 × 0 + 1.2 + 1.0) / 4 = 0.55, one missing
  *   city (2 × 1.0 + 1.0 + 1.05) / 4 = 1.0125
  * In May only jobs had figures: B 1.2, C 1.0, A 0.9; Z and D none. */
+/* A ranking asked for again is the one worked out before, as of each
+ * period, until a figure changes; then it is worked out anew. */
+static void
+test_kept_until_a_change (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(LedgerRegionRanking) first = rank_indicator (fixture, "jobs");
+  g_autoptr(LedgerRegionRanking) again = rank_indicator (fixture, "jobs");
+  g_autoptr(LedgerRegionRanking) composite = ledger_region_ranking_new_composite (fixture->context, fixture->plan);
+  g_autoptr(LedgerRegionRanking) composite_again = NULL;
+  g_autoptr(LedgerRegionRanking) may = NULL;
+  g_autoptr(LedgerRegionRanking) june = NULL;
+  g_autoptr(LedgerRegionRanking) after = NULL;
+  gint64 jobs = test_indicator_id (fixture->store, RANKING_PLAN, "jobs");
+  g_autoptr(LedgerValue) value = ledger_value_new (jobs, "2026-06", 0.1, "", "");
+
+  g_assert_true (first == again);
+  composite_again = ledger_region_ranking_new_composite (fixture->context, fixture->plan);
+  g_assert_true (composite == composite_again);
+  ledger_context_set_as_of (fixture->context, "2026-05");
+  may = rank_indicator (fixture, "jobs");
+  g_assert_true (may != first);
+  g_assert_cmpstr (ledger_region_ranking_get_as_of (may), ==, "2026-05");
+  ledger_context_set_as_of (fixture->context, "2026-06");
+  june = rank_indicator (fixture, "jobs");
+  g_assert_true (june == first);
+
+  /* A's 0.22 of June becomes 0.1: A drops from first. */
+  ledger_value_set_region (value, "A");
+  g_assert_true (ledger_store_set_value (fixture->store, value, NULL));
+  after = rank_indicator (fixture, "jobs");
+  g_assert_true (after != first);
+  g_assert_cmpstr (ledger_region_ranking_get_row (after, 0)->region, !=, "A");
+}
+
 static void
 test_composite (Fixture       *fixture,
                 gconstpointer  data)
@@ -432,6 +467,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/region-ranking/kept-until-a-change", test_kept_until_a_change);
   ADD ("/region-ranking/indicator/cumulative", test_cumulative);
   ADD ("/region-ranking/indicator/lower-is-better", test_lower_is_better);
   ADD ("/region-ranking/indicator/rate", test_rate);

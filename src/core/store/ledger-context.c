@@ -32,6 +32,7 @@ struct _LedgerContext
   /* Standings already worked out for the current period and tolerances:
    * the sidebar, the overview and the rows ask for the same ones. */
   GHashTable       *standings;
+  GHashTable       *derived;    /* what is worked out from the standings, by key (ledger_context_lookup_derived()) */
 
   /* The day milestones of the current period are judged on; NULL: the
    * clock's (ledger_context_set_today()). */
@@ -79,6 +80,7 @@ ledger_context_finalize (GObject *object)
   g_clear_pointer (&self->as_of, g_free);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->standings, g_hash_table_unref);
+  g_clear_pointer (&self->derived, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (ledger_context_parent_class)->finalize (object);
@@ -157,12 +159,14 @@ ledger_context_init (LedgerContext *self)
   ledger_tolerances_init_default (&self->tolerances);
   self->standings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) standing_free);
+  self->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 static void
 plans_changed_cb (LedgerContext *self)
 {
   g_hash_table_remove_all (self->standings);
+  g_hash_table_remove_all (self->derived);
 }
 
 static char *
@@ -204,6 +208,7 @@ values_changed_cb (LedgerContext *self,
     g_hash_table_remove_all (self->standings);
   else
     g_hash_table_remove (self->standings, &indicator_id);
+  g_hash_table_remove_all (self->derived);
   g_signal_emit (self, signals [CHANGED], 0, indicator_id);
 }
 
@@ -298,6 +303,7 @@ ledger_context_set_tolerances (LedgerContext          *self,
     return;
   self->tolerances = *tolerances;
   g_hash_table_remove_all (self->standings);
+  g_hash_table_remove_all (self->derived);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOLERANCES]);
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
@@ -414,6 +420,7 @@ ledger_context_set_today (LedgerContext *self,
   g_clear_pointer (&self->today, g_date_time_unref);
   self->today = today != NULL ? g_date_time_ref (today) : NULL;
   g_hash_table_remove_all (self->standings);
+  g_hash_table_remove_all (self->derived);
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
@@ -584,4 +591,35 @@ ledger_context_find_roll_up_gap (LedgerContext   *self,
   roll_up = ledger_roll_up_new (id, ledger_value_get_period (own), ledger_value_get_number (own),
                                 ledger_value_get_number (sum), n_summed, n_regions);
   return ledger_roll_up_differs (roll_up, self->tolerances.roll_up) ? g_steal_pointer (&roll_up) : NULL;
+}
+
+/**
+ * ledger_context_lookup_derived:
+ * @key: what was worked out, and as of which period ("ranking/composite/…/2026-06")
+ *
+ * What the upper layers work out from the standings — a ranking of the
+ * regions — is kept here until a figure, a plan, the tolerances or the
+ * day change, so that a page shown again, or as of a period shown before,
+ * is built without working it out again.
+ *
+ * Returns: (transfer none) (nullable): what ledger_context_keep_derived()
+ *   kept under @key since the last such change
+ */
+GObject *
+ledger_context_lookup_derived (LedgerContext *self,
+                               const char    *key)
+{
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (self), NULL);
+  return g_hash_table_lookup (self->derived, key);
+}
+
+void
+ledger_context_keep_derived (LedgerContext *self,
+                             const char    *key,
+                             GObject       *object)
+{
+  g_return_if_fail (LEDGER_IS_CONTEXT (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  g_hash_table_insert (self->derived, g_strdup (key), g_object_ref (object));
 }

@@ -41,6 +41,11 @@ LedgerProgress          ledger_context_evaluate_value   (LedgerContext          
 
 LedgerRollUp           *ledger_context_find_roll_up_gap (LedgerContext          *self,
                                                          LedgerIndicator        *indicator);
+GObject                *ledger_context_lookup_derived   (LedgerContext          *self,
+                                                         const char             *key);
+void                    ledger_context_keep_derived     (LedgerContext          *self,
+                                                         const char             *key,
+                                                         GObject                *object);
 void                    ledger_context_count_statuses   (LedgerContext          *self,
                                                          LedgerNode             *node,
                                                          guint                   counts[LEDGER_N_STATUSES]);

@@ -514,18 +514,12 @@ ranking_new (Sources  *sources,
  *   their figures as of the context's "as of" period; none for a
  *   qualitative indicator
  */
-LedgerRegionRanking *
-ledger_region_ranking_new_for_indicator (LedgerContext   *context,
-                                         LedgerPlan      *plan,
-                                         LedgerIndicator *indicator)
+static LedgerRegionRanking *
+for_indicator (LedgerContext   *context,
+               LedgerPlan      *plan,
+               LedgerIndicator *indicator)
 {
-  g_autoptr(Sources) sources = NULL;
-
-  g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
-
-  sources = sources_new (context, plan, FALSE);
+  g_autoptr(Sources) sources = sources_new (context, plan, FALSE);
   sources_add (sources, indicator, 1);
   if (sources->ranked->len == 0)
     {
@@ -535,6 +529,49 @@ ledger_region_ranking_new_for_indicator (LedgerContext   *context,
       return self;
     }
   return ranking_new (sources, indicator_rows);
+}
+
+/* A ranking is worked out once for its key: the context keeps it until a
+ * figure, a plan or the tolerances change. */
+static LedgerRegionRanking *
+kept_or_new (LedgerContext       *context,
+             const char          *key,
+             LedgerRegionRanking *(*work_out) (LedgerContext *, LedgerPlan *, gpointer),
+             LedgerPlan          *plan,
+             gpointer             what)
+{
+  GObject *kept = ledger_context_lookup_derived (context, key);
+  LedgerRegionRanking *ranking;
+
+  if (kept != NULL)
+    return g_object_ref (LEDGER_REGION_RANKING (kept));
+  ranking = work_out (context, plan, what);
+  ledger_context_keep_derived (context, key, G_OBJECT (ranking));
+  return ranking;
+}
+
+static LedgerRegionRanking *
+work_out_for_indicator (LedgerContext *context,
+                        LedgerPlan    *plan,
+                        gpointer       indicator)
+{
+  return for_indicator (context, plan, indicator);
+}
+
+LedgerRegionRanking *
+ledger_region_ranking_new_for_indicator (LedgerContext   *context,
+                                         LedgerPlan      *plan,
+                                         LedgerIndicator *indicator)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (LEDGER_IS_INDICATOR (indicator), NULL);
+
+  key = g_strdup_printf ("ranking/indicator/%" G_GINT64_FORMAT "/%s", ledger_indicator_get_id (indicator),
+                         ledger_context_get_as_of (context) != NULL ? ledger_context_get_as_of (context) : "");
+  return kept_or_new (context, key, work_out_for_indicator, plan, indicator);
 }
 
 /**
@@ -556,20 +593,31 @@ ledger_region_ranking_new_composite (LedgerContext *context,
  *
  * Returns: (transfer full): the composite ranking of @plan's regions
  */
+static LedgerRegionRanking *
+work_out_composite (LedgerContext *context,
+                    LedgerPlan    *plan,
+                    gpointer       cap)
+{
+  g_autoptr(Sources) sources = sources_new (context, plan, TRUE);
+
+  sources->cap = *(double *) cap;
+  ledger_plan_foreach_indicator (plan, add_indicator_cb, sources);
+  return ranking_new (sources, composite_rows);
+}
+
 LedgerRegionRanking *
 ledger_region_ranking_new_composite_capped (LedgerContext *context,
                                             LedgerPlan    *plan,
                                             double         cap)
 {
-  g_autoptr(Sources) sources = NULL;
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (LEDGER_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (LEDGER_IS_PLAN (plan), NULL);
 
-  sources = sources_new (context, plan, TRUE);
-  sources->cap = cap;
-  ledger_plan_foreach_indicator (plan, add_indicator_cb, sources);
-  return ranking_new (sources, composite_rows);
+  key = g_strdup_printf ("ranking/composite/%" G_GINT64_FORMAT "/%.17g/%s", ledger_node_get_id (LEDGER_NODE (plan)),
+                         cap, ledger_context_get_as_of (context) != NULL ? ledger_context_get_as_of (context) : "");
+  return kept_or_new (context, key, work_out_composite, plan, &cap);
 }
 
 guint
