@@ -126,6 +126,10 @@ static const GOptionEntry option_entries[] = {
     N_("PERIOD") },
   { "export-attachments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Copy every attachment into the folder DIR, as DIR/INDICATOR/PERIOD/NAME"), N_("DIR") },
+  { "export-region-plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the plan (--plan, default: the first with regions) as a plan file for the region REGION’s "
+       "own ledger to OUT, with the region’s targets: --export-region-plan REGION OUT"), N_("REGION") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
   { NULL }
 };

@@ -18,6 +18,7 @@
 #include "ledger-package.h"
 #include "ledger-package-export-window.h"
 #include "ledger-package-import-window.h"
+#include "ledger-region-plan.h"
 #include "ledger-report.h"
 #include "ledger-report-print.h"
 #include "ledger-settings.h"
@@ -379,6 +380,125 @@ export_report_docx_action (GtkWidget  *widget,
   choose_report_file (self, LEDGER_EXPORT_REPORT_DOCX, filter, name);
 }
 
+/* ---- a region's plan (docs/regions.md) -------------------------------- */
+
+static void
+region_plan_exported_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(LedgerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  ledger_region_plan_export_finish (result, &error);
+  if (ledger_window_end_job (self, result, _("The Region’s Plan Was Not Exported"), error))
+    ledger_window_add_toast (self, _("Region’s plan exported"));
+}
+
+/**
+ * ledger_window_export_region_plan:
+ * @region: the region's code or name
+ * @path: the plan file to write; it is replaced only once the export succeeded
+ *
+ * Writes the plan shown as @region's plan (docs/regions.md) in a worker
+ * thread, shown in the job bar, then tells the user how it went.
+ */
+void
+ledger_window_export_region_plan (LedgerWindow *self,
+                                  const char   *region,
+                                  const char   *path)
+{
+  g_autoptr(LedgerJobProgress) progress = ledger_job_progress_new ();
+  GCancellable *cancellable;
+
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+
+  if (self->plan == NULL)
+    return;
+  cancellable = ledger_window_start_job (self, _("Exporting…"), progress);
+  ledger_region_plan_export_async (ledger_context_get_store (self->context), ledger_plan_get_code (self->plan),
+                                   region, path, progress, cancellable, region_plan_exported_cb,
+                                   g_object_ref (self));
+}
+
+static void
+export_region_plan_response_cb (GtkNativeDialog *chooser,
+                                int              response,
+                                LedgerWindow    *self)
+{
+  g_autofree char *path = chosen_path (self, chooser, response);
+
+  if (path != NULL)
+    ledger_window_export_region_plan (self, g_object_get_data (G_OBJECT (chooser), "region"), path);
+  g_object_unref (chooser);
+}
+
+/* The region picked, then the file to write it to. */
+static void
+region_picked_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LedgerWindow     *self)
+{
+  GPtrArray *regions = g_object_get_data (G_OBJECT (dialog), "regions");
+  GtkDropDown *picker = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  guint chosen = gtk_drop_down_get_selected (picker);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  LedgerRegion *region;
+  GtkFileChooser *chooser;
+
+  if (!g_str_equal (response, "export") || self->plan == NULL || chosen >= regions->len)
+    return;
+  region = g_ptr_array_index (regions, chosen);
+  filter = ledger_window_file_filter (_("Plan Files"), "*.json", "application/json");
+  name = ledger_region_plan_suggest_file_name (self->plan, region);
+  chooser = save_chooser (self, _("Export a Region’s Plan"), filter, name,
+                          G_CALLBACK (export_region_plan_response_cb));
+  g_object_set_data_full (G_OBJECT (chooser), "region", g_strdup (region->code), g_free);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Export a Region's Plan…: the plan shown, for a region's own ledger,
+ * with that region's targets. */
+static void
+export_region_plan_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *dialog;
+
+  if (self->plan == NULL)
+    return;
+  regions = ledger_store_list_regions (ledger_context_get_store (self->context), self->plan);
+  if (regions == NULL || regions->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The plan “%s” has no regions to export a plan for"),
+                                                  ledger_node_get_title (LEDGER_NODE (self->plan)));
+
+      ledger_window_show_error (self, _("The Region’s Plan Was Not Exported"), message);
+      return;
+    }
+  for (guint i = 0; i < regions->len; i++)
+    gtk_string_list_append (names, ((LedgerRegion *) g_ptr_array_index (regions, i))->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export a Region’s Plan"),
+                                   _("The plan with the region’s own targets, for the region’s ledger. "
+                                     "The figures recorded there come back as a data package, under the region."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "export", _("C_hoose File…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "regions", g_steal_pointer (&regions),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (region_picked_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 print_report_action (GtkWidget  *widget,
                      const char *action_name,
@@ -396,6 +516,7 @@ ledger_window_class_install_exchange_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.import-packages", NULL, import_packages_action);
   gtk_widget_class_install_action (widget_class, "win.export-package", NULL, export_package_action);
+  gtk_widget_class_install_action (widget_class, "win.export-region-plan", NULL, export_region_plan_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);

@@ -47,6 +47,9 @@ void          ledger_window_import_plan  (LedgerWindow      *self,
 void          ledger_window_export       (LedgerWindow      *self,
                                           LedgerExportKind   kind,
                                           const char        *path);
+void          ledger_window_export_region_plan (LedgerWindow *self,
+                                          const char        *region,
+                                          const char        *path);
 void          ledger_window_import_plan  (LedgerWindow      *self,
                                           GFile             *file);
 

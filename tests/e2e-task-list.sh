@@ -76,7 +76,8 @@ check "the ledger is sound" "$bin" --db "$work/planted.sqlite3" --check
 
 # 5. Plans as task list workbooks, read back as they were: the built-in
 # plans exported, imported (a sheet each) into a new ledger and exported
-# again as plan files are the same but for their UUIDs.
+# again as plan files are the same but for their UUIDs, and the regions a
+# task list does not hold (docs/regions.md).
 "$bin" --db "$work/builtin.sqlite3" --export-plan "$work/builtin.xlsx"
 "$bin" --db "$work/builtin.sqlite3" --export-plan "$work/builtin.json"
 check "the first sheet of a task list workbook is imported" \
@@ -85,7 +86,8 @@ check "and another sheet, named with --sheet" \
   "$bin" --db "$work/again.sqlite3" --import-plan "$work/builtin.xlsx" --sheet changzhi-15th-five-year
 "$bin" --db "$work/again.sqlite3" --export-plan "$work/again.json"
 check "export → import → export of the plans as task lists is the same but for UUIDs" \
-  cmp -s <(grep -v '"uuid"' "$work/builtin.json") <(grep -v '"uuid"' "$work/again.json")
+  cmp -s <(sed '/^      "regions": \[/,/^      \],/d' "$work/builtin.json" | grep -v '"uuid"') \
+         <(grep -v '"uuid"' "$work/again.json")
 again_before=$(sha256sum < "$work/again.sqlite3")
 if "$bin" --db "$work/again.sqlite3" --import-plan "$work/builtin.xlsx" 2> "$work/again.err"; then status=0; else status=$?; fi
 check "a workbook whose plan the ledger has is refused" test "$status" = 1

@@ -22,6 +22,7 @@
 #include "ledger-package-merge.h"
 #include "ledger-plan-file.h"
 #include "ledger-ranking-csv.h"
+#include "ledger-region-plan.h"
 #include "ledger-report.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
@@ -39,7 +40,8 @@ static const char *commands[] = { "export-csv", "import-csv", "import-sheet", "e
                                   "export-changes", "export-xlsx", "export-package", "import-package",
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
                                   "milestone-done", "export-completeness", "review-period", "close-period",
-                                  "reopen-period", "attach", "export-attachments", "export-ranking", NULL };
+                                  "reopen-period", "attach", "export-attachments", "export-ranking",
+                                  "export-region-plan", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", "export-completeness",
@@ -51,6 +53,7 @@ static const char *outputs[] = { "export-csv", "export-plan", "export-changes", 
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                           "export-package", "backup", "check", "report",
                                           "export-completeness", "export-attachments", "export-ranking",
+                                          "export-region-plan",
                                           NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
                                    "note", "sheet", "plan-code", "plan-title", "year", "reason", "code",
@@ -68,10 +71,13 @@ contains_any (GVariantDict       *options,
   return FALSE;
 }
 
+/* An argument left after the options is a command's (only
+ * --export-region-plan takes one): never a reason to open the window. */
 gboolean
 ledger_cli_wants_command (GVariantDict *options)
 {
-  return contains_any (options, commands) || contains_any (options, modifiers);
+  return contains_any (options, commands) || contains_any (options, modifiers) ||
+         g_variant_dict_contains (options, G_OPTION_REMAINING);
 }
 
 static int
@@ -301,6 +307,43 @@ export_plan (LedgerStore *store,
     return ledger_task_list_export (store, plans, out, &error) ? 0 : fail (error);
   text = ledger_plan_file_to_data (plans);
   return write_text (store, out, text);
+}
+
+/* --export-region-plan REGION OUT [--plan CODE]: the city's plan as a
+ * plan file for the region's own ledger (docs/regions.md). OUT is the one
+ * argument left after the options. */
+static int
+export_region_plan (LedgerStore  *store,
+                    const char   *region,
+                    GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **rest = NULL;
+  g_autofree char *text = NULL;
+  const char *code = NULL;
+  guint n_unsplit = 0;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest) || rest[0] == NULL || rest[1] != NULL)
+    {
+      g_printerr ("target-ledger: %s\n", _("Name the region and the file to write: --export-region-plan REGION OUT"));
+      return 2;
+    }
+  g_variant_dict_lookup (options, "plan", "&s", &code);
+  if (!g_str_equal (rest[0], "-") && !ledger_output_file_check (rest[0], ledger_store_get_path (store), &error))
+    return fail (error);
+  if ((text = ledger_region_plan_export (store, code, region, &n_unsplit, &error)) == NULL)
+    return fail (error);
+  if (write_text (store, rest[0], text) != 0)
+    return 1;
+  if (g_str_equal (rest[0], "-"))
+    return 0;
+  g_print (_("Wrote the plan of %s to %s\n"), region, rest[0]);
+  if (n_unsplit > 0)
+    g_print (ngettext ("%u total has no target of the region’s own and keeps the city’s: split it first\n",
+                       "%u totals have no target of the region’s own and keep the city’s: split them first\n",
+                       n_unsplit),
+             n_unsplit);
+  return 0;
 }
 
 static int
@@ -1104,6 +1147,8 @@ run_command (LedgerStore  *store,
     return fail (error);
   if (g_variant_dict_lookup (options, "export-plan", "^&ay", &path))
     return export_plan (store, path);
+  if (g_variant_dict_lookup (options, "export-region-plan", "&s", &name))
+    return export_region_plan (store, name, options);
   if (g_variant_dict_lookup (options, "export-csv", "^&ay", &path))
     return export_csv (store, options, path);
   if (g_variant_dict_lookup (options, "export-xlsx", "^&ay", &path))
@@ -1166,6 +1211,20 @@ modifiers_alone (void)
   return 2;
 }
 
+/* Arguments without the command that takes them. */
+static int
+arguments_alone (GVariantDict *options)
+{
+  g_autofree const char **rest = NULL;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest);
+  g_printerr ("target-ledger: ");
+  g_printerr (_("What is “%s”? Only --export-region-plan takes an argument besides its option: "
+                "--export-region-plan REGION OUT"), rest != NULL && rest[0] != NULL ? rest[0] : "");
+  g_printerr ("\n");
+  return 2;
+}
+
 /* Removes a ledger the failed command created, with SQLite's side files. */
 static void
 remove_new_ledger (const char *db_path)
@@ -1206,6 +1265,9 @@ ledger_cli_run (const char   *db_path,
   gboolean existed;
   int status;
 
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING) &&
+      !g_variant_dict_contains (options, "export-region-plan"))
+    return arguments_alone (options);
   if (!contains_any (options, commands))
     return modifiers_alone ();
   if (db_path == NULL)

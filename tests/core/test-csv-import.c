@@ -557,6 +557,128 @@ test_apply_or_reread (Fixture       *fixture,
   g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.8);
 }
 
+/* ---- regions (docs/regions.md) ---------------------------------------- */
+
+static void
+set_region_number (LedgerStore *store,
+                   const char  *code,
+                   const char  *region,
+                   const char  *period,
+                   double       number)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (id_of (store, code), period, number, "", "");
+  g_autoptr(GError) error = NULL;
+
+  ledger_value_set_region (value, region);
+  g_assert_true (ledger_store_set_value (store, value, &error));
+  g_assert_no_error (error);
+}
+
+/* The built-in 2026 plan's regions: 潞州区 140403, 上党区 140404, … 长治高新区 gxq. */
+#define REGIONS_CSV \
+  "code,period,value,region\n"             /* 1 */ \
+  "new-urban-jobs,2026-05,0.3,潞州区\n"    /* 2: add, the region by its name */ \
+  "new-urban-jobs,2026-05,0.2, 140404 \n"  /* 3: add, by its code, trimmed */ \
+  "new-urban-jobs,2026-05,1.8,\n"          /* 4: add, the city's own */ \
+  "new-urban-jobs,2026-05,0.4,140403\n"    /* 5: refused: line 2 gave 潞州区's */ \
+  "new-urban-jobs,2026-05,0.1,太原市\n"    /* 6: refused: not a region of the plan */ \
+  "new-urban-jobs,2026-06,0.5,gxq\n"       /* 7: change: the zone has 0.4 */ \
+  "new-urban-jobs,2026-06,0.6,140403\n"    /* 8: unchanged: 潞州区 has 0.6 */
+
+/* A row's region is its code or name; each region's cell is its own,
+ * sorted against the region's figure, the city's left alone. */
+static void
+test_regions_preview (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  LedgerStore *store = fixture->store;
+  g_autoptr(LedgerCsvImport) import = NULL;
+  g_autoptr(LedgerImportRow) by_name = NULL;
+  g_autoptr(LedgerImportRow) twice = NULL;
+  g_autoptr(LedgerImportRow) unknown = NULL;
+  g_autoptr(LedgerImportRow) change = NULL;
+  g_autoptr(LedgerValue) luzhou = NULL;
+  g_autoptr(LedgerValue) shangdang = NULL;
+  g_autoptr(LedgerValue) city = NULL;
+  g_autoptr(LedgerValue) zone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 jobs = id_of (store, "new-urban-jobs");
+
+  set_region_number (store, "new-urban-jobs", "gxq", "2026-06", 0.4);
+  set_region_number (store, "new-urban-jobs", "140403", "2026-06", 0.6);
+  import = read_ok (store, REGIONS_CSV);
+  test_assert_import_counts (import, 3, 1, 1, 2);
+
+  by_name = row_at_line (import, 2);
+  g_assert_cmpstr (ledger_import_row_get_subject (by_name), ==, "新增城镇就业 · 潞州区");
+  g_assert_cmpstr (ledger_value_get_region (ledger_import_row_get_value (by_name)), ==, "140403");
+  twice = row_at_line (import, 5);
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (twice), "Line 2"));
+  unknown = row_at_line (import, 6);
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (unknown), "“太原市” is not a region of the plan"));
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (unknown), "潞州区、上党区"));
+  change = row_at_line (import, 7);
+  g_assert_cmpint (ledger_import_row_get_action (change), ==, LEDGER_IMPORT_CHANGE);
+  g_assert_nonnull (strstr (ledger_import_row_get_old_text (change), "0.4"));
+
+  g_assert_true (ledger_csv_import_apply (import, store, NULL, &error));
+  g_assert_no_error (error);
+  luzhou = ledger_store_get_region_value (store, jobs, "140403", "2026-05");
+  shangdang = ledger_store_get_region_value (store, jobs, "140404", "2026-05");
+  city = ledger_store_get_value (store, jobs, "2026-05");
+  zone = ledger_store_get_region_value (store, jobs, "gxq", "2026-06");
+  g_assert_cmpfloat (ledger_value_get_number (luzhou), ==, 0.3);
+  g_assert_cmpfloat (ledger_value_get_number (shangdang), ==, 0.2);
+  g_assert_cmpfloat (ledger_value_get_number (city), ==, 1.8);
+  g_assert_cmpfloat (ledger_value_get_number (zone), ==, 0.5);
+}
+
+/* The export writes a row per region's figure after the city's, the
+ * region's code in "region" and the region's own target (1.2 of 4.3 万人
+ * for 潞州区); read back into a new ledger, it exports the same. */
+static void
+test_regions_export_round_trip (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  LedgerStore *store = fixture->store;
+  gint64 jobs = id_of (store, "new-urban-jobs");
+  g_autoptr(GPtrArray) targets = ledger_region_targets_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *dir = test_tmp_dir_new ();
+  g_autofree char *path = g_build_filename (dir, "copy.sqlite3", NULL);
+  g_autoptr(LedgerStore) copy = NULL;
+  guint n_values = 0;
+
+  g_ptr_array_add (targets, ledger_region_target_new ("140403", 1.2));
+  g_assert_true (ledger_store_set_region_targets (store, jobs, targets, &error));
+  g_assert_no_error (error);
+  test_set_number (store, jobs, "2026-05", 1.8, "");
+  set_region_number (store, "new-urban-jobs", "140403", "2026-05", 0.3);
+  set_region_number (store, "new-urban-jobs", "140404", "2026-05", 0.2);
+  first = ledger_csv_export_ledger (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (first, ",note,source,region\n"));
+  /* 潞州区's row: its target, its figure, none of the city's standing. */
+  g_assert_nonnull (strstr (first, ",1.2,none,linear,2026-05,0.3,,,,,,,,,市人社局,false,,,,140403\n"));
+  /* 上党区 has no target of its own. */
+  g_assert_nonnull (strstr (first, ",,none,linear,2026-05,0.2,,,,,,,,,市人社局,false,,,,140404\n"));
+  /* The city's row: its target and standing, no region. */
+  g_assert_nonnull (strstr (first, ",4.3,none,linear,2026-05,1.8,"));
+
+  copy = test_open_ledger (path);
+  g_assert_true (ledger_store_set_region_targets (copy, test_indicator_id (copy, PLAN_2026, "new-urban-jobs"),
+                                                  targets, &error));
+  g_assert_true (ledger_csv_import_values (copy, first, strlen (first), "copy.csv", &n_values, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_values, ==, 3);
+  second = ledger_csv_export_ledger (copy, NULL, &error);
+  g_assert_cmpstr (first, ==, second);
+  g_clear_object (&copy);
+  test_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_encoding_names (void)
 {
@@ -595,6 +717,8 @@ main (int   argc,
   ADD ("/csv-import/preview/many-refused", test_preview_many_refused);
   ADD ("/csv-import/apply/after-change", test_apply_after_change);
   ADD ("/csv-import/apply/or-reread", test_apply_or_reread);
+  ADD ("/csv-import/regions/preview", test_regions_preview);
+  ADD ("/csv-import/regions/export-round-trip", test_regions_export_round_trip);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,8 @@
 #include "ledger-package.h"
 #include "ledger-package-jobs.h"
 #include "ledger-package-merge.h"
+#include "ledger-plan-file.h"
+#include "ledger-region-plan.h"
 #include "test-util.h"
 
 #define PLAN_2026 "changzhi-2026"
@@ -478,8 +480,8 @@ test_read_refused (void)
     { "[1, 2]", LEDGER_PACKAGE_ERROR_FORMAT, "JSON object" },
     { "{\"format\": 1, \"plans\": []}", LEDGER_PACKAGE_ERROR_FORMAT, "not a data package" },
     { "{\"format\": \"target-ledger-plan\"}", LEDGER_PACKAGE_ERROR_FORMAT, "not a data package" },
-    { "{\"format\": \"target-ledger-package\", \"version\": 3, \"sheets\": []}",
-      LEDGER_PACKAGE_ERROR_FORMAT, "version 3" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 4, \"sheets\": []}",
+      LEDGER_PACKAGE_ERROR_FORMAT, "version 4" },
     { "{\"format\": \"target-ledger-package\", \"unit\": \"x\"}", LEDGER_PACKAGE_ERROR_INVALID,
       "“version” is missing" },
     { "{\"format\": \"target-ledger-package\", \"version\": 1, \"from\": \"2026-01\", \"to\": \"2026-06\", "
@@ -1174,6 +1176,196 @@ test_jobs (Fixture       *fixture,
   g_assert_true (ledger_store_can_undo (fixture->office));
 }
 
+/* ---- regions (docs/regions.md) ---------------------------------------- */
+
+static void
+set_region_value (LedgerStore *store,
+                  const char  *code,
+                  const char  *region,
+                  const char  *period,
+                  double       number)
+{
+  g_autoptr(LedgerValue) value = ledger_value_new (id_in (store, code), period, number, "", "");
+  g_autoptr(GError) error = NULL;
+
+  ledger_value_set_region (value, region);
+  ledger_store_set_value (store, value, &error);
+  g_assert_no_error (error);
+}
+
+/* A region's figure travels with its region (a package of version 3) and
+ * lands beside the city's, each its own cell. */
+static void
+test_regions_round_trip (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(LedgerValue) city = NULL;
+  g_autoptr(LedgerValue) luzhou = NULL;
+
+  set_value (fixture->unit, "gdp-growth", "2026-Q2", 5.9, "", "");
+  set_region_value (fixture->unit, "gdp-growth", "140403", "2026-Q2", 6.2);
+  text = export_ok (fixture->unit, STATS, "2026-01", "2026-06");
+  g_assert_nonnull (strstr (text, "\"version\": 3"));
+  g_assert_nonnull (strstr (text, "\"region\": \"140403\""));
+  package = read_ok (text, "stats.tlpkg");
+  g_assert_cmpuint (ledger_package_get_n_entries (package), ==, 2);
+  g_assert_cmpstr (ledger_value_get_region (ledger_package_get_entry (package, 1)->value), ==, "140403");
+
+  merge = merge_ok (fixture->office, package, NULL);
+  assert_counts (merge, 2, 0, 0, 0);
+  g_assert_cmpstr (ledger_import_row_get_subject (ledger_package_merge_get_added (merge, 1)), ==,
+                   "地区生产总值增长 · 潞州区");
+  apply_ok (merge);
+  city = value_in (fixture->office, "gdp-growth", "2026-Q2");
+  luzhou = ledger_store_get_region_value (fixture->office, id_in (fixture->office, "gdp-growth"), "140403", "2026-Q2");
+  g_assert_cmpfloat (ledger_value_get_number (city), ==, 5.9);
+  g_assert_cmpfloat (ledger_value_get_number (luzhou), ==, 6.2);
+}
+
+/* A new ledger holding only @plans: a county's, of the city's plan. */
+static LedgerStore *
+open_with_plans (Fixture   *fixture,
+                 const char *name,
+                 GPtrArray  *plans)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerStore) store = ledger_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ledger_store_add_plans (store, plans, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+/* The city splits new-urban-jobs (4.3 万人) and gives 潞州区 1.2; 潞州区's
+ * plan keeps the city's UUIDs, has 1.2 as its target and the city's 6 % for
+ * gdp-growth, which is not split. */
+static LedgerStore *
+open_county (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) targets = ledger_region_targets_new ();
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(LedgerIndicator) jobs = NULL;
+  g_autoptr(LedgerIndicator) gdp = NULL;
+  g_autoptr(LedgerIndicator) city_jobs = indicator_in (fixture->office, "new-urban-jobs");
+  LedgerStore *county;
+  LedgerPlan *plan;
+  guint n_unsplit = 0;
+
+  g_ptr_array_add (targets, ledger_region_target_new ("140403", 1.2));
+  g_assert_true (ledger_store_set_region_targets (fixture->office, ledger_indicator_get_id (city_jobs),
+                                                  targets, &error));
+  g_assert_no_error (error);
+  text = ledger_region_plan_export (fixture->office, PLAN_2026, "潞州区", &n_unsplit, &error);
+  g_assert_no_error (error);
+  /* The 2026 plan's 32 totals (cumulative), one of them split: 31 keep
+   * the city's target; its rates and levels keep theirs by rule. */
+  g_assert_cmpuint (n_unsplit, ==, 31);
+  plans = ledger_plan_file_parse (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_cmpuint (ledger_plan_get_regions (plan)->len, ==, 0);
+  g_assert_cmpstr (ledger_plan_get_for_region (plan)->code, ==, "140403");
+
+  county = open_with_plans (fixture, "county.sqlite3", plans);
+  jobs = test_find_indicator (county, PLAN_2026, "new-urban-jobs");
+  gdp = test_find_indicator (county, PLAN_2026, "gdp-growth");
+  g_assert_cmpfloat (ledger_indicator_get_target (jobs), ==, 1.2);
+  g_assert_cmpfloat (ledger_indicator_get_target (gdp), ==, 6);
+  g_assert_cmpstr (ledger_indicator_get_uuid (jobs), ==, ledger_indicator_get_uuid (city_jobs));
+  return county;
+}
+
+/* The county's own figures come back under the county; the city's cell
+ * stays empty. */
+static void
+test_regions_county_cycle (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(LedgerStore) county = open_county (fixture);
+  g_autoptr(GPtrArray) county_plans = ledger_store_list_plans (county, NULL);
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autoptr(LedgerValue) luzhou = NULL;
+  g_autoptr(LedgerValue) city = NULL;
+  g_autofree char *text = NULL;
+
+  /* The county's ledger remembers whose copy it is. */
+  g_assert_cmpstr (ledger_plan_get_for_region (g_ptr_array_index (county_plans, 0))->name, ==, "潞州区");
+  set_value (county, "new-urban-jobs", "2026-05", 0.3, "", "");
+  text = export_ok (county, "市人社局", "2026-01", "2026-06");
+  g_assert_nonnull (strstr (text, "\"for_region\": \"140403\""));
+  package = read_ok (text, "luzhou.tlpkg");
+  merge = merge_ok (fixture->office, package, NULL);
+  assert_counts (merge, 1, 0, 0, 0);
+  apply_ok (merge);
+  luzhou = ledger_store_get_region_value (fixture->office, id_in (fixture->office, "new-urban-jobs"), "140403",
+                                          "2026-05");
+  city = value_in (fixture->office, "new-urban-jobs", "2026-05");
+  g_assert_nonnull (luzhou);
+  g_assert_cmpfloat (ledger_value_get_number (luzhou), ==, 0.3);
+  g_assert_null (city);
+}
+
+/* A package for a region the city's plan lacks is refused value by value,
+ * naming the region; nothing is written. */
+static void
+test_regions_unknown (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LedgerStore) county = open_county (fixture);
+  g_autoptr(LedgerPackage) package = NULL;
+  g_autoptr(LedgerPackageMerge) merge = NULL;
+  g_autofree char *text = NULL;
+  GString *edited;
+
+  set_value (county, "new-urban-jobs", "2026-05", 0.3, "", "");
+  text = export_ok (county, "市人社局", "2026-01", "2026-06");
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "\"for_region\": \"140403\"", "\"for_region\": \"140499\"", 1), ==, 1);
+  package = read_ok (edited->str, "other.tlpkg");
+  g_string_free (edited, TRUE);
+  merge = merge_ok (fixture->office, package, NULL);
+  assert_counts (merge, 0, 0, 0, 1);
+  g_assert_nonnull (strstr (ledger_import_row_get_reason (ledger_package_merge_get_refused (merge, 0)),
+                            "“140499” is not a region of the plan"));
+  apply_ok (merge);
+  g_assert_cmpuint (test_count_all_values (fixture->office), ==, 0);
+}
+
+/* A region in a package older than version 3, or not a code, is refused. */
+static void
+test_regions_read_refused (void)
+{
+  static const char *cases[][2] = {
+    { "{\"format\": \"target-ledger-package\", \"version\": 1, \"unit\": \"x\", \"from\": \"2026-01\", "
+      "\"to\": \"2026-06\", \"values\": [{\"indicator\": \"7f812aa6-ca73-4ff7-b40b-70f26ca88864\", "
+      "\"period\": \"2026-Q1\", \"value\": 1, \"region\": \"140403\"}]}", "“region”" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 3, \"unit\": \"x\", \"from\": \"2026-01\", "
+      "\"to\": \"2026-06\", \"values\": [{\"indicator\": \"7f812aa6-ca73-4ff7-b40b-70f26ca88864\", "
+      "\"period\": \"2026-Q1\", \"value\": 1, \"region\": \"潞州 区\"}]}", "“潞州 区” is not a region’s code" },
+    { "{\"format\": \"target-ledger-package\", \"version\": 2, \"unit\": \"x\", \"from\": \"2026-01\", "
+      "\"to\": \"2026-06\", \"plans\": [{\"uuid\": \"5ccd3a79-a31e-4c1d-bfa8-4f3c4387ecbd\", "
+      "\"for_region\": \"140403\"}], \"values\": []}", "“for_region”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LedgerPackage) package = ledger_package_read (cases[i][0], strlen (cases[i][0]), NULL, &error);
+
+      g_assert_null (package);
+      test_assert_error_mentions (error, LEDGER_PACKAGE_ERROR, LEDGER_PACKAGE_ERROR_INVALID, cases[i][1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1201,6 +1393,10 @@ main (int   argc,
   ADD ("/package/apply/all-or-nothing", test_apply_all_or_nothing);
   ADD ("/package/apply/stale", test_apply_stale);
   ADD ("/package/jobs", test_jobs);
+  ADD ("/package/regions/round-trip", test_regions_round_trip);
+  ADD ("/package/regions/county-cycle", test_regions_county_cycle);
+  ADD ("/package/regions/unknown", test_regions_unknown);
+  g_test_add_func ("/package/regions/read-refused", test_regions_read_refused);
 #undef ADD
 
   return g_test_run ();

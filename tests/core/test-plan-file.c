@@ -9,12 +9,14 @@
 
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "ledger-area.h"
 #include "ledger-model-resources.h"
 #include "ledger-json.h"
 #include "ledger-plan-file.h"
+#include "ledger-region-target.h"
 #include "ledger-task.h"
 #include "test-util.h"
 
@@ -1061,6 +1063,191 @@ test_builtin_schedules (void)
     }
 }
 
+/* ---- regions (docs/regions.md) ----------------------------------------- */
+
+static char *
+regions_fixture_text_with (const char *find,
+                           const char *replace)
+{
+  g_autofree char *path = g_build_filename (CORE_TEST_DATA, "regions-plan.json", NULL);
+  g_autofree char *data = test_read_file (path, NULL);
+  GString *text = g_string_new (data);
+
+  if (find != NULL)
+    g_assert_cmpuint (g_string_replace (text, find, replace, 1), ==, 1);
+  return g_string_free (text, FALSE);
+}
+
+static GPtrArray *
+parse_regions_fixture (void)
+{
+  g_autofree char *text = regions_fixture_text_with (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *plans = ledger_plan_file_parse (text, -1, &error);
+
+  g_assert_no_error (error);
+  return plans;
+}
+
+static void
+assert_region (GPtrArray        *regions,
+               guint             index,
+               const char       *code,
+               const char       *name,
+               LedgerRegionKind  kind,
+               gboolean          in_total)
+{
+  LedgerRegion *region = g_ptr_array_index (regions, index);
+
+  g_assert_cmpstr (region->code, ==, code);
+  g_assert_cmpstr (region->name, ==, name);
+  g_assert_cmpint (region->kind, ==, kind);
+  g_assert_cmpint (region->in_total, ==, in_total);
+}
+
+/* tests/core/data/regions-plan.json: three regions, in their order; a
+ * zone is not in the total unless it says so; new-urban-jobs split to
+ * two of them (1.2 + 0.8 of 4.3 万人), gdp-growth to one (6.5 %). */
+static void
+test_regions_read (void)
+{
+  g_autoptr(GPtrArray) plans = parse_regions_fixture ();
+  g_autoptr(GPtrArray) indicators = all_indicators (plans);
+  LedgerPlan *plan = g_ptr_array_index (plans, 0);
+  GPtrArray *regions = ledger_plan_get_regions (plan);
+  GPtrArray *jobs = ledger_indicator_get_region_targets (find_indicator (indicators, "new-urban-jobs"));
+  GPtrArray *gdp = ledger_indicator_get_region_targets (find_indicator (indicators, "gdp-growth"));
+
+  g_assert_cmpuint (regions->len, ==, 3);
+  assert_region (regions, 0, "140403", "潞州区", LEDGER_REGION_COUNTY, TRUE);
+  assert_region (regions, 1, "140404", "上党区", LEDGER_REGION_COUNTY, TRUE);
+  assert_region (regions, 2, "gxq", "长治高新区", LEDGER_REGION_ZONE, FALSE);
+  g_assert_true (isnan (((LedgerRegion *) g_ptr_array_index (regions, 0))->weight));
+  g_assert_cmpfloat (((LedgerRegion *) g_ptr_array_index (regions, 1))->weight, ==, 2);
+  g_assert_null (ledger_plan_get_for_region (plan));
+
+  g_assert_cmpuint (jobs->len, ==, 2);
+  g_assert_cmpfloat (ledger_region_targets_lookup (jobs, "140403"), ==, 1.2);
+  g_assert_cmpfloat (ledger_region_targets_lookup (jobs, "140404"), ==, 0.8);
+  g_assert_true (isnan (ledger_region_targets_lookup (jobs, "gxq")));
+  g_assert_cmpuint (gdp->len, ==, 1);
+  g_assert_cmpfloat (ledger_region_targets_lookup (gdp, "140403"), ==, 6.5);
+  g_assert_cmpuint (ledger_indicator_get_region_targets (find_indicator (indicators, "binding-targets"))->len,
+                    ==, 0);
+}
+
+/* Written and read back, the regions, a zone counted in the total, the
+ * split targets and a county's "for_region" come through. */
+static void
+test_regions_round_trip (void)
+{
+  g_autoptr(GPtrArray) plans = parse_regions_fixture ();
+  LedgerPlan *plan = g_ptr_array_index (plans, 0);
+  g_autoptr(LedgerRegion) county = ledger_region_new ("140403", "潞州区", LEDGER_REGION_COUNTY);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GPtrArray *regions;
+
+  ((LedgerRegion *) g_ptr_array_index (ledger_plan_get_regions (plan), 2))->in_total = TRUE;
+  ledger_plan_set_for_region (plan, county);
+  first = ledger_plan_file_to_data (plans);
+  again = ledger_plan_file_parse (first, -1, &error);
+  g_assert_no_error (error);
+  second = ledger_plan_file_to_data (again);
+  g_assert_cmpstr (first, ==, second);
+
+  plan = g_ptr_array_index (again, 0);
+  regions = ledger_plan_get_regions (plan);
+  g_assert_cmpuint (regions->len, ==, 3);
+  assert_region (regions, 2, "gxq", "长治高新区", LEDGER_REGION_ZONE, TRUE);
+  g_assert_cmpfloat (((LedgerRegion *) g_ptr_array_index (regions, 1))->weight, ==, 2);
+  g_assert_cmpstr (ledger_plan_get_for_region (plan)->code, ==, "140403");
+  g_assert_cmpstr (ledger_plan_get_for_region (plan)->name, ==, "潞州区");
+  indicators = all_indicators (again);
+  g_assert_cmpfloat (ledger_region_targets_lookup (ledger_indicator_get_region_targets (
+                       find_indicator (indicators, "new-urban-jobs")), "140404"), ==, 0.8);
+  /* A county's defaults are not written: in_total only where it differs. */
+  g_assert_null (strstr (first, "\"in_total\": false"));
+  g_assert_nonnull (strstr (first, "\"in_total\": true"));
+}
+
+/* The 2026 report's 13 regions: 12 districts and counties in the city's
+ * total, 长治高新区 a zone beside them; the report splits no target. */
+static void
+test_builtin_regions (void)
+{
+  static const char *codes[] = { "140403", "140404", "140405", "140406", "140423", "140425", "140426",
+                                 "140427", "140428", "140429", "140430", "140431", "gxq" };
+  g_autoptr(GPtrArray) plans = load_builtin (PLAN_2026);
+  g_autoptr(GPtrArray) indicators = all_indicators (plans);
+  GPtrArray *regions = ledger_plan_get_regions (g_ptr_array_index (plans, 0));
+  guint n_in_total = 0;
+
+  g_assert_cmpuint (regions->len, ==, G_N_ELEMENTS (codes));
+  for (guint i = 0; i < regions->len; i++)
+    {
+      LedgerRegion *region = g_ptr_array_index (regions, i);
+
+      g_assert_cmpstr (region->code, ==, codes[i]);
+      n_in_total += region->in_total;
+    }
+  g_assert_cmpuint (n_in_total, ==, 12);
+  assert_region (regions, 0, "140403", "潞州区", LEDGER_REGION_COUNTY, TRUE);
+  assert_region (regions, 11, "140431", "沁源县", LEDGER_REGION_COUNTY, TRUE);
+  assert_region (regions, 12, "gxq", "长治高新区", LEDGER_REGION_ZONE, FALSE);
+  for (guint i = 0; i < indicators->len; i++)
+    g_assert_cmpuint (ledger_indicator_get_region_targets (g_ptr_array_index (indicators, i))->len, ==, 0);
+  g_assert_null (ledger_plan_get_for_region (g_ptr_array_index (plans, 0)));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *find;
+  const char *replace;
+  const char *fragment;  /* what the message must mention */
+} RegionCase;
+
+#define FIRST_REGION "plans[0].regions[0]"
+#define JOBS "plans[0].areas[0].tasks[0].indicators[0]"
+
+static const RegionCase region_cases[] = {
+  { "target-of-unknown-region", "\"140404\": 0.8", "\"999999\": 0.8", JOBS ": “999999” in “region_targets”" },
+  { "target-not-a-number", "\"140403\": 1.2", "\"140403\": \"1.2\"", "“140403” must be a number" },
+  { "region-code-twice", "\"code\": \"140404\"", "\"code\": \"140403\"", "plans[0].regions[1]: the region code “140403” is used twice" },
+  { "region-name-twice", "\"name\": \"上党区\"", "\"name\": \"潞州区\"", "the region name “潞州区” is used twice" },
+  { "region-code-invalid", "\"code\": \"gxq\"", "\"code\": \"高新 区\"", "“高新 区”" },
+  { "region-kind-bogus", "\"kind\": \"zone\"", "\"kind\": \"city\"", "“city” is not a valid kind" },
+  { "region-without-kind", ",\n          \"kind\": \"zone\"", "", "“kind”" },
+  { "region-unknown-member", "\"kind\": \"county\"", "\"kind\": \"county\", \"colour\": 1", FIRST_REGION ": " },
+  { "region-weight-negative", "\"weight\": 2", "\"weight\": -2", "“weight” must not be negative" },
+  { "region-in-total-text", "\"kind\": \"county\"", "\"kind\": \"county\", \"in_total\": \"yes\"", "“in_total” must be true or false" },
+  { "regions-in-format-2", "\"format\": 3", "\"format\": 2", "regions" },
+  { "qualitative-split", "\"kind\": \"qualitative\",", "\"kind\": \"qualitative\", \"region_targets\": {\"140403\": 1},",
+    "a qualitative indicator has no region targets" },
+  { "for-region-code-invalid", "\"region\": \"测试市\",", "\"region\": \"测试市\", \"for_region\": {\"code\": \"a b\", \"name\": \"x\"},",
+    "“a b”" },
+  { "for-region-without-name", "\"region\": \"测试市\",", "\"region\": \"测试市\", \"for_region\": {\"code\": \"140403\"},",
+    "“name”" },
+  { "for-region-not-object", "\"region\": \"测试市\",", "\"region\": \"测试市\", \"for_region\": \"140403\",",
+    "“for_region” must be an object" },
+};
+
+static void
+test_regions_refused (gconstpointer data)
+{
+  const RegionCase *broken = data;
+  g_autofree char *text = regions_fixture_text_with (broken->find, broken->replace);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = ledger_plan_file_parse (text, -1, &error);
+
+  g_assert_null (plans);
+  test_assert_error_mentions (error, LEDGER_PLAN_FILE_ERROR, LEDGER_PLAN_FILE_ERROR_INVALID, broken->fragment);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1087,6 +1274,15 @@ main (int   argc,
   g_test_add_func ("/plan-file/refused/not-a-plan-file", test_not_a_plan_file);
   g_test_add_func ("/plan-file/refused/unsafe-whole", test_unsafe_whole);
   g_test_add_func ("/plan-file/surrogate-pair", test_surrogate_pair);
+  g_test_add_func ("/plan-file/regions/read", test_regions_read);
+  g_test_add_func ("/plan-file/regions/round-trip", test_regions_round_trip);
+  g_test_add_func ("/plan-file/builtin/regions", test_builtin_regions);
+  for (guint i = 0; i < G_N_ELEMENTS (region_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/plan-file/regions/refused/", region_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &region_cases[i], test_regions_refused);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (unsafe_cases); i++)
     {
       g_autofree char *path = g_strconcat ("/plan-file/refused/", unsafe_cases[i].name, NULL);

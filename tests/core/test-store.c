@@ -370,6 +370,11 @@ test_open_migrates (Fixture       *fixture,
   g_assert_cmpfloat (ledger_value_get_number (value), ==, 2.1);
 
   assert_version_3_indicators (fixture);
+  /* Version 8: no plan is a region's copy until a region's plan says so,
+   * and a region's code is at most 32 characters. */
+  g_assert_cmpint (raw_query_int (fixture->path, "SELECT count(*) FROM plans WHERE for_region_code != ''"), ==, 0);
+  g_assert_cmpint (raw_try_exec (fixture->path, "UPDATE plans SET for_region_code = printf ('%033d', 1)"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
 
   /* Deleting an indicator still takes its values along. */
   g_assert_cmpint (raw_try_exec (fixture->path, "DELETE FROM indicators"), ==, SQLITE_OK);

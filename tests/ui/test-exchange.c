@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ledger-import-window.h"
+#include "ledger-plan-file.h"
 #include "ledger-test-ui.h"
 
 typedef LedgerTestWindow Fixture;
@@ -299,6 +300,44 @@ test_exports (Fixture       *fixture,
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
+/* Export a Region's Plan…: the regions of the plan shown to pick from;
+ * the plan written for 潞州区 is the city's, for the region (its
+ * "for_region"), read back as a plan file. */
+static void
+test_region_plan (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "luzhou.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GListModel *regions;
+  g_autoptr(GtkStringObject) first = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-region-plan", NULL));
+  dialog = ADW_MESSAGE_DIALOG (ledger_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  regions = gtk_drop_down_get_model (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)));
+  /* The 2026 plan's 12 districts and counties and 长治高新区. */
+  g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 13);
+  first = g_list_model_get_item (regions, 0);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "潞州区");
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "region-plan-picker");
+  adw_message_dialog_response (dialog, "cancel");
+  ledger_test_ui_wait (50);
+
+  g_remove (path);
+  ledger_window_export_region_plan (fixture->window, "140403", path);
+  wait_for_file (path);
+  plans = ledger_plan_file_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_assert_cmpstr (ledger_plan_get_code (g_ptr_array_index (plans, 0)), ==, "changzhi-2026");
+  g_assert_cmpstr (ledger_plan_get_for_region (g_ptr_array_index (plans, 0))->name, ==, "潞州区");
+  g_assert_cmpuint (ledger_plan_get_regions (g_ptr_array_index (plans, 0))->len, ==, 0);
+}
+
 /* An export onto the ledger itself, however it is named, is refused with a
  * dialog naming the file; the ledger keeps its figures. */
 static void
@@ -447,6 +486,8 @@ main (int   argc,
 
   g_test_add ("/export/csv-and-xlsx", Fixture, NULL,
               ledger_test_window_set_up, test_exports, ledger_test_window_tear_down);
+  g_test_add ("/export/region-plan", Fixture, NULL,
+              ledger_test_window_set_up, test_region_plan, ledger_test_window_tear_down);
   g_test_add ("/export/onto-the-ledger", Fixture, NULL,
               ledger_test_window_set_up, test_export_onto_ledger, ledger_test_window_tear_down);
 

@@ -22,14 +22,15 @@
 #include "ledger-task.h"
 
 /* The ledger as CSV (docs/csv-format.md): one row per indicator and period, and
- * a row for each indicator without a value (read back by
- * ledger-csv-import.c), and the change log as CSV. */
+ * a row for each indicator without a value, then a row for each of its
+ * regions' figures (read back by ledger-csv-import.c), and the change log
+ * as CSV. */
 
 const char *ledger_csv_column_names[N_COLUMNS] = {
   "plan", "area", "task", "code", "indicator", "unit", "kind", "comparator", "better",
   "target", "commitment", "profile", "period", "value", "base_value", "yoy", "expected", "pace",
   "progress", "status", "projection", "growth_needed", "responsible_unit", "unit_confirmed",
-  "supporting_units", "note", "source",
+  "supporting_units", "note", "source", "region",
 };
 
 /* The columns written as numbers; every other is text, protected from
@@ -131,28 +132,26 @@ typedef struct
   GString       *out;
   LedgerContext *context;
   LedgerPlan    *plan;
+  GPtrArray     *regions;  /* the plan's, of LedgerRegion */
 } Exporter;
 
-/* One row: the indicator and, if given, one of its values with its
- * standing as of that value's own period. */
+/* Writes a row of @indicator: the columns that describe it, alike on
+ * each of its rows, and those of @value that @reading and @fields hold. */
 static void
-export_row (Exporter        *exporter,
-            LedgerNode      *area,
-            LedgerNode      *task,
-            LedgerIndicator *indicator,
-            LedgerValue     *value)
+write_row (Exporter        *exporter,
+           LedgerNode      *area,
+           LedgerNode      *task,
+           LedgerIndicator *indicator,
+           LedgerValue     *value,
+           Reading         *reading,
+           const char     **fields)
 {
   LedgerKind kind = ledger_indicator_get_kind (indicator);
   gboolean qualitative = kind == LEDGER_KIND_QUALITATIVE;
-  g_auto(Reading) reading = { { NULL } };
-  const char *fields[N_COLUMNS] = { NULL };
 
-  if (!qualitative)
-    reading.cells[COL_TARGET] = ledger_format_number (ledger_indicator_get_target (indicator));
-  reading.cells[COL_SUPPORTING_UNITS] = ledger_names_join_units (ledger_indicator_get_supporting_units (indicator));
-  fields[COL_STATUS] = read_value (&reading, exporter->context, exporter->plan, indicator, value);
+  reading->cells[COL_SUPPORTING_UNITS] = ledger_names_join_units (ledger_indicator_get_supporting_units (indicator));
   for (guint i = 0; i < N_COLUMNS; i++)
-    fields[i] = reading.cells[i] != NULL ? reading.cells[i] : fields[i];
+    fields[i] = reading->cells[i] != NULL ? reading->cells[i] : fields[i];
 
   fields[COL_PLAN] = ledger_plan_get_code (exporter->plan);
   fields[COL_AREA] = ledger_node_get_title (area);
@@ -174,6 +173,76 @@ export_row (Exporter        *exporter,
   ledger_csv_append_row_with_numbers (exporter->out, fields, N_COLUMNS, number_columns);
 }
 
+/* One row of the city: the indicator and, if given, one of its values
+ * with its standing as of that value's own period. */
+static void
+export_row (Exporter        *exporter,
+            LedgerNode      *area,
+            LedgerNode      *task,
+            LedgerIndicator *indicator,
+            LedgerValue     *value)
+{
+  g_auto(Reading) reading = { { NULL } };
+  const char *fields[N_COLUMNS] = { NULL };
+
+  if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_QUALITATIVE)
+    reading.cells[COL_TARGET] = ledger_format_number (ledger_indicator_get_target (indicator));
+  fields[COL_STATUS] = read_value (&reading, exporter->context, exporter->plan, indicator, value);
+  write_row (exporter, area, task, indicator, value, &reading, fields);
+}
+
+/* One figure of a region: its code, its target where the indicator is
+ * split to it (else empty), the figure, note and source. The city's
+ * standing (what is due, progress, status) is the city's, not written;
+ * a task's status is its value, and is. */
+static void
+export_region_row (Exporter        *exporter,
+                   LedgerNode      *area,
+                   LedgerNode      *task,
+                   LedgerIndicator *indicator,
+                   LedgerValue     *value,
+                   GPtrArray       *targets)
+{
+  g_auto(Reading) reading = { { NULL } };
+  const char *fields[N_COLUMNS] = { NULL };
+
+  set_number (&reading, COL_TARGET, ledger_region_targets_lookup (targets, ledger_value_get_region (value)));
+  if (ledger_value_has_number (value))
+    reading.cells[COL_VALUE] = ledger_format_number (ledger_value_get_number (value));
+  else
+    fields[COL_STATUS] = ledger_value_get_status (value);
+  fields[COL_REGION] = ledger_value_get_region (value);
+  write_row (exporter, area, task, indicator, value, &reading, fields);
+}
+
+/* The regions' figures of @indicator, region by region in the plan's
+ * order, after the city's. */
+static void
+export_regions (Exporter        *exporter,
+                LedgerNode      *area,
+                LedgerNode      *task,
+                LedgerIndicator *indicator)
+{
+  LedgerStore *store = ledger_context_get_store (exporter->context);
+  gint64 id = ledger_indicator_get_id (indicator);
+  g_autoptr(GPtrArray) targets = NULL;
+
+  for (guint r = 0; exporter->regions != NULL && r < exporter->regions->len; r++)
+    {
+      LedgerRegion *region = g_ptr_array_index (exporter->regions, r);
+      g_autoptr(GListModel) values = ledger_store_list_region_values (store, id, region->code);
+
+      if (targets == NULL && g_list_model_get_n_items (values) > 0)
+        targets = ledger_store_list_region_targets (store, id);
+      for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+        {
+          g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
+
+          export_region_row (exporter, area, task, indicator, value, targets);
+        }
+    }
+}
+
 static void
 export_indicator (LedgerNode      *area,
                   LedgerNode      *task,
@@ -193,6 +262,7 @@ export_indicator (LedgerNode      *area,
 
       export_row (exporter, area, task, indicator, value);
     }
+  export_regions (exporter, area, task, indicator);
 }
 
 /**
@@ -220,9 +290,11 @@ ledger_csv_export_ledger (LedgerStore             *store,
   ledger_csv_append_row (out, ledger_csv_column_names, N_COLUMNS);
   for (guint p = 0; p < plans->len; p++)
     {
-      Exporter exporter = { out, context, g_ptr_array_index (plans, p) };
+      LedgerPlan *plan = g_ptr_array_index (plans, p);
+      g_autoptr(GPtrArray) regions = ledger_store_list_regions (store, plan);
+      Exporter exporter = { out, context, plan, regions };
 
-      ledger_plan_foreach_indicator (exporter.plan, export_indicator, &exporter);
+      ledger_plan_foreach_indicator (plan, export_indicator, &exporter);
     }
   return g_string_free (out, FALSE);
 }

@@ -57,16 +57,14 @@ G_DEFINE_FINAL_TYPE (LedgerCsvImport, ledger_csv_import, G_TYPE_OBJECT)
 #define MAX_TRIES 8
 
 /* What reading needs: the ledger's indicators, the file's columns, and
- * the indicator and period of each row read so far, to refuse a second
- * row for the same cell. */
+ * the indicator, region and period of each row read so far, to refuse a
+ * second row for the same cell. */
 typedef struct
 {
   LedgerIndicatorIndex *index;
   GHashTable           *cells;  /* LedgerValue (its cell) → line */
   int                   columns[N_COLUMNS];
   int                   default_year;
-  LedgerStore          *store;
-  GHashTable           *histories;  /* indicator id → its values, for the checks on entry */
   const LedgerCheckLimits *checks;
 } Reader;
 
@@ -75,7 +73,8 @@ cell_hash (gconstpointer value)
 {
   gint64 indicator_id = ledger_value_get_indicator_id ((LedgerValue *) value);
 
-  return g_int64_hash (&indicator_id) * 31 + g_str_hash (ledger_value_get_period ((LedgerValue *) value));
+  return (g_int64_hash (&indicator_id) * 31 + g_str_hash (ledger_value_get_period ((LedgerValue *) value))) * 31 +
+         g_str_hash (ledger_value_get_region ((LedgerValue *) value));
 }
 
 static gboolean
@@ -83,7 +82,8 @@ cell_equal (gconstpointer a,
             gconstpointer b)
 {
   return ledger_value_get_indicator_id ((LedgerValue *) a) == ledger_value_get_indicator_id ((LedgerValue *) b) &&
-         g_str_equal (ledger_value_get_period ((LedgerValue *) a), ledger_value_get_period ((LedgerValue *) b));
+         g_str_equal (ledger_value_get_period ((LedgerValue *) a), ledger_value_get_period ((LedgerValue *) b)) &&
+         g_str_equal (ledger_value_get_region ((LedgerValue *) a), ledger_value_get_region ((LedgerValue *) b));
 }
 
 static gboolean
@@ -92,8 +92,6 @@ reader_init (Reader       *reader,
              GError      **error)
 {
   reader->cells = g_hash_table_new_full (cell_hash, cell_equal, g_object_unref, NULL);
-  reader->store = store;
-  reader->histories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   return (reader->index = ledger_indicator_index_new (store, error)) != NULL;
 }
 
@@ -102,23 +100,20 @@ reader_clear (Reader *reader)
 {
   g_clear_pointer (&reader->index, ledger_indicator_index_free);
   g_clear_pointer (&reader->cells, g_hash_table_unref);
-  g_clear_pointer (&reader->histories, g_hash_table_unref);
 }
 
 /* A figure the checks on entry flag is imported only with a note that
- * explains it (docs/monthly-cycle.md). */
+ * explains it (docs/monthly-cycle.md); a region's is read against the
+ * region's own figures. */
 static gboolean
 check_flagged (Reader           *reader,
                LedgerIndicator  *indicator,
                LedgerValue      *value,
                GError          **error)
 {
-  gint64 id = ledger_indicator_get_id (indicator);
-  GListModel *history = g_hash_table_lookup (reader->histories, &id);
+  GListModel *history = ledger_indicator_index_get_history (reader->index, indicator,
+                                                            ledger_value_get_region (value));
 
-  if (history == NULL)
-    g_hash_table_insert (reader->histories, g_memdup2 (&id, sizeof id),
-                         history = ledger_store_list_values (reader->store, id));
   return !ledger_entry_check_refuses (ledger_entry_check_typed (indicator, history, value, reader->checks), value,
                                       reader->checks, error);
 }
@@ -269,8 +264,32 @@ read_status (Reader           *reader,
                                   field (reader, record, COL_SOURCE));
 }
 
+/* The row's region (docs/regions.md): its code or name in the column
+ * "region", one of the indicator's plan's; empty, the city. */
+static gboolean
+read_region (Reader           *reader,
+             LedgerCsvRecord  *record,
+             LedgerIndicator  *indicator,
+             LedgerValue      *value,
+             GError          **error)
+{
+  g_autofree char *written = g_strstrip (g_strdup (field (reader, record, COL_REGION)));
+  g_autofree char *reason = NULL;
+  const LedgerRegion *region;
+
+  if (written[0] == '\0')
+    return TRUE;
+  if ((region = ledger_indicator_index_find_region (reader->index, indicator, written, &reason)) == NULL)
+    {
+      g_set_error_literal (error, LEDGER_CSV_ERROR, LEDGER_CSV_ERROR_SYNTAX, reason);
+      return FALSE;
+    }
+  ledger_value_set_region (value, region->code);
+  return TRUE;
+}
+
 static LedgerValue *
-read_value (Reader           *reader,
+read_figure (Reader           *reader,
             LedgerCsvRecord  *record,
             LedgerIndicator **indicator,
             GError          **error)
@@ -309,6 +328,20 @@ read_value (Reader           *reader,
                            field (reader, record, COL_NOTE), field (reader, record, COL_SOURCE));
 }
 
+/* The value of a row, with its region. */
+static LedgerValue *
+read_value (Reader           *reader,
+            LedgerCsvRecord  *record,
+            LedgerIndicator **indicator,
+            GError          **error)
+{
+  g_autoptr(LedgerValue) value = read_figure (reader, record, indicator, error);
+
+  if (value == NULL || !read_region (reader, record, *indicator, value, error))
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
 /* A row that an export writes for an indicator without values. */
 static gboolean
 is_placeholder (Reader          *reader,
@@ -338,6 +371,19 @@ claim_cell (Reader       *reader,
   return TRUE;
 }
 
+/* The preview names a region's figure by the region: 新增城镇就业 · 潞州区. */
+static void
+set_region_name (Reader          *reader,
+                 LedgerImportRow *row,
+                 LedgerIndicator *indicator,
+                 LedgerValue     *value)
+{
+  const char *code = ledger_value_get_region (value);
+
+  if (code[0] != '\0')
+    ledger_import_row_set_region (row, ledger_indicator_index_find_region (reader->index, indicator, code, NULL));
+}
+
 static LedgerImportRow *
 sort_row (Reader          *reader,
           LedgerCsvRecord *record)
@@ -365,6 +411,7 @@ sort_row (Reader          *reader,
   row = ledger_import_row_new (record->line, action, indicator, value,
                                action == LEDGER_IMPORT_UNCHANGED ? NULL : old);
   ledger_import_row_set_written_period (row, field (reader, record, COL_PERIOD));
+  set_region_name (reader, row, indicator, value);
   return row;
 }
 

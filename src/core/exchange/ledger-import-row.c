@@ -36,6 +36,7 @@ struct _LedgerImportRow
   LedgerValue        *old;
   char               *origin;
   char               *code;        /* as the file wrote it, for a row refused */
+  char               *region_subject;  /* "新增城镇就业 · 潞州区" for a region's figure */
   GPtrArray          *candidates;  /* of LedgerImportCandidate, for a conflict */
   int                 chosen;      /* the candidate to keep, or -1 */
 };
@@ -73,6 +74,7 @@ ledger_import_row_finalize (GObject *object)
   g_free (self->reason);
   g_free (self->origin);
   g_free (self->code);
+  g_free (self->region_subject);
   g_clear_pointer (&self->candidates, g_ptr_array_unref);
   g_clear_object (&self->indicator);
   g_clear_object (&self->value);
@@ -175,7 +177,30 @@ const char *
 ledger_import_row_get_subject (LedgerImportRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ROW (self), NULL);
+  if (self->region_subject != NULL)
+    return self->region_subject;
   return self->indicator != NULL ? ledger_indicator_get_name (self->indicator) : self->subject;
+}
+
+/**
+ * ledger_import_row_set_region:
+ * @region: (nullable): the region whose figure the row gives
+ *
+ * A region's figure is shown as the indicator and the region:
+ * "新增城镇就业 · 潞州区" (docs/regions.md).
+ */
+void
+ledger_import_row_set_region (LedgerImportRow    *self,
+                              const LedgerRegion *region)
+{
+  g_return_if_fail (LEDGER_IS_IMPORT_ROW (self));
+
+  g_clear_pointer (&self->region_subject, g_free);
+  if (region != NULL)
+    self->region_subject = g_strdup_printf ("%s · %s", self->indicator != NULL
+                                                       ? ledger_indicator_get_name (self->indicator)
+                                                       : self->subject,
+                                            region->name);
 }
 
 const char *

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ledger-indicator.h"
+#include "ledger-region.h"
 #include "ledger-value.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,8 @@ LedgerImportRow    *ledger_import_row_new         (guint            line,
 guint               ledger_import_row_get_line    (LedgerImportRow *self);
 LedgerImportAction  ledger_import_row_get_action  (LedgerImportRow *self);
 const char         *ledger_import_row_get_subject (LedgerImportRow *self);
+void                ledger_import_row_set_region  (LedgerImportRow    *self,
+                                                   const LedgerRegion *region);
 const char         *ledger_import_row_get_period  (LedgerImportRow *self);
 void                ledger_import_row_set_written_period (LedgerImportRow *self,
                                                    const char      *written);

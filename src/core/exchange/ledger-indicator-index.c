@@ -49,6 +49,7 @@ struct _LedgerIndicatorIndex
   GHashTable  *by_uuid;    /* lower-case UUID → Entry */
   GHashTable  *by_object;  /* indicator → Entry */
   GHashTable  *valued;     /* indicator → 1 if it has values, 2 if none */
+  GHashTable  *histories;  /* "id\x1fregion" → the cell's values, for the checks on entry */
   GString     *key;
 };
 
@@ -138,6 +139,7 @@ ledger_indicator_index_new (LedgerStore  *store,
   self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->by_object = g_hash_table_new (NULL, NULL);
   self->valued = g_hash_table_new (NULL, NULL);
+  self->histories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->key = g_string_new (NULL);
   for (guint p = 0; p < self->plans->len; p++)
     {
@@ -160,6 +162,7 @@ ledger_indicator_index_free (LedgerIndicatorIndex *self)
   g_hash_table_unref (self->by_uuid);
   g_hash_table_unref (self->by_object);
   g_hash_table_unref (self->valued);
+  g_hash_table_unref (self->histories);
   g_ptr_array_unref (self->entries);
   g_ptr_array_unref (self->plans);
   g_string_free (self->key, TRUE);
@@ -464,11 +467,115 @@ ledger_indicator_index_classify (LedgerIndicatorIndex  *self,
                                  LedgerValue           *value,
                                  LedgerValue          **old)
 {
-  g_autoptr(LedgerValue) in_ledger = ledger_indicator_index_get_value (self, indicator,
-                                                                       ledger_value_get_period (value));
+  g_autoptr(LedgerValue) in_ledger = ledger_indicator_index_get_cell (self, indicator,
+                                                                      ledger_value_get_region (value),
+                                                                      ledger_value_get_period (value));
   LedgerImportAction action = ledger_import_classify (in_ledger, value);
 
   if (old != NULL)
     *old = g_steal_pointer (&in_ledger);
   return action;
+}
+
+/**
+ * ledger_indicator_index_get_cell:
+ * @region: a region's code, or "" for the city
+ *
+ * Returns: (transfer full) (nullable): the ledger's value of @indicator
+ *   for @region and @period, or %NULL for none
+ */
+LedgerValue *
+ledger_indicator_index_get_cell (LedgerIndicatorIndex *self,
+                                 LedgerIndicator      *indicator,
+                                 const char           *region,
+                                 const char           *period)
+{
+  if (region == NULL || region[0] == '\0')
+    return ledger_indicator_index_get_value (self, indicator, period);
+  return ledger_store_get_region_value (self->store, ledger_indicator_get_id (indicator), region, period);
+}
+
+/**
+ * ledger_indicator_index_get_history:
+ * @region: a region's code, or "" for the city
+ *
+ * Returns: (transfer none): the ledger's values of @indicator for
+ *   @region, which the checks on entry read a new figure against; read
+ *   once per index
+ */
+GListModel *
+ledger_indicator_index_get_history (LedgerIndicatorIndex *self,
+                                    LedgerIndicator      *indicator,
+                                    const char           *region)
+{
+  gint64 id = ledger_indicator_get_id (indicator);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", id, region != NULL ? region : "");
+  GListModel *history = g_hash_table_lookup (self->histories, key);
+
+  if (history != NULL)
+    return history;
+  if (region == NULL || region[0] == '\0')
+    history = ledger_store_list_values (self->store, id);
+  else
+    history = ledger_store_list_region_values (self->store, id, region);
+  g_hash_table_insert (self->histories, g_steal_pointer (&key), history);
+  return history;
+}
+
+/* Returns: (transfer none): the plan of @indicator, one of the index's */
+LedgerPlan *
+ledger_indicator_index_get_plan (LedgerIndicatorIndex *self,
+                                 LedgerIndicator      *indicator)
+{
+  Entry *entry = g_hash_table_lookup (self->by_object, indicator);
+
+  g_return_val_if_fail (entry != NULL, NULL);
+  return entry->plan;
+}
+
+/**
+ * ledger_indicator_index_find_region:
+ * @code_or_name: a region's code, or its name: one of the plan's regions,
+ *   as ledger_store_list_plans() gives them
+ * @reason: (out) (transfer full) (optional): why none is found, for the
+ *   user
+ *
+ * Returns: (transfer none) (nullable): the region of @indicator's plan
+ *   that @code_or_name names
+ */
+const LedgerRegion *
+ledger_indicator_index_find_region (LedgerIndicatorIndex  *self,
+                                    LedgerIndicator       *indicator,
+                                    const char            *code_or_name,
+                                    char                 **reason)
+{
+  LedgerPlan *plan = ledger_indicator_index_get_plan (self, indicator);
+  LedgerRegion *region = ledger_regions_find (ledger_plan_get_regions (plan), code_or_name);
+
+  if (region == NULL && reason != NULL)
+    *reason = ledger_region_not_found_reason (plan, ledger_plan_get_regions (plan), code_or_name);
+  return region;
+}
+
+/**
+ * ledger_region_not_found_reason:
+ * @regions: (element-type LedgerRegion): @plan's regions
+ *
+ * Returns: (transfer full): why @written names no region of @plan, with
+ *   the regions it has, for the user
+ */
+char *
+ledger_region_not_found_reason (LedgerPlan *plan,
+                                GPtrArray  *regions,
+                                const char *written)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "、" : "", ((LedgerRegion *) regions->pdata[i])->name);
+  if (names->len == 0)
+    return g_strdup_printf (_("“%s” is not a region: the plan “%s” has none"), written,
+                            ledger_node_get_title (LEDGER_NODE (plan)));
+  return g_strdup_printf (_("“%s” is not a region of the plan “%s”; its regions are %s"), written,
+                          ledger_node_get_title (LEDGER_NODE (plan)), names->str);
 }

@@ -51,6 +51,23 @@ LedgerImportAction    ledger_indicator_index_classify  (LedgerIndicatorIndex  *s
                                                         LedgerIndicator       *indicator,
                                                         LedgerValue           *value,
                                                         LedgerValue          **old);
+LedgerValue          *ledger_indicator_index_get_cell  (LedgerIndicatorIndex  *self,
+                                                        LedgerIndicator       *indicator,
+                                                        const char            *region,
+                                                        const char            *period);
+GListModel           *ledger_indicator_index_get_history (LedgerIndicatorIndex *self,
+                                                        LedgerIndicator       *indicator,
+                                                        const char            *region);
+LedgerPlan           *ledger_indicator_index_get_plan  (LedgerIndicatorIndex  *self,
+                                                        LedgerIndicator       *indicator);
+const LedgerRegion   *ledger_indicator_index_find_region (LedgerIndicatorIndex *self,
+                                                        LedgerIndicator       *indicator,
+                                                        const char            *code_or_name,
+                                                        char                 **reason);
+
+char                 *ledger_region_not_found_reason   (LedgerPlan            *plan,
+                                                        GPtrArray             *regions,
+                                                        const char            *written);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerIndicatorIndex, ledger_indicator_index_free)
 

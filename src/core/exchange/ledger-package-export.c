@@ -181,6 +181,8 @@ typedef struct
   GPtrArray    *attachments;  /* of LedgerAttachment: the unit's indicators' */
   GHashTable   *uuids;        /* id → the UUID of those indicators */
   GHashTable   *codes;        /* id → their code */
+  GPtrArray    *regions;      /* the plan's, of LedgerRegion */
+  gboolean      has_regions;  /* a value of a region, or a plan for one: version 3 */
 } Exporter;
 
 static void
@@ -203,6 +205,7 @@ add_value (Exporter        *exporter,
   ledger_json_add_string (builder, "source", ledger_value_get_source (value));
   ledger_json_add_string (builder, "updated_at", ledger_value_get_updated_at (value));
   ledger_json_add_string (builder, "updated_by", ledger_value_get_updated_by (value));
+  ledger_json_add_string (builder, "region", ledger_value_get_region (value));
   json_builder_end_object (builder);
 }
 
@@ -232,20 +235,14 @@ add_attachments (Exporter        *exporter,
     g_ptr_array_add (exporter->attachments, g_object_ref (g_ptr_array_index (attachments, i)));
 }
 
-static void
-export_indicator (LedgerNode      *area,
-                  LedgerNode      *task,
-                  LedgerIndicator *indicator,
-                  gpointer         user_data)
+/* Adds those of @values within the range; returns how many. */
+static guint
+add_values (Exporter        *exporter,
+            LedgerIndicator *indicator,
+            GListModel      *values)
 {
-  Exporter *exporter = user_data;
-  g_autoptr(GListModel) values = NULL;
+  guint n_added = 0;
 
-  if (!ledger_unit_takes_part (exporter->unit, task, indicator))
-    return;
-  exporter->n_indicators++;
-  add_attachments (exporter, indicator);
-  values = ledger_store_list_values (exporter->store, ledger_indicator_get_id (indicator));
   for (guint i = 0; i < g_list_model_get_n_items (values); i++)
     {
       g_autoptr(LedgerValue) value = g_list_model_get_item (values, i);
@@ -258,7 +255,34 @@ export_indicator (LedgerNode      *area,
       if (exporter->n_values == 0 || ledger_period_compare (&period, &exporter->last) > 0)
         exporter->last = period;
       exporter->n_values++;
+      n_added++;
       add_value (exporter, indicator, value);
+    }
+  return n_added;
+}
+
+static void
+export_indicator (LedgerNode      *area,
+                  LedgerNode      *task,
+                  LedgerIndicator *indicator,
+                  gpointer         user_data)
+{
+  Exporter *exporter = user_data;
+  gint64 id = ledger_indicator_get_id (indicator);
+  g_autoptr(GListModel) values = NULL;
+
+  if (!ledger_unit_takes_part (exporter->unit, task, indicator))
+    return;
+  exporter->n_indicators++;
+  add_attachments (exporter, indicator);
+  values = ledger_store_list_values (exporter->store, id);
+  add_values (exporter, indicator, values);
+  for (guint r = 0; exporter->regions != NULL && r < exporter->regions->len; r++)
+    {
+      LedgerRegion *region = g_ptr_array_index (exporter->regions, r);
+      g_autoptr(GListModel) region_values = ledger_store_list_region_values (exporter->store, id, region->code);
+
+      exporter->has_regions |= add_values (exporter, indicator, region_values) > 0;
     }
 }
 
@@ -289,6 +313,9 @@ add_plan (JsonBuilder *builder,
   ledger_json_add_string (builder, "uuid", ledger_node_get_uuid (LEDGER_NODE (plan)));
   ledger_json_add_string (builder, "code", ledger_plan_get_code (plan));
   ledger_json_add_string (builder, "title", ledger_node_get_title (LEDGER_NODE (plan)));
+  /* A county's ledger of the city's plan: its figures are that region's. */
+  if (ledger_plan_get_for_region (plan) != NULL)
+    ledger_json_add_string (builder, "for_region", ledger_plan_get_for_region (plan)->code);
   json_builder_end_object (builder);
 }
 
@@ -308,11 +335,17 @@ collect (Exporter     *exporter,
   for (guint i = 0; i < plans->len; i++)
     {
       LedgerPlan *plan = g_ptr_array_index (plans, i);
+      g_autoptr(GPtrArray) regions = ledger_store_list_regions (exporter->store, plan);
       guint n_before = exporter->n_values;
 
+      exporter->regions = regions;
       ledger_plan_foreach_indicator (plan, export_indicator, exporter);
+      exporter->regions = NULL;
       if (exporter->n_values > n_before)
-        add_plan (plans_builder, plan);
+        {
+          add_plan (plans_builder, plan);
+          exporter->has_regions |= ledger_plan_get_for_region (plan) != NULL;
+        }
     }
   json_builder_end_array (exporter->values);
   json_builder_end_array (plans_builder);
@@ -443,8 +476,10 @@ ledger_package_export (LedgerStore  *store,
 
   json_builder_begin_object (builder);
   ledger_json_add_string (builder, "format", LEDGER_PACKAGE_FORMAT);
-  /* Without files, a package older versions of the program read too. */
-  ledger_json_add_number (builder, "version", n_attachments > 0 ? LEDGER_PACKAGE_VERSION : 1);
+  /* Without files or regions, a package older versions of the program
+   * read too. */
+  ledger_json_add_number (builder, "version", exporter.has_regions ? LEDGER_PACKAGE_VERSION
+                                              : n_attachments > 0 ? 2 : 1);
   ledger_json_add_string (builder, "unit", wanted);
   add_period (builder, "from", exporter.from != NULL ? exporter.from : &exporter.first);
   add_period (builder, "to", exporter.to != NULL ? exporter.to : &exporter.last);

@@ -26,6 +26,11 @@ static const char *attachment_members[] = { "indicator", "code", "period", "name
 static const char *plan_members[] = { "uuid", "code", "title", NULL };
 static const char *value_members[] = { "indicator", "code", "name", "period", "value", "status",
                                        "note", "source", "updated_at", "updated_by", NULL };
+/* Version 3 adds the regions (docs/regions.md): a value's region, and the
+ * region a plan is a copy for. */
+static const char *plan_members_3[] = { "uuid", "code", "title", "for_region", NULL };
+static const char *value_members_3[] = { "indicator", "code", "name", "period", "value", "status",
+                                         "note", "source", "updated_at", "updated_by", "region", NULL };
 
 /* A file that is not a package of this version gets its own error code, so
  * that a dialog can say so rather than point at a member. */
@@ -41,7 +46,8 @@ fail_format (LedgerJsonReader *reader,
 
 static gboolean
 read_format (LedgerJsonReader *reader,
-             JsonObject       *object)
+             JsonObject       *object,
+             int              *out_version)
 {
   JsonNode *format = json_object_get_member (object, "format");
   g_autofree char *message = NULL;
@@ -58,7 +64,7 @@ read_format (LedgerJsonReader *reader,
     }
   if (!ledger_json_read_number (reader, object, "version", &version))
     return FALSE;
-  if (version != 1 && version != LEDGER_PACKAGE_VERSION)
+  if (version != 1 && version != 2 && version != LEDGER_PACKAGE_VERSION)
     {
       message = g_strdup_printf (_("version %g of the data package is not supported; this version "
                                    "of Target Ledger reads versions 1 to %d"),
@@ -71,6 +77,7 @@ read_format (LedgerJsonReader *reader,
       ledger_json_at (reader, object, "attachments");
       return ledger_json_fail (reader, "%s", _("“attachments” needs version 2 of the data package"));
     }
+  *out_version = (int) version;
   return TRUE;
 }
 
@@ -96,21 +103,39 @@ typedef struct
   LedgerPackage    *package;
   LedgerPeriod      from;
   LedgerPeriod      to;
-  GHashTable       *seen;  /* "uuid/period" */
+  GHashTable       *seen;  /* "uuid/region/period" */
+  int               version;
 } Reader;
+
+/* A region's code, as a package names it: "" or one that may be a code
+ * (ledger_region_code_is_valid()). Whether the ledger has the region is
+ * the merge's to say. */
+static gboolean
+read_region_code (LedgerJsonReader  *reader,
+                  JsonObject        *object,
+                  const char        *member,
+                  const char       **code)
+{
+  if (!ledger_json_read_string (reader, object, member, FALSE, code))
+    return FALSE;
+  if ((*code)[0] != '\0' && !ledger_region_code_is_valid (*code))
+    return ledger_json_fail (reader, _("“%s” is not a region’s code"), *code);
+  return TRUE;
+}
 
 static gboolean
 read_plan (Reader     *reader,
            JsonObject *object)
 {
-  const char *uuid, *code, *title;
+  const char *uuid, *code, *title, *for_region;
 
-  if (!ledger_json_check_members (&reader->json, object, plan_members) ||
+  if (!ledger_json_check_members (&reader->json, object, reader->version >= 3 ? plan_members_3 : plan_members) ||
       !ledger_json_read_uuid (&reader->json, object, "uuid", &uuid) ||
       !ledger_json_read_string (&reader->json, object, "code", FALSE, &code) ||
-      !ledger_json_read_string (&reader->json, object, "title", FALSE, &title))
+      !ledger_json_read_string (&reader->json, object, "title", FALSE, &title) ||
+      !read_region_code (&reader->json, object, "for_region", &for_region))
     return FALSE;
-  ledger_package_add_plan (reader->package, uuid, code, title);
+  ledger_package_add_plan (reader->package, uuid, code, title, for_region);
   return TRUE;
 }
 
@@ -157,13 +182,13 @@ read_entry (Reader     *reader,
 {
   LedgerJsonReader *json = &reader->json;
   LedgerPackage *package = reader->package;
-  const char *indicator, *code, *name, *period_code, *note, *source, *updated_at, *updated_by;
+  const char *indicator, *code, *name, *period_code, *note, *source, *updated_at, *updated_by, *region;
   g_autoptr(LedgerValue) value = NULL;
   g_autofree char *uuid = NULL;
   LedgerPackageEntry *entry;
   LedgerPeriod period;
 
-  if (!ledger_json_check_members (json, object, value_members) ||
+  if (!ledger_json_check_members (json, object, reader->version >= 3 ? value_members_3 : value_members) ||
       !ledger_json_read_uuid (json, object, "indicator", &indicator) ||
       !ledger_json_read_string (json, object, "code", FALSE, &code) ||
       !ledger_json_read_string (json, object, "name", FALSE, &name) ||
@@ -171,7 +196,8 @@ read_entry (Reader     *reader,
       !ledger_json_read_string (json, object, "note", FALSE, &note) ||
       !ledger_json_read_string (json, object, "source", FALSE, &source) ||
       !ledger_json_read_string (json, object, "updated_at", FALSE, &updated_at) ||
-      !ledger_json_read_string (json, object, "updated_by", FALSE, &updated_by))
+      !ledger_json_read_string (json, object, "updated_by", FALSE, &updated_by) ||
+      !read_region_code (json, object, "region", &region))
     return FALSE;
 
   ledger_json_at (json, object, "period");
@@ -179,13 +205,14 @@ read_entry (Reader     *reader,
     return ledger_json_fail (json, _("the period %s is outside the package’s range, %s to %s"),
                              period_code, package->from, package->to);
   uuid = g_ascii_strdown (indicator, -1);
-  if (!g_hash_table_add (reader->seen, g_strdup_printf ("%s/%s", uuid, period_code)))
+  if (!g_hash_table_add (reader->seen, g_strdup_printf ("%s/%s/%s", uuid, region, period_code)))
     return ledger_json_fail (json, _("a second value of %s for %s"),
                              code[0] != '\0' ? code : indicator, period_code);
 
   if ((value = read_figure (json, object, period_code, note, source)) == NULL)
     return FALSE;
   ledger_value_set_updated (value, updated_at, updated_by);
+  ledger_value_set_region (value, region);
 
   entry = g_new0 (LedgerPackageEntry, 1);
   entry->indicator = g_steal_pointer (&uuid);
@@ -307,7 +334,7 @@ read_document (Reader   *reader,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return fail_format (&reader->json, _("a data package is a JSON object with “format” and “values”"));
   object = json_node_get_object (root);
-  return read_format (&reader->json, object) &&
+  return read_format (&reader->json, object, &reader->version) &&
          read_header (reader, object) &&
          (!json_object_has_member (object, "plans") || read_list (reader, object, "plans", read_plan)) &&
          read_list (reader, object, "values", read_entry) &&

@@ -19,10 +19,11 @@
  * ledger holds the same value) or in conflict (any other case), with the
  * candidates of each conflict. Reads the ledger, writes nothing. */
 
-/* What the packages give for one indicator and period. */
+/* What the packages give for one indicator, region and period. */
 typedef struct
 {
   LedgerIndicator *indicator;
+  const LedgerRegion *region;  /* NULL for the city */
   GPtrArray *values;    /* of LedgerValue, with the ledger's indicator id */
   GPtrArray *packages;  /* the package of each value */
 } Cell;
@@ -59,9 +60,7 @@ typedef struct
 {
   LedgerPackageSorting    *sorting;
   LedgerIndicatorIndex    *index;
-  LedgerStore             *store;
   const LedgerCheckLimits *checks;
-  GHashTable              *histories;  /* indicator id → its values */
 } Gatherer;
 
 /* Returns: (transfer full) (nullable): why @entry cannot go into the
@@ -101,8 +100,9 @@ check_entry (LedgerIndicatorIndex     *index,
 }
 
 static LedgerValue *
-value_for (LedgerValue *value,
-           gint64       indicator_id)
+value_for (LedgerValue        *value,
+           gint64              indicator_id,
+           const LedgerRegion *region)
 {
   LedgerValue *copy;
 
@@ -116,6 +116,7 @@ value_for (LedgerValue *value,
                                     ledger_value_get_source (value));
   ledger_value_set_updated (copy, ledger_value_get_updated_at (value),
                             ledger_value_get_updated_by (value));
+  ledger_value_set_region (copy, region != NULL ? region->code : "");
   return copy;
 }
 
@@ -133,22 +134,49 @@ refuse (LedgerPackageSorting     *sorting,
   g_ptr_array_add (sorting->refused, row);
 }
 
+/* The region of @entry's figure (docs/regions.md): the value's own, or
+ * else the one whose copy of the city's plan the package's plan is
+ * ("for_region"); one of the regions of the indicator's plan here.
+ * Returns: %FALSE with @reason set when the ledger has no such region */
+static gboolean
+find_region (Gatherer                  *gatherer,
+             LedgerPackage             *package,
+             const LedgerPackageEntry  *entry,
+             LedgerIndicator           *indicator,
+             const LedgerRegion       **region,
+             char                     **reason)
+{
+  LedgerPlan *plan = ledger_indicator_index_get_plan (gatherer->index, indicator);
+  const char *code = ledger_value_get_region (entry->value);
+
+  for (guint i = 0; code[0] == '\0' && i < ledger_package_get_n_plans (package); i++)
+    {
+      const LedgerPackagePlan *from = ledger_package_get_plan (package, i);
+
+      if (g_ascii_strcasecmp (from->uuid, ledger_node_get_uuid (LEDGER_NODE (plan))) == 0)
+        code = from->for_region;
+    }
+  *region = NULL;
+  if (code[0] == '\0')
+    return TRUE;
+  *region = ledger_indicator_index_find_region (gatherer->index, indicator, code, reason);
+  return *region != NULL;
+}
+
 /* What the checks on entry find in a package's figure: like a CSV file's,
  * a figure that looks wrong is refused unless its note explains it
- * (docs/monthly-cycle.md). @histories caches each indicator's values.
+ * (docs/monthly-cycle.md); a region's is read against its own figures.
  * Returns: (transfer full) (nullable): the reason, or %NULL */
 static char *
 check_figure (Gatherer                 *gatherer,
               const LedgerPackageEntry *entry,
-              LedgerIndicator          *indicator)
+              LedgerIndicator          *indicator,
+              const LedgerRegion       *region)
 {
-  gint64 id = ledger_indicator_get_id (indicator);
-  GListModel *history = g_hash_table_lookup (gatherer->histories, &id);
+  GListModel *history = ledger_indicator_index_get_history (gatherer->index, indicator,
+                                                            region != NULL ? region->code : "");
   g_autoptr(GError) error = NULL;
 
-  if (history == NULL)
-    g_hash_table_insert (gatherer->histories, g_memdup2 (&id, sizeof id),
-                         history = ledger_store_list_values (gatherer->store, id));
   if (!ledger_entry_check_refuses (ledger_entry_check_typed (indicator, history, entry->value, gatherer->checks),
                                    entry->value, gatherer->checks, &error))
     return NULL;
@@ -177,26 +205,28 @@ gather (Gatherer  *gatherer,
           LedgerIndicator *indicator = ledger_indicator_index_find_uuid (index, entry->indicator);
           g_autofree char *reason = check_entry (index, entry, indicator);
           g_autofree char *key = NULL;
+          const LedgerRegion *region = NULL;
           Cell *cell;
 
-          if (reason == NULL)
-            reason = check_figure (gatherer, entry, indicator);
+          if (reason == NULL && find_region (gatherer, package, entry, indicator, &region, &reason))
+            reason = check_figure (gatherer, entry, indicator, region);
           if (reason != NULL)
             {
               refuse (sorting, package, entry, reason);
               continue;
             }
-          key = g_strdup_printf ("%s/%s", entry->indicator, period);
+          key = g_strdup_printf ("%s/%s/%s", entry->indicator, region != NULL ? region->code : "", period);
           if ((cell = g_hash_table_lookup (by_key, key)) == NULL)
             {
               cell = g_new0 (Cell, 1);
               cell->indicator = indicator;
+              cell->region = region;
               cell->values = g_ptr_array_new_with_free_func (g_object_unref);
               cell->packages = g_ptr_array_new ();
               g_hash_table_insert (by_key, g_steal_pointer (&key), cell);
               g_ptr_array_add (cells, cell);
             }
-          g_ptr_array_add (cell->values, value_for (entry->value, ledger_indicator_get_id (indicator)));
+          g_ptr_array_add (cell->values, value_for (entry->value, ledger_indicator_get_id (indicator), region));
           g_ptr_array_add (cell->packages, package);
         }
     }
@@ -253,7 +283,9 @@ sort_cell (LedgerPackageSorting *sorting,
 {
   LedgerIndicator *indicator = cell->indicator;
   const char *period = ledger_value_get_period (g_ptr_array_index (cell->values, 0));
-  g_autoptr(LedgerValue) in_ledger = ledger_indicator_index_get_value (index, indicator, period);
+  g_autoptr(LedgerValue) in_ledger = ledger_indicator_index_get_cell (index, indicator,
+                                                                      cell->region != NULL ? cell->region->code : "",
+                                                                      period);
   g_autoptr(GPtrArray) candidates = candidates_of (cell, in_ledger);
   LedgerImportCandidate *only = g_ptr_array_index (candidates, 0);
   /* Packages that disagree are in conflict whatever the ledger holds. */
@@ -265,11 +297,17 @@ sort_cell (LedgerPackageSorting *sorting,
       LedgerImportRow *row = ledger_import_row_new (0, action, indicator, only->value, in_ledger);
 
       ledger_import_row_set_origin (row, only->origin);
+      ledger_import_row_set_region (row, cell->region);
       g_ptr_array_add (action == LEDGER_IMPORT_UNCHANGED ? sorting->unchanged : sorting->added, row);
     }
   else
-    g_ptr_array_add (sorting->conflicts,
-                     ledger_import_row_new_conflict (indicator, period, in_ledger, g_steal_pointer (&candidates)));
+    {
+      LedgerImportRow *row = ledger_import_row_new_conflict (indicator, period, in_ledger,
+                                                             g_steal_pointer (&candidates));
+
+      ledger_import_row_set_region (row, cell->region);
+      g_ptr_array_add (sorting->conflicts, row);
+    }
 }
 
 /* Sorts the entries of @packages into @sorting. */
@@ -281,15 +319,12 @@ ledger_package_sort (LedgerStore              *store,
                      GError                  **error)
 {
   g_autoptr(LedgerIndicatorIndex) index = NULL;
-  g_autoptr(GHashTable) histories = NULL;
   g_autoptr(GPtrArray) cells = NULL;
-  Gatherer gatherer = { sorting, NULL, store, checks, NULL };
+  Gatherer gatherer = { sorting, NULL, checks };
 
   if ((index = ledger_indicator_index_new (store, error)) == NULL)
     return FALSE;
-  histories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   gatherer.index = index;
-  gatherer.histories = histories;
   cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cell_free);
   gather (&gatherer, packages, cells);
   for (guint i = 0; i < cells->len; i++)

@@ -38,6 +38,7 @@ plan_free (LedgerPackagePlan *plan)
   g_free (plan->uuid);
   g_free (plan->code);
   g_free (plan->title);
+  g_free (plan->for_region);
   g_free (plan);
 }
 
@@ -88,13 +89,15 @@ void
 ledger_package_add_plan (LedgerPackage *self,
                          const char    *uuid,
                          const char    *code,
-                         const char    *title)
+                         const char    *title,
+                         const char    *for_region)
 {
   LedgerPackagePlan *plan = g_new0 (LedgerPackagePlan, 1);
 
   plan->uuid = g_ascii_strdown (uuid, -1);
   plan->code = g_strdup (code);
   plan->title = g_strdup (title);
+  plan->for_region = g_strdup (for_region != NULL ? for_region : "");
   g_ptr_array_add (self->plans, plan);
 }
 

@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 #define LEDGER_PACKAGE_ERROR (ledger_package_error_quark ())
 #define LEDGER_PACKAGE_FORMAT "target-ledger-package"
 /* The newest version read and written; a package without attachments is
- * written as version 1, which older versions of the program read too. */
-#define LEDGER_PACKAGE_VERSION 2
+ * written as version 1, which older versions of the program read too;
+ * with attachments, as version 2; with regions (docs/regions.md), 3. */
+#define LEDGER_PACKAGE_VERSION 3
 #define LEDGER_PACKAGE_EXTENSION ".tlpkg"
 
 typedef enum
@@ -38,10 +39,12 @@ typedef struct
   char *uuid;
   char *code;
   char *title;
+  char *for_region;  /* the region whose copy of the city's plan this is, or "" */
 } LedgerPackagePlan;
 
 /* One value of a package. The value's indicator id is 0: the indicator is
- * known by its UUID, and ids are each ledger's own. */
+ * known by its UUID, and ids are each ledger's own. Its region is the
+ * value's (ledger_value_get_region()). */
 typedef struct
 {
   char        *indicator;  /* the indicator's UUID, in lower case */

@@ -20,6 +20,8 @@
 #include "ledger-indicator.h"
 #include "ledger-json.h"
 #include "ledger-plan-file.h"
+#include "ledger-plan-file-regions.h"
+#include "ledger-region-target.h"
 #include "ledger-task.h"
 
 /* Reads and writes plan files (docs/plan-format.md). Every member is checked
@@ -30,6 +32,11 @@ G_DEFINE_QUARK (ledger-plan-file-error-quark, ledger_plan_file_error)
 
 static const char *plan_members[] = { "uuid", "code", "title", "region", "first_year",
                                       "last_year", "source", "due_days", "areas", NULL };
+/* Format 3 adds the regions (docs/regions.md): those the plan's targets
+ * are split to, or the one region a county's copy of the plan is for. */
+static const char *plan_members_3[] = { "uuid", "code", "title", "region", "first_year",
+                                        "last_year", "source", "due_days", "regions",
+                                        "for_region", "areas", NULL };
 static const char *due_days_members[] = { "monthly", "quarterly", "annual", "units", NULL };
 static const char *area_members[] = { "uuid", "title", "short_title", "tasks", NULL };
 static const char *task_members[] = { "uuid", "title", "text", "indicators", NULL };
@@ -53,7 +60,7 @@ static const char *indicator_members_3[] = { "uuid", "code", "name", "unit", "ki
                                              "responsible_unit", "notes", "source_text",
                                              "profile", "custom_shares", "due_month", "january",
                                              "commitment", "unit_confirmed", "supporting_units",
-                                             "milestones", "due_day", NULL };
+                                             "milestones", "due_day", "region_targets", NULL };
 
 /* What reading a document keeps track of: the UUIDs of the whole file,
  * the codes of the plan being read, the file's format. */
@@ -521,6 +528,7 @@ read_indicator (LedgerJsonReader  *reader,
   g_autofree char *custom_shares = NULL;
   g_autofree char *supporting_units = NULL;
   g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
+  g_autoptr(GPtrArray) region_targets = ledger_region_targets_new ();
   LedgerIndicator *indicator;
   gboolean read;
 
@@ -539,7 +547,8 @@ read_indicator (LedgerJsonReader  *reader,
          ledger_json_read_string (reader, object, "source_text", FALSE, &source_text) &&
          read_schedule (reader, object, kind, frequency, &schedule) &&
          read_units (reader, object, &supporting_units) &&
-         read_items (reader, object, "milestones", context, uuid, read_milestone, milestones);
+         read_items (reader, object, "milestones", context, uuid, read_milestone, milestones) &&
+         ledger_plan_file_read_region_targets (reader, object, context->plan, kind, region_targets);
   custom_shares = schedule.custom_shares;
   if (!read)
     return NULL;
@@ -570,6 +579,8 @@ read_indicator (LedgerJsonReader  *reader,
                        "supporting-units", supporting_units,
                        NULL);
   g_ptr_array_extend_and_steal (ledger_indicator_get_milestones (indicator), g_steal_pointer (&milestones));
+  g_ptr_array_extend_and_steal (ledger_indicator_get_region_targets (indicator),
+                                g_steal_pointer (&region_targets));
   return indicator;
 }
 
@@ -668,7 +679,7 @@ read_plan (LedgerJsonReader *reader,
   const char *uuid, *code, *title, *region, *source;
   int first_year, last_year;
 
-  if (!ledger_json_check_members (reader, object, plan_members) ||
+  if (!ledger_json_check_members (reader, object, context->format >= 3 ? plan_members_3 : plan_members) ||
       !read_uuid (reader, object, context->uuids, &uuid) ||
       !ledger_json_read_string (reader, object, "code", TRUE, &code) ||
       !ledger_json_read_string (reader, object, "title", TRUE, &title) ||
@@ -693,6 +704,7 @@ read_plan (LedgerJsonReader *reader,
                        NULL);
   plan_context.plan = LEDGER_PLAN (plan);
   if (!read_plan_due_days (reader, object, LEDGER_PLAN (plan)) ||
+      !ledger_plan_file_read_regions (reader, object, LEDGER_PLAN (plan)) ||
       !read_children (reader, object, "areas", plan, read_area, &plan_context))
     return NULL;
   return G_OBJECT (g_steal_pointer (&plan));
@@ -930,6 +942,10 @@ write_indicator (JsonBuilder     *builder,
   write_items (builder, "milestones", ledger_indicator_get_milestones (indicator), (gpointer) write_milestone);
   if (due_day != 0)
     ledger_json_add_number (builder, "due_day", due_day);
+  /* A plan file's split; the change log's copy of an indicator (without
+   * its plan) is its definition, the split kept apart. */
+  if (plan != NULL)
+    ledger_plan_file_write_region_targets (builder, indicator);
   json_builder_end_object (builder);
 }
 
@@ -1024,6 +1040,7 @@ write_node (JsonBuilder *builder,
       ledger_json_add_number (builder, "last_year", ledger_plan_get_last_year (plan));
       ledger_json_add_string (builder, "source", ledger_plan_get_source (plan));
       write_plan_due_days (builder, plan);
+      ledger_plan_file_write_regions (builder, plan);
       write_children (builder, "areas", node, plan);
     }
   else if (LEDGER_IS_AREA (node))

@@ -26,6 +26,9 @@ struct _LedgerPlan
    * ledger_due_key() (docs/monthly-cycle.md). */
   GHashTable *due_days;
   GPtrArray  *regions;    /* of LedgerRegion, in order */
+  /* The region this plan is a copy for (a county's ledger of the city's
+   * plan), or NULL for the city's own plan. */
+  LedgerRegion *for_region;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerPlan, ledger_plan, LEDGER_TYPE_NODE)
@@ -52,6 +55,7 @@ ledger_plan_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->due_days, g_hash_table_unref);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->for_region, ledger_region_free);
 
   G_OBJECT_CLASS (ledger_plan_parent_class)->finalize (object);
 }
@@ -309,4 +313,29 @@ ledger_plan_get_regions (LedgerPlan *self)
   if (self->regions == NULL)
     self->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
   return self->regions;
+}
+
+/**
+ * ledger_plan_get_for_region:
+ *
+ * Returns: (transfer none) (nullable): the region whose copy of a city's
+ *   plan this is (its figures go back to the city under that region's
+ *   code), or %NULL for a plan of its own
+ */
+const LedgerRegion *
+ledger_plan_get_for_region (LedgerPlan *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PLAN (self), NULL);
+  return self->for_region;
+}
+
+void
+ledger_plan_set_for_region (LedgerPlan         *self,
+                            const LedgerRegion *region)
+{
+  g_return_if_fail (LEDGER_IS_PLAN (self));
+
+  g_clear_pointer (&self->for_region, ledger_region_free);
+  if (region != NULL)
+    self->for_region = ledger_region_copy (region);
 }

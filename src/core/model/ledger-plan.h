@@ -8,6 +8,7 @@
 
 #include "ledger-indicator.h"
 #include "ledger-node.h"
+#include "ledger-region.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,9 @@ int         ledger_plan_get_due_day       (LedgerPlan          *self,
 GPtrArray  *ledger_plan_list_due_keys     (LedgerPlan          *self);
 
 GPtrArray  *ledger_plan_get_regions       (LedgerPlan          *self);
+const LedgerRegion *ledger_plan_get_for_region (LedgerPlan       *self);
+void        ledger_plan_set_for_region    (LedgerPlan          *self,
+                                           const LedgerRegion  *region);
 LedgerPlan *ledger_plan_find              (GPtrArray           *plans,
                                            const char          *code);
 

@@ -52,9 +52,10 @@ insert_plan_row (LedgerStore  *self,
                  LedgerPlan   *plan,
                  GError      **error)
 {
+  const LedgerRegion *for_region = ledger_plan_get_for_region (plan);
   sqlite3_stmt *stmt = store_prepare (self,
-    "INSERT INTO plans (uuid, code, title, region, source, first_year, last_year) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO plans (uuid, code, title, region, source, first_year, last_year, for_region_code, "
+    "for_region_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -65,6 +66,8 @@ insert_plan_row (LedgerStore  *self,
   store_bind_text (stmt, 5, ledger_plan_get_source (plan));
   sqlite3_bind_int (stmt, 6, ledger_plan_get_first_year (plan));
   sqlite3_bind_int (stmt, 7, ledger_plan_get_last_year (plan));
+  store_bind_text (stmt, 8, for_region != NULL ? for_region->code : "");
+  store_bind_text (stmt, 9, for_region != NULL ? for_region->name : "");
   return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
 }
 
@@ -442,6 +445,71 @@ load_areas (LedgerStore  *self,
   return TRUE;
 }
 
+static void
+set_for_region (LedgerPlan *plan,
+                const char *code,
+                const char *name)
+{
+  g_autoptr(LedgerRegion) region = NULL;
+
+  if (code[0] == '\0')
+    return;
+  region = ledger_region_new (code, name, LEDGER_REGION_COUNTY);
+  ledger_plan_set_for_region (plan, region);
+}
+
+static void
+index_indicator (LedgerNode      *area,
+                 LedgerNode      *task,
+                 LedgerIndicator *indicator,
+                 gpointer         by_id)
+{
+  gint64 id = ledger_indicator_get_id (indicator);
+
+  g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), indicator);
+}
+
+/* The plan's regions and its indicators' targets split to them, as a plan
+ * file gives them (ledger_plan_get_regions(),
+ * ledger_indicator_get_region_targets()): a plan exported is read back
+ * whole. */
+static gboolean
+load_regions (LedgerStore  *self,
+              LedgerPlan   *plan,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) regions = ledger_store_list_regions (self, plan);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_ptr_array_extend_and_steal (ledger_plan_get_regions (plan), g_steal_pointer (&regions));
+  stmt = store_prepare (self,
+    "SELECT t.indicator_id, t.region, t.target FROM region_targets t JOIN indicators i ON i.id = t.indicator_id "
+    "LEFT JOIN regions r ON r.plan_id = i.plan_id AND r.code = t.region "
+    "WHERE i.plan_id = ? ORDER BY t.indicator_id, r.position, t.region", error);
+  if (stmt == NULL)
+    return FALSE;
+  ledger_plan_foreach_indicator (plan, index_indicator, by_id);
+  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      LedgerIndicator *indicator = g_hash_table_lookup (by_id, &id);
+
+      if (indicator != NULL)
+        g_ptr_array_add (ledger_indicator_get_region_targets (indicator),
+                         ledger_region_target_new (store_column_text (stmt, 1), sqlite3_column_double (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ledger_store_list_plans:
  *
@@ -459,7 +527,8 @@ ledger_store_list_plans (LedgerStore  *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
   stmt = store_prepare (self,
-    "SELECT id, uuid, code, title, region, source, first_year, last_year FROM plans ORDER BY id",
+    "SELECT id, uuid, code, title, region, source, first_year, last_year, for_region_code, for_region_name "
+    "FROM plans ORDER BY id",
     error);
   if (stmt == NULL)
     return NULL;
@@ -475,6 +544,7 @@ ledger_store_list_plans (LedgerStore  *self,
                                        "first-year", sqlite3_column_int (stmt, 6),
                                        "last-year", sqlite3_column_int (stmt, 7),
                                        NULL);
+      set_for_region (plan, store_column_text (stmt, 8), store_column_text (stmt, 9));
       g_ptr_array_add (plans, plan);
     }
   sqlite3_reset (stmt);
@@ -487,7 +557,8 @@ ledger_store_list_plans (LedgerStore  *self,
   for (guint i = 0; i < plans->len; i++)
     {
       store_load_plan_due_days (self, g_ptr_array_index (plans, i));
-      if (!load_areas (self, g_ptr_array_index (plans, i), error))
+      if (!load_areas (self, g_ptr_array_index (plans, i), error) ||
+          !load_regions (self, g_ptr_array_index (plans, i), error))
         return NULL;
     }
   if (!store_load_follow_up (self, plans, error))

@@ -32,6 +32,7 @@ struct _LedgerPackage
 G_GNUC_INTERNAL void ledger_package_add_plan  (LedgerPackage *self,
                                                const char    *uuid,
                                                const char    *code,
-                                               const char    *title);
+                                               const char    *title,
+                                               const char    *for_region);
 
 G_END_DECLS
