@@ -22,7 +22,7 @@ list_files () {
 # Spelled in pieces, so that this file does not cite what it looks for.
 design=DESIGN
 shared=shared
-pattern="$design\\.md|$design §|\\.\\./$shared/"
+pattern="$design\\.md|$design §|\\.\\./$shared/|/work/$shared/"
 found=$(list_files | grep -vx 'tests/check-no-outside-citations.sh' | tr '\n' '\0' |
         xargs -0 -r grep -InE "$pattern" -- 2> /dev/null)
 if [ -n "$found" ]; then
