@@ -68,7 +68,10 @@ with open(sys.argv[3], "w", newline="", encoding="utf-8") as city_file, \
                     if ind["kind"] == "cumulative":
                         target = target * month / 12
                     factor = pace[region] if ind["better"] != "lower" else 2 - pace[region]
-                    row = [ind["code"], region, period, "%.4g" % (target * factor * random.uniform(0.98, 1.02)), "", ""]
+                    value = target * factor * random.uniform(0.98, 1.02)
+                    if ind.get("unit") == "%" and ind["kind"] == "level":
+                        value = min(value, 99.5)
+                    row = [ind["code"], region, period, "%.4g" % value, "", ""]
                 every.writerow(row)
                 if not region:
                     city.writerow(row)
