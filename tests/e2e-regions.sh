@@ -74,5 +74,27 @@ printf '%s\n' 'code,period,value,region' 'new-urban-jobs,2026-06,0.3,上党区' 
 check "a CSV row of a region the plan lacks is refused" fails "$bin" --db "$city" --import-csv "$work/unknown.csv"
 check "with its line" grep -q '^Line 3: “沁县” is not a region' "$work/err"
 
+# The roll-up checked: 潞州区 0.7 and 上党区 0.3 make 1.0 by 1-6月; the city's own 1.5 is off by a third.
+printf '%s\n' 'code,period,value,region' 'new-urban-jobs,2026-06,0.3,上党区' 'new-urban-jobs,2026-06,1.5,' \
+  > "$work/roll-up.csv"
+check "the city's own figure beside its regions'" "$bin" --db "$city" --import-csv "$work/roll-up.csv"
+check "--check passes with a disagreement" "$bin" --db "$city" --check
+"$bin" --db "$city" --check > "$work/check.txt"
+check "and warns of it, with both figures" \
+  grep -q 'new-urban-jobs .*2026-06: the city’s figure 1.5 differs from the sum of its regions’ 1 (2 of 2 regions)' \
+  "$work/check.txt"
+printf '%s\n' 'code,period,value,region' 'new-urban-jobs,2026-06,1.005,' > "$work/agree.csv"
+"$bin" --db "$city" --import-csv "$work/agree.csv" > /dev/null
+"$bin" --db "$city" --check > "$work/check.txt"
+check "within 1 % it does not" fails grep -q 'Warning' "$work/check.txt"
+
+# The 通报: the counties ranked.
+check "the report is written" "$bin" --db "$city" --plan regions-2026 --as-of 2026-06 --report "$work/report.pdf"
+pdftotext -layout "$work/report.pdf" "$work/report.txt"
+check "with the regions ranked" grep -q 'Regions ranked\|Region Rankings\|Ranking' "$work/report.txt"
+check "潞州区 among them" grep -q '潞州区' "$work/report.txt"
+check "the ranking as CSV" "$bin" --db "$city" --plan regions-2026 --as-of 2026-06 --export-ranking "$work/ranking.csv"
+check "潞州区 ranked on new-urban-jobs" grep -q 'new-urban-jobs,.*,140403,潞州区' "$work/ranking.csv"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
