@@ -701,6 +701,32 @@ is_docx (const char *path)
   return g_str_has_suffix (folded, ".docx");
 }
 
+/* The context of --plan (or the first plan) as of --as-of (or its latest
+ * period), judged with the settings' tolerances; @plan is one of @plans. */
+static LedgerContext *
+plan_context (LedgerStore   *store,
+              GVariantDict  *options,
+              GPtrArray     *plans,
+              LedgerPlan   **plan,
+              GError       **error)
+{
+  g_autofree char *as_of = NULL;
+  const char *code = NULL, *period = NULL;
+  LedgerTolerances tolerances;
+  LedgerContext *context;
+
+  g_variant_dict_lookup (options, "plan", "&s", &code);
+  g_variant_dict_lookup (options, "as-of", "&s", &period);
+  if ((*plan = ledger_cli_find_plan (plans, code, error)) == NULL ||
+      (as_of = resolve_as_of (store, *plan, period, error)) == NULL)
+    return NULL;
+  context = ledger_context_new (store);
+  read_tolerances (&tolerances);
+  ledger_context_set_tolerances (context, &tolerances);
+  ledger_context_set_as_of (context, as_of);
+  return context;
+}
+
 static int
 report (LedgerStore  *store,
         const char   *out,
@@ -710,28 +736,17 @@ report (LedgerStore  *store,
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
   g_autoptr(LedgerContext) context = NULL;
   g_autoptr(LedgerReport) report = NULL;
-  g_autofree char *as_of = NULL;
   g_autofree char *as_of_label = NULL;
-  const char *code = NULL, *period = NULL;
-  LedgerTolerances tolerances;
   LedgerPlan *plan;
 
-  g_variant_dict_lookup (options, "plan", "&s", &code);
-  g_variant_dict_lookup (options, "as-of", "&s", &period);
-  if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
-      (as_of = resolve_as_of (store, plan, period, &error)) == NULL)
+  if (plans == NULL || (context = plan_context (store, options, plans, &plan, &error)) == NULL)
     return fail (error);
-
-  context = ledger_context_new (store);
-  read_tolerances (&tolerances);
-  ledger_context_set_tolerances (context, &tolerances);
-  ledger_context_set_as_of (context, as_of);
   report = ledger_report_new (context, plan);
   /* A name ending in .docx asks for the Word document, any other the PDF. */
   if (!(is_docx (out) ? ledger_report_write_docx (report, out, &error)
                       : ledger_report_write_pdf (report, out, &error)))
     return fail (error);
-  as_of_label = ledger_period_as_of_label (as_of);
+  as_of_label = ledger_period_as_of_label (ledger_context_get_as_of (context));
   /* Translators: the plan's title, its period, the file */
   g_print (_("Wrote the report on “%s” as of %s to %s\n"), ledger_node_get_title (LEDGER_NODE (plan)),
            as_of_label, out);
@@ -987,21 +1002,11 @@ export_ranking (LedgerStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = ledger_store_list_plans (store, &error);
   g_autoptr(LedgerContext) context = NULL;
-  g_autofree char *as_of = NULL;
   g_autofree char *text = NULL;
-  const char *code = NULL, *period = NULL;
-  LedgerTolerances tolerances;
   LedgerPlan *plan;
 
-  g_variant_dict_lookup (options, "plan", "&s", &code);
-  g_variant_dict_lookup (options, "as-of", "&s", &period);
-  if (plans == NULL || (plan = ledger_cli_find_plan (plans, code, &error)) == NULL ||
-      (as_of = resolve_as_of (store, plan, period, &error)) == NULL)
+  if (plans == NULL || (context = plan_context (store, options, plans, &plan, &error)) == NULL)
     return fail (error);
-  context = ledger_context_new (store);
-  read_tolerances (&tolerances);
-  ledger_context_set_tolerances (context, &tolerances);
-  ledger_context_set_as_of (context, as_of);
   if ((text = ledger_ranking_export_csv (context, plan, &error)) == NULL)
     return fail (error);
   return write_csv (store, options, out, text);
