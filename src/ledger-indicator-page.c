@@ -509,6 +509,8 @@ show_everything (LedgerIndicatorPage *self)
 {
   LedgerStore *store = store_of (self);
   g_autoptr(GListModel) values = ledger_store_list_values (store, ledger_indicator_get_id (self->indicator));
+  /* The chart plots the regions' sum where the city has no figure of its own. */
+  g_autoptr(GListModel) plotted = ledger_store_list_values_rolled_up (store, ledger_indicator_get_id (self->indicator));
   g_autoptr(LedgerIndicator) earlier = ledger_store_find_earlier_indicator (store, self->plan,
                                                                            ledger_indicator_get_code (self->indicator));
   g_autoptr(GListModel) earlier_values = earlier != NULL
@@ -516,7 +518,7 @@ show_everything (LedgerIndicatorPage *self)
 
   show_figures (self);
   ledger_chart_set_data (self->chart, self->indicator, ledger_plan_get_first_year (self->plan),
-                         ledger_plan_get_last_year (self->plan), values, earlier_values,
+                         ledger_plan_get_last_year (self->plan), plotted, earlier_values,
                          ledger_context_get_tolerances (self->context));
   show_values (self, values);
   if (self->region_group != NULL)
