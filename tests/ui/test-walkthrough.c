@@ -277,7 +277,7 @@ import_package (Fixture    *fixture,
 }
 
 /* Step 5, the indicator page: 潞州区 0.55 + 上党区 0.15 = 0.7 万人 is the
- * city's figure, 区县合计 2/12; the city's own 0.6 then differs from the
+ * city's figure, 区县合计（已报 2/12）; the city's own 0.6 then differs from the
  * sum (by 0.1, over 1 % of 0.6, and already more with ten to come): the
  * warning shows both. */
 static void
