@@ -287,6 +287,7 @@ check_roll_up (Fixture *fixture)
   g_autoptr(LedgerValue) value = ledger_value_new (ledger_test_window_id_of (fixture, JOBS), "2026-06", 0.15, "", "");
   g_autoptr(GError) error = NULL;
   g_autofree char *june = ledger_period_code_label ("2026-06");
+  g_autofree char *partial = g_strdup_printf (_("%s (only %u of %u regions have reported)"), "", 2, 12);
   g_autofree char *point = NULL;
   g_autofree char *summed_point = NULL;
   LedgerIndicatorPage *page;
@@ -302,6 +303,9 @@ check_roll_up (Fixture *fixture)
                    two_of_twelve);
   g_assert_cmpstr (gtk_label_get_text (ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "value_label")), ==,
                    "0.7 万人");
+  /* Judged on 2 of the 12 counties: the status says so. */
+  g_assert_nonnull (strstr (gtk_label_get_text (ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "gap_label")),
+                            partial));
   /* The chart plots the sum too, as a ring: 1-5月 0.35, 1-6月 0.7. */
   chart = ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "chart");
   g_assert_cmpuint (ledger_chart_get_n_points (chart), ==, 2);
