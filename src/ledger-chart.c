@@ -130,8 +130,10 @@ draw_dots (LedgerChart           *self,
            cairo_t               *cr,
            const graphene_rect_t *area)
 {
-  for (LedgerStatus status = 0; status < LEDGER_N_STATUSES; status++)
+  for (guint kind = 0; kind < 2 * LEDGER_N_STATUSES; kind++)
     {
+      LedgerStatus status = kind % LEDGER_N_STATUSES;
+      gboolean summed = kind >= LEDGER_N_STATUSES;
       gboolean any = FALSE;
 
       for (guint i = 0; i < self->points->len; i++)
@@ -140,10 +142,10 @@ draw_dots (LedgerChart           *self,
           double radius = (int) i == self->hover ? 6 : 4;
           double x = x_of (self, area, point->slot), y = y_of (self, area, point->number);
 
-          if (isnan (point->number) || point->status != status)
+          if (isnan (point->number) || point->status != status || point->summed != summed)
             continue;
           cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+          cairo_arc (cr, x, y, summed ? radius - 1 : radius, 0, 2 * G_PI);
           any = TRUE;
         }
       if (any)
@@ -151,7 +153,15 @@ draw_dots (LedgerChart           *self,
           GdkRGBA color = ledger_style_status_color (GTK_WIDGET (self), status);
 
           set_source (cr, &color, 1);
-          cairo_fill (cr);
+          /* The regions' sum is a ring: a figure the city has not
+           * recorded itself, told apart without colour. */
+          if (summed)
+            {
+              cairo_set_line_width (cr, 2);
+              cairo_stroke (cr);
+            }
+          else
+            cairo_fill (cr);
         }
     }
 }
@@ -695,6 +705,10 @@ ledger_chart_dup_point_text (LedgerChart *self,
   period = ledger_period_code_label (point->period);
   if (!isnan (point->number))
     value = ledger_indicator_format_value (self->indicator, point->number);
+  if (point->summed)
+    /* Translators: a point of a chart where the city's figure is its regions' sum: period, value and status */
+    return g_strdup_printf (_("%s: %s (sum of regions) · %s"), period, value != NULL ? value : "—",
+                            ledger_status_label (ledger_status_to_string (point->status)));
   /* Translators: a point of a chart: period, value and status */
   return g_strdup_printf (_("%s: %s · %s"), period, value != NULL ? value : "—",
                           ledger_status_label (ledger_status_to_string (point->status)));

@@ -220,6 +220,24 @@ show_summed (LedgerIndicatorPage *self,
   gtk_label_set_text (self->summed_label, text);
 }
 
+/* A status judged on a sum that not every region is in yet: the gap says
+ * so, lest 滞后 be read as the city's when ten counties have not reported. */
+static char *
+partial_sum_note (LedgerValue *value,
+                  const char  *gap)
+{
+  guint n_regions = 0;
+  guint n_summed = value != NULL ? ledger_value_get_summed (value, &n_regions) : 0;
+
+  if (n_summed == 0 || n_summed >= n_regions)
+    return g_strdup (gap);
+  if (gap == NULL)
+    /* Translators: under the status of a city figure summed from its regions', "仅 2/12 个区县已报" */
+    return g_strdup_printf (_("Only %u of %u regions have reported"), n_summed, n_regions);
+  /* Translators: the gap to the pace, then how many regions the sum has, "落后序时进度 33.7 个百分点（仅 2/12 个区县已报）" */
+  return g_strdup_printf (_("%s (only %u of %u regions have reported)"), gap, n_summed, n_regions);
+}
+
 static void
 show_figures (LedgerIndicatorPage *self)
 {
@@ -234,6 +252,7 @@ show_figures (LedgerIndicatorPage *self)
   g_autofree char *gap = progress.status == LEDGER_STATUS_PENDING ? ledger_pace_text_pending (self->indicator)
                          : progress.stale ? NULL : ledger_progress_dup_gap_text (self->indicator, &progress);
   g_autofree char *progress_caption = NULL;
+  g_autofree char *status_note = partial_sum_note (value, gap);
 
   if (!isnan (progress.pace) && ledger_indicator_get_profile (self->indicator) != LEDGER_PROFILE_LINEAR &&
       !progress.pace_fallback)
@@ -254,8 +273,8 @@ show_figures (LedgerIndicatorPage *self)
                           ledger_indicator_get_kind (self->indicator) != LEDGER_KIND_QUALITATIVE);
   gtk_label_set_text (self->progress_label, progress_text);
   ledger_status_pill_set_status (self->status_pill, progress.status);
-  gtk_label_set_text (self->gap_label, gap != NULL ? gap : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->gap_label), gap != NULL);
+  gtk_label_set_text (self->gap_label, status_note != NULL ? status_note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->gap_label), status_note != NULL);
   show_summed (self, value);
   show_base_year (self, value, &progress);
   show_projection (self, &progress);
@@ -509,6 +528,8 @@ show_everything (LedgerIndicatorPage *self)
 {
   LedgerStore *store = store_of (self);
   g_autoptr(GListModel) values = ledger_store_list_values (store, ledger_indicator_get_id (self->indicator));
+  /* The chart plots the regions' sum where the city has no figure of its own. */
+  g_autoptr(GListModel) plotted = ledger_store_list_values_rolled_up (store, ledger_indicator_get_id (self->indicator));
   g_autoptr(LedgerIndicator) earlier = ledger_store_find_earlier_indicator (store, self->plan,
                                                                            ledger_indicator_get_code (self->indicator));
   g_autoptr(GListModel) earlier_values = earlier != NULL
@@ -516,7 +537,7 @@ show_everything (LedgerIndicatorPage *self)
 
   show_figures (self);
   ledger_chart_set_data (self->chart, self->indicator, ledger_plan_get_first_year (self->plan),
-                         ledger_plan_get_last_year (self->plan), values, earlier_values,
+                         ledger_plan_get_last_year (self->plan), plotted, earlier_values,
                          ledger_context_get_tolerances (self->context));
   show_values (self, values);
   if (self->region_group != NULL)

@@ -77,13 +77,15 @@ new_row (const char *title,
   return row;
 }
 
+/* "新增城镇就业 · 潞州区 · 1-6月": a county's figure names the county, so
+ * the city sees whose figure it files before it does. */
 static char *
-cell_title (LedgerIndicator *indicator,
-            const char      *period)
+cell_title (LedgerImportRow *row)
 {
+  const char *period = ledger_import_row_get_period (row);
   g_autofree char *label = ledger_period_code_label (period);
 
-  return g_strdup_printf (_("%s · %s"), ledger_indicator_get_name (indicator), label != NULL ? label : period);
+  return g_strdup_printf (_("%s · %s"), ledger_import_row_get_subject (row), label != NULL ? label : period);
 }
 
 static void
@@ -212,8 +214,7 @@ show_conflict (LedgerPackageImportWindow *self,
 {
   GtkWidget *expander = adw_expander_row_new ();
   GPtrArray *buttons = g_ptr_array_new ();
-  g_autofree char *title = cell_title (ledger_import_row_get_indicator (conflict),
-                                       ledger_import_row_get_period (conflict));
+  g_autofree char *title = cell_title (conflict);
   g_autofree char *markup = g_markup_escape_text (title, -1);
   gboolean ledger_has_value = FALSE;
 
@@ -329,7 +330,7 @@ show_added (LedgerPackageImportWindow *self,
   for (guint i = 0; i < MIN (n, MAX_LISTED); i++)
     {
       LedgerImportRow *row = ledger_package_merge_get_added (merge, i);
-      g_autofree char *title = cell_title (ledger_import_row_get_indicator (row), ledger_import_row_get_period (row));
+      g_autofree char *title = cell_title (row);
       g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), ledger_import_row_get_new_text (row),
                                                    ledger_import_row_get_origin (row));
 

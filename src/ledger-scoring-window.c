@@ -43,6 +43,7 @@ struct _LedgerScoringWindow
   AdwEntryRow          *reason_row;
   GtkLabel             *add_error_label;
   GtkWidget            *add_button;
+  GtkWidget            *remove_scheme_button;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerScoringWindow, ledger_scoring_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -95,9 +96,13 @@ static void
 fill_scheme (LedgerScoringWindow *self)
 {
   LedgerScoringScheme scheme;
+  gboolean has_scheme = ledger_store_get_scoring_scheme (store_of (self), ledger_node_get_id (LEDGER_NODE (self->plan)),
+                                                         &scheme);
 
-  if (!ledger_store_get_scoring_scheme (store_of (self), ledger_node_get_id (LEDGER_NODE (self->plan)), &scheme))
+  if (!has_scheme)
     ledger_scoring_scheme_init_default (&scheme);
+  /* Only a scheme saved can be removed; the defaults shown are none. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.remove-scheme", has_scheme);
   self->filling = TRUE;
   gtk_spin_button_set_value (self->completion_spin, scheme.completion_points);
   gtk_spin_button_set_value (self->cap_spin, scheme.cap);
@@ -127,7 +132,27 @@ scheme_changed_cb (LedgerScoringWindow *self)
     {
       show_error (self, error);
       fill_scheme (self);
+      return;
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scoring.remove-scheme", TRUE);
+}
+
+/* Remove Scheme: the plan is scored no more (the ranking loses its points
+ * columns); one step of undo brings the scheme back. */
+static void
+remove_scheme_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LedgerScoringWindow *self = LEDGER_SCORING_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_set_scoring_scheme (store_of (self), ledger_node_get_id (LEDGER_NODE (self->plan)), NULL, &error))
+    show_error (self, error);
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (_("Scoring scheme removed; the defaults are shown")));
+  fill_scheme (self);
 }
 
 static void
@@ -442,8 +467,10 @@ ledger_scoring_window_class_init (LedgerScoringWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerScoringWindow, reason_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerScoringWindow, add_error_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerScoringWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerScoringWindow, remove_scheme_button);
   gtk_widget_class_bind_template_callback (widget_class, scheme_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "scoring.remove-scheme", NULL, remove_scheme_action);
 }
 
 static void

@@ -29,6 +29,7 @@ struct _LedgerSplitDialog
   GPtrArray           *regions;   /* LedgerRegion, in the plan's order */
   GPtrArray           *entries;   /* AdwEntryRow, one for each region */
   gboolean             filling;   /* the entries are being filled by a way, not typed */
+  gboolean             changed;   /* targets filled or typed since it opened, not saved */
 
   AdwPreferencesGroup *way_group;
   AdwComboRow         *way_row;
@@ -184,7 +185,10 @@ way_changed_cb (LedgerSplitDialog *self)
   if (targets == NULL)
     show_error (self, error->message);
   else
-    fill_entries (self, targets);
+    {
+      fill_entries (self, targets);
+      self->changed = TRUE;
+    }
 }
 
 /* A target typed by hand: the way says so, and the sum follows. */
@@ -196,6 +200,7 @@ entry_changed_cb (GtkEditable       *entry,
     return;
   set_entry_error (GTK_WIDGET (entry), FALSE);
   show_error (self, NULL);
+  self->changed = TRUE;
   self->filling = TRUE;
   adw_combo_row_set_selected (self->way_row, LEDGER_SPLIT_BY_HAND);
   self->filling = FALSE;
@@ -269,6 +274,51 @@ build (LedgerSplitDialog *self,
   fill_entries (self, stored);
   /* A rate or a level not split yet: each region is held to the city's. */
   ledger_split_dialog_set_way (self, copies ? LEDGER_SPLIT_COPY : LEDGER_SPLIT_BY_HAND);
+  /* What it opens with is what is saved, or the city's target copied:
+   * nothing the office would lose by closing. */
+  self->changed = FALSE;
+}
+
+static gboolean
+close_discarded (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* The dialog closes once the question has: closing it from the question's
+ * own response would take the question with it while it still answers. */
+static void
+discard_response_cb (AdwMessageDialog  *question,
+                     const char        *response,
+                     LedgerSplitDialog *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->changed = FALSE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarded, g_object_ref (self), g_object_unref);
+}
+
+/* Closing (Cancel, Escape) with targets typed or split and not saved asks
+ * first: thirteen counties' targets are not lost by a stray key. */
+static gboolean
+ledger_split_dialog_close_request (GtkWindow *window)
+{
+  LedgerSplitDialog *self = LEDGER_SPLIT_DIALOG (window);
+  GtkWidget *question;
+
+  if (!self->changed)
+    return GTK_WINDOW_CLASS (ledger_split_dialog_parent_class)->close_request (window);
+  question = adw_message_dialog_new (window, _("Discard the Regions' Targets?"),
+                                     _("The targets split or typed here are not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (question), "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (question), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (question), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (question), "keep");
+  g_signal_connect_object (question, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
+  return TRUE;
 }
 
 static void
@@ -292,6 +342,7 @@ ledger_split_dialog_class_init (LedgerSplitDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ledger_split_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = ledger_split_dialog_close_request;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-split-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerSplitDialog, way_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerSplitDialog, way_row);

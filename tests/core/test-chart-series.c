@@ -89,6 +89,29 @@ test_slots_of_a_year (void)
     }
 }
 
+/* A figure that is the regions' sum (ledger_value_set_summed()) is a point
+ * marked summed, in its slot like the city's own: 2026-02 own, 2026-04
+ * summed 3 of 12. */
+static void
+test_summed_points (void)
+{
+  g_autoptr(LedgerIndicator) indicator = indicator_new (LEDGER_KIND_CUMULATIVE, LEDGER_FREQUENCY_MONTHLY,
+                                                        LEDGER_PROFILE_LINEAR, 100);
+  g_autoptr(LedgerChartSeries) series = ledger_chart_series_new (indicator, 2026, 2026, NULL);
+  g_autoptr(GListModel) values = values_new ((const char *[]) { "2026-02=10", "2026-04=40", NULL });
+  g_autoptr(LedgerValue) sum = g_list_model_get_item (values, 1);
+  GArray *points;
+
+  ledger_value_set_summed (sum, 3, 12);
+  ledger_chart_series_set_values (series, values, NULL, LEDGER_CHART_SERIES_ALL_VALUES);
+  points = ledger_chart_series_get_points (series);
+  g_assert_cmpuint (points->len, ==, 2);
+  g_assert_false (point (points, 0)->summed);
+  g_assert_true (point (points, 1)->summed);
+  g_assert_cmpfloat (point (points, 1)->slot, ==, 4);
+  g_assert_cmpfloat (point (points, 1)->number, ==, 40);
+}
+
 /* A plan over years has a slot a year; the window shows every value, the
  * report each year's latest figure up to its period. */
 static void
@@ -247,6 +270,7 @@ main (int   argc,
   g_test_add_func ("/chart-series/statuses-with-base-year", test_statuses_with_base_year);
   g_test_add_func ("/chart-series/no-due-line", test_no_due_line);
   g_test_add_func ("/chart-series/earlier-points", test_earlier_points);
+  g_test_add_func ("/chart-series/summed-points", test_summed_points);
 
   return g_test_run ();
 }

@@ -308,6 +308,48 @@ test_rates_never_summed (Fixture       *fixture,
   g_assert_cmpuint (roll_ups->len, ==, 0);
 }
 
+/* What the city's chart plots: 2026-01 the city's own 0.3; 2026-02 the
+ * counties' 0.2 + 0.25 = 0.45, summed (2 of 2; the zone's 9 not added);
+ * 2026-03 the city's own 1.0 beside 潞州区's 0.5, its own wins; 2026-04
+ * 潞州区's 0.7 alone, summed 1 of 2. A rate's list is the city's only. */
+static void
+test_values_rolled_up (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 cpi = test_indicator_id (fixture->store, PLAN_2026, CPI);
+  g_autoptr(GListModel) plotted = NULL;
+  g_autoptr(GListModel) rate = NULL;
+  static const struct { const char *period; double number; guint n_summed; } expected[] = {
+    { "2026-01", 0.3, 0 }, { "2026-02", 0.45, 2 }, { "2026-03", 1.0, 0 }, { "2026-04", 0.7, 1 },
+  };
+
+  test_set_number (fixture->store, fixture->jobs, "2026-01", 0.3, "");
+  set_region_number (fixture, fixture->jobs, "140403", "2026-02", 0.2);
+  set_region_number (fixture, fixture->jobs, "140404", "2026-02", 0.25);
+  set_region_number (fixture, fixture->jobs, "gxq", "2026-02", 9);
+  test_set_number (fixture->store, fixture->jobs, "2026-03", 1.0, "");
+  set_region_number (fixture, fixture->jobs, "140403", "2026-03", 0.5);
+  set_region_number (fixture, fixture->jobs, "140403", "2026-04", 0.7);
+
+  plotted = ledger_store_list_values_rolled_up (fixture->store, fixture->jobs);
+  g_assert_cmpuint (g_list_model_get_n_items (plotted), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (plotted, i);
+      guint n_regions = 0;
+
+      g_assert_cmpstr (ledger_value_get_period (value), ==, expected[i].period);
+      g_assert_cmpfloat_with_epsilon (ledger_value_get_number (value), expected[i].number, 1e-12);
+      g_assert_cmpuint (ledger_value_get_summed (value, &n_regions), ==, expected[i].n_summed);
+      if (expected[i].n_summed > 0)
+        g_assert_cmpuint (n_regions, ==, 2);
+    }
+
+  set_region_number (fixture, cpi, "140403", "2026-03", 1.5);
+  rate = ledger_store_list_values_rolled_up (fixture->store, cpi);
+  g_assert_cmpuint (g_list_model_get_n_items (rate), ==, 0);
+}
+
 /* 1.2 against 0.5 + 0.4 = 0.9, off by a quarter: a gap; 0.9 against 0.905
  * within 1 %: none; with one county missing, 0.5 alone under 1.2: none,
  * but 1.5 alone over 1.2: a gap. */
@@ -409,6 +451,7 @@ main (int   argc,
   ADD ("roll-up-sums-counties", test_roll_up_sums_counties);
   ADD ("rates-never-summed", test_rates_never_summed);
   ADD ("roll-up-gap", test_roll_up_gap);
+  ADD ("values-rolled-up", test_values_rolled_up);
   ADD ("latest-region-values", test_latest_region_values);
   ADD ("check", test_check_finds_stray_region);
 #undef ADD

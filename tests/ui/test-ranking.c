@@ -613,6 +613,18 @@ test_scoring (Fixture       *fixture,
   ledger_test_ui_wait (100);
   g_assert_cmpuint (n_adjustments (fixture), ==, 0);
   g_assert_cmpstr (cell (page, row_of (page, "襄垣县"), C_TOTAL), ==, "54.0");
+
+  /* Remove Scheme: the plan is scored no more, the points columns go and
+   * the window shows the defaults (60), with nothing left to remove. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "scoring.remove-scheme", NULL));
+  ledger_test_ui_wait (100);
+  g_assert_null (ledger_ranking_page_get_score_sheet (page));
+  g_assert_false (gtk_widget_get_visible (units_box));
+  g_assert_cmpfloat (gtk_spin_button_get_value (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW,
+                                                                      "completion_spin")), ==, 60);
+  g_assert_false (gtk_widget_get_sensitive (ledger_test_ui_child (window, LEDGER_TYPE_SCORING_WINDOW,
+                                                                  "remove_scheme_button")));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "scoring-removed");
 }
 
 int

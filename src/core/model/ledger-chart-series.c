@@ -170,6 +170,7 @@ add_points (LedgerChartSeries      *self,
       point.number = ledger_value_has_number (value) ? ledger_value_get_number (value) : NAN;
       point.status = ledger_progress_evaluate_among (self->indicator, value, values, code, &self->tolerances).status;
       point.period = g_strdup (code);
+      point.summed = ledger_value_get_summed (value, NULL) > 0;
       add_point (points, &point, flags);
     }
 }

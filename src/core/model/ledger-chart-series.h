@@ -20,6 +20,7 @@ typedef struct
   double        number;  /* NAN for qualitative */
   LedgerStatus  status;
   char         *period;  /* the value's period code */
+  gboolean      summed;  /* the regions' sum standing for the city's figure */
 } LedgerChartPoint;
 
 typedef enum

@@ -676,6 +676,82 @@ ledger_store_sum_regions_of (LedgerStore *self,
                       ledger_period_sort_key (&parsed));
 }
 
+/* The regions' sums of indicator ?1, a cumulative total, for each period
+ * where the city has no figure of its own: period, sum, how many summed,
+ * how many count, the period's key. */
+#define SUMS_WITHOUT_CITY \
+  "WITH counted AS (SELECT r.code FROM regions r JOIN indicators i ON i.plan_id = r.plan_id " \
+  "                 WHERE i.id = ?1 AND i.kind = 'cumulative' AND r.in_total) " \
+  "SELECT v.period, total (v.value), count (*), (SELECT count (*) FROM counted), min (v.period_key) " \
+  "FROM indicator_values v WHERE v.indicator_id = ?1 AND v.region IN counted AND v.value IS NOT NULL " \
+  "AND NOT EXISTS (SELECT 1 FROM indicator_values c WHERE c.indicator_id = ?1 AND c.region = '' " \
+  "                AND c.period = v.period AND c.value IS NOT NULL) " \
+  "GROUP BY v.period ORDER BY min (v.period_key)"
+
+static int
+value_key (LedgerValue *value)
+{
+  LedgerPeriod period;
+
+  return ledger_period_parse (ledger_value_get_period (value), &period) ? ledger_period_sort_key (&period) : 0;
+}
+
+/**
+ * ledger_store_list_values_rolled_up:
+ *
+ * What the city's chart plots (docs/regions.md, Roll-up): the city's own
+ * values of the indicator and, for a cumulative total, in each period
+ * where the city has no figure of its own and a region counted in the
+ * total has one, the regions' sum, marked with ledger_value_get_summed().
+ * Rates and levels are never summed: their list is the city's own.
+ *
+ * Returns: (transfer full) (element-type LedgerValue): earliest first
+ */
+GListModel *
+ledger_store_list_values_rolled_up (LedgerStore *self,
+                                    gint64       indicator_id)
+{
+  g_autoptr(GListModel) own = NULL;
+  GListStore *values = g_list_store_new (LEDGER_TYPE_VALUE);
+  sqlite3_stmt *stmt;
+  guint next = 0;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+
+  own = ledger_store_list_values (self, indicator_id);
+  if ((stmt = store_prepare (self, SUMS_WITHOUT_CITY, NULL)) != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(LedgerValue) sum = ledger_value_new (indicator_id, store_column_text (stmt, 0),
+                                                         sqlite3_column_double (stmt, 1), "", "");
+          int key = sqlite3_column_int (stmt, 4);
+
+          ledger_value_set_summed (sum, (guint) sqlite3_column_int (stmt, 2), (guint) sqlite3_column_int (stmt, 3));
+          /* The city's own of earlier periods first: both lists are in
+           * period order. */
+          for (; next < g_list_model_get_n_items (own); next++)
+            {
+              g_autoptr(LedgerValue) value = g_list_model_get_item (own, next);
+
+              if (value_key (value) > key)
+                break;
+              g_list_store_append (values, value);
+            }
+          g_list_store_append (values, sum);
+        }
+      sqlite3_reset (stmt);
+    }
+  for (; next < g_list_model_get_n_items (own); next++)
+    {
+      g_autoptr(LedgerValue) value = g_list_model_get_item (own, next);
+
+      g_list_store_append (values, value);
+    }
+  return G_LIST_MODEL (values);
+}
+
 /**
  * ledger_store_list_roll_ups:
  *

@@ -164,6 +164,8 @@ LedgerValue *ledger_store_sum_regions_of       (LedgerStore        *self,
                                                 const char         *period);
 GPtrArray   *ledger_store_list_roll_ups        (LedgerStore        *self,
                                                 LedgerPlan         *plan);
+GListModel  *ledger_store_list_values_rolled_up (LedgerStore       *self,
+                                                gint64              indicator_id);
 gboolean     ledger_store_delete_region_value  (LedgerStore        *self,
                                                 gint64              indicator_id,
                                                 const char         *region,
