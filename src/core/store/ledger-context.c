@@ -473,6 +473,22 @@ latest_or_summed (LedgerContext      *self,
   return g_steal_pointer (&sum);
 }
 
+/* A sum of only some of the regions counted in the total can only grow as
+ * the others report: on track or achieved it stays, but behind or on
+ * warning it would cry wolf, so it reads as not yet reported (未填报)
+ * until every one of them is in. */
+static void
+judge_partial_sum (LedgerValue    *value,
+                   LedgerProgress *progress)
+{
+  guint n_regions = 0;
+  guint n_summed = value != NULL ? ledger_value_get_summed (value, &n_regions) : 0;
+
+  if (n_summed > 0 && n_summed < n_regions &&
+      (progress->status == LEDGER_STATUS_BEHIND || progress->status == LEDGER_STATUS_WARNING))
+    progress->status = LEDGER_STATUS_NO_DATA;
+}
+
 /**
  * ledger_context_evaluate:
  * @value: (out) (optional) (transfer full): the value the standing is
@@ -509,6 +525,7 @@ ledger_context_evaluate (LedgerContext    *self,
 
   standing = g_new0 (Standing, 1);
   standing->progress = ledger_context_evaluate_value (self, indicator, latest, self->as_of);
+  judge_partial_sum (latest, &standing->progress);
   standing->value = g_steal_pointer (&latest);
   g_hash_table_insert (self->standings, g_memdup2 (&id, sizeof id), standing);
   if (value != NULL)
