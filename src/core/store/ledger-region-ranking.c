@@ -481,7 +481,11 @@ ranking_new (Sources  *sources,
   const char *as_of = ledger_context_get_as_of (sources->context);
 
   self->as_of = g_strdup (as_of);
-  self->rows = as_of != NULL ? rows_of (sources, as_of) : rows_new ();
+  if (as_of != NULL)
+    {
+      g_array_unref (self->rows);
+      self->rows = rows_of (sources, as_of);
+    }
   assign_ranks (self->rows);
   /* Before the previous period's ranking marks its own indicators. */
   self->city_score = city_score (sources);
