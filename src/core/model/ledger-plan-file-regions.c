@@ -122,6 +122,8 @@ read_region_list (LedgerJsonReader *reader,
     return TRUE;
   if ((array = ledger_json_read_array (reader, object, "regions", FALSE)) == NULL)
     return FALSE;
+  if (json_array_get_length (array) > LEDGER_REGIONS_MAX)
+    return ledger_json_fail (reader, _("a plan has at most %u regions"), LEDGER_REGIONS_MAX);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       gsize saved = ledger_json_reader_enter (reader, "regions", i);
