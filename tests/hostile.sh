@@ -205,6 +205,12 @@ check "… and the ledger's figures unchanged" \
 "$bin" --db "$work/office.sqlite3" --import-plan "$work/county-plan.json" > /dev/null
 check "another office of 潞州区 merges its package" "$bin" --db "$work/office.sqlite3" --import-package "$work/luzhou.tlpkg"
 check "… as its own figure" sh -c "'$bin' --db '$work/office.sqlite3' --export-csv - | grep -q ',2026-06,0.7,.*,\$'"
+"$bin" --db "$city" --export-region-plan 140404 "$work/shangdang-plan.json" > /dev/null
+"$bin" --db "$work/shangdang.sqlite3" --import-plan "$work/shangdang-plan.json" > /dev/null
+"$bin" --db "$work/shangdang.sqlite3" --import-package "$work/luzhou.tlpkg" > "$work/shangdang.out" 2>&1 || true
+check "潞州区's package in 上党区's ledger is refused" grep -q 'refused: 1' "$work/shangdang.out"
+check "… saying whose each is" \
+  grep -q 'package is for the region “140403”, and this ledger holds the plan of “上党区”' "$work/shangdang.out"
 
 # A closed month refuses a region's figure as the city's; a full disk
 # leaves no ranking and no region's plan behind.

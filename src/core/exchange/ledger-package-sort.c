@@ -174,6 +174,13 @@ find_region (Gatherer                  *gatherer,
   here = ledger_plan_get_for_region (plan);
   if (code[0] == '\0' || (here != NULL && g_str_equal (here->code, code)))
     return TRUE;
+  /* Another county's package, in a county's ledger, which has no regions. */
+  if (here != NULL)
+    {
+      *reason = g_strdup_printf (_("the package is for the region “%s”, and this ledger holds the plan of “%s”"),
+                                 code, here->name);
+      return FALSE;
+    }
   *region = ledger_indicator_index_find_region (gatherer->index, indicator, code, reason);
   return *region != NULL;
 }
