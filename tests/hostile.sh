@@ -192,6 +192,17 @@ check "a region's plan of 潞州区 so typed" \
 # in another office of the county (a ledger of its plan) they are its own.
 "$bin" --db "$city" --export-region-plan 140403 "$work/county-plan.json" > /dev/null
 "$bin" --db "$work/county.sqlite3" --import-plan "$work/county-plan.json" > /dev/null
+# The region a county's plan is for, named over two lines and 5000
+# characters long, is refused like a region's name.
+/usr/bin/python3 - "$work/county-plan.json" "$work/for-region.json" <<'PY'
+import json, sys
+root = json.load(open(sys.argv[1]))
+root["plans"][0]["for_region"]["name"] = "潞州\n区" + "长" * 5000
+open(sys.argv[2], "w").write(json.dumps(root, ensure_ascii=False))
+PY
+check "a plan for a region named over two lines is refused" \
+  fails "$bin" --db "$work/for-region.sqlite3" --import-plan "$work/for-region.json"
+check "… saying why" grep -q "without line breaks or control characters" "$work/err"
 printf 'code,period,value\nnew-urban-jobs,2026-06,0.7\n' > "$work/county.csv"
 "$bin" --db "$work/county.sqlite3" --import-csv "$work/county.csv" > /dev/null
 "$bin" --db "$work/county.sqlite3" --export-package "$work/luzhou.tlpkg" --unit 市人社局 > /dev/null
