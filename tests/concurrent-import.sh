@@ -14,27 +14,49 @@ db=$work/ledger.sqlite3
 # The monthly indicators of the built-in plan: process a writes February
 # to September, process b May to December, each round other figures; both
 # write the same figure of the round into one more indicator's months, so
-# that a value one is about to add or change is often the other's already.
+# that a value one is about to add or change is often the other's already;
+# and both write that figure as 潞州区's (140403) too, a region's cell
+# being checked inside the write like the city's.
 codes=(new-urban-jobs provincial-key-projects-started major-projects-started signed-projects
        signed-investment new-above-scale-enterprises)
-rows=$(( ${#codes[@]} * 8 + 11 ))
+rows=$(( ${#codes[@]} * 8 + 11 + 11 ))
 write_file () {  # write_file NAME FIRST-MONTH LAST-MONTH VALUE ROUND
   local code month
   {
-    echo "code,period,value,note"
+    echo "code,period,value,note,region"
     for code in "${codes[@]}"; do
       for month in $(seq "$2" "$3"); do
-        printf '%s,2026-%02d,%s,%s\n' "$code" "$month" "$4" "$1"
+        printf '%s,2026-%02d,%s,%s,\n' "$code" "$month" "$4" "$1"
       done
     done
     for month in $(seq 2 12); do
-      printf 'new-loans,2026-%02d,%s,\n' "$month" "$((300 + $5))"
+      printf 'new-loans,2026-%02d,%s,,\n' "$month" "$((300 + $5))"
+      printf 'new-urban-jobs,2026-%02d,%s,,140403\n' "$month" "$((300 + $5))"
     done
   } > "$work/$1.csv"
 }
 for round in $(seq "$rounds"); do
   write_file "a-$round" 2 9 "$((100 + round))" "$round"
   write_file "b-$round" 5 12 "$((200 + round))" "$round"
+done
+
+# Region figures only: two processes import one file of 潞州区's and
+# 上党区's figures at once into a new ledger, five times. Between them they
+# add each figure once: the counts printed add up to the file's rows, as
+# the change log has them.
+printf 'code,period,value,region\n' > "$work/regions.csv"
+for month in $(seq 2 11); do
+  printf 'new-urban-jobs,2026-%02d,0.%d,潞州区\nnew-urban-jobs,2026-%02d,0.%d,上党区\n' "$month" "$month" "$month" "$month"
+done >> "$work/regions.csv"
+for trial in $(seq 5); do
+  "$bin" --db "$work/regions-$trial.sqlite3" --export-csv - > /dev/null
+  "$bin" --db "$work/regions-$trial.sqlite3" --import-csv "$work/regions.csv" > "$work/regions-a.out" 2>&1 & a=$!
+  "$bin" --db "$work/regions-$trial.sqlite3" --import-csv "$work/regions.csv" > "$work/regions-b.out" 2>&1 & b=$!
+  wait "$a" "$b" || true
+  said=$(cat "$work/regions-a.out" "$work/regions-b.out" | sed -n 's/.*(\([0-9]*\) new.*/\1/p' | awk '{ n += $1 } END { print n + 0 }')
+  logged=$("$bin" --db "$work/regions-$trial.sqlite3" --export-changes - | grep -c ',insert,value,.*regions.csv$' || true)
+  if [ "$said" = 20 ] && [ "$logged" = 20 ]; then echo "ok - region figures at once, trial $trial: 20 new"
+  else echo "not ok - region figures at once, trial $trial: said $said new, the change log $logged"; exit 1; fi
 done
 
 "$bin" --db "$db" --export-csv - > /dev/null  # the ledger, with its plans

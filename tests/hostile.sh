@@ -147,5 +147,103 @@ check "naming the file and why" grep -q "Could not write “$work/full-out/new-u
 check "nothing is left" test -z "$(find "$work" "$work/full-out" -maxdepth 1 -name '*full.*'; \
                                      find "$work/full-out" -type f)"
 
+# 9. Regions (docs/regions.md) as a careless or hostile office has them.
+# A plan file: a name with a line break or a right-to-left override, a
+# name twice but for a full-width space, a region target named twice,
+# 100 000 regions — each refused at once, no plan added.
+regions_plan=$(realpath "$(dirname "$0")/core/data/regions-plan.json")
+city=$work/city.sqlite3
+"$bin" --db "$city" --import-plan "$regions_plan" > /dev/null
+plan_with () {  # plan_with OUT PYTHON: the regions plan, its first plan changed by PYTHON on p
+  /usr/bin/python3 - "$regions_plan" "$1" "$2" <<'PY'
+import json, sys
+root = json.load(open(sys.argv[1]))
+p = root["plans"][0]
+exec(sys.argv[3])
+open(sys.argv[2], "w").write(json.dumps(root, ensure_ascii=False))
+PY
+}
+plan_with "$work/newline.json" 'p["regions"][0]["name"] = "潞州\n区"'
+plan_with "$work/rtl.json" 'p["regions"][0]["name"] = "\u202e区州潞"'
+plan_with "$work/ideographic.json" 'p["regions"][1]["name"] = "潞州区\u3000"'
+plan_with "$work/many.json" 'p["regions"] = [dict(code="r%d" % i, name="区%d" % i, kind="county") for i in range(100000)]'
+sed 's/"140403": 1.2,/"140403": 1.2, "140403": 9,/' "$regions_plan" > "$work/twice.json"
+refused_plan () {  # refused_plan NAME WHY: the plan file NAME.json is refused, saying WHY
+  check "a plan file $1 is refused" fails "$bin" --db "$work/$1.sqlite3" --import-plan "$work/$1.json"
+  check "… saying why" grep -q "$2" "$work/err"
+  check "… adding no plan" grep -q "No plan was added" "$work/err"
+}
+refused_plan newline "without line breaks or control characters"
+refused_plan rtl "without line breaks or control characters"
+refused_plan ideographic "Two regions are called “潞州区”"
+refused_plan twice "“140403” is given twice"
+check "100 000 regions are refused at once" fails timeout 20 "$bin" --db "$work/many.sqlite3" --import-plan "$work/many.json"
+check "… saying how many a plan has at most" grep -q "at most 1000 regions" "$work/err"
+
+# A CSV row and --export-region-plan naming a region as typed with a
+# full-width space after it find the region.
+printf 'code,period,value,region\nnew-urban-jobs,2026-03,0.3,潞州区\xe3\x80\x80\n' > "$work/ideographic.csv"
+check "a CSV region typed with a full-width space" "$bin" --db "$city" --import-csv "$work/ideographic.csv"
+check "… is 潞州区's" sh -c "'$bin' --db '$city' --export-csv - | grep -q ',2026-03,0.3,.*,140403\$'"
+check "a region's plan of 潞州区 so typed" \
+  "$bin" --db "$city" --export-region-plan "$(printf '潞州区\xe3\x80\x80')" "$work/luzhou.json"
+
+# A county's package: the figures of another county in it are refused;
+# in another office of the county (a ledger of its plan) they are its own.
+"$bin" --db "$city" --export-region-plan 140403 "$work/county-plan.json" > /dev/null
+"$bin" --db "$work/county.sqlite3" --import-plan "$work/county-plan.json" > /dev/null
+# The region a county's plan is for, named over two lines and 5000
+# characters long, is refused like a region's name.
+/usr/bin/python3 - "$work/county-plan.json" "$work/for-region.json" <<'PY'
+import json, sys
+root = json.load(open(sys.argv[1]))
+root["plans"][0]["for_region"]["name"] = "潞州\n区" + "长" * 5000
+open(sys.argv[2], "w").write(json.dumps(root, ensure_ascii=False))
+PY
+check "a plan for a region named over two lines is refused" \
+  fails "$bin" --db "$work/for-region.sqlite3" --import-plan "$work/for-region.json"
+check "… saying why" grep -q "without line breaks or control characters" "$work/err"
+printf 'code,period,value\nnew-urban-jobs,2026-06,0.7\n' > "$work/county.csv"
+"$bin" --db "$work/county.sqlite3" --import-csv "$work/county.csv" > /dev/null
+"$bin" --db "$work/county.sqlite3" --export-package "$work/luzhou.tlpkg" --unit 市人社局 > /dev/null
+sed 's/"updated_by": "\([^"]*\)"/"updated_by": "\1", "region": "140404"/' "$work/luzhou.tlpkg" > "$work/other.tlpkg"
+cp "$city" "$work/city-before.sqlite3"
+"$bin" --db "$city" --import-package "$work/other.tlpkg" > "$work/other.out" 2>&1 || true
+check "上党区's figure in 潞州区's package is refused" grep -q 'refused: 1' "$work/other.out"
+check "… saying why" grep -q 'package is for the region “140403” and cannot carry a figure of “140404”' "$work/other.out"
+check "… and the ledger's figures unchanged" \
+  test "$("$bin" --db "$city" --export-csv -)" = "$("$bin" --db "$work/city-before.sqlite3" --export-csv -)"
+"$bin" --db "$work/office.sqlite3" --import-plan "$work/county-plan.json" > /dev/null
+check "another office of 潞州区 merges its package" "$bin" --db "$work/office.sqlite3" --import-package "$work/luzhou.tlpkg"
+check "… as its own figure" sh -c "'$bin' --db '$work/office.sqlite3' --export-csv - | grep -q ',2026-06,0.7,.*,\$'"
+"$bin" --db "$city" --export-region-plan 140404 "$work/shangdang-plan.json" > /dev/null
+"$bin" --db "$work/shangdang.sqlite3" --import-plan "$work/shangdang-plan.json" > /dev/null
+"$bin" --db "$work/shangdang.sqlite3" --import-package "$work/luzhou.tlpkg" > "$work/shangdang.out" 2>&1 || true
+check "潞州区's package in 上党区's ledger is refused" grep -q 'refused: 1' "$work/shangdang.out"
+check "… saying whose each is" \
+  grep -q 'package is for the region “140403”, and this ledger holds the plan of “上党区”' "$work/shangdang.out"
+
+# A closed month refuses a region's figure as the city's; a full disk
+# leaves no ranking and no region's plan behind.
+check "March is closed" "$bin" --db "$city" --close-period 2026-03 --plan regions-2026
+printf 'code,period,value,region\nnew-urban-jobs,2026-03,0.5,上党区\n' > "$work/closed.csv"
+unchanged_city () { local saved=$db; db=$city; unchanged "$@"; db=$saved; }
+unchanged_city "a region's figure of a closed month" "$bin" --db "$city" --import-csv "$work/closed.csv"
+check "… saying the month is closed" grep -q "2026-03 is closed" "$work/err"
+# The ranking of a plan of 1000 regions, the most, is over 100 KiB.
+plan_with "$work/thousand.json" 'p["regions"] = [dict(code="r%d" % i, name="区%d" % i, kind="county") for i in range(1000)]
+p["areas"][0]["tasks"][0]["indicators"][0]["region_targets"] = {"r%d" % i: 0.01 for i in range(1000)}
+del p["areas"][0]["tasks"][1]["indicators"][0]["region_targets"]'
+check "a plan of 1000 regions" "$bin" --db "$work/thousand.sqlite3" --import-plan "$work/thousand.json"
+check "a ranking on a full disk fails" fails full_disk \
+  "$bin" --db "$work/thousand.sqlite3" --export-ranking "$work/full-ranking.csv" --as-of 2026-06
+check "… naming the file and why" grep -q "Could not write “$work/full-ranking.csv”: File too large" "$work/err"
+check "… leaving nothing" test -z "$(find "$work" -maxdepth 1 -name 'full-ranking*')"
+
+# Another program's region target for a region the plan lacks: the check finds it.
+sql "$city" "INSERT INTO region_targets SELECT id, 'nowhere', 5 FROM indicators WHERE code = 'new-urban-jobs'"
+check "the check finds a target of a region the plan lacks" fails "$bin" --db "$city" --check
+check "… naming it" grep -q "has a target for 'nowhere', which is not a region of its plan" "$work/err"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -239,6 +239,32 @@ test_restore_version_1 (Fixture       *fixture,
   g_assert_nonnull (strstr (g_ptr_array_index (backups, 0), "before-restore-"));
 }
 
+/* A backup from before regions has no region's figures: restoring it
+ * over a closed month that holds only 潞州区's figure would take that
+ * figure away, and is refused, naming the month. */
+static void
+test_restore_before_regions_closed (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *old = g_build_filename (fixture->dir, "version-1.sqlite3", NULL);
+  g_autoptr(LedgerValue) luzhou = ledger_value_new (fixture->gdp, "2026-Q1", 5.6, "", "");
+  g_autoptr(LedgerValue) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ledger_value_set_region (luzhou, "140403");
+  g_assert_true (ledger_store_set_value (fixture->store, luzhou, &error));
+  g_assert_no_error (error);
+  set_march (fixture, LEDGER_PERIOD_CLOSED);
+  test_write_ledger_version_1 (old);
+
+  g_assert_false (ledger_store_restore_from (fixture->store, old, NULL, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED);
+  g_assert_nonnull (strstr (error->message, "2026-03 (changzhi-2026)"));
+  kept = ledger_store_get_region_value (fixture->store, fixture->gdp, "140403", "2026-Q1");
+  g_assert_nonnull (kept);
+  g_assert_cmpfloat (ledger_value_get_number (kept), ==, 5.6);
+}
+
 /* A backup whose migration fails is not restored: the ledger keeps its
  * values, and stays writable. */
 static void
@@ -467,6 +493,8 @@ main (int   argc,
   g_test_add ("/backup/daily-rotation", Fixture, NULL, fixture_set_up, test_daily_rotation, fixture_tear_down);
   g_test_add ("/backup/newest-first", Fixture, NULL, fixture_set_up, test_newest_first, fixture_tear_down);
   g_test_add ("/backup/restore", Fixture, NULL, fixture_set_up, test_restore, fixture_tear_down);
+  g_test_add ("/backup/restore-before-regions-closed", Fixture, NULL, fixture_set_up,
+              test_restore_before_regions_closed, fixture_tear_down);
   g_test_add ("/backup/restore-version-1", Fixture, NULL, fixture_set_up, test_restore_version_1,
               fixture_tear_down);
   g_test_add ("/backup/restore-failed-migration", Fixture, NULL, fixture_set_up,

@@ -217,6 +217,27 @@ test_left_to_json_glib (void)
   g_assert_true (error->domain == JSON_PARSER_ERROR);
 }
 
+/* A member given twice in one object, which json-glib would read as its
+ * last ({"140403": 1.2, "140403": 9} a region target of 9), is refused,
+ * naming it and its line; the same name in two objects is not. */
+static void
+test_duplicate_member (void)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) apart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  root = ledger_json_parse ("{\"region_targets\": {\"140403\": 1.2,\n \"140403\": 9}}", -1, G_MAXSIZE,
+                            &error);
+  g_assert_null (root);
+  test_assert_error_mentions (error, LEDGER_JSON_ERROR, LEDGER_JSON_ERROR_DUPLICATE, "line 2: “140403”");
+  g_clear_error (&error);
+  apart = ledger_json_parse ("[{\"code\": \"a\"}, {\"code\": \"b\", \"x\": {\"code\": 1}}]", -1,
+                             G_MAXSIZE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (apart);
+}
+
 /* A file larger than @max_size is refused before it is read; the others
  * are read whole, or say why not. */
 static void
@@ -265,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/json/check/encoding", test_encoding);
   g_test_add_func ("/json/check/left-to-json-glib", test_left_to_json_glib);
   g_test_add_func ("/json/load-file", test_load_file);
+  g_test_add_func ("/json/duplicate-member", test_duplicate_member);
 
   return g_test_run ();
 }

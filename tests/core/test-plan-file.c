@@ -851,7 +851,7 @@ test_format_2_refused (void)
     { "\"january\": \"alone\"", FALSE, "alone" },
     { "\"commitment\": \"maybe\"", FALSE, "maybe" },
     { "\"unit_confirmed\": \"yes\"", FALSE, "unit_confirmed" },
-    { "\"better\": \"none\", \"colour\": 1", FALSE, "colour" },
+    { "\"colour\": 1", FALSE, "colour" },
     { "\"profile\": \"seasonal\"", TRUE, "seasonal" },
     { "\"profile\": \"year_end\"", TRUE, "year_end" },
     { "\"january\": \"separate\"", TRUE, "January" },

@@ -132,6 +132,85 @@ test_bad_regions_refused (Fixture       *fixture,
   g_assert_cmpuint (kept->len, ==, 3);
 }
 
+/* Names as a careless or hostile hand types them. Refused: a control
+ * character, a line break, a right-to-left override (which shows another
+ * name than the one kept), 65 characters; a name the same as another but
+ * for a full-width space (U+3000), full-width letters or case. Kept: a
+ * planted statement, only a name, and a name trimmed of an ideographic
+ * space, found again as typed. */
+static void
+test_region_names_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (LEDGER_REGION_NAME_MAX + 1, 'x');
+  const char *unreadable[] = { "潞州\001区", "潞州\n区", "\u202e区州潞", long_name };
+  const char *same[][2] = { { "潞州区", "潞州区\u3000" }, { "GXQ", "ＧＸＱ" }, { "gxq", "GXQ" } };
+  g_autoptr(GPtrArray) kept = three_regions ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (unreadable); i++)
+    {
+      g_autoptr(GPtrArray) regions = three_regions ();
+
+      g_free (((LedgerRegion *) regions->pdata[0])->name);
+      ((LedgerRegion *) regions->pdata[0])->name = g_strdup (unreadable[i]);
+      g_assert_false (ledger_store_save_regions (fixture->store, fixture->plan, regions, &error));
+      g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autoptr(GPtrArray) regions = three_regions ();
+
+      for (guint j = 0; j < 2; j++)
+        {
+          g_free (((LedgerRegion *) regions->pdata[j])->name);
+          ((LedgerRegion *) regions->pdata[j])->name = g_strdup (same[i][j]);
+        }
+      g_assert_false (ledger_store_save_regions (fixture->store, fixture->plan, regions, &error));
+      g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  g_free (((LedgerRegion *) kept->pdata[0])->name);
+  ((LedgerRegion *) kept->pdata[0])->name = g_strdup ("\u3000潞州区\u3000");
+  g_free (((LedgerRegion *) kept->pdata[1])->name);
+  ((LedgerRegion *) kept->pdata[1])->name = g_strdup ("'; DROP TABLE regions; --");
+  g_assert_true (ledger_store_save_regions (fixture->store, fixture->plan, kept, &error));
+  g_assert_no_error (error);
+  listed = ledger_store_list_regions (fixture->store, fixture->plan);
+  g_assert_cmpstr (((LedgerRegion *) listed->pdata[0])->name, ==, "潞州区");
+  g_assert_cmpstr (((LedgerRegion *) listed->pdata[1])->name, ==, "'; DROP TABLE regions; --");
+  g_assert_true (ledger_regions_find (listed, "潞州区\u3000") == listed->pdata[0]);
+  g_assert_true (ledger_regions_find (listed, " 潞 州 区 ") == listed->pdata[0]);
+  g_assert_null (ledger_regions_find (listed, "\xff"));
+  g_assert_null (ledger_regions_find (listed, "\u3000"));
+}
+
+/* More regions than any plan has are refused before they are compared,
+ * which took minutes for 100 000. */
+static void
+test_too_many_regions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i <= LEDGER_REGIONS_MAX; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("r%u", i);
+      g_autofree char *name = g_strdup_printf ("区%u", i);
+
+      g_ptr_array_add (regions, ledger_region_new (code, name, LEDGER_REGION_COUNTY));
+    }
+  g_assert_false (ledger_store_save_regions (fixture->store, fixture->plan, regions, &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  kept = ledger_store_list_regions (fixture->store, fixture->plan);
+  g_assert_cmpuint (kept->len, ==, 3);
+}
+
 /* A region's figure sits beside the city's: neither reads the other. */
 static void
 test_region_values_apart (Fixture       *fixture,
@@ -450,6 +529,8 @@ main (int   argc,
   g_test_add ("/regions/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("listed-in-order", test_regions_listed_in_order);
   ADD ("bad-regions-refused", test_bad_regions_refused);
+  ADD ("names-refused", test_region_names_refused);
+  ADD ("too-many", test_too_many_regions);
   ADD ("values-apart", test_region_values_apart);
   ADD ("value-undone", test_region_value_undone);
   ADD ("targets", test_region_targets);

@@ -214,6 +214,21 @@ test_parts_always_add_up (void)
       }
 }
 
+/* Weights as large as a number goes, which the store takes: read as
+ * shares of the largest, 1 : 1 : 0.2. 12 × 1/2.2 = 5.45, 5.45, 1.09: the
+ * whole units 5 + 5 + 1 = 11 leave one, to the first of the equal
+ * largest fractions (0.45): 6, 5, 1 — 12 in all, not 1, 1, 1. */
+static void
+test_huge_weights (void)
+{
+  const double weights[] = { 1e308, 1e308, 2e307 };
+  const double expected[] = { 6, 5, 1 };
+  g_autoptr(GPtrArray) regions = regions_with_weights (weights, 3);
+  g_autoptr(GPtrArray) targets = ledger_target_split_by_weights (12, regions, NULL);
+
+  assert_parts (targets, expected, 3);
+}
+
 static void
 test_copy (void)
 {
@@ -249,6 +264,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/target-split/decimals", test_decimals);
+  g_test_add_func ("/target-split/huge-weights", test_huge_weights);
   g_test_add_func ("/target-split/equal-weights", test_equal_weights);
   g_test_add_func ("/target-split/decimal-target", test_decimal_target);
   g_test_add_func ("/target-split/largest-remainder", test_largest_remainder_wins);

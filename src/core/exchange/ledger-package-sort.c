@@ -148,17 +148,39 @@ find_region (Gatherer                  *gatherer,
 {
   LedgerPlan *plan = ledger_indicator_index_get_plan (gatherer->index, indicator);
   const char *code = ledger_value_get_region (entry->value);
+  const char *for_region = "";
+  const LedgerRegion *here;
 
-  for (guint i = 0; code[0] == '\0' && i < ledger_package_get_n_plans (package); i++)
+  for (guint i = 0; i < ledger_package_get_n_plans (package); i++)
     {
       const LedgerPackagePlan *from = ledger_package_get_plan (package, i);
 
       if (g_ascii_strcasecmp (from->uuid, ledger_node_get_uuid (LEDGER_NODE (plan))) == 0)
-        code = from->for_region;
+        for_region = from->for_region;
     }
   *region = NULL;
+  /* A county's ledger sends its own figures: one that names another
+   * region would let 潞州区 write 上党区's. */
+  if (code[0] != '\0' && for_region[0] != '\0' && !g_str_equal (code, for_region))
+    {
+      *reason = g_strdup_printf (_("the package is for the region “%s” and cannot carry a figure of “%s”"),
+                                 for_region, code);
+      return FALSE;
+    }
   if (code[0] == '\0')
+    code = for_region;
+  /* In a ledger of the region's own copy of the plan (another office of
+   * the same county), its figures are the plan's own. */
+  here = ledger_plan_get_for_region (plan);
+  if (code[0] == '\0' || (here != NULL && g_str_equal (here->code, code)))
     return TRUE;
+  /* Another county's package, in a county's ledger, which has no regions. */
+  if (here != NULL)
+    {
+      *reason = g_strdup_printf (_("the package is for the region “%s”, and this ledger holds the plan of “%s”"),
+                                 code, here->name);
+      return FALSE;
+    }
   *region = ledger_indicator_index_find_region (gatherer->index, indicator, code, reason);
   return *region != NULL;
 }

@@ -279,11 +279,38 @@ ledger_json_check (const char  *data,
   return TRUE;
 }
 
+/* The members json-glib has read, to find one given twice in an object:
+ * json-glib keeps the last silently, so that {"140403": 1.2, "140403": 9}
+ * would be a target of 9 no one sees in the file's first lines. */
+typedef struct
+{
+  GHashTable *seen;       /* "object\x1fname" */
+  char       *duplicate;  /* the first member given twice, or NULL */
+  guint       line;
+} Members;
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  gpointer    data)
+{
+  Members *members = data;
+
+  if (!g_hash_table_add (members->seen, g_strdup_printf ("%p\x1f%s", (void *) object, name)) &&
+      members->duplicate == NULL)
+    {
+      members->duplicate = g_strdup (name);
+      members->line = json_parser_get_current_line (parser);
+    }
+}
+
 /**
  * ledger_json_parser_load:
  *
  * json_parser_load_from_data() of @data once ledger_json_check() passes
- * it: the one way the program hands JSON to json-glib.
+ * it: the one way the program hands JSON to json-glib. An object that
+ * gives a member twice is refused.
  */
 gboolean
 ledger_json_parser_load (JsonParser  *parser,
@@ -292,12 +319,29 @@ ledger_json_parser_load (JsonParser  *parser,
                          gsize        max_size,
                          GError     **error)
 {
+  Members members = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL, 0 };
+  gulong handler;
+  gboolean loaded;
+
   g_return_val_if_fail (JSON_IS_PARSER (parser), FALSE);
 
   if (length < 0)
     length = strlen (data);
-  return ledger_json_check (data, length, max_size, error) &&
-         json_parser_load_from_data (parser, data, length, error);
+  if (!ledger_json_check (data, length, max_size, error))
+    return FALSE;
+  handler = g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &members);
+  loaded = json_parser_load_from_data (parser, data, length, error);
+  g_signal_handler_disconnect (parser, handler);
+  if (loaded && members.duplicate != NULL)
+    {
+      g_set_error (error, LEDGER_JSON_ERROR, LEDGER_JSON_ERROR_DUPLICATE,
+                   /* Translators: where a JSON file is wrong: "line 3: “140403” is given twice …" */
+                   _("line %u: “%s” is given twice in one object"), members.line, members.duplicate);
+      loaded = FALSE;
+    }
+  g_hash_table_unref (members.seen);
+  g_free (members.duplicate);
+  return loaded;
 }
 
 /**

@@ -21,6 +21,7 @@ typedef enum
   LEDGER_JSON_ERROR_NUL,
   LEDGER_JSON_ERROR_ENCODING,
   LEDGER_JSON_ERROR_ESCAPE,
+  LEDGER_JSON_ERROR_DUPLICATE,
 } LedgerJsonError;
 
 /* The deepest nesting of lists and objects read; a plan file needs 9, a

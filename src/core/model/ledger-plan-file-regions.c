@@ -122,6 +122,8 @@ read_region_list (LedgerJsonReader *reader,
     return TRUE;
   if ((array = ledger_json_read_array (reader, object, "regions", FALSE)) == NULL)
     return FALSE;
+  if (json_array_get_length (array) > LEDGER_REGIONS_MAX)
+    return ledger_json_fail (reader, _("a plan has at most %u regions"), LEDGER_REGIONS_MAX);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       gsize saved = ledger_json_reader_enter (reader, "regions", i);
@@ -150,6 +152,7 @@ read_for_region (LedgerJsonReader *reader,
 {
   g_autoptr(LedgerRegion) region = NULL;
   JsonObject *region_object;
+  g_autofree char *trimmed = NULL;
   const char *code, *name;
 
   if (!json_object_has_member (object, "for_region"))
@@ -161,7 +164,14 @@ read_for_region (LedgerJsonReader *reader,
   if (!ledger_json_check_members (reader, region_object, for_region_members) ||
       !read_code_and_name (reader, region_object, &code, &name))
     return FALSE;
-  region = ledger_region_new (code, name, LEDGER_REGION_COUNTY);
+  /* The store checks the regions' names; this one it keeps as given,
+   * and the window shows it: held to the same rules here. */
+  trimmed = ledger_region_name_trim (name);
+  ledger_json_at (reader, region_object, "name");
+  if (!ledger_region_name_is_valid (trimmed))
+    return ledger_json_fail (reader, _("a region’s name must be 1 to %u characters, without line breaks "
+                                       "or control characters"), LEDGER_REGION_NAME_MAX);
+  region = ledger_region_new (code, trimmed, LEDGER_REGION_COUNTY);
   ledger_plan_set_for_region (plan, region);
   return TRUE;
 }

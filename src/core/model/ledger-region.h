@@ -31,6 +31,12 @@ typedef struct
 
 #define LEDGER_TYPE_REGION (ledger_region_get_type ())
 
+/* A city has a few dozen districts, counties and zones, a province a few
+ * hundred: more in one plan is a file gone wrong. */
+#define LEDGER_REGIONS_MAX 1000
+/* The most characters in a region's name (新疆生产建设兵团第十四师昆玉市 is 15). */
+#define LEDGER_REGION_NAME_MAX 64
+
 GType         ledger_region_get_type          (void) G_GNUC_CONST;
 LedgerRegion *ledger_region_new               (const char         *code,
                                                const char         *name,
@@ -38,6 +44,9 @@ LedgerRegion *ledger_region_new               (const char         *code,
 LedgerRegion *ledger_region_copy              (const LedgerRegion *self);
 void          ledger_region_free              (LedgerRegion       *self);
 gboolean      ledger_region_code_is_valid     (const char         *code);
+char         *ledger_region_name_trim         (const char         *name);
+gboolean      ledger_region_name_is_valid     (const char         *name);
+char         *ledger_region_name_key          (const char         *name);
 const char   *ledger_region_kind_to_string    (LedgerRegionKind    kind);
 gboolean      ledger_region_kind_from_string  (const char         *string,
                                                LedgerRegionKind   *kind);

@@ -53,11 +53,26 @@ usable_weight (const LedgerRegion *region)
   return isfinite (region->weight) && region->weight > 0 ? region->weight : 0;
 }
 
+/* The largest usable weight: the weights are read as shares of it, so
+ * that two weights of 1e308, which the store takes, do not add up to an
+ * infinity that would leave every share 0. */
+static double
+largest_weight (GPtrArray *regions)
+{
+  double largest = 0;
+
+  for (guint i = 0; i < regions->len; i++)
+    largest = MAX (largest, usable_weight (regions->pdata[i]));
+  return largest;
+}
+
 static gboolean
 check_weights (GPtrArray  *regions,
+               double     *largest,
                double     *total,
                GError    **error)
 {
+  *largest = largest_weight (regions);
   *total = 0;
   for (guint i = 0; i < regions->len; i++)
     {
@@ -72,7 +87,8 @@ check_weights (GPtrArray  *regions,
                        region->name);
           return FALSE;
         }
-      *total += usable_weight (region);
+      if (*largest > 0)
+        *total += usable_weight (region) / *largest;
     }
   if (*total <= 0)
     {
@@ -110,6 +126,7 @@ compare_remainders (gconstpointer a,
 static void
 share_units (double     units,
              GPtrArray *regions,
+             double     largest,
              double     total_weight,
              double    *shares)
 {
@@ -118,7 +135,7 @@ share_units (double     units,
 
   for (guint i = 0; i < regions->len; i++)
     {
-      double exact = units * usable_weight (regions->pdata[i]) / total_weight;
+      double exact = units * (usable_weight (regions->pdata[i]) / largest) / total_weight;
 
       shares[i] = floor (exact);
       given += shares[i];
@@ -150,7 +167,7 @@ ledger_target_split_by_weights (double      target,
 {
   g_autoptr(GPtrArray) targets = NULL;
   g_autofree double *shares = NULL;
-  double total_weight, scale, units;
+  double largest, total_weight, scale, units;
 
   g_return_val_if_fail (regions != NULL, NULL);
 
@@ -160,13 +177,13 @@ ledger_target_split_by_weights (double      target,
                            _("The indicator has no target to split."));
       return NULL;
     }
-  if (!check_weights (regions, &total_weight, error))
+  if (!check_weights (regions, &largest, &total_weight, error))
     return NULL;
 
   scale = pow (10, ledger_target_decimals (target));
   units = round (fabs (target) * scale);
   shares = g_new (double, regions->len);
-  share_units (units, regions, total_weight, shares);
+  share_units (units, regions, largest, total_weight, shares);
 
   targets = ledger_region_targets_new ();
   for (guint i = 0; i < regions->len; i++)

@@ -60,17 +60,28 @@ ledger_store_list_regions (LedgerStore *self,
   return regions;
 }
 
+/* A plan's regions as the ledger keeps them: codes valid and unique,
+ * names (trimmed) readable and unique by their keys, so that a file's
+ * "潞州区　" or "ＧＸＱ" names one region and never two. */
 static gboolean
 check_regions (GPtrArray  *regions,
                GError    **error)
 {
   g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  if (regions != NULL && regions->len > LEDGER_REGIONS_MAX)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                   _("A plan has at most %u regions"), LEDGER_REGIONS_MAX);
+      return FALSE;
+    }
   for (guint i = 0; regions != NULL && i < regions->len; i++)
     {
       LedgerRegion *region = regions->pdata[i];
-      g_autofree char *name = g_strstrip (g_strdup (region->name != NULL ? region->name : ""));
+      gboolean utf8 = region->name != NULL && g_utf8_validate (region->name, -1, NULL);
+      g_autofree char *name = ledger_region_name_trim (utf8 ? region->name : "");
+      g_autofree char *key = ledger_region_name_key (name);
 
       if (!ledger_region_code_is_valid (region->code))
         {
@@ -79,10 +90,17 @@ check_regions (GPtrArray  *regions,
                        region->code != NULL ? region->code : "");
           return FALSE;
         }
-      if (name[0] == '\0' || !g_utf8_validate (name, -1, NULL))
+      if (name[0] == '\0')
         {
           g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                        _("The region “%s” needs a name"), region->code);
+          return FALSE;
+        }
+      if (!ledger_region_name_is_valid (name))
+        {
+          g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                       _("The name of the region “%s” must be at most %u characters, without line "
+                         "breaks or control characters"), region->code, LEDGER_REGION_NAME_MAX);
           return FALSE;
         }
       if (!isnan (region->weight) && !(region->weight >= 0 && isfinite (region->weight)))
@@ -91,15 +109,15 @@ check_regions (GPtrArray  *regions,
                        _("The weight of “%s” must be a number of 0 or more"), name);
           return FALSE;
         }
-      if (g_hash_table_contains (codes, region->code) || g_hash_table_contains (names, name))
+      if (g_hash_table_contains (codes, region->code) || g_hash_table_contains (keys, key))
         {
           g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                        _("Two regions are called “%s”"),
-                       g_hash_table_contains (names, name) ? name : region->code);
+                       g_hash_table_contains (keys, key) ? name : region->code);
           return FALSE;
         }
       g_hash_table_add (codes, region->code);
-      g_hash_table_add (names, g_steal_pointer (&name));
+      g_hash_table_add (keys, g_steal_pointer (&key));
     }
   return TRUE;
 }
@@ -123,7 +141,7 @@ store_write_regions (LedgerStore  *self,
   for (guint i = 0; regions != NULL && i < regions->len; i++)
     {
       LedgerRegion *region = regions->pdata[i];
-      g_autofree char *name = g_strstrip (g_strdup (region->name));
+      g_autofree char *name = ledger_region_name_trim (region->name);
 
       if ((stmt = store_prepare (self, "INSERT INTO regions (plan_id, code, position, name, kind, in_total, "
                                        "weight) VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL)

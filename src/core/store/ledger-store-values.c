@@ -597,8 +597,10 @@ check_cell (LedgerStore          *self,
             const ImportOptions  *options,
             GError              **error)
 {
-  g_autoptr(LedgerValue) now = ledger_store_get_value (self, ledger_value_get_indicator_id (value),
-                                                       ledger_value_get_period (value));
+  /* The cell of the value's own region: a region's figure is not the city's. */
+  g_autoptr(LedgerValue) now = ledger_store_get_region_value (self, ledger_value_get_indicator_id (value),
+                                                              ledger_value_get_region (value),
+                                                              ledger_value_get_period (value));
 
   if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
     return TRUE;
