@@ -319,7 +319,7 @@ ledger_json_parser_load (JsonParser  *parser,
                          gsize        max_size,
                          GError     **error)
 {
-  Members members = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), NULL, 0 };
+  Members members = { NULL, NULL, 0 };
   gulong handler;
   gboolean loaded;
 
@@ -329,6 +329,7 @@ ledger_json_parser_load (JsonParser  *parser,
     length = strlen (data);
   if (!ledger_json_check (data, length, max_size, error))
     return FALSE;
+  members.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   handler = g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &members);
   loaded = json_parser_load_from_data (parser, data, length, error);
   g_signal_handler_disconnect (parser, handler);
