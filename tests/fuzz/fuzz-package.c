@@ -44,7 +44,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       FUZZ_CHECK (ledger_period_parse (ledger_value_get_period (value), &period));
       FUZZ_CHECK (ledger_period_in_range (&period, &from, &to));
       FUZZ_CHECK (ledger_value_has_number (value) != (ledger_value_get_status (value)[0] != '\0'));
-      FUZZ_CHECK (g_hash_table_add (seen, g_strdup_printf ("%s/%s", entry->indicator,
+      /* One figure per indicator, region and period. */
+      FUZZ_CHECK (g_hash_table_add (seen, g_strdup_printf ("%s/%s/%s", entry->indicator,
+                                                           ledger_value_get_region (value),
                                                            ledger_value_get_period (value))));
     }
   return 0;
