@@ -17,11 +17,6 @@
 /* A plan's regions (docs/regions.md), the targets split to them, and
  * their figures, which share the city's table under the region's code. */
 
-/* The smallest period key of the plan of indicator ?1, as in
- * ledger-store-values.c: the base year's figures are never the latest. */
-#define PLAN_START_KEY \
-  "(SELECT p.first_year * 1000 FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?1)"
-
 static gint64
 plan_id_of (LedgerPlan *plan)
 {
@@ -556,13 +551,6 @@ ledger_store_list_values_of_period (LedgerStore *self,
   return step_all (stmt);
 }
 
-/* The largest period key of the periods that end by the end of @period. */
-static int
-period_key_bound (const LedgerPeriod *period)
-{
-  return (period->year * 100 + ledger_period_end_month (period)) * 10 + 9;
-}
-
 /* Returns: (transfer full) (nullable): @region's latest figure whose
  * period ends by the end of @as_of, in the plan's years */
 LedgerValue *
@@ -581,7 +569,7 @@ ledger_store_get_latest_region_value_until (LedgerStore        *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, period_key_bound (as_of));
+  sqlite3_bind_int (stmt, 2, store_period_key_bound (as_of));
   store_bind_text (stmt, 3, region != NULL ? region : "");
   return step_one (stmt);
 }
@@ -615,7 +603,7 @@ ledger_store_list_latest_region_values (LedgerStore        *self,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, plan_id_of (plan));
-      sqlite3_bind_int (stmt, 2, period_key_bound (as_of));
+      sqlite3_bind_int (stmt, 2, store_period_key_bound (as_of));
     }
   return step_all (stmt);
 }
@@ -674,7 +662,7 @@ ledger_store_sum_regions_until (LedgerStore        *self,
     "(SELECT w.period_key FROM indicator_values w WHERE w.indicator_id = ?1 AND w.region IN counted "
     " AND w.period_key <= ?2 AND w.period_key >= " PLAN_START_KEY " AND w.value IS NOT NULL "
     " ORDER BY w.period_key DESC LIMIT 1) GROUP BY v.period",
-    indicator_id, period_key_bound (as_of));
+    indicator_id, store_period_key_bound (as_of));
 }
 
 /* Returns: (transfer full) (nullable): the regions' figures of @period

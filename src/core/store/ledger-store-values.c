@@ -43,11 +43,6 @@ store_value_from_row (sqlite3_stmt *stmt)
   return value;
 }
 
-/* The smallest period key of the plan of indicator ?1: the base year's
- * values (同期) are read beside the plan's, never as its latest. */
-#define PLAN_START_KEY \
-  "(SELECT p.first_year * 1000 FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?1)"
-
 /* The columns store_value_from_row() reads, in its order. */
 const char *
 store_value_columns (void)
@@ -124,8 +119,8 @@ ledger_store_get_latest_value (LedgerStore *self,
 
 /* The largest period_key of the periods that end by the end of @period,
  * whatever their length: as of 1-9月, 前三季度 counts. */
-static int
-period_key_bound (const LedgerPeriod *period)
+int
+store_period_key_bound (const LedgerPeriod *period)
 {
   return (period->year * 100 + ledger_period_end_month (period)) * 10 + 9;
 }
@@ -150,7 +145,7 @@ ledger_store_get_latest_value_until (LedgerStore        *self,
   if ((stmt = store_prepare (self, sql, NULL)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, period_key_bound (as_of));
+  sqlite3_bind_int (stmt, 2, store_period_key_bound (as_of));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = store_value_from_row (stmt);
   sqlite3_reset (stmt);

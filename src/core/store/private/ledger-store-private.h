@@ -250,6 +250,12 @@ G_GNUC_INTERNAL gboolean      store_remove_value        (LedgerStore   *self,
                                                          GError       **error);
 G_GNUC_INTERNAL LedgerValue  *store_value_from_row      (sqlite3_stmt  *stmt);
 G_GNUC_INTERNAL const char   *store_value_columns       (void);
+G_GNUC_INTERNAL int           store_period_key_bound    (const LedgerPeriod *period);
+
+/* The smallest period key of the plan of indicator ?1: the base year's
+ * values (同期) are read beside the plan's, never as its latest. */
+#define PLAN_START_KEY \
+  "(SELECT p.first_year * 1000 FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?1)"
 G_GNUC_INTERNAL gboolean      store_check_region        (LedgerStore      *self,
                                                          const StoreRules *rules,
                                                          const char       *region,
