@@ -31,12 +31,12 @@
 #define CHUNK (1024 * 1024)
 
 static LedgerAttachment *
-attachment_from_row (sqlite3_stmt *stmt)
+attachment_from_row (StoreStatement *stmt)
 {
-  return ledger_attachment_new (store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+  return ledger_attachment_new (store_column_text (stmt, 0), store_column_int64 (stmt, 1),
                                 store_column_text (stmt, 2), store_column_text (stmt, 3),
                                 store_column_text (stmt, 4), store_column_text (stmt, 5),
-                                (guint64) sqlite3_column_int64 (stmt, 6), store_column_text (stmt, 7),
+                                (guint64) store_column_int64 (stmt, 6), store_column_text (stmt, 7),
                                 store_column_text (stmt, 8));
 }
 
@@ -172,15 +172,15 @@ has_blob (LedgerStore  *self,
           gboolean     *found,
           GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM attachment_blobs WHERE sha256 = ?", error);
+  StoreStatement *stmt = store_prepare (self, "SELECT 1 FROM attachment_blobs WHERE sha256 = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, sha256);
-  rc = sqlite3_step (stmt);
+  rc = store_step (stmt);
   *found = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE || store_set_error (self, rc, error);
 }
 
@@ -195,7 +195,7 @@ insert_blob (LedgerStore   *self,
              GCancellable  *cancellable,
              GError       **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) "
+  StoreStatement *stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) "
                                             "VALUES (?, ?, zeroblob (?))", error);
   sqlite3_blob *blob = NULL;
   g_autofree char *written = NULL;
@@ -204,12 +204,12 @@ insert_blob (LedgerStore   *self,
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
-  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) size);
+  store_bind_int64 (stmt, 2, size);
+  store_bind_int64 (stmt, 3, size);
   if (!store_run (self, stmt, error))
     return FALSE;
   rc = sqlite3_blob_open (self->db, "main", "attachment_blobs", "content",
-                          sqlite3_last_insert_rowid (self->db), 1, &blob);
+                          store_last_insert_id (self), 1, &blob);
   if (rc != SQLITE_OK)
     return store_set_error (self, rc, error);
   written = read_file (fd, path, size, blob, cancellable, error);
@@ -234,7 +234,7 @@ open_blob (LedgerStore  *self,
            int          *size,
            GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT rowid FROM attachment_blobs WHERE sha256 = ?", error);
+  StoreStatement *stmt = store_prepare (self, "SELECT rowid FROM attachment_blobs WHERE sha256 = ?", error);
   sqlite3_blob *blob = NULL;
   sqlite3_int64 rowid;
   int rc;
@@ -242,9 +242,9 @@ open_blob (LedgerStore  *self,
   if (stmt == NULL)
     return NULL;
   store_bind_text (stmt, 1, sha256);
-  rc = sqlite3_step (stmt);
-  rowid = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
+  rc = store_step (stmt);
+  rowid = rc == SQLITE_ROW ? store_column_int64 (stmt, 0) : 0;
+  store_reset (stmt);
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
@@ -319,7 +319,7 @@ store_link_attachment (LedgerStore       *self,
                        const char        *origin,
                        GError           **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "INSERT INTO attachments (uuid, indicator_id, period, name, media_type, sha256, added_at, added_by) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   const StoreRules *rules = store_load_rules (self, ledger_attachment_get_indicator_id (attachment), error);
@@ -337,7 +337,7 @@ store_link_attachment (LedgerStore       *self,
       return FALSE;
     }
   store_bind_text (stmt, 1, ledger_attachment_get_uuid (attachment));
-  sqlite3_bind_int64 (stmt, 2, ledger_attachment_get_indicator_id (attachment));
+  store_bind_int64 (stmt, 2, ledger_attachment_get_indicator_id (attachment));
   store_bind_text (stmt, 3, ledger_attachment_get_period (attachment));
   store_bind_text (stmt, 4, ledger_attachment_get_name (attachment));
   store_bind_text (stmt, 5, ledger_attachment_get_media_type (attachment));
@@ -357,7 +357,7 @@ store_unlink_attachment (LedgerStore       *self,
                          const char        *origin,
                          GError           **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "DELETE FROM attachments WHERE uuid = ?", error);
+  StoreStatement *stmt = store_prepare (self, "DELETE FROM attachments WHERE uuid = ?", error);
   const StoreRules *rules = store_load_rules (self, ledger_attachment_get_indicator_id (attachment), error);
   g_autofree char *json = attachment_to_json (attachment);
 
@@ -376,7 +376,7 @@ find_attachment (LedgerStore  *self,
                  const char   *uuid,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT " ATTACHMENT_COLUMNS
+  StoreStatement *stmt = store_prepare (self, "SELECT " ATTACHMENT_COLUMNS
                                             "FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256 "
                                             "WHERE a.uuid = ?", error);
   LedgerAttachment *attachment = NULL;
@@ -384,9 +384,9 @@ find_attachment (LedgerStore  *self,
   if (stmt == NULL)
     return NULL;
   store_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (store_step (stmt) == SQLITE_ROW)
     attachment = attachment_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (attachment == NULL)
     g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID, _("No such attachment"));
   return attachment;
@@ -401,19 +401,19 @@ attached_sha256 (LedgerStore  *self,
                  char        **sha256,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT sha256 FROM attachments "
+  StoreStatement *stmt = store_prepare (self, "SELECT sha256 FROM attachments "
                                             "WHERE indicator_id = ? AND period = ? AND name = ?", error);
   int rc;
 
   *sha256 = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   store_bind_text (stmt, 2, period);
   store_bind_text (stmt, 3, name);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if ((rc = store_step (stmt)) == SQLITE_ROW)
     *sha256 = g_strdup (store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE || store_set_error (self, rc, error);
 }
 
@@ -545,7 +545,7 @@ ledger_store_list_attachments (LedgerStore  *self,
                                const char   *period,
                                GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT " ATTACHMENT_COLUMNS
+  StoreStatement *stmt = store_prepare (self, "SELECT " ATTACHMENT_COLUMNS
                                             "FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256 "
                                             "WHERE (?1 = 0 OR a.indicator_id = ?1) AND (?2 IS NULL OR a.period = ?2) "
                                             "ORDER BY a.indicator_id, a.period, a.name, a.id", error);
@@ -556,13 +556,13 @@ ledger_store_list_attachments (LedgerStore  *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   if (period != NULL)
     store_bind_text (stmt, 2, period);
   attachments = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (attachments, attachment_from_row (stmt));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       store_set_error (self, rc, error);
@@ -607,14 +607,14 @@ void
 store_drop_unlinked_blobs (LedgerStore *self)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM attachment_blobs WHERE sha256 NOT IN "
+  StoreStatement *stmt = store_prepare (self, "SELECT 1 FROM attachment_blobs WHERE sha256 NOT IN "
                                             "(SELECT sha256 FROM attachments) LIMIT 1", &error);
   gboolean unlinked;
 
   if (stmt == NULL)
     return;
-  unlinked = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  unlinked = store_step (stmt) == SQLITE_ROW;
+  store_reset (stmt);
   if (unlinked && !store_exec (self, "DELETE FROM attachment_blobs WHERE sha256 NOT IN "
                                      "(SELECT sha256 FROM attachments)", &error))
     g_debug ("Unlinked attachments were not dropped: %s", error->message);
@@ -628,7 +628,7 @@ insert_blob_bytes (LedgerStore  *self,
                    GBytes       *content,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) "
+  StoreStatement *stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) "
                                             "VALUES (?, ?, ?)", error);
   gsize size;
   gconstpointer data = g_bytes_get_data (content, &size);
@@ -636,8 +636,8 @@ insert_blob_bytes (LedgerStore  *self,
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
-  sqlite3_bind_blob64 (stmt, 3, size > 0 ? data : "", size, SQLITE_STATIC);
+  store_bind_int64 (stmt, 2, size);
+  store_bind_blob (stmt, 3, data, size);
   return store_run (self, stmt, error);
 }
 
@@ -802,25 +802,25 @@ store_check_attachments (LedgerStore *self,
                          GString     *report)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT sha256, size, length (content) FROM attachment_blobs "
+  StoreStatement *stmt = store_prepare (self, "SELECT sha256, size, length (content) FROM attachment_blobs "
                                             "ORDER BY sha256", &error);
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
   guint problems = 0;
 
   if (stmt == NULL)
     return g_string_append_printf (report, "%s\n", error->message), 1;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (store_step (stmt) == SQLITE_ROW)
     {
       const char *sha256 = store_column_text (stmt, 0);
 
-      if (sqlite3_column_int64 (stmt, 1) != sqlite3_column_int64 (stmt, 2))
+      if (store_column_int64 (stmt, 1) != store_column_int64 (stmt, 2))
         problems++, g_string_append_printf (report, "attachment file %s is %" G_GINT64_FORMAT " bytes, "
                                             "not %" G_GINT64_FORMAT "\n", sha256,
-                                            (gint64) sqlite3_column_int64 (stmt, 2),
-                                            (gint64) sqlite3_column_int64 (stmt, 1));
+                                            (gint64) store_column_int64 (stmt, 2),
+                                            (gint64) store_column_int64 (stmt, 1));
       g_ptr_array_add (hashes, g_strdup (sha256));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   for (guint i = 0; i < hashes->len; i++)
     {
       const char *sha256 = g_ptr_array_index (hashes, i);

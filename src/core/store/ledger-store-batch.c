@@ -54,17 +54,17 @@ mark_inserted (LedgerStore  *self,
                guint         n,
                GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT uuid FROM indicator_values "
+  StoreStatement *stmt = store_prepare (self, "SELECT uuid FROM indicator_values "
                                             "WHERE indicator_id = ? AND period = ? AND region = ?", error);
 
   for (guint i = 0; stmt != NULL && i < n; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, ledger_value_get_indicator_id (pending[i].value));
+      store_bind_int64 (stmt, 1, ledger_value_get_indicator_id (pending[i].value));
       store_bind_text (stmt, 2, ledger_value_get_period (pending[i].value));
       store_bind_text (stmt, 3, ledger_value_get_region (pending[i].value));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (store_step (stmt) == SQLITE_ROW)
         pending[i].inserted = g_str_equal (store_column_text (stmt, 0), pending[i].uuid);
-      sqlite3_reset (stmt);
+      store_reset (stmt);
     }
   return stmt != NULL;
 }
@@ -80,7 +80,7 @@ insert_free_cells (LedgerStore  *self,
                                    "value, status, note, source, updated_at, updated_by, region) VALUES ",
                                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", n,
                                    " ON CONFLICT (indicator_id, region, period) DO NOTHING");
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  StoreStatement *stmt = store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -91,7 +91,7 @@ insert_free_cells (LedgerStore  *self,
     }
   if (!store_run (self, stmt, error))
     return FALSE;
-  if ((guint) sqlite3_changes (self->db) < n)
+  if ((guint) store_changes (self) < n)
     return mark_inserted (self, pending, n, error);
   for (guint i = 0; i < n; i++)
     pending[i].inserted = TRUE;
@@ -105,7 +105,7 @@ log_inserted (LedgerStore  *self,
               GError      **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   guint count = 0, row = 0;
 
   for (guint i = 0; i < n; i++)
@@ -125,9 +125,9 @@ log_inserted (LedgerStore  *self,
         continue;
       if (!store_change_set (self, pending[i].origin, &change_set, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, first, change_set);
+      store_bind_int64 (stmt, first, change_set);
       store_bind_static_text (stmt, first + 1, store_rules_get_uuid (pending[i].rules));
-      sqlite3_bind_int64 (stmt, first + 2, ledger_value_get_indicator_id (pending[i].value));
+      store_bind_int64 (stmt, first + 2, ledger_value_get_indicator_id (pending[i].value));
       store_bind_static_text (stmt, first + 3, ledger_value_get_period (pending[i].value));
       store_bind_static_text (stmt, first + 4, pending[i].json);
       store_undo_record_value (self, ledger_value_get_indicator_id (pending[i].value),

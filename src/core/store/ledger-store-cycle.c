@@ -62,17 +62,17 @@ read_state (LedgerStore        *self,
             gint64              plan_id,
             const LedgerPeriod *period)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT state FROM period_states WHERE plan_id = ? AND month_key = ?", NULL);
   LedgerPeriodState state = LEDGER_PERIOD_OPEN;
 
   if (stmt == NULL)
     return state;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int (stmt, 2, month_key (period));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, plan_id);
+  store_bind_int (stmt, 2, month_key (period));
+  if (store_step (stmt) == SQLITE_ROW)
     ledger_period_state_from_string (store_column_text (stmt, 0), &state);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return state;
 }
 
@@ -120,7 +120,7 @@ store_check_indicator_values_open (LedgerStore  *self,
                                    gint64        indicator_id,
                                    GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT min (s.month_key) FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
     "JOIN period_states s ON s.plan_id = i.plan_id AND s.month_key = v.period_key / 10 "
     "WHERE v.indicator_id = ? AND s.state = 'closed'", error);
@@ -128,10 +128,10 @@ store_check_indicator_values_open (LedgerStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    closed = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, indicator_id);
+  if (store_step (stmt) == SQLITE_ROW)
+    closed = store_column_int (stmt, 0);
+  store_reset (stmt);
   if (closed == 0)
     return TRUE;
   set_closed_error (closed / 100, closed % 100, error);
@@ -159,15 +159,15 @@ plan_uuid (LedgerStore  *self,
            gint64        plan_id,
            GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT uuid FROM plans WHERE id = ?", error);
+  StoreStatement *stmt = store_prepare (self, "SELECT uuid FROM plans WHERE id = ?", error);
   char *uuid = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, plan_id);
+  if (store_step (stmt) == SQLITE_ROW)
     uuid = g_strdup (store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (uuid == NULL)
     g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                          _("There is no such plan in the ledger"));
@@ -181,15 +181,15 @@ write_state (LedgerStore        *self,
              LedgerPeriodState   state,
              GError            **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, state == LEDGER_PERIOD_OPEN
+  StoreStatement *stmt = store_prepare (self, state == LEDGER_PERIOD_OPEN
     ? "DELETE FROM period_states WHERE plan_id = ?1 AND month_key = ?2"
     : "INSERT INTO period_states (plan_id, month_key, state) VALUES (?1, ?2, ?3) "
       "ON CONFLICT (plan_id, month_key) DO UPDATE SET state = excluded.state", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int (stmt, 2, month_key (period));
+  store_bind_int64 (stmt, 1, plan_id);
+  store_bind_int (stmt, 2, month_key (period));
   if (state != LEDGER_PERIOD_OPEN)
     store_bind_static_text (stmt, 3, state_names[state]);
   return store_run (self, stmt, error);
@@ -285,18 +285,18 @@ ledger_store_get_due_day (LedgerStore    *self,
                           LedgerDueScope  scope,
                           const char     *name)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT day FROM due_days WHERE plan_id = ? AND scope = ? AND name = ?", NULL);
   int day = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_int64 (stmt, 1, plan_id);
   store_bind_static_text (stmt, 2, ledger_due_scope_to_string (scope));
   store_bind_text (stmt, 3, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    day = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (store_step (stmt) == SQLITE_ROW)
+    day = store_column_int (stmt, 0);
+  store_reset (stmt);
   return day;
 }
 
@@ -308,7 +308,7 @@ write_due_day (LedgerStore     *self,
                int              day,
                GError         **error)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if (day < 0 || day > 31)
     {
@@ -322,11 +322,11 @@ write_due_day (LedgerStore     *self,
       "ON CONFLICT (plan_id, scope, name) DO UPDATE SET day = excluded.day", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_int64 (stmt, 1, plan_id);
   store_bind_static_text (stmt, 2, ledger_due_scope_to_string (scope));
   store_bind_text (stmt, 3, name);
   if (day != 0)
-    sqlite3_bind_int (stmt, 4, day);
+    store_bind_int (stmt, 4, day);
   return store_run (self, stmt, error);
 }
 
@@ -382,17 +382,17 @@ read_due_days (LedgerStore  *self,
                gint64        plan_id,
                GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT scope, name, day FROM due_days WHERE plan_id = ?", error);
+  StoreStatement *stmt = store_prepare (self, "SELECT scope, name, day FROM due_days WHERE plan_id = ?", error);
   GHashTable *days;
 
   if (stmt == NULL)
     return NULL;
   days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, plan_id);
+  while (store_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (days, g_strdup_printf ("%s/%s", store_column_text (stmt, 0), store_column_text (stmt, 1)),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
-  sqlite3_reset (stmt);
+                         GINT_TO_POINTER (store_column_int (stmt, 2)));
+  store_reset (stmt);
   return days;
 }
 
@@ -486,7 +486,7 @@ read_first_recorded (LedgerStore  *self,
                      int           end_month,
                      GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT v.indicator_id, v.period, coalesce ((SELECT min (s.at) FROM changes c "
     "JOIN change_sets s ON s.id = c.change_set WHERE c.entity_id = v.indicator_id "
     "AND c.entity = 'value' AND c.action = 'insert' AND c.period = v.period), v.updated_at) "
@@ -497,14 +497,14 @@ read_first_recorded (LedgerStore  *self,
   if (stmt == NULL)
     return NULL;
   recorded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int (stmt, 2, year * 100 + end_month);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, plan_id);
+  store_bind_int (stmt, 2, year * 100 + end_month);
+  while (store_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (recorded,
-                         g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (stmt, 0),
+                         g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) store_column_int64 (stmt, 0),
                                           store_column_text (stmt, 1)),
                          g_strdup (store_column_text (stmt, 2)));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return recorded;
 }
 

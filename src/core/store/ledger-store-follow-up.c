@@ -72,7 +72,7 @@ owner_exists (LedgerStore *self,
               const char  *uuid,
               gboolean     tasks_only)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT 1 FROM tasks WHERE uuid = ?1 UNION ALL "
     "SELECT 1 FROM indicators WHERE uuid = ?1 AND NOT ?2", NULL);
   gboolean exists;
@@ -80,23 +80,23 @@ owner_exists (LedgerStore *self,
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int (stmt, 2, tasks_only);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  store_bind_int (stmt, 2, tasks_only);
+  exists = store_step (stmt) == SQLITE_ROW;
+  store_reset (stmt);
   return exists;
 }
 
 /* Milestones */
 
 static LedgerMilestone *
-milestone_from_row (sqlite3_stmt *stmt)
+milestone_from_row (StoreStatement *stmt)
 {
   LedgerMilestone *milestone = ledger_milestone_new (store_column_text (stmt, 0),
                                                      store_column_text (stmt, 1),
                                                      store_column_text (stmt, 2),
                                                      store_column_text (stmt, 3));
 
-  milestone->share = store_column_is_number (stmt, 4) ? sqlite3_column_double (stmt, 4) : NAN;
+  milestone->share = store_column_is_number (stmt, 4) ? store_column_double (stmt, 4) : NAN;
   ledger_milestone_set_done (milestone, store_column_text (stmt, 5), store_column_text (stmt, 6));
   return milestone;
 }
@@ -107,16 +107,16 @@ static LedgerMilestone *
 load_milestone (LedgerStore *self,
                 const char  *uuid)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT " MILESTONE_COLUMNS " FROM milestones WHERE uuid = ?", NULL);
   LedgerMilestone *milestone = NULL;
 
   if (stmt == NULL)
     return NULL;
   store_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (store_step (stmt) == SQLITE_ROW)
     milestone = milestone_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return milestone;
 }
 
@@ -144,7 +144,7 @@ store_put_milestone (LedgerStore           *self,
                      const LedgerMilestone *milestone,
                      GError               **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "INSERT INTO milestones (uuid, owner_uuid, position, due, what, share, done_on, done_note) "
     "VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM milestones WHERE owner_uuid = ?2), "
     "?3, ?4, ?5, ?6, ?7) ON CONFLICT (uuid) DO UPDATE SET due = excluded.due, what = excluded.what, "
@@ -157,9 +157,9 @@ store_put_milestone (LedgerStore           *self,
   store_bind_text (stmt, 3, milestone->due);
   store_bind_text (stmt, 4, milestone->what);
   if (!isnan (milestone->share))
-    sqlite3_bind_double (stmt, 5, milestone->share);
+    store_bind_double (stmt, 5, milestone->share);
   else
-    sqlite3_bind_null (stmt, 5);
+    store_bind_null (stmt, 5);
   store_bind_text (stmt, 6, milestone->done_on);
   store_bind_text (stmt, 7, milestone->note);
   return store_run (self, stmt, error);
@@ -171,7 +171,7 @@ remove_row (LedgerStore  *self,
             const char   *uuid,
             GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  StoreStatement *stmt = store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -267,7 +267,7 @@ ledger_store_delete_milestone (LedgerStore  *self,
 #define SUB_ITEM_COLUMNS "uuid, owner_uuid, title, status, note"
 
 static LedgerSubItem *
-sub_item_from_row (sqlite3_stmt *stmt)
+sub_item_from_row (StoreStatement *stmt)
 {
   return ledger_sub_item_new (store_column_text (stmt, 0), store_column_text (stmt, 1),
                               store_column_text (stmt, 2), store_column_text (stmt, 3),
@@ -278,16 +278,16 @@ static LedgerSubItem *
 load_sub_item (LedgerStore *self,
                const char  *uuid)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT " SUB_ITEM_COLUMNS " FROM sub_items WHERE uuid = ?", NULL);
   LedgerSubItem *item = NULL;
 
   if (stmt == NULL)
     return NULL;
   store_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (store_step (stmt) == SQLITE_ROW)
     item = sub_item_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return item;
 }
 
@@ -296,7 +296,7 @@ store_put_sub_item (LedgerStore         *self,
                     const LedgerSubItem *item,
                     GError             **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "INSERT INTO sub_items (uuid, owner_uuid, position, title, status, note) "
     "VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM sub_items WHERE owner_uuid = ?2), "
     "?3, ?4, ?5) ON CONFLICT (uuid) DO UPDATE SET title = excluded.title, "
@@ -409,21 +409,21 @@ static TaskUnits *
 load_task_units (LedgerStore *self,
                  const char  *task_uuid)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT lead_unit, supporting_units FROM tasks WHERE uuid = ?", NULL);
   TaskUnits *units = NULL;
 
   if (stmt == NULL)
     return NULL;
   store_bind_text (stmt, 1, task_uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (store_step (stmt) == SQLITE_ROW)
     {
       units = g_new0 (TaskUnits, 1);
       units->task_uuid = g_strdup (task_uuid);
       units->lead_unit = g_strdup (store_column_text (stmt, 0));
       units->supporting_units = g_strdup (store_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return units;
 }
 
@@ -464,7 +464,7 @@ store_replace_task_units (LedgerStore      *self,
   TaskUnits *old = load_task_units (self, units->task_uuid);
   g_autofree char *old_json = NULL;
   g_autofree char *new_json = task_units_to_json (units);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if (old == NULL)
     return fail_invalid (error, _("There is no such task in the ledger"));
@@ -578,34 +578,34 @@ load_follow_up_into (LedgerStore  *self,
                      GHashTable   *owners,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   int rc;
 
   if ((stmt = store_prepare (self, "SELECT " MILESTONE_COLUMNS " FROM milestones ORDER BY due, position",
                              error)) == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       GObject *owner = g_hash_table_lookup (owners, store_column_text (stmt, 1));
 
       if (owner != NULL)
         g_ptr_array_add (owner_milestones (owner), milestone_from_row (stmt));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     return store_set_error (self, rc, error);
 
   if ((stmt = store_prepare (self, "SELECT " SUB_ITEM_COLUMNS " FROM sub_items ORDER BY position",
                              error)) == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       GObject *owner = g_hash_table_lookup (owners, store_column_text (stmt, 1));
 
       if (owner != NULL && LEDGER_IS_TASK (owner))
         g_ptr_array_add (ledger_task_get_sub_items (LEDGER_TASK (owner)), sub_item_from_row (stmt));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return rc == SQLITE_DONE || store_set_error (self, rc, error);
 }
 
@@ -673,7 +673,7 @@ ledger_store_list_milestones (LedgerStore  *self,
                               GError      **error)
 {
   g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_milestone_free);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   int rc;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
@@ -682,9 +682,9 @@ ledger_store_list_milestones (LedgerStore  *self,
                              "ORDER BY due, position", error)) == NULL)
     return NULL;
   store_bind_text (stmt, 1, owner_uuid);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (milestones, milestone_from_row (stmt));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       store_set_error (self, rc, error);
@@ -726,7 +726,7 @@ ledger_store_find_overdue_milestone (LedgerStore *self,
                                      gint64       indicator_id,
                                      const char  *today)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT " MILESTONE_COLUMNS " FROM milestones WHERE done_on = '' AND due < ?2 AND owner_uuid IN "
     "(SELECT i.uuid FROM indicators i WHERE i.id = ?1 UNION ALL "
     " SELECT t.uuid FROM tasks t JOIN indicators i ON i.task_id = t.id WHERE i.id = ?1) "
@@ -737,11 +737,11 @@ ledger_store_find_overdue_milestone (LedgerStore *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   store_bind_text (stmt, 2, today);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (store_step (stmt) == SQLITE_ROW)
     milestone = milestone_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return milestone;
 }
 
@@ -751,7 +751,7 @@ gboolean
 ledger_store_has_sub_item_behind (LedgerStore *self,
                                   gint64       indicator_id)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT 1 FROM sub_items s JOIN tasks t ON t.uuid = s.owner_uuid "
     "JOIN indicators i ON i.task_id = t.id WHERE i.id = ? AND s.status = 'behind' LIMIT 1", NULL);
   gboolean behind;
@@ -760,8 +760,8 @@ ledger_store_has_sub_item_behind (LedgerStore *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  behind = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, indicator_id);
+  behind = store_step (stmt) == SQLITE_ROW;
+  store_reset (stmt);
   return behind;
 }

@@ -34,17 +34,17 @@ static const char *indicator_columns_prefixed =
 /* Binds how an indicator is paced and read, from parameter @first on:
  * profile, custom shares, due month, January, commitment, unit confirmed. */
 static void
-bind_schedule (sqlite3_stmt    *stmt,
+bind_schedule (StoreStatement    *stmt,
                int              first,
                LedgerIndicator *indicator)
 {
   store_bind_text (stmt, first, ledger_profile_to_string (ledger_indicator_get_profile (indicator)));
   store_bind_text (stmt, first + 1, ledger_indicator_get_custom_shares (indicator));
-  sqlite3_bind_int (stmt, first + 2, ledger_indicator_get_due_month (indicator));
+  store_bind_int (stmt, first + 2, ledger_indicator_get_due_month (indicator));
   store_bind_text (stmt, first + 3, ledger_january_to_string (ledger_indicator_get_january (indicator)));
   store_bind_text (stmt, first + 4,
                    ledger_commitment_to_string (ledger_indicator_get_commitment (indicator)));
-  sqlite3_bind_int (stmt, first + 5, ledger_indicator_get_unit_confirmed (indicator) ? 1 : 0);
+  store_bind_int (stmt, first + 5, ledger_indicator_get_unit_confirmed (indicator) ? 1 : 0);
 }
 
 static gint64
@@ -53,7 +53,7 @@ insert_plan_row (LedgerStore  *self,
                  GError      **error)
 {
   const LedgerRegion *for_region = ledger_plan_get_for_region (plan);
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "INSERT INTO plans (uuid, code, title, region, source, first_year, last_year, for_region_code, "
     "for_region_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
@@ -64,11 +64,11 @@ insert_plan_row (LedgerStore  *self,
   store_bind_text (stmt, 3, ledger_node_get_title (LEDGER_NODE (plan)));
   store_bind_text (stmt, 4, ledger_plan_get_region (plan));
   store_bind_text (stmt, 5, ledger_plan_get_source (plan));
-  sqlite3_bind_int (stmt, 6, ledger_plan_get_first_year (plan));
-  sqlite3_bind_int (stmt, 7, ledger_plan_get_last_year (plan));
+  store_bind_int (stmt, 6, ledger_plan_get_first_year (plan));
+  store_bind_int (stmt, 7, ledger_plan_get_last_year (plan));
   store_bind_text (stmt, 8, for_region != NULL ? for_region->code : "");
   store_bind_text (stmt, 9, for_region != NULL ? for_region->name : "");
-  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+  return store_run (self, stmt, error) ? store_last_insert_id (self) : 0;
 }
 
 static gint64
@@ -78,18 +78,18 @@ insert_area_row (LedgerStore  *self,
                  guint         position,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "INSERT INTO areas (uuid, plan_id, position, title, short_title) VALUES (?, ?, ?, ?, ?)",
     error);
 
   if (stmt == NULL)
     return 0;
   store_bind_text (stmt, 1, ledger_node_get_uuid (LEDGER_NODE (area)));
-  sqlite3_bind_int64 (stmt, 2, plan_id);
-  sqlite3_bind_int (stmt, 3, position);
+  store_bind_int64 (stmt, 2, plan_id);
+  store_bind_int (stmt, 3, position);
   store_bind_text (stmt, 4, ledger_node_get_title (LEDGER_NODE (area)));
   store_bind_text (stmt, 5, ledger_area_get_short_title (area));
-  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+  return store_run (self, stmt, error) ? store_last_insert_id (self) : 0;
 }
 
 static gint64
@@ -99,20 +99,20 @@ store_insert_task_row (LedgerStore  *self,
                  guint         position,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "INSERT INTO tasks (uuid, area_id, position, title, text, lead_unit, supporting_units) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
   store_bind_text (stmt, 1, ledger_node_get_uuid (LEDGER_NODE (task)));
-  sqlite3_bind_int64 (stmt, 2, area_id);
-  sqlite3_bind_int (stmt, 3, position);
+  store_bind_int64 (stmt, 2, area_id);
+  store_bind_int (stmt, 3, position);
   store_bind_text (stmt, 4, ledger_node_get_title (LEDGER_NODE (task)));
   store_bind_text (stmt, 5, ledger_task_get_text (task));
   store_bind_text (stmt, 6, ledger_task_get_lead_unit (task));
   store_bind_text (stmt, 7, ledger_task_get_supporting_units (task));
-  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+  return store_run (self, stmt, error) ? store_last_insert_id (self) : 0;
 }
 
 static gint64
@@ -124,7 +124,7 @@ store_insert_indicator_row (LedgerStore      *self,
                       GError          **error)
 {
   LedgerKind kind = ledger_indicator_get_kind (indicator);
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "INSERT INTO indicators (uuid, plan_id, task_id, position, code, name, unit, kind, "
     "comparator, better, target, frequency, responsible_unit, notes, source_text, profile, "
     "custom_shares, due_month, january, commitment, unit_confirmed, supporting_units) "
@@ -133,9 +133,9 @@ store_insert_indicator_row (LedgerStore      *self,
   if (stmt == NULL)
     return 0;
   store_bind_text (stmt, 1, ledger_indicator_get_uuid (indicator));
-  sqlite3_bind_int64 (stmt, 2, plan_id);
-  sqlite3_bind_int64 (stmt, 3, task_id);
-  sqlite3_bind_int (stmt, 4, position);
+  store_bind_int64 (stmt, 2, plan_id);
+  store_bind_int64 (stmt, 3, task_id);
+  store_bind_int (stmt, 4, position);
   store_bind_text (stmt, 5, ledger_indicator_get_code (indicator));
   store_bind_text (stmt, 6, ledger_indicator_get_name (indicator));
   store_bind_text (stmt, 7, ledger_indicator_get_unit (indicator));
@@ -143,14 +143,14 @@ store_insert_indicator_row (LedgerStore      *self,
   store_bind_text (stmt, 9, ledger_comparator_to_string (ledger_indicator_get_comparator (indicator)));
   store_bind_text (stmt, 10, ledger_better_to_string (ledger_indicator_get_better (indicator)));
   if (kind != LEDGER_KIND_QUALITATIVE)
-    sqlite3_bind_double (stmt, 11, ledger_indicator_get_target (indicator));
+    store_bind_double (stmt, 11, ledger_indicator_get_target (indicator));
   store_bind_text (stmt, 12, ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)));
   store_bind_text (stmt, 13, ledger_indicator_get_responsible_unit (indicator));
   store_bind_text (stmt, 14, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 15, ledger_indicator_get_source_text (indicator));
   bind_schedule (stmt, 16, indicator);
   store_bind_text (stmt, 22, ledger_indicator_get_supporting_units (indicator));
-  return store_run (self, stmt, error) ? sqlite3_last_insert_rowid (self->db) : 0;
+  return store_run (self, stmt, error) ? store_last_insert_id (self) : 0;
 }
 
 static gboolean
@@ -214,15 +214,15 @@ check_plan_is_new (LedgerStore  *self,
                    LedgerPlan   *plan,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT 1 FROM plans WHERE uuid = ? OR code = ?", error);
+  StoreStatement *stmt = store_prepare (self, "SELECT 1 FROM plans WHERE uuid = ? OR code = ?", error);
   gboolean exists;
 
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, ledger_node_get_uuid (LEDGER_NODE (plan)));
   store_bind_text (stmt, 2, ledger_plan_get_code (plan));
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  exists = store_step (stmt) == SQLITE_ROW;
+  store_reset (stmt);
   if (exists)
     g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS,
                  _("The ledger already holds the plan “%s”"),
@@ -274,15 +274,15 @@ ledger_store_add_builtin_plans (LedgerStore  *self,
                                 GError      **error)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   gboolean has_plans;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
 
   if ((stmt = store_prepare (self, "SELECT 1 FROM plans LIMIT 1", error)) == NULL)
     return FALSE;
-  has_plans = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  has_plans = store_step (stmt) == SQLITE_ROW;
+  store_reset (stmt);
   if (has_plans)
     return TRUE;
 
@@ -298,7 +298,7 @@ ledger_store_add_builtin_plans (LedgerStore  *self,
 }
 
 static LedgerIndicator *
-store_indicator_from_row (sqlite3_stmt *stmt)
+store_indicator_from_row (StoreStatement *stmt)
 {
   LedgerKind kind = LEDGER_KIND_QUALITATIVE;
   LedgerComparator comparator = LEDGER_COMPARATOR_NONE;
@@ -325,20 +325,20 @@ store_indicator_from_row (sqlite3_stmt *stmt)
                             "kind", kind,
                             "comparator", comparator,
                             "better", better,
-                            "target", store_column_is_number (stmt, 8) ? sqlite3_column_double (stmt, 8) : 0.0,
+                            "target", store_column_is_number (stmt, 8) ? store_column_double (stmt, 8) : 0.0,
                             "frequency", frequency,
                             "responsible-unit", store_column_text (stmt, 10),
                             "notes", store_column_text (stmt, 11),
                             "source-text", store_column_text (stmt, 12),
                             "profile", profile,
                             "custom-shares", store_column_text (stmt, 14),
-                            "due-month", CLAMP (sqlite3_column_int (stmt, 15), 1, 12),
+                            "due-month", CLAMP (store_column_int (stmt, 15), 1, 12),
                             "january", january,
                             "commitment", commitment,
-                            "unit-confirmed", sqlite3_column_int (stmt, 18) != 0,
+                            "unit-confirmed", store_column_int (stmt, 18) != 0,
                             "supporting-units", store_column_text (stmt, 19),
                             NULL);
-  ledger_indicator_set_id (indicator, sqlite3_column_int64 (stmt, 0));
+  ledger_indicator_set_id (indicator, store_column_int64 (stmt, 0));
   return indicator;
 }
 
@@ -349,7 +349,7 @@ load_indicators (LedgerStore  *self,
 {
   /* Built once, from any thread: workers list plans too. */
   static char *sql = NULL;
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   int rc;
 
   if (g_once_init_enter (&sql))
@@ -357,14 +357,14 @@ load_indicators (LedgerStore  *self,
                                           " FROM indicators WHERE task_id = ? ORDER BY position", NULL));
   if ((stmt = store_prepare (self, sql, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (task));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, ledger_node_get_id (task));
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(LedgerIndicator) indicator = store_indicator_from_row (stmt);
 
       ledger_node_append_child (task, G_OBJECT (indicator));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return rc == SQLITE_DONE || store_set_error (self, rc, error);
 }
 
@@ -374,18 +374,18 @@ load_tasks (LedgerStore  *self,
             GError      **error)
 {
   g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT id, uuid, title, text, lead_unit, supporting_units FROM tasks "
     "WHERE area_id = ? ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (area));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, ledger_node_get_id (area));
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       LedgerNode *task = g_object_new (LEDGER_TYPE_TASK,
-                                       "id", sqlite3_column_int64 (stmt, 0),
+                                       "id", store_column_int64 (stmt, 0),
                                        "uuid", store_column_text (stmt, 1),
                                        "title", store_column_text (stmt, 2),
                                        "text", store_column_text (stmt, 3),
@@ -394,7 +394,7 @@ load_tasks (LedgerStore  *self,
                                        NULL);
       g_ptr_array_add (tasks, task);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     return store_set_error (self, rc, error);
 
@@ -415,24 +415,24 @@ load_areas (LedgerStore  *self,
             GError      **error)
 {
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT id, uuid, title, short_title FROM areas WHERE plan_id = ? ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (plan));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, ledger_node_get_id (plan));
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       LedgerNode *area = g_object_new (LEDGER_TYPE_AREA,
-                                       "id", sqlite3_column_int64 (stmt, 0),
+                                       "id", store_column_int64 (stmt, 0),
                                        "uuid", store_column_text (stmt, 1),
                                        "title", store_column_text (stmt, 2),
                                        "short-title", store_column_text (stmt, 3),
                                        NULL);
       g_ptr_array_add (areas, area);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     return store_set_error (self, rc, error);
 
@@ -480,7 +480,7 @@ load_regions (LedgerStore  *self,
 {
   g_autoptr(GPtrArray) regions = ledger_store_list_regions (self, plan);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   int rc;
 
   g_ptr_array_extend_and_steal (ledger_plan_get_regions (plan), g_steal_pointer (&regions));
@@ -491,17 +491,17 @@ load_regions (LedgerStore  *self,
   if (stmt == NULL)
     return FALSE;
   ledger_plan_foreach_indicator (plan, index_indicator, by_id);
-  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = store_column_int64 (stmt, 0);
       LedgerIndicator *indicator = g_hash_table_lookup (by_id, &id);
 
       if (indicator != NULL)
         g_ptr_array_add (ledger_indicator_get_region_targets (indicator),
-                         ledger_region_target_new (store_column_text (stmt, 1), sqlite3_column_double (stmt, 2)));
+                         ledger_region_target_new (store_column_text (stmt, 1), store_column_double (stmt, 2)));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       store_set_error (self, rc, error);
@@ -521,7 +521,7 @@ ledger_store_list_plans (LedgerStore  *self,
                          GError      **error)
 {
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   int rc;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
@@ -532,22 +532,22 @@ ledger_store_list_plans (LedgerStore  *self,
     error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       LedgerPlan *plan = g_object_new (LEDGER_TYPE_PLAN,
-                                       "id", sqlite3_column_int64 (stmt, 0),
+                                       "id", store_column_int64 (stmt, 0),
                                        "uuid", store_column_text (stmt, 1),
                                        "code", store_column_text (stmt, 2),
                                        "title", store_column_text (stmt, 3),
                                        "region", store_column_text (stmt, 4),
                                        "source", store_column_text (stmt, 5),
-                                       "first-year", sqlite3_column_int (stmt, 6),
-                                       "last-year", sqlite3_column_int (stmt, 7),
+                                       "first-year", store_column_int (stmt, 6),
+                                       "last-year", store_column_int (stmt, 7),
                                        NULL);
       set_for_region (plan, store_column_text (stmt, 8), store_column_text (stmt, 9));
       g_ptr_array_add (plans, plan);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       store_set_error (self, rc, error);
@@ -599,15 +599,15 @@ load_indicator (LedgerStore  *self,
 {
   g_autofree char *sql = g_strconcat ("SELECT ", indicator_columns, " FROM indicators WHERE id = ?",
                                       NULL);
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  StoreStatement *stmt = store_prepare (self, sql, error);
   LedgerIndicator *indicator = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, indicator_id);
+  if (store_step (stmt) == SQLITE_ROW)
     indicator = store_indicator_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (indicator == NULL)
     g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                          _("There is no such indicator in the ledger"));
@@ -635,7 +635,7 @@ check_code_is_free (LedgerStore      *self,
                     gint64            task_id,
                     GError          **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT 1 FROM indicators WHERE code = ? AND id != ? AND plan_id = "
     "(SELECT a.plan_id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE t.id = ?)", error);
   gboolean taken;
@@ -643,10 +643,10 @@ check_code_is_free (LedgerStore      *self,
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, ledger_indicator_get_code (indicator));
-  sqlite3_bind_int64 (stmt, 2, ledger_indicator_get_id (indicator));
-  sqlite3_bind_int64 (stmt, 3, task_id);
-  taken = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 2, ledger_indicator_get_id (indicator));
+  store_bind_int64 (stmt, 3, task_id);
+  taken = store_step (stmt) == SQLITE_ROW;
+  store_reset (stmt);
   if (taken)
     g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_EXISTS,
                  _("The plan already has an indicator with the code “%s”"),
@@ -658,15 +658,15 @@ static gint64
 task_of_indicator (LedgerStore *self,
                    gint64       indicator_id)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT task_id FROM indicators WHERE id = ?", NULL);
+  StoreStatement *stmt = store_prepare (self, "SELECT task_id FROM indicators WHERE id = ?", NULL);
   gint64 task_id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    task_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, indicator_id);
+  if (store_step (stmt) == SQLITE_ROW)
+    task_id = store_column_int64 (stmt, 0);
+  store_reset (stmt);
   return task_id;
 }
 
@@ -688,7 +688,7 @@ store_update_indicator (LedgerStore      *self,
   gint64 id = ledger_indicator_get_id (indicator);
   g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
   LedgerKind kind = ledger_indicator_get_kind (indicator);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if (old == NULL || !check_code_is_free (self, indicator, task_of_indicator (self, id), error))
     return FALSE;
@@ -710,14 +710,14 @@ store_update_indicator (LedgerStore      *self,
   store_bind_text (stmt, 5, ledger_comparator_to_string (ledger_indicator_get_comparator (indicator)));
   store_bind_text (stmt, 6, ledger_better_to_string (ledger_indicator_get_better (indicator)));
   if (kind != LEDGER_KIND_QUALITATIVE)
-    sqlite3_bind_double (stmt, 7, ledger_indicator_get_target (indicator));
+    store_bind_double (stmt, 7, ledger_indicator_get_target (indicator));
   store_bind_text (stmt, 8, ledger_frequency_to_string (ledger_indicator_get_frequency (indicator)));
   store_bind_text (stmt, 9, ledger_indicator_get_responsible_unit (indicator));
   store_bind_text (stmt, 10, ledger_indicator_get_notes (indicator));
   store_bind_text (stmt, 11, ledger_indicator_get_source_text (indicator));
   bind_schedule (stmt, 12, indicator);
   store_bind_text (stmt, 18, ledger_indicator_get_supporting_units (indicator));
-  sqlite3_bind_int64 (stmt, 19, id);
+  store_bind_int64 (stmt, 19, id);
   if (!store_run (self, stmt, error))
     return FALSE;
   if (!store_check_values_fit (self, indicator, error))
@@ -767,20 +767,20 @@ ids_of_unit (LedgerStore  *self,
              GError      **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  StoreStatement *stmt = store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_int64 (stmt, 1, plan_id);
   store_bind_text (stmt, 2, unit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = store_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       store_set_error (self, rc, error);
@@ -823,7 +823,7 @@ rename_in_tasks (LedgerStore       *self,
     "SELECT t.id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE a.plan_id = ?1 AND "
     "(t.lead_unit = ?2 OR " NAMES_SUPPORTING ("t.supporting_units", "?2") ") ORDER BY t.id",
     change->plan_id, change->unit, error);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if (ids == NULL)
     return FALSE;
@@ -836,14 +836,14 @@ rename_in_tasks (LedgerStore       *self,
       if ((stmt = store_prepare (self, "SELECT uuid, lead_unit, supporting_units FROM tasks WHERE id = ?",
                                  error)) == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      store_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (store_step (stmt) == SQLITE_ROW)
         {
           uuid = g_strdup (store_column_text (stmt, 0));
           lead = g_strdup (store_column_text (stmt, 1));
           supporting = rename_in_lines (store_column_text (stmt, 2), change->unit, change->to);
         }
-      sqlite3_reset (stmt);
+      store_reset (stmt);
       if (uuid == NULL)
         continue;
       if (!store_write_task_units (self, uuid, g_str_equal (lead, change->unit) ? change->to : lead,
@@ -1058,7 +1058,7 @@ ledger_store_list_units (LedgerStore  *self,
 {
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_unit_use_free);
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   int rc;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
@@ -1070,11 +1070,11 @@ ledger_store_list_units (LedgerStore  *self,
     "JOIN areas a ON a.id = t.area_id WHERE a.plan_id = ?1 ORDER BY 1, 5", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       const char *lead = store_column_text (stmt, 1);
-      gboolean task = sqlite3_column_int (stmt, 0) == 1;
+      gboolean task = store_column_int (stmt, 0) == 1;
 
       if (lead[0] != '\0')
         {
@@ -1082,11 +1082,11 @@ ledger_store_list_units (LedgerStore  *self,
 
           use->n_tasks += task;
           use->n_indicators += !task;
-          use->n_confirmed += !task && sqlite3_column_int (stmt, 2) != 0;
+          use->n_confirmed += !task && store_column_int (stmt, 2) != 0;
         }
       count_supporting (units, by_name, store_column_text (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       store_set_error (self, rc, error);
@@ -1109,15 +1109,15 @@ next_position (LedgerStore *self,
                const char  *sql,
                gint64       parent_id)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, NULL);
+  StoreStatement *stmt = store_prepare (self, sql, NULL);
   int position = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, parent_id);
+  if (store_step (stmt) == SQLITE_ROW)
+    position = store_column_int (stmt, 0);
+  store_reset (stmt);
   return position;
 }
 
@@ -1125,16 +1125,16 @@ static gint64
 plan_of_task (LedgerStore *self,
               gint64       task_id)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT a.plan_id FROM tasks t JOIN areas a ON a.id = t.area_id WHERE t.id = ?", NULL);
   gint64 plan_id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    plan_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, task_id);
+  if (store_step (stmt) == SQLITE_ROW)
+    plan_id = store_column_int64 (stmt, 0);
+  store_reset (stmt);
   return plan_id;
 }
 
@@ -1189,7 +1189,7 @@ delete_task_if_empty (LedgerStore  *self,
                       gint64        task_id,
                       GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT uuid, title FROM tasks WHERE id = ? AND NOT EXISTS "
     "(SELECT 1 FROM indicators WHERE task_id = tasks.id)", error);
   g_autofree char *uuid = NULL;
@@ -1197,19 +1197,19 @@ delete_task_if_empty (LedgerStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, task_id);
+  if (store_step (stmt) == SQLITE_ROW)
     {
       uuid = g_strdup (store_column_text (stmt, 0));
       title = g_strdup (store_column_text (stmt, 1));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (uuid == NULL)
     return TRUE;
 
   if ((stmt = store_prepare (self, "DELETE FROM tasks WHERE id = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, task_id);
+  store_bind_int64 (stmt, 1, task_id);
   return store_run (self, stmt, error) && store_delete_follow_up (self, uuid, error) &&
          store_log_change (self, "delete", "task", uuid, "", title, NULL, "", error);
 }
@@ -1222,12 +1222,12 @@ write_indicator_deletion (LedgerStore  *self,
   gint64 id = *(gint64 *) data;
   gint64 task_id = task_of_indicator (self, id);
   g_autoptr(LedgerIndicator) old = load_indicator (self, id, error);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if (old == NULL || !store_check_indicator_values_open (self, id, error) ||
       (stmt = store_prepare (self, "DELETE FROM indicators WHERE id = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  store_bind_int64 (stmt, 1, id);
   return store_run (self, stmt, error) &&
          store_delete_follow_up (self, ledger_indicator_get_uuid (old), error) &&
          log_indicator_change (self, "delete", old, NULL, error) &&
@@ -1305,7 +1305,7 @@ ledger_store_find_earlier_indicator (LedgerStore *self,
                                       " FROM indicators i JOIN plans p ON p.id = i.plan_id "
                                       "WHERE i.code = ? AND p.last_year < ? "
                                       "ORDER BY p.last_year DESC LIMIT 1", NULL);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   LedgerIndicator *indicator = NULL;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
@@ -1313,9 +1313,9 @@ ledger_store_find_earlier_indicator (LedgerStore *self,
   if ((stmt = store_prepare (self, sql, NULL)) == NULL)
     return NULL;
   store_bind_text (stmt, 1, code);
-  sqlite3_bind_int (stmt, 2, ledger_plan_get_first_year (plan));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int (stmt, 2, ledger_plan_get_first_year (plan));
+  if (store_step (stmt) == SQLITE_ROW)
     indicator = store_indicator_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return indicator;
 }

@@ -30,7 +30,7 @@ ledger_store_list_regions (LedgerStore *self,
                            LedgerPlan  *plan)
 {
   GPtrArray *regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), regions);
   g_return_val_if_fail (LEDGER_IS_PLAN (plan), regions);
@@ -39,19 +39,19 @@ ledger_store_list_regions (LedgerStore *self,
                               "WHERE plan_id = ? ORDER BY position", NULL);
   if (stmt == NULL)
     return regions;
-  sqlite3_bind_int64 (stmt, 1, plan_id_of (plan));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, plan_id_of (plan));
+  while (store_step (stmt) == SQLITE_ROW)
     {
       LedgerRegionKind kind = LEDGER_REGION_COUNTY;
       LedgerRegion *region;
 
       ledger_region_kind_from_string (store_column_text (stmt, 2), &kind);
       region = ledger_region_new (store_column_text (stmt, 0), store_column_text (stmt, 1), kind);
-      region->in_total = sqlite3_column_int (stmt, 3) != 0;
-      region->weight = store_column_is_number (stmt, 4) ? sqlite3_column_double (stmt, 4) : NAN;
+      region->in_total = store_column_int (stmt, 3) != 0;
+      region->weight = store_column_is_number (stmt, 4) ? store_column_double (stmt, 4) : NAN;
       g_ptr_array_add (regions, region);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return regions;
 }
 
@@ -125,12 +125,12 @@ store_write_regions (LedgerStore  *self,
                      GPtrArray    *regions,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if (!check_regions (regions, error) ||
       (stmt = store_prepare (self, "DELETE FROM regions WHERE plan_id = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_int64 (stmt, 1, plan_id);
   if (!store_run (self, stmt, error))
     return FALSE;
   for (guint i = 0; regions != NULL && i < regions->len; i++)
@@ -141,16 +141,16 @@ store_write_regions (LedgerStore  *self,
       if ((stmt = store_prepare (self, "INSERT INTO regions (plan_id, code, position, name, kind, in_total, "
                                        "weight) VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, plan_id);
+      store_bind_int64 (stmt, 1, plan_id);
       store_bind_text (stmt, 2, region->code);
-      sqlite3_bind_int (stmt, 3, (int) i);
+      store_bind_int (stmt, 3, (int) i);
       store_bind_text (stmt, 4, name);
       store_bind_static_text (stmt, 5, ledger_region_kind_to_string (region->kind));
-      sqlite3_bind_int (stmt, 6, region->in_total ? 1 : 0);
+      store_bind_int (stmt, 6, region->in_total ? 1 : 0);
       if (isnan (region->weight))
-        sqlite3_bind_null (stmt, 7);
+        store_bind_null (stmt, 7);
       else
-        sqlite3_bind_double (stmt, 7, region->weight);
+        store_bind_double (stmt, 7, region->weight);
       if (!store_run (self, stmt, error))
         return FALSE;
     }
@@ -165,7 +165,7 @@ check_removed_regions_unused (LedgerStore  *self,
                               GPtrArray    *regions,
                               GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT r.code, r.name, EXISTS (SELECT 1 FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
     "WHERE i.plan_id = r.plan_id AND v.region = r.code), "
     "EXISTS (SELECT 1 FROM region_targets t JOIN indicators i ON i.id = t.indicator_id "
@@ -175,24 +175,24 @@ check_removed_regions_unused (LedgerStore  *self,
 
   if (!ok)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, plan_id);
+  while (ok && store_step (stmt) == SQLITE_ROW)
     {
       const char *code = store_column_text (stmt, 0);
       gboolean kept = FALSE;
 
       for (guint i = 0; regions != NULL && i < regions->len && !kept; i++)
         kept = g_strcmp0 (((LedgerRegion *) regions->pdata[i])->code, code) == 0;
-      if (kept || (sqlite3_column_int (stmt, 2) == 0 && sqlite3_column_int (stmt, 3) == 0))
+      if (kept || (store_column_int (stmt, 2) == 0 && store_column_int (stmt, 3) == 0))
         continue;
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                   sqlite3_column_int (stmt, 2)
+                   store_column_int (stmt, 2)
                    ? _("“%s” has figures in the ledger and cannot be removed; delete its figures first")
                    : _("“%s” has targets split to it and cannot be removed; clear its targets first"),
                    store_column_text (stmt, 1));
       ok = FALSE;
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return ok;
 }
 
@@ -262,17 +262,17 @@ store_check_region (LedgerStore       *self,
                     const char        *region,
                     GError           **error)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   gboolean found = FALSE;
 
   if (region == NULL || region[0] == '\0')
     return TRUE;
   if ((stmt = store_prepare (self, "SELECT 1 FROM regions WHERE plan_id = ? AND code = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, store_rules_get_plan_id (rules));
+  store_bind_int64 (stmt, 1, store_rules_get_plan_id (rules));
   store_bind_text (stmt, 2, region);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  found = store_step (stmt) == SQLITE_ROW;
+  store_reset (stmt);
   if (!found)
     g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                  _("“%s” is not a region of this plan"), region);
@@ -286,7 +286,7 @@ ledger_store_list_region_targets (LedgerStore *self,
                                   gint64       indicator_id)
 {
   GPtrArray *targets = ledger_region_targets_new ();
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), targets);
 
@@ -296,11 +296,11 @@ ledger_store_list_region_targets (LedgerStore *self,
     "WHERE t.indicator_id = ? ORDER BY r.position, t.region", NULL);
   if (stmt == NULL)
     return targets;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, indicator_id);
+  while (store_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (targets, ledger_region_target_new (store_column_text (stmt, 0),
-                                                        sqlite3_column_double (stmt, 1)));
-  sqlite3_reset (stmt);
+                                                        store_column_double (stmt, 1)));
+  store_reset (stmt);
   return targets;
 }
 
@@ -332,12 +332,12 @@ store_write_region_targets (LedgerStore  *self,
                             GError      **error)
 {
   const StoreRules *rules;
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if ((rules = store_load_rules (self, indicator_id, error)) == NULL ||
       (stmt = store_prepare (self, "DELETE FROM region_targets WHERE indicator_id = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   if (!store_run (self, stmt, error))
     return FALSE;
   for (guint i = 0; targets != NULL && i < targets->len; i++)
@@ -361,9 +361,9 @@ store_write_region_targets (LedgerStore  *self,
                                  _("A target split to a region needs the region"));
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      store_bind_int64 (stmt, 1, indicator_id);
       store_bind_text (stmt, 2, target->region);
-      sqlite3_bind_double (stmt, 3, target->target);
+      store_bind_double (stmt, 3, target->target);
       if (!store_run (self, stmt, error))
         return FALSE;
     }
@@ -451,7 +451,7 @@ ledger_store_set_region_targets (LedgerStore  *self,
   return TRUE;
 }
 
-static sqlite3_stmt *
+static StoreStatement *
 prepare_values (LedgerStore *self,
                 const char  *where)
 {
@@ -462,25 +462,25 @@ prepare_values (LedgerStore *self,
 }
 
 static LedgerValue *
-step_one (sqlite3_stmt *stmt)
+step_one (StoreStatement *stmt)
 {
   LedgerValue *value = NULL;
 
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (store_step (stmt) == SQLITE_ROW)
     value = store_value_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return value;
 }
 
 static GPtrArray *
-step_all (sqlite3_stmt *stmt)
+step_all (StoreStatement *stmt)
 {
   GPtrArray *values = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+  while (stmt != NULL && store_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (values, store_value_from_row (stmt));
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    store_reset (stmt);
   return values;
 }
 
@@ -491,14 +491,14 @@ ledger_store_get_region_value (LedgerStore *self,
                                const char  *region,
                                const char  *period)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
   if ((stmt = prepare_values (self, "WHERE indicator_id = ? AND region = ? AND period = ?")) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   store_bind_text (stmt, 2, region != NULL ? region : "");
   store_bind_text (stmt, 3, period);
   return step_one (stmt);
@@ -512,14 +512,14 @@ ledger_store_list_region_values (LedgerStore *self,
 {
   GListStore *list = g_list_store_new (LEDGER_TYPE_VALUE);
   g_autoptr(GPtrArray) values = NULL;
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), G_LIST_MODEL (list));
 
   stmt = prepare_values (self, "WHERE indicator_id = ? AND region = ? ORDER BY period_key");
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      store_bind_int64 (stmt, 1, indicator_id);
       store_bind_text (stmt, 2, region != NULL ? region : "");
     }
   values = step_all (stmt);
@@ -534,7 +534,7 @@ ledger_store_list_values_of_period (LedgerStore *self,
                                     gint64       indicator_id,
                                     const char  *period)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
@@ -545,7 +545,7 @@ ledger_store_list_values_of_period (LedgerStore *self,
     "WHERE v.indicator_id = ? AND v.period = ? AND v.region != '' ORDER BY r.position", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
+      store_bind_int64 (stmt, 1, indicator_id);
       store_bind_text (stmt, 2, period);
     }
   return step_all (stmt);
@@ -559,7 +559,7 @@ ledger_store_get_latest_region_value_until (LedgerStore        *self,
                                             const char         *region,
                                             const LedgerPeriod *as_of)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
   g_return_val_if_fail (as_of != NULL, NULL);
@@ -568,8 +568,8 @@ ledger_store_get_latest_region_value_until (LedgerStore        *self,
                                "AND period_key >= " PLAN_START_KEY " ORDER BY period_key DESC LIMIT 1");
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, store_period_key_bound (as_of));
+  store_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int (stmt, 2, store_period_key_bound (as_of));
   store_bind_text (stmt, 3, region != NULL ? region : "");
   return step_one (stmt);
 }
@@ -587,7 +587,7 @@ ledger_store_list_latest_region_values (LedgerStore        *self,
                                         LedgerPlan         *plan,
                                         const LedgerPeriod *as_of)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
   g_return_val_if_fail (LEDGER_IS_PLAN (plan) && as_of != NULL, NULL);
@@ -602,8 +602,8 @@ ledger_store_list_latest_region_values (LedgerStore        *self,
     "WHERE p.id = ?1 ORDER BY i.id, r.position", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, plan_id_of (plan));
-      sqlite3_bind_int (stmt, 2, store_period_key_bound (as_of));
+      store_bind_int64 (stmt, 1, plan_id_of (plan));
+      store_bind_int (stmt, 2, store_period_key_bound (as_of));
     }
   return step_all (stmt);
 }
@@ -623,20 +623,20 @@ sum_regions (LedgerStore *self,
              gint64       indicator_id,
              int          key)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, NULL);
+  StoreStatement *stmt = store_prepare (self, sql, NULL);
   LedgerValue *sum = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 2) > 0)
+  store_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int (stmt, 2, key);
+  if (store_step (stmt) == SQLITE_ROW && store_column_int (stmt, 2) > 0)
     {
-      sum = ledger_value_new (indicator_id, store_column_text (stmt, 0), sqlite3_column_double (stmt, 1),
+      sum = ledger_value_new (indicator_id, store_column_text (stmt, 0), store_column_double (stmt, 1),
                               "", "");
-      ledger_value_set_summed (sum, (guint) sqlite3_column_int (stmt, 2), (guint) sqlite3_column_int (stmt, 3));
+      ledger_value_set_summed (sum, (guint) store_column_int (stmt, 2), (guint) store_column_int (stmt, 3));
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return sum;
 }
 
@@ -719,7 +719,7 @@ ledger_store_list_values_rolled_up (LedgerStore *self,
 {
   g_autoptr(GListModel) own = NULL;
   GListStore *values = g_list_store_new (LEDGER_TYPE_VALUE);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   guint next = 0;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
@@ -727,14 +727,14 @@ ledger_store_list_values_rolled_up (LedgerStore *self,
   own = ledger_store_list_values (self, indicator_id);
   if ((stmt = store_prepare (self, SUMS_WITHOUT_CITY, NULL)) != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, indicator_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      store_bind_int64 (stmt, 1, indicator_id);
+      while (store_step (stmt) == SQLITE_ROW)
         {
           g_autoptr(LedgerValue) sum = ledger_value_new (indicator_id, store_column_text (stmt, 0),
-                                                         sqlite3_column_double (stmt, 1), "", "");
-          int key = sqlite3_column_int (stmt, 4);
+                                                         store_column_double (stmt, 1), "", "");
+          int key = store_column_int (stmt, 4);
 
-          ledger_value_set_summed (sum, (guint) sqlite3_column_int (stmt, 2), (guint) sqlite3_column_int (stmt, 3));
+          ledger_value_set_summed (sum, (guint) store_column_int (stmt, 2), (guint) store_column_int (stmt, 3));
           /* The city's own of earlier periods first: both lists are in
            * period order. */
           for (; next < g_list_model_get_n_items (own); next++)
@@ -747,7 +747,7 @@ ledger_store_list_values_rolled_up (LedgerStore *self,
             }
           g_list_store_append (values, sum);
         }
-      sqlite3_reset (stmt);
+      store_reset (stmt);
     }
   for (; next < g_list_model_get_n_items (own); next++)
     {
@@ -770,7 +770,7 @@ ledger_store_list_roll_ups (LedgerStore *self,
                             LedgerPlan  *plan)
 {
   GPtrArray *roll_ups = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_roll_up_free);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), roll_ups);
 
@@ -784,14 +784,14 @@ ledger_store_list_roll_ups (LedgerStore *self,
     "GROUP BY c.id ORDER BY i.id, c.period_key", NULL);
   if (stmt == NULL)
     return roll_ups;
-  sqlite3_bind_int64 (stmt, 1, plan_id_of (plan));
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (roll_ups, ledger_roll_up_new (sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1),
-                                                   sqlite3_column_double (stmt, 2),
-                                                   sqlite3_column_double (stmt, 3),
-                                                   (guint) sqlite3_column_int (stmt, 4),
-                                                   (guint) sqlite3_column_int (stmt, 5)));
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, plan_id_of (plan));
+  while (store_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (roll_ups, ledger_roll_up_new (store_column_int64 (stmt, 0), store_column_text (stmt, 1),
+                                                   store_column_double (stmt, 2),
+                                                   store_column_double (stmt, 3),
+                                                   (guint) store_column_int (stmt, 4),
+                                                   (guint) store_column_int (stmt, 5)));
+  store_reset (stmt);
   return roll_ups;
 }
 

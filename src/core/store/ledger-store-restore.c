@@ -44,7 +44,7 @@ static GHashTable *
 read_closed_months (LedgerStore  *self,
                     GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT p.uuid, p.code, s.month_key FROM period_states s JOIN plans p ON p.id = s.plan_id "
     "WHERE s.state = 'closed'", error);
   GHashTable *months;
@@ -52,17 +52,17 @@ read_closed_months (LedgerStore  *self,
   if (stmt == NULL)
     return NULL;
   months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) closed_month_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (store_step (stmt) == SQLITE_ROW)
     {
       ClosedMonth *month = g_new0 (ClosedMonth, 1);
 
       month->plan_uuid = g_strdup (store_column_text (stmt, 0));
-      month->month_key = sqlite3_column_int (stmt, 2);
+      month->month_key = store_column_int (stmt, 2);
       month->label = g_strdup_printf ("%04d-%02d (%s)", month->month_key / 100, month->month_key % 100,
                                       store_column_text (stmt, 1));
       g_hash_table_insert (months, g_strdup_printf ("%s/%d", month->plan_uuid, month->month_key), month);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return months;
 }
 
@@ -72,7 +72,7 @@ static GHashTable *
 read_closed_values (LedgerStore  *self,
                     GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT p.uuid || '/' || (v.period_key / 10) || '/' || i.uuid || '/' || v.region || '/' || v.period, "
     VALUE_TEXT " "
     "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id JOIN plans p ON p.id = i.plan_id "
@@ -83,9 +83,9 @@ read_closed_values (LedgerStore  *self,
   if (stmt == NULL)
     return NULL;
   values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (store_step (stmt) == SQLITE_ROW)
     g_hash_table_insert (values, g_strdup (store_column_text (stmt, 0)), g_strdup (store_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return values;
 }
 
@@ -234,14 +234,14 @@ store_restore_keep_closed (LedgerStore  *self,
   for (guint i = 0; i < closed->len; i++)
     {
       ClosedMonth *month = g_ptr_array_index (closed, i);
-      sqlite3_stmt *stmt = store_prepare (self,
+      StoreStatement *stmt = store_prepare (self,
         "INSERT INTO period_states (plan_id, month_key, state) SELECT id, ?2, 'closed' FROM plans WHERE uuid = ?1 "
         "ON CONFLICT (plan_id, month_key) DO UPDATE SET state = 'closed'", error);
 
       if (stmt == NULL)
         return FALSE;
       store_bind_text (stmt, 1, month->plan_uuid);
-      sqlite3_bind_int (stmt, 2, month->month_key);
+      store_bind_int (stmt, 2, month->month_key);
       if (!store_run (self, stmt, error))
         return FALSE;
     }

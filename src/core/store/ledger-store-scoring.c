@@ -34,15 +34,15 @@ uuid_of (LedgerStore  *self,
          gint64        id,
          GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  StoreStatement *stmt = store_prepare (self, sql, error);
   char *uuid = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, id);
+  if (store_step (stmt) == SQLITE_ROW)
     uuid = g_strdup (store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (uuid == NULL)
     g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                          _("There is no such plan or indicator in the ledger"));
@@ -85,7 +85,7 @@ double
 ledger_store_get_ranking_weight (LedgerStore *self,
                                  gint64       indicator_id)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   double weight = 1;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), 1);
@@ -93,10 +93,10 @@ ledger_store_get_ranking_weight (LedgerStore *self,
   stmt = store_prepare (self, "SELECT weight FROM ranking_weights WHERE indicator_id = ?", NULL);
   if (stmt == NULL)
     return weight;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    weight = sqlite3_column_double (stmt, 0);
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, indicator_id);
+  if (store_step (stmt) == SQLITE_ROW)
+    weight = store_column_double (stmt, 0);
+  store_reset (stmt);
   return weight;
 }
 
@@ -107,16 +107,16 @@ write_weight (LedgerStore  *self,
               GError      **error)
 {
   /* The default is not stored: a ledger without weights has none. */
-  sqlite3_stmt *stmt = store_prepare (self, weight == 1
+  StoreStatement *stmt = store_prepare (self, weight == 1
     ? "DELETE FROM ranking_weights WHERE indicator_id = ?1"
     : "INSERT INTO ranking_weights (indicator_id, weight) VALUES (?1, ?2) "
       "ON CONFLICT (indicator_id) DO UPDATE SET weight = excluded.weight", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   if (weight != 1)
-    sqlite3_bind_double (stmt, 2, weight);
+    store_bind_double (stmt, 2, weight);
   return store_run (self, stmt, error);
 }
 
@@ -212,7 +212,7 @@ ledger_store_get_scoring_scheme (LedgerStore         *self,
                                  gint64               plan_id,
                                  LedgerScoringScheme *scheme)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   gboolean found = FALSE;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
@@ -222,13 +222,13 @@ ledger_store_get_scoring_scheme (LedgerStore         *self,
                               "FROM scoring_schemes WHERE plan_id = ?", NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  if ((found = sqlite3_step (stmt) == SQLITE_ROW))
+  store_bind_int64 (stmt, 1, plan_id);
+  if ((found = store_step (stmt) == SQLITE_ROW))
     *scheme = (LedgerScoringScheme) {
-      .completion_points = sqlite3_column_double (stmt, 0), .rank_first = sqlite3_column_double (stmt, 1),
-      .rank_step = sqlite3_column_double (stmt, 2), .cap = sqlite3_column_double (stmt, 3),
+      .completion_points = store_column_double (stmt, 0), .rank_first = store_column_double (stmt, 1),
+      .rank_step = store_column_double (stmt, 2), .cap = store_column_double (stmt, 3),
     };
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return found;
 }
 
@@ -257,7 +257,7 @@ write_scheme (LedgerStore               *self,
               const LedgerScoringScheme *scheme,
               GError                   **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, scheme == NULL
+  StoreStatement *stmt = store_prepare (self, scheme == NULL
     ? "DELETE FROM scoring_schemes WHERE plan_id = ?1"
     : "INSERT INTO scoring_schemes (plan_id, completion_points, rank_first, rank_step, cap) "
       "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (plan_id) DO UPDATE SET "
@@ -266,13 +266,13 @@ write_scheme (LedgerStore               *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_int64 (stmt, 1, plan_id);
   if (scheme != NULL)
     {
-      sqlite3_bind_double (stmt, 2, scheme->completion_points);
-      sqlite3_bind_double (stmt, 3, scheme->rank_first);
-      sqlite3_bind_double (stmt, 4, scheme->rank_step);
-      sqlite3_bind_double (stmt, 5, scheme->cap);
+      store_bind_double (stmt, 2, scheme->completion_points);
+      store_bind_double (stmt, 3, scheme->rank_first);
+      store_bind_double (stmt, 4, scheme->rank_step);
+      store_bind_double (stmt, 5, scheme->cap);
     }
   return store_run (self, stmt, error);
 }
@@ -342,16 +342,16 @@ ledger_store_set_scoring_scheme (LedgerStore               *self,
 }
 
 static LedgerScoreAdjustment *
-read_adjustment (sqlite3_stmt *stmt)
+read_adjustment (StoreStatement *stmt)
 {
   LedgerScoreSubject kind = LEDGER_SCORE_REGION;
   LedgerScoreAdjustment *adjustment;
 
   ledger_score_subject_from_string (store_column_text (stmt, 3), &kind);
   adjustment = ledger_score_adjustment_new (store_column_text (stmt, 2), kind, store_column_text (stmt, 4),
-                                            sqlite3_column_double (stmt, 5), store_column_text (stmt, 6));
-  adjustment->id = sqlite3_column_int64 (stmt, 0);
-  adjustment->plan_id = sqlite3_column_int64 (stmt, 1);
+                                            store_column_double (stmt, 5), store_column_text (stmt, 6));
+  adjustment->id = store_column_int64 (stmt, 0);
+  adjustment->plan_id = store_column_int64 (stmt, 1);
   g_free (adjustment->created_at);
   adjustment->created_at = g_strdup (store_column_text (stmt, 7));
   g_free (adjustment->created_by);
@@ -372,7 +372,7 @@ ledger_store_list_score_adjustments (LedgerStore *self,
                                      const char  *period)
 {
   GPtrArray *adjustments = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_score_adjustment_free);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), adjustments);
 
@@ -381,12 +381,12 @@ ledger_store_list_score_adjustments (LedgerStore *self,
                               "AND (?2 IS NULL OR period = ?2) ORDER BY id", NULL);
   if (stmt == NULL)
     return adjustments;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  store_bind_int64 (stmt, 1, plan_id);
   if (period != NULL)
     store_bind_text (stmt, 2, period);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (store_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (adjustments, read_adjustment (stmt));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return adjustments;
 }
 
@@ -456,26 +456,26 @@ insert_adjustment (LedgerStore            *self,
 {
   g_autofree char *uuid = uuid_of (self, PLAN_UUID, plan_id, error);
   g_autofree char *new_json = adjustment_json (adjustment);
-  sqlite3_stmt *stmt = uuid == NULL ? NULL : store_prepare (self,
+  StoreStatement *stmt = uuid == NULL ? NULL : store_prepare (self,
     "INSERT INTO score_adjustments (id, plan_id, period, subject_kind, subject, points, reason, created_at, "
     "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
   if (adjustment->id != 0)
-    sqlite3_bind_int64 (stmt, 1, adjustment->id);
-  sqlite3_bind_int64 (stmt, 2, plan_id);
+    store_bind_int64 (stmt, 1, adjustment->id);
+  store_bind_int64 (stmt, 2, plan_id);
   store_bind_text (stmt, 3, adjustment->period);
   store_bind_static_text (stmt, 4, ledger_score_subject_to_string (adjustment->kind));
   store_bind_text (stmt, 5, adjustment->subject);
-  sqlite3_bind_double (stmt, 6, adjustment->points);
+  store_bind_double (stmt, 6, adjustment->points);
   store_bind_text (stmt, 7, adjustment->reason);
   store_bind_text (stmt, 8, adjustment->created_at);
   store_bind_text (stmt, 9, adjustment->created_by);
   if (!store_run (self, stmt, error) ||
       !store_log_change (self, "insert", "score_adjustment", uuid, adjustment->period, NULL, new_json, "", error))
     return FALSE;
-  adjustment->id = sqlite3_last_insert_rowid (self->db);
+  adjustment->id = store_last_insert_id (self);
   adjustment->plan_id = plan_id;
   record_adjustment (self, adjustment->id, NULL);
   return TRUE;
@@ -513,16 +513,16 @@ find_adjustment (LedgerStore  *self,
                  gint64        id,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT id, plan_id, period, subject_kind, subject, points, reason, "
+  StoreStatement *stmt = store_prepare (self, "SELECT id, plan_id, period, subject_kind, subject, points, reason, "
                                             "created_at, created_by FROM score_adjustments WHERE id = ?", error);
   LedgerScoreAdjustment *adjustment = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, id);
+  if (store_step (stmt) == SQLITE_ROW)
     adjustment = read_adjustment (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (adjustment == NULL)
     g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                          _("There is no such adjustment in the ledger"));
@@ -539,12 +539,12 @@ delete_adjustment (LedgerStore  *self,
   g_autoptr(LedgerScoreAdjustment) old = find_adjustment (self, id, error);
   g_autofree char *uuid = NULL;
   g_autofree char *old_json = NULL;
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   if (old == NULL || (uuid = uuid_of (self, PLAN_UUID, old->plan_id, error)) == NULL ||
       (stmt = store_prepare (self, "DELETE FROM score_adjustments WHERE id = ?", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  store_bind_int64 (stmt, 1, id);
   old_json = adjustment_json (old);
   if (!store_run (self, stmt, error) ||
       !store_log_change (self, "delete", "score_adjustment", uuid, old->period, old_json, NULL, "", error))

@@ -26,17 +26,17 @@ static const char *value_columns =
   "indicator_id, period, value, status, note, source, updated_at, updated_by, region";
 
 LedgerValue *
-store_value_from_row (sqlite3_stmt *stmt)
+store_value_from_row (StoreStatement *stmt)
 {
   LedgerValue *value;
 
   if (!store_column_is_number (stmt, 2))
-    value = ledger_value_new_status (sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1),
+    value = ledger_value_new_status (store_column_int64 (stmt, 0), store_column_text (stmt, 1),
                                      store_column_text (stmt, 3), store_column_text (stmt, 4),
                                      store_column_text (stmt, 5));
   else
-    value = ledger_value_new (sqlite3_column_int64 (stmt, 0), store_column_text (stmt, 1),
-                              sqlite3_column_double (stmt, 2), store_column_text (stmt, 4),
+    value = ledger_value_new (store_column_int64 (stmt, 0), store_column_text (stmt, 1),
+                              store_column_double (stmt, 2), store_column_text (stmt, 4),
                               store_column_text (stmt, 5));
   ledger_value_set_updated (value, store_column_text (stmt, 6), store_column_text (stmt, 7));
   ledger_value_set_region (value, store_column_text (stmt, 8));
@@ -58,17 +58,17 @@ query_one_value (LedgerStore  *self,
 {
   g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values ",
                                       where, NULL);
-  sqlite3_stmt *stmt = store_prepare (self, sql, NULL);
+  StoreStatement *stmt = store_prepare (self, sql, NULL);
   LedgerValue *value = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   if (period != NULL)
     store_bind_text (stmt, 2, period);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (store_step (stmt) == SQLITE_ROW)
     value = store_value_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return value;
 }
 
@@ -90,7 +90,7 @@ gboolean
 ledger_store_has_values (LedgerStore *self,
                          gint64       indicator_id)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   gboolean any = FALSE;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
@@ -98,10 +98,10 @@ ledger_store_has_values (LedgerStore *self,
   stmt = store_prepare (self, "SELECT EXISTS (SELECT 1 FROM indicator_values WHERE indicator_id = ?)", NULL);
   if (stmt == NULL)
     return TRUE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    any = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  store_bind_int64 (stmt, 1, indicator_id);
+  if (store_step (stmt) == SQLITE_ROW)
+    any = store_column_int (stmt, 0) != 0;
+  store_reset (stmt);
   return any;
 }
 
@@ -136,7 +136,7 @@ ledger_store_get_latest_value_until (LedgerStore        *self,
                                       "WHERE indicator_id = ?1 AND region = '' AND period_key <= ?2 "
                                       "AND period_key >= " PLAN_START_KEY " "
                                       "ORDER BY period_key DESC LIMIT 1", NULL);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   LedgerValue *value = NULL;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
@@ -144,11 +144,11 @@ ledger_store_get_latest_value_until (LedgerStore        *self,
 
   if ((stmt = store_prepare (self, sql, NULL)) == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sqlite3_bind_int (stmt, 2, store_period_key_bound (as_of));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int (stmt, 2, store_period_key_bound (as_of));
+  if (store_step (stmt) == SQLITE_ROW)
     value = store_value_from_row (stmt);
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return value;
 }
 
@@ -158,7 +158,7 @@ char *
 ledger_store_get_latest_period (LedgerStore *self,
                                 LedgerPlan  *plan)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   char *period = NULL;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
@@ -170,10 +170,10 @@ ledger_store_get_latest_period (LedgerStore *self,
     "ORDER BY v.period_key DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, ledger_node_get_id (LEDGER_NODE (plan)));
+  if (store_step (stmt) == SQLITE_ROW)
     period = g_strdup (store_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return period;
 }
 
@@ -208,20 +208,20 @@ ledger_store_list_values (LedgerStore *self,
   g_autofree char *sql = g_strconcat ("SELECT ", value_columns, " FROM indicator_values "
                                       "WHERE indicator_id = ? AND region = '' ORDER BY period_key", NULL);
   GListStore *values = g_list_store_new (LEDGER_TYPE_VALUE);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
   if ((stmt = store_prepare (self, sql, NULL)) == NULL)
     return G_LIST_MODEL (values);
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, indicator_id);
+  while (store_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(LedgerValue) value = store_value_from_row (stmt);
 
       g_list_store_append (values, value);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return G_LIST_MODEL (values);
 }
 
@@ -309,7 +309,7 @@ read_rules (LedgerStore  *self,
             gint64        indicator_id,
             GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self,
+  StoreStatement *stmt = store_prepare (self,
     "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id, "
     "EXISTS (SELECT 1 FROM period_states s WHERE s.plan_id = p.id AND s.state = 'closed') "
     "FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", error);
@@ -317,20 +317,20 @@ read_rules (LedgerStore  *self,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  store_bind_int64 (stmt, 1, indicator_id);
+  if (store_step (stmt) == SQLITE_ROW)
     {
       rules = g_new0 (StoreRules, 1);
       rules->uuid = g_strdup (store_column_text (stmt, 0));
       ledger_kind_from_string (store_column_text (stmt, 1), &rules->kind);
       ledger_frequency_from_string (store_column_text (stmt, 2), &rules->frequency);
-      rules->first_year = sqlite3_column_int (stmt, 3);
-      rules->last_year = sqlite3_column_int (stmt, 4);
+      rules->first_year = store_column_int (stmt, 3);
+      rules->last_year = store_column_int (stmt, 4);
       ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
-      rules->plan_id = sqlite3_column_int64 (stmt, 6);
-      rules->has_closed = sqlite3_column_int (stmt, 7);
+      rules->plan_id = store_column_int64 (stmt, 6);
+      rules->has_closed = store_column_int (stmt, 7);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rules == NULL)
     g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
                          _("There is no such indicator in the ledger"));
@@ -450,20 +450,20 @@ store_value_to_json (LedgerValue *value)
  * statement's run. */
 void
 store_bind_value_row (LedgerStore        *self,
-                      sqlite3_stmt       *stmt,
+                      StoreStatement       *stmt,
                       int                 first,
                       LedgerValue        *value,
                       const LedgerPeriod *period,
                       const char         *uuid)
 {
   store_bind_static_text (stmt, first, uuid);
-  sqlite3_bind_int64 (stmt, first + 1, ledger_value_get_indicator_id (value));
+  store_bind_int64 (stmt, first + 1, ledger_value_get_indicator_id (value));
   store_bind_static_text (stmt, first + 2, ledger_value_get_period (value));
-  sqlite3_bind_int (stmt, first + 3, ledger_period_sort_key (period));
+  store_bind_int (stmt, first + 3, ledger_period_sort_key (period));
   if (ledger_value_has_number (value))
-    sqlite3_bind_double (stmt, first + 4, ledger_value_get_number (value));
+    store_bind_double (stmt, first + 4, ledger_value_get_number (value));
   else
-    sqlite3_bind_null (stmt, first + 4);
+    store_bind_null (stmt, first + 4);
   store_bind_static_text (stmt, first + 5, ledger_value_get_status (value));
   store_bind_static_text (stmt, first + 6, ledger_value_get_note (value));
   store_bind_static_text (stmt, first + 7, ledger_value_get_source (value));
@@ -483,7 +483,7 @@ upsert_value (LedgerStore   *self,
               GError       **error)
 {
   g_autofree char *uuid = ledger_uuid_new ();
-  sqlite3_stmt *stmt = store_prepare (self, is_new
+  StoreStatement *stmt = store_prepare (self, is_new
     ? "INSERT INTO indicator_values (uuid, indicator_id, period, period_key, value, status, note, "
       "source, updated_at, updated_by, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (indicator_id, region, period) DO NOTHING"
@@ -523,7 +523,7 @@ store_write_value (LedgerStore  *self,
   new_json = store_value_to_json (value);
   if (!upsert_value (self, value, &period, TRUE, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 1)
+  if (store_changes (self) == 1)
     {
       store_undo_record_value (self, indicator_id, region, period_code, NULL);
       return store_log_change (self, "insert", "value", rules->uuid, period_code, NULL, new_json,
@@ -654,16 +654,16 @@ check_still_held (LedgerStore          *self,
 gint64
 ledger_store_get_change_mark (LedgerStore *self)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   gint64 mark = 0;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
 
   if ((stmt = store_prepare (self, "SELECT coalesce (max (id), 0) + 1 FROM changes", NULL)) == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    mark = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (store_step (stmt) == SQLITE_ROW)
+    mark = store_column_int64 (stmt, 0);
+  store_reset (stmt);
   return mark;
 }
 
@@ -869,7 +869,7 @@ store_remove_value (LedgerStore  *self,
   g_autoptr(LedgerValue) old = ledger_store_get_region_value (self, indicator_id, region, period);
   g_autofree char *old_json = NULL;
   LedgerPeriod parsed;
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   gboolean ok;
 
   if (old == NULL)
@@ -882,7 +882,7 @@ store_remove_value (LedgerStore  *self,
                         "AND region = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  store_bind_int64 (stmt, 1, indicator_id);
   store_bind_text (stmt, 2, period);
   store_bind_text (stmt, 3, region);
   store_undo_record_value (self, indicator_id, region, period, old);

@@ -41,6 +41,14 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_ONLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 /* How long a connection waits for another one's write to end. */
 #define BUSY_TIMEOUT_MS 3000
 
@@ -65,7 +73,8 @@ store_set_error (LedgerStore  *self,
                   GError      **error)
 {
   LedgerStoreError code = error_code_for (rc);
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *detail = self->server != NULL ? ledger_server_last_error (self->server)
+                     : self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
   switch (code)
     {
@@ -100,28 +109,34 @@ store_set_error (LedgerStore  *self,
 
 /* Returns: (transfer none): the cached statement for @sql, reset and with
  * no bindings, or %NULL with @error set */
-sqlite3_stmt *
+StoreStatement *
 store_prepare (LedgerStore  *self,
-         const char   *sql,
-         GError      **error)
+               const char   *sql,
+               GError      **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  StoreStatement *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *lite = NULL;
   int rc;
-
-  g_assert (self->db != NULL);
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      store_reset (stmt);
+      store_clear_bindings (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (self->server != NULL)
+    stmt = store_statement_new_server (self->server, sql);
+  else
     {
-      store_set_error (self, rc, error);
-      return NULL;
+      g_assert (self->db != NULL);
+      rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &lite, NULL);
+      if (rc != SQLITE_OK)
+        {
+          store_set_error (self, rc, error);
+          return NULL;
+        }
+      stmt = store_statement_new_lite (lite);
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
@@ -129,15 +144,15 @@ store_prepare (LedgerStore  *self,
 
 /* Steps a statement that returns no rows, or whose rows are ignored. */
 gboolean
-store_run (LedgerStore   *self,
-     sqlite3_stmt  *stmt,
-     GError       **error)
+store_run (LedgerStore     *self,
+           StoreStatement  *stmt,
+           GError         **error)
 {
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     ;
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     return store_set_error (self, rc, error);
   return TRUE;
@@ -145,10 +160,10 @@ store_run (LedgerStore   *self,
 
 gboolean
 store_exec (LedgerStore  *self,
-      const char   *sql,
-      GError      **error)
+            const char   *sql,
+            GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, sql, error);
+  StoreStatement *stmt = store_prepare (self, sql, error);
 
   return stmt != NULL && store_run (self, stmt, error);
 }
@@ -159,50 +174,53 @@ exec_script (LedgerStore  *self,
              const char   *script,
              GError      **error)
 {
-  int rc = sqlite3_exec (self->db, script, NULL, NULL, NULL);
+  int rc = SQLITE_OK;
 
+  if (self->server != NULL)
+    {
+      if (!ledger_server_run_script (self->server, script, &rc))
+        return store_set_error (self, rc, error);
+      return TRUE;
+    }
+  rc = sqlite3_exec (self->db, script, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return store_set_error (self, rc, error);
   return TRUE;
 }
 
-void
-store_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+/* The id the last INSERT gave its row. */
+gint64
+store_last_insert_id (LedgerStore *self)
 {
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+  StoreStatement *stmt;
+  gint64 id = 0;
+
+  if (self->server == NULL)
+    return sqlite3_last_insert_rowid (self->db);
+  stmt = store_prepare (self, "SELECT lastval ()", NULL);
+  if (stmt != NULL && store_step (stmt) == SQLITE_ROW)
+    id = store_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    store_reset (stmt);
+  return id;
 }
 
-/* Binds text that outlives the statement's run, without a copy (an
- * import binds hundreds of thousands). */
-void
-store_bind_static_text (sqlite3_stmt *stmt,
-                        int           index,
-                        const char   *text)
+/* How many rows the last INSERT, UPDATE or DELETE changed. */
+gint64
+store_changes (LedgerStore *self)
 {
-  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
+  if (self->server != NULL)
+    return ledger_server_last_changes (self->server);
+  return sqlite3_changes (self->db);
 }
 
-const char *
-store_column_text (sqlite3_stmt *stmt,
-             int           index)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
-
-  return text != NULL ? text : "";
-}
-
-/* Whether a column holds a finite number: a file from elsewhere may hold
- * text, a blob or an infinity where a number belongs (see
- * check_numbers()), which are read as no number at all. */
+/* Whether a transaction is open on the connection. */
 gboolean
-store_column_is_number (sqlite3_stmt *stmt,
-                        int           index)
+store_in_transaction (LedgerStore *self)
 {
-  int type = sqlite3_column_type (stmt, index);
-
-  return (type == SQLITE_INTEGER || type == SQLITE_FLOAT) && isfinite (sqlite3_column_double (stmt, index));
+  if (self->server != NULL)
+    return ledger_server_in_transaction (self->server);
+  return !sqlite3_get_autocommit (self->db);
 }
 
 gboolean
@@ -234,7 +252,7 @@ store_commit (LedgerStore  *self,
 void
 store_rollback (LedgerStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
+  if (store_in_transaction (self))
     store_exec (self, "ROLLBACK", NULL);
   end_transaction (self);
   store_undo_rollback (self);
@@ -259,7 +277,7 @@ void
 ledger_store_end_read (LedgerStore *self)
 {
   g_return_if_fail (LEDGER_IS_STORE (self));
-  if (!sqlite3_get_autocommit (self->db))
+  if (store_in_transaction (self))
     store_exec (self, "COMMIT", NULL);
 }
 
@@ -267,7 +285,7 @@ ledger_store_end_read (LedgerStore *self)
 const char *
 store_transaction_at (LedgerStore *self)
 {
-  if (self->transaction_at == NULL || sqlite3_get_autocommit (self->db))
+  if (self->transaction_at == NULL || !store_in_transaction (self))
     {
       g_free (self->transaction_at);
       self->transaction_at = store_now ();
@@ -279,19 +297,19 @@ static gboolean
 read_user_version (LedgerStore  *self,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "PRAGMA user_version", error);
+  StoreStatement *stmt = store_prepare (self, "PRAGMA user_version", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
+  rc = store_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite3_reset (stmt);
+      store_reset (stmt);
       return store_set_error (self, rc, error);
     }
-  self->schema_version = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  self->schema_version = store_column_int (stmt, 0);
+  store_reset (stmt);
   return TRUE;
 }
 
@@ -301,18 +319,18 @@ static gboolean
 is_empty_database (LedgerStore  *self,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
+  StoreStatement *stmt = store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
   gboolean empty;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (store_step (stmt) != SQLITE_ROW)
     {
-      sqlite3_reset (stmt);
+      store_reset (stmt);
       return store_set_error (self, sqlite3_errcode (self->db), error);
     }
-  empty = sqlite3_column_int (stmt, 0) == 0;
-  sqlite3_reset (stmt);
+  empty = store_column_int (stmt, 0) == 0;
+  store_reset (stmt);
   if (!empty)
     g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_NOT_A_LEDGER,
                  _("“%s” is an SQLite database, but not a ledger"), self->path);
@@ -375,15 +393,15 @@ static gboolean
 quick_check (LedgerStore  *self,
              GError      **error)
 {
-  sqlite3_stmt *stmt = store_prepare (self, "PRAGMA quick_check", error);
+  StoreStatement *stmt = store_prepare (self, "PRAGMA quick_check", error);
   gboolean ok;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
+  rc = store_step (stmt);
   ok = rc == SQLITE_ROW && g_strcmp0 (store_column_text (stmt, 0), "ok") == 0;
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return store_set_error (self, rc, error);
   if (!ok)
@@ -542,9 +560,29 @@ ledger_store_finalize (GObject *object)
   store_set_job (self, NULL, NULL);
   if (self->db != NULL)
     sqlite3_close (g_steal_pointer (&self->db));
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_pointer (&self->server, ledger_server_free);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (ledger_store_parent_class)->finalize (object);
+}
+
+static void
+ledger_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LedgerStore *self = LEDGER_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLINE:
+      g_value_set_boolean (value, ledger_store_is_online (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -553,6 +591,18 @@ ledger_store_class_init (LedgerStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ledger_store_finalize;
+  object_class->get_property = ledger_store_get_property;
+
+  /**
+   * LedgerStore:online:
+   *
+   * %FALSE while the connection to the office's server is lost (the store
+   * tries again by itself); always %TRUE for a ledger file.
+   */
+  properties [PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LedgerStore::values-changed:
@@ -575,15 +625,9 @@ ledger_store_class_init (LedgerStoreClass *klass)
 }
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 ledger_store_init (LedgerStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, store_statement_free);
   self->rules_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, store_rules_free);
   self->change_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   store_undo_init (self);
@@ -843,9 +887,9 @@ store_change_set (LedgerStore  *self,
                   GError      **error)
 {
   gint64 *known = g_hash_table_lookup (self->change_sets, origin);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
-  if (known != NULL && !sqlite3_get_autocommit (self->db))
+  if (known != NULL && store_in_transaction (self))
     {
       *id = *known;
       return TRUE;
@@ -857,7 +901,7 @@ store_change_set (LedgerStore  *self,
   store_bind_text (stmt, 3, origin);
   if (!store_run (self, stmt, error))
     return FALSE;
-  *id = sqlite3_last_insert_rowid (self->db);
+  *id = store_last_insert_id (self);
   g_hash_table_insert (self->change_sets, g_strdup (origin), g_memdup2 (id, sizeof *id));
   return TRUE;
 }
@@ -881,7 +925,7 @@ store_log_change (LedgerStore  *self,
             const char   *origin,
             GError      **error)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   gint64 change_set;
 
   if (!store_change_set (self, origin, &change_set, error) ||
@@ -889,7 +933,7 @@ store_log_change (LedgerStore  *self,
          "INSERT INTO changes (change_set, action, entity, entity_uuid, entity_id, period, old, new) "
          "VALUES (?1, ?2, ?3, ?4, " ENTITY_ID ("?3", "?4") ", ?5, ?6, ?7)", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change_set);
+  store_bind_int64 (stmt, 1, change_set);
   store_bind_text (stmt, 2, action);
   store_bind_text (stmt, 3, entity);
   store_bind_text (stmt, 4, entity_uuid);
@@ -915,7 +959,7 @@ ledger_store_list_changes (LedgerStore *self,
   "LEFT JOIN tasks t ON t.uuid = c.entity_uuid " \
   "LEFT JOIN plans p ON p.uuid = c.entity_uuid "
   GListStore *changes = g_list_store_new (LEDGER_TYPE_CHANGE);
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
 
@@ -931,18 +975,18 @@ ledger_store_list_changes (LedgerStore *self,
     return G_LIST_MODEL (changes);
   if (entity_uuid != NULL)
     store_bind_text (stmt, 1, entity_uuid);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (store_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(LedgerChange) change =
         ledger_change_new (store_column_text (stmt, 0), store_column_text (stmt, 1), store_column_text (stmt, 2),
                            store_column_text (stmt, 3), store_column_text (stmt, 4),
-                           (const char *) sqlite3_column_text (stmt, 5),
-                           (const char *) sqlite3_column_text (stmt, 6), store_column_text (stmt, 7));
+                           store_column_text_or_null (stmt, 5),
+                           store_column_text_or_null (stmt, 6), store_column_text (stmt, 7));
 
       ledger_change_set_subject (change, store_column_text (stmt, 8));
       g_list_store_append (changes, change);
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   return G_LIST_MODEL (changes);
 #undef CHANGES_SELECT
 }
@@ -950,16 +994,16 @@ ledger_store_list_changes (LedgerStore *self,
 guint
 ledger_store_count_changes (LedgerStore *self)
 {
-  sqlite3_stmt *stmt;
+  StoreStatement *stmt;
   guint count = 0;
 
   g_return_val_if_fail (LEDGER_IS_STORE (self), 0);
 
   if ((stmt = store_prepare (self, "SELECT count(*) FROM changes", NULL)) == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  if (store_step (stmt) == SQLITE_ROW)
+    count = store_column_int (stmt, 0);
+  store_reset (stmt);
   return count;
 }
 
@@ -971,7 +1015,7 @@ report_rows (LedgerStore *self,
              GString     *report)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = store_prepare (self, sql, &error);
+  StoreStatement *stmt = store_prepare (self, sql, &error);
   guint problems = 0;
   int rc;
 
@@ -980,7 +1024,7 @@ report_rows (LedgerStore *self,
       g_string_append_printf (report, "%s\n", error->message);
       return 1;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
     {
       const char *text = store_column_text (stmt, 0);
 
@@ -989,7 +1033,7 @@ report_rows (LedgerStore *self,
       g_string_append_printf (report, "%s\n", text);
       problems++;
     }
-  sqlite3_reset (stmt);
+  store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       g_string_append_printf (report, "%s\n", sqlite3_errmsg (self->db));
@@ -1097,6 +1141,8 @@ store_emit_values_changed (LedgerStore *self,
                            gint64       indicator_id)
 {
   self->told |= STORE_TOLD_VALUES;
+  if (self->server != NULL)
+    store_tell_other_desks (self, indicator_id);
   g_signal_emit (self, signals [VALUES_CHANGED], 0, indicator_id);
 }
 
@@ -1104,7 +1150,26 @@ void
 store_emit_plans_changed (LedgerStore *self)
 {
   self->told |= STORE_TOLD_PLANS;
+  if (self->server != NULL)
+    store_tell_other_desks (self, -1);
   g_signal_emit (self, signals [PLANS_CHANGED], 0);
+}
+
+/* What another desk committed, as the views hear of their own. */
+void
+store_signal_heard (LedgerStore *self,
+                    gint64       indicator_id)
+{
+  if (indicator_id < 0)
+    g_signal_emit (self, signals [PLANS_CHANGED], 0);
+  else
+    g_signal_emit (self, signals [VALUES_CHANGED], 0, indicator_id);
+}
+
+void
+store_notify_online (LedgerStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ONLINE]);
 }
 
 /* The job @self runs for now (a worker's store), or %NULL, %NULL. */

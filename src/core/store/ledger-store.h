@@ -39,6 +39,8 @@ typedef enum
   LEDGER_STORE_ERROR_CHANGED,   /* a cell no longer holds what was read */
   LEDGER_STORE_ERROR_UNEXPECTED_SCHEMA, /* changed outside the program: read it at most */
   LEDGER_STORE_ERROR_CLOSED,    /* the period is closed (锁定): reopen it first */
+  LEDGER_STORE_ERROR_OFFLINE,   /* the office's server cannot be reached */
+  LEDGER_STORE_ERROR_CONFLICT,  /* another desk saved a newer figure first */
 } LedgerStoreError;
 
 /**
@@ -89,6 +91,13 @@ void         ledger_store_set_waits_for_locks  (LedgerStore      *self,
 gboolean     ledger_store_is_read_only         (LedgerStore  *self);
 guint        ledger_store_count_schema_problems (LedgerStore *self);
 const char  *ledger_store_get_path             (LedgerStore  *self);
+/* The office's server (docs/server.md): a location that is a libpq
+ * connection string or URI opens a ledger there instead of a file. */
+gboolean     ledger_store_is_server_location   (const char   *location);
+char        *ledger_store_describe_location    (const char   *location);
+gboolean     ledger_store_is_on_server         (LedgerStore  *self);
+gboolean     ledger_store_is_online            (LedgerStore  *self);
+void         ledger_store_listen               (LedgerStore  *self);
 int          ledger_store_get_schema_version   (LedgerStore  *self);
 const char  *ledger_store_get_user_name        (LedgerStore  *self);
 gboolean     ledger_store_add_builtin_plans    (LedgerStore  *self,

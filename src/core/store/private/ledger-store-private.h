@@ -10,7 +10,9 @@
 
 #include "ledger-job-progress.h"
 #include "ledger-milestone.h"
+#include "ledger-server.h"
 #include "ledger-store.h"
+#include "ledger-store-statement.h"
 #include "ledger-sub-item.h"
 #include "ledger-uuid.h"
 
@@ -41,6 +43,8 @@ struct _LedgerStore
 
   char       *path;
   sqlite3    *db;
+  LedgerServer *server;   /* the office's server, or NULL for a file */
+  guint       retry_source;  /* while the server's connection is lost */
   GHashTable *statements;
   int         schema_version;
   gboolean    read_only;
@@ -77,25 +81,18 @@ struct _LedgerStore
 G_GNUC_INTERNAL gboolean      store_set_error           (LedgerStore   *self,
                                                          int            rc,
                                                          GError       **error);
-G_GNUC_INTERNAL sqlite3_stmt *store_prepare             (LedgerStore   *self,
+G_GNUC_INTERNAL StoreStatement *store_prepare           (LedgerStore   *self,
                                                          const char    *sql,
                                                          GError       **error);
 G_GNUC_INTERNAL gboolean      store_run                 (LedgerStore   *self,
-                                                         sqlite3_stmt  *stmt,
+                                                         StoreStatement *stmt,
                                                          GError       **error);
 G_GNUC_INTERNAL gboolean      store_exec                (LedgerStore   *self,
                                                          const char    *sql,
                                                          GError       **error);
-G_GNUC_INTERNAL void          store_bind_text           (sqlite3_stmt  *stmt,
-                                                         int            index,
-                                                         const char    *text);
-G_GNUC_INTERNAL void          store_bind_static_text    (sqlite3_stmt  *stmt,
-                                                         int            index,
-                                                         const char    *text);
-G_GNUC_INTERNAL const char   *store_column_text         (sqlite3_stmt  *stmt,
-                                                         int            index);
-G_GNUC_INTERNAL gboolean      store_column_is_number    (sqlite3_stmt  *stmt,
-                                                         int            index);
+G_GNUC_INTERNAL gint64        store_last_insert_id      (LedgerStore   *self);
+G_GNUC_INTERNAL gint64        store_changes             (LedgerStore   *self);
+G_GNUC_INTERNAL gboolean      store_in_transaction      (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_begin               (LedgerStore   *self,
                                                          GError       **error);
 G_GNUC_INTERNAL gboolean      store_commit              (LedgerStore   *self,
@@ -121,6 +118,11 @@ G_GNUC_INTERNAL gboolean      store_log_change          (LedgerStore   *self,
 G_GNUC_INTERNAL void          store_emit_values_changed (LedgerStore   *self,
                                                          gint64         indicator_id);
 G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_signal_heard        (LedgerStore   *self,
+                                                         gint64         indicator_id);
+G_GNUC_INTERNAL void          store_notify_online       (LedgerStore   *self);
+G_GNUC_INTERNAL void          store_tell_other_desks    (LedgerStore   *self,
+                                                         gint64         indicator_id);
 G_GNUC_INTERNAL void          store_set_job             (LedgerStore       *self,
                                                          LedgerJobProgress *progress,
                                                          GCancellable      *cancellable);
@@ -205,7 +207,7 @@ G_GNUC_INTERNAL gboolean      store_validate_value      (LedgerValue      *value
                                                          GError          **error);
 G_GNUC_INTERNAL char         *store_value_to_json       (LedgerValue   *value);
 G_GNUC_INTERNAL void          store_bind_value_row      (LedgerStore        *self,
-                                                         sqlite3_stmt       *stmt,
+                                                         StoreStatement     *stmt,
                                                          int                 first,
                                                          LedgerValue        *value,
                                                          const LedgerPeriod *period,
@@ -248,7 +250,7 @@ G_GNUC_INTERNAL gboolean      store_remove_value        (LedgerStore   *self,
                                                          const char    *period,
                                                          const char    *origin,
                                                          GError       **error);
-G_GNUC_INTERNAL LedgerValue  *store_value_from_row      (sqlite3_stmt  *stmt);
+G_GNUC_INTERNAL LedgerValue  *store_value_from_row      (StoreStatement *stmt);
 G_GNUC_INTERNAL const char   *store_value_columns       (void);
 G_GNUC_INTERNAL int           store_period_key_bound    (const LedgerPeriod *period);
 
