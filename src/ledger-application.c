@@ -165,7 +165,8 @@ ledger_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db_path))
     {
-      self->db_path = g_canonicalize_filename (db_path, NULL);
+      self->db_path = ledger_store_is_server_location (db_path)
+                      ? g_strdup (db_path) : g_canonicalize_filename (db_path, NULL);
       /* Another ledger is another window of its own, not the running one. */
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);

@@ -92,6 +92,15 @@ result_ok (PGresult *result)
 
 static void drain_notifications (LedgerServer *self);
 
+/* The server's notices ("relation already exists, skipping") are not the
+ * user's business. */
+static void
+notice_cb (void       *data,
+           const char *message)
+{
+  g_debug ("Server notice: %s", message);
+}
+
 LedgerServer *
 ledger_server_connect (const char  *conninfo,
                        GError     **error)
@@ -110,6 +119,7 @@ ledger_server_connect (const char  *conninfo,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE, self->last_error);
       return NULL;
     }
+  PQsetNoticeProcessor (self->conn, notice_cb, NULL);
   return g_steal_pointer (&self);
 }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ledger-store-private.h"
 
@@ -93,6 +94,189 @@ ledger_store_is_online (LedgerStore *self)
 {
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   return self->server == NULL || ledger_server_is_online (self->server);
+}
+
+/* The first server schema: a server ledger starts at this version. */
+#define SERVER_FIRST_VERSION 9
+
+/* Advisory lock keys of the ledger's database: one for writes (as
+ * SQLite's file lock) and one while the schema is made or migrated. */
+#define LOCK_CLASS   7340
+#define LOCK_WRITES  1
+#define LOCK_SCHEMA  2
+
+/* A write takes the ledger's write lock for its transaction, as a write
+ * to a file does: two desks' writes never interleave, and an import
+ * classifies and writes what it read (new, changed, unchanged) with no
+ * other desk in between. The window's store does not wait for it. */
+gboolean
+store_server_begin (LedgerStore  *self,
+                    GError      **error)
+{
+  StoreStatement *stmt;
+  gboolean got = FALSE;
+  int rc;
+
+  if (!store_exec (self, "BEGIN", error))
+    return FALSE;
+  stmt = store_prepare (self, self->no_wait ? "SELECT pg_try_advisory_xact_lock (?1, ?2)"
+                                            : "SELECT 1 FROM pg_advisory_xact_lock (?1, ?2)", error);
+  if (stmt == NULL)
+    goto failed;
+  store_bind_int (stmt, 1, LOCK_CLASS);
+  store_bind_int (stmt, 2, LOCK_WRITES);
+  rc = store_step (stmt);
+  got = rc == SQLITE_ROW && store_column_int (stmt, 0) == 1;
+  store_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      store_set_error (self, rc, error);
+      goto failed;
+    }
+  if (!got)
+    {
+      store_set_error (self, SQLITE_BUSY, error);
+      goto failed;
+    }
+  return TRUE;
+
+failed:
+  store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+static gboolean
+read_server_version (LedgerStore  *self,
+                     GError      **error)
+{
+  StoreStatement *stmt = store_prepare (self, "SELECT coalesce (max (version), 0) FROM ledger_schema", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = store_step (stmt);
+  if (rc == SQLITE_ROW)
+    self->schema_version = store_column_int (stmt, 0);
+  store_reset (stmt);
+  return rc == SQLITE_ROW || store_set_error (self, rc, error);
+}
+
+/* A database with tables of its own and no ledger's version is someone
+ * else's: it is refused as it was found. */
+static gboolean
+check_database_empty (LedgerStore  *self,
+                      GError      **error)
+{
+  StoreStatement *stmt = store_prepare (self,
+    "SELECT count (*) FROM information_schema.tables "
+    "WHERE table_schema = current_schema () AND table_name != 'ledger_schema'", error);
+  gint64 tables = -1;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (store_step (stmt) == SQLITE_ROW)
+    tables = store_column_int64 (stmt, 0);
+  store_reset (stmt);
+  if (tables == 0)
+    return TRUE;
+  if (tables < 0)
+    return store_set_error (self, SQLITE_ERROR, error);
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_NOT_A_LEDGER,
+               _("The database %s on the office server holds other tables: it is not a ledger. "
+                 "Ask for an empty database of its own."), self->display);
+  return FALSE;
+}
+
+/* Creates the ledger's tables in an empty database, or brings them up to
+ * date, in one transaction, under the schema lock: two desks starting at
+ * once do it once. */
+static gboolean
+migrate_server (LedgerStore  *self,
+                GError      **error)
+{
+  if (!store_exec (self, "BEGIN", error))
+    return FALSE;
+  if (!store_exec (self, "SELECT 1 FROM pg_advisory_xact_lock (7340, 2)", error) ||
+      !store_exec (self, "CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL)", error) ||
+      !read_server_version (self, error))
+    goto failed;
+  if (self->schema_version > LEDGER_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_TOO_NEW,
+                   _("The ledger %s was written by a newer version of Target Ledger"), self->display);
+      goto failed;
+    }
+  if (self->schema_version == 0 &&
+      (!check_database_empty (self, error) ||
+       !store_run_resource_script (self, "server-9.sql", error) ||
+       !read_server_version (self, error)))
+    goto failed;
+  for (int version = MAX (self->schema_version, SERVER_FIRST_VERSION) + 1;
+       version <= LEDGER_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("server-%d.sql", version);
+
+      if (!store_run_resource_script (self, name, error) || !read_server_version (self, error))
+        goto failed;
+    }
+  if (!store_exec (self, "COMMIT", error))
+    goto failed;
+  return TRUE;
+
+failed:
+  store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+static void
+connection_error (const char  *display,
+                  GError      *cause,
+                  GError     **error)
+{
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_OFFLINE,
+                 _("Could not connect to the office server (%s): %s. Target Ledger may not use the "
+                   "network yet; to allow it, run: flatpak override --user --share=network "
+                   "io.github.targetledger.TargetLedger"), display, cause->message);
+  else
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_OFFLINE,
+                 _("Could not connect to the office server (%s): %s"), display, cause->message);
+}
+
+/* Opens a ledger on the office's server: the tables are made in an empty
+ * database or brought up to date, unless the store only reads. */
+LedgerStore *
+store_open_on_server (const char            *location,
+                      LedgerStoreOpenFlags   flags,
+                      GError               **error)
+{
+  g_autoptr(LedgerStore) self = g_object_new (LEDGER_TYPE_STORE, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  self->path = g_strdup (location);
+  self->display = ledger_store_describe_location (location);
+  self->read_only = (flags & LEDGER_STORE_OPEN_READ_ONLY) != 0;
+  self->server = ledger_server_connect (location, &local_error);
+  if (self->server == NULL)
+    {
+      connection_error (self->display, local_error, error);
+      return NULL;
+    }
+  if (!store_exec (self, "SET lock_timeout = '3s'", error))
+    return NULL;
+  if (flags & (LEDGER_STORE_OPEN_CHECKED | LEDGER_STORE_OPEN_READ_ONLY))
+    {
+      if (!read_server_version (self, error))
+        return NULL;
+      if (self->schema_version == LEDGER_STORE_SCHEMA_VERSION)
+        return g_steal_pointer (&self);
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
+                   _("The ledger %s was changed by another program"), self->display);
+      return NULL;
+    }
+  if (!migrate_server (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 /* Payloads on the channel: "values <indicator id>" or "plans". */

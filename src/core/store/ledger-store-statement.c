@@ -20,7 +20,7 @@
  * which runs it (prepared once per connection) and then walks the rows
  * the server returned. Its SQL is the store's, with ?N turned into $N. */
 
-#define MAX_PARAMS 999
+#define MAX_PARAMS 65535
 
 struct _StoreStatement
 {

@@ -55,6 +55,8 @@ static GParamSpec *properties [N_PROPS];
 static LedgerStoreError
 error_code_for (int rc)
 {
+  if (rc == STORE_OFFLINE)
+    return LEDGER_STORE_ERROR_OFFLINE;
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB: return LEDGER_STORE_ERROR_NOT_A_LEDGER;
@@ -73,18 +75,19 @@ store_set_error (LedgerStore  *self,
                   GError      **error)
 {
   LedgerStoreError code = error_code_for (rc);
+  const char *name = self->display != NULL ? self->display : self->path;
   const char *detail = self->server != NULL ? ledger_server_last_error (self->server)
-                     : self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+                     : self->db != NULL ? store_error_detail (self) : sqlite3_errstr (rc);
 
   switch (code)
     {
     case LEDGER_STORE_ERROR_NOT_A_LEDGER:
       g_set_error (error, LEDGER_STORE_ERROR, code,
-                   _("“%s” is not a ledger file"), self->path);
+                   _("“%s” is not a ledger file"), name);
       break;
     case LEDGER_STORE_ERROR_CORRUPT:
       g_set_error (error, LEDGER_STORE_ERROR, code,
-                   _("The ledger “%s” is damaged (%s)"), self->path, detail);
+                   _("The ledger “%s” is damaged (%s)"), name, detail);
       break;
     case LEDGER_STORE_ERROR_LOCKED:
       if (self->no_wait)
@@ -93,15 +96,20 @@ store_set_error (LedgerStore  *self,
                                "try again in a moment."));
       else
         g_set_error (error, LEDGER_STORE_ERROR, code,
-                     _("The ledger “%s” is in use by another program"), self->path);
+                     _("The ledger “%s” is in use by another program"), name);
       break;
     case LEDGER_STORE_ERROR_READ_ONLY:
       g_set_error (error, LEDGER_STORE_ERROR, code,
-                   _("The ledger “%s” cannot be written to"), self->path);
+                   _("The ledger “%s” cannot be written to"), name);
+      break;
+    case LEDGER_STORE_ERROR_OFFLINE:
+      g_set_error (error, LEDGER_STORE_ERROR, code,
+                   _("The connection to the office server (%s) was lost. Nothing was saved: "
+                     "try again once it is back (%s)"), name, detail);
       break;
     default:
       g_set_error (error, LEDGER_STORE_ERROR, code,
-                   _("The ledger “%s” could not be used: %s"), self->path, detail);
+                   _("The ledger “%s” could not be used: %s"), name, detail);
       break;
     }
   return FALSE;
@@ -188,6 +196,15 @@ exec_script (LedgerStore  *self,
   return TRUE;
 }
 
+/* The last error's own words, from SQLite or the server. */
+const char *
+store_error_detail (LedgerStore *self)
+{
+  if (self->server != NULL)
+    return ledger_server_last_error (self->server);
+  return self->db != NULL ? sqlite3_errmsg (self->db) : "";
+}
+
 /* The id the last INSERT gave its row. */
 gint64
 store_last_insert_id (LedgerStore *self)
@@ -225,8 +242,10 @@ store_in_transaction (LedgerStore *self)
 
 gboolean
 store_begin (LedgerStore  *self,
-       GError      **error)
+             GError      **error)
 {
+  if (self->server != NULL)
+    return store_server_begin (self, error);
   return store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -270,6 +289,8 @@ ledger_store_begin_read (LedgerStore  *self,
                          GError      **error)
 {
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  if (self->server != NULL)
+    return store_exec (self, "BEGIN ISOLATION LEVEL REPEATABLE READ", error);
   return store_exec (self, "BEGIN DEFERRED", error);
 }
 
@@ -337,12 +358,13 @@ is_empty_database (LedgerStore  *self,
   return empty;
 }
 
-static gboolean
-migrate_to (LedgerStore  *self,
-            int           version,
-            GError      **error)
+/* Runs the script schema/@name of the store's resources. */
+gboolean
+store_run_resource_script (LedgerStore  *self,
+                           const char   *name,
+                           GError      **error)
 {
-  g_autofree char *path = g_strdup_printf (RESOURCE_PREFIX "/schema/%d.sql", version);
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/schema/", name, NULL);
   g_autoptr(GBytes) script = NULL;
 
   script = g_resource_lookup_data (ledger_store_resources_get_resource (), path, 0, error);
@@ -375,7 +397,9 @@ store_migrate (LedgerStore  *self,
   /* Each migration script ends by setting user_version to its number. */
   for (int version = self->schema_version + 1; version <= LEDGER_STORE_SCHEMA_VERSION; version++)
     {
-      if (!migrate_to (self, version, error) || !read_user_version (self, error))
+      g_autofree char *name = g_strdup_printf ("%d.sql", version);
+
+      if (!store_run_resource_script (self, name, error) || !read_user_version (self, error))
         goto failed;
       g_assert (self->schema_version == version);
     }
@@ -563,6 +587,7 @@ ledger_store_finalize (GObject *object)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_pointer (&self->server, ledger_server_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display, g_free);
 
   G_OBJECT_CLASS (ledger_store_parent_class)->finalize (object);
 }
@@ -763,6 +788,8 @@ ledger_store_open_full (const char            *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (ledger_store_is_server_location (path))
+    return store_open_on_server (path, flags, error);
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!exists && (flags & LEDGER_STORE_OPEN_READ_ONLY))
     {
@@ -774,6 +801,7 @@ ledger_store_open_full (const char            *path,
 
   self = g_object_new (LEDGER_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->display = g_strdup (path);
   self->read_only = (flags & LEDGER_STORE_OPEN_READ_ONLY) || !can_write (path);
   if (!self->read_only)
     repair_working_files (path);
@@ -1005,135 +1033,6 @@ ledger_store_count_changes (LedgerStore *self)
     count = store_column_int (stmt, 0);
   store_reset (stmt);
   return count;
-}
-
-/* Appends each row of a check query to @report; returns how many. */
-static guint
-report_rows (LedgerStore *self,
-             const char  *sql,
-             const char  *ok_row,
-             GString     *report)
-{
-  g_autoptr(GError) error = NULL;
-  StoreStatement *stmt = store_prepare (self, sql, &error);
-  guint problems = 0;
-  int rc;
-
-  if (stmt == NULL)
-    {
-      g_string_append_printf (report, "%s\n", error->message);
-      return 1;
-    }
-  while ((rc = store_step (stmt)) == SQLITE_ROW)
-    {
-      const char *text = store_column_text (stmt, 0);
-
-      if (ok_row != NULL && g_str_equal (text, ok_row))
-        continue;
-      g_string_append_printf (report, "%s\n", text);
-      problems++;
-    }
-  store_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_string_append_printf (report, "%s\n", sqlite3_errmsg (self->db));
-      problems++;
-    }
-  return problems;
-}
-
-/* Columns of numbers that hold text, a blob or an infinity: SQLite keeps
- * whatever it is given where a table has lost its CHECKs, and neither the
- * status rules nor an export know what to make of them. */
-static guint
-check_numbers (LedgerStore *self,
-               GString     *report)
-{
-  guint problems = 0;
-
-  problems += report_rows (self,
-    "SELECT 'value ' || coalesce (i.code, v.indicator_id) || ' ' || v.period || ' holds ' || "
-    "CASE typeof (v.value) WHEN 'real' THEN 'an infinite number' ELSE typeof (v.value) END || "
-    "' where a number belongs' FROM indicator_values v LEFT JOIN indicators i ON i.id = v.indicator_id "
-    "WHERE typeof (v.value) = 'text' OR typeof (v.value) = 'blob' OR v.value = 9e999 OR v.value = -9e999",
-    NULL, report);
-  problems += report_rows (self,
-    "SELECT 'indicator ' || code || ' has a target of ' || "
-    "CASE typeof (target) WHEN 'real' THEN 'an infinite number' ELSE typeof (target) END "
-    "FROM indicators WHERE typeof (target) = 'text' OR typeof (target) = 'blob' "
-    "OR target = 9e999 OR target = -9e999", NULL, report);
-  problems += report_rows (self,
-    "SELECT 'value of indicator ' || indicator_id || ' has a period that is not text' "
-    "FROM indicator_values WHERE typeof (period) != 'text'", NULL, report);
-  return problems;
-}
-
-/**
- * ledger_store_check:
- * @report: receives one line per problem found
- *
- * Checks the file's integrity (SQLite's integrity_check and foreign keys)
- * and the ledger's consistency (every value's period belongs to its
- * indicator's frequency and plan, every indicator to its plan).
- *
- * Returns: %TRUE when no problem was found
- */
-gboolean
-ledger_store_check (LedgerStore *self,
-                    GString     *report)
-{
-  guint problems = 0;
-
-  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
-  g_return_val_if_fail (report != NULL, FALSE);
-
-  for (guint i = 0; self->schema_problems != NULL && i < self->schema_problems->len; i++)
-    g_string_append_printf (report, "%s\n", (const char *) g_ptr_array_index (self->schema_problems, i));
-  problems += self->schema_problems != NULL ? self->schema_problems->len : 0;
-  problems += report_rows (self, "PRAGMA integrity_check", "ok", report);
-  /* The checks below read a ledger's tables, which it may lack. */
-  if (ledger_store_count_schema_problems (self) > 0)
-    return FALSE;
-  problems += report_rows (self,
-    "SELECT 'foreign key: ' || \"table\" || ' row ' || rowid || ' refers to a missing ' || parent "
-    "FROM pragma_foreign_key_check", NULL, report);
-  problems += report_rows (self,
-    "SELECT 'indicator ' || i.code || ' belongs to another plan than its task' "
-    "FROM indicators i JOIN tasks t ON t.id = i.task_id JOIN areas a ON a.id = t.area_id "
-    "WHERE a.plan_id != i.plan_id", NULL, report);
-  problems += report_rows (self,
-    "SELECT 'value ' || i.code || ' ' || v.period || ' is outside the years of its plan' "
-    "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
-    "JOIN plans p ON p.id = i.plan_id "
-    "WHERE CAST(substr(v.period, 1, 4) AS INTEGER) NOT BETWEEN p.first_year - 1 AND p.last_year",
-    NULL, report);
-  problems += report_rows (self,
-    "SELECT 'value ' || i.code || ' ' || v.period || ' is not a period of a ' || i.frequency || "
-    "' indicator' FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
-    "WHERE NOT CASE i.frequency "
-    "  WHEN 'monthly' THEN v.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' "
-    "    AND CAST(substr(v.period, 6, 2) AS INTEGER) "
-    "        BETWEEN CASE i.january WHEN 'separate' THEN 1 ELSE 2 END AND 12 "
-    "  WHEN 'quarterly' THEN v.period GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' "
-    "  ELSE v.period GLOB '[0-9][0-9][0-9][0-9]' END", NULL, report);
-  problems += report_rows (self,
-    "SELECT 'value ' || i.code || ' ' || v.period || ' has neither a number nor a status' "
-    "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
-    "WHERE (i.kind = 'qualitative' AND v.status = '') OR "
-    "(i.kind != 'qualitative' AND v.value IS NULL)", NULL, report);
-  problems += report_rows (self,
-    "SELECT 'value ' || i.code || ' ' || v.period || ' belongs to ' || quote (v.region) || "
-    "', which is not a region of its plan' FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
-    "WHERE v.region != '' AND NOT EXISTS (SELECT 1 FROM regions r WHERE r.plan_id = i.plan_id "
-    "AND r.code = v.region)", NULL, report);
-  problems += report_rows (self,
-    "SELECT 'indicator ' || i.code || ' has a target for ' || quote (t.region) || "
-    "', which is not a region of its plan' FROM region_targets t JOIN indicators i ON i.id = t.indicator_id "
-    "WHERE NOT EXISTS (SELECT 1 FROM regions r WHERE r.plan_id = i.plan_id AND r.code = t.region)",
-    NULL, report);
-  problems += check_numbers (self, report);
-  problems += store_check_attachments (self, report);
-  return problems == 0;
 }
 
 void

@@ -42,6 +42,7 @@ struct _LedgerStore
   GObject     parent_instance;
 
   char       *path;
+  char       *display;   /* the path, or the server's location without its password */
   sqlite3    *db;
   LedgerServer *server;   /* the office's server, or NULL for a file */
   guint       retry_source;  /* while the server's connection is lost */
@@ -91,6 +92,7 @@ G_GNUC_INTERNAL gboolean      store_exec                (LedgerStore   *self,
                                                          const char    *sql,
                                                          GError       **error);
 G_GNUC_INTERNAL gint64        store_last_insert_id      (LedgerStore   *self);
+G_GNUC_INTERNAL const char   *store_error_detail        (LedgerStore   *self);
 G_GNUC_INTERNAL gint64        store_changes             (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_in_transaction      (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_begin               (LedgerStore   *self,
@@ -121,6 +123,14 @@ G_GNUC_INTERNAL void          store_emit_plans_changed  (LedgerStore   *self);
 G_GNUC_INTERNAL void          store_signal_heard        (LedgerStore   *self,
                                                          gint64         indicator_id);
 G_GNUC_INTERNAL void          store_notify_online       (LedgerStore   *self);
+G_GNUC_INTERNAL LedgerStore  *store_open_on_server      (const char           *location,
+                                                         LedgerStoreOpenFlags  flags,
+                                                         GError              **error);
+G_GNUC_INTERNAL gboolean      store_server_begin        (LedgerStore   *self,
+                                                         GError       **error);
+G_GNUC_INTERNAL gboolean      store_run_resource_script (LedgerStore   *self,
+                                                         const char    *name,
+                                                         GError       **error);
 G_GNUC_INTERNAL void          store_tell_other_desks    (LedgerStore   *self,
                                                          gint64         indicator_id);
 G_GNUC_INTERNAL void          store_set_job             (LedgerStore       *self,
