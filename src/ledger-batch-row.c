@@ -37,6 +37,7 @@ struct _LedgerBatchRow
   char            *original_text;
   char            *original_note;
   char            *original_status;
+  gint64           original_version;  /* of the stored figure shown, 0 for none */
 
   GtkWidget       *entry;        /* a GtkEntry, or a GtkDropDown for a qualitative task */
   GtkWidget       *note;
@@ -116,6 +117,7 @@ read_typed (LedgerBatchRow  *self,
         }
       value = ledger_value_new_status (id, self->period, chosen_status (self), note, "");
       ledger_value_set_region (value, self->region);
+      ledger_value_set_expected_version (value, self->original_version);
       return value;
     }
   if (!ledger_number_parse_for (self->indicator, gtk_editable_get_text (GTK_EDITABLE (self->entry)),
@@ -123,6 +125,9 @@ read_typed (LedgerBatchRow  *self,
     return NULL;
   value = ledger_value_new (id, self->period, number, note, "");
   ledger_value_set_region (value, self->region);
+  /* Another desk's figure saved since this row was shown is not
+   * overwritten unseen. */
+  ledger_value_set_expected_version (value, self->original_version);
   self->check = ledger_entry_check_typed (self->indicator, self->history, value, checks_of (self));
   return value;
 }
@@ -315,6 +320,7 @@ build (LedgerBatchRow *self)
                         ? ledger_format_number (ledger_value_get_number (current)) : g_strdup ("");
   self->original_note = g_strdup (current != NULL ? ledger_value_get_note (current) : "");
   self->original_status = g_strdup (current != NULL ? ledger_value_get_status (current) : "");
+  self->original_version = current != NULL ? ledger_value_get_version (current) : 0;
 
   self->history = stored_history (self);
   self->entry = value_widget_new (self);
@@ -420,6 +426,24 @@ ledger_batch_row_get_indicator (LedgerBatchRow *self)
 {
   g_return_val_if_fail (LEDGER_IS_BATCH_ROW (self), NULL);
   return self->indicator;
+}
+
+/**
+ * ledger_batch_row_take_stored_version:
+ *
+ * After another desk's figure refused a save, the row's figure is read as
+ * the one it replaces: saving again replaces it knowingly. What was typed
+ * stays.
+ */
+void
+ledger_batch_row_take_stored_version (LedgerBatchRow *self)
+{
+  g_autoptr(LedgerValue) current = NULL;
+
+  g_return_if_fail (LEDGER_IS_BATCH_ROW (self));
+
+  current = stored_value (self, self->period);
+  self->original_version = current != NULL ? ledger_value_get_version (current) : 0;
 }
 
 /* Whether the user typed something other than what is recorded. */

@@ -25,6 +25,7 @@ void             ledger_batch_row_set_judged    (LedgerBatchRow  *self,
                                                  gboolean         judged);
 LedgerIndicator *ledger_batch_row_get_indicator (LedgerBatchRow  *self);
 gboolean         ledger_batch_row_is_changed    (LedgerBatchRow  *self);
+void             ledger_batch_row_take_stored_version (LedgerBatchRow *self);
 LedgerValue     *ledger_batch_row_read_value    (LedgerBatchRow  *self,
                                                  GError         **error);
 void             ledger_batch_row_set_text      (LedgerBatchRow  *self,

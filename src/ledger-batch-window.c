@@ -331,6 +331,15 @@ set_saving (LedgerBatchWindow *self,
   gtk_widget_set_sensitive (self->save_button, !saving);
 }
 
+/* Another desk saved figures meanwhile: the message names one; saving
+ * again replaces them knowingly. */
+static void
+take_stored_versions (LedgerBatchWindow *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    ledger_batch_row_take_stored_version (g_ptr_array_index (self->rows, i));
+}
+
 static void
 saved_cb (GObject      *source,
           GAsyncResult *result,
@@ -350,6 +359,8 @@ saved_cb (GObject      *source,
   set_saving (self, FALSE);
   if (!saved)
     {
+      if (g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT))
+        take_stored_versions (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_message (self, error->message);
       return;

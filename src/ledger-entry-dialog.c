@@ -35,6 +35,7 @@ struct _LedgerEntryDialog
   GPtrArray       *periods;
   GPtrArray       *regions;   /* LedgerRegion, in the picker's order after the city */
   LedgerCheckLimits checks;
+  gint64           shown_version;  /* of the stored figure shown, 0 for none */
 
   AdwPreferencesGroup *group;
   AdwComboRow     *period_row;
@@ -113,6 +114,7 @@ load_value (LedgerEntryDialog *self)
   g_autofree char *number = NULL;
 
   value = stored_value (self);
+  self->shown_version = value != NULL ? ledger_value_get_version (value) : 0;
   if (value != NULL && ledger_value_has_number (value))
     number = ledger_format_number (ledger_value_get_number (value));
 
@@ -184,6 +186,7 @@ read_value (LedgerEntryDialog  *self,
       value = ledger_value_new_status (id, period, ledger_status_qualitative_codes ()[selected],
                                        note, source);
       ledger_value_set_region (value, ledger_entry_dialog_get_region (self));
+      ledger_value_set_expected_version (value, self->shown_version);
       return g_steal_pointer (&value);
     }
 
@@ -192,6 +195,9 @@ read_value (LedgerEntryDialog  *self,
     return NULL;
   value = ledger_value_new (id, period, number, note, source);
   ledger_value_set_region (value, ledger_entry_dialog_get_region (self));
+  /* Another desk's figure saved since this one was shown is not
+   * overwritten unseen (docs/server.md). */
+  ledger_value_set_expected_version (value, self->shown_version);
   /* A figure that looks wrong (against its own region's history) is saved
    * only with a note explaining it. */
   history = stored_history (self);
@@ -230,6 +236,14 @@ save_clicked_cb (LedgerEntryDialog *self)
 
   if (value == NULL || !ledger_store_set_value (self->store, value, &error))
     {
+      /* Another desk's figure is now the one shown beside the typed one:
+       * saving again replaces it knowingly. Nothing typed is lost. */
+      if (g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT))
+        {
+          g_autoptr(LedgerValue) now = stored_value (self);
+
+          self->shown_version = now != NULL ? ledger_value_get_version (now) : 0;
+        }
       show_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
       return;

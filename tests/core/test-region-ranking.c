@@ -444,10 +444,11 @@ test_migration (Fixture       *fixture,
 
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->store);
-  /* Version 9's columns go too: a ledger of version 7 had neither. */
+  /* Version 9's and 10's columns go too: a ledger of version 7 had none. */
   test_exec_sql (fixture->files.path, "DROP TABLE ranking_weights; DROP TABLE scoring_schemes; "
                                       "DROP TABLE score_adjustments; ALTER TABLE plans DROP COLUMN for_region_code; "
-                                      "ALTER TABLE plans DROP COLUMN for_region_name; PRAGMA user_version = 7;");
+                                      "ALTER TABLE plans DROP COLUMN for_region_name; "
+                                      "ALTER TABLE indicator_values DROP COLUMN version; PRAGMA user_version = 7;");
   store = ledger_store_open (fixture->files.path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ledger_store_get_schema_version (store), ==, LEDGER_STORE_SCHEMA_VERSION);

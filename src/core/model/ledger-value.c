@@ -29,6 +29,8 @@ struct _LedgerValue
   char     *region;      /* a region's code, or "" for the city */
   guint     n_summed;    /* a city total summed from this many regions' figures, or 0 */
   guint     n_regions;   /* … of this many regions counted in the total */
+  gint64    version;     /* the stored row's version, 0 if not stored */
+  gint64    expected;    /* the version a save expects to replace, -1: any */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerValue, ledger_value, G_TYPE_OBJECT)
@@ -58,6 +60,7 @@ ledger_value_class_init (LedgerValueClass *klass)
 static void
 ledger_value_init (LedgerValue *self)
 {
+  self->expected = -1;
 }
 
 static LedgerValue *
@@ -217,6 +220,52 @@ ledger_value_set_region (LedgerValue *self,
 
   g_free (self->region);
   self->region = g_strdup (region != NULL ? region : "");
+}
+
+/**
+ * ledger_value_get_version:
+ *
+ * Returns: the version of the stored row the value was read from (each
+ *   save of the cell counts one up), or 0 for a value not read from the
+ *   store
+ */
+gint64
+ledger_value_get_version (LedgerValue *self)
+{
+  g_return_val_if_fail (LEDGER_IS_VALUE (self), 0);
+  return self->version;
+}
+
+void
+ledger_value_set_version (LedgerValue *self,
+                          gint64       version)
+{
+  g_return_if_fail (LEDGER_IS_VALUE (self));
+  self->version = version;
+}
+
+/**
+ * ledger_value_get_expected_version:
+ *
+ * Returns: the version of the cell a save of this value replaces: the one
+ *   shown when it was typed, 0 for a cell that was empty, or -1 (the
+ *   default) for a save that replaces whatever is there
+ */
+gint64
+ledger_value_get_expected_version (LedgerValue *self)
+{
+  g_return_val_if_fail (LEDGER_IS_VALUE (self), -1);
+  return self->expected;
+}
+
+/* A save checks the cell still holds @version (see above): what another
+ * desk saved meanwhile is never overwritten unseen. */
+void
+ledger_value_set_expected_version (LedgerValue *self,
+                                   gint64       version)
+{
+  g_return_if_fail (LEDGER_IS_VALUE (self));
+  self->expected = version;
 }
 
 /**

@@ -47,4 +47,11 @@ void         ledger_value_set_summed         (LedgerValue *self,
                                               guint        n_summed,
                                               guint        n_regions);
 
+gint64       ledger_value_get_version        (LedgerValue *self);
+void         ledger_value_set_version        (LedgerValue *self,
+                                              gint64       version);
+gint64       ledger_value_get_expected_version (LedgerValue *self);
+void         ledger_value_set_expected_version (LedgerValue *self,
+                                                gint64       version);
+
 G_END_DECLS

@@ -132,7 +132,7 @@ log_inserted (LedgerStore  *self,
       store_bind_static_text (stmt, first + 4, pending[i].json);
       store_undo_record_value (self, ledger_value_get_indicator_id (pending[i].value),
                                ledger_value_get_region (pending[i].value),
-                               ledger_value_get_period (pending[i].value), NULL);
+                               ledger_value_get_period (pending[i].value), NULL, pending[i].value);
       row++;
     }
   return store_run (self, stmt, error);

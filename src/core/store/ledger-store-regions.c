@@ -540,7 +540,7 @@ ledger_store_list_values_of_period (LedgerStore *self,
 
   stmt = store_prepare (self,
     "SELECT v.indicator_id, v.period, v.value, v.status, v.note, v.source, v.updated_at, v.updated_by, "
-    "v.region FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+    "v.region, v.version FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
     "LEFT JOIN regions r ON r.plan_id = i.plan_id AND r.code = v.region "
     "WHERE v.indicator_id = ? AND v.period = ? AND v.region != '' ORDER BY r.position", NULL);
   if (stmt != NULL)
@@ -594,7 +594,7 @@ ledger_store_list_latest_region_values (LedgerStore        *self,
 
   stmt = store_prepare (self,
     "SELECT v.indicator_id, v.period, v.value, v.status, v.note, v.source, v.updated_at, v.updated_by, "
-    "v.region FROM indicators i JOIN plans p ON p.id = i.plan_id "
+    "v.region, v.version FROM indicators i JOIN plans p ON p.id = i.plan_id "
     "JOIN regions r ON r.plan_id = p.id "
     "JOIN indicator_values v ON v.id = (SELECT w.id FROM indicator_values w "
     "  WHERE w.indicator_id = i.id AND w.region = r.code AND w.period_key <= ?2 "

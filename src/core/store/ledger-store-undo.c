@@ -27,6 +27,7 @@ typedef struct
   char            *period;     /* NULL for a change of definition */
   char            *region;     /* a value's region, "" for the city's */
   LedgerValue     *old;        /* NULL when there was no value */
+  LedgerValue     *written;    /* what the transaction left there, NULL: none */
   LedgerIndicator *indicator;  /* the old definition */
   StoreRestoreFunc restore;    /* a row of the follow-up (period is its UUID) */
   gpointer         row;        /* as it was, or NULL */
@@ -41,6 +42,7 @@ undo_step_free (UndoStep *step)
   g_free (step->period);
   g_free (step->region);
   g_clear_object (&step->old);
+  g_clear_object (&step->written);
   g_clear_object (&step->indicator);
   if (step->row != NULL)
     step->row_free (step->row);
@@ -92,8 +94,13 @@ static void
 record (LedgerStore *self,
         UndoStep    *step)
 {
-  if (self->undoing || g_hash_table_contains (self->undo_pending_keys, step))
+  UndoStep *first = self->undoing ? NULL : g_hash_table_lookup (self->undo_pending_keys, step);
+
+  if (self->undoing || first != NULL)
     {
+      /* The cell's last write in the transaction is what it left. */
+      if (first != NULL)
+        g_set_object (&first->written, step->written);
       undo_step_free (step);
       return;
     }
@@ -101,12 +108,14 @@ record (LedgerStore *self,
   g_ptr_array_add (self->undo_pending, step);
 }
 
+/* @written: what the transaction writes to the cell, %NULL for a removal */
 void
 store_undo_record_value (LedgerStore *self,
                          gint64       indicator_id,
                          const char  *region,
                          const char  *period,
-                         LedgerValue *old)
+                         LedgerValue *old,
+                         LedgerValue *written)
 {
   UndoStep *step = g_new0 (UndoStep, 1);
 
@@ -114,7 +123,33 @@ store_undo_record_value (LedgerStore *self,
   step->region = g_strdup (region);
   step->period = g_strdup (period);
   step->old = old != NULL ? g_object_ref (old) : NULL;
+  step->written = written != NULL ? g_object_ref (written) : NULL;
   record (self, step);
+}
+
+/* Undo puts back what this desk replaced, unless someone else (another
+ * desk on the server, another program on the file) has written the cell
+ * since: theirs is not overwritten unseen. */
+static gboolean
+check_cell_is_ours (LedgerStore  *self,
+                    UndoStep     *step,
+                    GError      **error)
+{
+  g_autoptr(LedgerValue) now = ledger_store_get_region_value (self, step->indicator_id, step->region,
+                                                              step->period);
+
+  if (now == NULL ? step->written == NULL
+                  : step->written != NULL && ledger_value_equal (now, step->written))
+    return TRUE;
+  if (now == NULL)
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
+                 _("Someone else has removed the figure for %s since: nothing was undone."), step->period);
+  else
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
+                 _("%s has changed the figure for %s since (at %s): nothing was undone, so as not to "
+                   "overwrite it."), ledger_value_get_updated_by (now), step->period,
+                 ledger_value_get_updated_at (now));
+  return FALSE;
 }
 
 void
@@ -218,6 +253,8 @@ undo_step (LedgerStore  *self,
                                   : store_link_attachment (self, step->attachment, "undo", error);
   if (step->indicator != NULL)
     return store_update_indicator (self, step->indicator, error);
+  if (!check_cell_is_ours (self, step, error))
+    return FALSE;
   if (step->old != NULL)
     return store_write_value (self, step->old, "undo", error);
   return store_remove_value (self, step->indicator_id, step->region, step->period, "undo", error);

@@ -23,7 +23,7 @@
  * imported and deleted, each change logged. */
 
 static const char *value_columns =
-  "indicator_id, period, value, status, note, source, updated_at, updated_by, region";
+  "indicator_id, period, value, status, note, source, updated_at, updated_by, region, version";
 
 LedgerValue *
 store_value_from_row (StoreStatement *stmt)
@@ -40,6 +40,7 @@ store_value_from_row (StoreStatement *stmt)
                               store_column_text (stmt, 5));
   ledger_value_set_updated (value, store_column_text (stmt, 6), store_column_text (stmt, 7));
   ledger_value_set_region (value, store_column_text (stmt, 8));
+  ledger_value_set_version (value, store_column_int64 (stmt, 9));
   return value;
 }
 
@@ -488,12 +489,60 @@ upsert_value (LedgerStore   *self,
       "source, updated_at, updated_by, region) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (indicator_id, region, period) DO NOTHING"
     : "UPDATE indicator_values SET value = ?5, status = ?6, note = ?7, source = ?8, "
-      "updated_at = ?9, updated_by = ?10 WHERE indicator_id = ?2 AND period = ?3 AND region = ?11", error);
+      "updated_at = ?9, updated_by = ?10, version = version + 1 "
+      "WHERE indicator_id = ?2 AND period = ?3 AND region = ?11", error);
 
   if (stmt == NULL)
     return FALSE;
   store_bind_value_row (self, stmt, 1, value, period, uuid);
   return store_run (self, stmt, error);
+}
+
+/* "123.4", or a qualitative status's code: a figure in a message. */
+static char *
+figure_text (LedgerValue *value)
+{
+  if (value == NULL)
+    return g_strdup ("—");
+  if (!ledger_value_has_number (value))
+    return g_strdup (ledger_value_get_status (value));
+  return g_strdup_printf ("%.15g", ledger_value_get_number (value));
+}
+
+/* A save typed against what a desk was shown: the cell must still hold
+ * that version. Another desk's newer figure is refused with both figures
+ * and who wrote it; saving again then replaces it knowingly. */
+static gboolean
+check_version (LedgerStore  *self,
+               LedgerValue  *value,
+               GError      **error)
+{
+  gint64 expected = ledger_value_get_expected_version (value);
+  g_autoptr(LedgerValue) now = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *yours = NULL;
+
+  if (expected < 0)
+    return TRUE;
+  now = ledger_store_get_region_value (self, ledger_value_get_indicator_id (value),
+                                       ledger_value_get_region (value), ledger_value_get_period (value));
+  if ((now != NULL ? ledger_value_get_version (now) : 0) == expected)
+    return TRUE;
+  yours = figure_text (value);
+  if (now == NULL)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
+                   _("Someone else removed the figure for %s while you were typing. Yours (%s) was not "
+                     "saved: save again to record it."), ledger_value_get_period (value), yours);
+      return FALSE;
+    }
+  theirs = figure_text (now);
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
+               _("%s saved %s for %s at %s while you were typing. Yours (%s) was not saved: "
+                 "compare them, then save again to replace theirs."),
+               ledger_value_get_updated_by (now), theirs, ledger_value_get_period (value),
+               ledger_value_get_updated_at (now), yours);
+  return FALSE;
 }
 
 /* Writes one value inside an open transaction, and logs the change. An
@@ -515,7 +564,8 @@ store_write_value (LedgerStore  *self,
 
   if (rules == NULL || !store_validate_value (value, rules, &period, error) ||
       !store_rules_check_open (self, rules, &period, error) ||
-      !store_check_region (self, rules, region, error))
+      !store_check_region (self, rules, region, error) ||
+      !check_version (self, value, error))
     return FALSE;
 
   /* Most values an import writes are new: trying the insert first saves
@@ -525,7 +575,7 @@ store_write_value (LedgerStore  *self,
     return FALSE;
   if (store_changes (self) == 1)
     {
-      store_undo_record_value (self, indicator_id, region, period_code, NULL);
+      store_undo_record_value (self, indicator_id, region, period_code, NULL, value);
       return store_log_change (self, "insert", "value", rules->uuid, period_code, NULL, new_json,
                                origin, error);
     }
@@ -533,7 +583,7 @@ store_write_value (LedgerStore  *self,
   old = ledger_store_get_region_value (self, indicator_id, region, period_code);
   if (old == NULL || ledger_value_equal (old, value))
     return TRUE;
-  store_undo_record_value (self, indicator_id, region, period_code, old);
+  store_undo_record_value (self, indicator_id, region, period_code, old, value);
   old_json = store_value_to_json (old);
   return upsert_value (self, value, &period, FALSE, error) &&
          store_log_change (self, "update", "value", rules->uuid, period_code, old_json, new_json,
@@ -885,7 +935,7 @@ store_remove_value (LedgerStore  *self,
   store_bind_int64 (stmt, 1, indicator_id);
   store_bind_text (stmt, 2, period);
   store_bind_text (stmt, 3, region);
-  store_undo_record_value (self, indicator_id, region, period, old);
+  store_undo_record_value (self, indicator_id, region, period, old, NULL);
   ok = store_run (self, stmt, error) &&
        store_log_change (self, "delete", "value", rules->uuid, period, old_json, NULL, origin, error);
   return ok;

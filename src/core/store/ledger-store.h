@@ -24,7 +24,7 @@
 G_BEGIN_DECLS
 
 #define LEDGER_STORE_ERROR (ledger_store_error_quark ())
-#define LEDGER_STORE_SCHEMA_VERSION 9
+#define LEDGER_STORE_SCHEMA_VERSION 10
 
 typedef enum
 {

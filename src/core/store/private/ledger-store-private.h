@@ -161,7 +161,8 @@ G_GNUC_INTERNAL void          store_undo_record_value   (LedgerStore   *self,
                                                          gint64         indicator_id,
                                                          const char    *region,
                                                          const char    *period,
-                                                         LedgerValue   *old);
+                                                         LedgerValue   *old,
+                                                         LedgerValue   *written);
 G_GNUC_INTERNAL void          store_undo_record_indicator (LedgerStore     *self,
                                                            LedgerIndicator *old);
 /* Writes back a row of the follow-up as it was: @old, or none (%NULL). */
