@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two imports at once into one ledger: two processes import CSV files of
-# overlapping cells, each many times over. Every import must say what it
+# overlapping cells, each many times over; with LEDGER_TEST_ENGINE=server,
+# two desks into one ledger on the test server. Every import must say what it
 # did: its printed "N new, M changed" is what the change log records of
 # its file, and the ledger passes --check afterwards.
 set -euo pipefail
@@ -9,7 +10,7 @@ bin=${1:?usage: $0 TARGET-LEDGER [ROUNDS]}
 rounds=${2:-20}
 # shellcheck source=tests/lib.sh
 source "$(dirname "$0")/lib.sh"
-db=$work/ledger.sqlite3
+db=$(ledger_at ledger)
 
 # The monthly indicators of the built-in plan: process a writes February
 # to September, process b May to December, each round other figures; both
@@ -49,12 +50,13 @@ for month in $(seq 2 11); do
   printf 'new-urban-jobs,2026-%02d,0.%d,潞州区\nnew-urban-jobs,2026-%02d,0.%d,上党区\n' "$month" "$month" "$month" "$month"
 done >> "$work/regions.csv"
 for trial in $(seq 5); do
-  "$bin" --db "$work/regions-$trial.sqlite3" --export-csv - > /dev/null
-  "$bin" --db "$work/regions-$trial.sqlite3" --import-csv "$work/regions.csv" > "$work/regions-a.out" 2>&1 & a=$!
-  "$bin" --db "$work/regions-$trial.sqlite3" --import-csv "$work/regions.csv" > "$work/regions-b.out" 2>&1 & b=$!
+  regions_db=$(ledger_at "regions-$trial")
+  "$bin" --db "$regions_db" --export-csv - > /dev/null
+  "$bin" --db "$regions_db" --import-csv "$work/regions.csv" > "$work/regions-a.out" 2>&1 & a=$!
+  "$bin" --db "$regions_db" --import-csv "$work/regions.csv" > "$work/regions-b.out" 2>&1 & b=$!
   wait "$a" "$b" || true
   said=$(cat "$work/regions-a.out" "$work/regions-b.out" | sed -n 's/.*(\([0-9]*\) new.*/\1/p' | awk '{ n += $1 } END { print n + 0 }')
-  logged=$("$bin" --db "$work/regions-$trial.sqlite3" --export-changes - | grep -c ',insert,value,.*regions.csv$' || true)
+  logged=$("$bin" --db "$regions_db" --export-changes - | grep -c ',insert,value,.*regions.csv$' || true)
   if [ "$said" = 20 ] && [ "$logged" = 20 ]; then echo "ok - region figures at once, trial $trial: 20 new"
   else echo "not ok - region figures at once, trial $trial: said $said new, the change log $logged"; exit 1; fi
 done

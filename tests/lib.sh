@@ -15,3 +15,18 @@ check () {  # check NAME COMMAND…: a step that must succeed
   if "$@"; then passed=$((passed + 1)); echo "ok - $name"
   else failures=$((failures + 1)); echo "not ok - $name"; fi
 }
+
+# ledger_at NAME: the location of a new ledger for this script: a file in
+# $work, or, when LEDGER_TEST_ENGINE=server, a new database on the test
+# server LEDGER_TEST_SERVER (a "key=value" connection string), so that the
+# same steps run on both stores.
+ledger_at () {
+  if [ "${LEDGER_TEST_ENGINE:-}" = server ]; then
+    local name
+    name=$(printf 'ledger_e2e_%s_%s' "$$" "$1" | tr -c 'a-zA-Z0-9_\n' '_')
+    psql "$LEDGER_TEST_SERVER" -qAtc "CREATE DATABASE \"$name\" TEMPLATE template0" > /dev/null
+    echo "$LEDGER_TEST_SERVER dbname=$name"
+  else
+    echo "$work/$1.sqlite3"
+  fi
+}

@@ -617,7 +617,7 @@ backup (LedgerStore *store,
 
   if (!ledger_store_backup_to (store, out, &error))
     return fail (error);
-  g_print (_("Backed up %s to %s\n"), ledger_store_get_path (store), out);
+  g_print (_("Backed up %s to %s\n"), ledger_store_get_display_name (store), out);
   return 0;
 }
 
@@ -1090,7 +1090,7 @@ check (LedgerStore *store)
     }
   read_tolerances (&tolerances);
   ledger_cli_print_roll_up_gaps (store, tolerances.roll_up);
-  g_print (_("%s: no problems found\n"), ledger_store_get_path (store));
+  g_print (_("%s: no problems found\n"), ledger_store_get_display_name (store));
   return 0;
 }
 
@@ -1136,7 +1136,8 @@ run_command (LedgerStore  *store,
   if (ledger_store_is_read_only (store) && !contains_any (options, reading_commands))
     {
       g_printerr ("target-ledger: ");
-      g_printerr (_("The ledger “%s” is open for reading only: nothing was changed"), ledger_store_get_path (store));
+      g_printerr (_("The ledger “%s” is open for reading only: nothing was changed"),
+                  ledger_store_get_display_name (store));
       g_printerr ("\n");
       return 1;
     }
@@ -1280,7 +1281,7 @@ ledger_cli_run (const char   *db_path,
 
   /* A command that fails changes nothing: not even a new, empty ledger is
    * left behind. */
-  existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
+  existed = ledger_store_is_server_location (db_path) || g_file_test (db_path, G_FILE_TEST_EXISTS);
   if ((store = ledger_store_open (db_path, &error)) == NULL &&
       g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_UNEXPECTED_SCHEMA) &&
       contains_any (options, reading_commands))

@@ -127,12 +127,14 @@ read_chunk (int          fd,
 }
 
 /* Reads @fd from its start to its end: its SHA-256, and when @blob is
- * set, its bytes into the blob. Fails if it is not @size bytes long. */
+ * set, its bytes into the blob, when @bytes is, into those (for the
+ * server). Fails if it is not @size bytes long. */
 static char *
 read_file (int            fd,
            const char    *path,
            guint64        size,
            sqlite3_blob  *blob,
+           GByteArray    *bytes,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -150,6 +152,8 @@ read_file (int            fd,
       if (offset + (guint64) n > size ||
           (blob != NULL && sqlite3_blob_write (blob, buffer, (int) n, (int) offset) != SQLITE_OK))
         break;
+      if (bytes != NULL)
+        g_byte_array_append (bytes, buffer, (guint) n);
       g_checksum_update (checksum, buffer, n);
       offset += (guint64) n;
     }
@@ -184,6 +188,48 @@ has_blob (LedgerStore  *self,
   return rc == SQLITE_ROW || rc == SQLITE_DONE || store_set_error (self, rc, error);
 }
 
+/* The file must still have the content it was attached with. */
+static gboolean
+check_written (const char  *written,
+               const char  *sha256,
+               const char  *path,
+               GError     **error)
+{
+  if (written == NULL)
+    return FALSE;
+  if (g_str_equal (written, sha256))
+    return TRUE;
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
+               _("“%s” changed while it was being attached"), path);
+  return FALSE;
+}
+
+/* On the server, the bytes go in one bound value: the file is read into
+ * memory (attachments have a size limit) and sent with the row. */
+static gboolean
+insert_server_blob (LedgerStore   *self,
+                    const char    *sha256,
+                    int            fd,
+                    const char    *path,
+                    guint64        size,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_sized_new ((guint) MIN (size, G_MAXUINT));
+  g_autofree char *written = read_file (fd, path, size, NULL, bytes, cancellable, error);
+  StoreStatement *stmt;
+
+  if (!check_written (written, sha256, path, error))
+    return FALSE;
+  stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, sha256);
+  store_bind_int64 (stmt, 2, size);
+  store_bind_blob (stmt, 3, bytes->data, bytes->len);
+  return store_run (self, stmt, error);
+}
+
 /* Stores the bytes of @fd under @sha256, read again into the blob: the
  * file must still have that content. */
 static gboolean
@@ -195,12 +241,15 @@ insert_blob (LedgerStore   *self,
              GCancellable  *cancellable,
              GError       **error)
 {
-  StoreStatement *stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) "
-                                            "VALUES (?, ?, zeroblob (?))", error);
+  StoreStatement *stmt;
   sqlite3_blob *blob = NULL;
   g_autofree char *written = NULL;
   int rc;
 
+  if (self->server != NULL)
+    return insert_server_blob (self, sha256, fd, path, size, cancellable, error);
+  stmt = store_prepare (self, "INSERT INTO attachment_blobs (sha256, size, content) "
+                              "VALUES (?, ?, zeroblob (?))", error);
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, sha256);
@@ -212,19 +261,11 @@ insert_blob (LedgerStore   *self,
                           store_last_insert_id (self), 1, &blob);
   if (rc != SQLITE_OK)
     return store_set_error (self, rc, error);
-  written = read_file (fd, path, size, blob, cancellable, error);
+  written = read_file (fd, path, size, blob, NULL, cancellable, error);
   rc = sqlite3_blob_close (blob);
-  if (written == NULL)
-    return FALSE;
-  if (rc != SQLITE_OK)
+  if (written != NULL && rc != SQLITE_OK)
     return store_set_error (self, rc, error);
-  if (!g_str_equal (written, sha256))
-    {
-      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CHANGED,
-                   _("“%s” changed while it was being attached"), path);
-      return FALSE;
-    }
-  return TRUE;
+  return check_written (written, sha256, path, error);
 }
 
 /* Opens the blob stored under @sha256 for reading; sets its size. */
@@ -270,6 +311,39 @@ typedef gboolean (*ChunkFunc) (const guchar  *data,
                                gpointer       user_data,
                                GError       **error);
 
+/* The server's bytes come whole, and are handed on chunk by chunk. */
+static gboolean
+read_server_blob (LedgerStore  *self,
+                  const char   *sha256,
+                  ChunkFunc     func,
+                  gpointer      user_data,
+                  GError      **error)
+{
+  StoreStatement *stmt = store_prepare (self, "SELECT content FROM attachment_blobs WHERE sha256 = ?", error);
+  gconstpointer data;
+  gsize size = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, sha256);
+  rc = store_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      store_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CORRUPT,
+                     _("The file of the attachment %s is no longer in the ledger"), sha256);
+      return rc == SQLITE_DONE ? FALSE : store_set_error (self, rc, error);
+    }
+  data = store_column_blob (stmt, 0, &size);
+  for (gsize offset = 0; ok && offset < size; offset += CHUNK)
+    ok = func ((const guchar *) data + offset, MIN (CHUNK, size - offset), user_data, error);
+  store_reset (stmt);
+  return ok;
+}
+
 /* Hands the bytes stored under @sha256 to @func, chunk by chunk. */
 static gboolean
 read_blob (LedgerStore  *self,
@@ -279,11 +353,13 @@ read_blob (LedgerStore  *self,
            GError      **error)
 {
   int size = 0;
-  sqlite3_blob *blob = open_blob (self, sha256, &size, error);
+  sqlite3_blob *blob;
   g_autofree guchar *buffer = NULL;
   gboolean ok = TRUE;
 
-  if (blob == NULL)
+  if (self->server != NULL)
+    return read_server_blob (self, sha256, func, user_data, error);
+  if ((blob = open_blob (self, sha256, &size, error)) == NULL)
     return FALSE;
   buffer = g_malloc (CHUNK);
   for (int offset = 0; ok && offset < size; offset += CHUNK)
@@ -507,7 +583,7 @@ ledger_store_add_attachment (LedgerStore   *self,
   /* A name in UTF-8, whatever the file system's bytes: it goes into reports. */
   basename = name != NULL ? g_strdup (name) : g_filename_display_basename (path);
   media_type = ledger_attachment_guess_media_type (basename);
-  sha256 = read_file (fd, path, size, NULL, cancellable, error);
+  sha256 = read_file (fd, path, size, NULL, NULL, cancellable, error);
   if (sha256 == NULL || !store_begin (self, error))
     goto failed;
   if ((rules = store_load_rules (self, indicator_id, error)) == NULL ||
@@ -547,7 +623,7 @@ ledger_store_list_attachments (LedgerStore  *self,
 {
   StoreStatement *stmt = store_prepare (self, "SELECT " ATTACHMENT_COLUMNS
                                             "FROM attachments a JOIN attachment_blobs b ON b.sha256 = a.sha256 "
-                                            "WHERE (?1 = 0 OR a.indicator_id = ?1) AND (?2 IS NULL OR a.period = ?2) "
+                                            "WHERE (?1 = 0 OR a.indicator_id = ?1) AND (CAST (?2 AS TEXT) IS NULL OR a.period = ?2) "
                                             "ORDER BY a.indicator_id, a.period, a.name, a.id", error);
   GPtrArray *attachments;
   int rc;

@@ -755,7 +755,8 @@ typedef struct
 
 /* Whether the supporting units @units (one per line) name @unit. */
 #define NAMES_SUPPORTING(column, unit) \
-  "instr(char(10) || " column " || char(10), char(10) || " unit " || char(10)) > 0"
+  "length (replace ('\n' || " column " || '\n', '\n' || " unit " || '\n', '')) < " \
+  "length ('\n' || " column " || '\n')"
 
 /* The ids of the plan's rows (indicators or tasks, by @sql) that name
  * @unit, read whole before any is written: the statement is cached. */

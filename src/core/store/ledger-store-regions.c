@@ -612,9 +612,9 @@ ledger_store_list_latest_region_values (LedgerStore        *self,
  * figures of the period of key ?2 summed. */
 #define SUM_REGIONS \
   "WITH counted AS (SELECT r.code FROM regions r JOIN indicators i ON i.plan_id = r.plan_id " \
-  "                 WHERE i.id = ?1 AND r.in_total) " \
-  "SELECT v.period, total (v.value), count (*), (SELECT count (*) FROM counted) " \
-  "FROM indicator_values v WHERE v.indicator_id = ?1 AND v.region IN counted " \
+  "                 WHERE i.id = ?1 AND r.in_total = 1) " \
+  "SELECT v.period, coalesce (sum (v.value), 0.0), count (*), (SELECT count (*) FROM counted) " \
+  "FROM indicator_values v WHERE v.indicator_id = ?1 AND v.region IN (SELECT code FROM counted) " \
   "AND v.value IS NOT NULL AND v.period_key = "
 
 static LedgerValue *
@@ -659,7 +659,7 @@ ledger_store_sum_regions_until (LedgerStore        *self,
   g_return_val_if_fail (as_of != NULL, NULL);
 
   return sum_regions (self, SUM_REGIONS
-    "(SELECT w.period_key FROM indicator_values w WHERE w.indicator_id = ?1 AND w.region IN counted "
+    "(SELECT w.period_key FROM indicator_values w WHERE w.indicator_id = ?1 AND w.region IN (SELECT code FROM counted) "
     " AND w.period_key <= ?2 AND w.period_key >= " PLAN_START_KEY " AND w.value IS NOT NULL "
     " ORDER BY w.period_key DESC LIMIT 1) GROUP BY v.period",
     indicator_id, store_period_key_bound (as_of));
@@ -687,9 +687,9 @@ ledger_store_sum_regions_of (LedgerStore *self,
  * how many count, the period's key. */
 #define SUMS_WITHOUT_CITY \
   "WITH counted AS (SELECT r.code FROM regions r JOIN indicators i ON i.plan_id = r.plan_id " \
-  "                 WHERE i.id = ?1 AND i.kind = 'cumulative' AND r.in_total) " \
-  "SELECT v.period, total (v.value), count (*), (SELECT count (*) FROM counted), min (v.period_key) " \
-  "FROM indicator_values v WHERE v.indicator_id = ?1 AND v.region IN counted AND v.value IS NOT NULL " \
+  "                 WHERE i.id = ?1 AND i.kind = 'cumulative' AND r.in_total = 1) " \
+  "SELECT v.period, coalesce (sum (v.value), 0.0), count (*), (SELECT count (*) FROM counted), min (v.period_key) " \
+  "FROM indicator_values v WHERE v.indicator_id = ?1 AND v.region IN (SELECT code FROM counted) AND v.value IS NOT NULL " \
   "AND NOT EXISTS (SELECT 1 FROM indicator_values c WHERE c.indicator_id = ?1 AND c.region = '' " \
   "                AND c.period = v.period AND c.value IS NOT NULL) " \
   "GROUP BY v.period ORDER BY min (v.period_key)"
@@ -775,13 +775,13 @@ ledger_store_list_roll_ups (LedgerStore *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), roll_ups);
 
   stmt = store_prepare (self,
-    "SELECT c.indicator_id, c.period, c.value, total (v.value), count (v.value), "
-    "(SELECT count (*) FROM regions r WHERE r.plan_id = ?1 AND r.in_total) "
+    "SELECT c.indicator_id, c.period, c.value, coalesce (sum (v.value), 0.0), count (v.value), "
+    "(SELECT count (*) FROM regions r WHERE r.plan_id = ?1 AND r.in_total = 1) "
     "FROM indicators i JOIN indicator_values c ON c.indicator_id = i.id AND c.region = '' "
     "JOIN indicator_values v ON v.indicator_id = i.id AND v.period = c.period "
-    "JOIN regions r ON r.plan_id = i.plan_id AND r.code = v.region AND r.in_total "
+    "JOIN regions r ON r.plan_id = i.plan_id AND r.code = v.region AND r.in_total = 1 "
     "WHERE i.plan_id = ?1 AND i.kind = 'cumulative' AND c.value IS NOT NULL "
-    "GROUP BY c.id ORDER BY i.id, c.period_key", NULL);
+    "GROUP BY c.id ORDER BY c.indicator_id, c.period_key", NULL);
   if (stmt == NULL)
     return roll_ups;
   store_bind_int64 (stmt, 1, plan_id_of (plan));

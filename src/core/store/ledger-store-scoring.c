@@ -378,7 +378,7 @@ ledger_store_list_score_adjustments (LedgerStore *self,
 
   stmt = store_prepare (self, "SELECT id, plan_id, period, subject_kind, subject, points, reason, created_at, "
                               "created_by FROM score_adjustments WHERE plan_id = ?1 "
-                              "AND (?2 IS NULL OR period = ?2) ORDER BY id", NULL);
+                              "AND (CAST (?2 AS TEXT) IS NULL OR period = ?2) ORDER BY id", NULL);
   if (stmt == NULL)
     return adjustments;
   store_bind_int64 (stmt, 1, plan_id);

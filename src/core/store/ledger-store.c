@@ -860,6 +860,19 @@ ledger_store_get_path (LedgerStore *self)
   return self->path;
 }
 
+/**
+ * ledger_store_get_display_name:
+ *
+ * Returns: the ledger's path, or for a ledger on the office's server, its
+ *   database and host without the password: for titles and messages
+ */
+const char *
+ledger_store_get_display_name (LedgerStore *self)
+{
+  g_return_val_if_fail (LEDGER_IS_STORE (self), NULL);
+  return self->display;
+}
+
 int
 ledger_store_get_schema_version (LedgerStore *self)
 {

@@ -91,6 +91,7 @@ void         ledger_store_set_waits_for_locks  (LedgerStore      *self,
 gboolean     ledger_store_is_read_only         (LedgerStore  *self);
 guint        ledger_store_count_schema_problems (LedgerStore *self);
 const char  *ledger_store_get_path             (LedgerStore  *self);
+const char  *ledger_store_get_display_name     (LedgerStore  *self);
 /* The office's server (docs/server.md): a location that is a libpq
  * connection string or URI opens a ledger there instead of a file. */
 gboolean     ledger_store_is_server_location   (const char   *location);
