@@ -148,6 +148,7 @@ prepare (LedgerServer *self,
          const char   *name,
          const char   *sql,
          int           n_params,
+         const Oid    *types,
          int          *rc)
 {
   PGresult *result;
@@ -155,7 +156,7 @@ prepare (LedgerServer *self,
 
   if (g_hash_table_contains (self->prepared, name))
     return TRUE;
-  result = PQprepare (self->conn, name, sql, n_params, NULL);
+  result = PQprepare (self->conn, name, sql, n_params, types);
   ok = result != NULL && result_ok (result);
   if (!ok)
     *rc = code_for_result (self, result);
@@ -170,6 +171,7 @@ execute_once (LedgerServer        *self,
               const char          *name,
               const char          *sql,
               int                  n_params,
+              const Oid           *types,
               const char * const  *values,
               const int           *lengths,
               const int           *formats,
@@ -177,7 +179,7 @@ execute_once (LedgerServer        *self,
 {
   PGresult *result;
 
-  if (!prepare (self, name, sql, n_params, rc))
+  if (!prepare (self, name, sql, n_params, types, rc))
     return NULL;
   result = PQexecPrepared (self->conn, name, n_params, values, lengths, formats, 0);
   if (result == NULL || !result_ok (result))
@@ -199,6 +201,7 @@ ledger_server_execute (LedgerServer        *self,
                        const char          *name,
                        const char          *sql,
                        int                  n_params,
+                       const Oid           *types,
                        const char * const  *values,
                        const int           *lengths,
                        const int           *formats,
@@ -207,9 +210,9 @@ ledger_server_execute (LedgerServer        *self,
   PGresult *result;
 
   *rc = SQLITE_OK;
-  result = execute_once (self, name, sql, n_params, values, lengths, formats, rc);
+  result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
   if (result == NULL && *rc == STORE_OFFLINE && ledger_server_reconnect (self))
-    result = execute_once (self, name, sql, n_params, values, lengths, formats, rc);
+    result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
   drain_notifications (self);
   return result;
 }

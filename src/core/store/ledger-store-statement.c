@@ -21,6 +21,7 @@
  * the server returned. Its SQL is the store's, with ?N turned into $N. */
 
 #define MAX_PARAMS 65535
+#define TEXT_OID 25
 
 struct _StoreStatement
 {
@@ -34,6 +35,7 @@ struct _StoreStatement
   gboolean     *owned;
   int          *lengths;
   int          *formats;
+  Oid          *types;     /* 0: the server infers it */
   PGresult     *result;
   int           row;       /* the row the last step reached, -1 before */
   guchar       *blob;      /* the last blob read, decoded */
@@ -44,8 +46,9 @@ struct _StoreStatement
  * ? takes the number after the largest so far, as in SQLite. Quoted
  * text and names are left alone. */
 static char *
-server_sql (const char *sql,
-            int        *n_params)
+server_sql (const char  *sql,
+            int         *n_params,
+            GHashTable  *used)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   char quote = 0;
@@ -76,6 +79,7 @@ server_sql (const char *sql,
               p = end - 1;
             }
           largest = MAX (largest, number);
+          g_hash_table_add (used, GINT_TO_POINTER (number));
           g_string_append_printf (out, "$%d", number);
         }
       else
@@ -100,13 +104,22 @@ store_statement_new_server (LedgerServer *server,
 {
   StoreStatement *stmt = g_new0 (StoreStatement, 1);
 
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+
   stmt->server = server;
-  stmt->sql = server_sql (sql, &stmt->n_params);
+  stmt->sql = server_sql (sql, &stmt->n_params, used);
   stmt->name = ledger_server_next_name (server);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->owned = g_new0 (gboolean, MAX (stmt->n_params, 1));
   stmt->lengths = g_new0 (int, MAX (stmt->n_params, 1));
   stmt->formats = g_new0 (int, MAX (stmt->n_params, 1));
+  /* The server infers each parameter's type from its use; one a
+   * statement binds but does not use (an UPDATE's key columns of a row
+   * binder shared with the INSERT) is given text. */
+  stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  for (int i = 0; i < stmt->n_params; i++)
+    if (!g_hash_table_contains (used, GINT_TO_POINTER (i + 1)))
+      stmt->types[i] = TEXT_OID;
   stmt->row = -1;
   return stmt;
 }
@@ -153,6 +166,7 @@ store_statement_free (gpointer data)
   g_free (stmt->owned);
   g_free (stmt->lengths);
   g_free (stmt->formats);
+  g_free (stmt->types);
   g_free (stmt->name);
   g_free (stmt->sql);
   g_free (stmt);
@@ -278,7 +292,7 @@ server_step (StoreStatement *stmt)
     {
       stmt->ran = TRUE;
       stmt->row = -1;
-      stmt->result = ledger_server_execute (stmt->server, stmt->name, stmt->sql, stmt->n_params,
+      stmt->result = ledger_server_execute (stmt->server, stmt->name, stmt->sql, stmt->n_params, stmt->types,
                                             (const char * const *) stmt->values, stmt->lengths,
                                             stmt->formats, &rc);
       if (stmt->result == NULL)
