@@ -456,9 +456,12 @@ insert_adjustment (LedgerStore            *self,
 {
   g_autofree char *uuid = uuid_of (self, PLAN_UUID, plan_id, error);
   g_autofree char *new_json = adjustment_json (adjustment);
-  StoreStatement *stmt = uuid == NULL ? NULL : store_prepare (self,
-    "INSERT INTO score_adjustments (id, plan_id, period, subject_kind, subject, points, reason, created_at, "
-    "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  /* An adjustment put back by undo keeps its id; a new one is given one. */
+  StoreStatement *stmt = uuid == NULL ? NULL : store_prepare (self, adjustment->id != 0
+    ? "INSERT INTO score_adjustments (id, plan_id, period, subject_kind, subject, points, reason, created_at, "
+      "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    : "INSERT INTO score_adjustments (plan_id, period, subject_kind, subject, points, reason, created_at, "
+      "created_by) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -1,0 +1,211 @@
+/* test-two-desks.c: two processes on one ledger at once
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The program runs itself as the second desk (--desk LOCATION ...): two
+ * desks add one to the same figure, each many times, each save typed
+ * against the figure it read; a save refused because the other desk saved
+ * first reads again and tries again. No save may be lost: the figure ends
+ * at the number of saves both desks made. In the server suite the ledger
+ * is a database on the test server, and a desk listening hears the other
+ * desk's save within a second.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "ledger-context.h"
+#include "ledger-store.h"
+#include "test-util.h"
+
+#define PERIOD "2026-05"
+#define SAVES  60
+
+static const char *program;
+
+/* One desk: adds one to the figure @saves times; prints how many of its
+ * saves were refused for the other's and what each refusal said. */
+static int
+run_desk (const char *location,
+          gint64      indicator_id,
+          int         saves)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerStore) store = ledger_store_open_checked (location, &error);
+  guint refused = 0;
+
+  if (store == NULL)
+    {
+      g_printerr ("desk: %s\n", error->message);
+      return 2;
+    }
+  for (int done = 0; done < saves;)
+    {
+      g_autoptr(LedgerValue) now = ledger_store_get_value (store, indicator_id, PERIOD);
+      g_autoptr(LedgerValue) next = ledger_value_new (indicator_id, PERIOD,
+                                                      (now != NULL ? ledger_value_get_number (now) : 0) + 1,
+                                                      NULL, "");
+
+      ledger_value_set_expected_version (next, now != NULL ? ledger_value_get_version (now) : 0);
+      if (ledger_store_set_value (store, next, &error))
+        {
+          done++;
+          continue;
+        }
+      /* The other desk saved first, or was saving: read again. */
+      if (!g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT) &&
+          !g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_LOCKED))
+        {
+          g_printerr ("desk: unexpected: %s\n", error->message);
+          return 3;
+        }
+      if (g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT))
+        {
+          refused++;
+          g_print ("refused: %s\n", error->message);
+        }
+      g_clear_error (&error);
+    }
+  g_print ("refusals: %u\n", refused);
+  return 0;
+}
+
+static GSubprocess *
+start_desk (const char *location,
+            gint64      indicator_id,
+            int         saves)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, indicator_id);
+  g_autofree char *count = g_strdup_printf ("%d", saves);
+  GSubprocess *desk = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                        program, "--desk", location, id, count, NULL);
+
+  g_assert_no_error (error);
+  return desk;
+}
+
+/* Waits for a desk; returns: what it printed */
+static char *
+finish_desk (GSubprocess *desk)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_subprocess_communicate_utf8 (desk, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (desk));
+  g_assert_cmpint (g_subprocess_get_exit_status (desk), ==, 0);
+  return out;
+}
+
+/* Every refusal names the other desk's figure and says nothing was saved. */
+static guint
+check_refusals (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint refusals = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "refused: "))
+      {
+        g_assert_nonnull (strstr (lines[i], "was not saved"));
+        g_assert_nonnull (strstr (lines[i], PERIOD));
+        refusals++;
+      }
+  return refusals;
+}
+
+static void
+test_no_lost_update (TestLedgerStore *fixture,
+                     gconstpointer    data)
+{
+  const char *location = ledger_store_get_path (fixture->store);
+  gint64 jobs = test_indicator_id (fixture->store, TEST_RANKED_PLAN, TEST_RANKED_INDICATOR);
+  g_autoptr(GSubprocess) a = start_desk (location, jobs, SAVES);
+  g_autoptr(GSubprocess) b = start_desk (location, jobs, SAVES);
+  g_autofree char *out_a = finish_desk (a);
+  g_autofree char *out_b = finish_desk (b);
+  g_autoptr(LedgerValue) final = ledger_store_get_value (fixture->store, jobs, PERIOD);
+  guint refusals = check_refusals (out_a) + check_refusals (out_b);
+
+  g_test_message ("%u saves refused for the other desk's, then made again", refusals);
+  g_assert_nonnull (final);
+  g_assert_cmpfloat (ledger_value_get_number (final), ==, 2 * SAVES);
+  g_assert_cmpint (ledger_value_get_version (final), ==, 2 * SAVES);
+}
+
+static gboolean
+heard_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_up_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* A listening desk's model shows the other desk's save within a second,
+ * without asking for it. A ledger file has no second desk to hear. */
+static void
+test_other_desk_heard (TestLedgerStore *fixture,
+                       gconstpointer    data)
+{
+  const char *location = ledger_store_get_path (fixture->store);
+  gint64 jobs = test_indicator_id (fixture->store, TEST_RANKED_PLAN, TEST_RANKED_INDICATOR);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(LedgerContext) context = NULL;
+  g_autoptr(LedgerValue) before = NULL;
+  g_autoptr(LedgerValue) after = NULL;
+  g_autoptr(GSubprocess) desk = NULL;
+  g_autofree char *out = NULL;
+  gint64 saved_at;
+  guint timeout;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("Only a server ledger has other desks to hear");
+      return;
+    }
+  context = ledger_context_new (fixture->store);
+  before = ledger_store_get_value (fixture->store, jobs, PERIOD);
+  g_assert_null (before);
+  ledger_store_listen (fixture->store);
+  g_signal_connect_swapped (fixture->store, "values-changed", G_CALLBACK (heard_cb), loop);
+
+  desk = start_desk (location, jobs, 1);
+  out = finish_desk (desk);
+  saved_at = g_get_monotonic_time ();
+  timeout = g_timeout_add (1000, give_up_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpint (g_get_monotonic_time () - saved_at, <, G_USEC_PER_SEC);
+  g_source_remove (timeout);
+
+  after = ledger_store_get_value (ledger_context_get_store (context), jobs, PERIOD);
+  g_assert_nonnull (after);
+  g_assert_cmpfloat (ledger_value_get_number (after), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  program = argv[0];
+  if (argc == 5 && g_str_equal (argv[1], "--desk"))
+    return run_desk (argv[2], g_ascii_strtoll (argv[3], NULL, 10), atoi (argv[4]));
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add ("/two-desks/no-lost-update", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_no_lost_update, test_ledger_store_tear_down);
+  g_test_add ("/two-desks/other-desk-heard", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_other_desk_heard, test_ledger_store_tear_down);
+  return g_test_run ();
+}
