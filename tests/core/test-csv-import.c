@@ -458,8 +458,9 @@ static LedgerStore *
 open_again (Fixture *fixture)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "ledger.sqlite3", NULL);
+  g_autofree char *location = test_ledger_location (path);
   g_autoptr(GError) error = NULL;
-  LedgerStore *store = ledger_store_open (path, &error);
+  LedgerStore *store = ledger_store_open (location, &error);
 
   g_assert_no_error (error);
   return store;

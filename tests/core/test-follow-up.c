@@ -191,6 +191,7 @@ test_round_trip (Fixture       *fixture,
   g_autoptr(LedgerSubItem) first = save_sub_item (fixture->store, task_uuid, "以旧换新", "done");
   g_autoptr(LedgerSubItem) second = save_sub_item (fixture->store, task_uuid, "夜间经济", "in_progress");
   g_autoptr(LedgerStore) again = NULL;
+  g_autofree char *location = NULL;
   g_autoptr(LedgerTask) task = NULL;
   g_autoptr(LedgerIndicator) jobs_again = NULL;
   g_autoptr(GError) error = NULL;
@@ -200,7 +201,8 @@ test_round_trip (Fixture       *fixture,
   set_task_units (fixture->store, CONSUMPTION, " 市商务局 ", "市财政局\n市档案馆");
   set_supporting (fixture->store, JOBS, "市财政局\n市统计局");
 
-  again = ledger_store_open (fixture->path, &error);
+  location = test_ledger_location (fixture->path);
+  again = ledger_store_open (location, &error);
   g_assert_no_error (error);
   task = task_of (again, CONSUMPTION);
   g_assert_cmpstr (ledger_task_get_lead_unit (task), ==, "市商务局");

@@ -395,6 +395,9 @@ static void
 test_open_wal (Fixture       *fixture,
                gconstpointer  data)
 {
+  if (test_skip_on_server ("looks for the SQLite write-ahead log"))
+    return;
+
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
 
   test_set_number (fixture->store, monthly_id (fixture), "2026-05", 1.8, "");
@@ -410,12 +413,14 @@ test_open_reopen (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(LedgerValue) value = NULL;
+  g_autofree char *location = NULL;
   guint n_changes = ledger_store_count_changes (fixture->store);
 
   test_set_number (fixture->store, monthly_id (fixture), "2026-05", 1.8, "");
   g_clear_object (&fixture->store);
 
-  fixture->store = ledger_store_open (fixture->path, &error);
+  location = test_ledger_location (fixture->path);
+  fixture->store = ledger_store_open (location, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ledger_store_get_schema_version (fixture->store), ==, LEDGER_STORE_SCHEMA_VERSION);
   plans = ledger_store_list_plans (fixture->store, &error);
@@ -739,6 +744,9 @@ static void
 test_value_signal (Fixture       *fixture,
                    gconstpointer  data)
 {
+  if (test_skip_on_server ("reads the SQLite file directly"))
+    return;
+
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) committed = g_array_new (FALSE, FALSE, sizeof (int));
   SignalLog log = { fixture->path, ids, committed };
@@ -1118,6 +1126,9 @@ static void
 test_import_mixed (Fixture       *fixture,
                    gconstpointer  data)
 {
+  if (test_skip_on_server ("reads the SQLite file directly"))
+    return;
+
   gint64 monthly = monthly_id (fixture);
   LedgerIndicator *indicator = test_find_indicator (fixture->store, PLAN_2026, MONTHLY_CODE);
   g_autoptr(GPtrArray) batch = batch_new ();
@@ -1208,6 +1219,9 @@ static void
 test_value_locked (Fixture       *fixture,
                    gconstpointer  data)
 {
+  if (test_skip_on_server ("locks the SQLite file"))
+    return;
+
   g_autoptr(LedgerValue) value = ledger_value_new (monthly_id (fixture), "2026-05", 1.8, "", "");
   g_autoptr(GError) error = NULL;
   sqlite3 *other = raw_open (fixture->path);
@@ -1246,6 +1260,9 @@ static void
 test_check (Fixture       *fixture,
             gconstpointer  data)
 {
+  if (test_skip_on_server ("damages the SQLite file with SQL"))
+    return;
+
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GString) bad_report = g_string_new (NULL);
   gint64 id = monthly_id (fixture);
@@ -1267,6 +1284,9 @@ static void
 test_check_frequency (Fixture       *fixture,
                       gconstpointer  data)
 {
+  if (test_skip_on_server ("damages the SQLite file with SQL"))
+    return;
+
   g_autoptr(GString) report = g_string_new (NULL);
 
   insert_raw_value (fixture->path, monthly_id (fixture), "2026-Q1");
@@ -1282,6 +1302,9 @@ static void
 test_refuse_truncated (Fixture       *fixture,
                        gconstpointer  data)
 {
+  if (test_skip_on_server ("truncates the SQLite file"))
+    return;
+
   g_autofree char *bytes = NULL;
   gsize length;
 
@@ -1297,6 +1320,9 @@ static void
 test_damaged_pages (Fixture       *fixture,
                     gconstpointer  data)
 {
+  if (test_skip_on_server ("damages the SQLite file"))
+    return;
+
   g_autofree char *bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = NULL;

@@ -7,10 +7,223 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "test-util.h"
+
+/* ---- the server engine (LEDGER_TEST_ENGINE=server) -------------------- */
+
+/* With LEDGER_TEST_ENGINE=server, a ledger that a test would make at a
+ * path is a database of its own on the PostgreSQL server of
+ * LEDGER_TEST_SERVER (tests/server/with-server.sh), made the first time
+ * the path is opened and dropped with the path's folder. */
+typedef struct
+{
+  char *path;
+  char *name;
+  char *location;
+} ServerLedger;
+
+static GPtrArray *server_ledgers;  /* (element-type ServerLedger) not dropped yet */
+static PGconn    *server_admin;    /* on LEDGER_TEST_SERVER's own database */
+static pid_t      server_owner;    /* a forked child drops nothing of its parent's */
+static guint      server_counter;
+
+gboolean
+test_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("LEDGER_TEST_ENGINE"), "server") == 0;
+}
+
+/* For a subtest that reads or writes the SQLite file itself:
+ * `if (test_skip_on_server ("reads the file")) return;` */
+gboolean
+test_skip_on_server (const char *why)
+{
+  if (!test_on_server ())
+    return FALSE;
+  g_test_skip (why);
+  return TRUE;
+}
+
+static void
+server_ledger_free (ServerLedger *ledger)
+{
+  g_free (ledger->path);
+  g_free (ledger->name);
+  g_free (ledger->location);
+  g_free (ledger);
+}
+
+/* Runs @sql (no rows back) on the server's own database; FALSE and a
+ * message in the test's log when the server refuses it. */
+static gboolean
+server_exec (const char *sql)
+{
+  PGresult *result = PQexec (server_admin, sql);
+  gboolean done = PQresultStatus (result) == PGRES_COMMAND_OK;
+
+  if (!done)
+    g_test_message ("%s: %s", sql, PQerrorMessage (server_admin));
+  PQclear (result);
+  return done;
+}
+
+/* DROP DATABASE waits a few seconds for the closed stores' connections to
+ * go; with @force it ends the ones still there. */
+static gboolean
+server_drop (const ServerLedger *ledger,
+             gboolean            force)
+{
+  char *quoted = PQescapeIdentifier (server_admin, ledger->name, strlen (ledger->name));
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s%s", quoted,
+                                          force ? " WITH (FORCE)" : "");
+
+  PQfreemem (quoted);
+  return server_exec (sql);
+}
+
+/* Whatever the tests left (a store still open, a folder not freed). */
+static void
+drop_server_ledgers_at_exit (void)
+{
+  if (getpid () != server_owner)
+    return;
+  for (guint i = 0; i < server_ledgers->len; i++)
+    server_drop (g_ptr_array_index (server_ledgers, i), TRUE);
+  g_clear_pointer (&server_ledgers, g_ptr_array_unref);
+  g_clear_pointer (&server_admin, PQfinish);
+}
+
+static void
+server_connect (void)
+{
+  const char *server = g_getenv ("LEDGER_TEST_SERVER");
+
+  if (server_admin != NULL)
+    return;
+  if (server == NULL || server[0] == '\0')
+    g_error ("LEDGER_TEST_ENGINE=server needs LEDGER_TEST_SERVER, a PostgreSQL connection "
+             "string (tests/server/with-server.sh sets one)");
+  server_admin = PQconnectdb (server);
+  if (PQstatus (server_admin) != CONNECTION_OK)
+    g_error ("cannot reach the test server “%s”: %s", server, PQerrorMessage (server_admin));
+  server_ledgers = g_ptr_array_new_with_free_func ((GDestroyNotify) server_ledger_free);
+  server_owner = getpid ();
+  atexit (drop_server_ledgers_at_exit);
+}
+
+/* keyword=value, the value quoted when it has to be (libpq's rules). */
+static void
+append_conninfo (GString    *conninfo,
+                 const char *keyword,
+                 const char *value)
+{
+  if (conninfo->len > 0)
+    g_string_append_c (conninfo, ' ');
+  g_string_append_printf (conninfo, "%s=", keyword);
+  if (value[0] != '\0' && strpbrk (value, " \t\n\r\f\v'\\") == NULL)
+    {
+      g_string_append (conninfo, value);
+      return;
+    }
+  g_string_append_c (conninfo, '\'');
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (conninfo, '\\');
+      g_string_append_c (conninfo, *c);
+    }
+  g_string_append_c (conninfo, '\'');
+}
+
+/* LEDGER_TEST_SERVER's connection string with another database. */
+static char *
+server_location (const char *dbname)
+{
+  char *message = NULL;
+  PQconninfoOption *options = PQconninfoParse (g_getenv ("LEDGER_TEST_SERVER"), &message);
+  GString *location = g_string_new (NULL);
+
+  if (options == NULL)
+    g_error ("LEDGER_TEST_SERVER: %s", message != NULL ? message : "out of memory");
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (option->val != NULL && option->val[0] != '\0' && !g_str_equal (option->keyword, "dbname"))
+      append_conninfo (location, option->keyword, option->val);
+  append_conninfo (location, "dbname", dbname);
+  PQconninfoFree (options);
+  return g_string_free (location, FALSE);
+}
+
+static ServerLedger *
+server_ledger_new (const char *path)
+{
+  ServerLedger *ledger = g_new0 (ServerLedger, 1);
+  char *quoted;
+  g_autofree char *sql = NULL;
+
+  ledger->path = g_strdup (path);
+  ledger->name = g_strdup_printf ("ledger_test_%d_%u", (int) getpid (), ++server_counter);
+  ledger->location = server_location (ledger->name);
+  quoted = PQescapeIdentifier (server_admin, ledger->name, strlen (ledger->name));
+  sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0", quoted);
+  PQfreemem (quoted);
+  if (!server_exec (sql))
+    g_error ("cannot make the test database %s: %s", ledger->name, PQerrorMessage (server_admin));
+  return ledger;
+}
+
+/* The database that stands for the ledger file @path, made the first
+ * time: the same path opens the same ledger again. */
+static const char *
+server_ledger_location (const char *path)
+{
+  ServerLedger *ledger;
+
+  server_connect ();
+  for (guint i = 0; i < server_ledgers->len; i++)
+    {
+      ledger = g_ptr_array_index (server_ledgers, i);
+      if (g_str_equal (ledger->path, path))
+        return ledger->location;
+    }
+  ledger = server_ledger_new (path);
+  g_ptr_array_add (server_ledgers, ledger);
+  g_test_message ("the ledger %s is the database %s", path, ledger->name);
+  return ledger->location;
+}
+
+char *
+test_ledger_location (const char *path)
+{
+  if (!test_on_server ())
+    return g_strdup (path);
+  return g_strdup (server_ledger_location (path));
+}
+
+/* The databases of the ledgers in the folder @dir, as it goes; one still
+ * in use stays for the end of the program. */
+static void
+drop_server_ledgers_in (const char *dir)
+{
+  g_autofree char *prefix = g_strconcat (dir, G_DIR_SEPARATOR_S, NULL);
+
+  if (server_ledgers == NULL)
+    return;
+  for (guint i = server_ledgers->len; i-- > 0;)
+    {
+      ServerLedger *ledger = g_ptr_array_index (server_ledgers, i);
+
+      if (g_str_has_prefix (ledger->path, prefix) && server_drop (ledger, FALSE))
+        g_ptr_array_remove_index (server_ledgers, i);
+    }
+}
+
+/* ---- files and folders ---------------------------------------------- */
 
 char *
 test_tmp_dir_new (void)
@@ -45,6 +258,7 @@ test_tmp_dir_free (char *dir)
 {
   if (dir == NULL)
     return;
+  drop_server_ledgers_in (dir);
   remove_tree (dir);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
   g_free (dir);
@@ -120,7 +334,8 @@ LedgerStore *
 test_open_ledger (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LedgerStore) store = ledger_store_open (path, &error);
+  g_autofree char *location = test_ledger_location (path);
+  g_autoptr(LedgerStore) store = ledger_store_open (location, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);

@@ -38,8 +38,20 @@ void             test_write_file           (const char      *path,
 void             test_write_sparse_file    (const char      *path,
                                             gsize            size);
 
-/* Opens (creating) the ledger @path and loads the built-in plans into it. */
+/* Opens (creating) the ledger @path and loads the built-in plans into it.
+ * With LEDGER_TEST_ENGINE=server the ledger is a database of its own on
+ * LEDGER_TEST_SERVER's PostgreSQL server instead, dropped when @path's
+ * folder is freed (test_tmp_dir_free()) or at the program's end. */
 LedgerStore     *test_open_ledger          (const char      *path);
+/* What ledger_store_open() takes for the ledger @path on the engine under
+ * test: @path itself, or the connection string of its database. */
+char            *test_ledger_location      (const char      *path);
+
+/* TRUE when the tests run on the server engine (LEDGER_TEST_ENGINE=server). */
+gboolean         test_on_server            (void);
+/* On the server engine, skips the test (g_test_skip (@why)) and returns
+ * TRUE: for the subtests that read or write the SQLite file itself. */
+gboolean         test_skip_on_server       (const char      *why);
 
 /* The indicator @code of the plan @plan_code, as the store lists it
  * (asserted to exist), a new object of its own. */
