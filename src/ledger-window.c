@@ -503,8 +503,10 @@ ledger_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
-      /* The window's thread never waits on another program's write. */
-      ledger_store_set_waits_for_locks (self->store, FALSE);
+      /* The window's thread never waits on another program's write to a
+       * ledger file; a server's ledger has no file to wait on. */
+      if (!ledger_store_is_on_server (self->store))
+        ledger_store_set_waits_for_locks (self->store, FALSE);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
