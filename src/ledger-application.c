@@ -452,8 +452,9 @@ show_window (LedgerApplication *self)
 
   gtk_window_present (window);
   start_reminders (self);
-  /* Nothing to back up that could change, and nowhere to write it. */
-  if (ledger_store_is_read_only (self->store))
+  /* Nothing to back up that could change, and nowhere to write it; a
+   * server's ledger is backed up by its administrator, not by each desk. */
+  if (ledger_store_is_read_only (self->store) || ledger_store_is_on_server (self->store))
     return window;
   g_application_hold (G_APPLICATION (self));
   ledger_store_backup_daily_async (self->store, today, NULL, NULL, backed_up_cb, g_object_ref (window));
