@@ -35,6 +35,7 @@ struct _LedgerServerDialog
   GtkWidget    *error_group;
   GtkLabel     *error_label;
   GtkWidget    *flatpak_box;
+  GtkLabel     *flatpak_command;
   GtkWidget    *connect_button;
   GtkWidget    *file_button;
   GtkSpinner   *spinner;
@@ -158,9 +159,12 @@ static void
 show_error (LedgerServerDialog *self,
             GError             *error)
 {
-  g_autofree char *text = g_strdup_printf (_("Could not connect: %s"), error->message);
+  g_autoptr(GString) text = g_string_new (error->message);
 
-  gtk_label_set_text (self->error_label, text);
+  /* The store's own words: they name the server, never the password.
+   * libpq indents its hint with a tab, which a label shows as a gap. */
+  g_string_replace (text, "\n\t", "\n", 0);
+  gtk_label_set_text (self->error_label, text->str);
   gtk_widget_set_visible (self->flatpak_box, in_sandbox () && is_network_error (error));
   gtk_widget_set_visible (self->error_group, TRUE);
 }
@@ -360,6 +364,7 @@ ledger_server_dialog_class_init (LedgerServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, error_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, flatpak_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, flatpak_command);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, connect_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, file_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, spinner);
