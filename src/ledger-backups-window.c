@@ -105,20 +105,20 @@ backup_row_new (LedgerBackupsWindow *self,
   return row;
 }
 
-/* Where the backups are; on the office's server, whose business they are. */
+/* Where the backups are; on the office's server, whose business they are.
+ * The folder is not shown there: it is made from the server's location. */
 static char *
 describe_backups (LedgerBackupsWindow *self)
 {
-  g_autofree char *folder = ledger_store_dup_backup_folder (self->store);
-  g_autofree char *text = NULL;
+  g_autofree char *folder = NULL;
 
-  if (!ledger_store_is_on_server (self->store))
-    return g_markup_escape_text (folder, -1);
-  text = g_strdup_printf (_("This ledger is on the office server: backing it up is the business of the "
-                            "office’s database administrator. Back Up Now writes a snapshot of it as a "
-                            "ledger file in %s; a snapshot is not restored over the server’s ledger."),
-                          folder);
-  return g_markup_escape_text (text, -1);
+  if (ledger_store_is_on_server (self->store))
+    return g_markup_escape_text (_("This ledger is on the office server: backing it up is the business of the "
+                                   "office’s database administrator. Back Up Now writes a snapshot of it as a "
+                                   "ledger file on this computer; a snapshot is not restored over the server’s "
+                                   "ledger."), -1);
+  folder = ledger_store_dup_backup_folder (self->store);
+  return g_markup_escape_text (folder, -1);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ledger-backups-window.h"
 #include "ledger-connection-bar.h"
 #include "ledger-server-dialog.h"
 #include "ledger-server-login.h"
@@ -218,6 +219,15 @@ test_connection_bar (Fixture       *fixture,
   g_assert_false (ledger_connection_bar_is_shown (bar));
 }
 
+static gboolean
+is_restore_button (GtkWidget *button,
+                   gpointer   data)
+{
+  const char *label = gtk_button_get_label (GTK_BUTTON (button));
+
+  return label != NULL && g_str_equal (label, _("_Restore…"));
+}
+
 /* With LEDGER_TEST_SERVER, the dialog opens that server's ledger in the
  * window, remembered without its password. */
 static void
@@ -234,7 +244,11 @@ test_real_server (Fixture       *fixture,
   g_autofree char *location = NULL;
   LedgerServerDialog *dialog;
   gpointer old = fixture->window;
+  g_autofree char *kept = NULL;
+  g_autofree char *told = NULL;
+  LedgerStore *store;
   GtkWindow *window;
+  GtkWindow *backups;
   GtkLabel *error_label;
 
   if (server == NULL)
@@ -246,8 +260,9 @@ test_real_server (Fixture       *fixture,
   g_assert_nonnull (login);
   port = g_strdup_printf ("%u", ledger_server_login_get_port (login) > 0 ? ledger_server_login_get_port (login) : 5432);
   dialog = open_dialog (fixture);
+  /* A trusting test server takes any password: it is only remembered. */
   fill (dialog, ledger_server_login_get_host (login), port, ledger_server_login_get_dbname (login),
-        ledger_server_login_get_user (login), password != NULL ? password : "");
+        ledger_server_login_get_user (login), password != NULL ? password : "any password");
   g_object_add_weak_pointer (old, &old);
   connect_and_wait (dialog);
   error_label = LEDGER_IS_SERVER_DIALOG (ledger_test_ui_find_window (LEDGER_TYPE_SERVER_DIALOG))
@@ -259,6 +274,8 @@ test_real_server (Fixture       *fixture,
 
   window = ledger_test_ui_find_window (LEDGER_TYPE_WINDOW);
   g_assert_nonnull (window);
+  g_object_get (window, "store", &store, NULL);
+  g_assert_true (ledger_store_is_on_server (store));
   location = ledger_server_login_build_conninfo (login, NULL);
   described = ledger_store_describe_location (location);
   g_assert_cmpstr (adw_window_title_get_subtitle (ledger_test_ui_child (window, LEDGER_TYPE_WINDOW, "sidebar_title")),
@@ -267,8 +284,27 @@ test_real_server (Fixture       *fixture,
   remembered = g_settings_get_string (settings, "ledger-file");
   g_assert_true (ledger_store_is_server_location (remembered));
   g_assert_null (strstr (remembered, "password"));
+  kept = ledger_server_login_lookup_password (login, NULL, NULL);
+  g_assert_cmpstr (kept, ==, password != NULL ? password : "any password");
   ledger_test_ui_screenshot (GTK_WIDGET (window), "connected");
+
+  /* Backups of the server's ledger are its administrator's: none is
+   * offered for restoring over it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL);
+  ledger_test_ui_wait (300);
+  backups = ledger_test_ui_find_window (LEDGER_TYPE_BACKUPS_WINDOW);
+  g_assert_nonnull (backups);
+  g_assert_null (ledger_test_ui_find (GTK_WIDGET (backups), GTK_TYPE_BUTTON, is_restore_button, NULL));
+  told = g_markup_escape_text (_("This ledger is on the office server: backing it up is the business of the "
+                                 "office’s database administrator. Back Up Now writes a snapshot of it as a "
+                                 "ledger file on this computer; a snapshot is not restored over the server’s "
+                                 "ledger."), -1);
+  g_assert_cmpstr (adw_preferences_group_get_description (ledger_test_ui_child (backups, LEDGER_TYPE_BACKUPS_WINDOW,
+                                                                                "group")), ==, told);
+  ledger_test_ui_screenshot (GTK_WIDGET (backups), "backups-on-server");
+  gtk_window_destroy (backups);
   gtk_window_destroy (window);
+  g_object_unref (store);
 }
 
 int
