@@ -285,9 +285,6 @@ open_error_heading (GError *error)
     }
 }
 
-/* A ledger that cannot be opened gets a clear dialog offering what makes
- * sense: try again (locked), open the latest backup, start a new ledger,
- * or quit. The file itself is left as it is. */
 /* The office's server could not be reached or refused the login: try
  * again, or go back to the ledger file of this computer. */
 static void
@@ -312,6 +309,9 @@ show_server_error (LedgerApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A ledger that cannot be opened gets a clear dialog offering what makes
+ * sense: try again (locked), open the latest backup, start a new ledger,
+ * or quit. The file itself is left as it is. */
 static void
 show_open_error (LedgerApplication *self,
                  const char        *path,
