@@ -13,6 +13,7 @@
 #include "ledger-application.h"
 #include "ledger-cli.h"
 #include "ledger-reminders.h"
+#include "ledger-server-login.h"
 #include "ledger-settings.h"
 #include "ledger-store.h"
 #include "ledger-store-jobs.h"
@@ -182,7 +183,7 @@ ledger_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-static void open_window (LedgerApplication *self);
+static gboolean open_window (LedgerApplication *self);
 static void show_open_error (LedgerApplication *self,
                              const char        *path,
                              GError            *error);
@@ -254,6 +255,12 @@ open_error_response_cb (AdwMessageDialog  *dialog,
       self->read_only = TRUE;
       open_window (self);
     }
+  else if (g_str_equal (response, "file"))
+    {
+      fresh = ledger_store_default_path ();
+      use_ledger (self, fresh);
+      open_window (self);
+    }
   else if (g_str_equal (response, "new"))
     {
       fresh = sibling_path (path, "new");
@@ -278,6 +285,30 @@ open_error_heading (GError *error)
     }
 }
 
+/* The office's server could not be reached or refused the login: try
+ * again, or go back to the ledger file of this computer. */
+static void
+show_server_error (LedgerApplication *self,
+                   const char        *location,
+                   GError            *error)
+{
+  g_autofree char *described = ledger_store_describe_location (location);
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", described, error->message);
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Office Server Could Not Be Reached"), body);
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message,
+                                    "quit", _("_Quit"),
+                                    "file", _("Use a Ledger _File Instead"),
+                                    "retry", _("_Try Again"),
+                                    NULL);
+  adw_message_dialog_set_default_response (message, "retry");
+  adw_message_dialog_set_response_appearance (message, "retry", ADW_RESPONSE_SUGGESTED);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A ledger that cannot be opened gets a clear dialog offering what makes
  * sense: try again (locked), open the latest backup, start a new ledger,
  * or quit. The file itself is left as it is. */
@@ -286,10 +317,20 @@ show_open_error (LedgerApplication *self,
                  const char        *path,
                  GError            *error)
 {
-  g_autoptr(GPtrArray) backups = ledger_store_list_backups_of (path);
-  g_autofree char *body = g_strdup_printf ("%s\n\n%s", error->message, _("The file is left as it is."));
-  GtkWidget *dialog = adw_message_dialog_new (NULL, open_error_heading (error), body);
-  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  AdwMessageDialog *message;
+
+  if (ledger_store_is_server_location (path))
+    {
+      show_server_error (self, path, error);
+      return;
+    }
+  backups = ledger_store_list_backups_of (path);
+  body = g_strdup_printf ("%s\n\n%s", error->message, _("The file is left as it is."));
+  dialog = adw_message_dialog_new (NULL, open_error_heading (error), body);
+  message = ADW_MESSAGE_DIALOG (dialog);
 
   adw_message_dialog_add_response (message, "quit", _("_Quit"));
   if (g_error_matches (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_LOCKED))
@@ -384,32 +425,61 @@ start_reminders (LedgerApplication *self)
     self->reminder_source = g_timeout_add_seconds (3600, remind_cb, self);
 }
 
-/* Opens the ledger in a window, and backs it up; or says why not. */
-static void
+/* A remembered server location has no password: the keyring gives it.
+ * Returns: (transfer full): what to connect with; never shown or kept */
+static char *
+with_remembered_password (const char *location)
+{
+  g_autoptr(LedgerServerLogin) login = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  if (!ledger_store_is_server_location (location) ||
+      (login = ledger_server_login_new_from_location (location)) == NULL)
+    return g_strdup (location);
+  password = ledger_server_login_lookup_password (login, NULL, &error);
+  if (error != NULL)
+    g_message ("No password from the keyring: %s", error->message);
+  return ledger_server_login_add_password (location, password);
+}
+
+/* Shows the application's store in a new window, and backs it up. */
+static GtkWindow *
+show_window (LedgerApplication *self)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  GtkWindow *window = GTK_WINDOW (ledger_window_new (self, self->store));
+
+  gtk_window_present (window);
+  start_reminders (self);
+  /* Nothing to back up that could change, and nowhere to write it; a
+   * server's ledger is backed up by its administrator, not by each desk. */
+  if (ledger_store_is_read_only (self->store) || ledger_store_is_on_server (self->store))
+    return window;
+  g_application_hold (G_APPLICATION (self));
+  ledger_store_backup_daily_async (self->store, today, NULL, NULL, backed_up_cb, g_object_ref (window));
+  return window;
+}
+
+/* Opens the ledger in a window, and backs it up; or says why not.
+ * Returns: whether it was opened */
+static gboolean
 open_window (LedgerApplication *self)
 {
   g_autofree char *path = ledger_path (self);
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *location = with_remembered_password (path);
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
 
   g_clear_object (&self->store);
-  self->store = open_store (path, self->read_only, &error);
+  self->store = open_store (location, self->read_only, &error);
   self->read_only = FALSE;
   if (self->store == NULL)
     {
       show_open_error (self, path, error);
-      return;
+      return FALSE;
     }
-
-  window = GTK_WINDOW (ledger_window_new (self, self->store));
-  gtk_window_present (window);
-  start_reminders (self);
-  /* Nothing to back up that could change, and nowhere to write it. */
-  if (ledger_store_is_read_only (self->store))
-    return;
-  g_application_hold (G_APPLICATION (self));
-  ledger_store_backup_daily_async (self->store, today, NULL, NULL, backed_up_cb, g_object_ref (window));
+  show_window (self);
+  return TRUE;
 }
 
 static void
@@ -548,6 +618,73 @@ ledger_application_open_ledger (LedgerApplication *self,
   g_free (self->db_path);
   self->db_path = g_strdup (path);
   open_window (self);
+}
+
+/**
+ * ledger_application_connect:
+ * @location: a ledger's location, a server's with its password
+ *
+ * Opens the ledger as the application opens it, with the built-in plans;
+ * blocks: for a worker (the Connect to Office Server dialog's).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LedgerStore *
+ledger_application_connect (const char  *location,
+                            GError     **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  return open_store (location, FALSE, error);
+}
+
+/**
+ * ledger_application_replace_ledger:
+ * @window: the window whose ledger is replaced; closed
+ * @store: the ledger now used, opened by ledger_application_connect()
+ * @location: its location without a password: remembered
+ *
+ * Shows @store in a new window instead of @window's ledger, and opens it
+ * from now on.
+ *
+ * Returns: (transfer none): the new window
+ */
+GtkWindow *
+ledger_application_replace_ledger (LedgerApplication *self,
+                                   GtkWindow         *window,
+                                   LedgerStore       *store,
+                                   const char        *location)
+{
+  GtkWindow *shown;
+
+  g_return_val_if_fail (LEDGER_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (LEDGER_IS_STORE (store), NULL);
+
+  use_ledger (self, location);
+  g_set_object (&self->store, store);
+  shown = show_window (self);
+  if (window != NULL)
+    gtk_window_close (window);
+  return shown;
+}
+
+/**
+ * ledger_application_switch_ledger:
+ * @window: the window whose ledger is replaced; closed if @location opens
+ * @location: the ledger now used: remembered
+ *
+ * Opens @location instead of @window's ledger, or says why not.
+ */
+void
+ledger_application_switch_ledger (LedgerApplication *self,
+                                  GtkWindow         *window,
+                                  const char        *location)
+{
+  g_return_if_fail (LEDGER_IS_APPLICATION (self));
+  g_return_if_fail (location != NULL);
+
+  use_ledger (self, location);
+  if (open_window (self) && window != NULL)
+    gtk_window_close (window);
 }
 
 LedgerApplication *

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "ledger-store.h"
+
 G_BEGIN_DECLS
 
 #define LEDGER_TYPE_APPLICATION (ledger_application_get_type ())
@@ -17,5 +19,14 @@ G_DECLARE_FINAL_TYPE (LedgerApplication, ledger_application, LEDGER, APPLICATION
 LedgerApplication *ledger_application_new         (void);
 void               ledger_application_open_ledger (LedgerApplication *self,
                                                    const char        *path);
+LedgerStore       *ledger_application_connect     (const char        *location,
+                                                   GError           **error);
+GtkWindow         *ledger_application_replace_ledger (LedgerApplication *self,
+                                                   GtkWindow         *window,
+                                                   LedgerStore       *store,
+                                                   const char        *location);
+void               ledger_application_switch_ledger (LedgerApplication *self,
+                                                   GtkWindow         *window,
+                                                   const char        *location);
 
 G_END_DECLS

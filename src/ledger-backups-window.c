@@ -69,6 +69,18 @@ restore_clicked_cb (GtkButton           *button,
 }
 
 static GtkWidget *
+restore_button_new (LedgerBackupsWindow *self,
+                    const char          *path)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+  return button;
+}
+
+static GtkWidget *
 backup_row_new (LedgerBackupsWindow *self,
                 const char          *path)
 {
@@ -82,24 +94,38 @@ backup_row_new (LedgerBackupsWindow *self,
   g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, size);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (button), "path", g_strdup (path), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  /* A snapshot is never restored over the office's server: that is its
+   * administrator's business, not one desk's. */
+  if (!ledger_store_is_on_server (self->store))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore_button_new (self, path));
   return row;
+}
+
+/* Where the backups are; on the office's server, whose business they are.
+ * The folder is not shown there: it is made from the server's location. */
+static char *
+describe_backups (LedgerBackupsWindow *self)
+{
+  g_autofree char *folder = NULL;
+
+  if (ledger_store_is_on_server (self->store))
+    return g_markup_escape_text (_("This ledger is on the office server: backing it up is the business of the "
+                                   "office’s database administrator. Back Up Now writes a snapshot of it as a "
+                                   "ledger file on this computer; a snapshot is not restored over the server’s "
+                                   "ledger."), -1);
+  folder = ledger_store_dup_backup_folder (self->store);
+  return g_markup_escape_text (folder, -1);
 }
 
 static void
 fill (LedgerBackupsWindow *self)
 {
   g_autoptr(GPtrArray) backups = ledger_store_list_backups (self->store);
-  g_autofree char *folder = ledger_store_dup_backup_folder (self->store);
-  g_autofree char *description = g_markup_escape_text (folder, -1);
+  g_autofree char *description = describe_backups (self);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));

@@ -19,6 +19,7 @@
 #include "ledger-task-list-window.h"
 #include "ledger-store-jobs.h"
 #include "ledger-regions-window.h"
+#include "ledger-server-dialog.h"
 #include "ledger-units-window.h"
 #include "ledger-window-private.h"
 
@@ -149,6 +150,31 @@ backups_action (GtkWidget  *widget,
   LedgerWindow *self = LEDGER_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (ledger_backups_window_new (GTK_WINDOW (self), self->store)));
+}
+
+/* The server's location to start from: the remembered one, else the
+ * window's own (without its password: the login keeps none). */
+static char *
+remembered_server (LedgerWindow *self)
+{
+  g_autofree char *remembered = self->settings != NULL ? g_settings_get_string (self->settings, "ledger-file") : NULL;
+
+  if (remembered != NULL && ledger_store_is_server_location (remembered))
+    return g_steal_pointer (&remembered);
+  if (ledger_store_is_on_server (self->store))
+    return g_strdup (ledger_store_get_path (self->store));
+  return NULL;
+}
+
+static void
+connect_server_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autofree char *location = remembered_server (self);
+
+  gtk_window_present (GTK_WINDOW (ledger_server_dialog_new (GTK_WINDOW (self), location)));
 }
 
 /* The actions through which pages and dialogs reach the window: they
@@ -482,6 +508,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-server", NULL, connect_server_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.regions", NULL, regions_action);
   gtk_widget_class_install_action (widget_class, "win.cycle", NULL, cycle_action);

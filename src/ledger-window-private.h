@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ledger-connection-bar.h"
 #include "ledger-job-bar.h"
 #include "ledger-window.h"
 
@@ -25,6 +26,8 @@ struct _LedgerWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  LedgerConnectionBar  *connection_bar;
+  AdwWindowTitle       *sidebar_title;
   GtkWidget            *read_only_notice;
   GtkLabel             *read_only_label;
   GtkDropDown          *plan_dropdown;

@@ -417,6 +417,39 @@ show_read_only (LedgerWindow *self)
   ledger_read_only_disable_actions (GTK_WIDGET (self), self->store, writing_actions);
 }
 
+/* On the office's server: which ledger, in the sidebar's title; what
+ * other desks save, heard as they save it; a lost connection, in a bar. */
+static void
+online_changed_cb (LedgerWindow *self)
+{
+  ledger_window_show_connection (self, ledger_store_is_online (self->store));
+}
+
+/* The store retries by itself; Retry reads the plans now, which opens
+ * the connection again if the server is back. */
+static void
+retry_connection_cb (LedgerWindow *self)
+{
+  plans_changed_cb (self);
+  online_changed_cb (self);
+}
+
+static void
+show_server (LedgerWindow *self)
+{
+  g_autofree char *described = NULL;
+
+  if (!ledger_store_is_on_server (self->store))
+    return;
+  described = ledger_store_describe_location (ledger_store_get_path (self->store));
+  adw_window_title_set_subtitle (self->sidebar_title, described);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), described);
+  g_signal_connect_object (self->store, "notify::online", G_CALLBACK (online_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  ledger_store_listen (self->store);
+  online_changed_cb (self);
+}
+
 static void
 ledger_window_constructed (GObject *object)
 {
@@ -436,6 +469,7 @@ ledger_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::as-of", G_CALLBACK (as_of_changed_cb), self,
                            G_CONNECT_SWAPPED);
   show_read_only (self);
+  show_server (self);
   load_plans (self);
 }
 
@@ -469,8 +503,10 @@ ledger_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
-      /* The window's thread never waits on another program's write. */
-      ledger_store_set_waits_for_locks (self->store, FALSE);
+      /* The window's thread never waits on another program's write to a
+       * ledger file; a server's ledger has no file to wait on. */
+      if (!ledger_store_is_on_server (self->store))
+        ledger_store_set_waits_for_locks (self->store, FALSE);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -515,6 +551,8 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, connection_bar);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, read_only_notice);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, plan_dropdown);
@@ -529,6 +567,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_connection_cb);
 
   ledger_window_class_install_actions (widget_class);
 }
@@ -540,6 +579,7 @@ ledger_window_init (LedgerWindow *self)
   g_autoptr(GtkListItemFactory) list_factory = period_factory_new (ledger_period_as_of_label);
 
   g_type_ensure (LEDGER_TYPE_JOB_BAR);
+  g_type_ensure (LEDGER_TYPE_CONNECTION_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drop_down_set_factory (self->as_of_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->as_of_dropdown, list_factory);
@@ -691,4 +731,20 @@ ledger_window_add_toast (LedgerWindow *self,
   /* Toast titles are markup at libadwaita 1.2. */
   escaped = g_markup_escape_text (title, -1);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/**
+ * ledger_window_show_connection:
+ * @online: whether the connection to the office's server is up
+ *
+ * Shows or hides the bar that says the connection is lost, as the store's
+ * #LedgerStore:online does; the tests call it to play a lost connection.
+ */
+void
+ledger_window_show_connection (LedgerWindow *self,
+                               gboolean      online)
+{
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+
+  ledger_connection_bar_set_online (self->connection_bar, online);
 }

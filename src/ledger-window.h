@@ -52,5 +52,7 @@ void          ledger_window_export_region_plan (LedgerWindow *self,
                                           const char        *path);
 void          ledger_window_import_plan  (LedgerWindow      *self,
                                           GFile             *file);
+void          ledger_window_show_connection (LedgerWindow   *self,
+                                          gboolean           online);
 
 G_END_DECLS
