@@ -828,7 +828,10 @@ ledger_store_set_waits_for_locks (LedgerStore *self,
   g_return_if_fail (LEDGER_IS_STORE (self));
 
   self->no_wait = !waits;
-  sqlite3_busy_timeout (self->db, waits ? BUSY_TIMEOUT_MS : 0);
+  /* On the server, a write's lock is tried or waited for as it begins
+   * (store_server_begin()). */
+  if (self->db != NULL)
+    sqlite3_busy_timeout (self->db, waits ? BUSY_TIMEOUT_MS : 0);
 }
 
 /**
