@@ -43,6 +43,9 @@ check "the same attachments" diff -r "$work/ledger/attachments" "$work/copy/atta
 check "a file that exists is refused" fails "$bin" --db "$ledger" --copy-ledger "$work/minutes.txt"
 check "it says so" grep -q 'already exists' "$work/err"
 check "and leaves the file as it was" grep -q '会议纪要' "$work/minutes.txt"
+check "a mistyped --db is not copied" fails "$bin" --db "$work/typo.sqlite3" --copy-ledger "$work/typo-copy.sqlite3"
+check "it holds no plan" grep -q 'holds no plan' "$work/err"
+check "and is not left behind, nor a copy" test ! -e "$work/typo.sqlite3" -a ! -e "$work/typo-copy.sqlite3"
 check "nothing but the copy is left beside it" test "$(find "$work" -maxdepth 1 -name '.copy*' | wc -l)" -eq 0
 
 # File to server and back, if there is a server to copy to.

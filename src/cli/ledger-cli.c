@@ -614,10 +614,12 @@ backup (LedgerStore *store,
         const char  *out)
 {
   g_autoptr(GError) error = NULL;
+  /* A server's location is said without its password. */
+  g_autofree char *described = ledger_store_describe_location (ledger_store_get_path (store));
 
   if (!ledger_store_backup_to (store, out, &error))
     return fail (error);
-  g_print (_("Backed up %s to %s\n"), ledger_store_get_path (store), out);
+  g_print (_("Backed up %s to %s\n"), described, out);
   return 0;
 }
 
@@ -637,6 +639,16 @@ copy_ledger (LedgerStore *store,
   g_autoptr(GError) error = NULL;
   g_autofree char *described = ledger_store_describe_location (to);
 
+  /* A --db mistyped opens a new, empty ledger: not worth a copy. */
+  if (count_rows (store, "plans") == 0)
+    {
+      g_autofree char *source = ledger_store_describe_location (ledger_store_get_path (store));
+
+      g_printerr ("target-ledger: ");
+      g_printerr (_("The ledger “%s” holds no plan: there is nothing to copy"), source);
+      g_printerr ("\n");
+      return 1;
+    }
   if (!ledger_store_copy_to (store, to, NULL, NULL, &error))
     {
       g_printerr ("target-ledger: %s\n", error->message);
