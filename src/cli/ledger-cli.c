@@ -41,7 +41,7 @@ static const char *commands[] = { "export-csv", "import-csv", "import-sheet", "e
                                   "backup", "restore", "check", "report", "rename-unit", "confirm-unit",
                                   "milestone-done", "export-completeness", "review-period", "close-period",
                                   "reopen-period", "attach", "export-attachments", "export-ranking",
-                                  "export-region-plan", NULL };
+                                  "export-region-plan", "copy-ledger", NULL };
 /* The commands that write a file: never the ledger's (see check_output()). */
 static const char *outputs[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                  "export-package", "backup", "report", "export-completeness",
@@ -53,7 +53,7 @@ static const char *outputs[] = { "export-csv", "export-plan", "export-changes", 
 static const char *reading_commands[] = { "export-csv", "export-plan", "export-changes", "export-xlsx",
                                           "export-package", "backup", "check", "report",
                                           "export-completeness", "export-attachments", "export-ranking",
-                                          "export-region-plan",
+                                          "export-region-plan", "copy-ledger",
                                           NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
                                    "note", "sheet", "plan-code", "plan-title", "year", "reason", "code",
@@ -617,7 +617,45 @@ backup (LedgerStore *store,
 
   if (!ledger_store_backup_to (store, out, &error))
     return fail (error);
+  /* A server's location is said without its password. */
   g_print (_("Backed up %s to %s\n"), ledger_store_get_display_name (store), out);
+  return 0;
+}
+
+/* How many rows of @table the ledger holds, for a message. */
+static guint
+count_rows (LedgerStore *store,
+            const char  *table)
+{
+  return (guint) MAX (ledger_store_count_rows (store, table, NULL), 0);
+}
+
+/* Where the copy went is said without the server's password. */
+static int
+copy_ledger (LedgerStore *store,
+             const char  *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = ledger_store_describe_location (to);
+
+  /* A --db mistyped opens a new, empty ledger: not worth a copy. */
+  if (count_rows (store, "plans") == 0)
+    {
+      g_printerr ("target-ledger: ");
+      g_printerr (_("The ledger “%s” holds no plan: there is nothing to copy"),
+                  ledger_store_get_display_name (store));
+      g_printerr ("\n");
+      return 1;
+    }
+  if (!ledger_store_copy_to (store, to, NULL, NULL, &error))
+    {
+      g_printerr ("target-ledger: %s\n", error->message);
+      g_printerr ("target-ledger: %s\n", _("Nothing was copied"));
+      return 1;
+    }
+  /* Translators: the numbers of plans, values and attachments, then where the ledger was copied */
+  g_print (_("Copied %u plans, %u values and %u attachments to %s\n"), count_rows (store, "plans"),
+           count_rows (store, "indicator_values"), count_rows (store, "attachments"), described);
   return 0;
 }
 
@@ -1132,6 +1170,8 @@ run_command (LedgerStore  *store,
     }
   if (g_variant_dict_lookup (options, "backup", "^&ay", &path))
     return backup (store, path);
+  if (g_variant_dict_lookup (options, "copy-ledger", "^&ay", &path))
+    return copy_ledger (store, path);
 
   if (ledger_store_is_read_only (store) && !contains_any (options, reading_commands))
     {

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <unistd.h>
 
 #include "ledger-output-file.h"
@@ -24,7 +25,13 @@
  * folder never see each other's backups; docs/backups.md tells the rules.
  * The first start of each day makes one, and the last 14 are kept. A
  * backup is written to a temporary file and renamed into place, so a
- * backup file is always whole, and a backup never takes another's name. */
+ * backup file is always whole, and a backup never takes another's name.
+ *
+ * A ledger on the office's server has no folder beside it: its backups
+ * are ledger files, copies made with ledger_store_copy_to(), in a folder
+ * of its own in this computer's data folder, named after its database
+ * and host (never its password). Restoring one onto the server is its
+ * administrator's business, not the program's. */
 
 #define KEEP_BACKUPS 14
 #define DAILY_PREFIX "daily-"
@@ -91,6 +98,8 @@ copy_into_file (LedgerStore  *self,
   sqlite3 *backup = NULL;
   gboolean ok;
 
+  if (self->server != NULL)
+    return store_copy_into_file (self, temporary, path, error);
   /* A backup is one self-contained file: no write-ahead log beside it. */
   ok = sqlite3_open_v2 (temporary, &backup, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
        copy_database (self, self->db, backup, path, error);
@@ -148,16 +157,69 @@ ledger_store_backup_to (LedgerStore  *self,
 char *
 ledger_store_dup_backups_root_of (const char *ledger_path)
 {
-  g_autofree char *folder = g_path_get_dirname (ledger_path);
+  g_autofree char *folder = NULL;
 
+  if (ledger_store_is_server_location (ledger_path))
+    return g_build_filename (g_get_user_data_dir (), "target-ledger", "backups", NULL);
+  folder = g_path_get_dirname (ledger_path);
   return g_build_filename (folder, "backups", NULL);
+}
+
+/* @text as a piece of a file name: letters, digits, '.', '_' and '-'. */
+static void
+append_safe (GString    *name,
+             const char *text)
+{
+  gsize start = name->len;
+
+  for (const char *c = text; *c != '\0'; c++)
+    g_string_append_c (name, g_ascii_isalnum (*c) || *c == '.' || *c == '_' || *c == '-' ? *c : '_');
+  /* "/run/postgresql" → "run_postgresql"; never "." or "..". */
+  while (name->len > start && (name->str[start] == '_' || name->str[start] == '.'))
+    g_string_erase (name, (gssize) start, 1);
+}
+
+static const char *
+server_option (PQconninfoOption *options,
+               const char       *keyword)
+{
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, keyword) && option->val != NULL && option->val[0] != '\0')
+      return option->val;
+  return NULL;
+}
+
+/* server-ledger-db.office.lan, server-ledger-run_postgresql-5433: the
+ * database, its host and its port, if given. */
+static char *
+server_folder_name (const char *location)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  GString *name = g_string_new ("server-");
+  const char *host, *port;
+
+  if (options == NULL)
+    return g_string_free (name, FALSE);
+  append_safe (name, server_option (options, "dbname") != NULL ? server_option (options, "dbname") : "");
+  host = server_option (options, "host");
+  port = server_option (options, "port");
+  g_string_append_c (name, '-');
+  append_safe (name, host != NULL ? host : "localhost");
+  if (port != NULL)
+    {
+      g_string_append_c (name, '-');
+      append_safe (name, port);
+    }
+  PQconninfoFree (options);
+  return g_string_free (name, FALSE);
 }
 
 static char *
 backup_folder_of (const char *ledger_path)
 {
   g_autofree char *root = ledger_store_dup_backups_root_of (ledger_path);
-  g_autofree char *name = g_path_get_basename (ledger_path);
+  g_autofree char *name = ledger_store_is_server_location (ledger_path) ? server_folder_name (ledger_path)
+                                                                        : g_path_get_basename (ledger_path);
 
   return g_build_filename (root, name, NULL);
 }
@@ -283,8 +345,11 @@ has_other_ledger_beside (const char *ledger_path)
 static gboolean
 owns_shared_backups (const char *ledger_path)
 {
-  g_autofree char *name = g_path_get_basename (ledger_path);
+  g_autofree char *name = NULL;
 
+  if (ledger_store_is_server_location (ledger_path))
+    return FALSE;
+  name = g_path_get_basename (ledger_path);
   return g_str_equal (name, DEFAULT_LEDGER_NAME) && !has_other_ledger_beside (ledger_path);
 }
 
@@ -584,6 +649,13 @@ ledger_store_restore_from (LedgerStore  *self,
   g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (self->server != NULL)
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
+                   _("The ledger %s is on the office server: restoring it from a backup is the server "
+                     "administrator’s business. Open the backup as a ledger file to read it"), self->display);
+      return FALSE;
+    }
   /* Checked first: a backup that is refused costs no safety copy. */
   if ((backup = open_backup (path, error)) == NULL)
     return FALSE;

@@ -317,6 +317,17 @@ char        *ledger_store_dup_backup_folder    (LedgerStore      *self);
 char        *ledger_store_dup_backups_root_of  (const char       *ledger_path);
 GPtrArray   *ledger_store_list_backups         (LedgerStore      *self);
 GPtrArray   *ledger_store_list_backups_of      (const char       *ledger_path);
+/* Moving a ledger between a file and the office's server. */
+gboolean     ledger_store_copy_to              (LedgerStore       *self,
+                                                const char        *location,
+                                                LedgerJobProgress *progress,
+                                                GCancellable      *cancellable,
+                                                GError           **error);
+GStrv        ledger_store_list_copied_tables   (void);
+const char  *ledger_store_get_copied_columns   (const char        *table);
+gint64       ledger_store_count_rows           (LedgerStore       *self,
+                                                const char        *table,
+                                                GError           **error);
 gboolean     ledger_store_restore_from         (LedgerStore      *self,
                                                 const char       *path,
                                                 char            **safety_copy,

@@ -308,4 +308,11 @@ G_GNUC_INTERNAL gboolean      store_write_incoming      (LedgerStore       *self
 G_GNUC_INTERNAL guint         store_check_attachments   (LedgerStore       *self,
                                                          GString           *report);
 
+/* A ledger file written into @file, an empty file made for it: the
+ * backup of a server ledger (ledger-store-copy.c). */
+G_GNUC_INTERNAL gboolean      store_copy_into_file      (LedgerStore       *self,
+                                                         const char        *file,
+                                                         const char        *path,
+                                                         GError           **error);
+
 G_END_DECLS
