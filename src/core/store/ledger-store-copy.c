@@ -47,7 +47,7 @@ static const CopiedTable copied_tables[] = {
   { "changes", "id, change_set, action, entity, entity_uuid, entity_id, period, old, new", TRUE,
     ROWS_PER_INSERT },
   { "indicator_values", "id, uuid, indicator_id, region, period, period_key, value, status, note, "
-    "source, updated_at, updated_by", TRUE, ROWS_PER_INSERT },
+    "source, updated_at, updated_by, version", TRUE, ROWS_PER_INSERT },
   { "milestones", "id, uuid, owner_uuid, position, due, what, share, done_on, done_note", TRUE,
     ROWS_PER_INSERT },
   { "sub_items", "id, uuid, owner_uuid, position, title, status, note", TRUE, ROWS_PER_INSERT },
