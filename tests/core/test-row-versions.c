@@ -193,6 +193,51 @@ test_unchecked_save_replaces (Fixture       *fixture,
   g_assert_cmpint (version_of (fixture->other, fixture->jobs), ==, 2);
 }
 
+/* A ledger of schema 9 (a file, or a server ledger made before row
+ * versions) gains them: each figure it holds is at version 1. */
+static void
+test_migration_from_9 (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *location = g_strdup (ledger_store_get_path (fixture->base.store));
+  g_autoptr(GError) error = NULL;
+
+  test_set_number (fixture->base.store, fixture->jobs, "2026-05", 1.0, NULL);
+  test_set_number (fixture->base.store, fixture->jobs, "2026-05", 1.5, NULL);
+  g_clear_object (&fixture->other);
+  g_clear_object (&fixture->base.store);
+  test_exec_ledger_sql (location, ledger_store_is_server_location (location)
+    ? "ALTER TABLE indicator_values DROP COLUMN version; DELETE FROM ledger_schema WHERE version > 9"
+    : "ALTER TABLE indicator_values DROP COLUMN version; PRAGMA user_version = 9");
+
+  fixture->base.store = ledger_store_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_store_get_schema_version (fixture->base.store), ==, LEDGER_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (version_of (fixture->base.store, fixture->jobs), ==, 1);
+  g_assert_cmpfloat (number_of (fixture->base.store, fixture->jobs), ==, 1.5);
+  test_set_number (fixture->base.store, fixture->jobs, "2026-05", 2.5, NULL);
+  g_assert_cmpint (version_of (fixture->base.store, fixture->jobs), ==, 2);
+}
+
+/* A server ledger of a newer version than this program's is refused as
+ * it was found, as a file is. */
+static void
+test_newer_schema_refused (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *location = g_strdup (ledger_store_get_path (fixture->base.store));
+  g_autoptr(LedgerStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->other);
+  g_clear_object (&fixture->base.store);
+  test_exec_ledger_sql (location, ledger_store_is_server_location (location)
+    ? "INSERT INTO ledger_schema (version) VALUES (99)" : "PRAGMA user_version = 99");
+  store = ledger_store_open (location, &error);
+  g_assert_null (store);
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_TOO_NEW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +253,8 @@ main (int   argc,
   ADD ("/row-versions/undo-keeps-other-desks-figure", test_undo_keeps_other_desks_figure);
   ADD ("/row-versions/own-undo-step-by-step", test_own_undo_goes_back_step_by_step);
   ADD ("/row-versions/unchecked-save-replaces", test_unchecked_save_replaces);
+  ADD ("/row-versions/migration-from-9", test_migration_from_9);
+  ADD ("/row-versions/newer-schema-refused", test_newer_schema_refused);
 #undef ADD
 
   return g_test_run ();

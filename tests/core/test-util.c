@@ -546,6 +546,29 @@ static const char ledger_version_1[] =
   "  '{\"value\":1.2}', '{\"value\":1.5}', '');";
 
 /* Runs @sql on the database file @path, behind any store's back. */
+/* Runs @sql on the ledger at @location as another program would: on the
+ * server, straight through libpq; on a file, through SQLite. */
+void
+test_exec_ledger_sql (const char *location,
+                      const char *sql)
+{
+  PGconn *conn;
+  PGresult *result;
+
+  if (!ledger_store_is_server_location (location))
+    {
+      test_exec_sql (location, sql);
+      return;
+    }
+  conn = PQconnectdb (location);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
 void
 test_exec_sql (const char *path,
                const char *sql)

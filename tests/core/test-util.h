@@ -135,6 +135,8 @@ void             test_assert_import_counts (LedgerCsvImport *import,
 void             test_write_ledger_version_1 (const char *path);
 void             test_write_ledger_version_2 (const char *path);
 void             test_write_ledger_version_3 (const char *path);
+void             test_exec_ledger_sql      (const char      *location,
+                                            const char      *sql);
 void             test_exec_sql             (const char      *path,
                                             const char      *sql);
 gpointer         test_lock_ledger          (const char      *path);
