@@ -36,7 +36,8 @@ G_DEFINE_FINAL_TYPE (LedgerApplication, ledger_application, ADW_TYPE_APPLICATION
 
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the ledger FILE instead of the default one"), N_("FILE") },
+    N_("Open the ledger FILE instead of the default one, or the ledger on the office server at a "
+       "PostgreSQL address (postgresql://… or 'host=… dbname=…')"), N_("FILE") },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the ledger as CSV to OUT (- for standard output)"), N_("OUT") },
   { "encoding", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <libpq-fe.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -264,14 +266,40 @@ ledger_test_window_close (LedgerTestWindow *fixture)
   g_clear_object (&fixture->store);
 }
 
+/* With LEDGER_TEST_UI_SERVER (a PostgreSQL connection string), the
+ * window's ledger is a new database on that server instead of a file:
+ * for measuring the window on a server ledger (tests/bench/server-pages.sh). */
+static char *
+server_ledger_new (const char *server,
+                   guint       counter)
+{
+  g_autofree char *name = g_strdup_printf ("ui_test_%d_%u", (int) getpid (), counter);
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0", name);
+  PGconn *conn = PQconnectdb (server);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+  return g_strdup_printf ("%s dbname=%s", server, name);
+}
+
 void
 ledger_test_window_set_up (LedgerTestWindow *fixture,
                            gconstpointer     data)
 {
   static guint counter;
+  const char *server = g_getenv ("LEDGER_TEST_UI_SERVER");
 
-  fixture->db_path = g_strdup_printf ("%s/ui-test-%u.sqlite3", g_get_user_data_dir (), ++counter);
-  g_remove (fixture->db_path);
+  if (server != NULL && server[0] != '\0')
+    fixture->db_path = server_ledger_new (server, ++counter);
+  else
+    {
+      fixture->db_path = g_strdup_printf ("%s/ui-test-%u.sqlite3", g_get_user_data_dir (), ++counter);
+      g_remove (fixture->db_path);
+    }
   ledger_test_window_open (fixture);
 }
 
