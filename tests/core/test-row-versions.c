@@ -160,7 +160,7 @@ test_undo_keeps_other_desks_figure (Fixture       *fixture,
   test_set_number (fixture->base.store, fixture->jobs, "2026-05", 1.0, NULL);
   test_set_number (fixture->other, fixture->jobs, "2026-05", 1.2, NULL);
   g_assert_false (ledger_store_undo (fixture->base.store, &error));
-  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT, "2026-05");
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT, "Jan–May");
   g_assert_cmpfloat (number_of (fixture->base.store, fixture->jobs), ==, 1.2);
 }
 

@@ -293,15 +293,27 @@ record (LedgerTestWindow *desk,
 
 /* What the store says when @now was saved by another desk over the figure
  * that @yours was typed against. */
+/* "2026-06-03 10:02": when @now was saved, in the desk's time zone. */
+static char *
+time_words (LedgerValue *now)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (ledger_value_get_updated_at (now), NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 static char *
 conflict_message (LedgerValue *now,
                   const char  *theirs,
                   const char  *yours)
 {
+  g_autofree char *period = ledger_period_code_label (PERIOD);
+  g_autofree char *when = time_words (now);
+
   return g_strdup_printf (_("%s saved %s for %s at %s while you were typing. Yours (%s) was not saved: "
                             "compare them, then save again to replace theirs."),
-                          ledger_value_get_updated_by (now), theirs, PERIOD, ledger_value_get_updated_at (now),
-                          yours);
+                          ledger_value_get_updated_by (now), theirs, period, when, yours);
 }
 
 /* ---- the subtests -------------------------------------------------------- */
@@ -483,6 +495,8 @@ test_undo_refused (Fixture       *fixture,
   g_autoptr(LedgerValue) now = NULL;
   g_autoptr(LedgerValue) after = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *when = NULL;
   GtkWidget *undo;
   GtkWidget *told = NULL;
   gint64 clicked;
@@ -506,9 +520,10 @@ test_undo_refused (Fixture       *fixture,
 
   now = stored (&fixture->a);
   g_assert_cmpfloat (ledger_value_get_number (now), ==, 1.5);
+  period = ledger_period_code_label (PERIOD);
+  when = time_words (now);
   expected = g_strdup_printf (_("%s has changed the figure for %s since (at %s): nothing was undone, so as not to "
-                                "overwrite it."), ledger_value_get_updated_by (now), PERIOD,
-                              ledger_value_get_updated_at (now));
+                                "overwrite it."), ledger_value_get_updated_by (now), period, when);
   /* A toast shown before it goes first (5 s). */
   for (guint i = 0; i < 400 && told == NULL; i++)
     {

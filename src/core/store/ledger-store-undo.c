@@ -138,17 +138,23 @@ check_cell_is_ours (LedgerStore  *self,
   g_autoptr(LedgerValue) now = ledger_store_get_region_value (self, step->indicator_id, step->region,
                                                               step->period);
 
+  g_autofree char *period = NULL;
+  g_autofree char *when = NULL;
+
   if (now == NULL ? step->written == NULL
                   : step->written != NULL && ledger_value_equal (now, step->written))
     return TRUE;
+  period = ledger_period_code_label (step->period);
   if (now == NULL)
-    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
-                 _("Someone else has removed the figure for %s since: nothing was undone."), step->period);
-  else
-    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
-                 _("%s has changed the figure for %s since (at %s): nothing was undone, so as not to "
-                   "overwrite it."), ledger_value_get_updated_by (now), step->period,
-                 ledger_value_get_updated_at (now));
+    {
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
+                   _("Someone else has removed the figure for %s since: nothing was undone."), period);
+      return FALSE;
+    }
+  when = store_time_words (ledger_value_get_updated_at (now));
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
+               _("%s has changed the figure for %s since (at %s): nothing was undone, so as not to "
+                 "overwrite it."), ledger_value_get_updated_by (now), period, when);
   return FALSE;
 }
 

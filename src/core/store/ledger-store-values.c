@@ -521,6 +521,8 @@ check_version (LedgerStore  *self,
   g_autoptr(LedgerValue) now = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *yours = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *when = NULL;
 
   if (expected < 0)
     return TRUE;
@@ -529,19 +531,20 @@ check_version (LedgerStore  *self,
   if ((now != NULL ? ledger_value_get_version (now) : 0) == expected)
     return TRUE;
   yours = figure_text (value);
+  period = ledger_period_code_label (ledger_value_get_period (value));
   if (now == NULL)
     {
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
                    _("Someone else removed the figure for %s while you were typing. Yours (%s) was not "
-                     "saved: save again to record it."), ledger_value_get_period (value), yours);
+                     "saved: save again to record it."), period, yours);
       return FALSE;
     }
   theirs = figure_text (now);
+  when = store_time_words (ledger_value_get_updated_at (now));
   g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CONFLICT,
                _("%s saved %s for %s at %s while you were typing. Yours (%s) was not saved: "
                  "compare them, then save again to replace theirs."),
-               ledger_value_get_updated_by (now), theirs, ledger_value_get_period (value),
-               ledger_value_get_updated_at (now), yours);
+               ledger_value_get_updated_by (now), theirs, period, when, yours);
   return FALSE;
 }
 

@@ -196,6 +196,17 @@ exec_script (LedgerStore  *self,
   return TRUE;
 }
 
+/* "2026-06-03 10:02": a row's time (UTC, ISO 8601) as the desk reads it,
+ * in its own time zone; what cannot be read is given as it is. */
+char *
+store_time_words (const char *iso)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (iso);
+}
+
 /* The last error's own words, from SQLite or the server. */
 const char *
 store_error_detail (LedgerStore *self)

@@ -93,6 +93,7 @@ G_GNUC_INTERNAL gboolean      store_exec                (LedgerStore   *self,
                                                          GError       **error);
 G_GNUC_INTERNAL gint64        store_last_insert_id      (LedgerStore   *self);
 G_GNUC_INTERNAL const char   *store_error_detail        (LedgerStore   *self);
+G_GNUC_INTERNAL char         *store_time_words          (const char    *iso);
 G_GNUC_INTERNAL gint64        store_changes             (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_in_transaction      (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_begin               (LedgerStore   *self,
