@@ -339,11 +339,24 @@ read_base_year (LedgerContext *self,
  * Follow-up): a milestone of the indicator or its task past due and not
  * done as of @period makes it overdue, a sub-item of its task behind makes
  * it behind; a target achieved or a task done stays so. */
+/* Now, in the local time zone read once: GLib reads /etc/localtime again
+ * for every g_date_time_new_now_local(), which an export of 100 000
+ * values asked for once each (two seconds of system time). */
+static GDateTime *
+now_local (void)
+{
+  static GTimeZone *local;
+
+  if (g_once_init_enter (&local))
+    g_once_init_leave (&local, g_time_zone_new_local ());
+  return g_date_time_new_now (local);
+}
+
 static char *
 reference_day (LedgerContext *self,
                const char    *period)
 {
-  g_autoptr(GDateTime) now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = self->today != NULL ? g_date_time_ref (self->today) : now_local ();
 
   return ledger_follow_up_reference_date (period, now);
 }

@@ -326,7 +326,7 @@ drain_notifications (LedgerServer *self)
       PQfreemem (notify);
     }
   if (!g_queue_is_empty (&self->payloads) && self->idle_source == 0)
-    self->idle_source = g_idle_add (dispatch_cb, self);
+    self->idle_source = g_idle_add_full (G_PRIORITY_DEFAULT, dispatch_cb, self, NULL);
 }
 
 static gboolean
@@ -343,7 +343,7 @@ socket_ready_cb (int           fd,
       /* Heard as a change of state: the store tries again. */
       g_queue_push_tail (&self->payloads, g_strdup (""));
       if (self->idle_source == 0)
-        self->idle_source = g_idle_add (dispatch_cb, self);
+        self->idle_source = g_idle_add_full (G_PRIORITY_DEFAULT, dispatch_cb, self, NULL);
       return G_SOURCE_REMOVE;
     }
   drain_notifications (self);
