@@ -55,11 +55,6 @@ static const char *reading_commands[] = { "export-csv", "export-plan", "export-c
                                           "export-completeness", "export-attachments", "export-ranking",
                                           "export-region-plan", "copy-ledger",
                                           NULL };
-/* Commands that only read many rows: they read in one read transaction,
- * the ledger as it was at their start, and take the file's lock once
- * instead of once per statement (a third of an export's time). */
-static const char *snapshot_commands[] = { "export-csv", "export-xlsx", "report", "export-completeness",
-                                           "export-ranking", NULL };
 static const char *modifiers[] = { "unit", "from", "to", "prefer-ledger", "as-of", "encoding", "plan", "due",
                                    "note", "sheet", "plan-code", "plan-title", "year", "reason", "code",
                                    "period", NULL };
@@ -1313,7 +1308,7 @@ ledger_cli_run (const char   *db_path,
   g_autoptr(LedgerStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
-  gboolean existed, reading;
+  gboolean existed;
   int status;
 
   if (g_variant_dict_contains (options, G_OPTION_REMAINING) &&
@@ -1337,10 +1332,7 @@ ledger_cli_run (const char   *db_path,
         remove_new_ledger (db_path);
       return fail (error);
     }
-  reading = contains_any (options, snapshot_commands) && ledger_store_begin_read (store, NULL);
   status = run_command (store, options);
-  if (reading)
-    ledger_store_end_read (store);
   g_clear_object (&store);
   if (status != 0 && !existed)
     remove_new_ledger (db_path);
