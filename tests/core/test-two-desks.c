@@ -193,6 +193,62 @@ test_other_desk_heard (TestLedgerStore *fixture,
   g_assert_cmpfloat (ledger_value_get_number (after), ==, 1);
 }
 
+static void
+online_changed_cb (LedgerStore *store,
+                   GParamSpec  *pspec,
+                   GMainLoop   *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* Runs the loop until the store's online state is @online, or 8 s. */
+static gboolean
+wait_online (LedgerStore *store,
+             GMainLoop   *loop,
+             gboolean     online)
+{
+  for (int tries = 0; tries < 8 && ledger_store_is_online (store) != online; tries++)
+    {
+      g_autoptr(GSource) timeout = g_timeout_source_new (1000);
+
+      g_source_set_callback (timeout, give_up_cb, loop, NULL);
+      g_source_attach (timeout, NULL);
+      g_main_loop_run (loop);
+      g_source_destroy (timeout);
+    }
+  return ledger_store_is_online (store) == online;
+}
+
+/* The server ends the desk's connection (a restart, the network): the
+ * store says it is offline, opens a new connection by itself, says it is
+ * back, and saves as before. */
+static void
+test_connection_lost_and_back (TestLedgerStore *fixture,
+                               gconstpointer    data)
+{
+  gint64 jobs = test_indicator_id (fixture->store, TEST_RANKED_PLAN, TEST_RANKED_INDICATOR);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(LedgerValue) saved = NULL;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("Only a server ledger has a connection to lose");
+      return;
+    }
+  ledger_store_listen (fixture->store);
+  g_signal_connect (fixture->store, "notify::online", G_CALLBACK (online_changed_cb), loop);
+  g_assert_true (ledger_store_is_online (fixture->store));
+  test_exec_ledger_sql (ledger_store_get_path (fixture->store),
+                        "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database () AND pid != pg_backend_pid ()");
+  g_assert_true (wait_online (fixture->store, loop, FALSE));
+  g_assert_true (wait_online (fixture->store, loop, TRUE));
+  test_set_number (fixture->store, jobs, PERIOD, 2.5, NULL);
+  saved = ledger_store_get_value (fixture->store, jobs, PERIOD);
+  g_assert_nonnull (saved);
+  g_assert_cmpfloat (ledger_value_get_number (saved), ==, 2.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,5 +263,7 @@ main (int   argc,
               test_no_lost_update, test_ledger_store_tear_down);
   g_test_add ("/two-desks/other-desk-heard", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_other_desk_heard, test_ledger_store_tear_down);
+  g_test_add ("/two-desks/connection-lost-and-back", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_connection_lost_and_back, test_ledger_store_tear_down);
   return g_test_run ();
 }

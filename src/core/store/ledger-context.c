@@ -33,6 +33,10 @@ struct _LedgerContext
    * the sidebar, the overview and the rows ask for the same ones. */
   GHashTable       *standings;
   GHashTable       *derived;    /* what is worked out from the standings, by key (ledger_context_lookup_derived()) */
+  /* What the follow-up says of an indicator on a day ("id/day" → a
+   * FollowUp): the pages ask again on every visit, and on the server each
+   * asking is two round trips. Cleared with the standings. */
+  GHashTable       *follow_up;
 
   /* The day milestones of the current period are judged on; NULL: the
    * clock's (ledger_context_set_today()). */
@@ -81,6 +85,7 @@ ledger_context_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_pointer (&self->standings, g_hash_table_unref);
   g_clear_pointer (&self->derived, g_hash_table_unref);
+  g_clear_pointer (&self->follow_up, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_time_unref);
 
   G_OBJECT_CLASS (ledger_context_parent_class)->finalize (object);
@@ -160,6 +165,7 @@ ledger_context_init (LedgerContext *self)
   self->standings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) standing_free);
   self->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->follow_up = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -167,6 +173,7 @@ plans_changed_cb (LedgerContext *self)
 {
   g_hash_table_remove_all (self->standings);
   g_hash_table_remove_all (self->derived);
+  g_hash_table_remove_all (self->follow_up);
 }
 
 static char *
@@ -209,6 +216,7 @@ values_changed_cb (LedgerContext *self,
   else
     g_hash_table_remove (self->standings, &indicator_id);
   g_hash_table_remove_all (self->derived);
+  g_hash_table_remove_all (self->follow_up);
   g_signal_emit (self, signals [CHANGED], 0, indicator_id);
 }
 
@@ -304,6 +312,7 @@ ledger_context_set_tolerances (LedgerContext          *self,
   self->tolerances = *tolerances;
   g_hash_table_remove_all (self->standings);
   g_hash_table_remove_all (self->derived);
+  g_hash_table_remove_all (self->follow_up);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOLERANCES]);
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
@@ -400,20 +409,51 @@ ledger_context_find_missed_milestone (LedgerContext   *self,
   return find_missed (self, indicator, self->as_of);
 }
 
+typedef enum
+{
+  FOLLOW_UP_NOTHING = 1,  /* not 0: a hash table's "not found" */
+  FOLLOW_UP_OVERDUE,
+  FOLLOW_UP_BEHIND,
+} FollowUp;
+
+static FollowUp
+read_follow_up (LedgerContext   *self,
+                LedgerIndicator *indicator,
+                const char      *period)
+{
+  g_autoptr(LedgerMilestone) missed = find_missed (self, indicator, period);
+
+  if (missed != NULL)
+    return FOLLOW_UP_OVERDUE;
+  if (ledger_store_has_sub_item_behind (self->store, ledger_indicator_get_id (indicator)))
+    return FOLLOW_UP_BEHIND;
+  return FOLLOW_UP_NOTHING;
+}
+
 static void
 apply_follow_up (LedgerContext   *self,
                  LedgerIndicator *indicator,
                  const char      *period,
                  LedgerProgress  *progress)
 {
-  g_autoptr(LedgerMilestone) missed = NULL;
   gint64 id = ledger_indicator_get_id (indicator);
+  g_autofree char *day = NULL;
+  g_autofree char *key = NULL;
+  FollowUp said;
 
   if (progress->status == LEDGER_STATUS_ACHIEVED || progress->status == LEDGER_STATUS_DONE || id == 0)
     return;
-  if ((missed = find_missed (self, indicator, period)) != NULL)
+  day = reference_day (self, period);
+  key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", id, day);
+  said = GPOINTER_TO_INT (g_hash_table_lookup (self->follow_up, key));
+  if (said == 0)
+    {
+      said = read_follow_up (self, indicator, period);
+      g_hash_table_insert (self->follow_up, g_steal_pointer (&key), GINT_TO_POINTER (said));
+    }
+  if (said == FOLLOW_UP_OVERDUE)
     progress->status = LEDGER_STATUS_OVERDUE;
-  else if (ledger_store_has_sub_item_behind (self->store, id))
+  else if (said == FOLLOW_UP_BEHIND)
     progress->status = LEDGER_STATUS_BEHIND;
 }
 
@@ -434,6 +474,7 @@ ledger_context_set_today (LedgerContext *self,
   self->today = today != NULL ? g_date_time_ref (today) : NULL;
   g_hash_table_remove_all (self->standings);
   g_hash_table_remove_all (self->derived);
+  g_hash_table_remove_all (self->follow_up);
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 
