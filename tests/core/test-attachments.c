@@ -111,8 +111,9 @@ count_blobs (const char *path)
   g_autoptr(LedgerStore) store = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GHashTable) hashes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *location = test_ledger_location (path);
 
-  store = ledger_store_open (test_ledger_location (path), &error);
+  store = ledger_store_open (location, &error);
   g_assert_no_error (error);
   all = ledger_store_list_attachments (store, 0, NULL, &error);
   for (guint i = 0; i < all->len; i++)
