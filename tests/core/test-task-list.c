@@ -165,6 +165,17 @@ test_deadline_words (void)
   g_assert_null (ledger_deadline_parse ("13月底", 2026, &error));
   g_clear_error (&error);
   g_assert_null (ledger_deadline_parse ("2月30日", 2026, &error));
+  g_clear_error (&error);
+  /* A year no date can be in is refused, not handed to GDate. */
+  g_assert_null (ledger_deadline_parse ("0000年6月底", 2026, &error));
+  g_assert_error (error, LEDGER_DEADLINE_ERROR, LEDGER_DEADLINE_ERROR_NO_DATE);
+  g_clear_error (&error);
+  g_assert_null (ledger_deadline_parse ("0000年上半年", 2026, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&deadlines, g_array_unref);
+  deadlines = ledger_deadline_parse ("0 00年6月底", 2026, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_get_year (&g_array_index (deadlines, LedgerDeadline, 0).date), ==, 2026);
 }
 
 /* The office's list: a title row and a note above the header, areas

@@ -25,6 +25,9 @@
 
 G_DEFINE_QUARK (ledger-deadline-error-quark, ledger_deadline_error)
 
+/* The first year a deadline can be in. */
+#define MIN_YEAR 1900
+
 static const char *separators[] = { "；", ";", "，", ",", "、", "\n", "。", NULL };
 static const char *digits_zh[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", NULL };
 
@@ -119,7 +122,7 @@ read_iso (const char *text,
   char sep1, sep2;
 
   if (sscanf (text, "%4d%c%2d%c%2d", &year, &sep1, &month, &sep2, &day) != 5 ||
-      sep1 != sep2 || strchr ("-/.", sep1) == NULL || year < 1900 || day == 0 ||
+      sep1 != sep2 || strchr ("-/.", sep1) == NULL || year < MIN_YEAR || day == 0 ||
       !valid_day (year, month, day))
     return FALSE;
   add_date (deadlines, year, month, day, words);
@@ -154,17 +157,32 @@ read_series (const char *text,
   return FALSE;
 }
 
-/* "YYYY年" before the rest: the year it names, and where the rest starts. */
+/* Four digits, and only four, end at @end. */
+static gboolean
+has_four_digits_before (const char *text,
+                        const char *end)
+{
+  if (end - text < 4 || (end - text > 4 && g_ascii_isdigit (end[-5])))
+    return FALSE;
+  for (int i = 1; i <= 4; i++)
+    if (!g_ascii_isdigit (end[-i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* "YYYY年" before the rest: the year it names, and where the rest starts;
+ * %NULL for a year no deadline can be in ("0000年"). */
 static const char *
 read_year (const char *text,
            int        *year)
 {
   const char *p = strstr (text, "年");
 
-  if (p == NULL || p - text < 4 || !g_ascii_isdigit (p[-1]) || !g_ascii_isdigit (p[-4]) ||
-      (p - text > 4 && g_ascii_isdigit (p[-5])))
+  if (p == NULL || !has_four_digits_before (text, p))
     return text;
   *year = atoi (p - 4);
+  if (*year < MIN_YEAR)
+    return NULL;
   return p + strlen ("年");
 }
 
@@ -250,7 +268,8 @@ read_part (const char *part,
 
   if (read_iso (folded, deadlines, part) || read_series (folded, year, deadlines, part))
     return TRUE;
-  rest = read_year (folded, &year);
+  if ((rest = read_year (folded, &year)) == NULL)
+    return FALSE;
   return read_month (rest, year, deadlines, part) || read_quarter (rest, year, deadlines, part) ||
          read_half (rest == folded ? folded : rest - strlen ("年"), year, deadlines, part);
 }
