@@ -25,43 +25,59 @@
 typedef struct
 {
   const char *name;
-  const char *columns;  /* as the schema has them, in its order */
-  gboolean    has_id;   /* an identity column "id" on the server */
-  guint       batch;    /* rows per INSERT: one for whole files */
+  const char *columns;     /* as the schema has them, in its order */
+  gboolean    has_id;      /* an identity column "id" on the server */
+  guint       batch;       /* rows per INSERT: one for whole files */
+  const char *count_sql;
+  const char *select_sql;
+  const char *insert_sql;  /* up to VALUES: the rows' parameters follow */
+  const char *sequence_sql;
 } CopiedTable;
 
 /* Rows per INSERT: a server is sent a batch per round trip, not a row. */
 #define ROWS_PER_INSERT 64
 
+/* Each table's statements are literal SQL, put together by the compiler
+ * from the names below; nothing of a ledger's content becomes SQL. Column
+ * names that are words of SQL ("by", "old", "new") are quoted. */
+#define COPIED_TABLE(table, column_list, with_id, rows_per_insert) \
+  { table, column_list, with_id, rows_per_insert, \
+    "SELECT count (*) FROM \"" table "\"", \
+    "SELECT " column_list " FROM \"" table "\" ORDER BY 1", \
+    "INSERT INTO \"" table "\" (" column_list ") VALUES ", \
+    "SELECT setval (pg_get_serial_sequence ('" table "', 'id'), " \
+    "(SELECT coalesce (max (id), 0) + 1 FROM \"" table "\"), false)" }
+
 /* In the order of their foreign keys: a row's parent is copied first. */
 static const CopiedTable copied_tables[] = {
-  { "plans", "id, uuid, code, title, region, source, first_year, last_year, for_region_code, "
-    "for_region_name", TRUE, ROWS_PER_INSERT },
-  { "areas", "id, uuid, plan_id, position, title, short_title", TRUE, ROWS_PER_INSERT },
-  { "tasks", "id, uuid, area_id, position, title, text, lead_unit, supporting_units", TRUE,
-    ROWS_PER_INSERT },
-  { "indicators", "id, uuid, plan_id, task_id, position, code, name, unit, kind, comparator, better, "
-    "target, frequency, responsible_unit, notes, source_text, profile, custom_shares, due_month, "
-    "january, commitment, unit_confirmed, supporting_units", TRUE, ROWS_PER_INSERT },
-  { "change_sets", "id, at, by, origin", TRUE, ROWS_PER_INSERT },
-  { "changes", "id, change_set, action, entity, entity_uuid, entity_id, period, old, new", TRUE,
-    ROWS_PER_INSERT },
-  { "indicator_values", "id, uuid, indicator_id, region, period, period_key, value, status, note, "
-    "source, updated_at, updated_by, version", TRUE, ROWS_PER_INSERT },
-  { "milestones", "id, uuid, owner_uuid, position, due, what, share, done_on, done_note", TRUE,
-    ROWS_PER_INSERT },
-  { "sub_items", "id, uuid, owner_uuid, position, title, status, note", TRUE, ROWS_PER_INSERT },
-  { "period_states", "plan_id, month_key, state", FALSE, ROWS_PER_INSERT },
-  { "due_days", "plan_id, scope, name, day", FALSE, ROWS_PER_INSERT },
-  { "attachment_blobs", "sha256, size, content", FALSE, 1 },
-  { "attachments", "id, uuid, indicator_id, period, name, media_type, sha256, added_at, added_by", TRUE,
-    ROWS_PER_INSERT },
-  { "regions", "plan_id, code, position, name, kind, in_total, weight", FALSE, ROWS_PER_INSERT },
-  { "region_targets", "indicator_id, region, target", FALSE, ROWS_PER_INSERT },
-  { "ranking_weights", "indicator_id, weight", FALSE, ROWS_PER_INSERT },
-  { "scoring_schemes", "plan_id, completion_points, rank_first, rank_step, cap", FALSE, ROWS_PER_INSERT },
-  { "score_adjustments", "id, plan_id, period, subject_kind, subject, points, reason, created_at, "
-    "created_by", TRUE, ROWS_PER_INSERT },
+  COPIED_TABLE ("plans", "id, uuid, code, title, region, source, first_year, last_year, for_region_code, "
+                "for_region_name", TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("areas", "id, uuid, plan_id, position, title, short_title", TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("tasks", "id, uuid, area_id, position, title, text, lead_unit, supporting_units", TRUE,
+                ROWS_PER_INSERT),
+  COPIED_TABLE ("indicators", "id, uuid, plan_id, task_id, position, code, name, unit, kind, comparator, "
+                "better, target, frequency, responsible_unit, notes, source_text, profile, custom_shares, "
+                "due_month, january, commitment, unit_confirmed, supporting_units", TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("change_sets", "id, at, \"by\", origin", TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("changes", "id, change_set, action, entity, entity_uuid, entity_id, period, \"old\", \"new\"",
+                TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("indicator_values", "id, uuid, indicator_id, region, period, period_key, value, status, "
+                "note, source, updated_at, updated_by, version", TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("milestones", "id, uuid, owner_uuid, position, due, what, share, done_on, done_note", TRUE,
+                ROWS_PER_INSERT),
+  COPIED_TABLE ("sub_items", "id, uuid, owner_uuid, position, title, status, note", TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("period_states", "plan_id, month_key, state", FALSE, ROWS_PER_INSERT),
+  COPIED_TABLE ("due_days", "plan_id, scope, name, day", FALSE, ROWS_PER_INSERT),
+  COPIED_TABLE ("attachment_blobs", "sha256, size, content", FALSE, 1),
+  COPIED_TABLE ("attachments", "id, uuid, indicator_id, period, name, media_type, sha256, added_at, "
+                "added_by", TRUE, ROWS_PER_INSERT),
+  COPIED_TABLE ("regions", "plan_id, code, position, name, kind, in_total, weight", FALSE, ROWS_PER_INSERT),
+  COPIED_TABLE ("region_targets", "indicator_id, region, target", FALSE, ROWS_PER_INSERT),
+  COPIED_TABLE ("ranking_weights", "indicator_id, weight", FALSE, ROWS_PER_INSERT),
+  COPIED_TABLE ("scoring_schemes", "plan_id, completion_points, rank_first, rank_step, cap", FALSE,
+                ROWS_PER_INSERT),
+  COPIED_TABLE ("score_adjustments", "id, plan_id, period, subject_kind, subject, points, reason, "
+                "created_at, created_by", TRUE, ROWS_PER_INSERT),
 };
 
 #define N_TABLES G_N_ELEMENTS (copied_tables)
@@ -111,31 +127,32 @@ ledger_store_list_copied_tables (void)
  * ledger_store_get_copied_columns:
  * @table: a table ledger_store_copy_to() copies
  *
- * Returns: (nullable): its columns, "id, uuid, …", or %NULL for a table
- *   it does not copy
+ * Returns: (transfer full) (nullable): its columns, "id, uuid, …", or
+ *   %NULL for a table it does not copy
  */
-const char *
+char *
 ledger_store_get_copied_columns (const char *table)
 {
   const CopiedTable *copied;
+  g_autoptr(GString) names = NULL;
 
   g_return_val_if_fail (table != NULL, NULL);
-  copied = find_table (table);
-  return copied != NULL ? copied->columns : NULL;
+  if ((copied = find_table (table)) == NULL)
+    return NULL;
+  names = g_string_new (copied->columns);
+  g_string_replace (names, "\"", "", 0);
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* "a, b" → "\"a\", \"b\"": "by", "old" and "new" are words of SQL. */
-static char *
-quoted_columns (const CopiedTable *table,
-                guint             *n_columns)
+/* How many columns the table's list names. */
+static guint
+count_columns (const CopiedTable *table)
 {
-  g_auto(GStrv) names = g_strsplit (table->columns, ", ", -1);
-  GString *quoted = g_string_new (NULL);
+  guint n_columns = 1;
 
-  *n_columns = g_strv_length (names);
-  for (guint i = 0; names[i] != NULL; i++)
-    g_string_append_printf (quoted, "%s\"%s\"", i > 0 ? ", " : "", names[i]);
-  return g_string_free (quoted, FALSE);
+  for (const char *p = table->columns; *p != '\0'; p++)
+    n_columns += *p == ',';
+  return n_columns;
 }
 
 static gint64
@@ -143,8 +160,7 @@ count_rows (LedgerStore        *self,
             const CopiedTable  *table,
             GError            **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM \"%s\"", table->name);
-  StoreStatement *stmt = store_prepare (self, sql, error);
+  StoreStatement *stmt = store_prepare (self, table->count_sql, error);
   gint64 count = -1;
   int rc;
 
@@ -287,18 +303,17 @@ bind_column (StoreStatement *to,
     }
 }
 
-/* INSERT INTO "t" ("a", "b") VALUES (?, ?), (?, ?)… for @rows rows. */
+/* The table's INSERT … VALUES (?, ?), (?, ?)… for @rows rows: the
+ * placeholders of the rows are all that is added to its literal SQL. */
 static StoreStatement *
 prepare_insert (LedgerStore        *to,
                 const CopiedTable  *table,
                 guint               rows,
                 GError            **error)
 {
-  guint n_columns = 0;
-  g_autofree char *columns = quoted_columns (table, &n_columns);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  guint n_columns = count_columns (table);
+  g_autoptr(GString) sql = g_string_new (table->insert_sql);
 
-  g_string_printf (sql, "INSERT INTO \"%s\" (%s) VALUES ", table->name, columns);
   for (guint row = 0; row < rows; row++)
     {
       g_string_append (sql, row > 0 ? ", (" : "(");
@@ -329,8 +344,7 @@ copy_rows (LedgerStore        *from,
            CopyJob            *job,
            GError            **error)
 {
-  guint n_columns = 0;
-  g_autofree char *columns = quoted_columns (table, &n_columns);
+  guint n_columns = count_columns (table);
   StoreStatement *write = NULL;
   guint rows = 0, bound = 0;
   gint64 left = count;
@@ -369,10 +383,7 @@ copy_table (LedgerStore        *from,
             CopyJob            *job,
             GError            **error)
 {
-  guint n_columns = 0;
-  g_autofree char *columns = quoted_columns (table, &n_columns);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY 1", columns, table->name);
-  StoreStatement *read = store_prepare (from, sql, error);
+  StoreStatement *read = store_prepare (from, table->select_sql, error);
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
@@ -396,18 +407,7 @@ move_sequences (LedgerStore  *to,
 {
   for (guint i = 0; i < N_TABLES; i++)
     {
-      g_autofree char *sql = NULL;
-      StoreStatement *stmt;
-
-      if (!copied_tables[i].has_id)
-        continue;
-      sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence (?1, 'id'), "
-                             "(SELECT coalesce (max (id), 0) + 1 FROM \"%s\"), false)",
-                             copied_tables[i].name);
-      if ((stmt = store_prepare (to, sql, error)) == NULL)
-        return FALSE;
-      store_bind_text (stmt, 1, copied_tables[i].name);
-      if (!store_run (to, stmt, error))
+      if (copied_tables[i].has_id && !store_exec (to, copied_tables[i].sequence_sql, error))
         return FALSE;
     }
   return TRUE;

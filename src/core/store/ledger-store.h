@@ -324,7 +324,7 @@ gboolean     ledger_store_copy_to              (LedgerStore       *self,
                                                 GCancellable      *cancellable,
                                                 GError           **error);
 GStrv        ledger_store_list_copied_tables   (void);
-const char  *ledger_store_get_copied_columns   (const char        *table);
+char        *ledger_store_get_copied_columns   (const char        *table);
 gint64       ledger_store_count_rows           (LedgerStore       *self,
                                                 const char        *table,
                                                 GError           **error);
