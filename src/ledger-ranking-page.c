@@ -303,8 +303,8 @@ scoring_clicked_cb (LedgerRankingPage *self)
 
 typedef struct
 {
-  LedgerStore *store;
-  GPtrArray   *ranked;
+  GHashTable *split;   /* the ids of the indicators split to regions */
+  GPtrArray  *ranked;
 } Collect;
 
 /* Ranked: the numeric indicators a region can be measured on — a rate or
@@ -318,23 +318,21 @@ collect_ranked (LedgerNode      *area,
 {
   Collect *collect = user_data;
   LedgerKind kind = ledger_indicator_get_kind (indicator);
-  g_autoptr(GPtrArray) targets = NULL;
+  gint64 id = ledger_indicator_get_id (indicator);
 
   if (kind == LEDGER_KIND_QUALITATIVE)
     return;
-  if (kind == LEDGER_KIND_CUMULATIVE)
-    {
-      targets = ledger_store_list_region_targets (collect->store, ledger_indicator_get_id (indicator));
-      if (targets == NULL || targets->len == 0)
-        return;
-    }
+  if (kind == LEDGER_KIND_CUMULATIVE && !g_hash_table_contains (collect->split, &id))
+    return;
   g_ptr_array_add (collect->ranked, g_object_ref (indicator));
 }
 
 static GPtrArray *
 list_ranked (LedgerRankingPage *self)
 {
-  Collect collect = { ledger_context_get_store (self->context), g_ptr_array_new_with_free_func (g_object_unref) };
+  g_autoptr(GHashTable) split = ledger_store_list_split_indicators (ledger_context_get_store (self->context),
+                                                                   self->plan);
+  Collect collect = { split, g_ptr_array_new_with_free_func (g_object_unref) };
 
   ledger_plan_foreach_indicator (self->plan, collect_ranked, &collect);
   return collect.ranked;

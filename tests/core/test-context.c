@@ -74,6 +74,48 @@ test_picked_period_stays (Fixture       *fixture,
   g_assert_cmpuint (changed, ==, 1);
 }
 
+static double
+figure_as_of (LedgerContext   *context,
+              LedgerIndicator *indicator,
+              const char      *as_of)
+{
+  g_autoptr(LedgerValue) value = NULL;
+
+  ledger_context_set_as_of (context, as_of);
+  (void) ledger_context_evaluate (context, indicator, &value);
+  g_assert_nonnull (value);
+  return ledger_value_get_number (value);
+}
+
+/* Going back to a period seen reads nothing from the ledger (on a server,
+ * each reading is a round trip); a write through the store forgets what
+ * was worked out for the indicator in every period. */
+static void
+test_periods_seen_are_kept (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = test_open_ledger (fixture->path);
+  g_autoptr(LedgerContext) context = ledger_context_new (store);
+  g_autoptr(LedgerIndicator) jobs = test_find_indicator (store, "changzhi-2026", "new-urban-jobs");
+  gint64 id = ledger_indicator_get_id (jobs);
+  g_autofree char *location = test_ledger_location (fixture->path);
+
+  test_set_number (store, id, "2026-05", 1.9, "");
+  test_set_number (store, id, "2026-06", 2.2, "");
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-06"), ==, 2.2);
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-05"), ==, 1.9);
+
+  /* Changed behind the store's back: what was worked out is kept. */
+  test_exec_ledger_sql (location, "UPDATE indicator_values SET value = 7 WHERE period IN ('2026-05', '2026-06')");
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-06"), ==, 2.2);
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-05"), ==, 1.9);
+
+  /* A write through the store: both periods are read again. */
+  test_set_number (store, id, "2026-06", 3.3, "");
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-06"), ==, 3.3);
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-05"), ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,6 +126,8 @@ main (int   argc,
               test_default_follows_values, test_ledger_files_tear_down);
   g_test_add ("/context/picked-period-stays", Fixture, NULL, test_ledger_files_set_up,
               test_picked_period_stays, test_ledger_files_tear_down);
+  g_test_add ("/context/periods-seen-are-kept", Fixture, NULL, test_ledger_files_set_up,
+              test_periods_seen_are_kept, test_ledger_files_tear_down);
 
   return g_test_run ();
 }

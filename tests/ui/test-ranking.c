@@ -422,6 +422,21 @@ measure_as_of_back (Fixture    *fixture,
   g_test_message ("%s as of 1-5月 for the first time: %.1f ms; back to 1-6月: %.1f ms", what, away, back);
 }
 
+/* The overview and the ranking page, each seen before: a switch between
+ * them works nothing out again. */
+static void
+measure_pages_back (Fixture *fixture)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double overview, ranking;
+
+  g_assert_true (ledger_window_select_page (fixture->window, ledger_node_get_uuid (LEDGER_NODE (fixture->plan))));
+  overview = elapsed_ms (timer);
+  g_assert_true (ledger_window_select_page (fixture->window, LEDGER_SIDEBAR_RANKING_KEY));
+  ranking = elapsed_ms (timer);
+  g_test_message ("back to the overview: %.1f ms; back to the ranking page: %.1f ms", overview, ranking);
+}
+
 /* 13 regions with a figure for every indicator: the page is built within a
  * frame after the first. The time is printed, not asserted: it depends on
  * the machine. */
@@ -454,6 +469,7 @@ test_thirteen_regions (Fixture       *fixture,
   page = LEDGER_RANKING_PAGE (ledger_window_get_visible_page (fixture->window));
   g_assert_cmpuint (ledger_ranking_table_get_n_rows (region_table (page)), ==, 1 + 13);
   measure_as_of_back (fixture, "the ranking page");
+  measure_pages_back (fixture);
 
   /* On a context of its own: nothing worked out before. */
   {

@@ -30,8 +30,11 @@ struct _LedgerContext
   gboolean          as_of_is_default;
 
   /* Standings already worked out for the current period and tolerances:
-   * the sidebar, the overview and the rows ask for the same ones. */
+   * the sidebar, the overview and the rows ask for the same ones. They are
+   * kept for each period seen ("" for none), so that going back to one
+   * reads nothing: @standings is the current period's. */
   GHashTable       *standings;
+  GHashTable       *standings_by_period;
   GHashTable       *derived;    /* what is worked out from the standings, by key (ledger_context_lookup_derived()) */
   /* What the follow-up says of an indicator on a day ("id/day" → a
    * FollowUp): the pages ask again on every visit, and on the server each
@@ -58,6 +61,47 @@ standing_free (Standing *standing)
 
 G_DEFINE_FINAL_TYPE (LedgerContext, ledger_context, G_TYPE_OBJECT)
 
+/* Makes the standings of the current period the ones looked up. */
+static void
+select_standings (LedgerContext *self)
+{
+  const char *period = self->as_of != NULL ? self->as_of : "";
+
+  self->standings = g_hash_table_lookup (self->standings_by_period, period);
+  if (self->standings != NULL)
+    return;
+  self->standings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) standing_free);
+  g_hash_table_insert (self->standings_by_period, g_strdup (period), self->standings);
+}
+
+/* After a change of plans, tolerances or the day: nothing worked out
+ * before holds. */
+static void
+forget_everything (LedgerContext *self)
+{
+  g_hash_table_remove_all (self->standings_by_period);
+  select_standings (self);
+  g_hash_table_remove_all (self->derived);
+  g_hash_table_remove_all (self->follow_up);
+}
+
+/* After a write of one indicator: its standings in every period. What is
+ * derived may depend on any standing, and the follow-up on the write. */
+static void
+forget_indicator (LedgerContext *self,
+                  gint64         indicator_id)
+{
+  GHashTableIter iter;
+  GHashTable *standings;
+
+  g_hash_table_iter_init (&iter, self->standings_by_period);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &standings))
+    g_hash_table_remove (standings, &indicator_id);
+  g_hash_table_remove_all (self->derived);
+  g_hash_table_remove_all (self->follow_up);
+}
+
 enum {
   PROP_0,
   PROP_STORE,
@@ -83,7 +127,7 @@ ledger_context_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_object (&self->plan);
-  g_clear_pointer (&self->standings, g_hash_table_unref);
+  g_clear_pointer (&self->standings_by_period, g_hash_table_unref);
   g_clear_pointer (&self->derived, g_hash_table_unref);
   g_clear_pointer (&self->follow_up, g_hash_table_unref);
   g_clear_pointer (&self->today, g_date_time_unref);
@@ -162,8 +206,9 @@ static void
 ledger_context_init (LedgerContext *self)
 {
   ledger_tolerances_init_default (&self->tolerances);
-  self->standings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                           (GDestroyNotify) standing_free);
+  self->standings_by_period = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                     (GDestroyNotify) g_hash_table_unref);
+  select_standings (self);
   self->derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->follow_up = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -171,9 +216,7 @@ ledger_context_init (LedgerContext *self)
 static void
 plans_changed_cb (LedgerContext *self)
 {
-  g_hash_table_remove_all (self->standings);
-  g_hash_table_remove_all (self->derived);
-  g_hash_table_remove_all (self->follow_up);
+  forget_everything (self);
 }
 
 static char *
@@ -193,7 +236,7 @@ replace_as_of (LedgerContext *self,
     return FALSE;
   g_free (self->as_of);
   self->as_of = g_strdup (as_of);
-  g_hash_table_remove_all (self->standings);
+  select_standings (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AS_OF]);
   return TRUE;
 }
@@ -212,11 +255,9 @@ values_changed_cb (LedgerContext *self,
   if (as_of != NULL && replace_as_of (self, as_of))
     indicator_id = 0;
   if (indicator_id == 0)
-    g_hash_table_remove_all (self->standings);
+    forget_everything (self);
   else
-    g_hash_table_remove (self->standings, &indicator_id);
-  g_hash_table_remove_all (self->derived);
-  g_hash_table_remove_all (self->follow_up);
+    forget_indicator (self, indicator_id);
   g_signal_emit (self, signals [CHANGED], 0, indicator_id);
 }
 
@@ -310,9 +351,7 @@ ledger_context_set_tolerances (LedgerContext          *self,
   if (memcmp (&self->tolerances, tolerances, sizeof *tolerances) == 0)
     return;
   self->tolerances = *tolerances;
-  g_hash_table_remove_all (self->standings);
-  g_hash_table_remove_all (self->derived);
-  g_hash_table_remove_all (self->follow_up);
+  forget_everything (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOLERANCES]);
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
@@ -472,9 +511,7 @@ ledger_context_set_today (LedgerContext *self,
 
   g_clear_pointer (&self->today, g_date_time_unref);
   self->today = today != NULL ? g_date_time_ref (today) : NULL;
-  g_hash_table_remove_all (self->standings);
-  g_hash_table_remove_all (self->derived);
-  g_hash_table_remove_all (self->follow_up);
+  forget_everything (self);
   g_signal_emit (self, signals [CHANGED], 0, (gint64) 0);
 }
 

@@ -304,6 +304,39 @@ ledger_store_list_region_targets (LedgerStore *self,
   return targets;
 }
 
+/**
+ * ledger_store_list_split_indicators:
+ *
+ * Returns: (transfer full): the ids (gint64) of the indicators of @plan
+ *   whose target is split to regions, read in one query (a page of the
+ *   plan asks about each of them)
+ */
+GHashTable *
+ledger_store_list_split_indicators (LedgerStore *self,
+                                    LedgerPlan  *plan)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  StoreStatement *stmt;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), ids);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), ids);
+
+  stmt = store_prepare (self,
+    "SELECT DISTINCT t.indicator_id FROM region_targets t JOIN indicators i ON i.id = t.indicator_id "
+    "WHERE i.plan_id = ?", NULL);
+  if (stmt == NULL)
+    return ids;
+  store_bind_int64 (stmt, 1, plan_id_of (plan));
+  while (store_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = store_column_int64 (stmt, 0);
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  store_reset (stmt);
+  return ids;
+}
+
 static char *
 targets_to_json (GPtrArray *targets)
 {

@@ -143,6 +143,8 @@ gboolean     ledger_store_save_regions         (LedgerStore        *self,
                                                 LedgerPlan         *plan,
                                                 GPtrArray          *regions,
                                                 GError            **error);
+GHashTable  *ledger_store_list_split_indicators (LedgerStore       *self,
+                                                LedgerPlan        *plan);
 GPtrArray   *ledger_store_list_region_targets  (LedgerStore        *self,
                                                 gint64              indicator_id);
 gboolean     ledger_store_set_region_targets   (LedgerStore        *self,
