@@ -155,6 +155,8 @@ ledger_path (LedgerApplication *self)
   return ledger_store_default_path ();
 }
 
+static char *with_remembered_password (const char *location);
+
 static int
 ledger_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -180,8 +182,10 @@ ledger_application_handle_local_options (GApplication *application,
   if (ledger_cli_wants_command (options))
     {
       g_autofree char *path = ledger_path (self);
+      /* A command on a server ledger the window remembers the password of. */
+      g_autofree char *location = with_remembered_password (path);
 
-      return ledger_cli_run (path, options);
+      return ledger_cli_run (location, options);
     }
 
   return -1;
@@ -439,11 +443,12 @@ with_remembered_password (const char *location)
   g_autofree char *password = NULL;
 
   if (!ledger_store_is_server_location (location) ||
+      ledger_server_login_location_has_password (location) ||
       (login = ledger_server_login_new_from_location (location)) == NULL)
     return g_strdup (location);
   password = ledger_server_login_lookup_password (login, NULL, &error);
   if (error != NULL)
-    g_message ("No password from the keyring: %s", error->message);
+    g_debug ("No password from the keyring: %s", error->message);
   return ledger_server_login_add_password (location, password);
 }
 

@@ -165,7 +165,7 @@ parse_port (const char *text)
 static LedgerServerLogin *
 login_from_uri (const char *location)
 {
-  g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD, NULL);
   const char *path;
 
   if (uri == NULL)
@@ -200,6 +200,37 @@ ledger_server_login_new_from_location (const char *location)
                                   parse_port (g_hash_table_lookup (pairs, "port")),
                                   g_hash_table_lookup (pairs, "dbname"),
                                   g_hash_table_lookup (pairs, "user"));
+}
+
+/**
+ * ledger_server_login_location_has_password:
+ * @location: a server's location
+ *
+ * Returns: whether @location gives a password of its own (which the
+ *   keyring's must not replace)
+ */
+gboolean
+ledger_server_login_location_has_password (const char *location)
+{
+  g_autoptr(GHashTable) pairs = NULL;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    {
+      g_autoptr(GUri) uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, NULL);
+      g_autoptr(GHashTable) query = NULL;
+
+      if (uri == NULL)
+        return FALSE;
+      if (g_uri_get_password (uri) != NULL)
+        return TRUE;
+      query = g_uri_get_query (uri) != NULL ? g_uri_parse_params (g_uri_get_query (uri), -1, "&",
+                                                                   G_URI_PARAMS_NONE, NULL) : NULL;
+      return query != NULL && g_hash_table_contains (query, "password");
+    }
+  pairs = parse_pairs (location);
+  return pairs != NULL && g_hash_table_contains (pairs, "password");
 }
 
 const char *

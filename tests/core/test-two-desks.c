@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <locale.h>
 
 #include "ledger-context.h"
@@ -249,6 +250,38 @@ test_connection_lost_and_back (TestLedgerStore *fixture,
   g_assert_cmpfloat (ledger_value_get_number (saved), ==, 2.5);
 }
 
+/* Another desk holds the ledger's write lock longer than a save waits:
+ * the save is refused, saying so, and the figure is as it was. */
+static void
+test_other_desk_saving (TestLedgerStore *fixture,
+                        gconstpointer    data)
+{
+  gint64 jobs = test_indicator_id (fixture->store, TEST_RANKED_PLAN, TEST_RANKED_INDICATOR);
+  g_autoptr(LedgerValue) value = ledger_value_new (jobs, PERIOD, 3.5, NULL, "");
+  g_autoptr(GError) error = NULL;
+  PGconn *other;
+  PGresult *held;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("A file's lock is tested in the store tests");
+      return;
+    }
+  other = PQconnectdb (ledger_store_get_path (fixture->store));
+  g_assert_cmpint (PQstatus (other), ==, CONNECTION_OK);
+  held = PQexec (other, "SELECT pg_advisory_lock (7340, 1)");
+  g_assert_cmpint (PQresultStatus (held), ==, PGRES_TUPLES_OK);
+  PQclear (held);
+
+  g_assert_false (ledger_store_set_value (fixture->store, value, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_LOCKED, "Another desk");
+  g_assert_null (ledger_store_get_value (fixture->store, jobs, PERIOD));
+  PQfinish (other);
+  g_clear_error (&error);
+  g_assert_true (ledger_store_set_value (fixture->store, value, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,5 +298,7 @@ main (int   argc,
               test_other_desk_heard, test_ledger_store_tear_down);
   g_test_add ("/two-desks/connection-lost-and-back", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_connection_lost_and_back, test_ledger_store_tear_down);
+  g_test_add ("/two-desks/other-desk-saving", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_other_desk_saving, test_ledger_store_tear_down);
   return g_test_run ();
 }

@@ -41,6 +41,14 @@ test_conninfo_quoting (void)
   g_assert_cmpstr (uri, ==, "postgresql://wang@db/ledger?sslmode=require&password=a%20b%26c");
   g_assert_true (ledger_store_is_server_location (with));
 
+  /* A password the location gives is never replaced by the keyring's. */
+  g_assert_true (ledger_server_login_location_has_password (with));
+  g_assert_false (ledger_server_login_location_has_password (none));
+  g_assert_true (ledger_server_login_location_has_password (uri));
+  g_assert_true (ledger_server_login_location_has_password ("postgresql://wang:secret@db/ledger"));
+  g_assert_false (ledger_server_login_location_has_password ("postgresql://wang@db/ledger?sslmode=require"));
+  g_assert_false (ledger_server_login_location_has_password ("host=db dbname='password=x'"));
+
   /* What was written is read back: the dialog is prefilled from it. */
   back = ledger_server_login_new_from_location (with);
   g_assert_nonnull (back);
@@ -53,6 +61,9 @@ test_conninfo_quoting (void)
   g_assert_cmpstr (ledger_server_login_get_host (back), ==, "10.0.0.5");
   g_assert_cmpuint (ledger_server_login_get_port (back), ==, 6543);
   g_assert_cmpstr (ledger_server_login_get_dbname (back), ==, "county");
+  g_assert_cmpstr (ledger_server_login_get_user (back), ==, "li");
+  g_clear_object (&back);
+  back = ledger_server_login_new_from_location ("postgresql://li:secret@db/county");
   g_assert_cmpstr (ledger_server_login_get_user (back), ==, "li");
   g_assert_null (ledger_server_login_new_from_location ("/home/wang/ledger.sqlite3"));
 }

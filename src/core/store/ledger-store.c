@@ -90,7 +90,11 @@ store_set_error (LedgerStore  *self,
                    _("The ledger “%s” is damaged (%s)"), name, detail);
       break;
     case LEDGER_STORE_ERROR_LOCKED:
-      if (self->no_wait)
+      if (self->server != NULL)
+        g_set_error (error, LEDGER_STORE_ERROR, code,
+                     _("Another desk is saving to the ledger %s. Nothing was saved: try again in a moment."),
+                     name);
+      else if (self->no_wait)
         g_set_error_literal (error, LEDGER_STORE_ERROR, code,
                              _("Another program is writing to the ledger. Nothing was saved: "
                                "try again in a moment."));
