@@ -116,6 +116,35 @@ test_periods_seen_are_kept (Fixture       *fixture,
   g_assert_cmpfloat (figure_as_of (context, jobs, "2026-05"), ==, 7);
 }
 
+/* The city's figures are read a plan at a time, and a write forgets only
+ * the indicator written. */
+static void
+test_plan_read_at_once (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(LedgerStore) store = test_open_ledger (fixture->path);
+  g_autoptr(LedgerContext) context = ledger_context_new (store);
+  g_autoptr(LedgerIndicator) jobs = test_find_indicator (store, "changzhi-2026", "new-urban-jobs");
+  g_autoptr(LedgerIndicator) gdp = test_find_indicator (store, "changzhi-2026", "gdp-growth");
+  g_autofree char *location = test_ledger_location (fixture->path);
+
+  test_set_number (store, ledger_indicator_get_id (jobs), "2026-05", 1.9, "");
+  test_set_number (store, ledger_indicator_get_id (gdp), "2026-Q1", 5.5, "");
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-06"), ==, 1.9);
+
+  /* The GDP figure was read with the jobs'. */
+  test_exec_ledger_sql (location, "UPDATE indicator_values SET value = 7 WHERE period = '2026-Q1'");
+  g_assert_cmpfloat (figure_as_of (context, gdp, "2026-06"), ==, 5.5);
+  test_set_number (store, ledger_indicator_get_id (jobs), "2026-06", 2.2, "");
+  g_assert_cmpfloat (figure_as_of (context, gdp, "2026-06"), ==, 5.5);
+  g_assert_cmpfloat (figure_as_of (context, jobs, "2026-06"), ==, 2.2);
+
+  /* Its own write, or a plan's change, reads it again. */
+  test_set_number (store, ledger_indicator_get_id (gdp), "2026-Q2", 5.8, "");
+  g_assert_cmpfloat (figure_as_of (context, gdp, "2026-03"), ==, 7);
+  g_assert_cmpfloat (figure_as_of (context, gdp, "2026-06"), ==, 5.8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +157,8 @@ main (int   argc,
               test_picked_period_stays, test_ledger_files_tear_down);
   g_test_add ("/context/periods-seen-are-kept", Fixture, NULL, test_ledger_files_set_up,
               test_periods_seen_are_kept, test_ledger_files_tear_down);
+  g_test_add ("/context/plan-read-at-once", Fixture, NULL, test_ledger_files_set_up,
+              test_plan_read_at_once, test_ledger_files_tear_down);
 
   return g_test_run ();
 }

@@ -183,6 +183,14 @@ ledger_period_sort_key (const LedgerPeriod *period)
   return (period->year * 100 + ledger_period_end_month (period)) * 10 + (int) period->type;
 }
 
+/* The largest sort key of the periods that end by the end of @period,
+ * whatever their length: by the end of 1-9月, 前三季度 has ended too. */
+int
+ledger_period_last_sort_key (const LedgerPeriod *period)
+{
+  return (period->year * 100 + ledger_period_end_month (period)) * 10 + 9;
+}
+
 int
 ledger_period_compare (const LedgerPeriod *a,
                        const LedgerPeriod *b)

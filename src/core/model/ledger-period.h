@@ -41,6 +41,7 @@ char        *ledger_period_code_label     (const char         *code);
 int          ledger_period_end_month      (const LedgerPeriod *period);
 double       ledger_period_pace           (const LedgerPeriod *period);
 int          ledger_period_sort_key       (const LedgerPeriod *period);
+int          ledger_period_last_sort_key  (const LedgerPeriod *period);
 int          ledger_period_compare        (const LedgerPeriod *a,
                                            const LedgerPeriod *b);
 gboolean     ledger_period_range_is_valid (const LedgerPeriod *from,

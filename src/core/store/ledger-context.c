@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-context.h"
+#include "ledger-city-figures.h"
 
 /* What every page looks through: the store, the "as of" period chosen in
  * the header and the tolerances of the preferences. Pages and rows follow
@@ -40,6 +41,9 @@ struct _LedgerContext
    * FollowUp): the pages ask again on every visit, and on the server each
    * asking is two round trips. Cleared with the standings. */
   GHashTable       *follow_up;
+  /* The city's figures, read a plan at a time; forgotten per indicator
+   * as the store says it was written. */
+  LedgerCityFigures *figures;
 
   /* The day milestones of the current period are judged on; NULL: the
    * clock's (ledger_context_set_today()). */
@@ -124,6 +128,7 @@ ledger_context_finalize (GObject *object)
 {
   LedgerContext *self = LEDGER_CONTEXT (object);
 
+  g_clear_object (&self->figures);
   g_clear_object (&self->store);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_object (&self->plan);
@@ -162,7 +167,10 @@ ledger_context_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE: self->store = g_value_dup_object (value); break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      self->figures = ledger_city_figures_new (self->store);
+      break;
     case PROP_AS_OF: ledger_context_set_as_of (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -216,6 +224,7 @@ ledger_context_init (LedgerContext *self)
 static void
 plans_changed_cb (LedgerContext *self)
 {
+  ledger_city_figures_forget (self->figures, 0);
   forget_everything (self);
 }
 
@@ -250,6 +259,7 @@ values_changed_cb (LedgerContext *self,
 {
   g_autofree char *as_of = NULL;
 
+  ledger_city_figures_forget (self->figures, indicator_id);
   if (self->as_of_is_default && self->plan != NULL)
     as_of = default_as_of (self);
   if (as_of != NULL && replace_as_of (self, as_of))
@@ -358,8 +368,8 @@ ledger_context_set_tolerances (LedgerContext          *self,
 
 typedef struct
 {
-  LedgerStore *store;
-  gint64       indicator_id;
+  LedgerCityFigures *figures;
+  gint64             indicator_id;
 } Lookup;
 
 static LedgerValue *
@@ -368,7 +378,7 @@ find_in_store (const char *period,
 {
   Lookup *lookup = user_data;
 
-  return ledger_store_get_value (lookup->store, lookup->indicator_id, period);
+  return ledger_city_figures_get (lookup->figures, lookup->indicator_id, period);
 }
 
 /* The base year's figures for @value's period, NAN where the ledger has
@@ -377,7 +387,7 @@ static LedgerBaseYear
 read_base_year (LedgerContext *self,
                 LedgerValue   *value)
 {
-  Lookup lookup = { self->store, value != NULL ? ledger_value_get_indicator_id (value) : 0 };
+  Lookup lookup = { self->figures, value != NULL ? ledger_value_get_indicator_id (value) : 0 };
 
   return ledger_base_year_read (value != NULL ? ledger_value_get_period (value) : NULL,
                                 find_in_store, &lookup);
@@ -455,18 +465,48 @@ typedef enum
   FOLLOW_UP_BEHIND,
 } FollowUp;
 
-static FollowUp
-read_follow_up (LedgerContext   *self,
-                LedgerIndicator *indicator,
-                const char      *period)
+static char *
+follow_up_key (gint64      indicator_id,
+               const char *day)
 {
-  g_autoptr(LedgerMilestone) missed = find_missed (self, indicator, period);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%s", indicator_id, day);
+}
 
-  if (missed != NULL)
-    return FOLLOW_UP_OVERDUE;
-  if (ledger_store_has_sub_item_behind (self->store, ledger_indicator_get_id (indicator)))
-    return FOLLOW_UP_BEHIND;
-  return FOLLOW_UP_NOTHING;
+typedef struct
+{
+  GHashTable *follow_up;
+  const char *day;
+} FollowUpRead;
+
+static void
+keep_follow_up_cb (gint64   indicator_id,
+                   gboolean overdue,
+                   gboolean behind,
+                   gpointer user_data)
+{
+  FollowUpRead *read = user_data;
+  FollowUp said = overdue ? FOLLOW_UP_OVERDUE : behind ? FOLLOW_UP_BEHIND : FOLLOW_UP_NOTHING;
+
+  g_hash_table_insert (read->follow_up, follow_up_key (indicator_id, read->day), GINT_TO_POINTER (said));
+}
+
+/* What the follow-up says of the indicator on @day, read with every other
+ * indicator of its plan the first time: each page asks for all of them. */
+static FollowUp
+read_follow_up (LedgerContext *self,
+                gint64         indicator_id,
+                const char    *day)
+{
+  g_autofree char *key = follow_up_key (indicator_id, day);
+  FollowUpRead read = { self->follow_up, day };
+  FollowUp said = GPOINTER_TO_INT (g_hash_table_lookup (self->follow_up, key));
+
+  if (said != 0)
+    return said;
+  if (!ledger_store_read_plan_follow_up (self->store, indicator_id, day, keep_follow_up_cb, &read))
+    return FOLLOW_UP_NOTHING;
+  said = GPOINTER_TO_INT (g_hash_table_lookup (self->follow_up, key));
+  return said != 0 ? said : FOLLOW_UP_NOTHING;
 }
 
 static void
@@ -477,19 +517,12 @@ apply_follow_up (LedgerContext   *self,
 {
   gint64 id = ledger_indicator_get_id (indicator);
   g_autofree char *day = NULL;
-  g_autofree char *key = NULL;
   FollowUp said;
 
   if (progress->status == LEDGER_STATUS_ACHIEVED || progress->status == LEDGER_STATUS_DONE || id == 0)
     return;
   day = reference_day (self, period);
-  key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", id, day);
-  said = GPOINTER_TO_INT (g_hash_table_lookup (self->follow_up, key));
-  if (said == 0)
-    {
-      said = read_follow_up (self, indicator, period);
-      g_hash_table_insert (self->follow_up, g_steal_pointer (&key), GINT_TO_POINTER (said));
-    }
+  said = read_follow_up (self, id, day);
   if (said == FOLLOW_UP_OVERDUE)
     progress->status = LEDGER_STATUS_OVERDUE;
   else if (said == FOLLOW_UP_BEHIND)
@@ -608,11 +641,9 @@ ledger_context_evaluate (LedgerContext    *self,
     }
 
   if (self->as_of != NULL && ledger_period_parse (self->as_of, &as_of))
-    latest = latest_or_summed (self, indicator,
-                               ledger_store_get_latest_value_until (self->store, ledger_indicator_get_id (indicator),
-                                                                    &as_of), &as_of);
+    latest = latest_or_summed (self, indicator, ledger_city_figures_get_latest (self->figures, id, &as_of), &as_of);
   else
-    latest = ledger_store_get_latest_value (self->store, ledger_indicator_get_id (indicator));
+    latest = ledger_city_figures_get_latest (self->figures, id, NULL);
 
   standing = g_new0 (Standing, 1);
   standing->progress = ledger_context_evaluate_value (self, indicator, latest, self->as_of);
@@ -691,7 +722,7 @@ ledger_context_find_roll_up_gap (LedgerContext   *self,
 
   if (ledger_indicator_get_kind (indicator) != LEDGER_KIND_CUMULATIVE || self->as_of == NULL ||
       !ledger_period_parse (self->as_of, &as_of) ||
-      (own = ledger_store_get_latest_value_until (self->store, id, &as_of)) == NULL ||
+      (own = ledger_city_figures_get_latest (self->figures, id, &as_of)) == NULL ||
       !ledger_value_has_number (own) ||
       (sum = ledger_store_sum_regions_of (self->store, id, ledger_value_get_period (own))) == NULL)
     return NULL;

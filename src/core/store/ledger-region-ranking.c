@@ -47,6 +47,8 @@ typedef struct
   LedgerPlan    *plan;
   GPtrArray     *regions;     /* of LedgerRegion */
   GArray        *ranked;      /* of Ranked */
+  GHashTable    *targets;     /* indicator id → its region targets, read at once */
+  GHashTable    *weights;     /* indicator id → its weight if not 1 */
   gboolean       composite;
   double         cap;         /* a composite counts each score up to this */
 } Sources;
@@ -83,6 +85,8 @@ sources_free (Sources *sources)
 {
   g_clear_pointer (&sources->regions, g_ptr_array_unref);
   g_clear_pointer (&sources->ranked, g_array_unref);
+  g_clear_pointer (&sources->targets, g_hash_table_unref);
+  g_clear_pointer (&sources->weights, g_hash_table_unref);
   g_free (sources);
 }
 
@@ -101,6 +105,12 @@ sources_new (LedgerContext *context,
   sources->regions = ledger_store_list_regions (sources->store, plan);
   if (sources->regions == NULL)
     sources->regions = g_ptr_array_new ();
+  /* Read for the whole plan at once: on the office's server, one
+   * reading per indicator would be a round trip each. */
+  sources->targets = ledger_store_list_plan_region_targets (sources->store, plan);
+  sources->weights = composite ? ledger_store_list_ranking_weights (sources->store,
+                                                                   ledger_node_get_id (LEDGER_NODE (plan)))
+                               : NULL;
   sources->ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
   g_array_set_clear_func (sources->ranked, (GDestroyNotify) ranked_clear);
   sources->composite = composite;
@@ -114,12 +124,14 @@ sources_add (Sources         *sources,
              LedgerIndicator *indicator,
              double           weight)
 {
+  gint64 id = ledger_indicator_get_id (indicator);
+  GPtrArray *targets = g_hash_table_lookup (sources->targets, &id);
   Ranked ranked = { 0 };
 
   if (ledger_indicator_get_kind (indicator) == LEDGER_KIND_QUALITATIVE)
     return;
   ranked.indicator = g_object_ref (indicator);
-  ranked.targets = ledger_store_list_region_targets (sources->store, ledger_indicator_get_id (indicator));
+  ranked.targets = targets != NULL ? g_ptr_array_ref (targets) : ledger_region_targets_new ();
   ranked.weight = weight;
   g_array_append_val (sources->ranked, ranked);
 }
@@ -131,7 +143,9 @@ add_indicator_cb (LedgerNode      *area,
                   gpointer         user_data)
 {
   Sources *sources = user_data;
-  double weight = ledger_store_get_ranking_weight (sources->store, ledger_indicator_get_id (indicator));
+  gint64 id = ledger_indicator_get_id (indicator);
+  const double *stored = g_hash_table_lookup (sources->weights, &id);
+  double weight = stored != NULL ? *stored : 1;
 
   /* A weight of 0 takes an indicator out of the composite. */
   if (weight > 0)

@@ -765,3 +765,49 @@ ledger_store_has_sub_item_behind (LedgerStore *self,
   store_reset (stmt);
   return behind;
 }
+
+/**
+ * ledger_store_read_plan_follow_up:
+ * @indicator_id: an indicator of the plan
+ * @today: the day milestones are judged on, YYYY-MM-DD
+ * @func: called for every indicator of the plan: whether a milestone of it
+ *   or its task is past due before @today and not done, and whether a
+ *   sub-item of its task is behind
+ *
+ * What ledger_store_find_overdue_milestone() and
+ * ledger_store_has_sub_item_behind() say of each indicator, for a whole
+ * plan in one query.
+ *
+ * Returns: %FALSE if the ledger could not be read
+ */
+gboolean
+ledger_store_read_plan_follow_up (LedgerStore           *self,
+                                  gint64                 indicator_id,
+                                  const char            *today,
+                                  LedgerFollowUpFunc     func,
+                                  gpointer               user_data)
+{
+  StoreStatement *stmt;
+  int rc;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
+  g_return_val_if_fail (today != NULL && func != NULL, FALSE);
+
+  stmt = store_prepare (self,
+    "SELECT i.id, "
+    "CASE WHEN EXISTS (SELECT 1 FROM milestones m WHERE m.done_on = '' AND m.due < ?2 "
+    "  AND (m.owner_uuid = i.uuid OR m.owner_uuid = t.uuid)) THEN 1 ELSE 0 END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM sub_items s WHERE s.owner_uuid = t.uuid AND s.status = 'behind') "
+    "  THEN 1 ELSE 0 END "
+    "FROM indicators i LEFT JOIN tasks t ON t.id = i.task_id "
+    "WHERE i.plan_id = (SELECT plan_id FROM indicators WHERE id = ?1)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_int64 (stmt, 1, indicator_id);
+  store_bind_text (stmt, 2, today);
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
+    func (store_column_int64 (stmt, 0), store_column_int (stmt, 1) != 0, store_column_int (stmt, 2) != 0,
+          user_data);
+  store_reset (stmt);
+  return rc == SQLITE_DONE;
+}

@@ -337,6 +337,48 @@ ledger_store_list_split_indicators (LedgerStore *self,
   return ids;
 }
 
+/**
+ * ledger_store_list_plan_region_targets:
+ *
+ * Returns: (transfer full): for each indicator (gint64) of @plan whose
+ *   target is split to regions, its targets as
+ *   ledger_store_list_region_targets() lists them, in one query
+ */
+GHashTable *
+ledger_store_list_plan_region_targets (LedgerStore *self,
+                                       LedgerPlan  *plan)
+{
+  GHashTable *targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  StoreStatement *stmt;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), targets);
+  g_return_val_if_fail (LEDGER_IS_PLAN (plan), targets);
+
+  stmt = store_prepare (self,
+    "SELECT t.indicator_id, t.region, t.target FROM region_targets t JOIN indicators i ON i.id = t.indicator_id "
+    "LEFT JOIN regions r ON r.plan_id = i.plan_id AND r.code = t.region "
+    "WHERE i.plan_id = ? ORDER BY t.indicator_id, r.position, t.region", NULL);
+  if (stmt == NULL)
+    return targets;
+  store_bind_int64 (stmt, 1, plan_id_of (plan));
+  while (store_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = store_column_int64 (stmt, 0);
+      GPtrArray *of_indicator = g_hash_table_lookup (targets, &id);
+
+      if (of_indicator == NULL)
+        {
+          of_indicator = ledger_region_targets_new ();
+          g_hash_table_insert (targets, g_memdup2 (&id, sizeof id), of_indicator);
+        }
+      g_ptr_array_add (of_indicator, ledger_region_target_new (store_column_text (stmt, 1),
+                                                               store_column_double (stmt, 2)));
+    }
+  store_reset (stmt);
+  return targets;
+}
+
 static char *
 targets_to_json (GPtrArray *targets)
 {

@@ -100,6 +100,38 @@ ledger_store_get_ranking_weight (LedgerStore *self,
   return weight;
 }
 
+/**
+ * ledger_store_list_ranking_weights:
+ * @plan_id: a plan
+ *
+ * Returns: (transfer full): the weight (a double) of each indicator
+ *   (gint64) of the plan that has one other than 1, in one query
+ */
+GHashTable *
+ledger_store_list_ranking_weights (LedgerStore *self,
+                                   gint64       plan_id)
+{
+  GHashTable *weights = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  StoreStatement *stmt;
+
+  g_return_val_if_fail (LEDGER_IS_STORE (self), weights);
+
+  stmt = store_prepare (self, "SELECT w.indicator_id, w.weight FROM ranking_weights w "
+                              "JOIN indicators i ON i.id = w.indicator_id WHERE i.plan_id = ?", NULL);
+  if (stmt == NULL)
+    return weights;
+  store_bind_int64 (stmt, 1, plan_id);
+  while (store_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = store_column_int64 (stmt, 0);
+      double weight = store_column_double (stmt, 1);
+
+      g_hash_table_insert (weights, g_memdup2 (&id, sizeof id), g_memdup2 (&weight, sizeof weight));
+    }
+  store_reset (stmt);
+  return weights;
+}
+
 static gboolean
 write_weight (LedgerStore  *self,
               gint64        indicator_id,

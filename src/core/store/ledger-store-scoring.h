@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * and Scoring). Every write is logged in the change log. */
 double      ledger_store_get_ranking_weight      (LedgerStore                *self,
                                                   gint64                      indicator_id);
+GHashTable *ledger_store_list_ranking_weights    (LedgerStore                *self,
+                                                  gint64                      plan_id);
 gboolean    ledger_store_set_ranking_weight      (LedgerStore                *self,
                                                   gint64                      indicator_id,
                                                   double                      weight,

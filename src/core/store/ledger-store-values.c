@@ -123,7 +123,7 @@ ledger_store_get_latest_value (LedgerStore *self,
 int
 store_period_key_bound (const LedgerPeriod *period)
 {
-  return (period->year * 100 + ledger_period_end_month (period)) * 10 + 9;
+  return ledger_period_last_sort_key (period);
 }
 
 /* Returns: (transfer full) (nullable): the latest value whose period ends

@@ -143,6 +143,19 @@ gboolean     ledger_store_save_regions         (LedgerStore        *self,
                                                 LedgerPlan         *plan,
                                                 GPtrArray          *regions,
                                                 GError            **error);
+/* A city figure of an indicator (%NULL for an indicator without any),
+ * its period's key, and the smallest key of the plan's own years. */
+typedef void (*LedgerCityValueFunc) (gint64       indicator_id,
+                                     int          plan_start_key,
+                                     LedgerValue *value,
+                                     int          period_key,
+                                     gpointer     user_data);
+gboolean     ledger_store_read_plan_city_values (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                LedgerCityValueFunc func,
+                                                gpointer            user_data);
+GHashTable  *ledger_store_list_plan_region_targets (LedgerStore    *self,
+                                                LedgerPlan        *plan);
 GHashTable  *ledger_store_list_split_indicators (LedgerStore       *self,
                                                 LedgerPlan        *plan);
 GPtrArray   *ledger_store_list_region_targets  (LedgerStore        *self,
@@ -291,6 +304,16 @@ gboolean     ledger_store_reload_follow_up     (LedgerStore      *self,
                                                 LedgerTask       *task,
                                                 LedgerIndicator  *indicator,
                                                 GError          **error);
+/* What the follow-up says of an indicator (ledger_store_read_plan_follow_up()). */
+typedef void (*LedgerFollowUpFunc) (gint64   indicator_id,
+                                    gboolean overdue,
+                                    gboolean behind,
+                                    gpointer user_data);
+gboolean     ledger_store_read_plan_follow_up  (LedgerStore        *self,
+                                                gint64              indicator_id,
+                                                const char         *today,
+                                                LedgerFollowUpFunc  func,
+                                                gpointer            user_data);
 LedgerMilestone *ledger_store_find_overdue_milestone (LedgerStore *self,
                                                 gint64            indicator_id,
                                                 const char       *today);
