@@ -35,6 +35,7 @@ struct _LedgerCopyWindow
   char                *password;      /* of the server copied to, to connect to it after */
   gboolean             to_server;
 
+  GtkLabel            *intro_label;
   AdwPreferencesGroup *where_group;
   AdwActionRow        *file_row;
   AdwExpanderRow      *server_row;
@@ -380,6 +381,7 @@ ledger_copy_window_class_init (LedgerCopyWindowClass *klass)
   object_class->finalize = ledger_copy_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-copy-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, intro_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, where_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, file_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, server_row);
@@ -419,13 +421,11 @@ fit_to_ledger (LedgerCopyWindow *self)
 {
   gboolean on_server = ledger_store_is_on_server (self->store);
   g_autofree char *description = NULL;
-  g_autofree char *escaped = NULL;
 
   description = g_strdup_printf (_("Every plan, value and attachment of “%s” is copied as it is now, "
                                    "with its history. The ledger itself stays as it is."),
                                  ledger_store_get_display_name (self->store));
-  escaped = g_markup_escape_text (description, -1);
-  adw_preferences_group_set_description (self->where_group, escaped);
+  gtk_label_set_text (self->intro_label, description);
   adw_action_row_set_subtitle (self->file_row,
                                on_server ? _("A ledger file on this computer, to work offline on a trip")
                                          : _("A new ledger file, to take along on a trip or to keep aside"));
