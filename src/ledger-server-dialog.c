@@ -70,14 +70,7 @@ attempt_free (Attempt *attempt)
 static guint
 entered_port (LedgerServerDialog *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->port_row));
-  guint64 port = 0;
-
-  if (text[0] == '\0')
-    return LEDGER_SERVER_DEFAULT_PORT;
-  if (!g_ascii_string_to_unsigned (text, 10, 1, 65535, &port, NULL))
-    return 0;
-  return (guint) port;
+  return ledger_server_login_parse_port (gtk_editable_get_text (GTK_EDITABLE (self->port_row)));
 }
 
 /* Spaces around a name are a slip of the keyboard, never part of it. */
@@ -417,4 +410,22 @@ ledger_server_dialog_is_connecting (LedgerServerDialog *self)
 {
   g_return_val_if_fail (LEDGER_IS_SERVER_DIALOG (self), FALSE);
   return self->connecting;
+}
+
+/**
+ * ledger_server_dialog_connect:
+ * @password: (nullable): the password, one the user typed elsewhere (Copy
+ *   Ledger…), or %NULL for the one in the dialog
+ *
+ * Connects as Connect does, with what the dialog was prefilled with.
+ */
+void
+ledger_server_dialog_connect (LedgerServerDialog *self,
+                              const char         *password)
+{
+  g_return_if_fail (LEDGER_IS_SERVER_DIALOG (self));
+
+  if (password != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+  connect_clicked_cb (self);
 }

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (LedgerServerDialog, ledger_server_dialog, LEDGER, SERVER_D
 LedgerServerDialog *ledger_server_dialog_new        (GtkWindow          *parent,
                                                      const char         *location);
 gboolean            ledger_server_dialog_is_connecting (LedgerServerDialog *self);
+void                ledger_server_dialog_connect    (LedgerServerDialog *self,
+                                                     const char         *password);
 
 G_END_DECLS

@@ -233,6 +233,21 @@ ledger_server_login_location_has_password (const char *location)
   return pairs != NULL && g_hash_table_contains (pairs, "password");
 }
 
+/**
+ * ledger_server_login_parse_port:
+ * @text: a port as typed in a form
+ *
+ * Returns: the port; LEDGER_SERVER_DEFAULT_PORT for an empty @text, 0
+ *   for one that is no port
+ */
+guint
+ledger_server_login_parse_port (const char *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  return text[0] == '\0' ? LEDGER_SERVER_DEFAULT_PORT : parse_port (text);
+}
+
 const char *
 ledger_server_login_get_host (LedgerServerLogin *self)
 {

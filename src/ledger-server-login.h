@@ -22,6 +22,7 @@ LedgerServerLogin *ledger_server_login_new           (const char         *host,
                                                       const char         *user);
 LedgerServerLogin *ledger_server_login_new_from_location (const char     *location);
 gboolean           ledger_server_login_location_has_password (const char *location);
+guint              ledger_server_login_parse_port    (const char         *text);
 const char        *ledger_server_login_get_host      (LedgerServerLogin  *self);
 guint              ledger_server_login_get_port      (LedgerServerLogin  *self);
 const char        *ledger_server_login_get_dbname    (LedgerServerLogin  *self);

@@ -12,6 +12,7 @@
 
 #include "ledger-backups-window.h"
 #include "ledger-batch-window.h"
+#include "ledger-copy-window.h"
 #include "ledger-cycle-window.h"
 #include "ledger-indicator-row.h"
 #include "ledger-preferences-window.h"
@@ -175,6 +176,19 @@ connect_server_action (GtkWidget  *widget,
   g_autofree char *location = remembered_server (self);
 
   gtk_window_present (GTK_WINDOW (ledger_server_dialog_new (GTK_WINDOW (self), location)));
+}
+
+/* Copy Ledger…: to a new file or onto the office server, the one it knows
+ * to start from. */
+static void
+copy_ledger_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  g_autofree char *location = remembered_server (self);
+
+  gtk_window_present (GTK_WINDOW (ledger_copy_window_new (GTK_WINDOW (self), self->store, location)));
 }
 
 /* The actions through which pages and dialogs reach the window: they
@@ -509,6 +523,7 @@ ledger_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.connect-server", NULL, connect_server_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-ledger", NULL, copy_ledger_action);
   gtk_widget_class_install_action (widget_class, "win.units", NULL, units_action);
   gtk_widget_class_install_action (widget_class, "win.regions", NULL, regions_action);
   gtk_widget_class_install_action (widget_class, "win.cycle", NULL, cycle_action);

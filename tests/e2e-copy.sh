@@ -35,7 +35,7 @@ export_all "$ledger" "$work/ledger"
 # File to file.
 check "the ledger is copied to a new file" copy "$ledger" "$work/copy.sqlite3"
 check "the copy is told with its counts" \
-  grep -q "^Copied 1 plans, 3 values and 1 attachments to $work/copy.sqlite3\$" "$work/copied.txt"
+  grep -q "^Copied 1 plan, 3 values and 1 attachment to $work/copy.sqlite3\$" "$work/copied.txt"
 export_all "$work/copy.sqlite3" "$work/copy"
 check "the copy exports the same CSV" cmp -s "$work/ledger/values.csv" "$work/copy/values.csv"
 check "the same change log" cmp -s "$work/ledger/changes.csv" "$work/copy/changes.csv"
@@ -59,7 +59,7 @@ else
   # Trust authentication asks for no password: this one is never said.
   location="$server dbname=$database password=sekrit"
   check "the ledger is copied to the server" copy "$ledger" "$location"
-  check "which is named without its password" grep -q "^Copied 1 plans, 3 values and 1 attachments to $database on " \
+  check "which is named without its password" grep -q "^Copied 1 plan, 3 values and 1 attachment to $database on " \
     "$work/copied.txt"
   check "the password is never said" fails grep -q sekrit "$work/copied.txt"
   check "a database that holds a ledger is refused" fails "$bin" --db "$ledger" --copy-ledger "$location"

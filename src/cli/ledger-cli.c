@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-cli.h"
+#include "ledger-copy-summary.h"
 #include "ledger-period-words.h"
 #include "ledger-completeness-csv.h"
 #include "ledger-csv.h"
@@ -630,13 +631,17 @@ count_rows (LedgerStore *store,
   return (guint) MAX (ledger_store_count_rows (store, table, NULL), 0);
 }
 
-/* Where the copy went is said without the server's password. */
+/* Where the copy went is said without the server's password, in the
+ * window's words (ledger-copy-summary.c). */
 static int
 copy_ledger (LedgerStore *store,
              const char  *to)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *described = ledger_store_describe_location (to);
+  g_autofree char *told = NULL;
+  LedgerCopySummary copied = { 0 };
+  gboolean ok;
 
   /* A --db mistyped opens a new, empty ledger: not worth a copy. */
   if (count_rows (store, "plans") == 0)
@@ -647,15 +652,19 @@ copy_ledger (LedgerStore *store,
       g_printerr ("\n");
       return 1;
     }
-  if (!ledger_store_copy_to (store, to, NULL, NULL, &error))
+  /* One read transaction for the copy and its count: what was copied is
+   * said, whatever another desk wrote meanwhile. */
+  ok = ledger_store_begin_read (store, &error) && ledger_store_copy_to (store, to, NULL, NULL, &error) &&
+       ledger_copy_summary_count (store, &copied, &error);
+  ledger_store_end_read (store);
+  if (!ok)
     {
       g_printerr ("target-ledger: %s\n", error->message);
       g_printerr ("target-ledger: %s\n", _("Nothing was copied"));
       return 1;
     }
-  /* Translators: the numbers of plans, values and attachments, then where the ledger was copied */
-  g_print (_("Copied %u plans, %u values and %u attachments to %s\n"), count_rows (store, "plans"),
-           count_rows (store, "indicator_values"), count_rows (store, "attachments"), described);
+  told = ledger_copy_summary_describe (&copied, described);
+  g_print ("%s\n", told);
   return 0;
 }
 

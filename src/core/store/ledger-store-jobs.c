@@ -19,7 +19,8 @@
 /* The store's work on more than one row, as _async/_finish pairs for the
  * window: a backup made now or today's, a restore (with its safety copy),
  * a plan file added, the plans written to one, values typed for a period
- * imported, a unit renamed, an indicator deleted. Each runs on a worker's connection (ledger-worker.c),
+ * imported, a unit renamed, an indicator deleted, the ledger copied to a
+ * new file or the office's server. Each runs on a worker's connection (ledger-worker.c),
  * reports to a LedgerJobProgress and honours its GCancellable between
  * steps; the window's store hears of what changed when it finishes. The
  * command line calls the synchronous functions these wrap. */
@@ -46,6 +47,7 @@ struct _StoreJob
   GPtrArray         *values;        /* to import */
   LedgerPlan        *plan;          /* whose unit is renamed */
   char              *new_name;      /* the unit's */
+  LedgerCopySummary  copied;        /* what a copy carried */
 };
 
 static void
@@ -619,4 +621,60 @@ ledger_store_delete_indicator_finish (LedgerStore   *self,
                                       GError       **error)
 {
   return ledger_worker_run_finish (result, error);
+}
+
+/* Counted in the read transaction the copy read in: what was copied, not
+ * what the ledger holds by the time the window says so. */
+static gboolean
+copy_ledger (LedgerStore  *store,
+             StoreJob     *job,
+             GError      **error)
+{
+  return ledger_store_copy_to (store, job->what, NULL, NULL, error) &&
+         ledger_copy_summary_count (store, &job->copied, error);
+}
+
+/**
+ * ledger_store_copy_to_async:
+ * @location: a new ledger file, or an empty database on the office's
+ *   server (with its password)
+ *
+ * ledger_store_copy_to() in a worker, reading one snapshot of the ledger:
+ * the window goes on meanwhile. Cancelled, or on any error, nothing is
+ * left at @location.
+ */
+void
+ledger_store_copy_to_async (LedgerStore         *self,
+                            const char          *location,
+                            LedgerJobProgress   *progress,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  StoreJob *job = store_job_new (copy_ledger, progress);
+
+  g_return_if_fail (LEDGER_IS_STORE (self));
+  g_return_if_fail (location != NULL);
+
+  job->what = g_strdup (location);
+  launch (self, job, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * ledger_store_copy_to_finish:
+ * @summary: (out) (optional): what was copied
+ */
+gboolean
+ledger_store_copy_to_finish (LedgerStore        *self,
+                             GAsyncResult       *result,
+                             LedgerCopySummary  *summary,
+                             GError            **error)
+{
+  StoreJob *job = ledger_worker_get_data (result);
+
+  if (!ledger_worker_run_finish (result, error))
+    return FALSE;
+  if (summary != NULL)
+    *summary = job->copied;
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-copy-summary.h"
 #include "ledger-job-progress.h"
 #include "ledger-store.h"
 
@@ -117,6 +118,16 @@ void       ledger_store_delete_indicator_async     (LedgerStore         *self,
                                                     gpointer             user_data);
 gboolean   ledger_store_delete_indicator_finish    (LedgerStore         *self,
                                                     GAsyncResult        *result,
+                                                    GError             **error);
+void       ledger_store_copy_to_async              (LedgerStore         *self,
+                                                    const char          *location,
+                                                    LedgerJobProgress   *progress,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean   ledger_store_copy_to_finish             (LedgerStore         *self,
+                                                    GAsyncResult        *result,
+                                                    LedgerCopySummary   *summary,
                                                     GError             **error);
 
 G_END_DECLS
