@@ -119,6 +119,23 @@ list_folder (const char *folder)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
+/* Tab goes into the server's fields, with no stop on the row around
+ * them that only draws them as the expander's own. */
+static void
+assert_tab_reaches_fields (LedgerCopyWindow *window)
+{
+  GtkWidget *around = gtk_widget_get_parent (CHILD (window, "server_fields"));
+  GtkWidget *focus = NULL;
+
+  for (guint i = 0; i < 20 && (focus == NULL || !gtk_widget_is_ancestor (focus, FIELD (window, "host_row"))); i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_true (focus != around);
+    }
+  g_assert_true (gtk_widget_is_ancestor (focus, FIELD (window, "host_row")));
+}
+
 static void
 test_proposed_name (Fixture       *fixture,
                     gconstpointer  data)
@@ -156,6 +173,7 @@ test_copy_to_file (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (window), "copy-ledger");
   adw_expander_row_set_expanded (CHILD (window, "server_row"), TRUE);
   ledger_test_ui_screenshot (GTK_WIDGET (window), "copy-ledger-server");
+  assert_tab_reaches_fields (window);
   adw_expander_row_set_expanded (CHILD (window, "server_row"), FALSE);
 
   /* What the save dialog's Copy does. */
