@@ -215,6 +215,34 @@ test_server_fields (void)
   gtk_window_destroy (window);
 }
 
+/* Opened with the remembered server: its fields are filled, the keyring
+ * gives the password, and the cursor waits where typing starts. */
+static void
+test_prefilled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LedgerServerLogin) login = ledger_server_login_new ("db.office", 5432, "plans", "zhao");
+  LedgerServerDialog *dialog;
+  GtkWidget *focus;
+
+  g_assert_true (ledger_server_login_store_password (login, "kept word", NULL, NULL));
+  dialog = ledger_server_dialog_new (GTK_WINDOW (fixture->window), "host=db.office port=5432 dbname=plans user=zhao");
+  gtk_window_present (GTK_WINDOW (dialog));
+  ledger_test_ui_wait (200);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (gtk_widget_is_ancestor (focus, FIELD (dialog, "password_row")));
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "host_row")), ==, "db.office");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "port_row")), ==, "5432");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "dbname_row")), ==, "plans");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "user_row")), ==, "zhao");
+  for (guint i = 0; i < 40 && gtk_editable_get_text (FIELD (dialog, "password_row"))[0] == '\0'; i++)
+    ledger_test_ui_wait (25);
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "password_row")), ==, "kept word");
+  g_assert_true (gtk_widget_get_sensitive (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "connect_button")));
+  g_assert_true (ledger_server_login_clear_password (login, NULL, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_connection_fails (Fixture       *fixture,
                        gconstpointer  data)
@@ -401,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/connect/conninfo-quoting", test_conninfo_quoting);
   g_test_add_func ("/connect/keyring", test_keyring);
   g_test_add_func ("/connect/server-fields", test_server_fields);
+  g_test_add ("/connect/prefilled", Fixture, NULL, ledger_test_window_set_up, test_prefilled,
+              ledger_test_window_tear_down);
   g_test_add ("/connect/connection-fails", Fixture, NULL, ledger_test_window_set_up, test_connection_fails,
               ledger_test_window_tear_down);
   g_test_add ("/connect/flatpak-without-network", Fixture, NULL, ledger_test_window_set_up,
