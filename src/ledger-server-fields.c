@@ -319,11 +319,12 @@ void
 ledger_server_fields_set_nested (LedgerServerFields *self,
                                  gboolean            nested)
 {
-  /* The group's list is libadwaita's: reached through a row of ours. */
-  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->host_row));
+  GtkWidget *list;
 
   g_return_if_fail (LEDGER_IS_SERVER_FIELDS (self));
 
+  /* The group's list is libadwaita's: reached through a row of ours. */
+  list = gtk_widget_get_parent (GTK_WIDGET (self->host_row));
   if (nested == gtk_widget_has_css_class (GTK_WIDGET (self), "in-expander"))
     return;
   if (nested)
