@@ -15,6 +15,7 @@
 #include "ledger-copy-window.h"
 #include "ledger-job-bar.h"
 #include "ledger-server-dialog.h"
+#include "ledger-server-fields.h"
 #include "ledger-server-login.h"
 #include "ledger-store-jobs.h"
 
@@ -39,11 +40,7 @@ struct _LedgerCopyWindow
   AdwPreferencesGroup *where_group;
   AdwActionRow        *file_row;
   AdwExpanderRow      *server_row;
-  AdwEntryRow         *host_row;
-  AdwEntryRow         *port_row;
-  AdwEntryRow         *dbname_row;
-  AdwEntryRow         *user_row;
-  AdwEntryRow         *password_row;
+  LedgerServerFields  *server_fields;
   GtkWidget           *copy_server_button;
   GtkWidget           *error_group;
   GtkLabel            *error_label;
@@ -101,56 +98,24 @@ ledger_copy_window_propose_file_name (LedgerStore *store,
   return g_strdup_printf ("%s-%s.sqlite3", name, date);
 }
 
-static LedgerServerLogin *
-entered_login (LedgerCopyWindow *self)
-{
-  AdwEntryRow *rows[] = { self->host_row, self->dbname_row, self->user_row };
-  char *texts[G_N_ELEMENTS (rows)];
-  LedgerServerLogin *login;
-
-  /* Spaces around a name are a slip of the keyboard, never part of it. */
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    texts[i] = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (rows[i]))));
-  login = ledger_server_login_new (texts[0],
-                                   ledger_server_login_parse_port (gtk_editable_get_text (GTK_EDITABLE (self->port_row))),
-                                   texts[1], texts[2]);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_free (texts[i]);
-  return login;
-}
-
 static gboolean
 can_copy_to_server (LedgerCopyWindow *self)
 {
-  g_autoptr(LedgerServerLogin) login = entered_login (self);
-
-  return self->cancellable == NULL && ledger_server_login_get_port (login) > 0 &&
-         ledger_server_login_get_dbname (login)[0] != '\0';
+  return self->cancellable == NULL && ledger_server_fields_is_complete (self->server_fields);
 }
 
 static void
 fields_changed_cb (LedgerCopyWindow *self)
 {
-  const char *port = gtk_editable_get_text (GTK_EDITABLE (self->port_row));
-
-  if (ledger_server_login_parse_port (port) > 0)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->port_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->port_row), "error");
   gtk_widget_set_sensitive (self->copy_server_button, can_copy_to_server (self));
 }
 
-/* While a copy runs, no other starts. The rows are made read-only, not
- * insensitive: GTK 4.8 loses track of a focused text that turns
- * insensitive. */
+/* While a copy runs, no other starts. */
 static void
 set_copying (LedgerCopyWindow *self,
              gboolean          copying)
 {
-  AdwEntryRow *rows[] = { self->host_row, self->port_row, self->dbname_row, self->user_row, self->password_row };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_editable_set_editable (GTK_EDITABLE (rows[i]), !copying);
+  ledger_server_fields_set_busy (self->server_fields, copying);
   gtk_widget_set_sensitive (GTK_WIDGET (self->file_row), !copying);
   fields_changed_cb (self);
 }
@@ -251,9 +216,9 @@ copy_server_clicked_cb (LedgerCopyWindow *self)
 
   if (!can_copy_to_server (self))
     return;
-  login = entered_login (self);
+  login = ledger_server_fields_dup_login (self->server_fields);
   g_free (self->password);
-  self->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  self->password = g_strdup (ledger_server_fields_get_password (self->server_fields));
   g_free (self->destination);
   self->destination = ledger_server_login_build_conninfo (login, NULL);
   self->to_server = TRUE;
@@ -385,11 +350,7 @@ ledger_copy_window_class_init (LedgerCopyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, where_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, file_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, server_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, host_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, port_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, dbname_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, user_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, server_fields);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, copy_server_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, error_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, error_label);
@@ -410,6 +371,7 @@ static void
 ledger_copy_window_init (LedgerCopyWindow *self)
 {
   g_type_ensure (LEDGER_TYPE_JOB_BAR);
+  g_type_ensure (LEDGER_TYPE_SERVER_FIELDS);
   gtk_widget_init_template (GTK_WIDGET (self));
   fields_changed_cb (self);
 }
@@ -440,24 +402,6 @@ fit_to_ledger (LedgerCopyWindow *self)
   g_object_unref (self->file_row);
 }
 
-/* The server the office uses, without its database: a copy goes into a
- * new one, never the ledger's own. */
-static void
-prefill_server (LedgerCopyWindow *self,
-                const char       *location)
-{
-  g_autoptr(LedgerServerLogin) login = location != NULL ? ledger_server_login_new_from_location (location) : NULL;
-  g_autofree char *port = NULL;
-
-  if (login == NULL)
-    return;
-  port = g_strdup_printf ("%u", ledger_server_login_get_port (login) > 0 ? ledger_server_login_get_port (login)
-                                                                         : LEDGER_SERVER_DEFAULT_PORT);
-  gtk_editable_set_text (GTK_EDITABLE (self->host_row), ledger_server_login_get_host (login));
-  gtk_editable_set_text (GTK_EDITABLE (self->port_row), port);
-  gtk_editable_set_text (GTK_EDITABLE (self->user_row), ledger_server_login_get_user (login));
-}
-
 /**
  * ledger_copy_window_new:
  * @parent: the window whose ledger is copied
@@ -476,7 +420,9 @@ ledger_copy_window_new (GtkWindow   *parent,
   self = g_object_new (LEDGER_TYPE_COPY_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fit_to_ledger (self);
-  prefill_server (self, server_location);
+  /* The server the office uses, without its database: a copy goes into
+   * a new one, never the ledger's own. */
+  ledger_server_fields_fill_server_from_location (self->server_fields, server_location);
   return self;
 }
 

@@ -12,6 +12,7 @@
 
 #include "ledger-application.h"
 #include "ledger-server-dialog.h"
+#include "ledger-server-fields.h"
 #include "ledger-server-login.h"
 #include "ledger-toast.h"
 
@@ -25,11 +26,7 @@ struct _LedgerServerDialog
 {
   AdwWindow     parent_instance;
 
-  AdwEntryRow  *host_row;
-  AdwEntryRow  *port_row;
-  AdwEntryRow  *dbname_row;
-  AdwEntryRow  *user_row;
-  AdwEntryRow  *password_row;
+  LedgerServerFields *server_fields;
   AdwActionRow *remember_row;
   GtkSwitch    *remember_switch;
   GtkWidget    *error_group;
@@ -67,60 +64,27 @@ attempt_free (Attempt *attempt)
   g_free (attempt);
 }
 
-static guint
-entered_port (LedgerServerDialog *self)
-{
-  return ledger_server_login_parse_port (gtk_editable_get_text (GTK_EDITABLE (self->port_row)));
-}
-
-/* Spaces around a name are a slip of the keyboard, never part of it. */
-static char *
-entered_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static LedgerServerLogin *
-entered_login (LedgerServerDialog *self)
-{
-  g_autofree char *host = entered_text (self->host_row);
-  g_autofree char *dbname = entered_text (self->dbname_row);
-  g_autofree char *user = entered_text (self->user_row);
-
-  return ledger_server_login_new (host, entered_port (self), dbname, user);
-}
-
 static gboolean
 can_connect (LedgerServerDialog *self)
 {
-  return !self->connecting && entered_port (self) > 0 &&
-         gtk_editable_get_text (GTK_EDITABLE (self->dbname_row))[0] != '\0';
+  return !self->connecting && ledger_server_fields_is_complete (self->server_fields);
 }
 
 static void
 fields_changed_cb (LedgerServerDialog *self)
 {
-  if (entered_port (self) > 0)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->port_row), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->port_row), "error");
   gtk_widget_set_sensitive (self->connect_button, can_connect (self));
 }
 
-/* While it tries, nothing is changed. The rows are made read-only, not
- * insensitive: GTK 4.8 loses track of a focused text that turns
- * insensitive. */
+/* While it tries, nothing is changed. */
 static void
 set_connecting (LedgerServerDialog *self,
                 gboolean            connecting)
 {
-  AdwEntryRow *rows[] = { self->host_row, self->port_row, self->dbname_row, self->user_row, self->password_row };
-
   self->connecting = connecting;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), connecting);
   gtk_spinner_set_spinning (self->spinner, connecting);
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_editable_set_editable (GTK_EDITABLE (rows[i]), !connecting);
+  ledger_server_fields_set_busy (self->server_fields, connecting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remember_switch), !connecting && ledger_server_login_has_keyring ());
   gtk_widget_set_sensitive (self->file_button, !connecting);
   fields_changed_cb (self);
@@ -240,8 +204,8 @@ connect_clicked_cb (LedgerServerDialog *self)
       attempt_free (attempt);
       return;
     }
-  attempt->login = entered_login (self);
-  attempt->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  attempt->login = ledger_server_fields_dup_login (self->server_fields);
+  attempt->password = g_strdup (ledger_server_fields_get_password (self->server_fields));
   attempt->conninfo = ledger_server_login_build_conninfo (attempt->login, attempt->password);
   attempt->remember = gtk_switch_get_active (self->remember_switch) && ledger_server_login_has_keyring ();
 
@@ -289,28 +253,23 @@ looked_up_cb (GObject      *source,
 
   if (password == NULL || g_cancellable_is_cancelled (self->cancellable))
     return;
-  if (gtk_editable_get_text (GTK_EDITABLE (self->password_row))[0] == '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+  if (ledger_server_fields_get_password (self->server_fields)[0] == '\0')
+    ledger_server_fields_set_password (self->server_fields, password);
 }
 
 static void
 prefill (LedgerServerDialog *self,
          const char         *location)
 {
-  g_autoptr(LedgerServerLogin) login = ledger_server_login_new_from_location (location);
-  g_autofree char *port = NULL;
+  g_autoptr(LedgerServerLogin) login = NULL;
   g_autoptr(GTask) task = NULL;
 
-  if (login == NULL)
+  if (!ledger_server_fields_fill_from_location (self->server_fields, location))
     return;
-  port = g_strdup_printf ("%u", ledger_server_login_get_port (login) > 0 ? ledger_server_login_get_port (login)
-                                                                         : LEDGER_SERVER_DEFAULT_PORT);
-  gtk_editable_set_text (GTK_EDITABLE (self->host_row), ledger_server_login_get_host (login));
-  gtk_editable_set_text (GTK_EDITABLE (self->port_row), port);
-  gtk_editable_set_text (GTK_EDITABLE (self->dbname_row), ledger_server_login_get_dbname (login));
-  gtk_editable_set_text (GTK_EDITABLE (self->user_row), ledger_server_login_get_user (login));
   if (!ledger_server_login_has_keyring ())
     return;
+  /* The login as remembered, port and all: the keyring knows it so. */
+  login = ledger_server_login_new_from_location (location);
   task = g_task_new (g_object_ref (self), self->cancellable, looked_up_cb, NULL);
   g_task_set_task_data (task, g_object_ref (login), g_object_unref);
   g_task_run_in_thread (task, lookup_thread);
@@ -347,11 +306,7 @@ ledger_server_dialog_class_init (LedgerServerDialogClass *klass)
   object_class->finalize = ledger_server_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-server-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, host_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, port_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, dbname_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, user_row);
-  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, server_fields);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, remember_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, error_group);
@@ -383,6 +338,7 @@ static void
 ledger_server_dialog_init (LedgerServerDialog *self)
 {
   self->cancellable = g_cancellable_new ();
+  g_type_ensure (LEDGER_TYPE_SERVER_FIELDS);
   gtk_widget_init_template (GTK_WIDGET (self));
   show_keyring (self);
   fields_changed_cb (self);
@@ -402,6 +358,8 @@ ledger_server_dialog_new (GtkWindow  *parent,
 
   if (location != NULL)
     prefill (self, location);
+  /* What is remembered is typed no more: the cursor waits after it. */
+  ledger_server_fields_focus_first_empty (self->server_fields);
   return self;
 }
 
@@ -426,6 +384,6 @@ ledger_server_dialog_connect (LedgerServerDialog *self,
   g_return_if_fail (LEDGER_IS_SERVER_DIALOG (self));
 
   if (password != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+    ledger_server_fields_set_password (self->server_fields, password);
   connect_clicked_cb (self);
 }

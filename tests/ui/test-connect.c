@@ -15,8 +15,15 @@
 #include "ledger-backups-window.h"
 #include "ledger-connection-bar.h"
 #include "ledger-server-dialog.h"
+#include "ledger-server-fields.h"
 #include "ledger-server-login.h"
 #include "ledger-test-ui.h"
+
+/* A row of the server's fields. */
+#define FIELD(dialog, name) \
+  ledger_test_ui_child (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "server_fields"), \
+                        LEDGER_TYPE_SERVER_FIELDS, name)
+#define FIELD_OF(fields, name) ledger_test_ui_child (fields, LEDGER_TYPE_SERVER_FIELDS, name)
 
 typedef LedgerTestWindow Fixture;
 
@@ -118,11 +125,11 @@ fill (LedgerServerDialog *dialog,
       const char         *user,
       const char         *password)
 {
-  gtk_editable_set_text (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "host_row"), host);
-  gtk_editable_set_text (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "port_row"), port);
-  gtk_editable_set_text (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "dbname_row"), dbname);
-  gtk_editable_set_text (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "user_row"), user);
-  gtk_editable_set_text (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "password_row"), password);
+  gtk_editable_set_text (FIELD (dialog, "host_row"), host);
+  gtk_editable_set_text (FIELD (dialog, "port_row"), port);
+  gtk_editable_set_text (FIELD (dialog, "dbname_row"), dbname);
+  gtk_editable_set_text (FIELD (dialog, "user_row"), user);
+  gtk_editable_set_text (FIELD (dialog, "password_row"), password);
 }
 
 /* Clicks Connect, sees the spinner, and waits (up to 30 s) for the try. */
@@ -144,6 +151,99 @@ connect_and_wait (LedgerServerDialog *dialog)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The fields both Connect and Copy Ledger ask with: what they read,
+ * what they mark, what they fill and where the cursor goes. */
+static void
+test_server_fields (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  LedgerServerFields *fields = g_object_new (LEDGER_TYPE_SERVER_FIELDS, NULL);
+  g_autoptr(LedgerServerLogin) login = NULL;
+  guint changes = 0;
+
+  gtk_window_set_child (window, GTK_WIDGET (fields));
+  g_signal_connect_swapped (fields, "changed", G_CALLBACK (count_cb), &changes);
+  g_assert_false (ledger_server_fields_is_complete (fields));
+
+  g_assert_true (ledger_server_fields_fill_from_location (fields, "host=db.office port=6543 dbname=plans user=wang"));
+  g_assert_true (ledger_server_fields_is_complete (fields));
+  g_assert_cmpuint (changes, >, 0);
+  gtk_editable_set_text (FIELD_OF (fields, "host_row"), "  db.office ");
+  login = ledger_server_fields_dup_login (fields);
+  g_assert_cmpstr (ledger_server_login_get_host (login), ==, "db.office");
+  g_assert_cmpuint (ledger_server_login_get_port (login), ==, 6543);
+  g_assert_cmpstr (ledger_server_login_get_dbname (login), ==, "plans");
+  g_assert_cmpstr (ledger_server_login_get_user (login), ==, "wang");
+
+  /* A port that is no port is marked, and nothing is tried with it. */
+  gtk_editable_set_text (FIELD_OF (fields, "port_row"), "65536");
+  g_assert_true (gtk_widget_has_css_class (FIELD_OF (fields, "port_row"), "error"));
+  g_assert_false (ledger_server_fields_is_complete (fields));
+  gtk_editable_set_text (FIELD_OF (fields, "port_row"), "5433");
+  g_assert_false (gtk_widget_has_css_class (FIELD_OF (fields, "port_row"), "error"));
+  gtk_editable_set_text (FIELD_OF (fields, "dbname_row"), "  ");
+  g_assert_false (ledger_server_fields_is_complete (fields));
+
+  /* Another database on the same server: the one typed stays. */
+  gtk_editable_set_text (FIELD_OF (fields, "dbname_row"), "copy");
+  g_assert_false (ledger_server_fields_fill_server_from_location (fields, "/home/wang/ledger.sqlite3"));
+  g_assert_true (ledger_server_fields_fill_server_from_location (fields, "host=db2 dbname=plans user=li"));
+  g_assert_cmpstr (gtk_editable_get_text (FIELD_OF (fields, "host_row")), ==, "db2");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD_OF (fields, "port_row")), ==, "5432");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD_OF (fields, "dbname_row")), ==, "copy");
+
+  ledger_server_fields_set_busy (fields, TRUE);
+  g_assert_false (gtk_editable_get_editable (FIELD_OF (fields, "password_row")));
+  g_assert_true (gtk_widget_get_sensitive (FIELD_OF (fields, "password_row")));
+  ledger_server_fields_set_busy (fields, FALSE);
+  g_assert_true (gtk_editable_get_editable (FIELD_OF (fields, "host_row")));
+
+  gtk_window_present (window);
+  ledger_test_ui_wait (100);
+  g_assert_true (ledger_server_fields_focus_first_empty (fields));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), FIELD_OF (fields, "password_row")));
+  changes = 0;
+  ledger_server_fields_set_password (fields, "s3cret word");
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpstr (ledger_server_fields_get_password (fields), ==, "s3cret word");
+  g_assert_false (ledger_server_fields_focus_first_empty (fields));
+  gtk_window_destroy (window);
+}
+
+/* Opened with the remembered server: its fields are filled, the keyring
+ * gives the password, and the cursor waits where typing starts. */
+static void
+test_prefilled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(LedgerServerLogin) login = ledger_server_login_new ("db.office", 5432, "plans", "zhao");
+  LedgerServerDialog *dialog;
+  GtkWidget *focus;
+
+  g_assert_true (ledger_server_login_store_password (login, "kept word", NULL, NULL));
+  dialog = ledger_server_dialog_new (GTK_WINDOW (fixture->window), "host=db.office port=5432 dbname=plans user=zhao");
+  gtk_window_present (GTK_WINDOW (dialog));
+  ledger_test_ui_wait (200);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (gtk_widget_is_ancestor (focus, FIELD (dialog, "password_row")));
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "host_row")), ==, "db.office");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "port_row")), ==, "5432");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "dbname_row")), ==, "plans");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "user_row")), ==, "zhao");
+  for (guint i = 0; i < 40 && gtk_editable_get_text (FIELD (dialog, "password_row"))[0] == '\0'; i++)
+    ledger_test_ui_wait (25);
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "password_row")), ==, "kept word");
+  g_assert_true (gtk_widget_get_sensitive (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "connect_button")));
+  g_assert_true (ledger_server_login_clear_password (login, NULL, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 test_connection_fails (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -153,7 +253,7 @@ test_connection_fails (Fixture       *fixture,
   const char *shown;
 
   /* The port is 5432 unless told otherwise; no database, no connection. */
-  g_assert_cmpstr (gtk_editable_get_text (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "port_row")), ==,
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "port_row")), ==,
                    "5432");
   g_assert_false (gtk_widget_get_sensitive (connect));
   fill (dialog, "/nonexistent", "99999", "ledger", "wang", "s3cret-word");
@@ -328,6 +428,9 @@ main (int   argc,
 
   g_test_add_func ("/connect/conninfo-quoting", test_conninfo_quoting);
   g_test_add_func ("/connect/keyring", test_keyring);
+  g_test_add_func ("/connect/server-fields", test_server_fields);
+  g_test_add ("/connect/prefilled", Fixture, NULL, ledger_test_window_set_up, test_prefilled,
+              ledger_test_window_tear_down);
   g_test_add ("/connect/connection-fails", Fixture, NULL, ledger_test_window_set_up, test_connection_fails,
               ledger_test_window_tear_down);
   g_test_add ("/connect/flatpak-without-network", Fixture, NULL, ledger_test_window_set_up,

@@ -20,12 +20,15 @@
 #include "ledger-copy-summary.h"
 #include "ledger-copy-window.h"
 #include "ledger-job-bar.h"
+#include "ledger-server-fields.h"
 #include "ledger-server-login.h"
 #include "ledger-test-ui.h"
 
 typedef LedgerTestWindow Fixture;
 
 #define CHILD(window, name) ledger_test_ui_child (window, LEDGER_TYPE_COPY_WINDOW, name)
+/* A row of the server's fields. */
+#define FIELD(window, name) ledger_test_ui_child (CHILD (window, "server_fields"), LEDGER_TYPE_SERVER_FIELDS, name)
 
 /* A folder of the test's own, for the copies. */
 static char *
@@ -116,6 +119,23 @@ list_folder (const char *folder)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
+/* Tab goes into the server's fields, with no stop on the row around
+ * them that only draws them as the expander's own. */
+static void
+assert_tab_reaches_fields (LedgerCopyWindow *window)
+{
+  GtkWidget *around = gtk_widget_get_parent (CHILD (window, "server_fields"));
+  GtkWidget *focus = NULL;
+
+  for (guint i = 0; i < 20 && (focus == NULL || !gtk_widget_is_ancestor (focus, FIELD (window, "host_row"))); i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_true (focus != around);
+    }
+  g_assert_true (gtk_widget_is_ancestor (focus, FIELD (window, "host_row")));
+}
+
 static void
 test_proposed_name (Fixture       *fixture,
                     gconstpointer  data)
@@ -153,6 +173,7 @@ test_copy_to_file (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (window), "copy-ledger");
   adw_expander_row_set_expanded (CHILD (window, "server_row"), TRUE);
   ledger_test_ui_screenshot (GTK_WIDGET (window), "copy-ledger-server");
+  assert_tab_reaches_fields (window);
   adw_expander_row_set_expanded (CHILD (window, "server_row"), FALSE);
 
   /* What the save dialog's Copy does. */
@@ -328,11 +349,11 @@ fill_server (LedgerCopyWindow  *window,
   const char *password = g_getenv ("LEDGER_TEST_SERVER_PASSWORD");
 
   adw_expander_row_set_expanded (CHILD (window, "server_row"), TRUE);
-  ledger_test_ui_type (CHILD (window, "host_row"), ledger_server_login_get_host (login));
-  ledger_test_ui_type (CHILD (window, "port_row"), port);
-  ledger_test_ui_type (CHILD (window, "dbname_row"), dbname);
-  ledger_test_ui_type (CHILD (window, "user_row"), ledger_server_login_get_user (login));
-  ledger_test_ui_type (CHILD (window, "password_row"), password != NULL ? password : "");
+  ledger_test_ui_type (FIELD (window, "host_row"), ledger_server_login_get_host (login));
+  ledger_test_ui_type (FIELD (window, "port_row"), port);
+  ledger_test_ui_type (FIELD (window, "dbname_row"), dbname);
+  ledger_test_ui_type (FIELD (window, "user_row"), ledger_server_login_get_user (login));
+  ledger_test_ui_type (FIELD (window, "password_row"), password != NULL ? password : "");
 }
 
 /* The store's words for a database @name that holds a ledger. */
@@ -428,8 +449,8 @@ test_real_server (Fixture       *fixture,
   window = LEDGER_COPY_WINDOW (ledger_test_ui_find_window (LEDGER_TYPE_COPY_WINDOW));
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_prev_sibling (CHILD (window, "server_row")) == CHILD (window, "file_row"));
-  g_assert_cmpstr (gtk_editable_get_text (CHILD (window, "host_row")), ==, ledger_server_login_get_host (login));
-  g_assert_cmpstr (gtk_editable_get_text (CHILD (window, "dbname_row")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (window, "host_row")), ==, ledger_server_login_get_host (login));
+  g_assert_cmpstr (gtk_editable_get_text (FIELD (window, "dbname_row")), ==, "");
   fill_server (window, login, name);
   copy_to_server (window);
   g_assert_true (gtk_widget_get_visible (CHILD (window, "error_group")));
