@@ -362,10 +362,18 @@ keyring_kind (void)
   return kind != NULL ? kind : "";
 }
 
+/* The port a password is kept under: a location that names none means
+ * libpq's default, the same server as one that names it. */
+static guint
+keyring_port (LedgerServerLogin *self)
+{
+  return self->port > 0 ? self->port : LEDGER_SERVER_DEFAULT_PORT;
+}
+
 static char *
 memory_key (LedgerServerLogin *self)
 {
-  return g_strdup_printf ("%s\n%u\n%s\n%s", self->host, self->port, self->dbname, self->user);
+  return g_strdup_printf ("%s\n%u\n%s\n%s", self->host, keyring_port (self), self->dbname, self->user);
 }
 
 static gboolean
@@ -399,7 +407,7 @@ ledger_server_login_lookup_password (LedgerServerLogin  *self,
                                      GCancellable       *cancellable,
                                      GError            **error)
 {
-  g_autofree char *port = g_strdup_printf ("%u", self->port);
+  g_autofree char *port = g_strdup_printf ("%u", keyring_port (self));
   g_autofree char *key = NULL;
   char *password;
 
@@ -426,7 +434,7 @@ ledger_server_login_store_password (LedgerServerLogin  *self,
                                     GCancellable       *cancellable,
                                     GError            **error)
 {
-  g_autofree char *port = g_strdup_printf ("%u", self->port);
+  g_autofree char *port = g_strdup_printf ("%u", keyring_port (self));
   /* Translators: the keyring's name for a password: "ledger on db.office.lan" */
   g_autofree char *label = g_strdup_printf (_("Target Ledger: %s on %s"), self->dbname,
                                             self->host[0] != '\0' ? self->host : "localhost");
@@ -456,7 +464,7 @@ ledger_server_login_clear_password (LedgerServerLogin  *self,
                                     GCancellable       *cancellable,
                                     GError            **error)
 {
-  g_autofree char *port = g_strdup_printf ("%u", self->port);
+  g_autofree char *port = g_strdup_printf ("%u", keyring_port (self));
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (LEDGER_IS_SERVER_LOGIN (self), FALSE);

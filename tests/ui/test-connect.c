@@ -92,6 +92,14 @@ test_keyring (void)
   others = ledger_server_login_lookup_password (other, NULL, &error);
   g_assert_cmpstr (kept, ==, "secret");
   g_assert_null (others);
+  /* A location without a port means the default one: the same password. */
+  {
+    g_autoptr(LedgerServerLogin) portless = ledger_server_login_new_from_location ("host=db dbname=ledger user=wang");
+    g_autofree char *found = ledger_server_login_lookup_password (portless, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (found, ==, "secret");
+  }
   g_assert_true (ledger_server_login_clear_password (login, NULL, &error));
   cleared = ledger_server_login_lookup_password (login, NULL, &error);
   g_assert_no_error (error);
