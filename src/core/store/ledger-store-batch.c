@@ -148,7 +148,7 @@ check_all (LedgerStore  *self,
     {
       gint64 indicator_id = ledger_value_get_indicator_id (pending[i].value);
 
-      if ((pending[i].rules = store_load_rules (self, indicator_id, error)) == NULL ||
+      if ((pending[i].rules = store_load_plan_rules (self, indicator_id, error)) == NULL ||
           !store_validate_value (pending[i].value, pending[i].rules, &pending[i].period, error) ||
           !store_rules_check_open (self, pending[i].rules, &pending[i].period, error) ||
           !store_check_region (self, pending[i].rules, ledger_value_get_region (pending[i].value), error))

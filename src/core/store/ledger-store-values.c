@@ -305,36 +305,50 @@ store_rules_free (gpointer rules)
   g_free (rules);
 }
 
+#define RULES_SELECT \
+  "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id, " \
+  "EXISTS (SELECT 1 FROM period_states s WHERE s.plan_id = p.id AND s.state = 'closed'), i.id " \
+  "FROM indicators i JOIN plans p ON p.id = i.plan_id "
+
+static StoreRules *
+rules_from_row (StoreStatement *stmt)
+{
+  StoreRules *rules = g_new0 (StoreRules, 1);
+
+  rules->uuid = g_strdup (store_column_text (stmt, 0));
+  ledger_kind_from_string (store_column_text (stmt, 1), &rules->kind);
+  ledger_frequency_from_string (store_column_text (stmt, 2), &rules->frequency);
+  rules->first_year = store_column_int (stmt, 3);
+  rules->last_year = store_column_int (stmt, 4);
+  ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
+  rules->plan_id = store_column_int64 (stmt, 6);
+  rules->has_closed = store_column_int (stmt, 7);
+  return rules;
+}
+
+static void
+no_such_indicator (GError **error)
+{
+  g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                       _("There is no such indicator in the ledger"));
+}
+
 static StoreRules *
 read_rules (LedgerStore  *self,
             gint64        indicator_id,
             GError      **error)
 {
-  StoreStatement *stmt = store_prepare (self,
-    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id, "
-    "EXISTS (SELECT 1 FROM period_states s WHERE s.plan_id = p.id AND s.state = 'closed') "
-    "FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", error);
+  StoreStatement *stmt = store_prepare (self, RULES_SELECT "WHERE i.id = ?", error);
   StoreRules *rules = NULL;
 
   if (stmt == NULL)
     return NULL;
   store_bind_int64 (stmt, 1, indicator_id);
   if (store_step (stmt) == SQLITE_ROW)
-    {
-      rules = g_new0 (StoreRules, 1);
-      rules->uuid = g_strdup (store_column_text (stmt, 0));
-      ledger_kind_from_string (store_column_text (stmt, 1), &rules->kind);
-      ledger_frequency_from_string (store_column_text (stmt, 2), &rules->frequency);
-      rules->first_year = store_column_int (stmt, 3);
-      rules->last_year = store_column_int (stmt, 4);
-      ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
-      rules->plan_id = store_column_int64 (stmt, 6);
-      rules->has_closed = store_column_int (stmt, 7);
-    }
+    rules = rules_from_row (stmt);
   store_reset (stmt);
   if (rules == NULL)
-    g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                         _("There is no such indicator in the ledger"));
+    no_such_indicator (error);
   return rules;
 }
 
@@ -350,6 +364,50 @@ store_load_rules (LedgerStore  *self,
 
   if (rules == NULL && (rules = read_rules (self, indicator_id, error)) != NULL)
     g_hash_table_insert (self->rules_cache, g_memdup2 (&indicator_id, sizeof indicator_id), rules);
+  return rules;
+}
+
+/* Reads the rules of all the indicators of @indicator_id's plan into the
+ * cache, those not there yet (the batch being written holds those). */
+static gboolean
+read_plan_rules (LedgerStore  *self,
+                 gint64        indicator_id,
+                 GError      **error)
+{
+  StoreStatement *stmt = store_prepare (self, RULES_SELECT
+                                        "WHERE i.plan_id = (SELECT plan_id FROM indicators WHERE id = ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_int64 (stmt, 1, indicator_id);
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = store_column_int64 (stmt, 8);
+
+      if (!g_hash_table_contains (self->rules_cache, &id))
+        g_hash_table_insert (self->rules_cache, g_memdup2 (&id, sizeof id), rules_from_row (stmt));
+    }
+  store_reset (stmt);
+  return rc == SQLITE_DONE || store_set_error (self, rc, error);
+}
+
+/* Returns: (transfer none): as store_load_rules(), and an import's: the
+ * rules of the indicator's whole plan are read at once, one statement a
+ * plan instead of one an indicator */
+const StoreRules *
+store_load_plan_rules (LedgerStore  *self,
+                       gint64        indicator_id,
+                       GError      **error)
+{
+  StoreRules *rules = g_hash_table_lookup (self->rules_cache, &indicator_id);
+
+  if (rules != NULL)
+    return rules;
+  if (!read_plan_rules (self, indicator_id, error))
+    return NULL;
+  if ((rules = g_hash_table_lookup (self->rules_cache, &indicator_id)) == NULL)
+    no_such_indicator (error);
   return rules;
 }
 

@@ -213,6 +213,9 @@ G_GNUC_INTERNAL gboolean      store_write_value         (LedgerStore   *self,
 G_GNUC_INTERNAL const StoreRules *store_load_rules     (LedgerStore   *self,
                                                          gint64         indicator_id,
                                                          GError       **error);
+G_GNUC_INTERNAL const StoreRules *store_load_plan_rules (LedgerStore   *self,
+                                                         gint64         indicator_id,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_validate_value      (LedgerValue      *value,
                                                          const StoreRules *rules,
                                                          LedgerPeriod     *period,
