@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include "ledger-store-private.h"
+#include "ledger-store-pending.h"
 
 /* Many values at once, as an import writes them: one INSERT of up to STORE_BATCH
  * new values and one INSERT of their change-log entries, instead of two
@@ -16,17 +16,6 @@
  * value whose cell is taken already (the INSERT leaves it be) is written
  * one by one, with its old value in the change log. Inside the caller's
  * transaction: all or nothing still. */
-
-typedef struct
-{
-  LedgerValue      *value;
-  const char       *origin;
-  const StoreRules *rules;
-  LedgerPeriod      period;
-  char             *json;
-  char             *uuid;
-  gboolean          inserted;
-} Pending;
 
 static char *
 repeated (const char *head,
@@ -50,7 +39,7 @@ repeated (const char *head,
  * now holds their uuid. */
 static gboolean
 mark_inserted (LedgerStore  *self,
-               Pending      *pending,
+               StorePending *pending,
                guint         n,
                GError      **error)
 {
@@ -72,7 +61,7 @@ mark_inserted (LedgerStore  *self,
 /* Inserts the values whose cells are free, and marks them. */
 static gboolean
 insert_free_cells (LedgerStore  *self,
-                   Pending      *pending,
+                   StorePending *pending,
                    guint         n,
                    GError      **error)
 {
@@ -100,7 +89,7 @@ insert_free_cells (LedgerStore  *self,
 
 static gboolean
 log_inserted (LedgerStore  *self,
-              Pending      *pending,
+              StorePending *pending,
               guint         n,
               GError      **error)
 {
@@ -140,7 +129,7 @@ log_inserted (LedgerStore  *self,
 
 static gboolean
 check_all (LedgerStore  *self,
-           Pending      *pending,
+           StorePending *pending,
            guint         n,
            GError      **error)
 {
@@ -158,10 +147,18 @@ check_all (LedgerStore  *self,
   return TRUE;
 }
 
+/* How many values store_write_values() takes at once: on the server,
+ * where each statement is a round trip, many more. */
+guint
+store_batch_size (LedgerStore *self)
+{
+  return self->server != NULL ? STORE_SERVER_BATCH : STORE_BATCH;
+}
+
 /**
  * store_write_values:
  * @from: the first of @values to write
- * @n: how many, at most %STORE_BATCH
+ * @n: how many, at most store_batch_size()
  * @origins: (nullable): the origin of each of @values, or %NULL for @origin
  *
  * Writes @n values inside an open transaction, like store_write_value()
@@ -176,10 +173,10 @@ store_write_values (LedgerStore  *self,
                     GPtrArray    *origins,
                     GError      **error)
 {
-  Pending pending[STORE_BATCH] = { { 0 } };
+  g_autofree StorePending *pending = g_new0 (StorePending, n);
   gboolean ok;
 
-  g_assert (n > 0 && n <= G_N_ELEMENTS (pending));
+  g_assert (n > 0 && n <= store_batch_size (self));
 
   for (guint i = 0; i < n; i++)
     {
@@ -187,8 +184,8 @@ store_write_values (LedgerStore  *self,
       pending[i].origin = origins != NULL ? g_ptr_array_index (origins, from + i) : origin;
     }
   ok = check_all (self, pending, n, error) &&
-       insert_free_cells (self, pending, n, error) &&
-       log_inserted (self, pending, n, error);
+       (self->server != NULL ? store_server_insert_batch (self, pending, n, error)
+                             : insert_free_cells (self, pending, n, error) && log_inserted (self, pending, n, error));
   for (guint i = 0; ok && i < n; i++)
     {
       if (!pending[i].inserted)

@@ -796,6 +796,7 @@ import_values (LedgerStore          *self,
                GError              **error)
 {
   LedgerJobProgress *progress = options->progress != NULL ? options->progress : self->job_progress;
+  guint batch = store_batch_size (self);
   gboolean check;
 
   if (!store_begin (self, error))
@@ -805,9 +806,9 @@ import_values (LedgerStore          *self,
       store_rollback (self);
       return FALSE;
     }
-  for (guint i = 0; i < values->len; i += STORE_BATCH)
+  for (guint i = 0; i < values->len; i += batch)
     {
-      guint n = MIN (STORE_BATCH, values->len - i);
+      guint n = MIN (batch, values->len - i);
 
       if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (options->cancellable, error)) ||
           (check && !check_unchanged (self, values, i, n, options, error)) ||

@@ -26,8 +26,10 @@ G_BEGIN_DECLS
 
 typedef struct _StoreRules StoreRules;
 
-/* How many values one statement writes (store_write_values()). */
+/* How many values one statement writes (store_write_values()): a file's,
+ * and the server's, sent with COPY. */
 #define STORE_BATCH 256
+#define STORE_SERVER_BATCH 4096
 
 typedef enum
 {
@@ -252,6 +254,7 @@ G_GNUC_INTERNAL gboolean      store_check_period_open   (LedgerStore        *sel
                                                          gint64              plan_id,
                                                          const LedgerPeriod *period,
                                                          GError            **error);
+G_GNUC_INTERNAL guint         store_batch_size          (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_write_values        (LedgerStore   *self,
                                                          GPtrArray     *values,
                                                          guint          from,

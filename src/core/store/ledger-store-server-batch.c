@@ -1,0 +1,277 @@
+/* ledger-store-server-batch.c
+ *
+ * Copyright 2026 Target Ledger developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ledger-store"
+
+#include "config.h"
+
+#include "ledger-store-pending.h"
+
+/* A batch of an import on the office's server: the values go to a
+ * temporary table of the connection's with COPY (no statement, plan or
+ * parameters per row: a multi-row INSERT cost the server more per row
+ * than COPY does per value), then one statement inserts those whose
+ * cells are free, and one logs them. What happens is what
+ * the file's multi-row INSERT does (ledger-store-batch.c): the same rows,
+ * change log and undo; a value whose cell is taken is left to the caller.
+ * Inside the caller's transaction: an error leaves nothing. */
+
+#define INCOMING_TABLE \
+  "CREATE TEMPORARY TABLE IF NOT EXISTS ledger_incoming (" \
+  "seq INTEGER NOT NULL, uuid TEXT NOT NULL, indicator_id BIGINT NOT NULL, period TEXT NOT NULL, " \
+  "period_key INTEGER NOT NULL, value DOUBLE PRECISION, status TEXT NOT NULL, note TEXT NOT NULL, " \
+  "source TEXT NOT NULL, region TEXT NOT NULL, entity_uuid TEXT NOT NULL, new TEXT NOT NULL, " \
+  "origin_index INTEGER NOT NULL) ON COMMIT DELETE ROWS"
+
+#define COPY_INCOMING \
+  "COPY ledger_incoming (seq, uuid, indicator_id, period, period_key, value, status, note, source, " \
+  "region, entity_uuid, new, origin_index) FROM STDIN"
+
+/* The values whose cells are free, inserted in the batch's order: the
+ * uuids of those that were. */
+#define INSERT_FREE \
+  "INSERT INTO indicator_values (uuid, indicator_id, period, period_key, value, status, note, source, " \
+  "updated_at, updated_by, region) " \
+  "SELECT uuid, indicator_id, period, period_key, value, status, note, source, ?1, ?2, region " \
+  "FROM ledger_incoming ORDER BY seq " \
+  "ON CONFLICT (indicator_id, region, period) DO NOTHING RETURNING uuid"
+
+/* ?1: the rows whose cells were taken, which are not logged. */
+#define DROP_TAKEN "DELETE FROM ledger_incoming WHERE seq = ANY (CAST (?1 AS INTEGER[]))"
+
+/* ?1: the change set of each origin, by its number. */
+#define LOG_INSERTED \
+  "INSERT INTO changes (change_set, action, entity, entity_uuid, entity_id, period, old, new) " \
+  "SELECT (CAST (?1 AS BIGINT[]))[t.origin_index], 'insert', 'value', t.entity_uuid, t.indicator_id, " \
+  "t.period, NULL, t.new FROM ledger_incoming t ORDER BY t.seq"
+
+/* Text in COPY's text format: a backslash, tab, newline or carriage
+ * return escaped. */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  for (const char *c = text != NULL ? text : ""; *c != '\0'; c++)
+    {
+      switch (*c)
+        {
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default: g_string_append_c (out, *c);
+        }
+    }
+}
+
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  append_text (out, text);
+  g_string_append_c (out, '\t');
+}
+
+/* A row of ledger_incoming, in COPY_INCOMING's columns. */
+static void
+append_row (GString      *out,
+            guint         seq,
+            StorePending *pending,
+            guint         origin_index)
+{
+  LedgerValue *value = pending->value;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, "%u\t", seq);
+  append_field (out, pending->uuid);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT "\t", ledger_value_get_indicator_id (value));
+  append_field (out, ledger_value_get_period (value));
+  g_string_append_printf (out, "%d\t", ledger_period_sort_key (&pending->period));
+  /* As store_bind_double() sends it (the checks let only finite numbers
+   * by), or COPY's NULL, which is not escaped. */
+  if (ledger_value_has_number (value))
+    append_field (out, g_ascii_dtostr (number, sizeof number, ledger_value_get_number (value)));
+  else
+    g_string_append (out, "\\N\t");
+  append_field (out, ledger_value_get_status (value));
+  append_field (out, ledger_value_get_note (value));
+  append_field (out, ledger_value_get_source (value));
+  append_field (out, ledger_value_get_region (value));
+  append_field (out, store_rules_get_uuid (pending->rules));
+  append_field (out, pending->json);
+  g_string_append_printf (out, "%u\n", origin_index);
+}
+
+/* Numbers the batch's origins, 1 on, in the order they come. */
+static guint
+origin_index (GPtrArray    *origins,
+              const char   *origin)
+{
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (origins, origin, g_str_equal, &index))
+    {
+      g_ptr_array_add (origins, (gpointer) origin);
+      index = origins->len - 1;
+    }
+  return index + 1;
+}
+
+static gboolean
+copy_batch (LedgerStore   *self,
+            StorePending  *pending,
+            guint          n,
+            GPtrArray     *origins,
+            GError       **error)
+{
+  g_autoptr(GString) rows = g_string_sized_new (n * 160);
+  int rc;
+
+  for (guint i = 0; i < n; i++)
+    {
+      pending[i].uuid = ledger_uuid_new ();
+      append_row (rows, i, &pending[i], origin_index (origins, pending[i].origin));
+    }
+  if (!store_exec (self, INCOMING_TABLE, error) || !store_exec (self, "TRUNCATE ledger_incoming", error))
+    return FALSE;
+  if (!ledger_server_copy_in (self->server, COPY_INCOMING, rows->str, rows->len, &rc))
+    return store_set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Leaves in ledger_incoming only the rows that were inserted: most
+ * often all of them, and nothing is left out. */
+static gboolean
+drop_taken (LedgerStore   *self,
+            StorePending  *pending,
+            guint          n,
+            GError       **error)
+{
+  g_autoptr(GString) taken = g_string_new ("{");
+  StoreStatement *stmt;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!pending[i].inserted)
+        g_string_append_printf (taken, "%s%u", taken->len > 1 ? "," : "", i);
+    }
+  if (taken->len == 1)
+    return TRUE;
+  g_string_append_c (taken, '}');
+  if ((stmt = store_prepare (self, DROP_TAKEN, error)) == NULL)
+    return FALSE;
+  store_bind_static_text (stmt, 1, taken->str);
+  return store_run (self, stmt, error);
+}
+
+static gboolean
+insert_free (LedgerStore   *self,
+             StorePending  *pending,
+             guint          n,
+             GError       **error)
+{
+  g_autoptr(GHashTable) by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  StoreStatement *stmt = store_prepare (self, INSERT_FREE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (by_uuid, pending[i].uuid, &pending[i]);
+  store_bind_static_text (stmt, 1, store_transaction_at (self));
+  store_bind_static_text (stmt, 2, store_user ());
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
+    {
+      StorePending *inserted = g_hash_table_lookup (by_uuid, store_column_text (stmt, 0));
+
+      if (inserted != NULL)
+        inserted->inserted = TRUE;
+    }
+  store_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return store_set_error (self, rc, error);
+  return drop_taken (self, pending, n, error);
+}
+
+/* The change sets of the origins, as an array's text ("{12,0}"): those
+ * of origins whose values were all in taken cells are not made (0). */
+static char *
+change_sets (LedgerStore   *self,
+             StorePending  *pending,
+             guint          n,
+             GPtrArray     *origins,
+             GError       **error)
+{
+  g_autofree gint64 *ids = g_new0 (gint64, origins->len);
+  GString *text = g_string_new ("{");
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint index = origin_index (origins, pending[i].origin) - 1;
+
+      if (pending[i].inserted && ids[index] == 0 &&
+          !store_change_set (self, pending[i].origin, &ids[index], error))
+        {
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+    }
+  for (guint i = 0; i < origins->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (text, '}');
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+log_inserted (LedgerStore   *self,
+              StorePending  *pending,
+              guint          n,
+              GPtrArray     *origins,
+              GError       **error)
+{
+  g_autofree char *sets = NULL;
+  StoreStatement *stmt;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    any |= pending[i].inserted;
+  if (!any)
+    return TRUE;
+  if ((sets = change_sets (self, pending, n, origins, error)) == NULL ||
+      (stmt = store_prepare (self, LOG_INSERTED, error)) == NULL)
+    return FALSE;
+  store_bind_static_text (stmt, 1, sets);
+  if (!store_run (self, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (pending[i].inserted)
+        store_undo_record_value (self, ledger_value_get_indicator_id (pending[i].value),
+                                 ledger_value_get_region (pending[i].value),
+                                 ledger_value_get_period (pending[i].value), NULL, pending[i].value);
+    }
+  return TRUE;
+}
+
+/**
+ * store_server_insert_batch:
+ * @pending: values checked against their rules
+ *
+ * Inserts those of @pending whose cells are free, logs them and records
+ * their undo, and marks them inserted.
+ */
+gboolean
+store_server_insert_batch (LedgerStore   *self,
+                           StorePending  *pending,
+                           guint          n,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) origins = g_ptr_array_new ();
+
+  return copy_batch (self, pending, n, origins, error) &&
+         insert_free (self, pending, n, error) &&
+         log_inserted (self, pending, n, origins, error);
+}
