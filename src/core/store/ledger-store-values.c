@@ -16,6 +16,7 @@
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
 #include "ledger-json.h"
+#include "ledger-store-plan-values.h"
 #include "ledger-store-private.h"
 #include "ledger-task.h"
 
@@ -693,20 +694,99 @@ typedef struct
   LedgerJobProgress *progress;
 } ImportOptions;
 
+/* What an import's checks read the cells from: its plans' values, read
+ * in the import's transaction a plan at a time (one statement a plan, not
+ * one a cell: on the server each is a round trip); a cell written since
+ * or checked before is read from the store. */
+typedef struct
+{
+  LedgerValueCells *cells;
+  GHashTable       *read_plans;  /* plan ids → 1 read, 2 could not be */
+} ImportChecks;
+
+static void
+import_checks_clear (ImportChecks *checks)
+{
+  g_clear_pointer (&checks->cells, ledger_value_cells_free);
+  g_clear_pointer (&checks->read_plans, g_hash_table_unref);
+}
+
+/* Whether the cells of @indicator_id's plan are in @checks, read now if
+ * they were not. */
+static gboolean
+plan_cells_read (LedgerStore   *self,
+                 ImportChecks  *checks,
+                 gint64         indicator_id)
+{
+  g_autoptr(GError) local_error = NULL;
+  const StoreRules *rules = store_load_plan_rules (self, indicator_id, &local_error);
+  gint64 plan_id;
+  int known;
+
+  if (rules == NULL)
+    return FALSE;  /* the write says why */
+  if (checks->cells == NULL)
+    {
+      checks->cells = ledger_value_cells_new ();
+      checks->read_plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  plan_id = store_rules_get_plan_id (rules);
+  known = GPOINTER_TO_INT (g_hash_table_lookup (checks->read_plans, &plan_id));
+  if (known == 0)
+    {
+      known = ledger_store_read_plan_cells (self, plan_id, checks->cells, &local_error) ? 1 : 2;
+      g_hash_table_insert (checks->read_plans, g_memdup2 (&plan_id, sizeof plan_id), GINT_TO_POINTER (known));
+    }
+  return known == 1;
+}
+
+/* The ledger's value of the cell of @value now, or %NULL. */
+static LedgerValue *
+read_cell (LedgerStore   *self,
+           ImportChecks  *checks,
+           LedgerValue   *value)
+{
+  /* The cell of the value's own region: a region's figure is not the city's. */
+  gint64 id = ledger_value_get_indicator_id (value);
+  const char *region = ledger_value_get_region (value);
+  const char *period = ledger_value_get_period (value);
+  LedgerValue *now = NULL;
+
+  if (plan_cells_read (self, checks, id) &&
+      ledger_value_cells_take (checks->cells, id, region, period, &now) != LEDGER_CELL_UNKNOWN)
+    return now;
+  return ledger_store_get_region_value (self, id, region, period);
+}
+
+/* The cells of values @from to @from + @n were written: what @checks
+ * read of them is past. */
+static void
+forget_written (ImportChecks  *checks,
+                GPtrArray     *values,
+                guint          from,
+                guint          n)
+{
+  for (guint i = from; checks->cells != NULL && i < from + n; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (values, i);
+
+      ledger_value_cells_forget (checks->cells, ledger_value_get_indicator_id (value),
+                                 ledger_value_get_region (value), ledger_value_get_period (value));
+    }
+}
+
 /* Whether the cell of @value holds @expected (%NULL: nothing); if not, the
  * error says so and *@changed is @index. */
 static gboolean
 check_cell (LedgerStore          *self,
+            ImportChecks         *checks,
             LedgerValue          *value,
             LedgerValue          *expected,
             guint                 index,
             const ImportOptions  *options,
             GError              **error)
 {
-  /* The cell of the value's own region: a region's figure is not the city's. */
-  g_autoptr(LedgerValue) now = ledger_store_get_region_value (self, ledger_value_get_indicator_id (value),
-                                                              ledger_value_get_region (value),
-                                                              ledger_value_get_period (value));
+  g_autoptr(LedgerValue) now = read_cell (self, checks, value);
 
   if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
     return TRUE;
@@ -721,6 +801,7 @@ check_cell (LedgerStore          *self,
  * before: checked inside the transaction, so nothing can slip in between. */
 static gboolean
 check_unchanged (LedgerStore          *self,
+                 ImportChecks         *checks,
                  GPtrArray            *values,
                  guint                 from,
                  guint                 n,
@@ -729,7 +810,7 @@ check_unchanged (LedgerStore          *self,
 {
   for (guint i = from; options->expected != NULL && i < from + n; i++)
     {
-      if (!check_cell (self, g_ptr_array_index (values, i), g_ptr_array_index (options->expected, i),
+      if (!check_cell (self, checks, g_ptr_array_index (values, i), g_ptr_array_index (options->expected, i),
                        i, options, error))
         return FALSE;
     }
@@ -739,6 +820,7 @@ check_unchanged (LedgerStore          *self,
 /* The values the caller found in the ledger already are still there. */
 static gboolean
 check_still_held (LedgerStore          *self,
+                  ImportChecks         *checks,
                   GPtrArray            *values,
                   const ImportOptions  *options,
                   GError              **error)
@@ -747,7 +829,7 @@ check_still_held (LedgerStore          *self,
     {
       LedgerValue *value = g_ptr_array_index (options->unchanged, i);
 
-      if (!check_cell (self, value, value, values->len + i, options, error))
+      if (!check_cell (self, checks, value, value, values->len + i, options, error))
         return FALSE;
     }
   return TRUE;
@@ -778,6 +860,8 @@ ledger_store_get_change_mark (LedgerStore *self)
   return mark;
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportChecks, import_checks_clear)
+
 /* Whether the caller's expectations need checking cell by cell: not if
  * nothing was written since it read the ledger (checking every cell of a
  * large import takes as long as reading it). */
@@ -797,11 +881,12 @@ import_values (LedgerStore          *self,
 {
   LedgerJobProgress *progress = options->progress != NULL ? options->progress : self->job_progress;
   guint batch = store_batch_size (self);
+  g_auto(ImportChecks) checks = { NULL, NULL };
   gboolean check;
 
   if (!store_begin (self, error))
     return FALSE;
-  if ((check = needs_checks (self, options)) && !check_still_held (self, values, options, error))
+  if ((check = needs_checks (self, options)) && !check_still_held (self, &checks, values, options, error))
     {
       store_rollback (self);
       return FALSE;
@@ -811,12 +896,13 @@ import_values (LedgerStore          *self,
       guint n = MIN (batch, values->len - i);
 
       if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (options->cancellable, error)) ||
-          (check && !check_unchanged (self, values, i, n, options, error)) ||
+          (check && !check_unchanged (self, &checks, values, i, n, options, error)) ||
           !store_write_values (self, values, i, n, options->origin, options->origins, error))
         {
           store_rollback (self);
           return FALSE;
         }
+      forget_written (&checks, values, i, n);
       if (options->n_written != NULL)
         g_atomic_int_set (options->n_written, i + n);
       ledger_job_progress_report (progress, i + n, values->len);
