@@ -696,8 +696,8 @@ typedef struct
 
 /* What an import's checks read the cells from: its plans' values, read
  * in the import's transaction a plan at a time (one statement a plan, not
- * one a cell: on the server each is a round trip); a cell written since
- * or checked before is read from the store. */
+ * one a cell: on the server each is a round trip). A cell checked before
+ * or written since is read from the store. */
 typedef struct
 {
   LedgerValueCells *cells;

@@ -14,8 +14,10 @@
  * cell would take one each: on the office's server, a round trip a cell
  * is most of an import's time. Each cell is meant to be asked once:
  * taking a value hands it over (the snapshot does not keep a second copy
- * of a large import's values), and a cell taken or written since is
- * "unknown", for the caller to read from the store as before. */
+ * of a large import's values), and a cell taken before is "unknown",
+ * for the caller to read from the store as before. An empty cell stays
+ * empty: a snapshot read in a transaction that writes must be told of
+ * each cell written (ledger_value_cells_forget()). */
 
 struct _LedgerValueCells
 {
