@@ -14,11 +14,13 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "ledger-csv-import.h"
 #include "ledger-indicator-index.h"
 #include "ledger-plan-file.h"
 #include "ledger-store.h"
+#include "ledger-store-cycle.h"
 #include "test-util.h"
 
 #define PLAN "batches-2026"
@@ -265,6 +267,56 @@ test_origins (TestLedgerStore *fixture,
   g_assert_cmpuint (test_count_all_values (fixture->store), ==, 2);
 }
 
+/* Regions' figures and a closed month, each checked for every value of
+ * a batch: one not a region of the plan, or in the closed month, past the
+ * first batch and after values of the same region and month that pass,
+ * refuses the import. */
+static void
+test_regions_and_closed_month (TestLedgerStore *fixture,
+                               gconstpointer    data)
+{
+  g_autoptr(GPtrArray) values = every_cell (fixture->store, 1);
+  g_autoptr(LedgerPlan) plan = test_find_plan (fixture->store, PLAN);
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  LedgerValue *last = g_ptr_array_index (values, values->len - 1);
+  guint n_changes = ledger_store_count_changes (fixture->store);
+  g_autoptr(GError) error = NULL;
+
+  /* December only last: the months before it pass first. */
+  for (guint i = values->len - 1; i-- > 0;)
+    if (g_str_equal (ledger_value_get_period (g_ptr_array_index (values, i)), "2026-12"))
+      g_ptr_array_remove_index (values, i);
+  g_assert_cmpuint (values->len, >, 4096);
+  for (guint i = 0; i < values->len; i++)
+    ledger_value_set_region (g_ptr_array_index (values, i), i % 3 == 0 ? "" : i % 3 == 1 ? "140403" : "140404");
+  g_ptr_array_add (values, ledger_value_new (ledger_value_get_indicator_id (last), "2026-12", 1, "", ""));
+  ledger_value_set_region (g_ptr_array_index (values, values->len - 1), "140499");
+  g_assert_false (ledger_store_import_values (fixture->store, values, "regions.csv", &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "140499"));
+  g_clear_error (&error);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  g_ptr_array_remove_index (values, values->len - 1);
+
+  /* December closed: its one value comes last. */
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-12", LEDGER_PERIOD_CLOSED,
+                                                "", &error));
+  g_assert_no_error (error);
+  n_changes = ledger_store_count_changes (fixture->store);
+  g_assert_false (ledger_store_import_values (fixture->store, values, "regions.csv", &error));
+  g_assert_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_CLOSED);
+  g_clear_error (&error);
+  g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes);
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-12", LEDGER_PERIOD_OPEN,
+                                                "统计局更正", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ledger_store_import_values (fixture->store, values, "regions.csv", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_logged (fixture->store, "insert", "regions.csv"), ==, values->len);
+  g_assert_cmpuint (test_count_all_values (fixture->store), ==, (values->len + 2) / 3);
+}
+
 /* A cell a batch wrote, given again later with nothing expected in it:
  * the later one finds it changed, as a value at a time would have. */
 static void
@@ -363,6 +415,7 @@ main (int   argc,
   ADD ("/import-batches/bad-row-midway", test_bad_row_midway);
   ADD ("/import-batches/text-as-written", test_text_as_written);
   ADD ("/import-batches/origins", test_origins);
+  ADD ("/import-batches/regions-and-closed-month", test_regions_and_closed_month);
   ADD ("/import-batches/cell-written-by-earlier-batch", test_cell_written_by_earlier_batch);
   ADD ("/import-batches/preview-cells", test_preview_cells);
 #undef ADD

@@ -127,20 +127,93 @@ log_inserted (LedgerStore  *self,
   return store_run (self, stmt, error);
 }
 
+/* The plans' months and regions a batch's values were found to be
+ * allowed in: a batch of a region's figures, or of a plan with a month
+ * closed, asks the store once a region or month, not once a value. */
+typedef struct
+{
+  GHashTable *allowed;  /* "plan\x1fmonth" and "plan\x1f\x1fregion" */
+  GString    *key;
+} Allowed;
+
+static void
+allowed_clear (Allowed *allowed)
+{
+  g_clear_pointer (&allowed->allowed, g_hash_table_unref);
+  g_string_free (allowed->key, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Allowed, allowed_clear)
+
+/* Whether @key was allowed before; else asks @allow, and keeps a yes. */
+static gboolean
+allowed_or_ask (Allowed   *allowed,
+                gboolean (*allow) (LedgerStore *, StorePending *, GError **),
+                LedgerStore  *self,
+                StorePending *pending,
+                GError      **error)
+{
+  if (g_hash_table_contains (allowed->allowed, allowed->key->str))
+    return TRUE;
+  if (!allow (self, pending, error))
+    return FALSE;
+  g_hash_table_add (allowed->allowed, g_strdup (allowed->key->str));
+  return TRUE;
+}
+
+static gboolean
+month_open (LedgerStore   *self,
+            StorePending  *pending,
+            GError       **error)
+{
+  return store_rules_check_open (self, pending->rules, &pending->period, error);
+}
+
+static gboolean
+region_of_plan (LedgerStore   *self,
+                StorePending  *pending,
+                GError       **error)
+{
+  return store_check_region (self, pending->rules, ledger_value_get_region (pending->value), error);
+}
+
+static gboolean
+check_open_and_region (LedgerStore   *self,
+                       Allowed       *allowed,
+                       StorePending  *pending,
+                       GError       **error)
+{
+  gint64 plan_id = store_rules_get_plan_id (pending->rules);
+  const char *region = ledger_value_get_region (pending->value);
+
+  if (store_rules_have_closed (pending->rules))
+    {
+      g_string_printf (allowed->key, "%" G_GINT64_FORMAT "\x1f%d", plan_id,
+                       pending->period.year * 100 + ledger_period_end_month (&pending->period));
+      if (!allowed_or_ask (allowed, month_open, self, pending, error))
+        return FALSE;
+    }
+  if (region[0] == '\0')
+    return TRUE;
+  g_string_printf (allowed->key, "%" G_GINT64_FORMAT "\x1f\x1f%s", plan_id, region);
+  return allowed_or_ask (allowed, region_of_plan, self, pending, error);
+}
+
 static gboolean
 check_all (LedgerStore  *self,
            StorePending *pending,
            guint         n,
            GError      **error)
 {
+  g_auto(Allowed) allowed = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), g_string_new (NULL) };
+
   for (guint i = 0; i < n; i++)
     {
       gint64 indicator_id = ledger_value_get_indicator_id (pending[i].value);
 
       if ((pending[i].rules = store_load_plan_rules (self, indicator_id, error)) == NULL ||
           !store_validate_value (pending[i].value, pending[i].rules, &pending[i].period, error) ||
-          !store_rules_check_open (self, pending[i].rules, &pending[i].period, error) ||
-          !store_check_region (self, pending[i].rules, ledger_value_get_region (pending[i].value), error))
+          !check_open_and_region (self, &allowed, &pending[i], error))
         return FALSE;
       pending[i].json = store_value_to_json (pending[i].value);
     }

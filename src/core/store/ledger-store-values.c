@@ -287,6 +287,13 @@ store_rules_get_plan_id (const StoreRules *rules)
   return rules->plan_id;
 }
 
+/* Whether a month of the indicator's plan was closed when its rules were read. */
+gboolean
+store_rules_have_closed (const StoreRules *rules)
+{
+  return rules->has_closed;
+}
+
 /* Whether a value of @period may be written: not if its month is closed.
  * A plan with no month closed (read with the rules, once a transaction)
  * needs no look at each value's. */

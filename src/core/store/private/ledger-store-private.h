@@ -231,6 +231,7 @@ G_GNUC_INTERNAL void          store_bind_value_row      (LedgerStore        *sel
                                                          const char         *uuid);
 G_GNUC_INTERNAL const char   *store_rules_get_uuid      (const StoreRules *rules);
 G_GNUC_INTERNAL gint64        store_rules_get_plan_id   (const StoreRules *rules);
+G_GNUC_INTERNAL gboolean      store_rules_have_closed   (const StoreRules *rules);
 G_GNUC_INTERNAL gboolean      store_rules_check_open    (LedgerStore        *self,
                                                          const StoreRules   *rules,
                                                          const LedgerPeriod *period,
