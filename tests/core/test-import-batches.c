@@ -267,6 +267,107 @@ test_origins (TestLedgerStore *fixture,
   g_assert_cmpuint (test_count_all_values (fixture->store), ==, 2);
 }
 
+/* "old → new" of the update logged for the first indicator's @period. */
+static char *
+logged_update (LedgerStore *store,
+               const char  *period)
+{
+  g_autoptr(GListModel) changes = ledger_store_list_changes (store, "7b1c2c5e-0000-4000-8001-000000000000");
+  char *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes) && found == NULL; i++)
+    {
+      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+
+      if (g_str_equal (ledger_change_get_action (change), "update") &&
+          g_str_equal (ledger_change_get_period (change), period))
+        found = g_strdup_printf ("%s → %s", ledger_change_get_old (change), ledger_change_get_new (change));
+    }
+  return found;
+}
+
+/* The same cells again, some with other figures or notes: those are
+ * updated (version 2, the old value logged), the rest left be (version
+ * 1, nothing logged); a cell given twice ends with the second; one step
+ * of undo brings back the first import's values. */
+static void
+test_changed_values (TestLedgerStore *fixture,
+                     gconstpointer    data)
+{
+  g_autoptr(GPtrArray) values = every_cell (fixture->store, 1);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) changes = NULL;
+  g_autoptr(LedgerChange) newest = NULL;
+  g_autoptr(LedgerValue) twice = NULL;
+  g_autoptr(LedgerValue) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  LedgerValue *first = g_ptr_array_index (values, 0);
+  g_autofree char *april = NULL;
+  g_autofree char *july = NULL;
+  guint n_changed = 0;
+
+  g_assert_true (ledger_store_import_values (fixture->store, values, "first.csv", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < values->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (values, i);
+      gboolean other_number = i % 2 == 0, other_note = i % 5 == 0;
+
+      n_changed += other_number || other_note;
+      g_ptr_array_add (again, ledger_value_new (ledger_value_get_indicator_id (value), ledger_value_get_period (value),
+                                                ledger_value_get_number (value) + (other_number ? 0.5 : 0),
+                                                other_note ? "修订" : "", "统计局"));
+    }
+  /* The first cell again at the end: 99 replaces its 1.5. */
+  g_ptr_array_insert (again, 4096 + 7, ledger_value_new (ledger_value_get_indicator_id (first),
+                                                         ledger_value_get_period (first), 99, "", "统计局"));
+  g_assert_true (ledger_store_import_values (fixture->store, again, "again.csv", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_logged (fixture->store, "update", "again.csv"), ==, n_changed + 1);
+  g_assert_cmpuint (count_logged (fixture->store, "insert", "again.csv"), ==, 0);
+  for (guint i = 1; i < values->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (again, i < 4096 + 7 ? i : i + 1);
+      g_autoptr(LedgerValue) read = ledger_store_get_value (fixture->store, ledger_value_get_indicator_id (value),
+                                                            ledger_value_get_period (value));
+
+      g_assert_true (ledger_value_equal (read, value));
+      g_assert_cmpint (ledger_value_get_version (read), ==, i % 2 == 0 || i % 5 == 0 ? 2 : 1);
+    }
+  twice = ledger_store_get_value (fixture->store, ledger_value_get_indicator_id (first), ledger_value_get_period (first));
+  g_assert_cmpfloat (ledger_value_get_number (twice), ==, 99);
+  g_assert_cmpint (ledger_value_get_version (twice), ==, 3);
+
+  changes = ledger_store_list_changes (fixture->store, NULL);
+  newest = g_list_model_get_item (changes, 0);
+  g_assert_cmpstr (ledger_change_get_action (newest), ==, "update");
+  /* The last changed, the last indicator's November: 1 + 4618 → 4619.5. */
+  g_assert_cmpstr (ledger_change_get_period (newest), ==, "2026-11");
+  g_assert_cmpstr (ledger_change_get_old (newest), ==, "{\"value\":4619,\"note\":\"\",\"source\":\"统计局\"}");
+  g_assert_cmpstr (ledger_change_get_new (newest), ==, "{\"value\":4619.5,\"note\":\"\",\"source\":\"统计局\"}");
+
+  g_assert_cmpstr (april = logged_update (fixture->store, "2026-04"), ==,
+                   "{\"value\":3,\"note\":\"\",\"source\":\"统计局\"} → "
+                   "{\"value\":3.5,\"note\":\"\",\"source\":\"统计局\"}");
+  g_assert_cmpstr (july = logged_update (fixture->store, "2026-07"), ==,
+                   "{\"value\":6,\"note\":\"\",\"source\":\"统计局\"} → "
+                   "{\"value\":6,\"note\":\"修订\",\"source\":\"统计局\"}");
+
+  g_assert_true (ledger_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  restored = ledger_store_get_value (fixture->store, ledger_value_get_indicator_id (first),
+                                     ledger_value_get_period (first));
+  g_assert_true (ledger_value_equal (restored, first));
+  for (guint i = 0; i < values->len; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (values, i);
+      g_autoptr(LedgerValue) read = ledger_store_get_value (fixture->store, ledger_value_get_indicator_id (value),
+                                                            ledger_value_get_period (value));
+
+      g_assert_true (ledger_value_equal (read, value));
+    }
+}
+
 /* Regions' figures and a closed month, each checked for every value of
  * a batch: one not a region of the plan, or in the closed month, past the
  * first batch and after values of the same region and month that pass,
@@ -415,6 +516,7 @@ main (int   argc,
   ADD ("/import-batches/bad-row-midway", test_bad_row_midway);
   ADD ("/import-batches/text-as-written", test_text_as_written);
   ADD ("/import-batches/origins", test_origins);
+  ADD ("/import-batches/changed-values", test_changed_values);
   ADD ("/import-batches/regions-and-closed-month", test_regions_and_closed_month);
   ADD ("/import-batches/cell-written-by-earlier-batch", test_cell_written_by_earlier_batch);
   ADD ("/import-batches/preview-cells", test_preview_cells);

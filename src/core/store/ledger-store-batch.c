@@ -261,7 +261,7 @@ store_write_values (LedgerStore  *self,
                              : insert_free_cells (self, pending, n, error) && log_inserted (self, pending, n, error));
   for (guint i = 0; ok && i < n; i++)
     {
-      if (!pending[i].inserted)
+      if (!pending[i].inserted && !pending[i].done)
         ok = store_write_value (self, pending[i].value, pending[i].origin, error);
     }
   for (guint i = 0; i < n; i++)

@@ -21,6 +21,8 @@ typedef struct
   char             *json;      /* the change log's record of it */
   char             *uuid;      /* the row's, once it is inserted */
   gboolean          inserted;  /* FALSE: its cell was taken */
+  gboolean          done;      /* in a taken cell: written, or found the same */
+  gboolean          updated;   /* in a taken cell: written over another value */
 } StorePending;
 
 /* The server's way (ledger-store-server-batch.c): the batch sent with
