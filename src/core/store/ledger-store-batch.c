@@ -15,7 +15,8 @@
  * statements a value — each statement costs SQLite more than its row. A
  * value whose cell is taken already (the INSERT leaves it be) is written
  * one by one, with its old value in the change log. Inside the caller's
- * transaction: all or nothing still. */
+ * transaction: all or nothing still. On the office's server a batch is
+ * larger and goes in with COPY (ledger-store-server-batch.c). */
 
 static char *
 repeated (const char *head,
