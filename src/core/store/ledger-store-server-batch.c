@@ -16,9 +16,11 @@
  * than COPY does per value), then one statement inserts those whose
  * cells are free, and one logs them; those whose cells were taken are
  * read, updated and logged in a statement each. What happens is what
- * the file's multi-row INSERT does (ledger-store-batch.c): the same rows,
- * change log and undo; a value whose cell is taken is left to the caller.
- * Inside the caller's transaction: an error leaves nothing. */
+ * the file's batch and its values written one by one do
+ * (ledger-store-batch.c): the same rows, versions, change log and undo,
+ * in the same order. A batch that gives a cell twice, or a value that
+ * expects a version, leaves its taken cells to the caller. Inside the
+ * caller's transaction: an error leaves nothing. */
 
 #define INCOMING_TABLE \
   "CREATE TEMPORARY TABLE IF NOT EXISTS ledger_incoming (" \
