@@ -217,6 +217,46 @@ ledger_server_execute (LedgerServer        *self,
   return result;
 }
 
+/* Sends @data, COPY's text format, to "COPY … FROM STDIN" @sql: many rows
+ * in one go, without a statement's parameters or plan per row. */
+gboolean
+ledger_server_copy_in (LedgerServer *self,
+                       const char   *sql,
+                       const char   *data,
+                       gsize         length,
+                       int          *rc)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  gboolean sent, copied = FALSE;
+
+  *rc = SQLITE_OK;
+  if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      *rc = code_for_result (self, result);
+      PQclear (result);
+      return FALSE;
+    }
+  PQclear (result);
+  sent = length <= G_MAXINT && PQputCopyData (self->conn, data, (int) length) == 1;
+  /* Ended with an error message, the server refuses the COPY: nothing of it is kept. */
+  if (PQputCopyEnd (self->conn, sent ? NULL : "the rows could not be sent") != 1)
+    sent = FALSE;
+  while ((result = PQgetResult (self->conn)) != NULL)
+    {
+      if (PQresultStatus (result) == PGRES_COMMAND_OK)
+        copied = TRUE;
+      else
+        *rc = code_for_result (self, result);
+      PQclear (result);
+    }
+  drain_notifications (self);
+  if (copied && sent && *rc == SQLITE_OK)
+    return TRUE;
+  if (*rc == SQLITE_OK)
+    *rc = code_for_result (self, NULL);
+  return FALSE;
+}
+
 gboolean
 ledger_server_run_script (LedgerServer *self,
                           const char   *script,

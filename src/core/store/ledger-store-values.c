@@ -16,6 +16,7 @@
 #include "ledger-plan-file.h"
 #include "ledger-status.h"
 #include "ledger-json.h"
+#include "ledger-store-plan-values.h"
 #include "ledger-store-private.h"
 #include "ledger-task.h"
 
@@ -286,6 +287,13 @@ store_rules_get_plan_id (const StoreRules *rules)
   return rules->plan_id;
 }
 
+/* Whether a month of the indicator's plan was closed when its rules were read. */
+gboolean
+store_rules_have_closed (const StoreRules *rules)
+{
+  return rules->has_closed;
+}
+
 /* Whether a value of @period may be written: not if its month is closed.
  * A plan with no month closed (read with the rules, once a transaction)
  * needs no look at each value's. */
@@ -305,36 +313,50 @@ store_rules_free (gpointer rules)
   g_free (rules);
 }
 
+#define RULES_SELECT \
+  "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id, " \
+  "EXISTS (SELECT 1 FROM period_states s WHERE s.plan_id = p.id AND s.state = 'closed'), i.id " \
+  "FROM indicators i JOIN plans p ON p.id = i.plan_id "
+
+static StoreRules *
+rules_from_row (StoreStatement *stmt)
+{
+  StoreRules *rules = g_new0 (StoreRules, 1);
+
+  rules->uuid = g_strdup (store_column_text (stmt, 0));
+  ledger_kind_from_string (store_column_text (stmt, 1), &rules->kind);
+  ledger_frequency_from_string (store_column_text (stmt, 2), &rules->frequency);
+  rules->first_year = store_column_int (stmt, 3);
+  rules->last_year = store_column_int (stmt, 4);
+  ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
+  rules->plan_id = store_column_int64 (stmt, 6);
+  rules->has_closed = store_column_int (stmt, 7);
+  return rules;
+}
+
+static void
+no_such_indicator (GError **error)
+{
+  g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                       _("There is no such indicator in the ledger"));
+}
+
 static StoreRules *
 read_rules (LedgerStore  *self,
             gint64        indicator_id,
             GError      **error)
 {
-  StoreStatement *stmt = store_prepare (self,
-    "SELECT i.uuid, i.kind, i.frequency, p.first_year, p.last_year, i.january, p.id, "
-    "EXISTS (SELECT 1 FROM period_states s WHERE s.plan_id = p.id AND s.state = 'closed') "
-    "FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?", error);
+  StoreStatement *stmt = store_prepare (self, RULES_SELECT "WHERE i.id = ?", error);
   StoreRules *rules = NULL;
 
   if (stmt == NULL)
     return NULL;
   store_bind_int64 (stmt, 1, indicator_id);
   if (store_step (stmt) == SQLITE_ROW)
-    {
-      rules = g_new0 (StoreRules, 1);
-      rules->uuid = g_strdup (store_column_text (stmt, 0));
-      ledger_kind_from_string (store_column_text (stmt, 1), &rules->kind);
-      ledger_frequency_from_string (store_column_text (stmt, 2), &rules->frequency);
-      rules->first_year = store_column_int (stmt, 3);
-      rules->last_year = store_column_int (stmt, 4);
-      ledger_january_from_string (store_column_text (stmt, 5), &rules->january);
-      rules->plan_id = store_column_int64 (stmt, 6);
-      rules->has_closed = store_column_int (stmt, 7);
-    }
+    rules = rules_from_row (stmt);
   store_reset (stmt);
   if (rules == NULL)
-    g_set_error_literal (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
-                         _("There is no such indicator in the ledger"));
+    no_such_indicator (error);
   return rules;
 }
 
@@ -350,6 +372,50 @@ store_load_rules (LedgerStore  *self,
 
   if (rules == NULL && (rules = read_rules (self, indicator_id, error)) != NULL)
     g_hash_table_insert (self->rules_cache, g_memdup2 (&indicator_id, sizeof indicator_id), rules);
+  return rules;
+}
+
+/* Reads the rules of all the indicators of @indicator_id's plan into the
+ * cache, those not there yet (the batch being written holds those). */
+static gboolean
+read_plan_rules (LedgerStore  *self,
+                 gint64        indicator_id,
+                 GError      **error)
+{
+  StoreStatement *stmt = store_prepare (self, RULES_SELECT
+                                        "WHERE i.plan_id = (SELECT plan_id FROM indicators WHERE id = ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_int64 (stmt, 1, indicator_id);
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = store_column_int64 (stmt, 8);
+
+      if (!g_hash_table_contains (self->rules_cache, &id))
+        g_hash_table_insert (self->rules_cache, g_memdup2 (&id, sizeof id), rules_from_row (stmt));
+    }
+  store_reset (stmt);
+  return rc == SQLITE_DONE || store_set_error (self, rc, error);
+}
+
+/* Returns: (transfer none): as store_load_rules(), and an import's: the
+ * rules of the indicator's whole plan are read at once, one statement a
+ * plan instead of one an indicator */
+const StoreRules *
+store_load_plan_rules (LedgerStore  *self,
+                       gint64        indicator_id,
+                       GError      **error)
+{
+  StoreRules *rules = g_hash_table_lookup (self->rules_cache, &indicator_id);
+
+  if (rules != NULL)
+    return rules;
+  if (!read_plan_rules (self, indicator_id, error))
+    return NULL;
+  if ((rules = g_hash_table_lookup (self->rules_cache, &indicator_id)) == NULL)
+    no_such_indicator (error);
   return rules;
 }
 
@@ -635,20 +701,99 @@ typedef struct
   LedgerJobProgress *progress;
 } ImportOptions;
 
+/* What an import's checks read the cells from: its plans' values, read
+ * in the import's transaction a plan at a time (one statement a plan, not
+ * one a cell: on the server each is a round trip). A cell checked before
+ * or written since is read from the store. */
+typedef struct
+{
+  LedgerValueCells *cells;
+  GHashTable       *read_plans;  /* plan ids → 1 read, 2 could not be */
+} ImportChecks;
+
+static void
+import_checks_clear (ImportChecks *checks)
+{
+  g_clear_pointer (&checks->cells, ledger_value_cells_free);
+  g_clear_pointer (&checks->read_plans, g_hash_table_unref);
+}
+
+/* Whether the cells of @indicator_id's plan are in @checks, read now if
+ * they were not. */
+static gboolean
+plan_cells_read (LedgerStore   *self,
+                 ImportChecks  *checks,
+                 gint64         indicator_id)
+{
+  g_autoptr(GError) local_error = NULL;
+  const StoreRules *rules = store_load_plan_rules (self, indicator_id, &local_error);
+  gint64 plan_id;
+  int known;
+
+  if (rules == NULL)
+    return FALSE;  /* the write says why */
+  if (checks->cells == NULL)
+    {
+      checks->cells = ledger_value_cells_new ();
+      checks->read_plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  plan_id = store_rules_get_plan_id (rules);
+  known = GPOINTER_TO_INT (g_hash_table_lookup (checks->read_plans, &plan_id));
+  if (known == 0)
+    {
+      known = ledger_store_read_plan_cells (self, plan_id, checks->cells, &local_error) ? 1 : 2;
+      g_hash_table_insert (checks->read_plans, g_memdup2 (&plan_id, sizeof plan_id), GINT_TO_POINTER (known));
+    }
+  return known == 1;
+}
+
+/* The ledger's value of the cell of @value now, or %NULL. */
+static LedgerValue *
+read_cell (LedgerStore   *self,
+           ImportChecks  *checks,
+           LedgerValue   *value)
+{
+  /* The cell of the value's own region: a region's figure is not the city's. */
+  gint64 id = ledger_value_get_indicator_id (value);
+  const char *region = ledger_value_get_region (value);
+  const char *period = ledger_value_get_period (value);
+  LedgerValue *now = NULL;
+
+  if (plan_cells_read (self, checks, id) &&
+      ledger_value_cells_take (checks->cells, id, region, period, &now) != LEDGER_CELL_UNKNOWN)
+    return now;
+  return ledger_store_get_region_value (self, id, region, period);
+}
+
+/* The cells of values @from to @from + @n were written: what @checks
+ * read of them is past. */
+static void
+forget_written (ImportChecks  *checks,
+                GPtrArray     *values,
+                guint          from,
+                guint          n)
+{
+  for (guint i = from; checks->cells != NULL && i < from + n; i++)
+    {
+      LedgerValue *value = g_ptr_array_index (values, i);
+
+      ledger_value_cells_forget (checks->cells, ledger_value_get_indicator_id (value),
+                                 ledger_value_get_region (value), ledger_value_get_period (value));
+    }
+}
+
 /* Whether the cell of @value holds @expected (%NULL: nothing); if not, the
  * error says so and *@changed is @index. */
 static gboolean
 check_cell (LedgerStore          *self,
+            ImportChecks         *checks,
             LedgerValue          *value,
             LedgerValue          *expected,
             guint                 index,
             const ImportOptions  *options,
             GError              **error)
 {
-  /* The cell of the value's own region: a region's figure is not the city's. */
-  g_autoptr(LedgerValue) now = ledger_store_get_region_value (self, ledger_value_get_indicator_id (value),
-                                                              ledger_value_get_region (value),
-                                                              ledger_value_get_period (value));
+  g_autoptr(LedgerValue) now = read_cell (self, checks, value);
 
   if (now == NULL ? expected == NULL : expected != NULL && ledger_value_equal (now, expected))
     return TRUE;
@@ -663,6 +808,7 @@ check_cell (LedgerStore          *self,
  * before: checked inside the transaction, so nothing can slip in between. */
 static gboolean
 check_unchanged (LedgerStore          *self,
+                 ImportChecks         *checks,
                  GPtrArray            *values,
                  guint                 from,
                  guint                 n,
@@ -671,7 +817,7 @@ check_unchanged (LedgerStore          *self,
 {
   for (guint i = from; options->expected != NULL && i < from + n; i++)
     {
-      if (!check_cell (self, g_ptr_array_index (values, i), g_ptr_array_index (options->expected, i),
+      if (!check_cell (self, checks, g_ptr_array_index (values, i), g_ptr_array_index (options->expected, i),
                        i, options, error))
         return FALSE;
     }
@@ -681,6 +827,7 @@ check_unchanged (LedgerStore          *self,
 /* The values the caller found in the ledger already are still there. */
 static gboolean
 check_still_held (LedgerStore          *self,
+                  ImportChecks         *checks,
                   GPtrArray            *values,
                   const ImportOptions  *options,
                   GError              **error)
@@ -689,7 +836,7 @@ check_still_held (LedgerStore          *self,
     {
       LedgerValue *value = g_ptr_array_index (options->unchanged, i);
 
-      if (!check_cell (self, value, value, values->len + i, options, error))
+      if (!check_cell (self, checks, value, value, values->len + i, options, error))
         return FALSE;
     }
   return TRUE;
@@ -720,6 +867,8 @@ ledger_store_get_change_mark (LedgerStore *self)
   return mark;
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportChecks, import_checks_clear)
+
 /* Whether the caller's expectations need checking cell by cell: not if
  * nothing was written since it read the ledger (checking every cell of a
  * large import takes as long as reading it). */
@@ -738,26 +887,29 @@ import_values (LedgerStore          *self,
                GError              **error)
 {
   LedgerJobProgress *progress = options->progress != NULL ? options->progress : self->job_progress;
+  guint batch = store_batch_size (self);
+  g_auto(ImportChecks) checks = { NULL, NULL };
   gboolean check;
 
   if (!store_begin (self, error))
     return FALSE;
-  if ((check = needs_checks (self, options)) && !check_still_held (self, values, options, error))
+  if ((check = needs_checks (self, options)) && !check_still_held (self, &checks, values, options, error))
     {
       store_rollback (self);
       return FALSE;
     }
-  for (guint i = 0; i < values->len; i += STORE_BATCH)
+  for (guint i = 0; i < values->len; i += batch)
     {
-      guint n = MIN (STORE_BATCH, values->len - i);
+      guint n = MIN (batch, values->len - i);
 
       if ((i % 1024 == 0 && g_cancellable_set_error_if_cancelled (options->cancellable, error)) ||
-          (check && !check_unchanged (self, values, i, n, options, error)) ||
+          (check && !check_unchanged (self, &checks, values, i, n, options, error)) ||
           !store_write_values (self, values, i, n, options->origin, options->origins, error))
         {
           store_rollback (self);
           return FALSE;
         }
+      forget_written (&checks, values, i, n);
       if (options->n_written != NULL)
         g_atomic_int_set (options->n_written, i + n);
       ledger_job_progress_report (progress, i + n, values->len);

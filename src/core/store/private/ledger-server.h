@@ -36,6 +36,11 @@ PGresult     *ledger_server_execute          (LedgerServer   *self,
                                               const int      *lengths,
                                               const int      *formats,
                                               int            *rc);
+gboolean      ledger_server_copy_in          (LedgerServer   *self,
+                                              const char     *sql,
+                                              const char     *data,
+                                              gsize           length,
+                                              int            *rc);
 gboolean      ledger_server_run_script       (LedgerServer   *self,
                                               const char     *script,
                                               int            *rc);

@@ -26,8 +26,10 @@ G_BEGIN_DECLS
 
 typedef struct _StoreRules StoreRules;
 
-/* How many values one statement writes (store_write_values()). */
+/* How many values one statement writes (store_write_values()): a file's,
+ * and the server's, sent with COPY. */
 #define STORE_BATCH 256
+#define STORE_SERVER_BATCH 4096
 
 typedef enum
 {
@@ -213,6 +215,9 @@ G_GNUC_INTERNAL gboolean      store_write_value         (LedgerStore   *self,
 G_GNUC_INTERNAL const StoreRules *store_load_rules     (LedgerStore   *self,
                                                          gint64         indicator_id,
                                                          GError       **error);
+G_GNUC_INTERNAL const StoreRules *store_load_plan_rules (LedgerStore   *self,
+                                                         gint64         indicator_id,
+                                                         GError       **error);
 G_GNUC_INTERNAL gboolean      store_validate_value      (LedgerValue      *value,
                                                          const StoreRules *rules,
                                                          LedgerPeriod     *period,
@@ -226,6 +231,7 @@ G_GNUC_INTERNAL void          store_bind_value_row      (LedgerStore        *sel
                                                          const char         *uuid);
 G_GNUC_INTERNAL const char   *store_rules_get_uuid      (const StoreRules *rules);
 G_GNUC_INTERNAL gint64        store_rules_get_plan_id   (const StoreRules *rules);
+G_GNUC_INTERNAL gboolean      store_rules_have_closed   (const StoreRules *rules);
 G_GNUC_INTERNAL gboolean      store_rules_check_open    (LedgerStore        *self,
                                                          const StoreRules   *rules,
                                                          const LedgerPeriod *period,
@@ -249,6 +255,7 @@ G_GNUC_INTERNAL gboolean      store_check_period_open   (LedgerStore        *sel
                                                          gint64              plan_id,
                                                          const LedgerPeriod *period,
                                                          GError            **error);
+G_GNUC_INTERNAL guint         store_batch_size          (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean      store_write_values        (LedgerStore   *self,
                                                          GPtrArray     *values,
                                                          guint          from,
