@@ -15,6 +15,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ledger-csv-import.h"
 #include "ledger-indicator-index.h"
@@ -550,6 +551,46 @@ test_preview_cells (TestLedgerStore *fixture,
   g_assert_cmpuint (ledger_csv_import_count (import, LEDGER_IMPORT_CHANGE), ==, 0);
 }
 
+/* An office may take the right to make temporary tables away from the
+ * desks' role: an import goes in without COPY then, all the same. */
+static void
+test_without_temporary_tables (TestLedgerStore *fixture,
+                               gconstpointer    data)
+{
+  const char *location = ledger_store_get_path (fixture->store);
+  g_autofree char *role = g_strdup_printf ("ledger_no_temp_%d", (int) getpid ());
+  g_autofree char *as_role = g_strdup_printf ("%s user=%s", location, role);
+  g_autofree char *create = g_strdup_printf (
+    "CREATE ROLE %s LOGIN; GRANT USAGE ON SCHEMA public TO %s; "
+    "GRANT ALL ON ALL TABLES IN SCHEMA public TO %s; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO %s; "
+    "DO $$ BEGIN EXECUTE format ('REVOKE TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database ()); END $$",
+    role, role, role, role);
+  g_autofree char *drop = g_strdup_printf ("DROP OWNED BY %s; DROP ROLE %s", role, role);
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(LedgerValueCells) cells = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("A file has no temporary tables to refuse");
+      return;
+    }
+  test_exec_ledger_sql (location, create);
+  {
+    g_autoptr(LedgerStore) desk = ledger_store_open (as_role, &error);
+
+    g_assert_no_error (error);
+    values = every_cell (desk, 1);
+    g_assert_true (ledger_store_import_values (desk, values, "no-temp.csv", &error));
+    g_assert_no_error (error);
+  }
+  test_exec_ledger_sql (location, drop);
+  cells = read_back (fixture->store);
+  for (guint i = 0; i < values->len; i += 997)
+    g_assert_cmpfloat (ledger_value_get_number (held (cells, g_ptr_array_index (values, i))), ==,
+                       ledger_value_get_number (g_ptr_array_index (values, i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +607,7 @@ main (int   argc,
   ADD ("/import-batches/regions-and-closed-month", test_regions_and_closed_month);
   ADD ("/import-batches/cell-written-by-earlier-batch", test_cell_written_by_earlier_batch);
   ADD ("/import-batches/preview-cells", test_preview_cells);
+  ADD ("/import-batches/without-temporary-tables", test_without_temporary_tables);
 #undef ADD
 
   return g_test_run ();

@@ -258,8 +258,9 @@ store_write_values (LedgerStore  *self,
       pending[i].origin = origins != NULL ? g_ptr_array_index (origins, from + i) : origin;
     }
   ok = check_all (self, pending, n, error) &&
-       (self->server != NULL ? store_server_insert_batch (self, pending, n, error)
-                             : insert_free_cells (self, pending, n, error) && log_inserted (self, pending, n, error));
+       (self->server != NULL && store_server_may_copy (self)
+          ? store_server_insert_batch (self, pending, n, error)
+          : insert_free_cells (self, pending, n, error) && log_inserted (self, pending, n, error));
   for (guint i = 0; ok && i < n; i++)
     {
       if (!pending[i].inserted && !pending[i].done)

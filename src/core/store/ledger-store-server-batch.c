@@ -454,6 +454,31 @@ update_taken (LedgerStore   *self,
 }
 
 /**
+ * store_server_may_copy:
+ *
+ * Whether the server lets this desk's role make the temporary table a
+ * batch is copied into (PostgreSQL grants it by default; an office may
+ * have taken it away). Asked once; without it, a batch goes in with
+ * multi-row INSERTs, as into a file.
+ */
+gboolean
+store_server_may_copy (LedgerStore *self)
+{
+  StoreStatement *stmt;
+
+  if (self->may_copy >= 0)
+    return self->may_copy;
+  stmt = store_prepare (self, "SELECT CASE WHEN has_database_privilege (current_database (), 'TEMPORARY') "
+                              "THEN 1 ELSE 0 END", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  if (store_step (stmt) == SQLITE_ROW)
+    self->may_copy = store_column_int (stmt, 0);
+  store_reset (stmt);
+  return self->may_copy > 0;
+}
+
+/**
  * store_server_insert_batch:
  * @pending: values checked against their rules
  *

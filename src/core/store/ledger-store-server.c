@@ -190,6 +190,25 @@ check_database_empty (LedgerStore  *self,
 /* Creates the ledger's tables in an empty database, or brings them up to
  * date, in one transaction, under the schema lock: two desks starting at
  * once do it once. */
+/* Makes the version table unless it is there: a desk whose role may
+ * only read and write the ledger's tables (not create any) opens a
+ * current ledger all the same. */
+static gboolean
+make_version_table (LedgerStore  *self,
+                    GError      **error)
+{
+  StoreStatement *stmt = store_prepare (self, "SELECT CASE WHEN to_regclass ('ledger_schema') IS NULL "
+                                              "THEN 0 ELSE 1 END", error);
+  int exists = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (store_step (stmt) == SQLITE_ROW)
+    exists = store_column_int (stmt, 0);
+  store_reset (stmt);
+  return exists || store_exec (self, "CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL)", error);
+}
+
 static gboolean
 migrate_server (LedgerStore  *self,
                 GError      **error)
@@ -197,7 +216,7 @@ migrate_server (LedgerStore  *self,
   if (!store_exec (self, "BEGIN", error))
     return FALSE;
   if (!store_exec (self, "SELECT 1 FROM pg_advisory_xact_lock (7340, 2)", error) ||
-      !store_exec (self, "CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL)", error) ||
+      !make_version_table (self, error) ||
       !read_server_version (self, error))
     goto failed;
   if (self->schema_version > LEDGER_STORE_SCHEMA_VERSION)

@@ -667,6 +667,7 @@ ledger_store_class_init (LedgerStoreClass *klass)
 static void
 ledger_store_init (LedgerStore *self)
 {
+  self->may_copy = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, store_statement_free);
   self->rules_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, store_rules_free);
   self->change_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -27,6 +27,7 @@ typedef struct
 
 /* The server's way (ledger-store-server-batch.c): the batch sent with
  * COPY, inserted and logged in two statements. */
+G_GNUC_INTERNAL gboolean store_server_may_copy     (LedgerStore   *self);
 G_GNUC_INTERNAL gboolean store_server_insert_batch (LedgerStore   *self,
                                                     StorePending  *pending,
                                                     guint          n,

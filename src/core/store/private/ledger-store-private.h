@@ -48,6 +48,7 @@ struct _LedgerStore
   sqlite3    *db;
   LedgerServer *server;   /* the office's server, or NULL for a file */
   guint       retry_source;  /* while the server's connection is lost */
+  int         may_copy;  /* the server lets imports use a temporary table: 1, 0, or -1 not asked yet */
   GHashTable *statements;
   int         schema_version;
   gboolean    read_only;
