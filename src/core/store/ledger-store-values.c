@@ -86,28 +86,6 @@ ledger_store_get_value (LedgerStore *self,
   return query_one_value (self, "WHERE indicator_id = ? AND region = '' AND period = ?", indicator_id, period);
 }
 
-/* Whether the indicator has any value at all: an import into a new ledger
- * asks this once an indicator instead of once a row. */
-gboolean
-ledger_store_has_values (LedgerStore *self,
-                         gint64       indicator_id)
-{
-  StoreStatement *stmt;
-  gboolean any = FALSE;
-
-  g_return_val_if_fail (LEDGER_IS_STORE (self), FALSE);
-
-  stmt = store_prepare (self, "SELECT EXISTS (SELECT 1 FROM indicator_values WHERE indicator_id = ?)", NULL);
-  if (stmt == NULL)
-    return TRUE;
-  store_bind_int64 (stmt, 1, indicator_id);
-  if (store_step (stmt) == SQLITE_ROW)
-    any = store_column_int (stmt, 0) != 0;
-  store_reset (stmt);
-  return any;
-}
-
-
 /* Returns: (transfer full) (nullable): the value of the latest period */
 LedgerValue *
 ledger_store_get_latest_value (LedgerStore *self,

@@ -111,8 +111,6 @@ GPtrArray   *ledger_store_list_plans           (LedgerStore  *self,
 LedgerValue *ledger_store_get_value            (LedgerStore  *self,
                                                 gint64        indicator_id,
                                                 const char   *period);
-gboolean     ledger_store_has_values           (LedgerStore  *self,
-                                                gint64        indicator_id);
 LedgerValue *ledger_store_get_latest_value     (LedgerStore  *self,
                                                 gint64        indicator_id);
 LedgerValue *ledger_store_get_latest_value_until (LedgerStore        *self,
