@@ -466,24 +466,6 @@ open_again (Fixture *fixture)
   return store;
 }
 
-static guint
-count_logged (LedgerStore *store,
-              const char  *action,
-              const char  *origin)
-{
-  g_autoptr(GListModel) changes = ledger_store_list_changes (store, NULL);
-  guint count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
-    {
-      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
-
-      count += g_str_equal (ledger_change_get_action (change), action) &&
-               g_strcmp0 (ledger_change_get_origin (change), origin) == 0;
-    }
-  return count;
-}
-
 typedef struct
 {
   const char *code;
@@ -552,8 +534,8 @@ test_apply_or_reread (Fixture       *fixture,
                                                     strlen (REREAD_CSV), &error));
   g_assert_no_error (error);
   test_assert_import_counts (import, 1, 1, 2, 0);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", "test.csv"), ==, 1);
-  g_assert_cmpuint (count_logged (fixture->store, "update", "test.csv"), ==, 1);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", "test.csv"), ==, 1);
+  g_assert_cmpuint (test_count_logged (fixture->store, "update", "test.csv"), ==, 1);
   value = ledger_store_get_value (fixture->store, id_of (fixture->store, "new-urban-jobs"), "2026-05");
   g_assert_cmpfloat (ledger_value_get_number (value), ==, 1.8);
 }

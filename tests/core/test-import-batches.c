@@ -149,24 +149,6 @@ held (LedgerValueCells *cells,
   return read;
 }
 
-static guint
-count_logged (LedgerStore *store,
-              const char  *action,
-              const char  *origin)
-{
-  g_autoptr(GListModel) changes = ledger_store_list_changes (store, NULL);
-  guint count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
-    {
-      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
-
-      count += g_str_equal (ledger_change_get_action (change), action) &&
-               g_strcmp0 (ledger_change_get_origin (change), origin) == 0;
-    }
-  return count;
-}
-
 /* A value the store refuses, past the first batch: nothing is written,
  * not even the batches before it; and then all of it goes in. */
 static void
@@ -209,7 +191,7 @@ test_bad_row_midway (TestLedgerStore *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (test_count_all_values (fixture->store), ==, values->len);
   g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, n_changes + values->len);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", "good.csv"), ==, values->len);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", "good.csv"), ==, values->len);
 }
 
 /* Notes and sources with what COPY's text format escapes, a status
@@ -244,7 +226,7 @@ test_text_as_written (TestLedgerStore *fixture,
     }
   g_assert_true (ledger_store_import_values (fixture->store, values, "text.csv", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", "text.csv"), ==, values->len);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", "text.csv"), ==, values->len);
   cells = read_back (fixture->store);
   for (guint i = 0; i < values->len; i++)
     {
@@ -285,11 +267,11 @@ test_origins (TestLedgerStore *fixture,
   g_assert_true (ledger_store_import_values_from (fixture->store, values, origins, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ledger_store_count_changes (fixture->store), ==, before + values->len - 1);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", names[0]), ==, (values->len + 1) / 2 - 1);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", names[1]), ==, values->len / 2 - 1);
-  g_assert_cmpuint (count_logged (fixture->store, "update", names[0]), ==, 1);
-  g_assert_cmpuint (count_logged (fixture->store, "update", names[2]), ==, 0);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", names[2]), ==, 0);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", names[0]), ==, (values->len + 1) / 2 - 1);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", names[1]), ==, values->len / 2 - 1);
+  g_assert_cmpuint (test_count_logged (fixture->store, "update", names[0]), ==, 1);
+  g_assert_cmpuint (test_count_logged (fixture->store, "update", names[2]), ==, 0);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", names[2]), ==, 0);
   updated = ledger_store_get_value (fixture->store, ledger_value_get_indicator_id (taken),
                                     ledger_value_get_period (taken));
   g_assert_true (ledger_value_equal (updated, taken));
@@ -370,8 +352,8 @@ test_changed_values (TestLedgerStore *fixture,
                                                          ledger_value_get_period (first), 99, "", "统计局"));
   g_assert_true (ledger_store_import_values (fixture->store, again, "again.csv", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_logged (fixture->store, "update", "again.csv"), ==, n_changed + 1);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", "again.csv"), ==, 0);
+  g_assert_cmpuint (test_count_logged (fixture->store, "update", "again.csv"), ==, n_changed + 1);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", "again.csv"), ==, 0);
   cells = read_back (fixture->store);
   for (guint i = 1; i < values->len; i++)
     {
@@ -462,7 +444,7 @@ test_regions_and_closed_month (TestLedgerStore *fixture,
 
   g_assert_true (ledger_store_import_values (fixture->store, values, "regions.csv", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_logged (fixture->store, "insert", "regions.csv"), ==, values->len);
+  g_assert_cmpuint (test_count_logged (fixture->store, "insert", "regions.csv"), ==, values->len);
   g_assert_cmpuint (test_count_all_values (fixture->store), ==, (values->len + 2) / 3);
 }
 

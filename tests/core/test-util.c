@@ -431,6 +431,26 @@ test_count_all_values (LedgerStore *store)
   return context.count;
 }
 
+/* How many changes of the change log are @action ("insert", "update" …)
+ * from @origin. */
+guint
+test_count_logged (LedgerStore *store,
+                   const char  *action,
+                   const char  *origin)
+{
+  g_autoptr(GListModel) changes = ledger_store_list_changes (store, NULL);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(LedgerChange) change = g_list_model_get_item (changes, i);
+
+      count += g_str_equal (ledger_change_get_action (change), action) &&
+               g_strcmp0 (ledger_change_get_origin (change), origin) == 0;
+    }
+  return count;
+}
+
 static void
 set_value (LedgerStore *store,
            LedgerValue *value)

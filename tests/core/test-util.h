@@ -65,6 +65,9 @@ gint64           test_indicator_id         (LedgerStore     *store,
                                             const char      *plan_code,
                                             const char      *code);
 guint            test_count_all_values     (LedgerStore     *store);
+guint            test_count_logged         (LedgerStore     *store,
+                                            const char      *action,
+                                            const char      *origin);
 
 /* The plan @code as the store lists it (asserted to exist), a reference. */
 LedgerPlan      *test_find_plan            (LedgerStore     *store,
