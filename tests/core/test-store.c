@@ -391,6 +391,58 @@ test_open_default_path (void)
   g_assert_cmpstr (path, ==, expected);
 }
 
+/* Opening @location must fail with @code, say @fragment, never
+ * @password, and make nothing in the working folder. */
+static void
+assert_location_refused (const char       *location,
+                         LedgerStoreError  code,
+                         const char       *fragment,
+                         const char       *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerStore) store = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *described = ledger_store_describe_location (location);
+
+  g_assert_true (ledger_store_is_server_location (location));
+  store = ledger_store_open (location, &error);
+  g_assert_null (store);
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, code, fragment);
+  g_assert_null (strstr (error->message, password));
+  g_assert_null (strstr (described, password));
+  dir = g_dir_open (".", 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+/* A mistyped server location is refused in libpq's words: it is never
+ * taken for a file's name, which made a folder "host=…" and an empty
+ * ledger in it. */
+static void
+test_open_mistyped_server_location (void)
+{
+  g_autofree char *dir = test_tmp_dir_new ();
+  g_autofree char *cwd = g_get_current_dir ();
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  assert_location_refused ("host=/nowhere prot=5432 dbname=x password=s3cret",
+                           LEDGER_STORE_ERROR_INVALID, "\"prot\"", "s3cret");
+  assert_location_refused ("host = /nowhere password='s3cret",
+                           LEDGER_STORE_ERROR_INVALID, "unterminated", "s3cret");
+  assert_location_refused ("postgresql://wang:s3cret@[db/ledger",
+                           LEDGER_STORE_ERROR_INVALID, "IPv6", "s3cret");
+  assert_location_refused ("postgresql://wang:s3%zzcret@db/ledger",
+                           LEDGER_STORE_ERROR_INVALID, "percent", "s3");
+  /* A file with "=" in its name is written with its folder. */
+  g_assert_false (ledger_store_is_server_location ("./a=b.sqlite3"));
+  g_assert_false (ledger_store_is_server_location ("/home/wang/a=b.sqlite3"));
+  g_assert_false (ledger_store_is_server_location ("ledger.sqlite3"));
+  g_assert_false (ledger_store_is_server_location ("=x"));
+  g_assert_true (ledger_store_is_server_location ("dbname=ledger"));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  test_tmp_dir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_open_wal (Fixture       *fixture,
                gconstpointer  data)
@@ -1360,6 +1412,7 @@ main (int   argc,
 
   ADD ("/store/open/new", fixture_setup, test_open_new);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
+  g_test_add_func ("/store/open/mistyped-server-location", test_open_mistyped_server_location);
   g_test_add ("/store/open/migrates-version-1", Fixture, GINT_TO_POINTER (1), fixture_setup,
               test_open_migrates, fixture_teardown);
   g_test_add ("/store/open/migrates-version-2", Fixture, GINT_TO_POINTER (2), fixture_setup,

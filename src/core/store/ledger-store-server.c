@@ -17,24 +17,35 @@
  * server's, what it is called without its password, and whether the
  * connection is up. */
 
+/* Whether @location starts as libpq's "key=value …" does: a word, then
+ * '=' (spaces allowed around it). A file whose name starts so is written
+ * "./name". */
+static gboolean
+starts_with_keyword (const char *location)
+{
+  const char *after = location;
+
+  while (g_ascii_isalpha (*after) || *after == '_')
+    after++;
+  if (after == location)
+    return FALSE;
+  while (*after == ' ')
+    after++;
+  return *after == '=';
+}
+
 /* Returns: whether @location names a server: a postgresql:// URI or a
- * libpq "key=value …" string, never a file's path */
+ * libpq "key=value …" string, never a file's path. A mistyped one
+ * ("host=… prot=5432") is still a server's, so that opening it fails
+ * with libpq's words instead of making a file of that name. */
 gboolean
 ledger_store_is_server_location (const char *location)
 {
-  PQconninfoOption *options;
-
   g_return_val_if_fail (location != NULL, FALSE);
 
   if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
     return TRUE;
-  if (location[0] == '/' || location[0] == '.' || strchr (location, '=') == NULL)
-    return FALSE;
-  options = PQconninfoParse (location, NULL);
-  if (options == NULL)
-    return FALSE;
-  PQconninfoFree (options);
-  return TRUE;
+  return starts_with_keyword (location);
 }
 
 static const char *
@@ -58,9 +69,11 @@ ledger_store_describe_location (const char *location)
 
   g_return_val_if_fail (location != NULL, NULL);
 
-  if (!ledger_store_is_server_location (location) ||
-      (options = PQconninfoParse (location, NULL)) == NULL)
+  if (!ledger_store_is_server_location (location))
     return g_strdup (location);
+  /* Never the location as written: it may hold a password. */
+  if ((options = PQconninfoParse (location, NULL)) == NULL)
+    return g_strdup (_("a server location that cannot be read"));
   dbname = option_value (options, "dbname");
   host = option_value (options, "host");
   user = option_value (options, "user");
@@ -249,10 +262,20 @@ failed:
 
 static void
 connection_error (const char  *display,
+                  gboolean     is_uri,
                   GError      *cause,
                   GError     **error)
 {
-  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) && is_uri)
+    /* Translators: %s says what libpq could not read in it */
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                 _("The server location cannot be read: %s"), cause->message);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+    /* Translators: %s says what libpq could not read in it */
+    g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_INVALID,
+                 _("The server location cannot be read: %s. A file whose name has “=” in it is "
+                   "written with its folder, as in ./name"), cause->message);
+  else if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
     g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_OFFLINE,
                  _("Could not connect to the office server (%s): %s. Target Ledger may not use the "
                    "network yet; to allow it, run: flatpak override --user --share=network "
@@ -278,7 +301,7 @@ store_open_on_server (const char            *location,
   self->server = ledger_server_connect (location, &local_error);
   if (self->server == NULL)
     {
-      connection_error (self->display, local_error, error);
+      connection_error (self->display, strstr (location, "://") != NULL, local_error, error);
       return NULL;
     }
   if (!store_exec (self, "SET lock_timeout = '3s'", error))
