@@ -689,11 +689,14 @@ ledger_window_show_indicator (LedgerWindow    *self,
 
   page = GTK_WIDGET (ledger_indicator_page_new (self->context, self->plan, indicator));
   gtk_stack_add_named (self->pages, page, "indicator");
-  gtk_stack_set_visible_child (self->pages, page);
   self->return_page = g_steal_pointer (&return_page);
+  ledger_window_update_back_button (self);
+  /* The focus leaves the clicked row before the row goes: else it falls
+   * on the page's selectable name, which then shows all selected. */
+  gtk_widget_grab_focus (self->back_button);
+  gtk_stack_set_visible_child (self->pages, page);
   adw_window_title_set_title (self->content_title, ledger_indicator_get_name (indicator));
   ledger_window_show_content (self);
-  ledger_window_update_back_button (self);
 }
 
 GtkWidget *

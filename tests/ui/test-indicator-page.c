@@ -110,6 +110,28 @@ test_back (Fixture       *fixture,
   g_assert_true (LEDGER_IS_AREA_PAGE (ledger_window_get_visible_page (fixture->window)));
 }
 
+/* Opened with a click on a row that had the focus: the focus goes to
+ * Back, never to the page's name, which would show all selected. */
+static void
+test_opened_from_focused_row (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkLabel *name;
+  LedgerIndicatorPage *page;
+  int start, end;
+
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  row = GTK_WIDGET (ledger_test_window_find_row (fixture, "gdp-growth"));
+  g_assert_true (gtk_widget_grab_focus (row));
+  ledger_test_ui_wait (100);
+  page = open_indicator (fixture, 0, "gdp-growth");
+  name = ledger_test_ui_child (page, LEDGER_TYPE_INDICATOR_PAGE, "name_label");
+  g_assert_false (gtk_label_get_selection_bounds (name, &start, &end));
+  g_assert_false (gtk_widget_is_focus (GTK_WIDGET (name)));
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "indicator-from-row");
+}
+
 /* A value recorded or deleted shows at once in the figures, the chart, the
  * list and the history. */
 static void
@@ -136,6 +158,8 @@ main (int   argc,
 
   g_test_add ("/indicator-page/each-kind", Fixture, NULL,
               ledger_test_window_set_up, test_each_kind, ledger_test_window_tear_down);
+  g_test_add ("/indicator-page/opened-from-focused-row", Fixture, NULL,
+              ledger_test_window_set_up, test_opened_from_focused_row, ledger_test_window_tear_down);
   g_test_add ("/indicator-page/back", Fixture, NULL,
               ledger_test_window_set_up, test_back, ledger_test_window_tear_down);
   g_test_add ("/indicator-page/follows-the-store", Fixture, NULL,
