@@ -14,6 +14,7 @@
 #include "ledger-batch-window.h"
 #include "ledger-copy-window.h"
 #include "ledger-cycle-window.h"
+#include "ledger-indicator-page.h"
 #include "ledger-indicator-row.h"
 #include "ledger-preferences-window.h"
 #include "ledger-task-list-export.h"
@@ -39,7 +40,8 @@ back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Ctrl+N: record a value for the indicator whose row has the focus. */
+/* Ctrl+N: record a value for the indicator whose row has the focus, or
+ * for the indicator whose page is shown. */
 static void
 record_value_action (GtkWidget  *widget,
                      const char *action_name,
@@ -48,7 +50,13 @@ record_value_action (GtkWidget  *widget,
   LedgerWindow *self = LEDGER_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, LEDGER_TYPE_INDICATOR_ROW) : NULL;
+  GtkWidget *page = ledger_window_get_visible_page (self);
 
+  if (row == NULL && LEDGER_IS_INDICATOR_PAGE (page))
+    {
+      gtk_widget_activate_action (page, "indicator.record-value", NULL);
+      return;
+    }
   if (row == NULL)
     {
       ledger_window_add_toast (self, _("Select an indicator to record a value for"));

@@ -172,6 +172,20 @@ test_ctrl_n_records_focused_row (Fixture       *fixture,
   g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG));
 }
 
+/* Ctrl+N on an indicator's page opens the dialog for that indicator,
+ * wherever the focus is. */
+static void
+test_ctrl_n_on_indicator_page (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 0));
+  g_signal_emit_by_name (ledger_test_window_find_row (fixture, "gdp-growth"), "activate");
+  ledger_test_ui_wait (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.record-value", NULL));
+  ledger_test_ui_wait (100);
+  g_assert_nonnull (ledger_test_ui_find_window (LEDGER_TYPE_ENTRY_DIALOG));
+}
+
 /* Records @text for @period of the indicator @code through its row's
  * dialog; returns the row. */
 static LedgerIndicatorRow *
@@ -450,6 +464,8 @@ main (int   argc,
               ledger_test_window_set_up, test_record_value_through_dialog, ledger_test_window_tear_down);
   g_test_add ("/window/ctrl-n-records-focused-row", Fixture, NULL,
               ledger_test_window_set_up, test_ctrl_n_records_focused_row, ledger_test_window_tear_down);
+  g_test_add ("/window/ctrl-n-on-indicator-page", Fixture, NULL,
+              ledger_test_window_set_up, test_ctrl_n_on_indicator_page, ledger_test_window_tear_down);
   g_test_add ("/window/undo", Fixture, NULL,
               ledger_test_window_set_up, test_undo_toast, ledger_test_window_tear_down);
   g_test_add ("/window/dialog-base-year-and-january", Fixture, NULL,
