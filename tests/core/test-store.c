@@ -433,6 +433,8 @@ test_open_mistyped_server_location (void)
                            LEDGER_STORE_ERROR_INVALID, "IPv6", "s3cret");
   assert_location_refused ("postgresql://wang:s3%zzcret@db/ledger",
                            LEDGER_STORE_ERROR_INVALID, "percent", "s3");
+  assert_location_refused ("postgresql:/wang:s3cret@db/ledger",
+                           LEDGER_STORE_ERROR_INVALID, "missing", "s3cret");
   /* A file with "=" in its name is written with its folder. */
   g_assert_false (ledger_store_is_server_location ("./a=b.sqlite3"));
   g_assert_false (ledger_store_is_server_location ("/home/wang/a=b.sqlite3"));

@@ -43,7 +43,8 @@ ledger_store_is_server_location (const char *location)
 {
   g_return_val_if_fail (location != NULL, FALSE);
 
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+  /* "postgresql:/db" (one slash) too: libpq says what is wrong with it. */
+  if (g_str_has_prefix (location, "postgresql:") || g_str_has_prefix (location, "postgres:"))
     return TRUE;
   return starts_with_keyword (location);
 }
@@ -301,7 +302,7 @@ store_open_on_server (const char            *location,
   self->server = ledger_server_connect (location, &local_error);
   if (self->server == NULL)
     {
-      connection_error (self->display, strstr (location, "://") != NULL, local_error, error);
+      connection_error (self->display, g_str_has_prefix (location, "postgres"), local_error, error);
       return NULL;
     }
   if (!store_exec (self, "SET lock_timeout = '3s'", error))
