@@ -38,6 +38,7 @@ struct _LedgerWindow
   GtkWidget            *back_button;
   LedgerJobBar         *job_bar;
   char                 *return_page;
+  GtkWidget            *return_focus;  /* weak: the row an indicator was opened from */
 };
 
 void ledger_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -145,6 +145,7 @@ fill_sidebar (LedgerWindow *self)
   clear_children (GTK_WIDGET (self->sidebar_list), remove_row);
   clear_children (GTK_WIDGET (self->pages), remove_page);
   g_clear_pointer (&self->return_page, g_free);
+  g_clear_weak_pointer (&self->return_focus);
 
   gtk_list_box_append (self->sidebar_list, ledger_sidebar_row_new (self->context, self->plan, NULL));
   if (plan_has_regions (self))
@@ -307,6 +308,10 @@ ledger_window_close_indicator (LedgerWindow *self)
   if (row != NULL)
     adw_window_title_set_title (self->content_title, ledger_sidebar_row_get_title (LEDGER_SIDEBAR_ROW (row)));
   ledger_window_update_back_button (self);
+  /* Back where the user was: on the row the indicator was opened from. */
+  if (self->return_focus != NULL && gtk_widget_get_mapped (self->return_focus))
+    gtk_widget_grab_focus (self->return_focus);
+  g_clear_weak_pointer (&self->return_focus);
   return TRUE;
 }
 
@@ -522,6 +527,7 @@ ledger_window_dispose (GObject *object)
   g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->as_of_codes, g_ptr_array_unref);
   g_clear_pointer (&self->return_page, g_free);
+  g_clear_weak_pointer (&self->return_focus);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -678,14 +684,21 @@ ledger_window_show_indicator (LedgerWindow    *self,
 {
   GtkWidget *page;
   g_autofree char *return_page = NULL;
+  g_autoptr(GtkWidget) return_focus = NULL;
 
   g_return_if_fail (LEDGER_IS_WINDOW (self));
   g_return_if_fail (LEDGER_IS_INDICATOR (indicator));
 
-  /* From one indicator to another, back still leads to the area. */
+  /* From one indicator to another, back still leads to the area and
+   * its row. */
   return_page = g_strdup (self->return_page != NULL ? self->return_page
                                                     : gtk_stack_get_visible_child_name (self->pages));
+  return_focus = self->return_focus != NULL ? self->return_focus : gtk_root_get_focus (GTK_ROOT (self));
+  if (return_focus != NULL)
+    g_object_ref (return_focus);
+  g_clear_weak_pointer (&self->return_focus);
   ledger_window_close_indicator (self);
+  g_set_weak_pointer (&self->return_focus, return_focus);
 
   page = GTK_WIDGET (ledger_indicator_page_new (self->context, self->plan, indicator));
   gtk_stack_add_named (self->pages, page, "indicator");

@@ -111,7 +111,8 @@ test_back (Fixture       *fixture,
 }
 
 /* Opened with a click on a row that had the focus: the focus goes to
- * Back, never to the page's name, which would show all selected. */
+ * Back, never to the page's name, which would show all selected; back on
+ * the area, the row has it again. */
 static void
 test_opened_from_focused_row (Fixture       *fixture,
                               gconstpointer  data)
@@ -130,6 +131,10 @@ test_opened_from_focused_row (Fixture       *fixture,
   g_assert_false (gtk_label_get_selection_bounds (name, &start, &end));
   g_assert_false (gtk_widget_is_focus (GTK_WIDGET (name)));
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "indicator-from-row");
+  /* Back (Escape) gives the row its focus again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
+  ledger_test_ui_wait (100);
+  g_assert_true (gtk_widget_is_focus (row));
 }
 
 /* A value recorded or deleted shows at once in the figures, the chart, the
