@@ -132,13 +132,18 @@ fill (LedgerBackupsWindow *self)
   g_ptr_array_set_size (self->rows, 0);
 
   adw_preferences_group_set_description (self->group, description);
+  /* On the server, what is listed are this computer's snapshots of it,
+   * not the ledger's backups: the words say so. */
+  if (ledger_store_is_on_server (self->store))
+    adw_preferences_group_set_title (self->group, _("Snapshots on This Computer"));
   for (guint i = 0; i < backups->len; i++)
     g_ptr_array_add (self->rows, backup_row_new (self, g_ptr_array_index (backups, i)));
   if (backups->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backup yet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ledger_store_is_on_server (self->store)
+                                                                ? _("No snapshot yet") : _("No backup yet"));
       g_ptr_array_add (self->rows, row);
     }
   for (guint i = 0; i < self->rows->len; i++)

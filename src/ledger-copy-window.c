@@ -36,6 +36,7 @@ struct _LedgerCopyWindow
   char                *password;      /* of the server copied to, to connect to it after */
   gboolean             to_server;
 
+  AdwPreferencesPage  *page;
   GtkLabel            *intro_label;
   AdwPreferencesGroup *where_group;
   AdwActionRow        *file_row;
@@ -120,6 +121,22 @@ set_copying (LedgerCopyWindow *self,
   fields_changed_cb (self);
 }
 
+/* The result is above the choices: a page scrolled down to the server's
+ * fields is scrolled back up to it (adw_preferences_page_scroll_to_top()
+ * is libadwaita 1.3, after the floor). */
+static void
+scroll_to_result (LedgerCopyWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      {
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+      }
+}
+
 static void
 show_failure (LedgerCopyWindow *self,
               GError           *error)
@@ -132,6 +149,7 @@ show_failure (LedgerCopyWindow *self,
   g_string_replace (text, "\n\t", "\n", 0);
   gtk_label_set_text (self->error_label, text->str);
   gtk_widget_set_visible (self->error_group, TRUE);
+  scroll_to_result (self);
 }
 
 static void
@@ -148,6 +166,9 @@ show_done (LedgerCopyWindow        *self,
                                                : _("Work in the copy: this window switches to it"));
   gtk_widget_set_visible (self->folder_button, !self->to_server);
   gtk_widget_set_visible (self->done_group, TRUE);
+  /* The server's fields are done with. */
+  adw_expander_row_set_expanded (self->server_row, FALSE);
+  scroll_to_result (self);
 }
 
 static void
@@ -346,6 +367,7 @@ ledger_copy_window_class_init (LedgerCopyWindowClass *klass)
   object_class->finalize = ledger_copy_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ledger-copy-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, page);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, intro_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, where_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerCopyWindow, file_row);

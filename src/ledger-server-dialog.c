@@ -15,6 +15,7 @@
 #include "ledger-server-fields.h"
 #include "ledger-server-login.h"
 #include "ledger-toast.h"
+#include "ledger-window.h"
 
 /* Connect to Office Server…: host, port, database, user and password of
  * a ledger on the office's PostgreSQL server (docs/server.md). Connect
@@ -34,6 +35,7 @@ struct _LedgerServerDialog
   GtkWidget    *flatpak_box;
   GtkLabel     *flatpak_command;
   GtkWidget    *connect_button;
+  GtkWidget    *file_group;
   GtkWidget    *file_button;
   GtkSpinner   *spinner;
 
@@ -314,6 +316,7 @@ ledger_server_dialog_class_init (LedgerServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, flatpak_box);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, flatpak_command);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, file_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, file_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerServerDialog, spinner);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
@@ -344,6 +347,18 @@ ledger_server_dialog_init (LedgerServerDialog *self)
   fields_changed_cb (self);
 }
 
+/* Going back to a file is offered from a window on the server only. */
+static gboolean
+is_on_server (GtkWindow *window)
+{
+  g_autoptr(LedgerStore) store = NULL;
+
+  if (!LEDGER_IS_WINDOW (window))
+    return FALSE;
+  g_object_get (window, "store", &store, NULL);
+  return store != NULL && ledger_store_is_on_server (store);
+}
+
 /**
  * ledger_server_dialog_new:
  * @parent: the window whose ledger a connection replaces
@@ -356,6 +371,7 @@ ledger_server_dialog_new (GtkWindow  *parent,
 {
   LedgerServerDialog *self = g_object_new (LEDGER_TYPE_SERVER_DIALOG, "transient-for", parent, NULL);
 
+  gtk_widget_set_visible (self->file_group, is_on_server (parent));
   if (location != NULL)
     prefill (self, location);
   /* What is remembered is typed no more: the cursor waits after it. */

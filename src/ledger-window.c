@@ -439,6 +439,19 @@ retry_connection_cb (LedgerWindow *self)
   online_changed_cb (self);
 }
 
+/* A long database or host name would widen the sidebar to its length:
+ * the title's labels (AdwWindowTitle has no property for it) ask for no
+ * more than the sidebar's width and are ellipsized; the tooltip has it all. */
+static void
+cap_title_width (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_max_width_chars (GTK_LABEL (widget), 28);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cap_title_width (child);
+}
+
 static void
 show_server (LedgerWindow *self)
 {
@@ -448,6 +461,7 @@ show_server (LedgerWindow *self)
     return;
   described = ledger_store_describe_location (ledger_store_get_path (self->store));
   adw_window_title_set_subtitle (self->sidebar_title, described);
+  cap_title_width (GTK_WIDGET (self->sidebar_title));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), described);
   g_signal_connect_object (self->store, "notify::online", G_CALLBACK (online_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -755,12 +769,19 @@ ledger_window_add_toast (LedgerWindow *self,
  *
  * Shows or hides the bar that says the connection is lost, as the store's
  * #LedgerStore:online does; the tests call it to play a lost connection.
+ * A connection back after the bar is told in a toast: the bar only going
+ * away is easily missed, and the desk waits to save until it is back.
  */
 void
 ledger_window_show_connection (LedgerWindow *self,
                                gboolean      online)
 {
+  gboolean was_lost;
+
   g_return_if_fail (LEDGER_IS_WINDOW (self));
 
+  was_lost = ledger_connection_bar_is_shown (self->connection_bar);
   ledger_connection_bar_set_online (self->connection_bar, online);
+  if (online && was_lost)
+    ledger_window_add_toast (self, _("Connected to the office server again"));
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "ledger-application.h"
 #include "ledger-area-page.h"
@@ -312,6 +313,39 @@ ledger_test_window_set_up (LedgerTestWindow *fixture,
   ledger_test_window_open (fixture);
 }
 
+/* A window on a ledger file, even with LEDGER_TEST_UI_SERVER: for what
+ * starts from a file (its backups, its copy, a move onto the server). */
+void
+ledger_test_window_set_up_file (LedgerTestWindow *fixture,
+                                gconstpointer     data)
+{
+  static guint counter;
+
+  fixture->db_path = g_strdup_printf ("%s/ui-test-file-%u.sqlite3", g_get_user_data_dir (), ++counter);
+  g_remove (fixture->db_path);
+  ledger_test_window_open (fixture);
+}
+
+/* The database server_ledger_new() made for @location, dropped. */
+static void
+server_ledger_drop (const char *location)
+{
+  const char *server = g_getenv ("LEDGER_TEST_UI_SERVER");
+  const char *name = g_strrstr (location, " dbname=ui_test_");
+  g_autofree char *sql = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  if (server == NULL || name == NULL)
+    return;
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name + strlen (" dbname="));
+  conn = PQconnectdb (server);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+}
+
 void
 ledger_test_window_tear_down (LedgerTestWindow *fixture,
                               gconstpointer     data)
@@ -322,6 +356,7 @@ ledger_test_window_tear_down (LedgerTestWindow *fixture,
     gtk_window_destroy (dialog);
   if (fixture->window != NULL)
     ledger_test_window_close (fixture);
+  server_ledger_drop (fixture->db_path);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   g_clear_pointer (&fixture->db_path, g_free);
 }

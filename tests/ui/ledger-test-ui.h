@@ -48,6 +48,8 @@ void                ledger_test_ui_type         (gpointer           editable,
 
 void                ledger_test_window_set_up    (LedgerTestWindow  *fixture,
                                                   gconstpointer      data);
+void                ledger_test_window_set_up_file (LedgerTestWindow *fixture,
+                                                    gconstpointer     data);
 void                ledger_test_window_tear_down (LedgerTestWindow  *fixture,
                                                   gconstpointer      data);
 void                ledger_test_window_open      (LedgerTestWindow  *fixture);

@@ -247,6 +247,9 @@ test_prefilled (Fixture       *fixture,
     ledger_test_ui_wait (25);
   g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "password_row")), ==, "kept word");
   g_assert_true (gtk_widget_get_sensitive (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "connect_button")));
+  /* The kept password is never shown as text. */
+  g_assert_false (gtk_text_get_visibility (GTK_TEXT (gtk_editable_get_delegate (FIELD (dialog, "password_row")))));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "connect-prefilled");
   g_assert_true (ledger_server_login_clear_password (login, NULL, NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -264,6 +267,9 @@ test_connection_fails (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (FIELD (dialog, "port_row")), ==,
                    "5432");
   g_assert_false (gtk_widget_get_sensitive (connect));
+  /* From a file's window, going back to a file is no choice. */
+  g_assert_false (gtk_widget_get_visible (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "file_group")));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "connect-empty");
   fill (dialog, "/nonexistent", "99999", "ledger", "wang", "s3cret-word");
   g_assert_false (gtk_widget_get_sensitive (connect));
   fill (dialog, "/nonexistent", "5432", "ledger", "wang", "s3cret-word");
@@ -317,10 +323,31 @@ test_flatpak_without_network (Fixture       *fixture,
   g_assert_true (gtk_label_get_selectable (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG,
                                                                  "flatpak_command")));
   ledger_test_ui_screenshot (GTK_WIDGET (dialog), "connect-flatpak");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "connect-flatpak-narrow");
   g_unsetenv ("TARGET_LEDGER_FLATPAK_INFO");
 }
 
 /* The bar of a lost connection comes and goes with the store's online. */
+static gboolean
+label_is (GtkWidget *widget,
+          gpointer   text)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Returns: whether the window shows the toast of a connection back */
+static gboolean
+tells_back (Fixture *fixture)
+{
+  const char *told = _("Connected to the office server again");
+
+  ledger_test_ui_wait (100);
+  return ledger_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, label_is, (gpointer) told) != NULL;
+}
+
+/* The bar of a lost connection comes and goes with the store's online;
+ * its going is told, once, and only after it came. */
 static void
 test_connection_bar (Fixture       *fixture,
                      gconstpointer  data)
@@ -328,6 +355,8 @@ test_connection_bar (Fixture       *fixture,
   LedgerConnectionBar *bar = ledger_test_ui_child (fixture->window, LEDGER_TYPE_WINDOW, "connection_bar");
 
   g_assert_false (ledger_connection_bar_is_shown (bar));
+  ledger_window_show_connection (fixture->window, TRUE);
+  g_assert_false (tells_back (fixture));
   ledger_window_show_connection (fixture->window, FALSE);
   g_assert_true (ledger_connection_bar_is_shown (bar));
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "connection-lost");
@@ -336,6 +365,11 @@ test_connection_bar (Fixture       *fixture,
   ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "connection-lost-narrow-dark");
   ledger_window_show_connection (fixture->window, TRUE);
   g_assert_false (ledger_connection_bar_is_shown (bar));
+  g_assert_true (tells_back (fixture));
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "connection-back-narrow-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1090, 750);
+  ledger_test_ui_screenshot (GTK_WIDGET (fixture->window), "connection-back");
 }
 
 static gboolean
@@ -407,6 +441,15 @@ test_real_server (Fixture       *fixture,
   g_assert_cmpstr (kept, ==, password != NULL ? password : "any password");
   ledger_test_ui_screenshot (GTK_WIDGET (window), "connected");
 
+  /* From the server's window, the dialog offers to go back to a file. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-server", NULL);
+  ledger_test_ui_wait (200);
+  dialog = LEDGER_SERVER_DIALOG (ledger_test_ui_find_window (LEDGER_TYPE_SERVER_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (ledger_test_ui_child (dialog, LEDGER_TYPE_SERVER_DIALOG, "file_group")));
+  ledger_test_ui_screenshot (GTK_WIDGET (dialog), "connect-from-server");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   /* Backups of the server's ledger are its administrator's: none is
    * offered for restoring over it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.backups", NULL);
@@ -437,15 +480,15 @@ main (int   argc,
   g_test_add_func ("/connect/conninfo-quoting", test_conninfo_quoting);
   g_test_add_func ("/connect/keyring", test_keyring);
   g_test_add_func ("/connect/server-fields", test_server_fields);
-  g_test_add ("/connect/prefilled", Fixture, NULL, ledger_test_window_set_up, test_prefilled,
+  g_test_add ("/connect/prefilled", Fixture, NULL, ledger_test_window_set_up_file, test_prefilled,
               ledger_test_window_tear_down);
-  g_test_add ("/connect/connection-fails", Fixture, NULL, ledger_test_window_set_up, test_connection_fails,
+  g_test_add ("/connect/connection-fails", Fixture, NULL, ledger_test_window_set_up_file, test_connection_fails,
               ledger_test_window_tear_down);
-  g_test_add ("/connect/flatpak-without-network", Fixture, NULL, ledger_test_window_set_up,
+  g_test_add ("/connect/flatpak-without-network", Fixture, NULL, ledger_test_window_set_up_file,
               test_flatpak_without_network, ledger_test_window_tear_down);
-  g_test_add ("/connect/connection-bar", Fixture, NULL, ledger_test_window_set_up, test_connection_bar,
+  g_test_add ("/connect/connection-bar", Fixture, NULL, ledger_test_window_set_up_file, test_connection_bar,
               ledger_test_window_tear_down);
-  g_test_add ("/connect/real-server", Fixture, NULL, ledger_test_window_set_up, test_real_server,
+  g_test_add ("/connect/real-server", Fixture, NULL, ledger_test_window_set_up_file, test_real_server,
               ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();

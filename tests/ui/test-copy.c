@@ -374,6 +374,50 @@ refusal (LedgerServerLogin *server,
   return said;
 }
 
+/* Holds the table @table of the database @location, as another session
+ * of the server would: a copy into it waits there, mid-way. */
+static PGconn *
+lock_table (const char *location,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("BEGIN; LOCK TABLE %s IN ACCESS EXCLUSIVE MODE", table);
+  PGconn *conn = PQconnectdb (location);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  return conn;
+}
+
+static void
+unlock_table (PGconn *conn)
+{
+  PGresult *result = PQexec (conn, "ROLLBACK");
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* Copying into the server, held at its attachments by @lock: the job bar
+ * with its progress and Cancel, the choices waiting. */
+static void
+look_at_copying (LedgerCopyWindow *window,
+                 PGconn           *lock)
+{
+  g_assert_true (gtk_widget_get_sensitive (CHILD (window, "copy_server_button")));
+  g_signal_emit_by_name (CHILD (window, "copy_server_button"), "clicked");
+  ledger_test_ui_wait (300);
+  g_assert_true (ledger_copy_window_is_copying (window));
+  g_assert_true (gtk_widget_get_visible (CHILD (window, "job_bar")));
+  g_assert_false (gtk_widget_get_sensitive (CHILD (window, "copy_server_button")));
+  ledger_test_ui_screenshot (GTK_WIDGET (window), "copy-copying");
+  unlock_table (lock);
+  wait_for_copy (window);
+}
+
 static void
 copy_to_server (LedgerCopyWindow *window)
 {
@@ -413,15 +457,21 @@ test_real_server (Fixture       *fixture,
   add_values (fixture, folder);
   g_rmdir (folder);
   location = create_database (server, &name);
+  /* An empty ledger there, to hold a table of, while the copy goes on. */
+  g_clear_object (&copy);
+  copy = ledger_store_open (location, &error);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
 
   window = open_window (fixture);
   fill_server (window, login, name);
-  copy_to_server (window);
+  look_at_copying (window, lock_table (location, "attachments"));
   if (gtk_widget_get_visible (CHILD (window, "error_group")))
     g_error ("Not copied: %s", gtk_label_get_text (CHILD (window, "error_label")));
   g_assert_true (gtk_widget_get_visible (CHILD (window, "done_group")));
   g_assert_false (gtk_widget_get_visible (CHILD (window, "folder_button")));
   g_assert_cmpstr (gtk_button_get_label (CHILD (window, "open_button")), ==, _("_Open It Now"));
+  g_assert_false (adw_expander_row_get_expanded (CHILD (window, "server_row")));
   g_assert_nonnull (strstr (gtk_label_get_text (CHILD (window, "done_label")), name));
   copy = ledger_store_open (location, &error);
   g_assert_no_error (error);
@@ -477,16 +527,16 @@ main (int   argc,
   g_setenv ("TARGET_LEDGER_KEYRING", "memory", TRUE);
   ledger_test_ui_init (&argc, &argv);
 
-  g_test_add ("/copy/proposed-name", Fixture, NULL, ledger_test_window_set_up, test_proposed_name,
+  g_test_add ("/copy/proposed-name", Fixture, NULL, ledger_test_window_set_up_file, test_proposed_name,
               ledger_test_window_tear_down);
-  g_test_add ("/copy/to-file", Fixture, NULL, ledger_test_window_set_up, test_copy_to_file,
+  g_test_add ("/copy/to-file", Fixture, NULL, ledger_test_window_set_up_file, test_copy_to_file,
               ledger_test_window_tear_down);
-  g_test_add ("/copy/open-copy", Fixture, NULL, ledger_test_window_set_up, test_open_copy,
+  g_test_add ("/copy/open-copy", Fixture, NULL, ledger_test_window_set_up_file, test_open_copy,
               ledger_test_window_tear_down);
-  g_test_add ("/copy/existing-file-refused", Fixture, NULL, ledger_test_window_set_up, test_existing_file_refused,
+  g_test_add ("/copy/existing-file-refused", Fixture, NULL, ledger_test_window_set_up_file, test_existing_file_refused,
               ledger_test_window_tear_down);
-  g_test_add ("/copy/cancel", Fixture, NULL, ledger_test_window_set_up, test_cancel, ledger_test_window_tear_down);
-  g_test_add ("/copy/real-server", Fixture, NULL, ledger_test_window_set_up, test_real_server,
+  g_test_add ("/copy/cancel", Fixture, NULL, ledger_test_window_set_up_file, test_cancel, ledger_test_window_tear_down);
+  g_test_add ("/copy/real-server", Fixture, NULL, ledger_test_window_set_up_file, test_real_server,
               ledger_test_window_tear_down);
 
   return ledger_test_ui_run ();

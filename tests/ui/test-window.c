@@ -478,9 +478,9 @@ main (int   argc,
               ledger_test_window_set_up, test_show_indicator_and_select_page_actions,
               ledger_test_window_tear_down);
   g_test_add ("/window/backups", Fixture, NULL,
-              ledger_test_window_set_up, test_backups_window, ledger_test_window_tear_down);
+              ledger_test_window_set_up_file, test_backups_window, ledger_test_window_tear_down);
   g_test_add ("/window/save-while-ledger-locked", Fixture, NULL,
-              ledger_test_window_set_up, test_save_while_ledger_locked, ledger_test_window_tear_down);
+              ledger_test_window_set_up_file, test_save_while_ledger_locked, ledger_test_window_tear_down);
   g_test_add ("/window/import-plan-refused", Fixture, NULL,
               ledger_test_window_set_up, test_import_plan_refused, ledger_test_window_tear_down);
   g_test_add ("/window/job-bar", Fixture, NULL,
