@@ -91,8 +91,6 @@ ledger_test_ui_wait (guint milliseconds)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Saves a PNG of @widget as drawn now, as screenshots/NAME-LANGUAGE.png in
- * the build directory. */
 /* Waits (up to 5 s) for the object behind a weak pointer to go: a window
  * that closes itself once its job is done. */
 void
@@ -103,6 +101,8 @@ ledger_test_ui_wait_until_gone (gpointer *weak_pointer)
   g_assert_null (*weak_pointer);
 }
 
+/* Saves a PNG of @widget as drawn now, as screenshots/NAME-LANGUAGE.png in
+ * the build directory. */
 void
 ledger_test_ui_screenshot (GtkWidget  *widget,
                            const char *name)
