@@ -34,6 +34,7 @@ struct _LedgerServer
   guint                  next_name;
   char                  *last_error;
   gint64                 last_changes;
+  gboolean               lost_transaction;  /* lost inside one the store has not ended */
 
   LedgerServerHeardFunc  heard;
   gpointer               heard_data;
@@ -91,6 +92,17 @@ result_ok (PGresult *result)
 }
 
 static void drain_notifications (LedgerServer *self);
+
+/* Remembers that the connection was lost inside a transaction
+ * (refuse_in_lost_transaction()). */
+static void
+note_lost (LedgerServer *self,
+           gboolean      inside,
+           int           rc)
+{
+  if (inside && rc == STORE_OFFLINE)
+    self->lost_transaction = TRUE;
+}
 
 /* The server's notices ("relation already exists, skipping") are not the
  * user's business. */
@@ -241,8 +253,24 @@ execute_once (LedgerServer        *self,
   return result;
 }
 
+/* A transaction the connection was lost in went with it: the server
+ * kept none of it. Its remaining statements are refused until the store
+ * ends it (COMMIT, which fails, or ROLLBACK), never run on a new
+ * connection, where each would be kept on its own, half a write and
+ * without the ledger's write lock. */
+static void
+refuse_in_lost_transaction (LedgerServer *self,
+                            const char   *sql,
+                            int          *rc)
+{
+  if (g_str_equal (sql, "COMMIT") || g_str_equal (sql, "ROLLBACK"))
+    self->lost_transaction = FALSE;
+  *rc = STORE_OFFLINE;
+}
+
 /* Runs a prepared statement. A connection lost between transactions is
- * opened again, once, and the statement run there.
+ * opened again, once, and the statement run there; one lost inside a
+ * transaction is not (refuse_in_lost_transaction()).
  *
  * Returns: (transfer full): its result, or %NULL with @rc set */
 PGresult *
@@ -256,11 +284,18 @@ ledger_server_execute (LedgerServer        *self,
                        const int           *formats,
                        int                 *rc)
 {
+  gboolean inside = ledger_server_in_transaction (self);
   PGresult *result;
 
   *rc = SQLITE_OK;
+  if (self->lost_transaction)
+    {
+      refuse_in_lost_transaction (self, sql, rc);
+      return NULL;
+    }
   result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
-  if (result == NULL && *rc == STORE_OFFLINE && ledger_server_reconnect (self))
+  note_lost (self, inside, *rc);
+  if (result == NULL && *rc == STORE_OFFLINE && !inside && ledger_server_reconnect (self))
     result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
   drain_notifications (self);
   return result;
@@ -275,14 +310,22 @@ ledger_server_copy_in (LedgerServer *self,
                        gsize         length,
                        int          *rc)
 {
-  PGresult *result = PQexec (self->conn, sql);
+  gboolean inside = ledger_server_in_transaction (self);
+  PGresult *result;
   gboolean sent, copied = FALSE;
 
   *rc = SQLITE_OK;
+  if (self->lost_transaction)
+    {
+      refuse_in_lost_transaction (self, sql, rc);
+      return FALSE;
+    }
+  result = PQexec (self->conn, sql);
   if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
     {
       *rc = code_for_result (self, result);
       PQclear (result);
+      note_lost (self, inside, *rc);
       return FALSE;
     }
   PQclear (result);
@@ -303,6 +346,7 @@ ledger_server_copy_in (LedgerServer *self,
     return TRUE;
   if (*rc == SQLITE_OK)
     *rc = code_for_result (self, NULL);
+  note_lost (self, inside, *rc);
   return FALSE;
 }
 
@@ -311,11 +355,20 @@ ledger_server_run_script (LedgerServer *self,
                           const char   *script,
                           int          *rc)
 {
-  PGresult *result = PQexec (self->conn, script);
-  gboolean ok = result != NULL && result_ok (result);
+  gboolean inside = ledger_server_in_transaction (self);
+  PGresult *result;
+  gboolean ok;
 
+  if (self->lost_transaction)
+    {
+      refuse_in_lost_transaction (self, script, rc);
+      return FALSE;
+    }
+  result = PQexec (self->conn, script);
+  ok = result != NULL && result_ok (result);
   *rc = ok ? SQLITE_OK : code_for_result (self, result);
   PQclear (result);
+  note_lost (self, inside, *rc);
   return ok;
 }
 
@@ -336,7 +389,8 @@ ledger_server_in_transaction (LedgerServer *self)
 {
   PGTransactionStatusType status = PQtransactionStatus (self->conn);
 
-  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  /* A transaction lost with the connection is still to be ended. */
+  return self->lost_transaction || status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 gboolean
