@@ -295,6 +295,42 @@ test_connection_lost_inside_a_write (TestLedgerStore *fixture,
   g_assert_cmpuint (test_count_logged (fixture->store, "update", ""), ==, logged + 1);
 }
 
+/* The connection goes while the server commits (here: a deferred
+ * trigger's, before it is kept): the desk is told that whether the write
+ * was kept is not known, never that it was saved, and the next write
+ * goes through. */
+static void
+test_connection_lost_at_commit (TestLedgerStore *fixture,
+                                gconstpointer    data)
+{
+  const char *location = ledger_store_get_path (fixture->store);
+  g_autoptr(LedgerPlan) plan = test_find_plan (fixture->store, TEST_RANKED_PLAN);
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("Only a server ledger has a connection to lose");
+      return;
+    }
+  test_exec_ledger_sql (location, "CREATE SEQUENCE cut_once");
+  test_exec_ledger_sql (location,
+    "CREATE FUNCTION cut_once () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF nextval ('cut_once') = 1 THEN PERFORM pg_terminate_backend (pg_backend_pid ()); END IF; "
+    "RETURN NEW; END $$");
+  test_exec_ledger_sql (location, "CREATE CONSTRAINT TRIGGER cut_once AFTER INSERT ON period_states "
+                                  "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cut_once ()");
+
+  g_assert_false (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
+                                                 LEDGER_PERIOD_CLOSED, NULL, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_OFFLINE, "is not known");
+  g_assert_cmpint (ledger_store_get_period_state (fixture->store, plan_id, "2026-04"), ==, LEDGER_PERIOD_OPEN);
+  g_clear_error (&error);
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
+                                                LEDGER_PERIOD_CLOSED, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Another desk holds the ledger's write lock longer than a save waits:
  * the save is refused, saying so, and the figure is as it was. */
 static void
@@ -345,6 +381,8 @@ main (int   argc,
               test_connection_lost_and_back, test_ledger_store_tear_down);
   g_test_add ("/two-desks/connection-lost-inside-a-write", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_connection_lost_inside_a_write, test_ledger_store_tear_down);
+  g_test_add ("/two-desks/connection-lost-at-commit", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_connection_lost_at_commit, test_ledger_store_tear_down);
   g_test_add ("/two-desks/other-desk-saving", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_other_desk_saving, test_ledger_store_tear_down);
   return g_test_run ();

@@ -294,6 +294,9 @@ ledger_server_execute (LedgerServer        *self,
       return NULL;
     }
   result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
+  if (inside && *rc == STORE_OFFLINE && g_str_equal (sql, "COMMIT"))
+    /* The server may have kept it before the connection went, or not. */
+    *rc = STORE_COMMIT_UNKNOWN;
   note_lost (self, inside, *rc);
   if (result == NULL && *rc == STORE_OFFLINE && !inside && ledger_server_reconnect (self))
     result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
