@@ -70,16 +70,43 @@ code_for_state (const char *state)
   return SQLITE_ERROR;
 }
 
+/* The server's words for the desk: its message, with the DETAIL and HINT
+ * it gives, never where in a statement or function it happened (CONTEXT,
+ * LINE and its caret, the row of a COPY), which are the program's
+ * business and would bury the message under SQL. */
+static char *
+words_of_result (PGresult *result)
+{
+  const char *severity = PQresultErrorField (result, PG_DIAG_SEVERITY);
+  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  const char *detail = PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL);
+  const char *hint = PQresultErrorField (result, PG_DIAG_MESSAGE_HINT);
+  GString *words;
+
+  if (primary == NULL)
+    return NULL;
+  words = g_string_new (NULL);
+  g_string_append_printf (words, "%s:  %s", severity != NULL ? severity : "ERROR", primary);
+  if (detail != NULL)
+    g_string_append_printf (words, "\nDETAIL:  %s", detail);
+  if (hint != NULL)
+    g_string_append_printf (words, "\nHINT:  %s", hint);
+  return g_string_free (words, FALSE);
+}
+
 static int
 code_for_result (LedgerServer *self,
                  PGresult     *result)
 {
+  g_autofree char *words = result != NULL ? words_of_result (result) : NULL;
+
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
-      set_last_error (self, PQerrorMessage (self->conn));
+      set_last_error (self, words != NULL ? words : PQerrorMessage (self->conn));
       return STORE_OFFLINE;
     }
-  set_last_error (self, result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (self->conn));
+  set_last_error (self, words != NULL ? words : result != NULL ? PQresultErrorMessage (result)
+                                                               : PQerrorMessage (self->conn));
   return code_for_state (result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL);
 }
 
@@ -181,6 +208,11 @@ ledger_server_connect (const char  *conninfo,
       return NULL;
     }
   PQsetNoticeProcessor (self->conn, notice_cb, NULL);
+  /* Where in a statement or function an error happened is no desk's
+   * business, including in the messages of a connection the server ends
+   * mid-statement, which have no result to take the words from
+   * (words_of_result()). */
+  PQsetErrorContextVisibility (self->conn, PQSHOW_CONTEXT_NEVER);
   return g_steal_pointer (&self);
 }
 
