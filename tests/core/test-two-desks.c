@@ -17,8 +17,10 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <locale.h>
+#include <string.h>
 
 #include "ledger-context.h"
+#include "ledger-store-cycle.h"
 #include "ledger-store.h"
 #include "test-util.h"
 
@@ -250,6 +252,91 @@ test_connection_lost_and_back (TestLedgerStore *fixture,
   g_assert_cmpfloat (ledger_value_get_number (saved), ==, 2.5);
 }
 
+/* The server ends the connection in the middle of a write (a restart, an
+ * administrator's pg_terminate_backend, the network): the write fails as
+ * a lost connection, and nothing of it is kept. The store must not run the
+ * rest of the transaction on a new connection, where each statement would
+ * be kept on its own, without the ledger's write lock. */
+static void
+test_connection_lost_inside_a_write (TestLedgerStore *fixture,
+                                     gconstpointer    data)
+{
+  const char *location = ledger_store_get_path (fixture->store);
+  g_autoptr(LedgerPlan) plan = test_find_plan (fixture->store, TEST_RANKED_PLAN);
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  guint logged = test_count_logged (fixture->store, "update", "");
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("Only a server ledger has a connection to lose");
+      return;
+    }
+  /* The server ends the connection at the month's first write, once. */
+  test_exec_ledger_sql (location, "CREATE SEQUENCE cut_once");
+  test_exec_ledger_sql (location,
+    "CREATE FUNCTION cut_once () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF nextval ('cut_once') = 1 THEN PERFORM pg_terminate_backend (pg_backend_pid ()); END IF; "
+    "RETURN NEW; END $$");
+  test_exec_ledger_sql (location, "CREATE TRIGGER cut_once BEFORE INSERT ON period_states "
+                                  "FOR EACH ROW EXECUTE FUNCTION cut_once ()");
+
+  g_assert_false (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
+                                                 LEDGER_PERIOD_CLOSED, NULL, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_OFFLINE, "Nothing was saved");
+  /* The server's words, not where in its function it happened. */
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_OFFLINE,
+                              "terminating connection due to administrator command");
+  g_assert_null (strstr (error->message, "CONTEXT"));
+  g_assert_null (strstr (error->message, "pg_terminate_backend"));
+  g_assert_cmpint (ledger_store_get_period_state (fixture->store, plan_id, "2026-04"), ==, LEDGER_PERIOD_OPEN);
+  g_assert_cmpuint (test_count_logged (fixture->store, "update", ""), ==, logged);
+
+  /* Once back, the same write goes through whole. */
+  g_clear_error (&error);
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
+                                                LEDGER_PERIOD_CLOSED, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_store_get_period_state (fixture->store, plan_id, "2026-04"), ==, LEDGER_PERIOD_CLOSED);
+  g_assert_cmpuint (test_count_logged (fixture->store, "update", ""), ==, logged + 1);
+}
+
+/* The connection goes while the server commits (here: a deferred
+ * trigger's, before it is kept): the desk is told that whether the write
+ * was kept is not known, never that it was saved, and the next write
+ * goes through. */
+static void
+test_connection_lost_at_commit (TestLedgerStore *fixture,
+                                gconstpointer    data)
+{
+  const char *location = ledger_store_get_path (fixture->store);
+  g_autoptr(LedgerPlan) plan = test_find_plan (fixture->store, TEST_RANKED_PLAN);
+  gint64 plan_id = ledger_node_get_id (LEDGER_NODE (plan));
+  g_autoptr(GError) error = NULL;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("Only a server ledger has a connection to lose");
+      return;
+    }
+  test_exec_ledger_sql (location, "CREATE SEQUENCE cut_once");
+  test_exec_ledger_sql (location,
+    "CREATE FUNCTION cut_once () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF nextval ('cut_once') = 1 THEN PERFORM pg_terminate_backend (pg_backend_pid ()); END IF; "
+    "RETURN NEW; END $$");
+  test_exec_ledger_sql (location, "CREATE CONSTRAINT TRIGGER cut_once AFTER INSERT ON period_states "
+                                  "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cut_once ()");
+
+  g_assert_false (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
+                                                 LEDGER_PERIOD_CLOSED, NULL, &error));
+  test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_OFFLINE, "is not known");
+  g_assert_cmpint (ledger_store_get_period_state (fixture->store, plan_id, "2026-04"), ==, LEDGER_PERIOD_OPEN);
+  g_clear_error (&error);
+  g_assert_true (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
+                                                LEDGER_PERIOD_CLOSED, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Another desk holds the ledger's write lock longer than a save waits:
  * the save is refused, saying so, and the figure is as it was. */
 static void
@@ -298,6 +385,10 @@ main (int   argc,
               test_other_desk_heard, test_ledger_store_tear_down);
   g_test_add ("/two-desks/connection-lost-and-back", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_connection_lost_and_back, test_ledger_store_tear_down);
+  g_test_add ("/two-desks/connection-lost-inside-a-write", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_connection_lost_inside_a_write, test_ledger_store_tear_down);
+  g_test_add ("/two-desks/connection-lost-at-commit", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_connection_lost_at_commit, test_ledger_store_tear_down);
   g_test_add ("/two-desks/other-desk-saving", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_other_desk_saving, test_ledger_store_tear_down);
   return g_test_run ();

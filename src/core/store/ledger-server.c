@@ -34,6 +34,7 @@ struct _LedgerServer
   guint                  next_name;
   char                  *last_error;
   gint64                 last_changes;
+  gboolean               lost_transaction;  /* lost inside one the store has not ended */
 
   LedgerServerHeardFunc  heard;
   gpointer               heard_data;
@@ -69,16 +70,43 @@ code_for_state (const char *state)
   return SQLITE_ERROR;
 }
 
+/* The server's words for the desk: its message, with the DETAIL and HINT
+ * it gives, never where in a statement or function it happened (CONTEXT,
+ * LINE and its caret, the row of a COPY), which are the program's
+ * business and would bury the message under SQL. */
+static char *
+words_of_result (PGresult *result)
+{
+  const char *severity = PQresultErrorField (result, PG_DIAG_SEVERITY);
+  const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  const char *detail = PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL);
+  const char *hint = PQresultErrorField (result, PG_DIAG_MESSAGE_HINT);
+  GString *words;
+
+  if (primary == NULL)
+    return NULL;
+  words = g_string_new (NULL);
+  g_string_append_printf (words, "%s:  %s", severity != NULL ? severity : "ERROR", primary);
+  if (detail != NULL)
+    g_string_append_printf (words, "\nDETAIL:  %s", detail);
+  if (hint != NULL)
+    g_string_append_printf (words, "\nHINT:  %s", hint);
+  return g_string_free (words, FALSE);
+}
+
 static int
 code_for_result (LedgerServer *self,
                  PGresult     *result)
 {
+  g_autofree char *words = result != NULL ? words_of_result (result) : NULL;
+
   if (PQstatus (self->conn) != CONNECTION_OK)
     {
-      set_last_error (self, PQerrorMessage (self->conn));
+      set_last_error (self, words != NULL ? words : PQerrorMessage (self->conn));
       return STORE_OFFLINE;
     }
-  set_last_error (self, result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (self->conn));
+  set_last_error (self, words != NULL ? words : result != NULL ? PQresultErrorMessage (result)
+                                                               : PQerrorMessage (self->conn));
   return code_for_state (result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL);
 }
 
@@ -91,6 +119,17 @@ result_ok (PGresult *result)
 }
 
 static void drain_notifications (LedgerServer *self);
+
+/* Remembers that the connection was lost inside a transaction
+ * (refuse_in_lost_transaction()). */
+static void
+note_lost (LedgerServer *self,
+           gboolean      inside,
+           int           rc)
+{
+  if (inside && rc == STORE_OFFLINE)
+    self->lost_transaction = TRUE;
+}
 
 /* The server's notices ("relation already exists, skipping") are not the
  * user's business. */
@@ -169,6 +208,11 @@ ledger_server_connect (const char  *conninfo,
       return NULL;
     }
   PQsetNoticeProcessor (self->conn, notice_cb, NULL);
+  /* Where in a statement or function an error happened is no desk's
+   * business, including in the messages of a connection the server ends
+   * mid-statement, which have no result to take the words from
+   * (words_of_result()). */
+  PQsetErrorContextVisibility (self->conn, PQSHOW_CONTEXT_NEVER);
   return g_steal_pointer (&self);
 }
 
@@ -241,8 +285,24 @@ execute_once (LedgerServer        *self,
   return result;
 }
 
+/* A transaction the connection was lost in went with it: the server
+ * kept none of it. Its remaining statements are refused until the store
+ * ends it (COMMIT, which fails, or ROLLBACK), never run on a new
+ * connection, where each would be kept on its own, half a write and
+ * without the ledger's write lock. */
+static void
+refuse_in_lost_transaction (LedgerServer *self,
+                            const char   *sql,
+                            int          *rc)
+{
+  if (g_str_equal (sql, "COMMIT") || g_str_equal (sql, "ROLLBACK"))
+    self->lost_transaction = FALSE;
+  *rc = STORE_OFFLINE;
+}
+
 /* Runs a prepared statement. A connection lost between transactions is
- * opened again, once, and the statement run there.
+ * opened again, once, and the statement run there; one lost inside a
+ * transaction is not (refuse_in_lost_transaction()).
  *
  * Returns: (transfer full): its result, or %NULL with @rc set */
 PGresult *
@@ -256,11 +316,21 @@ ledger_server_execute (LedgerServer        *self,
                        const int           *formats,
                        int                 *rc)
 {
+  gboolean inside = ledger_server_in_transaction (self);
   PGresult *result;
 
   *rc = SQLITE_OK;
+  if (self->lost_transaction)
+    {
+      refuse_in_lost_transaction (self, sql, rc);
+      return NULL;
+    }
   result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
-  if (result == NULL && *rc == STORE_OFFLINE && ledger_server_reconnect (self))
+  if (inside && *rc == STORE_OFFLINE && g_str_equal (sql, "COMMIT"))
+    /* The server may have kept it before the connection went, or not. */
+    *rc = STORE_COMMIT_UNKNOWN;
+  note_lost (self, inside, *rc);
+  if (result == NULL && *rc == STORE_OFFLINE && !inside && ledger_server_reconnect (self))
     result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
   drain_notifications (self);
   return result;
@@ -275,14 +345,22 @@ ledger_server_copy_in (LedgerServer *self,
                        gsize         length,
                        int          *rc)
 {
-  PGresult *result = PQexec (self->conn, sql);
+  gboolean inside = ledger_server_in_transaction (self);
+  PGresult *result;
   gboolean sent, copied = FALSE;
 
   *rc = SQLITE_OK;
+  if (self->lost_transaction)
+    {
+      refuse_in_lost_transaction (self, sql, rc);
+      return FALSE;
+    }
+  result = PQexec (self->conn, sql);
   if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
     {
       *rc = code_for_result (self, result);
       PQclear (result);
+      note_lost (self, inside, *rc);
       return FALSE;
     }
   PQclear (result);
@@ -303,6 +381,7 @@ ledger_server_copy_in (LedgerServer *self,
     return TRUE;
   if (*rc == SQLITE_OK)
     *rc = code_for_result (self, NULL);
+  note_lost (self, inside, *rc);
   return FALSE;
 }
 
@@ -311,11 +390,20 @@ ledger_server_run_script (LedgerServer *self,
                           const char   *script,
                           int          *rc)
 {
-  PGresult *result = PQexec (self->conn, script);
-  gboolean ok = result != NULL && result_ok (result);
+  gboolean inside = ledger_server_in_transaction (self);
+  PGresult *result;
+  gboolean ok;
 
+  if (self->lost_transaction)
+    {
+      refuse_in_lost_transaction (self, script, rc);
+      return FALSE;
+    }
+  result = PQexec (self->conn, script);
+  ok = result != NULL && result_ok (result);
   *rc = ok ? SQLITE_OK : code_for_result (self, result);
   PQclear (result);
+  note_lost (self, inside, *rc);
   return ok;
 }
 
@@ -336,7 +424,8 @@ ledger_server_in_transaction (LedgerServer *self)
 {
   PGTransactionStatusType status = PQtransactionStatus (self->conn);
 
-  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+  /* A transaction lost with the connection is still to be ended. */
+  return self->lost_transaction || status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 gboolean

@@ -233,6 +233,19 @@ check_tables_known (LedgerStore  *self,
   return FALSE;
 }
 
+/* A ledger altered outside the program (a column dropped), opened to be
+ * read, lacks what the copy reads: refused as its open said it, not in
+ * the words of the statement that would fail. */
+static gboolean
+check_schema_intact (LedgerStore  *self,
+                     GError      **error)
+{
+  if (self->schema_problems == NULL || self->schema_problems->len == 0)
+    return TRUE;
+  store_schema_error (self->display, self->schema_problems, error);
+  return FALSE;
+}
+
 static gboolean
 count_source (LedgerStore  *self,
               CopyJob      *job,
@@ -472,7 +485,7 @@ copy_between (LedgerStore  *from,
     }
   if (reading && !ledger_store_begin_read (from, error))
     return FALSE;
-  ok = check_tables_known (from, error) && count_source (from, job, error) && store_begin (to, error);
+  ok = check_tables_known (from, error) && check_schema_intact (from, error) && count_source (from, job, error) && store_begin (to, error);
   if (ok && !(ok = write_all_tables (from, to, job, error) && store_commit (to, error)))
     store_rollback (to);
   if (reading)

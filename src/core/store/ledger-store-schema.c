@@ -289,6 +289,32 @@ add_differences (GHashTable *have,
 }
 
 /**
+ * store_schema_columns:
+ * @version: a ledger's version
+ *
+ * Returns: (transfer full): the set of "table.column" a ledger of
+ *   @version has, which a server's ledger has too, in its own types
+ */
+GHashTable *
+store_schema_columns (int version)
+{
+  GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer line;
+
+  g_hash_table_iter_init (&iter, reference_schema (version));
+  while (g_hash_table_iter_next (&iter, &line, NULL))
+    {
+      /* "column plans.code TEXT not null …": its second word. */
+      const char *name = (const char *) line + strlen ("column ");
+
+      if (g_str_has_prefix (line, "column "))
+        g_hash_table_add (columns, g_strndup (name, strcspn (name, " ")));
+    }
+  return columns;
+}
+
+/**
  * store_schema_differences:
  * @db: a ledger's connection
  * @version: the version the ledger says it is

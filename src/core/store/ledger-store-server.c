@@ -159,6 +159,8 @@ failed:
   return FALSE;
 }
 
+/* The first table every connection reads: a role the server does not let
+ * read it is told so, not that the ledger "cannot be written to". */
 static gboolean
 read_server_version (LedgerStore  *self,
                      GError      **error)
@@ -172,18 +174,160 @@ read_server_version (LedgerStore  *self,
   if (rc == SQLITE_ROW)
     self->schema_version = store_column_int (stmt, 0);
   store_reset (stmt);
+  if (rc == SQLITE_READONLY)
+    {
+      /* Translators: %s (1) names the ledger, %s (2) is the server's words */
+      g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
+                   _("The ledger %s cannot be read: the office server does not let this user read its "
+                     "tables (%s). Ask the server’s administrator for a desk’s rights."),
+                   self->display, ledger_server_last_error (self->server));
+      return FALSE;
+    }
   return rc == SQLITE_ROW || store_set_error (self, rc, error);
 }
 
+#define SERVER_COLUMNS \
+  "SELECT c.relname || '.' || a.attname FROM pg_catalog.pg_attribute a " \
+  "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid " \
+  "WHERE c.relnamespace = to_regnamespace (current_schema ()) AND c.relkind = 'r' " \
+  "AND a.attnum > 0 AND NOT a.attisdropped"
+
+/* "table.column" of each column of the tables in the database's schema,
+ * whatever the role may read of them (pg_catalog, not
+ * information_schema, which shows only what it may). */
+static GHashTable *
+read_server_columns (LedgerStore  *self,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  StoreStatement *stmt = store_prepare (self, SERVER_COLUMNS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = store_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (columns, g_strdup (store_column_text (stmt, 0)));
+  store_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&columns);
+}
+
+/* Adds "missing column plans.code" (@format "missing %s", @kind "column"). */
+static void
+add_problem (GPtrArray  *found,
+             const char *format,
+             const char *kind,
+             const char *name)
+{
+  g_autofree char *part = g_strconcat (kind, " ", name, NULL);
+
+  g_ptr_array_add (found, g_strdup_printf (format, part));
+}
+
+static gboolean
+has_table (GHashTable *columns,
+           const char *table)
+{
+  g_autofree char *prefix = g_strconcat (table, ".", NULL);
+  GHashTableIter iter;
+  gpointer column;
+
+  g_hash_table_iter_init (&iter, columns);
+  while (g_hash_table_iter_next (&iter, &column, NULL))
+    if (g_str_has_prefix (column, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* Appends "missing column plans.code" for each of @want's columns that
+ * @have lacks, and "unexpected column …" for each column @have adds to
+ * one of @want's tables; a table missing whole is said once. */
+static void
+add_column_differences (GHashTable *have,
+                        GHashTable *want,
+                        GPtrArray  *problems)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) missing_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer column;
+
+  g_hash_table_iter_init (&iter, want);
+  while (g_hash_table_iter_next (&iter, &column, NULL))
+    {
+      g_autofree char *table = g_strndup (column, strcspn (column, "."));
+
+      if (g_hash_table_contains (have, column))
+        continue;
+      if (has_table (have, table))
+        /* Translators: %s is a part of a database's schema, in English: "column plans.code" */
+        add_problem (found, _("missing %s"), "column", column);
+      else if (g_hash_table_add (missing_tables, g_strdup (table)))
+        add_problem (found, _("missing %s"), "table", table);
+    }
+  g_hash_table_iter_init (&iter, have);
+  while (g_hash_table_iter_next (&iter, &column, NULL))
+    {
+      g_autofree char *table = g_strndup (column, strcspn (column, "."));
+
+      if (!g_hash_table_contains (want, column) && has_table (want, table))
+        /* Translators: %s is a part of a database's schema, as above */
+        add_problem (found, _("unexpected %s"), "column", column);
+    }
+  g_ptr_array_sort (found, compare_texts);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (found, i)));
+}
+
+/* A ledger whose tables were altered by hand (a column dropped, one
+ * added that the program does not fill) is compared with the columns a
+ * ledger of its version has before anything reads it as one: opened for
+ * reading, the differences are kept for the check to report; otherwise
+ * they refuse it, as a file's are (ledger-store-schema.c). */
+static gboolean
+verify_server_columns (LedgerStore           *self,
+                       LedgerStoreOpenFlags   flags,
+                       GError               **error)
+{
+  g_autoptr(GHashTable) want = store_schema_columns (self->schema_version);
+  g_autoptr(GHashTable) have = read_server_columns (self, error);
+  g_autoptr(GPtrArray) differences = g_ptr_array_new_with_free_func (g_free);
+
+  if (have == NULL)
+    return FALSE;
+  add_column_differences (have, want, differences);
+  if (differences->len == 0)
+    return TRUE;
+  if (flags & LEDGER_STORE_OPEN_READ_ONLY)
+    {
+      self->schema_problems = g_steal_pointer (&differences);
+      return TRUE;
+    }
+  store_schema_error (self->display, differences, error);
+  return FALSE;
+}
+
 /* A database with tables of its own and no ledger's version is someone
- * else's: it is refused as it was found. */
+ * else's: it is refused as it was found. Its tables are counted in
+ * pg_catalog, which shows them whatever the role may read of them. */
 static gboolean
 check_database_empty (LedgerStore  *self,
                       GError      **error)
 {
   StoreStatement *stmt = store_prepare (self,
-    "SELECT count (*) FROM information_schema.tables "
-    "WHERE table_schema = current_schema () AND table_name != 'ledger_schema'", error);
+    "SELECT count (*) FROM pg_catalog.pg_class WHERE relnamespace = to_regnamespace (current_schema ()) "
+    "AND relkind IN ('r', 'p', 'v', 'm', 'f') AND relname != 'ledger_schema'", error);
   gint64 tables = -1;
 
   if (stmt == NULL)
@@ -220,7 +364,27 @@ make_version_table (LedgerStore  *self,
   if (store_step (stmt) == SQLITE_ROW)
     exists = store_column_int (stmt, 0);
   store_reset (stmt);
-  return exists || store_exec (self, "CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL)", error);
+  return exists ||
+         (check_database_empty (self, error) &&
+          store_exec (self, "CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER NOT NULL)", error));
+}
+
+/* An empty database whose schema the role may not create tables in (one
+ * the administrator made for another role): said so, not that the ledger
+ * "cannot be written to". */
+static void
+explain_cannot_create (LedgerStore  *self,
+                       GError      **error)
+{
+  if (error == NULL || !g_error_matches (*error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_READ_ONLY))
+    return;
+  g_clear_error (error);
+  /* Translators: %s (1) names the database, %s (2) is the server's words */
+  g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_READ_ONLY,
+               _("The database %s holds no ledger, and this user may not make the ledger’s tables "
+                 "in it (%s). Ask the office server’s administrator for a database of its own, owned "
+                 "by this user."),
+               self->display, ledger_server_last_error (self->server));
 }
 
 static gboolean
@@ -257,6 +421,8 @@ migrate_server (LedgerStore  *self,
   return TRUE;
 
 failed:
+  if (self->schema_version == 0)
+    explain_cannot_create (self, error);
   store_exec (self, "ROLLBACK", NULL);
   return FALSE;
 }
@@ -311,13 +477,16 @@ store_open_on_server (const char            *location,
     {
       if (!read_server_version (self, error))
         return NULL;
-      if (self->schema_version == LEDGER_STORE_SCHEMA_VERSION)
+      if (self->schema_version == LEDGER_STORE_SCHEMA_VERSION &&
+          ((flags & LEDGER_STORE_OPEN_CHECKED) || verify_server_columns (self, flags, error)))
         return g_steal_pointer (&self);
+      if (self->schema_version == LEDGER_STORE_SCHEMA_VERSION)
+        return NULL;
       g_set_error (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
                    _("The ledger %s was changed by another program"), self->display);
       return NULL;
     }
-  if (!migrate_server (self, error))
+  if (!migrate_server (self, error) || !verify_server_columns (self, flags, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -55,7 +55,7 @@ static GParamSpec *properties [N_PROPS];
 static LedgerStoreError
 error_code_for (int rc)
 {
-  if (rc == STORE_OFFLINE)
+  if (rc == STORE_OFFLINE || rc == STORE_COMMIT_UNKNOWN)
     return LEDGER_STORE_ERROR_OFFLINE;
   switch (rc & 0xff)
     {
@@ -107,9 +107,15 @@ store_set_error (LedgerStore  *self,
                    _("The ledger “%s” cannot be written to"), name);
       break;
     case LEDGER_STORE_ERROR_OFFLINE:
-      g_set_error (error, LEDGER_STORE_ERROR, code,
-                   _("The connection to the office server (%s) was lost. Nothing was saved: "
-                     "try again once it is back (%s)"), name, detail);
+      if (rc == STORE_COMMIT_UNKNOWN)
+        g_set_error (error, LEDGER_STORE_ERROR, code,
+                     _("The connection to the office server (%s) was lost while it was saving: whether "
+                       "it saved this is not known. Look at the ledger before trying again (%s)"),
+                     name, detail);
+      else
+        g_set_error (error, LEDGER_STORE_ERROR, code,
+                     _("The connection to the office server (%s) was lost. Nothing was saved: "
+                       "try again once it is back (%s)"), name, detail);
       break;
     default:
       g_set_error (error, LEDGER_STORE_ERROR, code,

@@ -154,6 +154,7 @@ G_GNUC_INTERNAL gboolean      store_check_values_fit    (LedgerStore      *self,
                                                          GError          **error);
 
 G_GNUC_INTERNAL gboolean      store_harden_connection   (sqlite3       *db);
+G_GNUC_INTERNAL GHashTable   *store_schema_columns      (int            version);
 G_GNUC_INTERNAL GPtrArray    *store_schema_differences  (sqlite3       *db,
                                                          int            version);
 G_GNUC_INTERNAL void          store_schema_error        (const char    *path,

@@ -23,6 +23,8 @@ typedef struct _LedgerServer   LedgerServer;
 
 /* A result code of the server's own: the connection is gone. */
 #define STORE_OFFLINE 1000
+/* The connection was lost while COMMIT ran: whether it was kept is not known. */
+#define STORE_COMMIT_UNKNOWN 1001
 
 StoreStatement *store_statement_new_lite    (sqlite3_stmt   *lite);
 StoreStatement *store_statement_new_server  (LedgerServer   *server,
