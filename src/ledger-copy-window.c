@@ -301,6 +301,7 @@ open_clicked_cb (LedgerCopyWindow *self)
   g_autofree char *destination = g_strdup (self->destination);
   g_autofree char *password = g_strdup (self->password);
   gboolean to_server = self->to_server;
+  gboolean on_server = ledger_store_is_on_server (self->store);
   LedgerServerDialog *dialog;
 
   if (destination == NULL || !LEDGER_IS_APPLICATION (app))
@@ -311,7 +312,7 @@ open_clicked_cb (LedgerCopyWindow *self)
       ledger_application_switch_ledger (LEDGER_APPLICATION (app), parent, destination);
       return;
     }
-  dialog = ledger_server_dialog_new (parent, destination);
+  dialog = ledger_server_dialog_new (parent, destination, on_server);
   gtk_window_present (GTK_WINDOW (dialog));
   ledger_server_dialog_connect (dialog, password);
 }

@@ -15,7 +15,6 @@
 #include "ledger-server-fields.h"
 #include "ledger-server-login.h"
 #include "ledger-toast.h"
-#include "ledger-window.h"
 
 /* Connect to Office Server…: host, port, database, user and password of
  * a ledger on the office's PostgreSQL server (docs/server.md). Connect
@@ -347,31 +346,22 @@ ledger_server_dialog_init (LedgerServerDialog *self)
   fields_changed_cb (self);
 }
 
-/* Going back to a file is offered from a window on the server only. */
-static gboolean
-is_on_server (GtkWindow *window)
-{
-  g_autoptr(LedgerStore) store = NULL;
-
-  if (!LEDGER_IS_WINDOW (window))
-    return FALSE;
-  g_object_get (window, "store", &store, NULL);
-  return store != NULL && ledger_store_is_on_server (store);
-}
-
 /**
  * ledger_server_dialog_new:
  * @parent: the window whose ledger a connection replaces
  * @location: (nullable): a server's location to start from, the
  *   remembered one
+ * @offer_file: whether to offer going back to a ledger file: from a
+ *   window on the server only
  */
 LedgerServerDialog *
 ledger_server_dialog_new (GtkWindow  *parent,
-                          const char *location)
+                          const char *location,
+                          gboolean    offer_file)
 {
   LedgerServerDialog *self = g_object_new (LEDGER_TYPE_SERVER_DIALOG, "transient-for", parent, NULL);
 
-  gtk_widget_set_visible (self->file_group, is_on_server (parent));
+  gtk_widget_set_visible (self->file_group, offer_file);
   if (location != NULL)
     prefill (self, location);
   /* What is remembered is typed no more: the cursor waits after it. */

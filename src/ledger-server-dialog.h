@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LedgerServerDialog, ledger_server_dialog, LEDGER, SERVER_DIALOG, AdwWindow)
 
 LedgerServerDialog *ledger_server_dialog_new        (GtkWindow          *parent,
-                                                     const char         *location);
+                                                     const char         *location,
+                                                     gboolean            offer_file);
 gboolean            ledger_server_dialog_is_connecting (LedgerServerDialog *self);
 void                ledger_server_dialog_connect    (LedgerServerDialog *self,
                                                      const char         *password);

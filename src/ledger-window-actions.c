@@ -183,7 +183,8 @@ connect_server_action (GtkWidget  *widget,
   LedgerWindow *self = LEDGER_WINDOW (widget);
   g_autofree char *location = remembered_server (self);
 
-  gtk_window_present (GTK_WINDOW (ledger_server_dialog_new (GTK_WINDOW (self), location)));
+  gtk_window_present (GTK_WINDOW (ledger_server_dialog_new (GTK_WINDOW (self), location,
+                                                            ledger_store_is_on_server (self->store))));
 }
 
 /* Copy Ledger…: to a new file or onto the office server, the one it knows

@@ -234,7 +234,8 @@ test_prefilled (Fixture       *fixture,
   GtkWidget *focus;
 
   g_assert_true (ledger_server_login_store_password (login, "kept word", NULL, NULL));
-  dialog = ledger_server_dialog_new (GTK_WINDOW (fixture->window), "host=db.office port=5432 dbname=plans user=zhao");
+  dialog = ledger_server_dialog_new (GTK_WINDOW (fixture->window), "host=db.office port=5432 dbname=plans user=zhao",
+                                     FALSE);
   gtk_window_present (GTK_WINDOW (dialog));
   ledger_test_ui_wait (200);
   focus = gtk_root_get_focus (GTK_ROOT (dialog));
