@@ -28,13 +28,19 @@ typedef struct
   char *ledger;   /* the ledger's location, as the role */
 } TestRole;
 
+/* Makes a role that may log in, and nothing more: @location is the
+ * ledger it is to open. */
 static void
-test_role_init (TestRole   *role,
+test_role_make (TestRole   *role,
                 const char *location,
                 const char *suffix)
 {
+  g_autofree char *create = NULL;
+
   role->name = g_strdup_printf ("ledger_test_%s_%d", suffix, (int) getpid ());
   role->ledger = g_strdup_printf ("%s user=%s", location, role->name);
+  create = g_strdup_printf ("CREATE ROLE %s LOGIN", role->name);
+  test_exec_ledger_sql (location, create);
 }
 
 static void
@@ -73,10 +79,9 @@ test_reader (TestLedgerStore *fixture,
 
   if (skip_on_file (fixture))
     return;
-  test_role_init (&role, location, "reader");
-  grant = g_strdup_printf ("CREATE ROLE %s LOGIN; GRANT USAGE ON SCHEMA public TO %s; "
-                           "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s",
-                           role.name, role.name, role.name);
+  test_role_make (&role, location, "reader");
+  grant = g_strdup_printf ("GRANT USAGE ON SCHEMA public TO %s; GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s",
+                           role.name, role.name);
   test_exec_ledger_sql (location, grant);
   {
     g_autoptr(LedgerStore) reader = ledger_store_open (role.ledger, &error);
@@ -99,14 +104,11 @@ test_no_rights (TestLedgerStore *fixture,
 {
   const char *location = ledger_store_get_path (fixture->store);
   g_autoptr(GError) error = NULL;
-  g_autofree char *create = NULL;
   TestRole role;
 
   if (skip_on_file (fixture))
     return;
-  test_role_init (&role, location, "nobody");
-  create = g_strdup_printf ("CREATE ROLE %s LOGIN", role.name);
-  test_exec_ledger_sql (location, create);
+  test_role_make (&role, location, "nobody");
   g_assert_null (ledger_store_open (role.ledger, &error));
   test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_FAILED,
                               "does not let this user read its tables");
@@ -123,19 +125,15 @@ static void
 test_empty_database_of_another_role (TestLedgerStore *fixture,
                                      gconstpointer    data)
 {
-  const char *location = ledger_store_get_path (fixture->store);
   g_autofree char *path = g_build_filename (fixture->dir, "empty.sqlite3", NULL);
   g_autofree char *empty = NULL;
-  g_autofree char *create = NULL;
   g_autoptr(GError) error = NULL;
   TestRole role;
 
   if (skip_on_file (fixture))
     return;
   empty = test_ledger_location (path);
-  test_role_init (&role, empty, "guest");
-  create = g_strdup_printf ("CREATE ROLE %s LOGIN", role.name);
-  test_exec_ledger_sql (location, create);
+  test_role_make (&role, empty, "guest");
   g_assert_null (ledger_store_open (role.ledger, &error));
   test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_READ_ONLY,
                               "may not make the ledger’s tables");
@@ -156,10 +154,8 @@ static void
 test_other_application_hidden (TestLedgerStore *fixture,
                                gconstpointer    data)
 {
-  const char *location = ledger_store_get_path (fixture->store);
   g_autofree char *path = g_build_filename (fixture->dir, "other.sqlite3", NULL);
   g_autofree char *other = NULL;
-  g_autofree char *create = NULL;
   g_autoptr(GError) error = NULL;
   TestRole role;
 
@@ -167,9 +163,7 @@ test_other_application_hidden (TestLedgerStore *fixture,
     return;
   other = test_ledger_location (path);
   test_exec_ledger_sql (other, "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)");
-  test_role_init (&role, other, "visitor");
-  create = g_strdup_printf ("CREATE ROLE %s LOGIN", role.name);
-  test_exec_ledger_sql (location, create);
+  test_role_make (&role, other, "visitor");
   g_assert_null (ledger_store_open (role.ledger, &error));
   test_assert_error_mentions (error, LEDGER_STORE_ERROR, LEDGER_STORE_ERROR_NOT_A_LEDGER, "holds other tables");
   test_role_drop (&role, other);

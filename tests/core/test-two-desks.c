@@ -252,6 +252,20 @@ test_connection_lost_and_back (TestLedgerStore *fixture,
   g_assert_cmpfloat (ledger_value_get_number (saved), ==, 2.5);
 }
 
+/* Makes the server end the connection of the first write that fires
+ * @trigger (which runs the function cut_once), once. */
+static void
+cut_connection_once (const char *location,
+                     const char *trigger)
+{
+  test_exec_ledger_sql (location, "CREATE SEQUENCE cut_once");
+  test_exec_ledger_sql (location,
+    "CREATE FUNCTION cut_once () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF nextval ('cut_once') = 1 THEN PERFORM pg_terminate_backend (pg_backend_pid ()); END IF; "
+    "RETURN NEW; END $$");
+  test_exec_ledger_sql (location, trigger);
+}
+
 /* The server ends the connection in the middle of a write (a restart, an
  * administrator's pg_terminate_backend, the network): the write fails as
  * a lost connection, and nothing of it is kept. The store must not run the
@@ -273,13 +287,8 @@ test_connection_lost_inside_a_write (TestLedgerStore *fixture,
       return;
     }
   /* The server ends the connection at the month's first write, once. */
-  test_exec_ledger_sql (location, "CREATE SEQUENCE cut_once");
-  test_exec_ledger_sql (location,
-    "CREATE FUNCTION cut_once () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "IF nextval ('cut_once') = 1 THEN PERFORM pg_terminate_backend (pg_backend_pid ()); END IF; "
-    "RETURN NEW; END $$");
-  test_exec_ledger_sql (location, "CREATE TRIGGER cut_once BEFORE INSERT ON period_states "
-                                  "FOR EACH ROW EXECUTE FUNCTION cut_once ()");
+  cut_connection_once (location, "CREATE TRIGGER cut_once BEFORE INSERT ON period_states "
+                                 "FOR EACH ROW EXECUTE FUNCTION cut_once ()");
 
   g_assert_false (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
                                                  LEDGER_PERIOD_CLOSED, NULL, &error));
@@ -319,13 +328,8 @@ test_connection_lost_at_commit (TestLedgerStore *fixture,
       g_test_skip ("Only a server ledger has a connection to lose");
       return;
     }
-  test_exec_ledger_sql (location, "CREATE SEQUENCE cut_once");
-  test_exec_ledger_sql (location,
-    "CREATE FUNCTION cut_once () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "IF nextval ('cut_once') = 1 THEN PERFORM pg_terminate_backend (pg_backend_pid ()); END IF; "
-    "RETURN NEW; END $$");
-  test_exec_ledger_sql (location, "CREATE CONSTRAINT TRIGGER cut_once AFTER INSERT ON period_states "
-                                  "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cut_once ()");
+  cut_connection_once (location, "CREATE CONSTRAINT TRIGGER cut_once AFTER INSERT ON period_states "
+                                 "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cut_once ()");
 
   g_assert_false (ledger_store_set_period_state (fixture->store, plan_id, "2026-04",
                                                  LEDGER_PERIOD_CLOSED, NULL, &error));
