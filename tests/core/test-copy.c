@@ -10,8 +10,10 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <locale.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "ledger-csv-exchange.h"
@@ -355,6 +357,35 @@ test_cancelled (Fixture       *fixture,
   g_assert_cmpstr (files, ==, "ledger.sqlite3 ledger.sqlite3-shm ledger.sqlite3-wal minutes.txt");
 }
 
+/* A full disk (here: a limit on a file's size) refuses the copy in words
+ * that name the file asked for, never the temporary one beside it, and
+ * leaves nothing behind. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *to = g_build_filename (fixture->dir, "copy.sqlite3", NULL);
+  g_autofree char *files = NULL;
+  struct rlimit before, small;
+  gboolean copied;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  small = before;
+  small.rlim_cur = 16 * 1024;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  copied = ledger_store_copy_to (fixture->store, to, NULL, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  g_assert_false (copied);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, to));
+  g_assert_null (strstr (error->message, ".copy.sqlite3"));
+  files = list_dir (fixture->dir);
+  g_assert_cmpstr (files, ==, "ledger.sqlite3 ledger.sqlite3-shm ledger.sqlite3-wal minutes.txt");
+}
+
 /* The server's databases the tests make: one each, dropped after. */
 
 static const char *
@@ -612,6 +643,7 @@ main (int   argc,
   ADD ("/copy/file-to-file", test_file_to_file);
   ADD ("/copy/existing-file-refused", test_existing_file_refused);
   ADD ("/copy/cancelled", test_cancelled);
+  ADD ("/copy/disk-full", test_disk_full);
   ADD ("/copy/server/round-trip", test_file_to_server_to_file);
   ADD ("/copy/server/not-empty-refused", test_server_not_empty_refused);
   ADD ("/copy/server/ids-go-on", test_server_ids_go_on);

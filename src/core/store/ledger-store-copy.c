@@ -557,6 +557,23 @@ store_copy_into_file (LedgerStore  *self,
   return copy_into_empty_file (self, file, &job, error);
 }
 
+/* The copy is written under a temporary name, which the user never
+ * chose: a message about it names the file asked for. */
+static void
+name_the_copy (GError     *error,
+               const char *temporary,
+               const char *path)
+{
+  g_autoptr(GString) message = NULL;
+
+  if (error == NULL)
+    return;
+  message = g_string_new (error->message);
+  g_string_replace (message, temporary, path, 0);
+  g_free (error->message);
+  error->message = g_string_free (g_steal_pointer (&message), FALSE);
+}
+
 static gboolean
 copy_to_new_file (LedgerStore  *self,
                   const char   *path,
@@ -573,8 +590,13 @@ copy_to_new_file (LedgerStore  *self,
       return FALSE;
     }
   file = ledger_output_file_begin (path, self->server == NULL ? self->path : NULL, 0600, error);
-  if (file == NULL || !copy_into_empty_file (self, ledger_output_file_get_temporary (file), job, error))
+  if (file == NULL)
     return FALSE;
+  if (!copy_into_empty_file (self, ledger_output_file_get_temporary (file), job, error))
+    {
+      name_the_copy (*error, ledger_output_file_get_temporary (file), path);
+      return FALSE;
+    }
   /* Made meanwhile by someone else: theirs, not replaced. */
   if (g_lstat (path, &info) == 0)
     {
