@@ -299,9 +299,13 @@ ledger_window_close_indicator (LedgerWindow *self)
   GtkWidget *page = gtk_stack_get_child_by_name (self->pages, "indicator");
   g_autofree char *return_page = g_steal_pointer (&self->return_page);
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean focus_on_page;
 
   if (page == NULL)
     return FALSE;
+  /* Not when the user moves on in the sidebar: the focus stays there. */
+  focus_on_page = focus == NULL || focus == self->back_button || gtk_widget_is_ancestor (focus, page);
   if (return_page != NULL && gtk_stack_get_child_by_name (self->pages, return_page) != NULL)
     gtk_stack_set_visible_child_name (self->pages, return_page);
   gtk_stack_remove (self->pages, page);
@@ -309,7 +313,7 @@ ledger_window_close_indicator (LedgerWindow *self)
     adw_window_title_set_title (self->content_title, ledger_sidebar_row_get_title (LEDGER_SIDEBAR_ROW (row)));
   ledger_window_update_back_button (self);
   /* Back where the user was: on the row the indicator was opened from. */
-  if (self->return_focus != NULL && gtk_widget_get_mapped (self->return_focus))
+  if (focus_on_page && self->return_focus != NULL && gtk_widget_get_mapped (self->return_focus))
     gtk_widget_grab_focus (self->return_focus);
   g_clear_weak_pointer (&self->return_focus);
   return TRUE;

@@ -20,6 +20,8 @@
 #include <string.h>
 
 #include "ledger-context.h"
+#include "private/ledger-server.h"
+#include "private/ledger-store-statement.h"
 #include "ledger-store-cycle.h"
 #include "ledger-store.h"
 #include "test-util.h"
@@ -341,6 +343,49 @@ test_connection_lost_at_commit (TestLedgerStore *fixture,
   g_assert_no_error (error);
 }
 
+/* Runs @sql on @server as the store does; returns its result code. */
+static int
+run_on (LedgerServer *server,
+        const char   *sql)
+{
+  g_autofree char *name = ledger_server_next_name (server);
+  int rc = SQLITE_OK;
+  PGresult *result = ledger_server_execute (server, name, sql, 0, NULL, NULL, NULL, NULL, &rc);
+
+  PQclear (result);
+  return rc;
+}
+
+/* The connection goes while the store ends a transaction (its ROLLBACK
+ * after a refused statement): the next transaction begins on a new
+ * connection, and is not refused for as long as the program runs. */
+static void
+test_connection_lost_at_rollback (TestLedgerStore *fixture,
+                                  gconstpointer    data)
+{
+  const char *location = ledger_store_get_path (fixture->store);
+  g_autoptr(LedgerServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *terminate = NULL;
+
+  if (!ledger_store_is_on_server (fixture->store))
+    {
+      g_test_skip ("Only a server ledger has a connection to lose");
+      return;
+    }
+  server = ledger_server_connect (location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_on (server, "BEGIN"), ==, SQLITE_OK);
+  g_assert_cmpint (run_on (server, "SELECT 1"), ==, SQLITE_OK);
+  terminate = g_strdup_printf ("SELECT pg_terminate_backend (%d, 5000)", ledger_server_backend_pid (server));
+  test_exec_ledger_sql (location, terminate);
+  g_assert_cmpint (run_on (server, "ROLLBACK"), ==, STORE_OFFLINE);
+  g_assert_false (ledger_server_in_transaction (server));
+  g_assert_cmpint (run_on (server, "BEGIN"), ==, SQLITE_OK);
+  g_assert_cmpint (run_on (server, "SELECT 1"), ==, SQLITE_OK);
+  g_assert_cmpint (run_on (server, "COMMIT"), ==, SQLITE_OK);
+}
+
 /* Another desk holds the ledger's write lock longer than a save waits:
  * the save is refused, saying so, and the figure is as it was. */
 static void
@@ -391,6 +436,8 @@ main (int   argc,
               test_connection_lost_and_back, test_ledger_store_tear_down);
   g_test_add ("/two-desks/connection-lost-inside-a-write", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_connection_lost_inside_a_write, test_ledger_store_tear_down);
+  g_test_add ("/two-desks/connection-lost-at-rollback", TestLedgerStore, NULL, test_ledger_store_set_up,
+              test_connection_lost_at_rollback, test_ledger_store_tear_down);
   g_test_add ("/two-desks/connection-lost-at-commit", TestLedgerStore, NULL, test_ledger_store_set_up,
               test_connection_lost_at_commit, test_ledger_store_tear_down);
   g_test_add ("/two-desks/other-desk-saving", TestLedgerStore, NULL, test_ledger_store_set_up,

@@ -12,6 +12,7 @@
 #include "ledger-area-page.h"
 #include "ledger-chart.h"
 #include "ledger-indicator-page.h"
+#include "ledger-sidebar-row.h"
 #include "ledger-test-ui.h"
 
 typedef LedgerTestWindow Fixture;
@@ -110,6 +111,13 @@ test_back (Fixture       *fixture,
   g_assert_true (LEDGER_IS_AREA_PAGE (ledger_window_get_visible_page (fixture->window)));
 }
 
+static gboolean
+any_widget (GtkWidget *widget,
+            gpointer   data)
+{
+  return TRUE;
+}
+
 /* Opened with a click on a row that had the focus: the focus goes to
  * Back, never to the page's name, which would show all selected; back on
  * the area, the row has it again. */
@@ -117,7 +125,7 @@ static void
 test_opened_from_focused_row (Fixture       *fixture,
                               gconstpointer  data)
 {
-  GtkWidget *row;
+  GtkWidget *row, *sidebar_row;
   GtkLabel *name;
   LedgerIndicatorPage *page;
   int start, end;
@@ -135,6 +143,14 @@ test_opened_from_focused_row (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL));
   ledger_test_ui_wait (100);
   g_assert_true (gtk_widget_is_focus (row));
+
+  /* Moving on in the sidebar instead, the focus stays in the sidebar. */
+  open_indicator (fixture, 0, "gdp-growth");
+  sidebar_row = ledger_test_ui_find (GTK_WIDGET (fixture->window), LEDGER_TYPE_SIDEBAR_ROW, any_widget, NULL);
+  g_assert_true (gtk_widget_grab_focus (sidebar_row));
+  ledger_window_select_page (fixture->window, ledger_test_window_area_uuid (fixture, 1));
+  ledger_test_ui_wait (100);
+  g_assert_true (gtk_widget_is_focus (sidebar_row));
 }
 
 /* A value recorded or deleted shows at once in the figures, the chart, the

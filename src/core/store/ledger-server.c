@@ -120,14 +120,22 @@ result_ok (PGresult *result)
 
 static void drain_notifications (LedgerServer *self);
 
-/* Remembers that the connection was lost inside a transaction
- * (refuse_in_lost_transaction()). */
+static gboolean
+ends_transaction (const char *sql)
+{
+  return g_str_equal (sql, "COMMIT") || g_str_equal (sql, "ROLLBACK");
+}
+
+/* Remembers that the connection was lost inside a transaction the store
+ * has still to end (refused_in_lost_transaction()); not when it was lost
+ * while ending it. */
 static void
 note_lost (LedgerServer *self,
+           const char   *sql,
            gboolean      inside,
            int           rc)
 {
-  if (inside && rc == STORE_OFFLINE)
+  if (inside && rc == STORE_OFFLINE && !ends_transaction (sql))
     self->lost_transaction = TRUE;
 }
 
@@ -289,20 +297,31 @@ execute_once (LedgerServer        *self,
  * kept none of it. Its remaining statements are refused until the store
  * ends it (COMMIT, which fails, or ROLLBACK), never run on a new
  * connection, where each would be kept on its own, half a write and
- * without the ledger's write lock. */
-static void
-refuse_in_lost_transaction (LedgerServer *self,
-                            const char   *sql,
-                            int          *rc)
+ * without the ledger's write lock. A BEGIN says the store holds it ended.
+ *
+ * Returns: whether @sql is refused, with @rc set */
+static gboolean
+refused_in_lost_transaction (LedgerServer *self,
+                             const char   *sql,
+                             int          *rc)
 {
-  if (g_str_equal (sql, "COMMIT") || g_str_equal (sql, "ROLLBACK"))
+  if (!self->lost_transaction)
+    return FALSE;
+  if (g_str_has_prefix (sql, "BEGIN"))
+    {
+      self->lost_transaction = FALSE;
+      return FALSE;
+    }
+  if (ends_transaction (sql))
     self->lost_transaction = FALSE;
+  set_last_error (self, _("the connection went in the middle of this write"));
   *rc = STORE_OFFLINE;
+  return TRUE;
 }
 
 /* Runs a prepared statement. A connection lost between transactions is
  * opened again, once, and the statement run there; one lost inside a
- * transaction is not (refuse_in_lost_transaction()).
+ * transaction is not (refused_in_lost_transaction()).
  *
  * Returns: (transfer full): its result, or %NULL with @rc set */
 PGresult *
@@ -316,22 +335,23 @@ ledger_server_execute (LedgerServer        *self,
                        const int           *formats,
                        int                 *rc)
 {
-  gboolean inside = ledger_server_in_transaction (self);
+  gboolean inside;
   PGresult *result;
 
   *rc = SQLITE_OK;
-  if (self->lost_transaction)
-    {
-      refuse_in_lost_transaction (self, sql, rc);
-      return NULL;
-    }
+  if (refused_in_lost_transaction (self, sql, rc))
+    return NULL;
+  inside = ledger_server_in_transaction (self);
   result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
   if (inside && *rc == STORE_OFFLINE && g_str_equal (sql, "COMMIT"))
     /* The server may have kept it before the connection went, or not. */
     *rc = STORE_COMMIT_UNKNOWN;
-  note_lost (self, inside, *rc);
+  note_lost (self, sql, inside, *rc);
   if (result == NULL && *rc == STORE_OFFLINE && !inside && ledger_server_reconnect (self))
-    result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
+    {
+      *rc = SQLITE_OK;
+      result = execute_once (self, name, sql, n_params, types, values, lengths, formats, rc);
+    }
   drain_notifications (self);
   return result;
 }
@@ -345,22 +365,20 @@ ledger_server_copy_in (LedgerServer *self,
                        gsize         length,
                        int          *rc)
 {
-  gboolean inside = ledger_server_in_transaction (self);
+  gboolean inside;
   PGresult *result;
   gboolean sent, copied = FALSE;
 
   *rc = SQLITE_OK;
-  if (self->lost_transaction)
-    {
-      refuse_in_lost_transaction (self, sql, rc);
-      return FALSE;
-    }
+  if (refused_in_lost_transaction (self, sql, rc))
+    return FALSE;
+  inside = ledger_server_in_transaction (self);
   result = PQexec (self->conn, sql);
   if (result == NULL || PQresultStatus (result) != PGRES_COPY_IN)
     {
       *rc = code_for_result (self, result);
       PQclear (result);
-      note_lost (self, inside, *rc);
+      note_lost (self, sql, inside, *rc);
       return FALSE;
     }
   PQclear (result);
@@ -381,7 +399,7 @@ ledger_server_copy_in (LedgerServer *self,
     return TRUE;
   if (*rc == SQLITE_OK)
     *rc = code_for_result (self, NULL);
-  note_lost (self, inside, *rc);
+  note_lost (self, sql, inside, *rc);
   return FALSE;
 }
 
@@ -390,20 +408,18 @@ ledger_server_run_script (LedgerServer *self,
                           const char   *script,
                           int          *rc)
 {
-  gboolean inside = ledger_server_in_transaction (self);
+  gboolean inside;
   PGresult *result;
   gboolean ok;
 
-  if (self->lost_transaction)
-    {
-      refuse_in_lost_transaction (self, script, rc);
-      return FALSE;
-    }
+  if (refused_in_lost_transaction (self, script, rc))
+    return FALSE;
+  inside = ledger_server_in_transaction (self);
   result = PQexec (self->conn, script);
   ok = result != NULL && result_ok (result);
   *rc = ok ? SQLITE_OK : code_for_result (self, result);
   PQclear (result);
-  note_lost (self, inside, *rc);
+  note_lost (self, script, inside, *rc);
   return ok;
 }
 

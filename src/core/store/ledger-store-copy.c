@@ -594,7 +594,7 @@ copy_to_new_file (LedgerStore  *self,
     return FALSE;
   if (!copy_into_empty_file (self, ledger_output_file_get_temporary (file), job, error))
     {
-      name_the_copy (*error, ledger_output_file_get_temporary (file), path);
+      name_the_copy (error != NULL ? *error : NULL, ledger_output_file_get_temporary (file), path);
       return FALSE;
     }
   /* Made meanwhile by someone else: theirs, not replaced. */
