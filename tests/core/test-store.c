@@ -18,6 +18,7 @@
 #include "ledger-period.h"
 #include "ledger-plan-file.h"
 #include "ledger-store.h"
+#include "private/ledger-server-location.h"
 #include "test-util.h"
 
 #define PLAN_2026 "changzhi-2026"
@@ -435,6 +436,24 @@ test_open_mistyped_server_location (void)
                            LEDGER_STORE_ERROR_INVALID, "percent", "s3");
   assert_location_refused ("postgresql:/wang:s3cret@db/ledger",
                            LEDGER_STORE_ERROR_INVALID, "missing", "s3cret");
+  /* libpq quotes a word of a password, or the rest after a stray quote. */
+  assert_location_refused ("host=db password=correct horse dbname=x",
+                           LEDGER_STORE_ERROR_INVALID, "missing", "horse");
+  assert_location_refused ("host=db password=x \"Tr0ub4dor&3 y",
+                           LEDGER_STORE_ERROR_INVALID, "missing", "Tr0ub4dor");
+  /* Read by libpq, but not as meant: the password in the port, or the
+   * end of a password with "@" in the host. */
+  assert_location_refused ("postgresql://wang:s3cret/ledger",
+                           LEDGER_STORE_ERROR_INVALID, "port", "s3cret");
+  assert_location_refused ("postgresql://wang:p@ss@db/ledger",
+                           LEDGER_STORE_ERROR_INVALID, "%40", "ss@db");
+  /* What libpq says of a connection never shows the password given. */
+  {
+    g_autofree char *hidden = ledger_server_location_hide_password ("host=db password='s3 cret'",
+                                                                    "no route for \"s3 cret\"");
+
+    g_assert_cmpstr (hidden, ==, "no route for \"…\"");
+  }
   /* A file with "=" in its name is written with its folder. */
   g_assert_false (ledger_store_is_server_location ("./a=b.sqlite3"));
   g_assert_false (ledger_store_is_server_location ("/home/wang/a=b.sqlite3"));

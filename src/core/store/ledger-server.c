@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ledger-server.h"
+#include "ledger-server-location.h"
 #include "ledger-store-statement.h"
 
 /* The office's server: one libpq connection. Statements are prepared on
@@ -148,52 +149,6 @@ notice_cb (void       *data,
   g_debug ("Server notice: %s", message);
 }
 
-/* libpq's word on a location it cannot read quotes what it stumbled on,
- * which may be the whole URI with its password: every quoted part but a
- * plain word ("invalid connection option "prot"") becomes "…". */
-static char *
-scrub_quoted (const char *message)
-{
-  g_auto(GStrv) parts = g_strsplit (message, "\"", -1);
-
-  for (guint i = 1; parts[i] != NULL && parts[i + 1] != NULL; i += 2)
-    {
-      gboolean plain = strlen (parts[i]) <= 32;
-
-      if (strlen (parts[i]) == 1)
-        continue;
-
-      for (const char *c = parts[i]; plain && *c != '\0'; c++)
-        plain = g_ascii_isalnum (*c) || *c == '_';
-      if (!plain)
-        {
-          g_free (parts[i]);
-          parts[i] = g_strdup ("…");
-        }
-    }
-  return g_strjoinv ("\"", parts);
-}
-
-/* Refuses a location libpq cannot read, before it is used to connect. */
-static gboolean
-check_readable (const char  *conninfo,
-                GError     **error)
-{
-  char *message = NULL;
-  PQconninfoOption *options = PQconninfoParse (conninfo, &message);
-  g_autofree char *scrubbed = NULL;
-
-  if (options != NULL)
-    {
-      PQconninfoFree (options);
-      return TRUE;
-    }
-  scrubbed = scrub_quoted (message != NULL ? g_strchomp (message) : g_strerror (ENOMEM));
-  PQfreemem (message);
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, scrubbed);
-  return FALSE;
-}
-
 LedgerServer *
 ledger_server_connect (const char  *conninfo,
                        GError     **error)
@@ -202,7 +157,7 @@ ledger_server_connect (const char  *conninfo,
   const char *keys[] = { "dbname", "application_name", "client_encoding", NULL };
   const char *values[] = { conninfo, "target-ledger", "UTF8", NULL };
 
-  if (!check_readable (conninfo, error))
+  if (!ledger_server_location_check (conninfo, error))
     return NULL;
   self = g_new0 (LedgerServer, 1);
   self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -211,7 +166,11 @@ ledger_server_connect (const char  *conninfo,
   self->conn = PQconnectdbParams (keys, values, 1);
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
-      set_last_error (self, self->conn != NULL ? PQerrorMessage (self->conn) : g_strerror (ENOMEM));
+      g_autofree char *words = ledger_server_location_hide_password (conninfo, self->conn != NULL
+                                                                     ? PQerrorMessage (self->conn)
+                                                                     : g_strerror (ENOMEM));
+
+      set_last_error (self, words);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE, self->last_error);
       return NULL;
     }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-server-location.h"
 #include "ledger-store-private.h"
 
 /* The store on the office's server (docs/server.md): where a location is a
@@ -73,7 +74,7 @@ ledger_store_describe_location (const char *location)
   if (!ledger_store_is_server_location (location))
     return g_strdup (location);
   /* Never the location as written: it may hold a password. */
-  if ((options = PQconninfoParse (location, NULL)) == NULL)
+  if (!ledger_server_location_check (location, NULL) || (options = PQconninfoParse (location, NULL)) == NULL)
     return g_strdup (_("a server location that cannot be read"));
   dbname = option_value (options, "dbname");
   host = option_value (options, "host");
