@@ -64,9 +64,16 @@ scrub_quoted (const char *message)
   return g_strjoinv ("\"", parts);
 }
 
-static const char *
-option_value (PQconninfoOption *options,
-              const char       *keyword)
+/**
+ * ledger_server_location_option:
+ * @options: a location as PQconninfoParse() reads it
+ * @keyword: an option's name: "host", "dbname" …
+ *
+ * Returns: (nullable): the option's value, %NULL if it is not given
+ */
+const char *
+ledger_server_location_option (PQconninfoOption *options,
+                               const char       *keyword)
 {
   for (PQconninfoOption *option = options; option->keyword != NULL; option++)
     if (g_str_equal (option->keyword, keyword) && option->val != NULL && option->val[0] != '\0')
@@ -81,8 +88,8 @@ option_value (PQconninfoOption *options,
 static const char *
 misread (PQconninfoOption *options)
 {
-  const char *host = option_value (options, "host");
-  const char *port = option_value (options, "port");
+  const char *host = ledger_server_location_option (options, "host");
+  const char *port = ledger_server_location_option (options, "port");
 
   if (host != NULL && strchr (host, '@') != NULL)
     return _("an “@” in a user’s name or a password is written %40");
@@ -134,7 +141,7 @@ ledger_server_location_hide_password (const char *conninfo,
                                       const char *message)
 {
   PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
-  const char *password = options != NULL ? option_value (options, "password") : NULL;
+  const char *password = options != NULL ? ledger_server_location_option (options, "password") : NULL;
   GString *hidden = g_string_new (message);
 
   if (password != NULL)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "ledger-output-file.h"
+#include "ledger-server-location.h"
 #include "ledger-store-private.h"
 
 /* Backups: copies of the ledger made with SQLite's backup API, which
@@ -179,16 +180,6 @@ append_safe (GString    *name,
     g_string_erase (name, (gssize) start, 1);
 }
 
-static const char *
-server_option (PQconninfoOption *options,
-               const char       *keyword)
-{
-  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
-    if (g_str_equal (option->keyword, keyword) && option->val != NULL && option->val[0] != '\0')
-      return option->val;
-  return NULL;
-}
-
 /* server-ledger-db.office.lan, server-ledger-run_postgresql-5433: the
  * database, its host and its port, if given. */
 static char *
@@ -200,9 +191,9 @@ server_folder_name (const char *location)
 
   if (options == NULL)
     return g_string_free (name, FALSE);
-  append_safe (name, server_option (options, "dbname") != NULL ? server_option (options, "dbname") : "");
-  host = server_option (options, "host");
-  port = server_option (options, "port");
+  append_safe (name, ledger_server_location_option (options, "dbname") != NULL ? ledger_server_location_option (options, "dbname") : "");
+  host = ledger_server_location_option (options, "host");
+  port = ledger_server_location_option (options, "port");
   g_string_append_c (name, '-');
   append_safe (name, host != NULL ? host : "localhost");
   if (port != NULL)

@@ -50,16 +50,6 @@ ledger_store_is_server_location (const char *location)
   return starts_with_keyword (location);
 }
 
-static const char *
-option_value (PQconninfoOption *options,
-              const char       *keyword)
-{
-  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
-    if (g_str_equal (option->keyword, keyword) && option->val != NULL && option->val[0] != '\0')
-      return option->val;
-  return NULL;
-}
-
 /* Returns: (transfer full): "ledger on db.office.lan as wang": a server's
  * location without its password, or a file's path as it is */
 char *
@@ -76,9 +66,9 @@ ledger_store_describe_location (const char *location)
   /* Never the location as written: it may hold a password. */
   if (!ledger_server_location_check (location, NULL) || (options = PQconninfoParse (location, NULL)) == NULL)
     return g_strdup (_("a server location that cannot be read"));
-  dbname = option_value (options, "dbname");
-  host = option_value (options, "host");
-  user = option_value (options, "user");
+  dbname = ledger_server_location_option (options, "dbname");
+  host = ledger_server_location_option (options, "host");
+  user = ledger_server_location_option (options, "user");
   if (host == NULL || host[0] == '/')
     host = _("this computer");
   if (user != NULL)

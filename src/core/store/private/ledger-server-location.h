@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libpq-fe.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ gboolean  ledger_server_location_check         (const char  *conninfo,
                                                 GError     **error);
 char     *ledger_server_location_hide_password (const char  *conninfo,
                                                 const char  *message);
+const char *ledger_server_location_option      (PQconninfoOption *options,
+                                                const char       *keyword);
 
 G_END_DECLS
