@@ -336,12 +336,25 @@ show_keyring (LedgerServerDialog *self)
                                _("No keyring is available on this desktop: the password is not remembered"));
 }
 
+/* A command to type as shown: broken between lines where it must be,
+ * without the hyphens Pango would add there. */
+static void
+no_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, attributes);
+  pango_attr_list_unref (attributes);
+}
+
 static void
 ledger_server_dialog_init (LedgerServerDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   g_type_ensure (LEDGER_TYPE_SERVER_FIELDS);
   gtk_widget_init_template (GTK_WIDGET (self));
+  no_hyphens (self->flatpak_command);
   show_keyring (self);
   fields_changed_cb (self);
 }
